@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom to top; a target imports only targets listed before it.
+//   ChronicleTime      shared time vocabulary: civil dates, ISO weeks, TIMEX3 values, zones
+//   ChronicleTagger    sentence splitting and the temporal tagger (extract, then anchor)
+//   ChronicleMarkdown  the one place that touches libcmark (CCmark)
+//   ChronicleModel     articles, front matter, boilerplate, event dating and merging
+//   ChronicleSite      rendering the timeline site from Mustache templates
+//   ChronicleCommands  the command-line interface (swift-argument-parser)
+//   chronicle          main.swift only
+let package = Package(
+    name: "chronicle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chronicle", targets: ["chronicle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "ChronicleTime"),
+        .target(name: "ChronicleTagger", dependencies: ["ChronicleTime"]),
+        .target(name: "ChronicleMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "ChronicleModel",
+            dependencies: ["ChronicleTime", "ChronicleTagger", "ChronicleMarkdown", "Yams"]
+        ),
+        .target(
+            name: "ChronicleSite",
+            dependencies: [
+                "ChronicleModel", "ChronicleMarkdown", "ChronicleTime",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "ChronicleCommands",
+            dependencies: [
+                "ChronicleTime", "ChronicleTagger", "ChronicleModel", "ChronicleSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "chronicle", dependencies: ["ChronicleCommands"]),
+
+        .target(name: "ChronicleTestSupport", path: "Tests/ChronicleTestSupport"),
+        .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"]),
+        .testTarget(name: "ChronicleTaggerTests", dependencies: ["ChronicleTagger", "ChronicleTime"],
+                    resources: [.copy("Corpus")]),
+        .testTarget(name: "ChronicleMarkdownTests", dependencies: ["ChronicleMarkdown"]),
+        .testTarget(name: "ChronicleModelTests",
+                    dependencies: ["ChronicleModel", "ChronicleTagger", "ChronicleTime", "ChronicleTestSupport"],
+                    resources: [.copy("Corpus")]),
+        .testTarget(name: "ChronicleSiteTests",
+                    dependencies: ["ChronicleSite", "ChronicleModel", "ChronicleTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["ChronicleTestSupport"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

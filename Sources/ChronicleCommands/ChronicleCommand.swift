@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `chronicle` command and its subcommands.
+public struct ChronicleCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "chronicle",
+        abstract: "Turn a folder of news articles into a dated timeline website.",
+        version: ChronicleVersion.current,
+        subcommands: [],
+    )
+
+    public init() {}
+}
+
+/// The tool's version, printed by `--version` and written into caches.
+public enum ChronicleVersion {
+    public static let current = "0.1.0"
+}

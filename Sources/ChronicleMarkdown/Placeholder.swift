@@ -1,0 +1,2 @@
+/// Markdown parsing through libcmark.
+public enum ChronicleMarkdownPlaceholder {}

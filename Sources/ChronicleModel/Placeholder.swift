@@ -1,0 +1,3 @@
+import ChronicleTime
+/// Articles and events.
+public enum ChronicleModelPlaceholder {}

@@ -1,0 +1,2 @@
+/// Site rendering.
+public enum ChronicleSitePlaceholder {}

@@ -1,0 +1,3 @@
+import ChronicleCommands
+
+ChronicleCommand.main()
