@@ -1,2 +1,0 @@
-/// Markdown parsing through libcmark.
-public enum ChronicleMarkdownPlaceholder {}

@@ -1,3 +1,0 @@
-import ChronicleTime
-/// Articles and events.
-public enum ChronicleModelPlaceholder {}
