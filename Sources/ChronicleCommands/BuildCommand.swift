@@ -1,0 +1,84 @@
+import ArgumentParser
+import ChronicleModel
+import ChronicleSite
+import Foundation
+
+/// `chronicle build`: content/ → dated events → the site in public/.
+public struct BuildCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the timeline site from the articles in content/.",
+        discussion: """
+            Reads every .md, .markdown and .txt file under the content folder, dates every \
+            happening the articles report, and writes the site (index.html, timeline.md, \
+            events.json, feed.xml, one page per article) to the output folder. A bad article \
+            is reported with its file and line and skipped; the exit code is then 1. The \
+            output folder is replaced only when the whole site has been written.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder (holds chronicle.yml, content/ and templates/).", valueName: "DIR"))
+    var site: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The content folder (default: SITE/content).", valueName: "DIR"))
+    var content: String?
+
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: SITE/public).", valueName: "DIR"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include articles marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
+
+    public init() {}
+
+    public func run() throws {
+        let siteURL = URL(fileURLWithPath: site, isDirectory: true)
+        let contentURL = content.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? siteURL.appendingPathComponent("public", isDirectory: true)
+        let clock = ContinuousClock()
+        let started = clock.now
+        var step = 0
+        let totalSteps = 5
+        func report(_ line: String) {
+            step += 1
+            if !quiet { print("[\(step)/\(totalSteps)] \(line)") }
+        }
+
+        let result: TimelineBuilder.Result
+        do {
+            result = try TimelineBuilder(siteDirectory: siteURL, contentDirectory: contentURL, includeDrafts: drafts)
+                .build(progress: report)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        for d in result.diagnostics { printError(d.description) }
+
+        let files: [OutputFile]
+        do {
+            let templates = try TemplateSet.load(overridesIn: siteURL.appendingPathComponent("templates", isDirectory: true))
+            files = try SiteRenderer(templates: templates).render(result.timeline)
+            try SiteWriter.write(files, to: outputURL)
+        } catch {
+            printError("error: \(error)")
+            printError("error: the site was not written; \(outputURL.path) is unchanged")
+            throw ExitCode.failure
+        }
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report("wrote \(files.count) files to \(outputURL.path) in \(String(format: "%.2f", seconds)) s")
+        if result.hasErrors {
+            let n = result.diagnostics.filter { $0.severity == .error }.count
+            printError("build finished with \(n) error\(n == 1 ? "" : "s"): the articles above were skipped")
+            throw ExitCode.failure
+        }
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,106 @@
+import ChronicleMarkdown
+import ChronicleTagger
+import ChronicleTime
+
+/// Splits an article into sentences, tags their time expressions and dates each sentence:
+/// by its own anchoring expression, else by the narrative time of the account it continues,
+/// else by the publication date.
+public struct ArticleAnalyzer: Sendable {
+    let tagger = Tagger()
+    let splitter = SentenceSplitter()
+    let boilerplate: BoilerplateDetector
+
+    public init(boilerplate: BoilerplateDetector) { self.boilerplate = boilerplate }
+
+    /// Fills `article.blocks`.
+    public func analyse(_ article: inout Article) {
+        let outlet = Self.outlet(of: article)
+        let published = article.published
+        var narrativeReference: TimexValue?
+        var blocks: [AnalysedBlock] = []
+        for block in article.document.textBlocks {
+            let isBoilerplate = boilerplate.classify(block.text, outlet: outlet) != nil
+            var sentences: [Sentence] = []
+            var previous: Sentence?
+            for range in splitter.split(block.text) {
+                let text = String(block.text[range])
+                let start = block.text.utf8.distance(from: block.text.startIndex, to: range.lowerBound)
+                let utf8Range = start..<(start + text.utf8.count)
+                let timexes = tagger.tag(text, context: AnchorContext(documentTime: published, narrativeReference: narrativeReference))
+                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, previous: previous, published: published)
+                if case .heading = block.kind { sentence.dateSource = .publication }
+                if sentence.dateSource == .expression, let v = sentence.date { narrativeReference = v }
+                sentences.append(sentence)
+                previous = sentence
+            }
+            blocks.append(AnalysedBlock(block: block, isBoilerplate: isBoilerplate, sentences: sentences))
+        }
+        article.blocks = blocks
+    }
+
+    /// The outlet boilerplate is grouped by: the source name, else the URL's host, else the folder.
+    static func outlet(of article: Article) -> String {
+        if let s = article.source { return s.lowercased() }
+        if let u = article.url, let host = u.split(separator: "/").dropFirst().first { return String(host) }
+        return article.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+    }
+
+    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], previous: Sentence?, published: PublicationTime?) -> Sentence {
+        let words = TenseCues.words(text)
+        let anchor = Self.anchorIndex(in: text, timexes: timexes)
+        var value: TimexValue?
+        var source = DateSource.publication
+        var explanation: String
+        if let anchor {
+            value = timexes[anchor].value
+            source = .expression
+            explanation = timexes[anchor].explanation
+        } else if let previous, previous.dateSource != .publication, let v = previous.date, continues(words: words, previous: previous) {
+            value = v
+            source = .narrative
+            explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
+        } else if let published {
+            value = .day(published.date)
+            explanation = "no date of its own: dated at publication, \(DisplayFormat.day(published.date))"
+        } else {
+            explanation = "no date of its own and the article has no publication date"
+        }
+        return Sentence(text: text, utf8Range: utf8Range, timexes: timexes, date: value, dateSource: source,
+                        anchorTimex: anchor, explanation: explanation,
+                        status: status(words: words, value: value, source: source, published: published, previous: previous))
+    }
+
+    /// The expression that dates the sentence's happening: the first calendar date that is not a reference point.
+    static func anchorIndex(in text: String, timexes: [Timex]) -> Int? {
+        let bytes = text.utf8
+        for (i, t) in timexes.enumerated() {
+            guard t.type == .date || t.type == .time, let interval = t.value.interval, t.anchor != .unresolved else { continue }
+            guard t.value.grain <= .year, interval.dayCount <= 366 else { continue }
+            let prefixEnd = bytes.index(bytes.startIndex, offsetBy: t.utf8Range.lowerBound)
+            if ReferencePointCues.isReferencePoint(before: text[..<prefixEnd]) { continue }
+            return i
+        }
+        return nil
+    }
+
+    /// A sentence without a date of its own continues the previous one's account unless it
+    /// switches to the future, or the previous one was about the future and this one is not.
+    func continues(words: [Substring], previous: Sentence) -> Bool {
+        let future = TenseCues.hasStrongFuture(words)
+        switch previous.status {
+        case .happened: return !future
+        case .expected: return future
+        }
+    }
+
+    func status(words: [Substring], value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
+        if source == .narrative, let previous { return previous.status }
+        guard let published else { return TenseCues.hasStrongFuture(words) ? .expected : .happened }
+        if let interval = value?.interval, source == .expression {
+            if interval.start > published.date { return .expected }
+            if interval.end < published.date { return .happened }
+            return TenseCues.hasStrongFuture(words) ? .expected : .happened
+        }
+        return TenseCues.hasStrongFuture(words) ? .expected : .happened
+    }
+}

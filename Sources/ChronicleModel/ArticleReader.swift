@@ -1,0 +1,174 @@
+import ChronicleMarkdown
+import ChronicleTime
+import Foundation
+
+/// Reads one content file into an `Article` (not yet analysed), validating its front matter.
+public struct ArticleReader: Sendable {
+    public static let extensions: Set<String> = ["md", "markdown", "txt"]
+    static let knownKeys: Set<String> = ["title", "date", "source", "url", "author", "timezone", "slug", "draft",
+                                         "published", "tags", "description", "summary", "lang", "language"]
+
+    public let config: SiteConfig
+
+    public init(config: SiteConfig) { self.config = config }
+
+    /// The article, and warnings that did not stop it; throws a diagnostic naming file and line when it cannot build.
+    public func read(bytes: [UInt8], path: String) throws(Diagnostic) -> (Article, [Diagnostic]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Diagnostic(.error, file: path, line: Self.lineOfInvalidUTF8(bytes), "the file is not valid UTF-8")
+        }
+        let normalised = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let parts = try FrontMatterSplitter.split(normalised, file: path)
+        let fields = try parts.yaml.map { yaml throws(Diagnostic) in try YAMLFields.parse(yaml, file: path, firstLine: parts.yamlLine) }
+            ?? YAMLFields()
+        var warnings: [Diagnostic] = []
+        for key in fields.keys where !Self.knownKeys.contains(key) {
+            warnings.append(Diagnostic(.warning, file: path, line: fields[key]?.line, "unknown front matter key `\(key)` ignored"))
+        }
+        func scalar(_ key: String) throws(Diagnostic) -> String? {
+            guard let f = fields[key] else { return nil }
+            guard f.isScalar else { throw Diagnostic(.error, file: path, line: f.line, "`\(key)` must be a single value") }
+            let v = f.value.trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : v
+        }
+
+        var zone = config.timeZone
+        if let name = try scalar("timezone") {
+            guard let z = Zone(identifier: name) else {
+                throw Diagnostic(.error, file: path, line: fields["timezone"]?.line,
+                                 "unknown time zone `\(name)`: use an IANA name such as Europe/London or America/New_York")
+            }
+            zone = z
+        }
+        var published: PublicationTime?
+        let dateKey = fields["date"] != nil ? "date" : "published"
+        if let raw = try scalar(dateKey) {
+            do {
+                published = try PublicationTime.parse(raw, zone: zone)
+            } catch {
+                throw Diagnostic(.error, file: path, line: fields[dateKey]?.line, "`\(dateKey)`: \(error)")
+            }
+        } else {
+            warnings.append(Diagnostic(.warning, file: path, line: parts.yaml == nil ? nil : 1,
+                                       "no publication `date`: relative dates in this article cannot be resolved"))
+        }
+        var draft = false
+        if let raw = try scalar("draft") {
+            switch raw.lowercased() {
+            case "true", "yes", "on": draft = true
+            case "false", "no", "off": draft = false
+            default: throw Diagnostic(.error, file: path, line: fields["draft"]?.line, "`draft` must be true or false, not `\(raw)`")
+            }
+        }
+        var url = try scalar("url")
+        if let u = url, !Self.isWebURL(u) {
+            warnings.append(Diagnostic(.warning, file: path, line: fields["url"]?.line, "`url` is not an http(s) URL and is ignored"))
+            url = nil
+        }
+        let fileStem = Self.stem(of: path)
+        var slug = Slug.make(try scalar("slug") ?? "")
+        if slug.isEmpty {
+            if fields["slug"] != nil {
+                warnings.append(Diagnostic(.warning, file: path, line: fields["slug"]?.line, "`slug` has no usable characters; using the file name"))
+            }
+            slug = Slug.make(fileStem)
+        }
+        if slug.isEmpty { slug = "article" }
+        let title = try scalar("title") ?? {
+            warnings.append(Diagnostic(.warning, file: path, line: nil, "no `title`; using the file name"))
+            return fileStem
+        }()
+
+        let body = String(parts.body)
+        let document = path.lowercased().hasSuffix(".txt")
+            ? PlainTextReader.document(body, firstLine: parts.bodyLine)
+            : MarkdownParser.parse(body).shiftingLines(by: parts.bodyLine - 1)
+        let article = Article(sourcePath: path, slug: slug, title: title, source: try scalar("source"), url: url,
+                              author: try scalar("author"), published: published, zone: zone, draft: draft,
+                              document: document)
+        return (article, warnings)
+    }
+
+    static func isWebURL(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !s.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" })
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// 1-based line of the first byte that is not valid UTF-8.
+    static func lineOfInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return line
+            }
+            if i + length > bytes.count { return line }
+            var slice = bytes[i..<i + length].makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue = decoder.decode(&slice) {} else { return line }
+            if b == 0x0A { line += 1 }
+            i += length
+        }
+        return line
+    }
+}
+
+/// URL-safe names for article and entity pages: lower-case ASCII letters, digits and single hyphens.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in text.unicodeScalars {
+            let folded = Self.fold(scalar)
+            for c in folded.unicodeScalars {
+                if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
+                    if pendingHyphen && !out.isEmpty { out += "-" }
+                    pendingHyphen = false
+                    out.unicodeScalars.append(c)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            if out.utf8.count >= 80 { break }
+        }
+        return out
+    }
+
+    private static func fold(_ s: Unicode.Scalar) -> String {
+        if s.isASCII { return String(s).lowercased() }
+        // Strip accents (é → e) without consulting the locale.
+        let decomposed = String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.isASCII }
+        return String(String.UnicodeScalarView(decomposed)).lowercased()
+    }
+}
+
+extension MarkdownDocument {
+    /// The same document with block lines counted from the file's first line.
+    func shiftingLines(by offset: Int) -> MarkdownDocument {
+        guard offset != 0 else { return self }
+        func shift(_ blocks: [Block]) -> [Block] {
+            blocks.map { block in
+                switch block {
+                case .paragraph(let i, let line): .paragraph(i, line: line + offset)
+                case .heading(let level, let i, let line): .heading(level: level, i, line: line + offset)
+                case .blockQuote(let inner): .blockQuote(shift(inner))
+                case .list(let o, let s, let t, let items): .list(ordered: o, start: s, tight: t, items: items.map(shift))
+                default: block
+                }
+            }
+        }
+        return MarkdownDocument(blocks: shift(blocks))
+    }
+}

@@ -1,0 +1,136 @@
+import ChronicleTime
+
+/// Groups mentions into events: mentions with compatible dates that describe the same
+/// happening become one event; then each event gets its date, text, status and salience.
+public struct EventMerger: Sendable {
+    /// Minimum similarity of two sentences from different articles to count as one happening.
+    public var crossArticleThreshold = 0.30
+    /// Within one article, a repeated account must be closer still.
+    public var sameArticleThreshold = 0.45
+
+    public init() {}
+
+    /// A mention with what the merger needs to know about it.
+    public struct Candidate: Sendable {
+        public var mention: Mention
+        public var status: EventStatus
+        public var dateSource: DateSource
+        /// Position of the article's sentence among its article's sentences, 0-based.
+        public var position: Int
+
+        public init(mention: Mention, status: EventStatus, dateSource: DateSource, position: Int) {
+            self.mention = mention
+            self.status = status
+            self.dateSource = dateSource
+            self.position = position
+        }
+    }
+
+    public func merge(_ candidates: [Candidate]) -> [Event] {
+        let signatures = candidates.map { EventSignature($0.mention.sentence) }
+        var parent = Array(candidates.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        // Bucket by month of the start day: compatible values share a start month or contain one another.
+        var buckets: [Int: [Int]] = [:]
+        for (i, c) in candidates.enumerated() {
+            guard let interval = c.mention.value.interval else { continue }
+            buckets[interval.start.year * 12 + interval.start.month, default: []].append(i)
+        }
+        var pairs: [(Double, Int, Int)] = []
+        for key in buckets.keys.sorted() {
+            // A week that starts in one month can hold days of the next: compare with that bucket too.
+            let next = buckets[key + 1] ?? []
+            var postings: [String: [Int]] = [:]
+            for i in buckets[key]! + next { for t in signatures[i].tokens { postings[t, default: []].append(i) } }
+            let nextSet = Set(next)
+            for i in buckets[key]! {
+                var seen = Set<Int>()
+                for t in signatures[i].tokens {
+                    for j in postings[t]! where (j > i || nextSet.contains(j)) && seen.insert(j).inserted {
+                        guard Self.compatible(candidates[i].mention.value, candidates[j].mention.value) else { continue }
+                        let sim = signatures[i].similarity(signatures[j])
+                        let sameArticle = candidates[i].mention.article == candidates[j].mention.article
+                        if sim >= (sameArticle ? sameArticleThreshold : crossArticleThreshold) {
+                            pairs.append((sim, i, j))
+                        }
+                    }
+                }
+            }
+        }
+        // Strongest links first, so a mention joins the happening it is closest to.
+        pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        var members: [Int: [Int]] = Dictionary(uniqueKeysWithValues: candidates.indices.map { ($0, [$0]) })
+        for (_, i, j) in pairs {
+            let a = find(i), b = find(j)
+            guard a != b else { continue }
+            // Merge only when the two groups agree on dates and are similar on average (no chaining drift).
+            let ga = members[a]!, gb = members[b]!
+            guard ga.allSatisfy({ x in gb.allSatisfy { Self.compatible(candidates[x].mention.value, candidates[$0].mention.value) } }) else { continue }
+            var sum = 0.0
+            for x in ga { for y in gb { sum += signatures[x].similarity(signatures[y]) } }
+            guard sum / Double(ga.count * gb.count) >= crossArticleThreshold * 0.8 else { continue }
+            let (root, child) = a < b ? (a, b) : (b, a)
+            parent[child] = root
+            members[root]! += members[child]!
+            members[child] = nil
+        }
+        var events: [Event] = []
+        for root in members.keys.sorted() {
+            events.append(makeEvent(members[root]!.sorted().map { candidates[$0] }))
+        }
+        return events
+    }
+
+    /// Same value, or one's days lie inside the other's (a day within its week or month).
+    public static func compatible(_ a: TimexValue, _ b: TimexValue) -> Bool {
+        if a == b { return true }
+        guard let x = a.interval, let y = b.interval else { return false }
+        return x.contains(y) || y.contains(x)
+    }
+
+    func makeEvent(_ group: [Candidate]) -> Event {
+        // The date: the most precise value among the best-supported explicit mentions.
+        let explicit = group.filter { $0.dateSource == .expression }
+        let pool = explicit.isEmpty ? group : explicit
+        var support: [TimexValue: Int] = [:]
+        for c in pool { support[c.mention.value, default: 0] += 1 }
+        let value = support.keys.sorted { a, b in
+            if a.grain != b.grain { return a.grain < b.grain }
+            if support[a]! != support[b]! { return support[a]! > support[b]! }
+            return a.description < b.description
+        }.first!
+        let representative = group.max { a, b in Self.quality(a, value) < Self.quality(b, value) }!
+        let sources = Array(Set(group.map(\.mention.article))).sorted()
+        let expected = group.filter { $0.status == .expected }.count
+        let status: EventStatus = expected * 2 > group.count ? .expected : .happened
+        let hasExplicit = !explicit.isEmpty
+        let earliest = group.map(\.position).min() ?? 0
+        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
+        let id = Self.identifier(value: value, mention: group[0].mention)
+        return Event(id: id, value: value, status: status, representative: representative.mention,
+                     mentions: group.map(\.mention), sources: sources, isKey: hasExplicit || sources.count > 1,
+                     score: (score * 100).rounded() / 100)
+    }
+
+    /// Prefers explicitly dated mentions of the chosen value, early in their article, of readable length.
+    static func quality(_ c: Candidate, _ value: TimexValue) -> (Int, Int, Int, Int, Int) {
+        let length = c.mention.sentence.count
+        let readable = (50...280).contains(length) ? 1 : 0
+        return (c.dateSource == .expression ? 1 : 0, c.mention.value == value ? 1 : 0, readable, -c.position,
+                -c.mention.sentenceIndex)
+    }
+
+    /// A short stable id: FNV-1a of the date and the first mention's place.
+    static func identifier(value: TimexValue, mention: Mention) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in "\(value)|\(mention.article)|\(mention.blockOrdinal)|\(mention.sentenceIndex)".utf8 {
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "e" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,42 @@
+/// Word cues for an event's status: scheduled or expected happenings versus reported ones.
+enum TenseCues {
+    /// Phrases that put the main happening in the future on their own.
+    static let strongFuture: [String] = [
+        "will", "ll", "shall", "is expected to", "are expected to", "is due to", "are due to", "is set to", "are set to",
+        "is scheduled to", "are scheduled to", "is scheduled for", "are scheduled for", "is to", "are to", "plans to",
+        "plan to", "intends to", "is going to", "are going to", "is planned", "are planned", "will be held", "upcoming",
+    ]
+    /// Future only when the sentence's own date lies after publication ("would meet on Thursday").
+    static let weakFuture: [String] = ["would", "could", "may", "might", "was to", "were to", "was due to", "was expected to"]
+
+    /// Lower-cased words of a text (letters, digits, apostrophes split off).
+    static func words(_ text: String) -> [Substring] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    static func contains(_ words: [Substring], phrase: String) -> Bool {
+        let p = phrase.split(separator: " ")
+        guard !p.isEmpty, words.count >= p.count else { return false }
+        for i in 0...(words.count - p.count) where words[i] == p[0] {
+            if (1..<p.count).allSatisfy({ words[i + $0] == p[$0] }) { return true }
+        }
+        return false
+    }
+
+    static func hasStrongFuture(_ words: [Substring]) -> Bool { strongFuture.contains { contains(words, phrase: $0) } }
+    static func hasWeakFuture(_ words: [Substring]) -> Bool { weakFuture.contains { contains(words, phrase: $0) } }
+}
+
+/// Words before a date that make it a reference point, not the time of the sentence's happening
+/// ("the highest level since March 2008", "given until 30 September to reply").
+enum ReferencePointCues {
+    static let preceding: Set<String> = ["since", "until", "till", "til", "through", "throughout", "as of"]
+    /// Looks at the one or two words before the expression.
+    static func isReferencePoint(before prefix: Substring) -> Bool {
+        let words = TenseCues.words(String(prefix.suffix(24)))
+        guard let last = words.last else { return false }
+        if preceding.contains(String(last)) { return true }
+        if words.count >= 2 && preceding.contains("\(words[words.count - 2]) \(last)") { return true }
+        return false
+    }
+}
