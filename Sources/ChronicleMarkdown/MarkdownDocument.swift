@@ -45,6 +45,14 @@ public struct TextBlock: Hashable, Sendable {
     public var line: Int
     /// Inside a block quote.
     public var quoted: Bool
+
+    public init(ordinal: Int, kind: Kind, text: String, line: Int, quoted: Bool) {
+        self.ordinal = ordinal
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.quoted = quoted
+    }
 }
 
 /// A Markdown block.

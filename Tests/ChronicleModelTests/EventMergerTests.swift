@@ -1,0 +1,57 @@
+@testable import ChronicleModel
+import ChronicleTime
+import Testing
+
+@Suite struct EventMergerTests {
+    func candidate(_ article: String, _ sentence: String, _ value: String, index: Int = 0,
+                   source: DateSource = .expression) -> EventMerger.Candidate {
+        let mention = Mention(article: article, blockOrdinal: 0, sentenceIndex: index, sentence: sentence,
+                              expression: source == .expression ? "x" : nil, expressionRange: nil,
+                              value: TimexValue(timex3: value)!, resolution: "")
+        return .init(mention: mention, status: .happened, dateSource: source, position: index)
+    }
+
+    @Test func compatibleValues() {
+        func v(_ s: String) -> TimexValue { TimexValue(timex3: s)! }
+        #expect(EventMerger.compatible(v("2025-03-15"), v("2025-W11")))
+        #expect(EventMerger.compatible(v("2025-03"), v("2025-03-15")))
+        #expect(!EventMerger.compatible(v("2025-03-15"), v("2025-03-14")))
+        #expect(!EventMerger.compatible(v("2025-W12"), v("2025-03-15")))
+    }
+
+    @Test func sameHappeningAcrossOutletsMerges() {
+        let events = EventMerger().merge([
+            candidate("a", "The Prime Minister will host a video call on Saturday with as many as 25 countries.", "2025-03-15"),
+            candidate("b", "Some 25 countries will join a call led by the Prime Minister on Saturday.", "2025-03-15"),
+            candidate("c", "Sir Keir convened a virtual summit with 25 countries on Saturday.", "2025-03-15"),
+            candidate("d", "Oil prices fell sharply on Saturday in Asian trading.", "2025-03-15"),
+        ])
+        #expect(events.count == 2)
+        let summit = events.first { $0.sources.count == 3 }
+        #expect(summit?.sources == ["a", "b", "c"])
+        #expect(summit?.isKey == true)
+    }
+
+    @Test func differentDaysNeverMerge() {
+        let events = EventMerger().merge([
+            candidate("a", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
+            candidate("b", "Leaders of 25 countries held a video call on Friday.", "2025-03-14"),
+        ])
+        #expect(events.count == 2)
+    }
+
+    @Test func theMostPreciseExplicitDateWins() {
+        let events = EventMerger().merge([
+            candidate("a", "Leaders of 25 countries held a video call last week.", "2025-W11"),
+            candidate("b", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
+        ])
+        #expect(events.count == 1)
+        #expect(events.first?.value.description == "2025-03-15")
+    }
+
+    @Test func identifiersAreStable() {
+        let input = [candidate("a", "Leaders met on Saturday in London.", "2025-03-15")]
+        #expect(EventMerger().merge(input).first?.id == EventMerger().merge(input).first?.id)
+        #expect(EventMerger().merge(input).first?.id.count == 17)
+    }
+}
