@@ -61,7 +61,7 @@ let package = Package(
                     dependencies: ["ChronicleSite", "ChronicleModel", "ChronicleTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["ChronicleTestSupport"],
+                    dependencies: ["ChronicleTestSupport", "chronicle"],
                     resources: [.copy("Fixtures")]),
     ]
 )
