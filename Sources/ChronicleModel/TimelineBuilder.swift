@@ -57,7 +57,7 @@ public struct TimelineBuilder: Sendable {
 
         let detector = BoilerplateDetector(articles: articles.map { (ArticleAnalyzer.outlet(of: $0), $0.document.textBlocks) })
         let analyzer = ArticleAnalyzer(boilerplate: detector)
-        for i in articles.indices { analyzer.analyse(&articles[i]) }
+        articles = Self.analyseConcurrently(articles, with: analyzer)
         var candidates: [EventMerger.Candidate] = []
         for article in articles {
             var position = 0
@@ -94,6 +94,17 @@ public struct TimelineBuilder: Sendable {
 
         return Result(timeline: Timeline(config: config, articles: articles, events: events),
                       diagnostics: diagnostics, statistics: stats)
+    }
+
+    /// Analyses articles on all cores; results keep the input order, so output is deterministic.
+    static func analyseConcurrently(_ articles: [Article], with analyzer: ArticleAnalyzer) -> [Article] {
+        let results = ResultSlots<Article>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { i in
+            var article = articles[i]
+            analyzer.analyse(&article)
+            results.set(i, article)
+        }
+        return results.values()
     }
 
     /// Oldest first: by first day, finer grain first, higher score first, then id.
@@ -187,4 +198,20 @@ public struct TimelineBuilder: Sendable {
         let cwd = FileManager.default.currentDirectoryPath
         return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
     }
+}
+
+/// Fixed slots filled concurrently, one writer per slot.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] { slots.map { $0! } }
 }
