@@ -1,2 +1,0 @@
-/// Site rendering.
-public enum ChronicleSitePlaceholder {}
