@@ -19,7 +19,12 @@ enum TimelineGroups {
             var days = grouped(month.members, by: dayKey)
             if index.timeline.config.order == .newestFirst { days.reverse() }
             let dayContexts: [[String: Any]] = days.map { day in
-                let events = day.members.map { EventContext.make($0, index: index) }
+                let events = day.members.map { event in
+                    var e = EventContext.make(event, index: index)
+                    // The day heading already says it; the event repeats only a finer date ("…, evening").
+                    e["dateInHeading"] = DisplayFormat.value(event.value) == day.label
+                    return e
+                }
                 return context([
                     "id": "d-\(day.key)",
                     "label": day.label,

@@ -13,6 +13,7 @@ extension DefaultTemplates {
 <p class="stats">{{counts.events}} events ({{counts.keyEvents}} key) from {{counts.articles}} articles{{#span}}, {{.}}{{/span}}.</p>
 </section>
 {{#hasMinor}}
+<p class="toggle-note">Key events are those dated in the text or reported by several sources; the {{counts.otherEvents}} others are hidden unless you show all.</p>
 <input type="checkbox" id="show-all" class="toggle">
 <label for="show-all" class="toggle-label"><span class="when-off">Show all {{counts.events}} events</span><span class="when-on">Show the {{counts.keyEvents}} key events only</span></label>
 {{/hasMinor}}

@@ -56,6 +56,7 @@ h1, h2, h3 { line-height: 1.25; }
 
 /* Show/hide the minor events without JavaScript: a checkbox and its label sit before the timeline. */
 .toggle { position: absolute; opacity: 0; }
+.toggle-note { color: var(--muted); font-size: 0.85rem; margin: 0 0 0.5rem; }
 .toggle-label { display: inline-block; margin-bottom: 1rem; padding: 0.35rem 0.9rem; border: 1px solid var(--rule); border-radius: 999px; font-size: 0.85rem; cursor: pointer; background: var(--card); }
 .toggle-label:hover { border-color: var(--accent); }
 .toggle:focus-visible + .toggle-label { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -77,6 +78,7 @@ h1, h2, h3 { line-height: 1.25; }
 .event:target { box-shadow: 0 0 0 2px var(--accent); }
 .event p { margin: 0; }
 .event-meta { font-size: 0.8rem; color: var(--muted); margin-bottom: 0.25rem !important; }
+.event-meta:empty { display: none; }
 .event-date { font-weight: 600; }
 .event-text mark { background: var(--mark); color: inherit; padding: 0 0.1em; border-radius: 2px; }
 .event-sources { font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem !important; }
