@@ -22,7 +22,9 @@ enum TimelineGroups {
                 let events = day.members.map { event in
                     var e = EventContext.make(event, index: index)
                     // The day heading already says it; the event repeats only a finer date ("…, evening").
-                    e["dateInHeading"] = DisplayFormat.value(event.value) == day.label
+                    let dateInHeading = DisplayFormat.value(event.value) == day.label
+                    e["dateInHeading"] = dateInHeading
+                    e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
                     return e
                 }
                 return context([
@@ -75,7 +77,9 @@ enum TimelineGroups {
         if let day = v.day {
             return Group(key: day.description, label: DisplayFormat.value(.day(day)), datetime: day.description)
         }
-        return Group(key: safeKey(v.description), label: DisplayFormat.value(v), datetime: EventContext.htmlDatetime(v))
+        // Under its month heading, a month-grain group needs words, not the same label again.
+        let label = v.grain >= .month && v.grain != .none ? "Sometime in \(DisplayFormat.value(v))" : DisplayFormat.value(v)
+        return Group(key: safeKey(v.description), label: label, datetime: EventContext.htmlDatetime(v))
     }
 
     /// Group keys become HTML ids.

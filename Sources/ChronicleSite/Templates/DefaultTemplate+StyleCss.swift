@@ -84,6 +84,7 @@ h1, h2, h3 { line-height: 1.25; }
 .event-sources { font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem !important; }
 .event.expected { border-style: dashed; }
 .badge { display: inline-block; margin-left: 0.35rem; padding: 0 0.45rem; border-radius: 999px; font-size: 0.72rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; vertical-align: 0.05em; }
+.badge:first-child { margin-left: 0; }
 .badge-expected { background: var(--expected-soft); color: var(--expected); }
 .badge-sources { background: var(--accent-soft); color: var(--accent); }
 .why { margin-top: 0.4rem; font-size: 0.85rem; color: var(--muted); }
