@@ -39,6 +39,13 @@ struct WriterFormatTests {
         #expect(FeedContext.shortened("one two, three four", to: 12) == "one two…")
     }
 
+    @Test func sourceNamesTellRepeatedOutletsApart() {
+        let title = "Starmer tells Putin to stop playing games over a ceasefire"
+        #expect(EventContext.sourceName(outlet: "AP", title: title, repeated: false) == "AP")
+        #expect(EventContext.sourceName(outlet: "AP", title: title, repeated: true) == "AP: Starmer tells Putin to stop…")
+        #expect(EventContext.sourceName(outlet: nil, title: title, repeated: false) == "Starmer tells Putin to stop playing…")
+    }
+
     @Test func eventAnchorsAreSafeIds() {
         #expect(Paths.eventAnchor("2025-03-15/a b\"c") == "event-2025-03-15-a-b-c")
     }

@@ -7,13 +7,16 @@ enum EventContext {
     static func make(_ event: Event, index: SiteIndex) -> [String: Any] {
         let rep = event.representative
         let interval = event.value.interval
+        let outlets = event.sources.compactMap { index.articles[$0]?.source }
         let sources: [[String: Any]] = event.sources.map { slug in
             let article = index.articles[slug]
+            let outlet = article?.source
+            let repeated = outlet.map { name in outlets.filter { $0 == name }.count > 1 } ?? false
             let anchor = index.firstMention(of: event, in: slug).map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
             return context([
                 "slug": slug,
                 "title": article?.title ?? slug,
-                "name": article?.source ?? article?.title ?? slug,
+                "name": sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
                 "source": article?.source,
                 "published": article?.published?.description,
                 "href": Paths.articleHref(slug) + (anchor ?? ""),
@@ -58,6 +61,13 @@ enum EventContext {
             "mentions": positioned(mentions),
             "mentionCount": mentions.count,
         ])
+    }
+
+    /// How a source link reads: the outlet; with a short title when the event has two articles from
+    /// that outlet; a short title alone when the outlet is unknown.
+    static func sourceName(outlet: String?, title: String, repeated: Bool) -> String {
+        guard let outlet else { return FeedContext.shortened(title, to: 40) }
+        return repeated ? "\(outlet): \(FeedContext.shortened(title, to: 32))" : outlet
     }
 
     /// The sentence, HTML-escaped, with its dating expression marked up:

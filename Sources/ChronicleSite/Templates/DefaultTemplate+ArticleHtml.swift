@@ -16,7 +16,7 @@ extension DefaultTemplates {
 <div class="article-body">
 {{{bodyHTML}}}
 </div>
-<p class="legend">Underlined: dates Chronicle recognised (hover for how each was resolved). Highlighted: sentences on the timeline. Faded: outlet boilerplate, left off the timeline.</p>
+<p class="legend">Underlined: dates Chronicle recognised (hover for how each was resolved). Highlighted: sentences behind key events. Faded: outlet boilerplate, left off the timeline.</p>
 </article>
 <aside class="article-events">
 <h2>On the timeline</h2>

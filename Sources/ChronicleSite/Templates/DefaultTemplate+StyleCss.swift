@@ -101,7 +101,7 @@ time[title] { cursor: help; }
 .article-body { font-family: Georgia, "Times New Roman", serif; font-size: 1.1rem; }
 .article-body time { text-decoration: underline dotted var(--accent); text-underline-offset: 0.2em; }
 .article-body time.anchor { text-decoration-style: solid; }
-.article-body .mention { background: linear-gradient(transparent 60%, var(--mark) 60%); }
+.article-body .mention.key { background: linear-gradient(transparent 62%, var(--mark) 62%); }
 .article-body .mention:target { background: var(--mark); }
 .article-body .boilerplate { color: var(--muted); font-size: 0.9rem; opacity: 0.75; }
 .article-body img { max-width: 100%; height: auto; }
