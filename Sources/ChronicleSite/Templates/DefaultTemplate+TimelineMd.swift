@@ -17,7 +17,7 @@ extension DefaultTemplates {
 **{{label}}**
 
 {{#events}}
-- {{#key}}**{{text}}**{{/key}}{{^key}}{{text}}{{/key}}{{#expected}} *expected*{{/expected}} — {{#sources}}{{^isFirst}}, {{/isFirst}}[{{name}}]({{{href}}}){{/sources}}
+- {{^dateInHeading}}{{label}}: {{/dateInHeading}}{{#key}}**{{text}}**{{/key}}{{^key}}{{text}}{{/key}}{{#expected}} *expected*{{/expected}} — {{#sources}}{{^isFirst}}, {{/isFirst}}[{{name}}]({{{href}}}){{/sources}}
 {{/events}}
 {{/days}}
 {{/months}}
