@@ -60,4 +60,14 @@ struct SiteWriterTests {
         }
         #expect(try dir.read("content/a.md") == "keep me")
     }
+
+    @Test func refusesToReplaceAFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("README.md", "keep me")
+        #expect(throws: SiteWriter.WriteError.refusingToReplace(file.standardizedFileURL.path)) {
+            try SiteWriter.write([OutputFile(path: "index.html", text: "x")], to: file)
+        }
+        #expect(try dir.read("README.md") == "keep me")
+    }
 }

@@ -8,7 +8,7 @@ public enum SiteWriter {
         /// An absolute path, a `..` or `.` segment, an empty segment or a backslash.
         case unsafePath(String)
         case duplicatePath(String)
-        /// The existing folder holds a site's sources (`content/`, `chronicle.yml`, `.git`…), not a generated site.
+        /// The output exists but is a file, or a folder holding a site's sources (`content/`, `chronicle.yml`, `.git`…).
         case refusingToReplace(String)
         case io(String)
 
@@ -37,9 +37,13 @@ public enum SiteWriter {
         guard output.path != "/", output.lastPathComponent != "..", output.lastPathComponent != "." else {
             throw WriteError.refusingToReplace(output.path)
         }
-        if let existing = try? fm.contentsOfDirectory(atPath: output.path),
-           existing.contains(where: projectMarkers.contains) {
-            throw WriteError.refusingToReplace(output.path)
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            // Only a folder of generated files may be replaced: never a file, never a project.
+            let existing = isDirectory.boolValue ? (try? fm.contentsOfDirectory(atPath: output.path)) : nil
+            guard let existing, !existing.contains(where: projectMarkers.contains) else {
+                throw WriteError.refusingToReplace(output.path)
+            }
         }
         // A random name keeps concurrent or crashed builds from colliding; it never reaches the output.
         let token = UUID().uuidString
