@@ -29,7 +29,7 @@ struct EscapingTests {
         let json = try #require(try render()["events.json"])
         #expect(json.contains(#""title": "Leaders meet in London <script>alert(1)</script> & \"friends\"""#))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        #expect((parsed?["events"] as? [Any])?.count == 6)
+        #expect((parsed?["events"] as? [Any])?.count == 7)
     }
 
     @Test(arguments: ["../evil", "a/b", "..", ".hidden", "", "x\u{0}y"])

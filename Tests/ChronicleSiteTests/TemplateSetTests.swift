@@ -34,7 +34,7 @@ struct TemplateSetTests {
         #expect(set.origins["index.html"] == dir.url.appendingPathComponent("index.html.mustache").path)
         let files = try SiteRenderer(templates: set).render(FixtureTimeline.timeline)
         let index = try #require(files.first { $0.path == "index.html" })
-        #expect(index.text == "<h1>Test &lt;Chronicle&gt; &amp; Co</h1>[March 2025: (2025-03)(2025-W11)(2025-03-14TEV)(2025-03-15)(2025-03-16)(2025-03-20!)]\n")
+        #expect(index.text == "<h1>Test &lt;Chronicle&gt; &amp; Co</h1>[2022: (2022)][March 2025: (2025-03)(2025-W11)(2025-03-14TEV)(2025-03-15)(2025-03-16)(2025-03-20!)]\n")
         // The other pages still use the defaults.
         #expect(files.first { $0.path == "feed.xml" }?.text.hasPrefix("<?xml") == true)
     }

@@ -33,6 +33,7 @@ public struct SiteRenderer: Sendable {
         var indexContext = CommonContext.make(index, root: "", pageTitle: timeline.config.title)
         let months = TimelineGroups.months(index)
         indexContext["months"] = months
+        indexContext["hasManyMonths"] = months.count > 1
         indexContext["hasMinor"] = index.hasKeyEvents && timeline.events.contains { !$0.isKey }
         page("index.html", "index.html", indexContext)
         page("timeline.md", "timeline.md", indexContext)

@@ -12,6 +12,13 @@ extension DefaultTemplates {
 {{/site.description}}
 <p class="stats">{{counts.events}} events ({{counts.keyEvents}} key) from {{counts.articles}} articles{{#span}}, {{.}}{{/span}}.</p>
 </section>
+{{#hasManyMonths}}
+<nav class="month-nav" aria-label="Months">
+{{#months}}
+<a href="#{{id}}">{{label}} <span class="count">{{eventCount}}</span></a>
+{{/months}}
+</nav>
+{{/hasManyMonths}}
 {{#hasMinor}}
 <p class="toggle-note">Key events are those dated in the text or reported by several sources; the {{counts.otherEvents}} others are hidden unless you show all.</p>
 <input type="checkbox" id="show-all" class="toggle">

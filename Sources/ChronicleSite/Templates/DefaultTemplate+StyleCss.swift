@@ -54,6 +54,10 @@ h1, h2, h3 { line-height: 1.25; }
 .lede { font-size: 1.15rem; margin: 0 0 0.5rem; }
 .stats { color: var(--muted); font-size: 0.9rem; margin: 0 0 1.5rem; }
 
+.month-nav { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0 0 1.25rem; font-size: 0.85rem; }
+.month-nav a { padding: 0.15rem 0.6rem; border-radius: 4px; background: var(--card); border: 1px solid var(--rule); text-decoration: none; }
+.month-nav .count { color: var(--muted); font-size: 0.8em; }
+
 /* Show/hide the minor events without JavaScript: a checkbox and its label sit before the timeline. */
 .toggle { position: absolute; opacity: 0; }
 .toggle-note { color: var(--muted); font-size: 0.85rem; margin: 0 0 0.5rem; }
@@ -123,7 +127,7 @@ time[title] { cursor: help; }
 @media print {
   :root { --bg: #fff; --fg: #000; --card: #fff; --muted: #444; }
   body { font-size: 11pt; }
-  .site-nav, .toggle, .toggle-label, .site-footer { display: none; }
+  .site-nav, .month-nav, .toggle, .toggle-label, .toggle-note, .site-footer { display: none; }
   .minor { display: block; }
   .event { break-inside: avoid; border-color: #999; }
   .why[open] summary, .why { color: #444; }

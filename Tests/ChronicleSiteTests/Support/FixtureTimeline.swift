@@ -32,6 +32,8 @@ enum FixtureTimeline {
     - In March 2025 prices rose.
     - Prices fell, Zelenskyy’s office said.
 
+    The war began in 2022.
+
     Read more
     """
 
@@ -61,6 +63,7 @@ enum FixtureTimeline {
                 Known(text: "on Saturday", value: .day(day(2025, 3, 15)), explanation: "'on Saturday' in a past-tense sentence → Sat 15 Mar 2025"),
                 Known(text: "the week of 10 March", value: .week(ISOWeek(year: 2025, week: 11)), explanation: "'the week of 10 March' → week 11 of 2025"),
                 Known(text: "March 2025", value: .month(year: 2025, month: 3), explanation: "'March 2025' → March 2025"),
+                Known(text: "in 2022", value: .year(2022), explanation: "'in 2022' → 2022"),
             ])
         let summit = event(id: "2025-03-15-summit", [mention(bbc, "hosted the summit"), mention(ap, "ceasefire summit")],
                            isKey: true, score: 2.5)
@@ -69,8 +72,9 @@ enum FixtureTimeline {
         let week = event(id: "2025-W11-talks", [mention(ap, "Talks continue")], isKey: false, score: 0.4)
         let month = event(id: "2025-03-prices", [mention(ap, "prices rose")], isKey: true, score: 1)
         let fell = event(id: "2025-03-16-prices", [mention(ap, "Prices fell")], isKey: false, score: 0.2)
+        let war = event(id: "2022-war", [mention(ap, "war began")], isKey: false, score: 0.3)
         // Timeline order: by start day, then grain, then id.
-        return Timeline(config: config, articles: [bbc, ap], events: [month, week, talks, summit, fell, chiefs])
+        return Timeline(config: config, articles: [bbc, ap], events: [war, month, week, talks, summit, fell, chiefs])
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }
