@@ -22,7 +22,7 @@ enum TimelineGroups {
                 let events = day.members.map { event in
                     var e = EventContext.make(event, index: index)
                     // The day heading already says it; the event repeats only a finer date ("…, evening").
-                    let dateInHeading = DisplayFormat.value(event.value) == day.label
+                    let dateInHeading = day.key == safeKey(event.value.description)
                     e["dateInHeading"] = dateInHeading
                     e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
                     return e
