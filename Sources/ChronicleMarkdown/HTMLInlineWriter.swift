@@ -1,0 +1,135 @@
+/// Writes inlines as HTML while wrapping spans given as offsets into their plain text.
+///
+/// HTML elements must nest, so a span that crosses inline markup (`on *Fri*day`) is closed before
+/// the markup and reopened inside and after it; a span that covers a whole element stays open
+/// around it. `stack` holds the spans open in the output, in nesting order.
+struct InlineWriter {
+    private let spans: [InlineSpan]
+    private(set) var out = ""
+    /// UTF-8 offset in the plain text of the next character written.
+    private var offset = 0
+    private var stack: [Int] = []
+    /// Spans opened at least once: later pieces use the reopening tag.
+    private var opened: Set<Int> = []
+    /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
+    private var bases: [Int] = []
+
+    init(spans: [InlineSpan], length: Int) {
+        self.spans = spans
+            .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
+            .filter { !$0.range.isEmpty }
+            .enumerated()
+            .sorted { a, b in
+                // Outer spans first: earlier start, then longer, then given order.
+                (a.element.range.lowerBound, -a.element.range.upperBound, a.offset) <
+                    (b.element.range.lowerBound, -b.element.range.upperBound, b.offset)
+            }
+            .map(\.element)
+    }
+
+    mutating func write(_ inlines: [Inline]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s):
+                text(s)
+            case .code(let s):
+                element(open: "<code>", close: "</code>", length: s.utf8.count) { $0.text(s) }
+            case .softBreak:
+                sync(to: offset)
+                out += "\n"
+                offset += 1
+            case .lineBreak:
+                sync(to: offset)
+                out += "<br />\n"
+                offset += 1
+            case .html:
+                break  // safe mode; contributes nothing to the plain text either
+            case .emphasis(let c):
+                element(open: "<em>", close: "</em>", length: Self.length(c)) { $0.write(c) }
+            case .strong(let c):
+                element(open: "<strong>", close: "</strong>", length: Self.length(c)) { $0.write(c) }
+            case .link(let destination, let title, let c):
+                var open = "<a href=\"\(HTMLEscape.attribute(HTMLEscape.safeURL(destination)))\""
+                if !title.isEmpty { open += " title=\"\(HTMLEscape.attribute(title))\"" }
+                element(open: open + ">", close: "</a>", length: Self.length(c)) { $0.write(c) }
+            case .image(let source, let title, let c):
+                let alt = Inline.plainText(c)
+                sync(to: offset)
+                out += "<img src=\"\(HTMLEscape.attribute(HTMLEscape.safeURL(source)))\" alt=\"\(HTMLEscape.attribute(alt))\""
+                if !title.isEmpty { out += " title=\"\(HTMLEscape.attribute(title))\"" }
+                out += " />"
+                offset += alt.utf8.count
+            }
+        }
+    }
+
+    /// Closes every span still open.
+    mutating func finish() {
+        close(downTo: 0)
+    }
+
+    private static func length(_ inlines: [Inline]) -> Int { Inline.plainText(inlines).utf8.count }
+
+    private mutating func text(_ s: String) {
+        let bytes = Array(s.utf8)
+        let start = offset
+        let end = start + bytes.count
+        var cuts = Set<Int>()
+        for span in spans {
+            for bound in [span.range.lowerBound, span.range.upperBound] where bound > start && bound < end {
+                // Never split inside a multi-byte character: move to the next scalar boundary.
+                var local = bound - start
+                while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }
+                if local < bytes.count { cuts.insert(local) }
+            }
+        }
+        var pieceStart = 0
+        for cut in cuts.sorted() + [bytes.count] where cut > pieceStart {
+            sync(to: start + pieceStart)
+            out += HTMLEscape.text(String(decoding: bytes[pieceStart..<cut], as: UTF8.self))
+            pieceStart = cut
+        }
+        offset = end
+    }
+
+    private mutating func element(open: String, close closeTag: String, length: Int, body: (inout InlineWriter) -> Void) {
+        let range = offset..<(offset + length)
+        let base = bases.last ?? 0
+        // Spans that cover the whole element can stay open around it; the first one that does
+        // not, and everything opened after it, must close first.
+        let keep = stack[base...].firstIndex { !Self.covers(spans[$0].range, range) } ?? stack.count
+        close(downTo: keep)
+        out += open
+        bases.append(stack.count)
+        body(&self)
+        close(downTo: bases.last!)
+        bases.removeLast()
+        out += closeTag
+    }
+
+    private static func covers(_ span: Range<Int>, _ element: Range<Int>) -> Bool {
+        span.lowerBound <= element.lowerBound && span.upperBound >= element.upperBound && span.upperBound > element.lowerBound
+    }
+
+    /// Makes the open spans exactly those covering `position`, without touching spans below the
+    /// current element's base.
+    private mutating func sync(to position: Int) {
+        let wanted = spans.indices.filter { spans[$0].range.contains(position) }
+        let base = bases.last ?? 0
+        var common = 0
+        while common < stack.count, common < wanted.count, stack[common] == wanted[common] { common += 1 }
+        common = max(common, base)
+        close(downTo: common)
+        for index in wanted where !stack.contains(index) {
+            out += spans[index].openTag(first: !opened.contains(index))
+            opened.insert(index)
+            stack.append(index)
+        }
+    }
+
+    private mutating func close(downTo depth: Int) {
+        while stack.count > depth {
+            out += spans[stack.removeLast()].closeTag
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ChronicleModel
+
+/// Turns a `Timeline` into the files of the site. Pure: the same timeline and templates give
+/// byte-identical files, in path order.
+public struct SiteRenderer: Sendable {
+    public let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// Why a timeline cannot be rendered.
+    public enum RenderError: Error, CustomStringConvertible, Equatable {
+        /// A slug that would not be a single safe file name (`..`, `/`, control characters).
+        case unsafeSlug(slug: String, file: String)
+        case duplicateSlug(slug: String, files: [String])
+
+        public var description: String {
+            switch self {
+            case .unsafeSlug(let slug, let file): "\(file): error: slug '\(slug)' cannot be used as a file name"
+            case .duplicateSlug(let slug, let files): "\(files.joined(separator: ", ")): error: the articles share the slug '\(slug)'"
+            }
+        }
+    }
+
+    public func render(_ timeline: Timeline) throws -> [OutputFile] {
+        try Self.checkSlugs(timeline.articles)
+        let index = SiteIndex(timeline)
+        var files: [OutputFile] = []
+        func page(_ path: String, _ template: String, _ context: [String: Any]) {
+            files.append(OutputFile(path: path, text: templates.render(template, context)))
+        }
+        var indexContext = CommonContext.make(index, root: "", pageTitle: timeline.config.title)
+        let months = TimelineGroups.months(index)
+        indexContext["months"] = months
+        indexContext["hasManyMonths"] = months.count > 1
+        indexContext["hasMinor"] = index.hasKeyEvents && timeline.events.contains { !$0.isKey }
+        page("index.html", "index.html", indexContext)
+        page("timeline.md", "timeline.md", indexContext)
+        for article in timeline.articles {
+            page(Paths.article(article.slug), "article.html", ArticlePage.make(article, index: index))
+        }
+        page("feed.xml", "feed.xml", FeedContext.make(index))
+        if let base = Paths.base(timeline.config) {
+            page("sitemap.xml", "sitemap.xml", FeedContext.sitemap(index, base: base))
+        }
+        page("style.css", "style.css", CommonContext.make(index, root: "", pageTitle: timeline.config.title))
+        files.append(OutputFile(path: "events.json", text: EventsJSON.render(timeline)))
+        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    private static func checkSlugs(_ articles: [Article]) throws {
+        var seen: [String: String] = [:]
+        for article in articles {
+            guard Paths.isSafeSlug(article.slug) else { throw RenderError.unsafeSlug(slug: article.slug, file: article.sourcePath) }
+            if let other = seen[article.slug] {
+                throw RenderError.duplicateSlug(slug: article.slug, files: [other, article.sourcePath])
+            }
+            seen[article.slug] = article.sourcePath
+        }
+    }
+}

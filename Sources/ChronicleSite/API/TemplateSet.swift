@@ -1,0 +1,98 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates a site is rendered with: the built-in defaults, each overridable by a
+/// file of the same name in the site's `templates/` folder. Every template is also a partial.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Template name → where it came from (a file path, or "built-in …"), for messages.
+    public let origins: [String: String]
+
+    /// The built-in templates as files (`index.html.mustache` …), for `chronicle init` and the repo's `templates/`.
+    public static var defaultFiles: [(name: String, contents: String)] {
+        DefaultTemplates.all.map { ("\($0.name).mustache", $0.contents) }
+    }
+
+    /// The built-in templates alone.
+    public static func builtIn() throws -> TemplateSet {
+        try load(overridesIn: nil)
+    }
+
+    /// Loads the defaults, then every `*.mustache` file directly inside `dir` (when it exists) over them.
+    public static func load(overridesIn dir: URL?) throws -> TemplateSet {
+        MarkdownContentType.register()
+        var sources: [String: (text: String, origin: String)] = [:]
+        for t in DefaultTemplates.all {
+            sources[t.name] = (t.contents, "built-in template \(t.name).mustache")
+        }
+        if let dir {
+            for (name, url) in try overrideFiles(in: dir) {
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw TemplateError(file: url.path, message: "cannot read the file")
+                }
+                guard let text = String(validating: data, as: UTF8.self) else {
+                    throw TemplateError(file: url.path, message: "not valid UTF-8")
+                }
+                sources[name] = (text, url.path)
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let (text, origin) = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                                    message: describe(error.error))
+            }
+            try checkPartials(in: text, origin: origin, known: sources)
+        }
+        return TemplateSet(library: library, origins: sources.mapValues(\.origin))
+    }
+
+    /// Renders the template `name` (which always exists: the defaults cover every page).
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func overrideFiles(in dir: URL) throws -> [(String, URL)] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: dir.path) } catch {
+            throw TemplateError(file: dir.path, message: "cannot list the folder: \(error.localizedDescription)")
+        }
+        return names.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }.sorted().map {
+            (String($0.dropLast(".mustache".count)), dir.appendingPathComponent($0))
+        }
+    }
+
+    /// The library renders an unknown partial as nothing; a typo should fail the build instead.
+    private static func checkPartials(in text: String, origin: String, known: [String: (text: String, origin: String)]) throws {
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if known[name] == nil {
+                    throw TemplateError(file: origin, line: lineIndex + 1,
+                                        column: line.distance(from: line.startIndex, to: open.lowerBound) + 1,
+                                        message: "unknown partial '\(name)' (no \(name).mustache here or built in)")
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a name other than the one it was opened with"
+        case .unfinishedName: return "a tag is not finished (missing '}}'?)"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "invalid delimiter change"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid {{% … }} pragma"
+        default: return "Mustache syntax error: \(error)"
+        }
+    }
+}

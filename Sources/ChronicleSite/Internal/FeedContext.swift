@@ -1,0 +1,52 @@
+import ChronicleModel
+import ChronicleTime
+
+/// `feed.xml` (Atom) and `sitemap.xml` variables. Links are absolute when the site has a base URL.
+enum FeedContext {
+    /// One entry per key event, newest first.
+    static func make(_ index: SiteIndex) -> [String: Any] {
+        var out = CommonContext.make(index, root: "", pageTitle: index.timeline.config.title)
+        let base = Paths.base(index.timeline.config)
+        let updated = index.updated?.rfc3339 ?? "1970-01-01T00:00:00Z"
+        let keyEvents = index.timeline.events.filter(\.isKey).reversed()
+        out["entries"] = keyEvents.map { event in
+            var entry = EventContext.make(event, index: index)
+            let published = event.sources.compactMap { index.articles[$0]?.published }
+            let newest = published.max { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
+            let oldest = published.min { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
+            entry["entryID"] = base.map { "\($0)index.html#\(Paths.eventAnchor(event.id))" }
+                ?? "tag:chronicle,\(event.value.interval?.start.description ?? "2000-01-01"):\(Paths.eventAnchor(event.id))"
+            entry["link"] = (base ?? "") + "index.html#" + Paths.eventAnchor(event.id)
+            entry["entryUpdated"] = newest?.rfc3339 ?? updated
+            entry["entryPublished"] = oldest?.rfc3339 ?? updated
+            entry["title"] = "\(DisplayFormat.value(event.value)): \(shortened(event.text, to: 90))"
+            return entry
+        }
+        out["feedID"] = base ?? "tag:chronicle,\(index.updated?.date.description ?? "2000-01-01"):\(Paths.encode(index.timeline.config.title))"
+        out["feedUpdated"] = updated
+        out["link"] = (base ?? "") + "index.html"
+        out["selfLink"] = (base ?? "") + "feed.xml"
+        return out
+    }
+
+    /// Absolute URLs of the pages, for `sitemap.xml` (written only when the site has a base URL).
+    static func sitemap(_ index: SiteIndex, base: String) -> [String: Any] {
+        var out = CommonContext.make(index, root: "", pageTitle: index.timeline.config.title)
+        var urls: [[String: Any]] = [context(["loc": base + "index.html", "lastmod": index.updated?.date.description])]
+        for article in index.timeline.articles {
+            urls.append(context(["loc": base + Paths.articleHref(article.slug), "lastmod": article.published?.date.description]))
+        }
+        out["urls"] = urls
+        return out
+    }
+
+    /// Cuts at a word boundary and adds "…" so feed titles stay one line.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let prefix = text.prefix(limit)
+        let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
+        var out = String(cut)
+        while let last = out.last, ",;: ".contains(last) { out.removeLast() }
+        return out + "…"
+    }
+}

@@ -1,0 +1,47 @@
+import ChronicleModel
+
+/// Output paths and relative links, kept in one place so pages agree on where things are.
+enum Paths {
+    static func article(_ slug: String) -> String { "articles/\(slug).html" }
+
+    /// A link to an article page from the site root, percent-encoded.
+    static func articleHref(_ slug: String) -> String { "articles/\(encode(slug)).html" }
+
+    /// The fragment of a sentence on its article page.
+    static func sentenceAnchor(block: Int, sentence: Int) -> String { "s\(block)-\(sentence)" }
+
+    /// The fragment of an event on the index: its id with anything outside [A-Za-z0-9_-] replaced.
+    static func eventAnchor(_ id: String) -> String {
+        "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
+    }
+
+    /// A slug is used as one file name: no separators, no dot names, no control characters.
+    static func isSafeSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && !slug.hasPrefix(".") && !slug.contains("/") && !slug.contains("\\")
+            && !slug.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// Percent-encodes everything but RFC 3986 unreserved characters.
+    static func encode(_ segment: String) -> String {
+        var out = ""
+        for byte in segment.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80, isUnreserved(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
+    private static func isUnreserved(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || "-._~".unicodeScalars.contains(s)
+    }
+
+    /// `baseURL` with exactly one trailing slash.
+    static func base(_ config: SiteConfig) -> String? {
+        guard let raw = config.baseURL, !raw.isEmpty else { return nil }
+        return raw.hasSuffix("/") ? raw : raw + "/"
+    }
+}

@@ -1,0 +1,49 @@
+import ChronicleModel
+import ChronicleTime
+
+/// Lookups every page needs, computed once per render.
+struct SiteIndex {
+    let timeline: Timeline
+    let articles: [String: Article]
+    /// Events each article contributes to, in timeline order.
+    let eventsByArticle: [String: [Event]]
+    /// The event a sentence is a mention of, keyed by article slug, block ordinal and sentence index.
+    let eventByMention: [MentionKey: Event]
+    /// Whether any event is key; if none is, every event is shown by default.
+    let hasKeyEvents: Bool
+    /// The newest publication: the site's "updated" time (never the clock, so builds repeat exactly).
+    let updated: PublicationTime?
+
+    struct MentionKey: Hashable {
+        var article: String
+        var block: Int
+        var sentence: Int
+    }
+
+    init(_ timeline: Timeline) {
+        self.timeline = timeline
+        articles = Dictionary(timeline.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var byArticle: [String: [Event]] = [:]
+        var byMention: [MentionKey: Event] = [:]
+        for event in timeline.events {
+            for slug in event.sources { byArticle[slug, default: []].append(event) }
+            for m in event.mentions {
+                byMention[MentionKey(article: m.article, block: m.blockOrdinal, sentence: m.sentenceIndex)] = event
+            }
+        }
+        eventsByArticle = byArticle
+        eventByMention = byMention
+        hasKeyEvents = timeline.events.contains(where: \.isKey)
+        updated = timeline.articles.compactMap(\.published).max { Self.sortKey($0) < Self.sortKey($1) }
+    }
+
+    /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
+    static func sortKey(_ p: PublicationTime) -> (Int64, String) {
+        (p.instant ?? Int64(p.date.dayNumber) * 86_400, p.rfc3339)
+    }
+
+    /// The first mention of `event` in article `slug`: where its source link points.
+    func firstMention(of event: Event, in slug: String) -> Mention? {
+        event.mentions.first { $0.article == slug }
+    }
+}

@@ -1,0 +1,34 @@
+// Generated from templates/article.html.mustache; keep the two identical (TemplateFilesTests checks).
+extension DefaultTemplates {
+    static let articleHtml = #"""
+{{> head}}
+<body class="page-article">
+{{> header}}
+<main>
+<article class="article">
+<header class="article-header">
+<h1>{{article.title}}</h1>
+<p class="meta">{{#article.source}}<span class="outlet">{{.}}</span>{{/article.source}}{{#article.author}} · <span class="author">{{.}}</span>{{/article.author}}{{#article.publishedDisplay}} · <time datetime="{{article.published}}">{{.}}</time>{{/article.publishedDisplay}}</p>
+{{#article.url}}
+<p class="original"><a href="{{.}}" rel="noopener noreferrer">Original article</a></p>
+{{/article.url}}
+</header>
+<div class="article-body">
+{{{bodyHTML}}}
+</div>
+<p class="legend">Underlined: dates Chronicle recognised (hover for how each was resolved). Highlighted: sentences behind key events. Faded: outlet boilerplate, left off the timeline.</p>
+</article>
+<aside class="article-events">
+<h2>On the timeline</h2>
+{{#events}}
+<p class="article-event{{#key}} key{{/key}}"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a>{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}} {{text}}</p>
+{{/events}}
+{{^events}}
+<p>Nothing from this article is on the timeline.</p>
+{{/events}}
+</aside>
+</main>
+{{> foot}}
+
+"""#
+}

@@ -1,0 +1,23 @@
+// Generated from templates/event.mustache; keep the two identical (TemplateFilesTests checks).
+extension DefaultTemplates {
+    static let event = #"""
+<article class="event{{#key}} key{{/key}}{{#minor}} minor{{/minor}}{{#expected}} expected{{/expected}}" id="{{anchor}}">
+{{^noMeta}}
+<p class="event-meta">{{^dateInHeading}}<time class="event-date" datetime="{{datetime}}">{{label}}</time>{{/dateInHeading}}{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}}{{#multipleSources}} <span class="badge badge-sources">{{sourceCount}} sources</span>{{/multipleSources}}</p>
+{{/noMeta}}
+<p class="event-text">{{{textHTML}}}</p>
+<p class="event-sources">{{#sources}}{{^isFirst}} · {{/isFirst}}<a href="{{root}}{{href}}" title="{{title}}">{{name}}</a>{{/sources}}</p>
+{{#why}}
+<details class="why">
+<summary>Why this date?</summary>
+<ul>
+{{#mentions}}
+<li><a href="{{root}}{{href}}">{{source}}</a>: {{resolution}}</li>
+{{/mentions}}
+</ul>
+</details>
+{{/why}}
+</article>
+
+"""#
+}

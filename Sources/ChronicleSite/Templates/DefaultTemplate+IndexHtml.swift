@@ -1,0 +1,57 @@
+// Generated from templates/index.html.mustache; keep the two identical (TemplateFilesTests checks).
+extension DefaultTemplates {
+    static let indexHtml = #"""
+{{> head}}
+<body class="page-index">
+{{> header}}
+<main>
+<section class="intro">
+<h1>{{site.title}}</h1>
+{{#site.description}}
+<p class="lede">{{.}}</p>
+{{/site.description}}
+<p class="stats">{{counts.events}} events ({{counts.keyEvents}} key) from {{counts.articles}} articles{{#span}}, {{.}}{{/span}}.</p>
+</section>
+{{#hasManyMonths}}
+<nav class="month-nav" aria-label="Months">
+{{#months}}
+<a href="#{{id}}">{{label}} <span class="count">{{eventCount}}</span></a>
+{{/months}}
+</nav>
+{{/hasManyMonths}}
+{{#hasMinor}}
+<p class="toggle-note">Key events are those dated in the text or reported by several sources; the {{counts.otherEvents}} others are hidden unless you show all.</p>
+<input type="checkbox" id="show-all" class="toggle">
+<label for="show-all" class="toggle-label"><span class="when-off">Show all {{counts.events}} events</span><span class="when-on">Show the {{counts.keyEvents}} key events only</span></label>
+{{/hasMinor}}
+<div class="timeline">
+{{#months}}
+<section class="month{{#minor}} minor{{/minor}}" id="{{id}}">
+<h2 class="month-label"><time datetime="{{datetime}}">{{label}}</time></h2>
+{{#days}}
+<section class="day{{#minor}} minor{{/minor}}" id="{{id}}">
+<h3 class="day-label"><time datetime="{{datetime}}">{{label}}</time></h3>
+{{#events}}
+{{> event}}
+{{/events}}
+</section>
+{{/days}}
+</section>
+{{/months}}
+{{^months}}
+<p class="empty">No dated events yet: add articles to <code>content/</code>.</p>
+{{/months}}
+</div>
+<section class="articles" id="articles">
+<h2>Articles</h2>
+<ul class="article-list">
+{{#articles}}
+<li><a href="{{root}}{{href}}">{{title}}</a><span class="meta">{{#source}} · {{.}}{{/source}}{{#publishedDisplay}} · <time datetime="{{published}}">{{.}}</time>{{/publishedDisplay}} · {{eventCount}} events</span></li>
+{{/articles}}
+</ul>
+</section>
+</main>
+{{> foot}}
+
+"""#
+}

@@ -1,0 +1,16 @@
+/// The templates compiled into the binary, so a site without `templates/` builds.
+/// Each also lives in the repository's `templates/` folder, byte for byte.
+enum DefaultTemplates {
+    static let all: [(name: String, contents: String)] = [
+        ("article.html", articleHtml),
+        ("event", event),
+        ("feed.xml", feedXml),
+        ("foot", foot),
+        ("head", head),
+        ("header", header),
+        ("index.html", indexHtml),
+        ("sitemap.xml", sitemapXml),
+        ("style.css", styleCss),
+        ("timeline.md", timelineMd),
+    ]
+}

@@ -1,0 +1,69 @@
+import ChronicleSite
+import ChronicleTestSupport
+import Foundation
+import Testing
+
+/// Loading templates: built-in defaults, user overrides, partials and errors that name the file.
+struct TemplateSetTests {
+    let repoTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("templates", isDirectory: true)
+
+    @Test func repositoryTemplatesEqualTheCompiledDefaults() throws {
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: repoTemplates.path).filter { $0.hasSuffix(".mustache") }.sorted()
+        #expect(onDisk == TemplateSet.defaultFiles.map(\.name).sorted())
+        for file in TemplateSet.defaultFiles {
+            let data = try Data(contentsOf: repoTemplates.appendingPathComponent(file.name))
+            #expect(Array(data) == Array(file.contents.utf8), "templates/\(file.name) differs from the compiled default")
+        }
+    }
+
+    @Test func missingFolderUsesDefaults() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let set = try TemplateSet.load(overridesIn: dir.url.appendingPathComponent("templates"))
+        #expect(set.origins["index.html"]?.hasPrefix("built-in") == true)
+    }
+
+    @Test func userTemplateOverridesDefaultAndPartialsWork() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("index.html.mustache", "<h1>{{site.title}}</h1>{{#months}}{{> month}}{{/months}}\n")
+        try dir.write("month.mustache", "[{{label}}: {{#days}}{{#events}}{{> event-line}}{{/events}}{{/days}}]")
+        try dir.write("event-line.mustache", "({{date}}{{#expected}}!{{/expected}})")
+        let set = try TemplateSet.load(overridesIn: dir.url)
+        #expect(set.origins["index.html"] == dir.url.appendingPathComponent("index.html.mustache").path)
+        let files = try SiteRenderer(templates: set).render(FixtureTimeline.timeline)
+        let index = try #require(files.first { $0.path == "index.html" })
+        #expect(index.text == "<h1>Test &lt;Chronicle&gt; &amp; Co</h1>[2022: (2022)][March 2025: (2025-03)(2025-W11)(2025-03-14TEV)(2025-03-15)(2025-03-16)(2025-03-20!)]\n")
+        // The other pages still use the defaults.
+        #expect(files.first { $0.path == "feed.xml" }?.text.hasPrefix("<?xml") == true)
+    }
+
+    @Test func brokenTemplateReportsFileAndLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("article.html.mustache", "<p>\n{{#events}}\n{{text}}\n{{/event}}\n")
+        let error = try #require(throws: TemplateError.self) { try TemplateSet.load(overridesIn: dir.url) }
+        #expect(error.file.hasSuffix("article.html.mustache"))
+        #expect(error.line == 4)
+        #expect(error.description.contains("article.html.mustache:4"))
+    }
+
+    @Test func unknownPartialIsAnError() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("index.html.mustache", "{{> head}}\n<p>{{> nosuch }}</p>\n")
+        let error = try #require(throws: TemplateError.self) { try TemplateSet.load(overridesIn: dir.url) }
+        #expect(error.file.hasSuffix("index.html.mustache"))
+        #expect(error.line == 2)
+        #expect(error.message.contains("nosuch"))
+    }
+
+    @Test func invalidUTF8IsAnError() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Data([0x7B, 0x7B, 0xFF, 0x7D, 0x7D]).write(to: dir.url.appendingPathComponent("feed.xml.mustache"))
+        let error = try #require(throws: TemplateError.self) { try TemplateSet.load(overridesIn: dir.url) }
+        #expect(error.file.hasSuffix("feed.xml.mustache"))
+    }
+}
