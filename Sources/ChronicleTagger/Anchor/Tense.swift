@@ -1,0 +1,86 @@
+/// The time orientation of the clause around an expression, which decides whether a bare
+/// weekday or month lies before or after the publication date.
+public enum Tense: String, Sendable {
+    case past, present, future, unknown
+}
+
+/// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
+/// "will meet on Thursday" and "would meet in London on Thursday" are future.
+struct TenseClassifier {
+    /// Cue words and the tense they signal. One table drives matching and value.
+    static let cues: [String: Tense] = {
+        var t: [String: Tense] = [:]
+        for w in ["will", "would", "shall", "ll", "wo", "upcoming", "scheduled", "planned", "plans", "plan", "expects",
+                  "expected", "due", "intends", "aims", "hopes", "going", "tomorrow", "next"] {
+            t[w] = .future
+        }
+        for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
+                  "saw", "left", "held", "won", "lost", "fell", "rose", "sold", "bought", "paid", "spent", "got",
+                  "found", "became", "brought", "thought", "felt", "kept", "led", "ran", "struck", "spoke", "wrote",
+                  "broke", "chose", "drove", "flew", "grew", "knew", "threw", "sent", "built", "meant", "stood",
+                  "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
+                  "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
+                  "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
+                  "called", "started", "hit", "says", "did", "wasn", "weren", "didn", "hadn", "since", "reached"] {
+            t[w] = t[w] ?? .past
+        }
+        for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t[w] = t[w] ?? .present }
+        return t
+    }()
+
+    /// Verbs whose participle ends in -ed but which point forward ("scheduled", "expected").
+    static let forwardParticiples: Set<String> = ["scheduled", "expected", "planned", "slated", "set", "due", "proposed"]
+
+    /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
+    func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
+        // left, nearest first, up to the sentence start
+        var i = first - 1
+        var steps = 0
+        while i >= 0 && steps < 25 && !s.sentenceBreak(before: i + 1) {
+            if let (t, w) = cue(s, i) { return (t, w) }
+            i -= 1
+            steps += 1
+        }
+        // then right, up to the sentence end
+        i = end
+        steps = 0
+        while i < s.count && steps < 25 {
+            if s.sentenceBreak(before: i) { break }
+            if let (t, w) = cue(s, i) { return (t, w) }
+            i += 1
+            steps += 1
+        }
+        return (.unknown, nil)
+    }
+
+    private func cue(_ s: TokenStream, _ i: Int) -> (Tense, String)? {
+        guard s.isWord(i) else { return nil }
+        let t = s.tokens[i]
+        let n = Int(t.end - t.start)
+        guard n >= 2 else { return nil }
+        let word = s.lowerWord(i)
+        if let tense = TenseClassifier.cues[word] {
+            // "will be held", "to be signed", "would have met": a modal in front points forward
+            if tense == .past, modalBefore(s, i) { return (.future, word) }
+            // "'ll" and "won't": only after an apostrophe / before n't
+            if word == "ll" && !s.isPunct(i - 1, 0x27) { return nil }
+            if word == "wo" && !s.isPunct(i + 1, 0x27) && !s.isSpelled(i + 1, "n") { return nil }
+            return (tense, word)
+        }
+        // a regular past form: "-ed" after at least three letters, not a forward participle
+        if n >= 5, word.hasSuffix("ed"), !TenseClassifier.forwardParticiples.contains(word), !s.capitalized(i) {
+            return (modalBefore(s, i) ? .future : .past, word)
+        }
+        return nil
+    }
+
+    private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
+        for k in max(0, i - 3)..<i where s.isWord(k) {
+            if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
+                || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
+                return true
+            }
+        }
+        return false
+    }
+}
