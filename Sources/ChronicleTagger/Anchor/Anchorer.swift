@@ -113,6 +113,7 @@ struct Anchorer {
             return .season(year: year, season)
         case .holiday(let h, let spec):
             let year = pickYear(spec, dct) { y in h.date(in: y) }
+            steps.append("\(h.rawValue) of \(year)")
             return .day(h.date(in: year))
         case .quarter(let q, let spec):
             return .quarter(year: quarterYear(spec, dct, q, perYear: 4), quarter: q)
@@ -123,12 +124,27 @@ struct Anchorer {
         case .shift(let unit, let k):
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
+        case .periodYearBefore:
+            if let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+                steps.append("the narrative period \(ref) a year back")
+                return moved(.year, -1, from: ref)
+            }
+            steps.append("the last reported quarter, a year back")
+            return shifted(.quarter, -5, from: dct)
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
+            // "a year ago" in a report about a quarter or month: that period a year back
+            if unit == .year, let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+                steps.append("\(n) year(s) back from the narrative period \(ref)")
+                return moved(.year, sign * n, from: ref)
+            }
             steps.append("\(n) \(unit.rawValue)(s) \(sign < 0 ? "before" : "after") the publication date")
             return moved(unit, sign * n, from: .day(dct))
         case .narrative(let unit, let n):
             return anchorNarrative(unit, n).value
+        case .yearEnd(let spec):
+            let y = pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
+            return .day(CivilDate(year: y, month: 12, day: 31)!)
         case .partOfDay(let inner, let part):
             let v = resolve(inner, dct, &steps)
             guard let day = v.day else { return v }
@@ -156,12 +172,13 @@ struct Anchorer {
             return probe(y) > dct && !sameUnit ? y : y + 1
         case .implied:
             if sameUnit { return y }
-            let this = probe(y)
+            // past: the latest one not more than two months ahead; future: the earliest not more
+            // than two weeks back; otherwise the nearest
+            let candidates = [y - 1, y, y + 1]
             switch direction {
-            case -1: return this <= dct ? y : y - 1
-            case 1: return this >= dct ? y : y + 1
+            case -1: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
+            case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
             default:
-                let candidates = [y - 1, y, y + 1]
                 return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!
             }
         }
@@ -279,6 +296,7 @@ struct Anchorer {
             return Anchored(value: .reference(.past), anchor: kind, steps: steps, reference: base)
         }
         var value = moved(unit, n, from: base)
+        if unit == .year, let d = base.day { value = .day(d.adding(years: n)) }
         if n == 0, unit != .day, let d = base.day {
             value = shifted(unit, 0, from: d)
         }

@@ -10,8 +10,7 @@ struct TenseClassifier {
     /// Cue words and the tense they signal. One table drives matching and value.
     static let cues: [String: Tense] = {
         var t: [String: Tense] = [:]
-        for w in ["will", "would", "shall", "ll", "wo", "upcoming", "scheduled", "planned", "plans", "plan", "expects",
-                  "expected", "due", "intends", "aims", "hopes", "going", "tomorrow", "next"] {
+        for w in ["will", "would", "shall", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
             t[w] = .future
         }
         for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
@@ -28,8 +27,10 @@ struct TenseClassifier {
         return t
     }()
 
-    /// Verbs whose participle ends in -ed but which point forward ("scheduled", "expected").
-    static let forwardParticiples: Set<String> = ["scheduled", "expected", "planned", "slated", "set", "due", "proposed"]
+    /// Words that point forward when "to" follows them ("plans to", "is expected to", "set to").
+    static let forwardBeforeTo: Set<String> = ["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan",
+                                               "expects", "intends", "aims", "hopes", "going", "wants", "seeks", "is",
+                                               "are", "agreed", "promised", "vowed", "threatened", "pledged", "decided"]
 
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
@@ -59,28 +60,29 @@ struct TenseClassifier {
         let n = Int(t.end - t.start)
         guard n >= 2 else { return nil }
         let word = s.lowerWord(i)
+        // "plans to", "is expected to", "set to": forward
+        if TenseClassifier.forwardBeforeTo.contains(word), s.isSpelled(i + 1, "to") { return (.future, word + " to") }
         if let tense = TenseClassifier.cues[word] {
-            // "will be held", "to be signed", "would have met": a modal in front points forward
+            // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, word) }
+            if word == "may" && s.capitalized(i) { return nil }
             // "'ll" and "won't": only after an apostrophe / before n't
             if word == "ll" && !s.isPunct(i - 1, 0x27) { return nil }
             if word == "wo" && !s.isPunct(i + 1, 0x27) && !s.isSpelled(i + 1, "n") { return nil }
             return (tense, word)
         }
-        // a regular past form: "-ed" after at least three letters, not a forward participle
-        if n >= 5, word.hasSuffix("ed"), !TenseClassifier.forwardParticiples.contains(word), !s.capitalized(i) {
+        // a regular past form: "-ed" after at least three letters
+        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to") {
             return (modalBefore(s, i) ? .future : .past, word)
         }
         return nil
     }
 
+    /// "will be held", "to be signed", "would be met": a passive after a modal or "to".
     private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
-        for k in max(0, i - 3)..<i where s.isWord(k) {
-            if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
-                || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
-                return true
-            }
-        }
-        return false
+        guard s.isSpelled(i - 1, "be") else { return false }
+        let k = i - 2
+        return s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
+            || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27))
     }
 }

@@ -46,3 +46,39 @@ enum DateParts {
         return y
     }
 }
+
+extension DateParts {
+    /// A year written in digits ("1996") or words ("nineteen ninety-six", "two thousand",
+    /// "two thousand and one"); returns the year and the token after it.
+    static func yearSpan(_ s: TokenStream, _ i: Int) -> (year: Int, end: Int)? {
+        if let y = year(s, i) { return (y, i + 1) }
+        guard let first = s.info(i)?.number else { return nil }
+        // "two thousand [and] [one]"
+        if first == 2, s.info(i + 1)?.number == 1000 {
+            var end = i + 2
+            var y = 2000
+            var k = end
+            if s.isKeyword(k, .and) { k += 1 }
+            if let (rest, e) = smallNumber(s, k), rest < 100 {
+                y += rest
+                end = e
+            }
+            return (y, end)
+        }
+        // "nineteen ninety-six", "eighteen hundred"
+        guard first >= 10, first <= 20, let (rest, end) = smallNumber(s, i + 1) else { return nil }
+        if rest == 100 { return (first * 100, end) }
+        guard rest >= 10, rest < 100 else { return nil }
+        return (first * 100 + rest, end)
+    }
+
+    /// A number word below a hundred, hyphenated or not ("ninety-six", "ninety six", "eleven").
+    static func smallNumber(_ s: TokenStream, _ i: Int) -> (Int, Int)? {
+        guard let n = s.info(i)?.number else { return nil }
+        if n >= 20 && n < 100 && n % 10 == 0 {
+            let k = s.isGluedPunct(i + 1, 0x2D) ? i + 2 : i + 1
+            if let unit = s.info(k)?.number, unit >= 1, unit <= 9 { return (n + unit, k + 1) }
+        }
+        return (n, i + 1)
+    }
+}

@@ -49,6 +49,11 @@ indirect enum Extracted: Sendable {
     case clock(Extracted?, hour: Int, minute: Int?)
     /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").
     case fixed(String)
+    /// The same reporting period a year before ("the year-ago quarter"): the narrative quarter
+    /// moved back a year, or the quarter before the publication quarter a year back.
+    case periodYearBefore
+    /// The last day of a year ("year-end").
+    case yearEnd(YearSpec)
 }
 
 /// The name of the rule that produced a candidate, shown in traces and corpus files.

@@ -68,8 +68,8 @@ enum AbsoluteDateRule {
         guard let (m, afterMonth) = DateParts.month(s, j) else { return }
         var k = afterMonth
         if s.isGluedPunct(k, 0x2C) { k += 1 }
-        if let y = DateParts.year(s, k), let date = CivilDate(year: y, month: m, day: d) {
-            out.append(Candidate(i, k + 1, .stated(.day(date)), rule: .absoluteDate))
+        if let (y, yearEnd) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
+            out.append(Candidate(i, yearEnd, .stated(.day(date)), rule: .absoluteDate))
         } else if CivilDate(year: 2000, month: m, day: d) != nil {
             out.append(Candidate(i, afterMonth, .monthDay(month: m, day: d, year: .implied), rule: .absoluteDate))
         }
@@ -82,8 +82,8 @@ enum AbsoluteDateRule {
             // "March 15, 2025" / "March 15 2025"
             var k = afterDay
             if s.isPunct(k, 0x2C) { k += 1 }
-            if let y = DateParts.year(s, k), let date = CivilDate(year: y, month: m, day: d) {
-                out.append(Candidate(start, k + 1, .stated(.day(date)), rule: .absoluteDate))
+            if let (y, yearEnd) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
+                out.append(Candidate(start, yearEnd, .stated(.day(date)), rule: .absoluteDate))
                 return
             }
             if CivilDate(year: 2000, month: m, day: d) != nil, s.tokens[after].kind == .number || s.info(after)?.ordinal != nil,
@@ -95,8 +95,8 @@ enum AbsoluteDateRule {
         var k = after
         if s.isKeyword(k, .of) { k += 1 }
         if s.isPunct(k, 0x2C) { k += 1 }
-        if let y = DateParts.year(s, k) {
-            out.append(Candidate(start, k + 1, .stated(.month(year: y, month: m)), rule: .absoluteDate))
+        if let (y, yearEnd) = DateParts.yearSpan(s, k) {
+            out.append(Candidate(start, yearEnd, .stated(.month(year: y, month: m)), rule: .absoluteDate))
             return
         }
         if let y = DateParts.shortYear(s, k) {

@@ -38,20 +38,20 @@ enum ReferenceRule {
                 if s.capitalized(i) { return }
             }
             value = .present
-        case .recently, .lately, .previously, .formerly: value = .past
+        case .recently, .lately: value = .past
         case .recent:
-            // "recent years", "in recent weeks" — a vague stretch of the past
-            if let u = s.info(i + 1)?.unit, s.info(i + 1)?.unitPlural == true, u != .second {
-                end = i + 2
+            // "recent years" is the vague past; "recent weeks" a stretch of unknown length; the bare
+            // adjective ("recent talks") is left alone
+            guard let u = s.info(i + 1)?.unit, s.info(i + 1)?.unitPlural == true, u != .second else { return }
+            if u != .year && u != .decade {
+                out.append(Candidate(i, i + 2, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
+                                     rule: .duration, note: "recent + plural unit: an unknown stretch"))
+                return
             }
+            end = i + 2
             value = .past
-        case .soon:
-            if s.isKeyword(i - 1, .as) { return }
-            value = .future
-        case .future:
-            if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }
-            value = .future
-        case .past, .once, .hitherto, .meanwhile:
+        case .past, .once, .hitherto, .meanwhile, .soon, .future, .previously, .formerly:
+            // too often not a time expression in news ("future plans", "previously unknown")
             return
         }
         out.append(Candidate(i, end, .stated(.reference(value)), rule: .reference))

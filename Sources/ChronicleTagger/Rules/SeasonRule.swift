@@ -9,8 +9,8 @@ enum SeasonRule {
         guard let season = s.info(j)?.season, !s.glued(j) || j == i else { return }
         var k = j + 1
         if s.isKeyword(k, .of) { k += 1 }
-        if let y = DateParts.year(s, k) {
-            out.append(Candidate(i, k + 1, .stated(.season(year: y, season)), rule: .season))
+        if let (y, yearEnd) = DateParts.yearSpan(s, k) {
+            out.append(Candidate(i, yearEnd, .stated(.season(year: y, season)), rule: .season))
             return
         }
         // alone: after "in", "during", "the", "this"… and not used as a noun modifier ("spring training")

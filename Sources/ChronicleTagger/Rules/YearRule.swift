@@ -13,9 +13,22 @@ enum YearRule {
     ]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
-        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true),
-           let y = DateParts.year(s, i + 2) {
-            out.append(Candidate(i, i + 3, .stated(.year(y)), rule: .year))
+        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true) {
+            if let (y, end) = DateParts.yearSpan(s, i + 2) {
+                out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
+            } else {
+                // "the year": a stretch when something lasts "for the year", else the year of the account
+                let lasting = s.isKeyword(i - 1, .for, .during, .over, .throughout)
+                out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
+                                     lasting ? .duration : .date, rule: .year))
+            }
+            return
+        }
+        // "nineteen ninety-six", "two thousand"
+        if s.info(i)?.number != nil, hasYearCue(s, i), let (y, end) = DateParts.yearSpan(s, i), end > i + 1,
+           !(s.info(end)?.unit != nil) {
+            if y == 2000 && !s.isKeyword(i - 1, .in, .since, .by, .until, .of) { return }
+            out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             return
         }
         if s.isKeyword(i, .in, .since, .of, .by, .until, .from), let y = DateParts.shortYear(s, i + 1) {
