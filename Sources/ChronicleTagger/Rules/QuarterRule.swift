@@ -59,10 +59,12 @@ enum QuarterRule {
         if ordinal != nil || shift != nil { j += 1 }
         if s.isGluedPunct(j, 0x2D) { j += 1 }
         if s.isKeyword(j, .fiscal) { j += 1 }
-        guard let unitInfo = s.info(j), let unit = unitInfo.unit ?? (s.isKeyword(j, .half) ? .season : nil),
-              !unitInfo.unitPlural else { return }
+        guard let unitInfo = s.info(j), let unit = unitInfo.unit ?? (s.isKeyword(j, .half) ? .season : nil)
+                ?? (s.isKeyword(j, .period) ? .quarter : nil), !unitInfo.unitPlural else { return }
         let isHalf = s.isKeyword(j, .half)
         guard unit == .quarter || isHalf else { return }
+        // "the latest period", "the year-ago period": a reporting period only with a shift
+        if s.isKeyword(j, .period) && ordinal == nil && shift != -1 && year != .shifted(-1) { return }
         if isHalf && ordinal == nil { return }
         if isHalf && ordinal.map({ $0 > 2 }) ?? false { return }
         var end = j + 1
@@ -85,7 +87,7 @@ enum QuarterRule {
         if ordinal == nil && shift == nil {
             guard hasThe || year != .implied else { return }
             if year == .shifted(-1) {
-                out.append(Candidate(i, end, .shift(.quarter, -5), rule: .quarter, note: "the year-ago quarter"))
+                out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the year-ago period"))
                 return
             }
             out.append(Candidate(i, end, .shift(.quarter, -1), rule: .quarter, note: "the quarter just reported"))

@@ -7,6 +7,14 @@ enum RelativeUnitRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchShift(s, i, &out)
         matchAgo(s, i, &out)
+        // "year-earlier", "year-ago" (as in "year-earlier profit"): the account's period a year back
+        if s.info(i)?.unit == .year, s.isGluedPunct(i + 1, 0x2D), s.isKeyword(i + 2, .earlier, .ago), s.glued(i + 2) {
+            out.append(Candidate(i, i + 3, .narrative(.year, -1), rule: .narrative))
+        }
+        // "the weekend": this week's, or the one just gone in a past-tense sentence
+        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
+            out.append(Candidate(i, i + 2, .shift(.weekend, 0), rule: .relativeUnit))
+        }
     }
 
     /// How a shift word moves a unit, and what it is relative to.

@@ -24,6 +24,13 @@ enum YearRule {
             }
             return
         }
+        // "year-end", "year end"
+        if s.info(i)?.unit == .year, !(s.info(i)?.unitPlural ?? true), s.isKeyword(i + (s.isGluedPunct(i + 1, 0x2D) ? 2 : 1), .end),
+           !s.isKeyword(i - 1, .a, .an, .each, .every) {
+            let end = i + (s.isGluedPunct(i + 1, 0x2D) ? 3 : 2)
+            out.append(Candidate(i, end, .yearEnd(.implied), rule: .year))
+            return
+        }
         // "nineteen ninety-six", "two thousand"
         if s.info(i)?.number != nil, hasYearCue(s, i), let (y, end) = DateParts.yearSpan(s, i), end > i + 1,
            !(s.info(end)?.unit != nil) {
