@@ -24,6 +24,9 @@ public struct EvalCommand: ParsableCommand {
     @Flag(help: "List gold timexes the tagger missed and system timexes with no gold.")
     var misses = false
 
+    @Flag(help: "List relaxed matches whose spans differ (gold text, system text).")
+    var spans = false
+
     public init() {}
 
     public func run() throws {
@@ -53,6 +56,11 @@ public struct EvalCommand: ParsableCommand {
             if errors {
                 for e in valueErrors {
                     out += "\(docid)\t\(Self.oneLine(e.gold.text))\t\(e.gold.value)\t\(e.system.value)\t\(Self.oneLine(e.system.text))\n"
+                }
+            }
+            if spans {
+                for (g, s) in TimexScorer.pairs(gold, system) where gold[g].start != system[s].start || gold[g].end != system[s].end {
+                    out += "SPAN\t\(docid)\t\(Self.oneLine(gold[g].text))\t\(Self.oneLine(system[s].text))\n"
                 }
             }
             if misses {

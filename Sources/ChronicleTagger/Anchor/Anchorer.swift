@@ -124,6 +124,9 @@ struct Anchorer {
         case .shift(let unit, let k):
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
+        case .periodOfYear(let y):
+            if let ref = narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
+            return .year(y)
         case .periodYearBefore:
             if let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("the narrative period \(ref) a year back")

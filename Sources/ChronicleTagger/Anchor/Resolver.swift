@@ -26,7 +26,8 @@ struct Resolver {
             out.append(Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                              rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
                              tense: anchored.reason != nil ? tense : nil))
-            if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil {
+            if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
+               !c.value.isComparison {
                 narrative = anchored.value
             }
         }
@@ -58,5 +59,17 @@ struct Resolver {
     static func display(_ v: TimexValue) -> String {
         if case .day(let d) = v { return DisplayFormat.shortDay(d) }
         return DisplayFormat.value(v)
+    }
+}
+
+extension Extracted {
+    /// A point of comparison ("a year earlier", "the year-ago quarter", "two years ago"): it does
+    /// not move the account's own time.
+    var isComparison: Bool {
+        switch self {
+        case .periodYearBefore, .offset, .periodOfYear: true
+        case .narrative(let unit, let n): unit == .year && n != 0
+        default: false
+        }
     }
 }

@@ -40,7 +40,10 @@ struct Refiner {
             return
         }
         guard c.type == .date || c.type == .time else { return }
-        if case .stated(.reference) = c.value { return }
+        if case .stated(.reference) = c.value {
+            if s.isSpelled(i - 1, "right") || s.isSpelled(i - 1, "just") { c.first = i - 1 }
+            return
+        }
         // "early 1990", "late Friday", "mid-November", "mid 1990s"
         if s.isKeyword(i - 1, .early) || s.isKeyword(i - 1, .late) {
             c.mod = s.isKeyword(i - 1, .early) ? .start : .end
@@ -65,11 +68,8 @@ struct Refiner {
             c.first = s.isKeyword(i - 3, .the) && i - 3 >= limit ? i - 3 : i - 2
             return
         }
-        // "around March", "about 1990"
-        if s.isKeyword(i - 1, .around, .about, .approximately, .roughly) {
-            c.mod = .approx
-            c.first = i - 1
-        }
+        // "sometime next year"
+        if s.isSpelled(i - 1, "sometime") { c.first = i - 1 }
     }
 
     /// "about", "nearly", "more than", "less than", "up to", "at least", "over", "under" before an amount.

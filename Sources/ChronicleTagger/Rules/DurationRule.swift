@@ -45,7 +45,7 @@ enum DurationRule {
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
-        if q.article && unit == .quarter { return nil }
+        if q.article && (unit == .quarter || info.unitPlural) { return nil }
         var amount = q.amount
         var end = j + 1
         // "one and a half years", "an hour and a half"
@@ -53,13 +53,19 @@ enum DurationRule {
             amount = a + 0.5
             end += 3
         }
+        // "the next year or so": approximate
+        var approximate = q.approximate
+        if s.isKeyword(end, .or), s.isSpelled(end + 1, "so") {
+            approximate = true
+            end += 2
+        }
         // "five-year-old", "a 6-year-old": an age, not a time expression
         if hyphenated, s.isGluedPunct(end, 0x2D), s.isSpelled(end + 1, "old") { return nil }
         if s.isSpelled(end, "old") || s.isSpelled(end, "olds") { return nil }
         let (durationUnit, factor) = unit.durationUnit
         let duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
         return Candidate(start, end, .stated(.duration(duration)), .duration,
-                         mod: q.approximate ? .approx : nil, rule: .duration)
+                         mod: approximate ? .approx : nil, rule: .duration)
     }
 
     /// A fractional amount as TimeML writes it: whole units plus the rest in the next smaller

@@ -18,6 +18,24 @@ enum QuarterRule {
             year = .stated(y)
             j += s.isPossessive(j + 1) ? 3 : 1
         }
+        // "the 1988 period", "the 1989 quarter": the account's period in that year
+        if hasThe, let y = DateParts.year(s, j), s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter {
+            out.append(Candidate(i, j + 2, .periodOfYear(y), rule: .quarter))
+            return
+        }
+        // "the current fiscal year", "last fiscal year"
+        if s.isKeyword(j, .current, .this, .last, .next, .latest, .previous, .past), s.isKeyword(j + 1, .fiscal),
+           s.info(j + 2)?.unit == .year, !(s.info(j + 2)?.unitPlural ?? true) {
+            let k = s.isKeyword(j, .current, .this) ? 0 : s.isKeyword(j, .next) ? 1 : -1
+            out.append(Candidate(i, j + 3, .shift(.year, k), rule: .quarter, note: "fiscal year"))
+            return
+        }
+        // "the fiscal year": gold TimeML marks the span of a year
+        if hasThe, s.isKeyword(j, .fiscal), s.info(j + 1)?.unit == .year, !(s.info(j + 1)?.unitPlural ?? true),
+           DateParts.year(s, j + 2) == nil {
+            out.append(Candidate(i, j + 2, .stated(.duration(TimexDuration(1, .year))), .duration, rule: .quarter))
+            return
+        }
         // "year-earlier", "year-ago": the same period a year before
         if s.isKeyword(j, .comparable) { j += 1 }
         if s.info(j)?.unit == .year, s.isGluedPunct(j + 1, 0x2D), s.isKeyword(j + 2, .earlier, .ago) {
@@ -57,7 +75,12 @@ enum QuarterRule {
             ordinal = 4
         }
         if ordinal != nil || shift != nil { j += 1 }
-        if s.isGluedPunct(j, 0x2D) { j += 1 }
+        // "the third-quarter results": the adjective form leaves the article out
+        var start = i
+        if s.isGluedPunct(j, 0x2D) {
+            j += 1
+            if hasThe && ordinal != nil && year == .implied { start = i + 1 }
+        }
         if s.isKeyword(j, .fiscal) { j += 1 }
         guard let unitInfo = s.info(j), let unit = unitInfo.unit ?? (s.isKeyword(j, .half) ? .season : nil)
                 ?? (s.isKeyword(j, .period) ? .quarter : nil), !unitInfo.unitPlural else { return }
@@ -94,7 +117,7 @@ enum QuarterRule {
             return
         }
         if let o = ordinal {
-            out.append(Candidate(i, end, isHalf ? .half(o, year: year) : .quarter(o, year: year), rule: .quarter))
+            out.append(Candidate(start, end, isHalf ? .half(o, year: year) : .quarter(o, year: year), rule: .quarter))
         } else if let sh = shift {
             out.append(Candidate(i, end, .shift(.quarter, sh), rule: .quarter))
         }

@@ -41,6 +41,8 @@ enum RelativeUnitRule {
         }
         let afterThe = s.isKeyword(j, .the)
         if afterThe { j += 1 }
+        // "this past spring", "this coming week"
+        if s.isKeyword(j, .this), s.isKeyword(j + 1, .past, .coming) { j += 1 }
         guard let k = s.keyword(j), let (amount, narrative) = shift(k, afterThe: afterThe) else { return }
         if k == .that && afterThe { return }
         if k == .same && !afterThe { return }
