@@ -41,9 +41,11 @@ public struct Timex: Sendable {
     public var explanation: String
     /// Each step of extraction and anchoring, for `--explain`.
     public var trace: [String]
+    /// The tense of the clause around the expression, when anchoring used it.
+    public var tense: Tense?
 
     public init(utf8Range: Range<Int>, text: String, type: TimexType, value: TimexValue, mod: TimexMod? = nil,
-                rule: String, anchor: AnchorKind, explanation: String, trace: [String] = []) {
+                rule: String, anchor: AnchorKind, explanation: String, trace: [String] = [], tense: Tense? = nil) {
         self.utf8Range = utf8Range
         self.text = text
         self.type = type
@@ -53,28 +55,53 @@ public struct Timex: Sendable {
         self.anchor = anchor
         self.explanation = explanation
         self.trace = trace
+        self.tense = tense
     }
 }
 
 /// Finds temporal expressions in text and resolves them (extract, then anchor).
+///
+/// The pipeline, in order: `Tokenizer` (UTF-8 bytes → tokens with lexicon entries),
+/// `Extractor` (every rule family proposes candidates), `Refiner` (overlaps, modifiers),
+/// `TenseClassifier` + `Anchorer` (values against the publication date and narrative time).
 public struct Tagger: Sendable {
-    public init() {}
+    let lexicon: Lexicon
 
-    /// Tags `text` (a sentence or a whole document) against `context`.
+    public init() { self.lexicon = Lexicon.shared }
+
+    /// Tags `text` (a sentence or a whole document) against `context`. Within the text, each
+    /// resolved date becomes the narrative reference for the expressions after it.
     public func tag(_ text: String, context: AnchorContext) -> [Timex] {
-        // Placeholder until the rule engine lands: ISO dates only.
-        var out: [Timex] = []
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i + 10 <= bytes.count {
-            if let s = String(bytes: bytes[i..<i + 10], encoding: .utf8), let d = CivilDate(iso: s) {
-                out.append(Timex(utf8Range: i..<i + 10, text: s, type: .date, value: .day(d), rule: "iso-date",
-                                 anchor: .absolute, explanation: "'\(s)' → \(DisplayFormat.day(d))"))
-                i += 10
-            } else {
-                i += 1
+        var copy = text
+        return copy.withUTF8 { bytes in tag(bytes: bytes, context: context) }
+    }
+
+    /// Tags UTF-8 bytes; offsets in the result are byte offsets into `bytes`.
+    public func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext) -> [Timex] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5 + 4)
+        Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
+        return tokens.withUnsafeBufferPointer { tokenBuffer in
+            let stream = TokenStream(bytes: bytes, tokens: tokenBuffer, lexicon: lexicon)
+            var candidates: [Candidate] = []
+            Extractor().extract(stream, into: &candidates)
+            if candidates.isEmpty { return [] }
+            let chosen = Refiner().refine(stream, candidates)
+            return Resolver(stream: stream, context: context).resolve(chosen)
+        }
+    }
+
+    /// The tense of a sentence's first verb cue ("said" → past, "will" → future), for callers
+    /// that date sentences without an expression.
+    public func tense(of sentence: String) -> Tense {
+        var copy = sentence
+        return copy.withUTF8 { bytes in
+            var tokens: [Token] = []
+            Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
+            return tokens.withUnsafeBufferPointer { tb in
+                let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
+                return TenseClassifier().classify(stream, first: 0, end: 0).0
             }
         }
-        return out
     }
 }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import ChronicleTagger
+import ChronicleTime
+import Foundation
+
+/// `chronicle tag`: the time expressions of a text, as JSON, TimeML or readable lines.
+public struct TagCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Find and normalise the time expressions of a text."
+    )
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case json, timeml, text
+    }
+
+    @Option(help: "Document creation (publication) time: YYYY-MM-DD or an ISO 8601 date-time.")
+    var dct: String?
+
+    @Option(help: "Output format: json, timeml or text.")
+    var format: Format = .json
+
+    @Flag(help: "Show the rule and each anchoring step of every expression.")
+    var explain = false
+
+    @Argument(help: "The text file to tag, or - for standard input.")
+    var file: String = "-"
+
+    public init() {}
+
+    public func run() throws {
+        let text = try TextInput.read(file)
+        let context = AnchorContext(documentTime: try TextInput.documentTime(dct))
+        let timexes = Tagger().tag(text, context: context)
+        let output: String
+        switch format {
+        case .json: output = TimexOutput.json(timexes, in: text)
+        case .timeml: output = TimexOutput.timeml(timexes, in: text)
+        case .text: output = TimexOutput.lines(timexes, in: text, explain: explain)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if explain && format != .text {
+            FileHandle.standardError.write(Data(TimexOutput.lines(timexes, in: text, explain: true).utf8))
+        }
+    }
+}
+
+/// Reading the input text and the publication time of the tag, eval and bench commands.
+enum TextInput {
+    static func read(_ path: String) throws -> String {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path)")
+            }
+            data = d
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not valid UTF-8") }
+        return text
+    }
+
+    static func documentTime(_ raw: String?) throws -> PublicationTime? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        do {
+            return try PublicationTime.parse(raw.trimmingCharacters(in: .whitespacesAndNewlines), zone: nil)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

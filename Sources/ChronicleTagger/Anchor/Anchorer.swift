@@ -1,0 +1,359 @@
+import ChronicleTime
+
+/// The outcome of anchoring one extracted value.
+struct Anchored {
+    var value: TimexValue
+    var anchor: AnchorKind
+    /// What was used: "past-tense sentence (cue 'said')", "narrative reference 2025-03-14".
+    var steps: [String]
+    /// A short phrase for the one-line explanation ("in a past-tense sentence").
+    var reason: String?
+    /// The value a narrative expression was counted from.
+    var reference: TimexValue? = nil
+}
+
+/// Resolves extracted values against the publication date, the tense of the clause and the
+/// narrative reference time. The policy, in one place:
+/// - a bare weekday is the publication day when it names it, else the nearest one in the
+///   direction of the tense (past when the tense is unknown);
+/// - a month or day without a year is the nearest one in that direction (nearest either way
+///   when the tense is unknown);
+/// - "last"/"next" move to the previous/following unit; "two days later" counts from the
+///   narrative reference, or from the publication date when there is none.
+struct Anchorer {
+    var documentDate: CivilDate?
+    var narrative: TimexValue?
+    var tense: Tense
+    var tenseCue: String?
+
+    func anchor(_ e: Extracted) -> Anchored {
+        if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }
+        if case .fixed(let text) = e {
+            return Anchored(value: TimexValue(timex3: text) ?? .underspecified(text), anchor: .absolute, steps: ["kept as written"])
+        }
+        if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
+        guard let dct = documentDate else {
+            return Anchored(value: .underspecified(unresolvedForm(e)), anchor: .unresolved,
+                            steps: ["no publication date: left unresolved"])
+        }
+        var steps: [String] = []
+        let value = resolve(e, dct, &steps)
+        let usesTense = needsTense(e)
+        return Anchored(value: value, anchor: .documentTime, steps: steps,
+                        reason: usesTense ? tensePhrase : nil)
+    }
+
+    var tensePhrase: String {
+        switch tense {
+        case .past: "in a past-tense sentence"
+        case .future: "in a future-tense sentence"
+        case .present: "in a present-tense sentence"
+        case .unknown: "with no tense cue"
+        }
+    }
+
+    private func needsTense(_ e: Extracted) -> Bool {
+        switch e {
+        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied),
+             .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
+            return true
+        case .partOfDay(let inner, _): return needsTense(inner)
+        case .clock(let inner?, _, _): return needsTense(inner)
+        default: return false
+        }
+    }
+
+    /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
+    private var direction: Int {
+        switch tense {
+        case .past: -1
+        case .future: 1
+        case .present, .unknown: 0
+        }
+    }
+
+    private func resolve(_ e: Extracted, _ dct: CivilDate, _ steps: inout [String]) -> TimexValue {
+        switch e {
+        case .stated(let v): return v
+        case .fixed(let text): return TimexValue(timex3: text) ?? .underspecified(text)
+        case .dayOffset(let n):
+            steps.append("\(n >= 0 ? "+" : "")\(n) day(s) from the publication date")
+            return .day(dct.adding(days: n))
+        case .weekday(let wd, let shift):
+            let back = (dct.weekday.rawValue - wd.rawValue + 7) % 7
+            let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
+            let d: CivilDate
+            switch shift {
+            case .last: d = dct.adding(days: -(back == 0 ? 7 : back))
+            case .next: d = dct.adding(days: fwd == 0 ? 7 : fwd)
+            case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
+            case .bare:
+                if back == 0 {
+                    d = dct
+                    steps.append("names the publication weekday")
+                } else {
+                    d = direction > 0 ? dct.adding(days: fwd) : dct.adding(days: -back)
+                }
+            }
+            steps.append("\(tensePhrase)\(tenseCue.map { " (cue '\($0)')" } ?? "") → \(d)")
+            return .day(d)
+        case .monthDay(let m, let d, let spec):
+            let year = pickYear(spec, dct) { y in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
+            steps.append("year \(year) (\(tensePhrase))")
+            guard let date = CivilDate(year: year, month: m, day: d) else { return .month(year: year, month: m) }
+            return .day(date)
+        case .month(let m, let spec):
+            let year = pickYear(spec, dct, sameUnit: dct.month == m) { y in CivilDate(year: y, month: m, day: 15)! }
+            steps.append("year \(year)")
+            return .month(year: year, month: m)
+        case .season(let season, let spec):
+            let start = Self.seasonStartMonth(season)
+            let current = Self.season(of: dct)
+            let year = pickYear(spec, dct, sameUnit: current.0 == season) { y in CivilDate(year: y, month: start, day: 15)! }
+            return .season(year: year, season)
+        case .holiday(let h, let spec):
+            let year = pickYear(spec, dct) { y in h.date(in: y) }
+            steps.append("\(h.rawValue) of \(year)")
+            return .day(h.date(in: year))
+        case .quarter(let q, let spec):
+            return .quarter(year: quarterYear(spec, dct, q, perYear: 4), quarter: q)
+        case .half(let h, let spec):
+            return .half(year: quarterYear(spec, dct, (dct.month - 1) / 6 + 1 < h ? 3 : 1, perYear: 4), half: h)
+        case .year(let spec):
+            return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
+        case .shift(let unit, let k):
+            steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
+            return shifted(unit, k, from: dct)
+        case .periodOfYear(let y):
+            if let ref = narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
+            return .year(y)
+        case .periodYearBefore:
+            if let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+                steps.append("the narrative period \(ref) a year back")
+                return moved(.year, -1, from: ref)
+            }
+            steps.append("the last reported quarter, a year back")
+            return shifted(.quarter, -5, from: dct)
+        case .offset(let unit, let n, let sign):
+            guard let n else { return .reference(sign < 0 ? .past : .future) }
+            // "a year ago" in a report about a quarter or month: that period a year back
+            if unit == .year, let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+                steps.append("\(n) year(s) back from the narrative period \(ref)")
+                return moved(.year, sign * n, from: ref)
+            }
+            steps.append("\(n) \(unit.rawValue)(s) \(sign < 0 ? "before" : "after") the publication date")
+            return moved(unit, sign * n, from: .day(dct))
+        case .narrative(let unit, let n):
+            return anchorNarrative(unit, n).value
+        case .yearEnd(let spec):
+            let y = pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
+            return .day(CivilDate(year: y, month: 12, day: 31)!)
+        case .partOfDay(let inner, let part):
+            let v = resolve(inner, dct, &steps)
+            guard let day = v.day else { return v }
+            return .partOfDay(day, part)
+        case .clock(let inner, let h, let m):
+            let v = inner.map { resolve($0, dct, &steps) } ?? .day(dct)
+            guard let day = v.day else { return v }
+            if h == 24 { return .time(day, hour: 24, minute: m) }
+            return .time(day, hour: h, minute: m)
+        }
+    }
+
+    /// The year for a value without one. `probe` gives a representative day of the value in a
+    /// year; the tense picks the latest one not after (past) or the earliest not before (future)
+    /// the publication date, or the nearest.
+    private func pickYear(_ spec: YearSpec, _ dct: CivilDate, sameUnit: Bool = false, _ probe: (Int) -> CivilDate) -> Int {
+        let y = dct.year
+        switch spec {
+        case .stated(let s): return s
+        case .current: return y
+        case .shifted(let k): return y + k
+        case .previous:
+            return probe(y) < dct && !sameUnit ? y : y - 1
+        case .following:
+            return probe(y) > dct && !sameUnit ? y : y + 1
+        case .implied:
+            if sameUnit { return y }
+            // past: the latest one not more than two months ahead; future: the earliest not more
+            // than two weeks back; otherwise the nearest
+            let candidates = [y - 1, y, y + 1]
+            switch direction {
+            case -1: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
+            case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
+            default:
+                return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!
+            }
+        }
+    }
+
+    private func quarterYear(_ spec: YearSpec, _ dct: CivilDate, _ q: Int, perYear: Int) -> Int {
+        switch spec {
+        case .implied:
+            let current = dct.quarter
+            if q > current && direction < 0 { return dct.year - 1 }
+            return dct.year
+        case .stated(let y): return y
+        case .current: return dct.year
+        case .previous: return dct.year - 1
+        case .following: return dct.year + 1
+        case .shifted(let k): return dct.year + k
+        }
+    }
+
+    /// The unit holding `dct`, shifted by `k` units ("last week" → the week before).
+    func shifted(_ unit: TimeUnit, _ k: Int, from dct: CivilDate) -> TimexValue {
+        switch unit {
+        case .day: return .day(dct.adding(days: k))
+        case .week, .fortnight: return .week(dct.isoWeek.adding(weeks: k))
+        case .weekend:
+            // the weekend this week; past tense (or Monday–Friday with "last") means the one just gone
+            var week = dct.isoWeek
+            if k == 0 && direction < 0 && !dct.weekday.isWeekend { week = week.adding(weeks: -1) }
+            if k < 0 && !dct.weekday.isWeekend { return .weekend(week.adding(weeks: -1 + (k + 1))) }
+            return .weekend(week.adding(weeks: k))
+        case .month: return moved(.month, k, from: .day(dct))
+        case .quarter:
+            let index = dct.year * 4 + (dct.quarter - 1) + k
+            return .quarter(year: index >= 0 ? index / 4 : (index - 3) / 4, quarter: ((index % 4) + 4) % 4 + 1)
+        case .season:
+            let (season, year) = Self.season(of: dct)
+            let order: [Season] = [.spring, .summer, .fall, .winter]
+            let index = year * 4 + order.firstIndex(of: season)! + k
+            return .season(year: index / 4, order[index % 4])
+        case .year: return .year(dct.year + k)
+        case .decade: return .decade(dct.year / 10 + k)
+        case .century: return .century(dct.year / 100 + k)
+        case .millennium: return .underspecified("\(dct.year / 1000 + k)XXX")
+        case .hour, .minute, .second: return .day(dct)
+        }
+    }
+
+    /// `base` moved by `n` units, at the grain of the unit (or of the base when it is coarser).
+    func moved(_ unit: TimeUnit, _ n: Int, from base: TimexValue) -> TimexValue {
+        switch base {
+        case .day(let d), .time(let d, _, _), .partOfDay(let d, _):
+            switch unit {
+            case .day, .hour, .minute, .second: return .day(d.adding(days: n))
+            case .week, .weekend: return .week(d.adding(days: 7 * n).isoWeek)
+            case .fortnight: return .week(d.adding(days: 14 * n).isoWeek)
+            case .month: let m = d.adding(months: n); return .month(year: m.year, month: m.month)
+            case .quarter: let m = d.adding(months: 3 * n); return .quarter(year: m.year, quarter: m.quarter)
+            case .season: let m = d.adding(months: 3 * n); return .month(year: m.year, month: m.month)
+            case .year: return .year(d.year + n)
+            case .decade: return .year(d.year + 10 * n)
+            case .century: return .year(d.year + 100 * n)
+            case .millennium: return .year(d.year + 1000 * n)
+            }
+        case .week(let w):
+            switch unit {
+            case .year: return .week(ISOWeek(year: w.year + n, week: min(w.week, ISOWeek.weeksIn(year: w.year + n))))
+            case .month: return .week(w.monday.adding(months: n).isoWeek)
+            default: return moved(unit, n, from: .day(w.monday)).coarsened(to: .week)
+            }
+        case .month(let y, let m):
+            switch unit {
+            case .day, .week, .weekend, .fortnight, .hour, .minute, .second: return base
+            default:
+                let d = CivilDate(year: y, month: m, day: 1)!.adding(months: unit == .year ? 12 * n : unit == .quarter ? 3 * n : n)
+                if unit == .month || unit == .year || unit == .quarter { return .month(year: d.year, month: d.month) }
+                return moved(unit, n, from: .day(d))
+            }
+        case .quarter(let y, let q):
+            switch unit {
+            case .year: return .quarter(year: y + n, quarter: q)
+            case .quarter:
+                let i = y * 4 + q - 1 + n
+                return .quarter(year: i / 4, quarter: i % 4 + 1)
+            default: return base
+            }
+        case .half(let y, let h): return unit == .year ? .half(year: y + n, half: h) : base
+        case .season(let y, let s): return unit == .year ? .season(year: y + n, s) : base
+        case .year(let y):
+            switch unit {
+            case .year: return .year(y + n)
+            case .decade: return .year(y + 10 * n)
+            default: return base
+            }
+        default:
+            return base
+        }
+    }
+
+    private func anchorNarrative(_ unit: TimeUnit, _ n: Int?) -> Anchored {
+        let base: TimexValue
+        let kind: AnchorKind
+        var steps: [String] = []
+        if let narrative, narrative.day != nil || narrative.interval != nil {
+            base = narrative
+            kind = .narrative
+            steps.append("narrative reference \(narrative)")
+        } else if let documentDate {
+            base = .day(documentDate)
+            kind = .documentTime
+            steps.append("no narrative reference: counted from the publication date \(documentDate)")
+        } else {
+            return Anchored(value: .underspecified("XXXX-XX-XX"), anchor: .unresolved, steps: ["nothing to count from"])
+        }
+        guard let n else {
+            return Anchored(value: .reference(.past), anchor: kind, steps: steps, reference: base)
+        }
+        var value = moved(unit, n, from: base)
+        if unit == .year, let d = base.day { value = .day(d.adding(years: n)) }
+        if n == 0, unit != .day, let d = base.day {
+            value = shifted(unit, 0, from: d)
+        }
+        if n == 0, unit == .day, let d = base.day { value = .day(d) }
+        steps.append("moved \(n) \(unit.rawValue)(s) → \(value)")
+        return Anchored(value: value, anchor: kind, steps: steps, reference: base)
+    }
+
+    static func seasonStartMonth(_ s: Season) -> Int {
+        switch s {
+        case .spring: 3
+        case .summer: 6
+        case .fall: 9
+        case .winter: 12
+        }
+    }
+
+    static func season(of d: CivilDate) -> (Season, Int) {
+        switch d.month {
+        case 3...5: (.spring, d.year)
+        case 6...8: (.summer, d.year)
+        case 9...11: (.fall, d.year)
+        case 12: (.winter, d.year)
+        default: (.winter, d.year - 1)
+        }
+    }
+
+    /// A TIMEX3 form with unknown digits for a relative value that has no anchor.
+    private func unresolvedForm(_ e: Extracted) -> String {
+        switch e {
+        case .monthDay(let m, let d, _): "XXXX-\(TimexFormat.two(m))-\(TimexFormat.two(d))"
+        case .month(let m, _): "XXXX-\(TimexFormat.two(m))"
+        case .weekday(let wd, _): "XXXX-WXX-\(wd.rawValue)"
+        case .season(let s, _): "XXXX-\(s.rawValue)"
+        case .quarter(let q, _): "XXXX-Q\(q)"
+        case .half(let h, _): "XXXX-H\(h)"
+        case .partOfDay(let inner, let p): unresolvedForm(inner).prefix(10) + "T\(p.rawValue)"
+        case .shift(.week, _), .offset(.week, _, _): "XXXX-WXX"
+        case .shift(.month, _), .offset(.month, _, _): "XXXX-XX"
+        case .shift(.year, _), .offset(.year, _, _): "XXXX"
+        default: "XXXX-XX-XX"
+        }
+    }
+}
+
+extension TimexValue {
+    /// The value at a coarser grain (a day → its ISO week).
+    func coarsened(to grain: Grain) -> TimexValue {
+        guard let d = day else { return self }
+        switch grain {
+        case .week: return .week(d.isoWeek)
+        case .month: return .month(year: d.year, month: d.month)
+        case .year: return .year(d.year)
+        default: return self
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ChronicleTime
+
+/// Turns refined candidates into `Timex` values: classifies the tense around each one, anchors
+/// it, threads the narrative reference from one expression to the next, and writes the
+/// explanation and trace.
+struct Resolver {
+    let stream: TokenStream
+    let context: AnchorContext
+
+    func resolve(_ chosen: [Candidate]) -> [Timex] {
+        var narrative = context.narrativeReference
+        var out: [Timex] = []
+        out.reserveCapacity(chosen.count)
+        let dct = context.documentTime?.date
+        for c in chosen {
+            let (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
+            let anchorer = Anchorer(documentDate: dct, narrative: narrative, tense: tense, tenseCue: cue)
+            let anchored = anchorer.anchor(c.value)
+            let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
+            let text = stream.text(c.first, c.end)
+            var trace = ["\(c.rule.rawValue) matched '\(text)' at byte \(start)" + (c.note.isEmpty ? "" : ": \(c.note)")]
+            if let mod = c.mod { trace.append("mod \(mod.rawValue)") }
+            trace += anchored.steps
+            trace.append("value \(anchored.value) (\(c.type.rawValue))")
+            let explanation = explain(c, text: text, anchored: anchored, dct: dct)
+            out.append(Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
+                             rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
+                             tense: anchored.reason != nil ? tense : nil))
+            if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
+               !c.value.isComparison {
+                narrative = anchored.value
+            }
+        }
+        return out
+    }
+
+    /// "'on Friday' in a past-tense sentence, published Sat 15 Mar 2025 → Fri 14 Mar 2025".
+    private func explain(_ c: Candidate, text: String, anchored: Anchored, dct: CivilDate?) -> String {
+        var quoted = text
+        let p = c.first - 1
+        if stream.isKeyword(p, .on, .in, .at, .since, .until, .by, .during, .from, .before, .after) {
+            quoted = stream.lowerWord(p) + " " + text
+        }
+        let result = Resolver.display(anchored.value)
+        switch anchored.anchor {
+        case .absolute:
+            return "'\(quoted)' → \(result)"
+        case .unresolved:
+            return "'\(quoted)' has no publication date to anchor it → \(anchored.value)"
+        case .narrative:
+            return "'\(quoted)' counted from the narrative time \(anchored.reference.map(Resolver.display) ?? "of the account") → \(result)"
+        case .documentTime:
+            let reason = anchored.reason.map { " \($0)," } ?? ","
+            let published = dct.map { DisplayFormat.shortDay($0) } ?? "?"
+            return "'\(quoted)'\(reason) published \(published) → \(result)"
+        }
+    }
+
+    static func display(_ v: TimexValue) -> String {
+        if case .day(let d) = v { return DisplayFormat.shortDay(d) }
+        return DisplayFormat.value(v)
+    }
+}
+
+extension Extracted {
+    /// A point of comparison ("a year earlier", "the year-ago quarter", "two years ago"): it does
+    /// not move the account's own time.
+    var isComparison: Bool {
+        switch self {
+        case .periodYearBefore, .offset, .periodOfYear: true
+        case .narrative(let unit, let n): unit == .year && n != 0
+        default: false
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// The time orientation of the clause around an expression, which decides whether a bare
+/// weekday or month lies before or after the publication date.
+public enum Tense: String, Sendable {
+    case past, present, future, unknown
+}
+
+/// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
+/// "will meet on Thursday" and "would meet in London on Thursday" are future.
+struct TenseClassifier {
+    /// Cue words and the tense they signal. One table drives matching and value.
+    static let cues: [String: Tense] = {
+        var t: [String: Tense] = [:]
+        for w in ["will", "would", "shall", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
+            t[w] = .future
+        }
+        for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
+                  "saw", "left", "held", "won", "lost", "fell", "rose", "sold", "bought", "paid", "spent", "got",
+                  "found", "became", "brought", "thought", "felt", "kept", "led", "ran", "struck", "spoke", "wrote",
+                  "broke", "chose", "drove", "flew", "grew", "knew", "threw", "sent", "built", "meant", "stood",
+                  "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
+                  "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
+                  "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
+                  "called", "started", "hit", "says", "did", "wasn", "weren", "didn", "hadn", "since", "reached"] {
+            t[w] = t[w] ?? .past
+        }
+        for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t[w] = t[w] ?? .present }
+        return t
+    }()
+
+    /// Words that point forward when "to" follows them ("plans to", "is expected to", "set to").
+    static let forwardBeforeTo: Set<String> = ["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan",
+                                               "expects", "intends", "aims", "hopes", "going", "wants", "seeks", "is",
+                                               "are", "agreed", "promised", "vowed", "threatened", "pledged", "decided"]
+
+    /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
+    func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
+        // left, nearest first, up to the sentence start
+        var i = first - 1
+        var steps = 0
+        while i >= 0 && steps < 25 && !s.sentenceBreak(before: i + 1) {
+            if let (t, w) = cue(s, i) { return (t, w) }
+            i -= 1
+            steps += 1
+        }
+        // then right, up to the sentence end
+        i = end
+        steps = 0
+        while i < s.count && steps < 25 {
+            if s.sentenceBreak(before: i) { break }
+            if let (t, w) = cue(s, i) { return (t, w) }
+            i += 1
+            steps += 1
+        }
+        return (.unknown, nil)
+    }
+
+    private func cue(_ s: TokenStream, _ i: Int) -> (Tense, String)? {
+        guard s.isWord(i) else { return nil }
+        let t = s.tokens[i]
+        let n = Int(t.end - t.start)
+        guard n >= 2 else { return nil }
+        let word = s.lowerWord(i)
+        // "plans to", "is expected to", "set to": forward
+        if TenseClassifier.forwardBeforeTo.contains(word), s.isSpelled(i + 1, "to") { return (.future, word + " to") }
+        if let tense = TenseClassifier.cues[word] {
+            // "will be held", "to be signed": a modal in front points forward
+            if tense == .past, modalBefore(s, i) { return (.future, word) }
+            if word == "may" && s.capitalized(i) { return nil }
+            // "'ll" and "won't": only after an apostrophe / before n't
+            if word == "ll" && !s.isPunct(i - 1, 0x27) { return nil }
+            if word == "wo" && !s.isPunct(i + 1, 0x27) && !s.isSpelled(i + 1, "n") { return nil }
+            return (tense, word)
+        }
+        // a regular past form: "-ed" after at least three letters
+        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to") {
+            return (modalBefore(s, i) ? .future : .past, word)
+        }
+        return nil
+    }
+
+    /// "will be held", "to be signed", "would be met": a passive after a modal or "to".
+    private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isSpelled(i - 1, "be") else { return false }
+        let k = i - 2
+        return s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
+            || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27))
+    }
+}

@@ -1,0 +1,107 @@
+import ChronicleTime
+
+/// Which year a month, season, quarter or holiday without a stated year belongs to.
+enum YearSpec: Sendable, Equatable {
+    /// Stated in the text.
+    case stated(Int)
+    /// Implied: chosen from the tense of the sentence and the publication date.
+    case implied
+    /// "last March": the latest one before the publication date's own.
+    case previous
+    /// "next March": the first one after the publication date's own.
+    case following
+    /// "this March": the one of the publication year.
+    case current
+    /// Shifted whole years from the publication year ("the year-ago quarter": -1).
+    case shifted(Int)
+}
+
+/// Whether a weekday name was shifted explicitly ("last Friday") or needs the tense.
+enum WeekdayShift: Sendable, Equatable {
+    case bare, last, next, this
+}
+
+/// A partly specified value as extraction finds it, before anchoring (extract, then anchor).
+indirect enum Extracted: Sendable {
+    /// The text states the whole value ("15 March 2025", "1990s").
+    case stated(TimexValue)
+    /// A day of a month; the year comes from `YearSpec`.
+    case monthDay(month: Int, day: Int, year: YearSpec)
+    /// A whole month; the year comes from `YearSpec`.
+    case month(Int, year: YearSpec)
+    case weekday(Weekday, WeekdayShift)
+    /// Days from the publication date ("yesterday").
+    case dayOffset(Int)
+    /// The unit containing the publication date, shifted ("last week" = week, -1).
+    case shift(TimeUnit, Int)
+    /// The publication date moved back/forward by an amount, at that unit's grain ("three weeks ago").
+    case offset(TimeUnit, Int?, sign: Int)
+    /// Relative to the narrative reference time ("two days later", "the following day", "that day").
+    case narrative(TimeUnit, Int?)
+    case quarter(Int, year: YearSpec)
+    case half(Int, year: YearSpec)
+    case season(Season, year: YearSpec)
+    case holiday(Holiday, year: YearSpec)
+    /// A year without century ("'90s" handled as decade; "in '89").
+    case year(YearSpec)
+    case partOfDay(Extracted, PartOfDay)
+    /// A clock time on a day (nil day: the publication day).
+    case clock(Extracted?, hour: Int, minute: Int?)
+    /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").
+    case fixed(String)
+    /// The same reporting period a year before ("the year-ago quarter"): the narrative quarter
+    /// moved back a year, or the quarter before the publication quarter a year back.
+    case periodYearBefore
+    /// The account's reporting period in a stated year ("the 1988 period").
+    case periodOfYear(Int)
+    /// The last day of a year ("year-end").
+    case yearEnd(YearSpec)
+}
+
+/// The name of the rule that produced a candidate, shown in traces and corpus files.
+enum RuleName: String, Sendable {
+    case isoDate = "iso-date"
+    case absoluteDate = "absolute-date"
+    case monthName = "month"
+    case year = "year"
+    case weekday = "weekday"
+    case relativeDay = "relative-day"
+    case relativeUnit = "relative-unit"
+    case offset = "ago"
+    case narrative = "narrative"
+    case duration = "duration"
+    case clockTime = "clock-time"
+    case partOfDay = "part-of-day"
+    case reference = "reference"
+    case quarter = "quarter"
+    case season = "season"
+    case holiday = "holiday"
+    case decade = "decade"
+    case set = "set"
+    case boundary = "boundary"
+    case range = "range"
+}
+
+/// One match of a rule: a token span, its partly specified value, type and modifier.
+struct Candidate: Sendable {
+    /// First token and the token after the last one.
+    var first: Int
+    var end: Int
+    var value: Extracted
+    var type: TimexType
+    var mod: TimexMod?
+    var rule: RuleName
+    /// A line for the trace: what the rule saw.
+    var note: String
+
+    init(_ first: Int, _ end: Int, _ value: Extracted, _ type: TimexType = .date, mod: TimexMod? = nil,
+         rule: RuleName, note: String = "") {
+        self.first = first
+        self.end = end
+        self.value = value
+        self.type = type
+        self.mod = mod
+        self.rule = rule
+        self.note = note
+    }
+}

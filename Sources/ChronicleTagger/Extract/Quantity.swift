@@ -1,0 +1,76 @@
+/// Reads an amount in front of a unit: digits ("30", "1.5"), number words ("twenty-four",
+/// "two"), an article ("a week"), or a vague amount ("several", "a few") that TimeML writes `X`.
+struct Quantity {
+    /// nil: unknown amount (`X`).
+    var amount: Double?
+    /// Token after the quantity.
+    var end: Int
+    /// "a couple of", "a dozen or so": approximate.
+    var approximate = false
+    /// Written with an article only ("a week").
+    var article = false
+
+    static func read(_ s: TokenStream, _ i: Int, allowArticle: Bool = true, allowVague: Bool = true) -> Quantity? {
+        if let n = s.number(i, maxDigits: 6) {
+            // "2,000" and "3.5": a thousands group or a decimal part.
+            var end = i + 1
+            var value = Double(n)
+            if s.isGluedPunct(end, 0x2E) && s.glued(end + 1), let frac = s.number(end + 1), s.isNumber(end + 1) {
+                let digits = Int(s.tokens[end + 1].digits)
+                value += Double(frac) / pow10(digits)
+                end += 2
+            } else if s.isGluedPunct(end, 0x2C) && s.glued(end + 1) && s.isNumber(end + 1) && s.tokens[end + 1].digits == 3 {
+                return nil  // "2,000 tonnes": a count, not a span of time
+            }
+            if s.isWord(end) && s.glued(end) && s.info(end)?.unit == nil {
+                return nil  // "10th", "3pm", "1990s": not a plain amount
+            }
+            return Quantity(amount: value, end: end)
+        }
+        guard let info = s.info(i) else { return nil }
+        if var n = info.number {
+            var end = i + 1
+            // "twenty-four", "twenty four"
+            if n >= 20 && n % 10 == 0, let next = s.info(s.isGluedPunct(end, 0x2D) ? end + 1 : end)?.number, next < 10 {
+                n += next
+                end += s.isGluedPunct(end, 0x2D) ? 2 : 1
+            }
+            // "two hundred"
+            if let next = s.info(end)?.number, next == 100 || next == 1000 {
+                n *= next
+                end += 1
+            }
+            return Quantity(amount: Double(n), end: end)
+        }
+        switch info.keyword {
+        case .a?, .an?:
+            guard allowArticle else { return nil }
+            if s.isKeyword(i + 1, .few) { return allowVague ? Quantity(amount: nil, end: i + 2) : nil }
+            if s.isKeyword(i + 1, .couple) {
+                let end = s.isKeyword(i + 2, .of) ? i + 3 : i + 2
+                return Quantity(amount: 2, end: end, approximate: true)
+            }
+            if s.info(i + 1)?.number == 12 { return Quantity(amount: 12, end: i + 2) }  // a dozen
+            if s.isKeyword(i + 1, .half) { return Quantity(amount: 0.5, end: i + 2) }
+            return Quantity(amount: 1, end: i + 1, article: true)
+        case .several?, .few?, .many?:
+            return allowVague ? Quantity(amount: nil, end: i + 1) : nil
+        case .some?:
+            return allowVague && s.info(i + 1)?.unit != nil ? Quantity(amount: nil, end: i + 1) : nil
+        case .dozens?, .hundreds?:
+            return allowVague && s.isKeyword(i + 1, .of) ? Quantity(amount: nil, end: i + 2) : nil
+        case .half?:
+            // "half an hour", "half a day"
+            if s.isKeyword(i + 1, .a, .an) { return Quantity(amount: 0.5, end: i + 2) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var x = 1.0
+        for _ in 0..<n { x *= 10 }
+        return x
+    }
+}

@@ -1,0 +1,91 @@
+import ChronicleTime
+
+/// Chooses among overlapping candidates (longest wins, then earliest), then widens the chosen
+/// ones over the modifiers TimeML puts inside the span: "early", "late", "mid-", "the end of",
+/// "about", "more than", "up to", "at least".
+struct Refiner {
+    func refine(_ s: TokenStream, _ candidates: [Candidate]) -> [Candidate] {
+        guard !candidates.isEmpty else { return [] }
+        let order = candidates.indices.sorted { a, b in
+            let ca = candidates[a], cb = candidates[b]
+            let la = ca.end - ca.first, lb = cb.end - cb.first
+            if la != lb { return la > lb }
+            if ca.first != cb.first { return ca.first < cb.first }
+            return ca.type == .set && cb.type != .set
+        }
+        var taken: [Candidate] = []
+        for k in order {
+            let c = candidates[k]
+            if taken.contains(where: { $0.first < c.end && c.first < $0.end }) { continue }
+            taken.append(c)
+        }
+        taken.sort { $0.first < $1.first }
+        var previousEnd = 0
+        for n in taken.indices {
+            widen(s, &taken[n], limit: previousEnd)
+            previousEnd = taken[n].end
+        }
+        return taken
+    }
+
+    /// Takes in a modifier in front of the candidate, never past `limit` (the previous expression).
+    private func widen(_ s: TokenStream, _ c: inout Candidate, limit: Int) {
+        let i = c.first
+        guard i - 1 >= limit else { return }
+        if c.type == .duration {
+            if let (mod, start) = quantityModifier(s, i), start >= limit, c.mod == nil || c.mod == .approx {
+                c.mod = mod
+                c.first = start
+            }
+            return
+        }
+        guard c.type == .date || c.type == .time else { return }
+        if case .stated(.reference) = c.value {
+            if s.isSpelled(i - 1, "right") || s.isSpelled(i - 1, "just") { c.first = i - 1 }
+            return
+        }
+        // "early 1990", "late Friday", "mid-November", "mid 1990s"
+        if s.isKeyword(i - 1, .early) || s.isKeyword(i - 1, .late) {
+            c.mod = s.isKeyword(i - 1, .early) ? .start : .end
+            c.first = i - 1
+            if s.isKeyword(i - 2, .the) { /* "the early 1990s" */ c.first = i - 2 }
+            return
+        }
+        if s.isGluedPunct(i - 1, 0x2D), s.isKeyword(i - 2, .mid, .early, .late), i - 2 >= limit {
+            c.mod = s.isKeyword(i - 2, .mid) ? .mid : s.isKeyword(i - 2, .early) ? .start : .end
+            c.first = i - 2
+            if s.isKeyword(i - 3, .the), i - 3 >= limit { c.first = i - 3 }
+            return
+        }
+        if s.isKeyword(i - 1, .mid) {
+            c.mod = .mid
+            c.first = i - 1
+            return
+        }
+        // "the end of 1990", "the beginning of the year", "the middle of next week", "the start of March"
+        if s.isKeyword(i - 1, .of), s.isKeyword(i - 2, .end, .beginning, .start, .middle), i - 2 >= limit {
+            c.mod = s.isKeyword(i - 2, .end) ? .end : s.isKeyword(i - 2, .middle) ? .mid : .start
+            c.first = s.isKeyword(i - 3, .the) && i - 3 >= limit ? i - 3 : i - 2
+            return
+        }
+        // "sometime next year"
+        if s.isSpelled(i - 1, "sometime") { c.first = i - 1 }
+    }
+
+    /// "about", "nearly", "more than", "less than", "up to", "at least", "over", "under" before an amount.
+    private func quantityModifier(_ s: TokenStream, _ i: Int) -> (TimexMod, Int)? {
+        if s.isKeyword(i - 1, .about, .around, .nearly, .almost, .approximately, .roughly, .some) {
+            return (s.isKeyword(i - 1, .nearly, .almost) ? .approx : .approx, i - 1)
+        }
+        if s.isKeyword(i - 1, .than) {
+            if s.isKeyword(i - 2, .more) { return (s.isKeyword(i - 3, .no) ? .equalOrLess : .moreThan, s.isKeyword(i - 3, .no) ? i - 3 : i - 2) }
+            if s.isKeyword(i - 2, .less, .fewer) { return (s.isKeyword(i - 3, .no) ? .equalOrMore : .lessThan, s.isKeyword(i - 3, .no) ? i - 3 : i - 2) }
+        }
+        if s.isKeyword(i - 1, .to), s.isKeyword(i - 2, .up) { return (.equalOrLess, i - 2) }
+        if s.isKeyword(i - 1, .least), s.isKeyword(i - 2, .at) { return (.equalOrMore, i - 2) }
+        if s.isKeyword(i - 1, .most), s.isKeyword(i - 2, .at) { return (.equalOrLess, i - 2) }
+        if s.isKeyword(i - 1, .over) && s.isNumber(i) { return (.moreThan, i - 1) }
+        if s.isKeyword(i - 1, .under) && s.isNumber(i) { return (.lessThan, i - 1) }
+        return nil
+    }
+}

@@ -1,0 +1,136 @@
+import ChronicleTime
+
+/// Calendar dates written out: "2025-03-15", "15 March 2025", "March 15, 2025", "Sept. 15",
+/// "Thursday, April 6", "July 1997", "3/15/2025"; a month alone ("in January") is `month`.
+enum AbsoluteDateRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if s.isNumber(i) {
+            matchNumeric(s, i, &out)
+            matchDayMonth(s, i, &out)
+            return
+        }
+        if let (m, end) = DateParts.month(s, i) {
+            matchMonthFirst(s, i, month: m, after: end, start: i, &out)
+            return
+        }
+        // "Thursday, April 6": a weekday in front of a full date
+        if let info = s.info(i), info.weekday != nil, !info.weekdayPlural, s.capitalized(i) {
+            var j = i + 1
+            if s.isGluedPunct(j, 0x2C) { j += 1 }
+            if let (m, end) = DateParts.month(s, j) {
+                var found: [Candidate] = []
+                matchMonthFirst(s, j, month: m, after: end, start: i, &found)
+                out += found.filter { if case .monthDay = $0.value { return true }; if case .stated(.day) = $0.value { return true }; return false }
+            } else if DateParts.day(s, j) != nil {
+                var found: [Candidate] = []
+                matchDayMonth(s, j, &found)
+                for var c in found { c.first = i; out.append(c) }
+            }
+        }
+    }
+
+    /// "2025-03-15", "2025-03-15T14:30", "3/15/2025".
+    private static func matchNumeric(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if let y = DateParts.year(s, i) ?? (s.tokens[i].digits == 4 ? s.number(i) : nil),
+           s.isGluedPunct(i + 1, 0x2D), let m = s.number(i + 2, maxDigits: 2), s.glued(i + 2),
+           s.isGluedPunct(i + 3, 0x2D), let d = s.number(i + 4, maxDigits: 2), s.glued(i + 4),
+           let date = CivilDate(year: y, month: m, day: d) {
+            // optional "T14:30"
+            if s.isWord(i + 5), s.glued(i + 5), s.isSpelled(i + 5, "t"), let h = s.number(i + 6, maxDigits: 2), h < 24,
+               s.isGluedPunct(i + 7, 0x3A), let mi = s.number(i + 8, maxDigits: 2), mi < 60 {
+                var end = i + 9
+                if s.isGluedPunct(end, 0x3A), s.number(end + 1, maxDigits: 2) != nil { end += 2 }
+                out.append(Candidate(i, end, .stated(.time(date, hour: h, minute: mi)), .time, rule: .isoDate))
+            } else if s.isWord(i + 5) && s.glued(i + 5) {
+                return
+            } else {
+                out.append(Candidate(i, i + 5, .stated(.day(date)), rule: .isoDate))
+            }
+            return
+        }
+        // "3/15/2025" (month first, as US news writes it; day first when the first part exceeds 12)
+        if let a = s.number(i, maxDigits: 2), s.isGluedPunct(i + 1, 0x2F), let b = s.number(i + 2, maxDigits: 2),
+           s.glued(i + 2), s.isGluedPunct(i + 3, 0x2F), s.glued(i + 4), let yy = s.number(i + 4, maxDigits: 4),
+           s.tokens[i + 4].digits == 4 || s.tokens[i + 4].digits == 2 {
+            let y = s.tokens[i + 4].digits == 4 ? yy : (yy < 50 ? 2000 + yy : 1900 + yy)
+            let (m, d) = a > 12 ? (b, a) : (a, b)
+            if let date = CivilDate(year: y, month: m, day: d), !(s.isPunct(i + 5, 0x2F)) {
+                out.append(Candidate(i, i + 5, .stated(.day(date)), rule: .absoluteDate))
+            }
+        }
+    }
+
+    /// "15 March 2025", "15th of March", "15 Mar".
+    private static func matchDayMonth(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        guard let (d, afterDay) = DateParts.day(s, i) else { return }
+        var j = afterDay
+        if s.isKeyword(j, .of) { j += 1 }
+        guard let (m, afterMonth) = DateParts.month(s, j) else { return }
+        var k = afterMonth
+        if s.isGluedPunct(k, 0x2C) { k += 1 }
+        if let (y, yearEnd) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
+            out.append(Candidate(i, yearEnd, .stated(.day(date)), rule: .absoluteDate))
+        } else if CivilDate(year: 2000, month: m, day: d) != nil {
+            out.append(Candidate(i, afterMonth, .monthDay(month: m, day: d, year: .implied), rule: .absoluteDate))
+        }
+    }
+
+    /// "March 15, 2025", "Sept. 15", "March 15th", "July 1997", "March of 2025", "January".
+    private static func matchMonthFirst(_ s: TokenStream, _ i: Int, month m: Int, after: Int, start: Int,
+                                        _ out: inout [Candidate]) {
+        if let (d, afterDay) = DateParts.day(s, after), !(s.isGluedPunct(afterDay, 0x2C) && s.isNumber(afterDay + 1) && s.tokens[afterDay + 1].digits == 3) {
+            // "March 15, 2025" / "March 15 2025"
+            var k = afterDay
+            if s.isPunct(k, 0x2C) { k += 1 }
+            if let (y, yearEnd) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
+                out.append(Candidate(start, yearEnd, .stated(.day(date)), rule: .absoluteDate))
+                return
+            }
+            if CivilDate(year: 2000, month: m, day: d) != nil, s.tokens[after].kind == .number || s.info(after)?.ordinal != nil,
+               s.number(after).map({ _ in s.tokens[after].digits <= 2 }) ?? true {
+                out.append(Candidate(start, afterDay, .monthDay(month: m, day: d, year: .implied), rule: .absoluteDate))
+                return
+            }
+        }
+        var k = after
+        if s.isKeyword(k, .of) { k += 1 }
+        if s.isPunct(k, 0x2C) { k += 1 }
+        if let (y, yearEnd) = DateParts.yearSpan(s, k) {
+            out.append(Candidate(start, yearEnd, .stated(.month(year: y, month: m)), rule: .absoluteDate))
+            return
+        }
+        if let y = DateParts.shortYear(s, k) {
+            let year = y < 50 ? 2000 + y : 1900 + y
+            out.append(Candidate(start, k + 2, .stated(.month(year: year, month: m)), rule: .absoluteDate))
+            return
+        }
+        guard start == i, monthAloneIsDate(s, i, after: after) else { return }
+        out.append(Candidate(i, after, .month(m, year: .implied), rule: .monthName))
+    }
+
+    /// A month name alone is a date unless it is one of the words that are also verbs or names
+    /// ("May", "March") without a date cue in front, or a name in a longer capitalised sequence.
+    static func monthAloneIsDate(_ s: TokenStream, _ i: Int, after: Int) -> Bool {
+        guard let info = s.info(i) else { return false }
+        if info.monthAbbreviation && !s.isGluedPunct(i + 1, 0x2E) { return false }
+        // "Jan Smith", "March Madness": part of a name
+        if s.capitalized(after) && s.isWord(after) && !s.glued(after) && s.info(after)?.month == 0
+            && s.info(after)?.weekday == nil && !s.tokens[after].allCaps {
+            if s.keyword(after) == nil { return false }
+        }
+        let ambiguous = MonthWords.isAmbiguous(info.month, spelling: info.spelling)
+        if s.tokens[i].allCaps && ambiguous { return false }
+        if !ambiguous { return true }
+        if let k = s.keyword(i - 1) {
+            switch k {
+            case .in, .since, .by, .until, .till, .from, .through, .of, .last, .next, .this, .early, .late, .mid,
+                 .during, .before, .after, .between, .and, .to, .end, .beginning, .start, .middle, .each, .every,
+                 .that:
+                return true
+            default: break
+            }
+        }
+        if s.isGluedPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .mid) { return true }
+        return s.isNumber(after) && !s.glued(after)
+    }
+}

@@ -1,0 +1,91 @@
+import ChronicleTime
+
+/// Clock times: "2pm", "2 p.m.", "10:30", "10:30 a.m. EST", "noon", "midnight", "2pm UK time",
+/// and a day right after them ("10 p.m. Wednesday", "noon Thursday").
+enum ClockTimeRule {
+    /// Zone words that may follow a clock time and belong to the expression.
+    static let zoneWords: Set<String> = ["gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest",
+                                         "et", "pt", "mst", "mdt", "z"]
+
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        var hour: Int
+        var minute: Int?
+        var j: Int
+        if let info = s.info(i), let part = info.partOfDay, part == .noon || part == .midnight {
+            if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }  // "the midnight sun"
+            hour = part == .noon ? 12 : 24
+            minute = 0
+            j = i + 1
+        } else if let h = s.number(i, maxDigits: 2), h <= 24, !s.isGluedPunct(i - 1, 0x2E), !s.isGluedPunct(i - 1, 0x3A),
+                  !s.isGluedPunct(i - 1, 0x24) {
+            hour = h
+            j = i + 1
+            if s.isGluedPunct(j, 0x3A), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2, m < 60,
+               s.glued(j + 1) {
+                minute = m
+                j += 2
+                if s.isGluedPunct(j, 0x3A) && s.isNumber(j + 1) { j += 2 }  // seconds
+            } else if s.isGluedPunct(j, 0x2E), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2,
+                      m < 60, s.glued(j + 1), meridiem(s, j + 2) != nil {
+                minute = m  // "10.30pm"
+                j += 2
+            }
+            if let (pm, end) = meridiem(s, j) {
+                guard hour >= 1 && hour <= 12 else { return }
+                hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
+                minute = minute ?? 0
+                j = end
+            } else if s.isSpelled(j, "o"), s.isPunct(j + 1, 0x27), s.isSpelled(j + 2, "clock") {
+                minute = minute ?? 0
+                j += 3
+            } else if minute == nil {
+                return
+            } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
+                return  // "3:2-1" scores
+            }
+        } else if let n = s.info(i)?.number, n >= 1, n <= 12, s.isSpelled(i + 1, "o"), s.isPunct(i + 2, 0x27),
+                  s.isSpelled(i + 3, "clock") {
+            hour = n
+            minute = 0
+            j = i + 4
+        } else {
+            return
+        }
+        j = zone(s, j)
+        // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
+        var day: Extracted?
+        var end = j
+        if let info = s.info(j), !s.glued(j) {
+            if let wd = info.weekday, !info.weekdayPlural, s.capitalized(j) {
+                day = .weekday(wd, .bare)
+                end = j + 1
+            } else if let offset = info.dayOffset, info.partOfDay == nil {
+                day = .dayOffset(offset)
+                end = j + 1
+            }
+        }
+        out.append(Candidate(i, end, .clock(day, hour: hour, minute: minute), .time, rule: .clockTime))
+    }
+
+    /// "pm", "p.m.", "PM", "a.m.": returns whether afternoon and the token after.
+    static func meridiem(_ s: TokenStream, _ j: Int) -> (Bool, Int)? {
+        if s.isKeyword(j, .pm) || s.isKeyword(j, .am) {
+            var end = j + 1
+            if s.isGluedPunct(end, 0x2E) && !s.sentenceBreak(before: end + 1) { end += 1 }
+            return (s.isKeyword(j, .pm), end)
+        }
+        if (s.isSpelled(j, "p") || s.isSpelled(j, "a")), s.isGluedPunct(j + 1, 0x2E), s.isSpelled(j + 2, "m"), s.glued(j + 2) {
+            var end = j + 3
+            if s.isGluedPunct(end, 0x2E) { end += 1 }
+            return (s.isSpelled(j, "p"), end)
+        }
+        return nil
+    }
+
+    /// Skips a zone after a clock time: "GMT", "UK time", "local time", "(1400 GMT)" is left alone.
+    static func zone(_ s: TokenStream, _ j: Int) -> Int {
+        if s.isWord(j), zoneWords.contains(s.lowerWord(j)), s.tokens[j].allCaps || s.capitalized(j) { return j + 1 }
+        if s.isKeyword(j + 1, .time), s.isWord(j), s.capitalized(j) || s.isKeyword(j, .local) { return j + 2 }
+        return j
+    }
+}

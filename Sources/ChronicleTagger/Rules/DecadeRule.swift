@@ -1,0 +1,45 @@
+import ChronicleTime
+
+/// Decades and centuries: "the 1990s", "the '90s", "1960s", "the 20th century",
+/// "the nineteenth century", "this century".
+enum DecadeRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        let hasThe = s.isKeyword(i, .the)
+        var j = hasThe ? i + 1 : i
+        // "1990s"
+        if let y = s.number(j), s.tokens[j].digits == 4, y % 10 == 0, s.isSpelled(j + 1, "s"), s.glued(j + 1) {
+            let value: TimexValue = .decade(y / 10)
+            out.append(Candidate(i, j + 2, .stated(value), rule: .decade))
+            return
+        }
+        // "'90s", "90s"
+        if s.isPunct(j, 0x27) { j += 1 }
+        if let y = s.number(j, maxDigits: 2), s.tokens[j].digits == 2, y % 10 == 0, s.isSpelled(j + 1, "s"), s.glued(j + 1),
+           s.glued(j) || s.isPunct(j - 1, 0x27) || hasThe {
+            let full = y < 30 ? 2000 + y : 1900 + y
+            out.append(Candidate(i, j + 2, .stated(.decade(full / 10)), rule: .decade))
+            return
+        }
+        // "the 20th century", "the nineteenth century", "this century"
+        j = hasThe ? i + 1 : i
+        var ordinal: Int?
+        if let n = s.number(j, maxDigits: 2), s.isWord(j + 1), s.glued(j + 1),
+           NumberWords.ordinalSuffixes.contains(s.lowerWord(j + 1)) {
+            ordinal = n
+            j += 2
+        } else if let o = s.info(j)?.ordinal, o > 0 {
+            ordinal = o
+            j += 1
+            if s.isGluedPunct(j, 0x2D), let o2 = s.info(j + 1)?.ordinal, o >= 20, o2 < 10 {
+                ordinal = o + o2
+                j += 2
+            }
+        } else if s.info(j)?.number ?? 0 >= 20 && s.isGluedPunct(j + 1, 0x2D), let o2 = s.info(j + 2)?.ordinal {
+            ordinal = (s.info(j)!.number!) + o2  // "twenty-first"
+            j += 3
+        }
+        if let ordinal, hasThe, s.info(j)?.unit == .century, !(s.info(j)?.unitPlural ?? true) {
+            out.append(Candidate(i, j + 1, .stated(.century(ordinal - 1)), rule: .decade))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ChronicleTime
+
+/// Amounts of time: "three years", "a 30-day ceasefire", "two-year", "the past two months",
+/// "the first nine months", "a few days", "an hour and a half", "years" (an unknown number).
+enum DurationRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        var j = i
+        // "the past two months", "the next several days", "the first nine months", "the nine months"
+        if s.isKeyword(j, .the) {
+            j += 1
+            if s.isKeyword(j, .past, .last, .next, .coming, .first, .final, .previous, .following, .remaining,
+                           .latest, .preceding) || s.info(j)?.ordinal == 1 {
+                j += 1
+            }
+            guard let q = Quantity.read(s, j, allowArticle: false), q.amount != nil || !s.isKeyword(j, .some) else { return }
+            if let c = amountAndUnit(s, start: i, q) { out.append(c) }
+            return
+        }
+        if s.isKeyword(j, .past, .last, .next, .coming, .first) {
+            // "past 20 years", "next several days"
+            guard let q = Quantity.read(s, j + 1, allowArticle: false) else { return }
+            if let c = amountAndUnit(s, start: i, q) { out.append(c) }
+            return
+        }
+        if let q = Quantity.read(s, j) {
+            if let c = amountAndUnit(s, start: i, q) { out.append(c) }
+            return
+        }
+        // a bare plural: "years", "for weeks", "decades"
+        if let info = s.info(i), let unit = info.unit, info.unitPlural, !s.glued(i) || s.isPunct(i - 1, 0x22),
+           unit != .weekend, unit != .season, unit != .quarter, unit != .second {
+            if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
+            out.append(Candidate(i, i + 1, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
+                                 rule: .duration, note: "a plural unit without an amount"))
+        }
+    }
+
+    /// The unit after a quantity, with a hyphen ("30-day") or without ("30 days"), and a trailing
+    /// "and a half".
+    static func amountAndUnit(_ s: TokenStream, start: Int, _ q: Quantity) -> Candidate? {
+        var j = q.end
+        let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
+        if hyphenated { j += 1 }
+        guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
+        // "a second" is an ordinal ("a second round"); "second" needs a real number in front
+        if unit == .second && (q.article || q.amount == nil) { return nil }
+        if hyphenated && unit == .second { return nil }
+        if q.article && (unit == .quarter || info.unitPlural) { return nil }
+        var amount = q.amount
+        var end = j + 1
+        // "one and a half years", "an hour and a half"
+        if s.isKeyword(end, .and), s.isKeyword(end + 1, .a), s.isKeyword(end + 2, .half), let a = amount {
+            amount = a + 0.5
+            end += 3
+        }
+        // "the next year or so": approximate
+        var approximate = q.approximate
+        if s.isKeyword(end, .or), s.isSpelled(end + 1, "so") {
+            approximate = true
+            end += 2
+        }
+        // "five-year-old", "a 6-year-old": an age, not a time expression
+        if hyphenated, s.isGluedPunct(end, 0x2D), s.isSpelled(end + 1, "old") { return nil }
+        if s.isSpelled(end, "old") || s.isSpelled(end, "olds") { return nil }
+        let (durationUnit, factor) = unit.durationUnit
+        let duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
+        return Candidate(start, end, .stated(.duration(duration)), .duration,
+                         mod: approximate ? .approx : nil, rule: .duration)
+    }
+
+    /// A fractional amount as TimeML writes it: whole units plus the rest in the next smaller
+    /// unit ("an hour and a half" → PT1H30M, "half a day" → PT12H).
+    static func components(_ amount: Double?, _ unit: TimexDuration.Unit) -> [TimexDuration.Component] {
+        guard let v = amount, v != v.rounded(.down) else { return [.init(amount, unit)] }
+        let smaller: (TimexDuration.Unit, Double)?
+        switch unit {
+        case .year: smaller = (.month, 12)
+        case .month: smaller = (.day, 30)
+        case .week: smaller = (.day, 7)
+        case .day: smaller = (.hour, 24)
+        case .hour: smaller = (.minute, 60)
+        case .minute: smaller = (.second, 60)
+        default: smaller = nil
+        }
+        guard let (small, per) = smaller else { return [.init(v, unit)] }
+        let whole = v.rounded(.down)
+        let rest = ((v - whole) * per * 1000).rounded() / 1000
+        return whole > 0 ? [.init(whole, unit), .init(rest, small)] : [.init(rest, small)]
+    }
+}

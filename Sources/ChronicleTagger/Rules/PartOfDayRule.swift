@@ -1,0 +1,35 @@
+import ChronicleTime
+
+/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday",
+/// "the morning of 15 March", "the night of March 3" (weekday and relative-day rules take
+/// "Friday night", "yesterday morning").
+enum PartOfDayRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        guard s.isKeyword(i, .the) else { return }
+        var j = i + 1
+        let part: PartOfDay
+        if (s.isKeyword(j, .early) || s.isSpelled(j, "small") || s.isSpelled(j, "wee")), s.isSpelled(j + 1, "hours") {
+            part = .night
+            j += 2
+        } else if let p = s.info(j)?.partOfDay, !(s.info(j)?.unitPlural ?? false), p != .noon, p != .midnight {
+            part = p.part
+            j += 1
+        } else {
+            return
+        }
+        guard s.isKeyword(j, .of) else { return }
+        j += 1
+        // the day: a weekday, a relative day, or a date
+        var found: [Candidate] = []
+        WeekdayRule.match(s, j, &found)
+        RelativeDayRule.match(s, j, &found)
+        AbsoluteDateRule.match(s, j, &found)
+        guard let day = found.filter({ $0.first == j }).max(by: { $0.end < $1.end }) else { return }
+        switch day.value {
+        case .weekday, .dayOffset, .monthDay, .stated(.day):
+            out.append(Candidate(i, day.end, .partOfDay(day.value, part), .time, rule: .partOfDay))
+        default:
+            return
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ChronicleTime
+
+/// Business periods: "the third quarter", "third-quarter", "the fourth quarter of 1989",
+/// "this year's third quarter", "the first half", "the year-ago quarter", "fiscal 1989",
+/// "the latest quarter", "Q3 2025".
+enum QuarterRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        var j = i
+        let hasThe = s.isKeyword(j, .the)
+        if hasThe { j += 1 }
+        // "this year's", "last year's", "1989's"
+        var year: YearSpec = .implied
+        if s.isKeyword(j, .this, .last, .next), s.info(j + 1)?.unit == .year, s.isPossessive(j + 2) {
+            year = s.isKeyword(j, .this) ? .current : s.isKeyword(j, .last) ? .previous : .following
+            j += 4
+        } else if let y = DateParts.year(s, j) ?? (s.isPossessive(j + 1) ? s.number(j) : nil),
+                  s.tokens[j].digits == 4, s.isPossessive(j + 1) || s.info(j + 1)?.ordinal != nil || s.isKeyword(j + 1, .fiscal) {
+            year = .stated(y)
+            j += s.isPossessive(j + 1) ? 3 : 1
+        }
+        // "the 1988 period", "the 1989 quarter": the account's period in that year
+        if hasThe, let y = DateParts.year(s, j), s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter {
+            out.append(Candidate(i, j + 2, .periodOfYear(y), rule: .quarter))
+            return
+        }
+        // "the current fiscal year", "last fiscal year"
+        if s.isKeyword(j, .current, .this, .last, .next, .latest, .previous, .past), s.isKeyword(j + 1, .fiscal),
+           s.info(j + 2)?.unit == .year, !(s.info(j + 2)?.unitPlural ?? true) {
+            let k = s.isKeyword(j, .current, .this) ? 0 : s.isKeyword(j, .next) ? 1 : -1
+            out.append(Candidate(i, j + 3, .shift(.year, k), rule: .quarter, note: "fiscal year"))
+            return
+        }
+        // "the fiscal year": gold TimeML marks the span of a year
+        if hasThe, s.isKeyword(j, .fiscal), s.info(j + 1)?.unit == .year, !(s.info(j + 1)?.unitPlural ?? true),
+           DateParts.year(s, j + 2) == nil {
+            out.append(Candidate(i, j + 2, .stated(.duration(TimexDuration(1, .year))), .duration, rule: .quarter))
+            return
+        }
+        // "year-earlier", "year-ago": the same period a year before
+        if s.isKeyword(j, .comparable) { j += 1 }
+        if s.info(j)?.unit == .year, s.isGluedPunct(j + 1, 0x2D), s.isKeyword(j + 2, .earlier, .ago) {
+            year = .shifted(-1)
+            j += 3
+        }
+        if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) { j += 1 }
+        // "fiscal 1989", "fiscal year 1990"
+        if s.isKeyword(j - 1, .fiscal) {
+            var k = j
+            if s.info(k)?.unit == .year { k += 1 }
+            if let y = DateParts.year(s, k) {
+                out.append(Candidate(i, k + 1, .stated(.year(y)), rule: .quarter, note: "fiscal year"))
+                return
+            }
+            if let y = DateParts.shortYear(s, k) {
+                out.append(Candidate(i, k + 2, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .quarter))
+                return
+            }
+        }
+        // the ordinal: "third", "3rd", "third-" / "latest", "current", "last", "previous"
+        var ordinal: Int?
+        var shift: Int?
+        if let o = s.info(j)?.ordinal, o >= 1, o <= 4 {
+            ordinal = o
+        } else if let n = s.number(j, maxDigits: 1), n >= 1, n <= 4, s.isWord(j + 1), s.glued(j + 1),
+                  NumberWords.ordinalSuffixes.contains(s.lowerWord(j + 1)) {
+            ordinal = n
+            j += 1
+        } else if s.isKeyword(j, .latest, .previous, .prior, .preceding, .last) {
+            shift = -1
+        } else if s.isKeyword(j, .current, .this) {
+            shift = 0
+        } else if s.isKeyword(j, .next, .coming) {
+            shift = 1
+        } else if s.isKeyword(j, .final) {
+            ordinal = 4
+        }
+        if ordinal != nil || shift != nil { j += 1 }
+        // "the third-quarter results": the adjective form leaves the article out
+        var start = i
+        if s.isGluedPunct(j, 0x2D) {
+            j += 1
+            if hasThe && ordinal != nil && year == .implied { start = i + 1 }
+        }
+        if s.isKeyword(j, .fiscal) { j += 1 }
+        guard let unitInfo = s.info(j), let unit = unitInfo.unit ?? (s.isKeyword(j, .half) ? .season : nil)
+                ?? (s.isKeyword(j, .period) ? .quarter : nil), !unitInfo.unitPlural else { return }
+        let isHalf = s.isKeyword(j, .half)
+        guard unit == .quarter || isHalf else { return }
+        // "the latest period", "the year-ago period": a reporting period only with a shift
+        if s.isKeyword(j, .period) && ordinal == nil && shift != -1 && year != .shifted(-1) { return }
+        if isHalf && ordinal == nil { return }
+        if isHalf && ordinal.map({ $0 > 2 }) ?? false { return }
+        var end = j + 1
+        // "of 1989", "of fiscal 1990", "of this year", "of last year"
+        if s.isKeyword(end, .of) || s.isKeyword(end, .in) {
+            var k = end + 1
+            if s.isKeyword(k, .fiscal) { k += 1 }
+            if let y = DateParts.year(s, k) {
+                year = .stated(y)
+                end = k + 1
+            } else if s.isKeyword(k, .this, .last, .next), s.info(k + 1)?.unit == .year {
+                year = s.isKeyword(k, .this) ? .current : s.isKeyword(k, .last) ? .previous : .following
+                end = k + 2
+            }
+        } else if let y = DateParts.year(s, end) {
+            year = .stated(y)
+            end += 1
+        }
+        // "the quarter" alone needs the article; "quarter" alone is a fraction
+        if ordinal == nil && shift == nil {
+            guard hasThe || year != .implied else { return }
+            if year == .shifted(-1) {
+                out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the year-ago period"))
+                return
+            }
+            out.append(Candidate(i, end, .shift(.quarter, -1), rule: .quarter, note: "the quarter just reported"))
+            return
+        }
+        if let o = ordinal {
+            out.append(Candidate(start, end, isHalf ? .half(o, year: year) : .quarter(o, year: year), rule: .quarter))
+        } else if let sh = shift {
+            out.append(Candidate(i, end, .shift(.quarter, sh), rule: .quarter))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ChronicleTime
+
+/// Vague references: "now", "currently", "recently", "the past", "the future", "soon",
+/// "recent years" (TimeML `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
+enum ReferenceRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        guard let info = s.info(i) else { return }
+        if s.isKeyword(i, .the) {
+            // "the past", "the future", "the near future", "the present"
+            var j = i + 1
+            if s.isSpelled(j, "near") || s.isSpelled(j, "distant") || s.isSpelled(j, "foreseeable")
+                || s.isSpelled(j, "recent") || s.isSpelled(j, "immediate") { j += 1 }
+            if let r = s.info(j)?.reference, r == .past || r == .future {
+                guard !s.isWord(j + 1) || s.info(j + 1)?.keyword != nil || s.capitalized(j + 1) else { return }
+                guard Quantity.read(s, j + 1) == nil else { return }
+                out.append(Candidate(i, j + 1, .stated(.reference(r == .past ? .past : .future)), rule: .reference))
+            } else if s.isSpelled(j, "present"), !s.isWord(j + 1) || s.info(j + 1)?.keyword != nil {
+                out.append(Candidate(i, j + 1, .stated(.reference(.present)), rule: .reference))
+            }
+            return
+        }
+        guard let r = info.reference else {
+            if s.isSpelled(i, "present"), s.isKeyword(i - 1, .at) {
+                out.append(Candidate(i, i + 1, .stated(.reference(.present)), rule: .reference))
+            }
+            return
+        }
+        let value: TemporalReference
+        var end = i + 1
+        switch r {
+        case .now:
+            if s.isKeyword(i + 1, .that) { return }  // "now that": a conjunction
+            value = .present
+        case .currently, .nowadays, .presently: value = .present
+        case .current:
+            if s.isWord(i + 1) && !s.glued(i + 1) && s.info(i + 1)?.unit == nil && s.info(i + 1)?.keyword == nil {
+                // "current account", "current prices": an adjective of the present
+                if s.capitalized(i) { return }
+            }
+            value = .present
+        case .recently, .lately: value = .past
+        case .recent:
+            // "recent years" is the vague past; "recent weeks" a stretch of unknown length; the bare
+            // adjective ("recent talks") is left alone
+            guard let u = s.info(i + 1)?.unit, s.info(i + 1)?.unitPlural == true, u != .second else { return }
+            if u != .year && u != .decade {
+                out.append(Candidate(i, i + 2, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
+                                     rule: .duration, note: "recent + plural unit: an unknown stretch"))
+                return
+            }
+            end = i + 2
+            value = .past
+        case .past, .once, .hitherto, .meanwhile, .soon, .future, .previously, .formerly:
+            // too often not a time expression in news ("future plans", "previously unknown")
+            return
+        }
+        out.append(Candidate(i, end, .stated(.reference(value)), rule: .reference))
+    }
+}

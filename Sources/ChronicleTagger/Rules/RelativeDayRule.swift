@@ -1,0 +1,52 @@
+import ChronicleTime
+
+/// Days named from the publication date: "today", "yesterday", "tomorrow", "tonight",
+/// "overnight", "this morning", "last night", "yesterday afternoon", "the day before yesterday".
+enum RelativeDayRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if let info = s.info(i), let offset = info.dayOffset {
+            if info.spelling == "tonight" {
+                out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .relativeDay))
+                return
+            }
+            if info.spelling == "overnight" {
+                // An adjective ("overnight rates") is not a date; the adverb means the night just gone.
+                if s.isWord(i + 1) && s.info(i + 1)?.keyword == nil && !s.capitalized(i + 1) { return }
+                out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(-1), .night), .time, rule: .relativeDay,
+                                     note: "overnight: the night before publication"))
+                return
+            }
+            // "today" as a noun of an era ("today's Britain") stays a date; "yesterday morning" takes the part.
+            if let part = s.info(i + 1)?.partOfDay, !s.glued(i + 1), part != .noon, part != .midnight {
+                out.append(Candidate(i, i + 2, .partOfDay(.dayOffset(offset), part.part), .time, rule: .partOfDay))
+                return
+            }
+            out.append(Candidate(i, i + 1, .dayOffset(offset), rule: .relativeDay))
+            return
+        }
+        guard let k = s.keyword(i) else { return }
+        switch k {
+        case .this:
+            // "this morning", "this afternoon", "this evening"
+            if let part = s.info(i + 1)?.partOfDay, part != .noon, part != .midnight {
+                out.append(Candidate(i, i + 2, .partOfDay(.dayOffset(0), part.part), .time, rule: .partOfDay))
+            }
+        case .last:
+            // "last night", "last evening"
+            if let part = s.info(i + 1)?.partOfDay, part == .night || part == .evening {
+                out.append(Candidate(i, i + 2, .partOfDay(.dayOffset(-1), part.part), .time, rule: .partOfDay))
+            }
+        case .the:
+            // "the day before yesterday", "the day after tomorrow"
+            if s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true) {
+                if s.isKeyword(i + 2, .before), s.info(i + 3)?.dayOffset == -1 {
+                    out.append(Candidate(i, i + 4, .dayOffset(-2), rule: .relativeDay))
+                } else if s.isKeyword(i + 2, .after), s.info(i + 3)?.dayOffset == 1 {
+                    out.append(Candidate(i, i + 4, .dayOffset(2), rule: .relativeDay))
+                }
+            }
+        default:
+            break
+        }
+    }
+}

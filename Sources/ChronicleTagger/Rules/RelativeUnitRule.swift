@@ -1,0 +1,93 @@
+import ChronicleTime
+
+/// Calendar units named from the publication date or from the narrative: "last week",
+/// "this month", "next year", "earlier this month", "the past year", "last March", "that day",
+/// "the following week", "three days ago", "two days later", "a year earlier".
+enum RelativeUnitRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        matchShift(s, i, &out)
+        matchAgo(s, i, &out)
+        // "year-earlier", "year-ago" (as in "year-earlier profit"): the account's period a year back
+        if s.info(i)?.unit == .year, s.isGluedPunct(i + 1, 0x2D), s.isKeyword(i + 2, .earlier, .ago), s.glued(i + 2) {
+            out.append(Candidate(i, i + 3, .narrative(.year, -1), rule: .narrative))
+        }
+        // "the weekend": this week's, or the one just gone in a past-tense sentence
+        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
+            out.append(Candidate(i, i + 2, .shift(.weekend, 0), rule: .relativeUnit))
+        }
+    }
+
+    /// How a shift word moves a unit, and what it is relative to.
+    private static func shift(_ k: Keyword, afterThe: Bool) -> (Int, narrative: Bool)? {
+        switch k {
+        case .this, .current: return (0, false)
+        case .last, .past: return (-1, false)
+        case .previous, .preceding, .prior: return (-1, afterThe)
+        case .next, .following, .subsequent: return (1, afterThe)
+        case .coming, .upcoming: return (1, false)
+        case .that, .same: return (0, true)
+        default: return nil
+        }
+    }
+
+    private static func matchShift(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        var j = i
+        var mod: TimexMod?
+        // "earlier this month", "later this year"
+        if s.isKeyword(j, .earlier) || s.isKeyword(j, .later) {
+            mod = s.isKeyword(j, .earlier) ? .start : .end
+            j += 1
+            guard s.isKeyword(j, .this, .last, .next, .that) else { return }
+        }
+        let afterThe = s.isKeyword(j, .the)
+        if afterThe { j += 1 }
+        // "this past spring", "this coming week"
+        if s.isKeyword(j, .this), s.isKeyword(j + 1, .past, .coming) { j += 1 }
+        guard let k = s.keyword(j), let (amount, narrative) = shift(k, afterThe: afterThe) else { return }
+        if k == .that && afterThe { return }
+        if k == .same && !afterThe { return }
+        let head = j + 1
+        if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head) {
+            if unit == .second || unit == .minute || unit == .hour { return }
+            // "the past two years" is a duration; "last year's" stays a date
+            let value: Extracted = narrative ? .narrative(unit, amount) : .shift(unit, amount)
+            var c = Candidate(i, head + 1, value, mod: mod, rule: narrative ? .narrative : .relativeUnit)
+            if unit == .day && !narrative { return }  // "this day", "last day" are not relative days
+            if case .shift(.quarter, 0) = value, k == .latest { c.value = .shift(.quarter, -1) }
+            out.append(c)
+            return
+        }
+        guard !narrative, mod == nil || k == .this else { return }
+        // "last March", "next spring", "this fall"
+        let year: YearSpec = amount < 0 ? .previous : amount > 0 ? .following : .current
+        if let (m, end) = DateParts.month(s, head), !s.isNumber(end) {
+            out.append(Candidate(i, end, .month(m, year: year), rule: .monthName))
+        } else if let season = s.info(head)?.season {
+            out.append(Candidate(i, head + 1, .season(season, year: year), rule: .season))
+        }
+    }
+
+    /// "three days ago", "a year ago", "two days later", "a year earlier", "five years from now".
+    private static func matchAgo(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        guard let q = Quantity.read(s, i) else { return }
+        var j = q.end
+        // "a year and a half ago" is left to the duration rule
+        guard let info = s.info(j), let unit = info.unit else { return }
+        j += 1
+        if unit == .second || unit == .minute || unit == .hour { return }
+        let amount = q.amount.map { Int($0) }
+        if q.amount.map({ $0 != $0.rounded() }) ?? false { return }
+        if s.isKeyword(j, .ago) {
+            out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: q.approximate ? .approx : nil, rule: .offset))
+        } else if s.isKeyword(j, .earlier) || s.isKeyword(j, .before) && !s.isWord(j + 1) {
+            out.append(Candidate(i, j + 1, .narrative(unit, amount.map { -$0 }), mod: q.approximate ? .approx : nil,
+                                 rule: .narrative))
+        } else if s.isKeyword(j, .later) || s.isKeyword(j, .after) && !s.isWord(j + 1) {
+            out.append(Candidate(i, j + 1, .narrative(unit, amount), mod: q.approximate ? .approx : nil, rule: .narrative))
+        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "now") {
+            out.append(Candidate(i, j + 2, .offset(unit, amount, sign: 1), rule: .offset))
+        } else if s.isKeyword(j, .hence) {
+            out.append(Candidate(i, j + 1, .offset(unit, amount, sign: 1), rule: .offset))
+        }
+    }
+}

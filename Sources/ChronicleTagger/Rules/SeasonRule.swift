@@ -1,0 +1,23 @@
+import ChronicleTime
+
+/// Seasons: "this summer" (via the relative rule), "summer 2025", "the spring of 1998",
+/// "in the autumn", "last fall"; a season word alone needs a date cue ("fall" is also a verb).
+enum SeasonRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        let hasThe = s.isKeyword(i, .the)
+        let j = hasThe ? i + 1 : i
+        guard let season = s.info(j)?.season, !s.glued(j) || j == i else { return }
+        var k = j + 1
+        if s.isKeyword(k, .of) { k += 1 }
+        if let (y, yearEnd) = DateParts.yearSpan(s, k) {
+            out.append(Candidate(i, yearEnd, .stated(.season(year: y, season)), rule: .season))
+            return
+        }
+        // alone: after "in", "during", "the", "this"… and not used as a noun modifier ("spring training")
+        let cue = hasThe || s.isKeyword(i - 1, .in, .during, .since, .by, .until, .through, .over, .early, .late, .mid)
+        guard cue else { return }
+        if s.isWord(j + 1) && s.info(j + 1)?.keyword == nil && !s.glued(j + 1) { return }
+        if s.isPossessive(j + 1) && !hasThe { return }
+        out.append(Candidate(i, j + 1, .season(season, year: .implied), rule: .season))
+    }
+}

@@ -1,0 +1,60 @@
+import ChronicleTime
+
+/// Recurring times (TimeML `SET`): "daily", "weekly", "every day", "every Friday", "each year",
+/// "twice a week", "$5 a year", "per month", "every two weeks", "on weekends".
+enum SetRule {
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        guard let info = s.info(i) else { return }
+        if let f = info.frequency {
+            // "daily" as an adjective of a newspaper ("the Daily Telegraph") is a name
+            if s.capitalized(i) && !s.sentenceBreak(before: i) { return }
+            let (n, unit) = f.period
+            out.append(Candidate(i, i + 1, .stated(.duration(TimexDuration(n, unit.durationUnit.0))), .set, rule: .set))
+            return
+        }
+        if info.unit == .weekend, info.unitPlural, s.isKeyword(i - 1, .on, .at) {
+            out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-WE"), .set, rule: .set))
+            return
+        }
+        guard let k = info.keyword else { return }
+        switch k {
+        case .every, .each:
+            var j = i + 1
+            var amount: Double = 1
+            if let q = Quantity.read(s, j, allowArticle: false, allowVague: false), let a = q.amount {
+                amount = a
+                j = q.end
+            } else if s.isKeyword(j, .other) {
+                amount = 2
+                j += 1
+            }
+            guard let next = s.info(j) else { return }
+            if let unit = next.unit, !unit.isClockUnit || amount != 1 || k == .every {
+                if k == .each && unit != .year && unit != .month && unit != .week && unit != .day { return }
+                let (du, f) = unit.durationUnit
+                out.append(Candidate(i, j + 1, .stated(.duration(TimexDuration(amount * f, du))), .set, rule: .set))
+            } else if let wd = next.weekday, s.capitalized(j) {
+                out.append(Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set))
+            } else if let part = next.partOfDay, part != .noon, part != .midnight {
+                out.append(Candidate(i, j + 1, .fixed("XXXX-XX-XXT\(part.part.rawValue)"), .set, rule: .set))
+            } else if next.month > 0, s.capitalized(j) {
+                out.append(Candidate(i, j + 1, .fixed("XXXX-\(TimexFormat.two(next.month))"), .set, rule: .set))
+            }
+        case .per, .a, .an:
+            // "$5 a year", "twice a week", "per day": the article follows an amount or a frequency word
+            guard let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true), !s.glued(i + 1) else { return }
+            if k != .per {
+                let prev = i - 1
+                let afterAmount = s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
+                    || s.isSpelled(prev, "million") || s.isSpelled(prev, "billion") || s.isSpelled(prev, "percent")
+                    || s.isPunct(prev, 0x25) || s.isSpelled(prev, "dollars") || s.isSpelled(prev, "cents")
+                guard afterAmount else { return }
+                if s.isWord(i + 2) && s.keyword(i + 2) == nil && !s.glued(i + 2) && s.info(i + 2)?.unit == nil { return }
+            }
+            let (du, f) = unit.durationUnit
+            out.append(Candidate(i, i + 2, .stated(.duration(TimexDuration(f, du))), .set, rule: .set))
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ChronicleTime
+
+/// Weekday names: "Friday", "last Friday", "next Thursday", "Friday's summit", "Sunday afternoon",
+/// "Friday night"; plurals and "Friday prayers" are sets. Names such as "Black Monday" and
+/// "Sunday Times" are not dates.
+enum WeekdayRule {
+    /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
+    static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
+                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean"]
+    /// Capitalised words that make a weekday part of a title ("Sunday Times", "Monday Night Football").
+    static let nameSuffixes: Set<String> = ["times", "telegraph", "express", "mirror", "post", "herald", "observer",
+                                            "mail", "independent", "star", "sport", "people", "tribune", "review",
+                                            "club", "business", "record", "news", "world"]
+    /// Nouns after a weekday that make it a recurring event ("Friday prayers").
+    static let recurringNouns: Set<String> = ["prayers", "prayer", "sermon", "services", "mass"]
+
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        guard let info = s.info(i), let day = info.weekday else {
+            if s.isKeyword(i, .last, .next, .this, .coming, .past), let day = s.info(i + 1)?.weekday,
+               !(s.info(i + 1)?.weekdayPlural ?? true), s.capitalized(i + 1) {
+                let shift: WeekdayShift = s.isKeyword(i, .last, .past) ? .last : s.isKeyword(i, .next) ? .next : .this
+                let end = i + 2
+                out.append(withPart(s, Candidate(i, end, .weekday(day, shift), rule: .weekday)))
+            }
+            return
+        }
+        guard s.capitalized(i) || s.tokens[i].allCaps else { return }
+        if info.weekdayPlural {
+            out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-\(day.rawValue)"), .set, rule: .set))
+            return
+        }
+        if s.isWord(i - 1), s.capitalized(i - 1), namePrefixes.contains(s.lowerWord(i - 1)) { return }
+        if s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1), nameSuffixes.contains(s.lowerWord(i + 1)) {
+            return
+        }
+        if s.isWord(i + 1), recurringNouns.contains(s.lowerWord(i + 1)) {
+            out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-\(day.rawValue)"), .set, rule: .set,
+                                 note: "a weekday before '\(s.lowerWord(i + 1))' recurs"))
+            return
+        }
+        out.append(withPart(s, Candidate(i, i + 1, .weekday(day, .bare), rule: .weekday)))
+    }
+
+    /// Extends "Friday" to "Friday night", "Sunday afternoon" (not across a possessive).
+    static func withPart(_ s: TokenStream, _ c: Candidate) -> Candidate {
+        guard let part = s.info(c.end)?.partOfDay, !s.glued(c.end) else { return c }
+        var extended = c
+        extended.end = c.end + 1
+        extended.value = .partOfDay(c.value, part.part)
+        extended.type = .time
+        extended.rule = .partOfDay
+        return extended
+    }
+}

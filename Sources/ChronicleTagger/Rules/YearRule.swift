@@ -1,0 +1,87 @@
+import ChronicleTime
+
+/// Years: "in 2022", "since 1990", "1988", "the year 2000", "in '89"; not amounts ("2000 tonnes",
+/// "$1990"), phone numbers or parts of longer numbers.
+enum YearRule {
+    /// Words after a number that make it a count, not a year.
+    static let countNouns: Set<String> = [
+        "tonnes", "tons", "people", "troops", "soldiers", "miles", "kilometres", "kilometers", "km", "feet", "metres",
+        "meters", "votes", "jobs", "workers", "shares", "points", "barrels", "cars", "homes", "houses", "students",
+        "deaths", "cases", "members", "employees", "acres", "pounds", "dollars", "euros", "yen", "units", "rooms",
+        "copies", "calories", "words", "pages", "percent", "kg", "mph", "seats", "hectares", "residents", "refugees",
+        "patients", "children", "men", "women", "officers", "police", "marines", "casualties", "lb", "lbs", "ft",
+    ]
+
+    static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true) {
+            if let (y, end) = DateParts.yearSpan(s, i + 2) {
+                out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
+            } else {
+                // "the year": a stretch when something lasts "for the year", else the year of the account
+                let lasting = s.isKeyword(i - 1, .for, .during, .over, .throughout)
+                out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
+                                     lasting ? .duration : .date, rule: .year))
+            }
+            return
+        }
+        // "year-end", "year end"
+        if s.info(i)?.unit == .year, !(s.info(i)?.unitPlural ?? true), s.isKeyword(i + (s.isGluedPunct(i + 1, 0x2D) ? 2 : 1), .end),
+           !s.isKeyword(i - 1, .a, .an, .each, .every) {
+            let end = i + (s.isGluedPunct(i + 1, 0x2D) ? 3 : 2)
+            out.append(Candidate(i, end, .yearEnd(.implied), rule: .year))
+            return
+        }
+        // "nineteen ninety-six", "two thousand"
+        if s.info(i)?.number != nil, hasYearCue(s, i), let (y, end) = DateParts.yearSpan(s, i), end > i + 1,
+           !(s.info(end)?.unit != nil) {
+            if y == 2000 && !s.isKeyword(i - 1, .in, .since, .by, .until, .of) { return }
+            out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
+            return
+        }
+        if s.isKeyword(i, .in, .since, .of, .by, .until, .from), let y = DateParts.shortYear(s, i + 1) {
+            out.append(Candidate(i + 1, i + 3, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .year))
+            return
+        }
+        guard let y = DateParts.year(s, i), y >= 1200 else { return }
+        if isCount(s, i) { return }
+        // "1500 rounds": a bare number before a noun, with nothing that introduces a year
+        if !hasYearCue(s, i), s.isWord(i + 1), !s.capitalized(i + 1), s.keyword(i + 1) == nil,
+           (s.info(i + 1)?.month ?? 0) == 0 {
+            return
+        }
+        if y >= 2100 && !s.isKeyword(i - 1, .in, .by, .until, .since) { return }
+        // "1989-90", "1990-1995": a range of years is two years here; the hyphen stays out.
+        out.append(Candidate(i, i + 1, .stated(.year(y)), rule: .year))
+    }
+
+    /// The number is an amount or part of a code: currency before, a unit or "%" after, or digits
+    /// around it (phone numbers, "020 7946 2025").
+    static func isCount(_ s: TokenStream, _ i: Int) -> Bool {
+        if s.isPunct(i - 1, 0x24) || s.isPunct(i - 1, 0x23) || s.has(i - 1) && s.tokens[i - 1].kind == .punct
+            && s.tokens[i - 1].value >= 0x80 { return true }  // $ # £ €
+        if s.isPunct(i + 1, 0x25) { return true }
+        if s.isNumber(i - 1) || s.isNumber(i + 1) { return true }
+        if (s.isPunct(i - 1, 0x2D) || s.isPunct(i - 1, 0x2F) || s.isPunct(i - 1, 0x2E)) && s.isNumber(i - 2)
+            && s.tokens[i - 2].digits != 4 { return true }
+        if (s.isPunct(i + 1, 0x2D) || s.isPunct(i + 1, 0x2F)) && s.isNumber(i + 2) && s.tokens[i + 2].digits != 4
+            && s.tokens[i + 2].digits != 2 { return true }
+        if s.isPunct(i + 1, 0x3A) && s.isNumber(i + 2) { return true }
+        if s.isWord(i + 1), countNouns.contains(s.lowerWord(i + 1)) { return true }
+        if s.isSpelled(i - 1, "no") || s.isSpelled(i - 1, "number") || s.isSpelled(i - 1, "room") || s.isSpelled(i - 1, "flight")
+            || s.isSpelled(i - 1, "route") || s.isSpelled(i - 1, "resolution") { return true }
+        return false
+    }
+
+    /// A preposition, determiner or punctuation in front that introduces a year ("in 1990", ", 1990").
+    static func hasYearCue(_ s: TokenStream, _ i: Int) -> Bool {
+        if s.sentenceBreak(before: i) { return true }
+        if s.isPunct(i - 1, 0x2C) || s.isPunct(i - 1, 0x28) || s.isPunct(i - 1, 0x2D) { return true }
+        switch s.keyword(i - 1) {
+        case .in?, .since?, .of?, .by?, .until?, .till?, .from?, .through?, .before?, .after?, .during?, .early?,
+             .late?, .mid?, .fiscal?, .to?, .and?, .between?, .the?, .for?, .at?, .on?, .or?, .calendar?, .end?:
+            return true
+        default:
+            return false
+        }
+    }
+}
