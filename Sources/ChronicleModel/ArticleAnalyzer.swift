@@ -17,6 +17,7 @@ public struct ArticleAnalyzer: Sendable {
         let outlet = Self.outlet(of: article)
         let published = article.published
         var narrativeReference: TimexValue?
+        var account: AccountTime?
         var blocks: [AnalysedBlock] = []
         for block in article.document.textBlocks {
             let isBoilerplate = boilerplate.classify(block.text, outlet: outlet) != nil
@@ -27,9 +28,13 @@ public struct ArticleAnalyzer: Sendable {
                 let start = block.text.utf8.distance(from: block.text.startIndex, to: range.lowerBound)
                 let utf8Range = start..<(start + text.utf8.count)
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published, narrativeReference: narrativeReference))
-                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, previous: previous, published: published)
+                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, previous: previous, account: account,
+                                    published: published)
                 if case .heading = block.kind { sentence.dateSource = .publication }
-                if sentence.dateSource == .expression, let v = sentence.date { narrativeReference = v }
+                if sentence.dateSource == .expression, let v = sentence.date {
+                    narrativeReference = v
+                    if !isBoilerplate, let recent = AccountTime(value: v, status: sentence.status, published: published) { account = recent }
+                }
                 sentences.append(sentence)
                 previous = sentence
             }
@@ -45,9 +50,11 @@ public struct ArticleAnalyzer: Sendable {
         return article.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
     }
 
-    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], previous: Sentence?, published: PublicationTime?) -> Sentence {
+    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], previous: Sentence?, account: AccountTime?,
+              published: PublicationTime?) -> Sentence {
         let words = TenseCues.words(text)
-        let anchor = Self.anchorIndex(in: text, timexes: timexes)
+        let tense = tagger.tense(of: text)
+        let anchor = Self.anchorIndex(in: text, timexes: timexes, tense: tense, published: published)
         var value: TimexValue?
         var source = DateSource.publication
         var explanation: String
@@ -59,6 +66,10 @@ public struct ArticleAnalyzer: Sendable {
             value = v
             source = .narrative
             explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
+        } else if let account, tense == .past, !TenseCues.hasStrongFuture(words) {
+            value = account.value
+            source = .narrative
+            explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"
         } else if let published {
             value = .day(published.date)
             explanation = "no date of its own: dated at publication, \(DisplayFormat.day(published.date))"
@@ -70,14 +81,22 @@ public struct ArticleAnalyzer: Sendable {
                         status: status(words: words, value: value, source: source, published: published, previous: previous))
     }
 
-    /// The expression that dates the sentence's happening: the first calendar date that is not a reference point.
-    static func anchorIndex(in text: String, timexes: [Timex]) -> Int? {
+    /// The expression that dates the sentence's happening: the first calendar date that is not
+    /// a reference point ("since March 2008") nor background to the main clause: a month or
+    /// year inside what someone said ("said his company sold 13.7 million Macs last year") or
+    /// behind a present-tense statement ("claims that an agreement reached in 1991 …").
+    static func anchorIndex(in text: String, timexes: [Timex], tense: Tense, published: PublicationTime?) -> Int? {
         let bytes = text.utf8
         for (i, t) in timexes.enumerated() {
             guard t.type == .date || t.type == .time, let interval = t.value.interval, t.anchor != .unresolved else { continue }
             guard t.value.grain <= .year, interval.dayCount <= 366 else { continue }
             let prefixEnd = bytes.index(bytes.startIndex, offsetBy: t.utf8Range.lowerBound)
-            if ReferencePointCues.isReferencePoint(before: text[..<prefixEnd]) { continue }
+            let prefix = text[..<prefixEnd]
+            if ReferencePointCues.isReferencePoint(before: prefix) { continue }
+            if t.value.grain > .week, let published {
+                if ReportingCues.reportedClause(before: prefix), !interval.contains(published.date) { continue }
+                if tense == .present, interval.end < published.date { continue }
+            }
             return i
         }
         return nil
@@ -102,5 +121,21 @@ public struct ArticleAnalyzer: Sendable {
             return TenseCues.hasStrongFuture(words) ? .expected : .happened
         }
         return TenseCues.hasStrongFuture(words) ? .expected : .happened
+    }
+}
+
+/// The day the article's account is about: the latest day-precise date it stated for a past
+/// happening close to publication. Past-tense sentences without a date of their own belong to it.
+struct AccountTime {
+    static let maximumAge = 14
+    let value: TimexValue
+
+    init?(value: TimexValue, status: EventStatus, published: PublicationTime?) {
+        guard status == .happened, value.grain <= .day, let day = value.day else { return nil }
+        if let published {
+            let age = day.days(until: published.date)
+            guard age >= 0 && age <= Self.maximumAge else { return nil }
+        }
+        self.value = value
     }
 }

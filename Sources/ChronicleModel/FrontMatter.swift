@@ -43,16 +43,19 @@ struct YAMLFields {
         return result
     }
 
+    /// Where the faulty construct started (an unclosed quote's line), else where the problem was found.
     private static func line(of error: YamlError) -> Int? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
+            return context?.mark.line ?? mark.line
         default: return nil
         }
     }
 
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return context.map { "\($0.text): \(problem)" } ?? problem
         case .duplicatedKeysInMapping(let duplicates, _): return "duplicate keys \(duplicates.joined(separator: ", "))"
         default: return "\(error)"
         }

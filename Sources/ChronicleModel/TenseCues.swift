@@ -40,3 +40,16 @@ enum ReferencePointCues {
         return false
     }
 }
+
+/// Reporting verbs: what follows them is what someone said, not the sentence's own happening.
+enum ReportingCues {
+    static let verbs: Set<String> = [
+        "said", "says", "say", "announced", "announces", "claims", "claimed", "stated", "states", "told", "tells",
+        "added", "adds", "noted", "notes", "reported", "reports", "warned", "warns", "explained", "revealed",
+        "confirmed", "insisted", "argued", "believes", "believed", "thinks", "thought", "suggested", "predicted",
+    ]
+
+    static func reportedClause(before prefix: Substring) -> Bool {
+        TenseCues.words(String(prefix)).contains { verbs.contains(String($0)) }
+    }
+}

@@ -67,7 +67,7 @@ import Testing
     @Test(arguments: [
         ("---\ntitle: T\ndate: 15/03/2025\n---\nBody.\n", 3, "`date`"),
         ("---\ntitle: T\ndate: 2025-03-15\ntimezone: Mars/Olympus\n---\nBody.\n", 4, "unknown time zone"),
-        ("---\ntitle: [unclosed\ndate: 2025-03-15\n---\nBody.\n", 3, "malformed YAML"),
+        ("---\ntitle: [unclosed\ndate: 2025-03-15\n---\nBody.\n", 2, "malformed YAML"),
         ("---\ntitle: T\ndraft: maybe\n---\nBody.\n", 3, "`draft`"),
         ("---\ntitle: T\ndate: 2025-03-15\n", 1, "never closed"),
         ("---\n- a\n- b\n---\nBody.\n", 2, "mapping"),

@@ -58,7 +58,7 @@ import Testing
         defer { dir.remove() }
         let run = try ChronicleProcess.run(["build", "--site", dir.path])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("content/bad.md:3: error:"), "\(run.stderr)")
+        #expect(run.stderr.contains("content/bad.md:2: error: malformed YAML"), "\(run.stderr)")
         #expect(run.stderr.contains("content/badzone.md:4: error: unknown time zone `Europe/Atlantis`"), "\(run.stderr)")
         let files = try snapshot(of: dir.url.appendingPathComponent("public"))
         #expect(files["articles/good.html"] != nil)
