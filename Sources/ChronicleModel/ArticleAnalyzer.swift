@@ -66,7 +66,7 @@ public struct ArticleAnalyzer: Sendable {
             value = v
             source = .narrative
             explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
-        } else if let account, tense == .past, !TenseCues.hasStrongFuture(words) {
+        } else if let account, tense == .past, !TenseCues.hasStrongFuture(words), !PerfectCues.isPresentPerfect(words) {
             value = account.value
             source = .narrative
             explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"

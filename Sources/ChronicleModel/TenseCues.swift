@@ -30,13 +30,21 @@ enum TenseCues {
 /// Words before a date that make it a reference point, not the time of the sentence's happening
 /// ("the highest level since March 2008", "given until 30 September to reply").
 enum ReferencePointCues {
-    static let preceding: Set<String> = ["since", "until", "till", "til", "through", "throughout", "as of"]
+    static let preceding: Set<String> = ["since", "until", "till", "til", "through", "throughout", "as of", "ahead of",
+                                         "before", "prior to", "run-up to", "up to"]
     /// Looks at the one or two words before the expression.
+    /// The expression's preposition phrase: "since March 2008", "ahead of Mr Zelensky's visit to Washington on Monday".
     static func isReferencePoint(before prefix: Substring) -> Bool {
-        let words = TenseCues.words(String(prefix.suffix(24)))
+        let words = TenseCues.words(String(prefix.suffix(80)))
         guard let last = words.last else { return false }
         if preceding.contains(String(last)) { return true }
         if words.count >= 2 && preceding.contains("\(words[words.count - 2]) \(last)") { return true }
+        // "ahead of X's visit to Washington on Monday": the date belongs to the noun phrase after the cue.
+        let tail = words.suffix(10)
+        for (i, w) in tail.enumerated() where i + 1 < tail.count {
+            let next = tail[tail.index(tail.startIndex, offsetBy: i + 1)]
+            if (w == "ahead" || w == "prior") && (next == "of" || next == "to") { return true }
+        }
         return false
     }
 }
@@ -51,5 +59,20 @@ enum ReportingCues {
 
     static func reportedClause(before prefix: Substring) -> Bool {
         TenseCues.words(String(prefix)).contains { verbs.contains(String($0)) }
+    }
+}
+
+/// "has warned", "have cited": the present perfect reports a state of now, not the account's day.
+enum PerfectCues {
+    static let auxiliaries: Set<String> = ["has", "have", "hasn", "haven", "having"]
+
+    static func isPresentPerfect(_ words: [Substring]) -> Bool {
+        for (i, w) in words.enumerated() where auxiliaries.contains(String(w)) {
+            // "has warned", "has already backed", "have been"
+            for next in words.dropFirst(i + 1).prefix(2) where next.hasSuffix("ed") || next == "been" || next == "said" || next == "made" {
+                return true
+            }
+        }
+        return false
     }
 }
