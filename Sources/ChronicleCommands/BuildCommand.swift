@@ -41,11 +41,14 @@ public struct BuildCommand: ParsableCommand {
             ?? siteURL.appendingPathComponent("public", isDirectory: true)
         let clock = ContinuousClock()
         let started = clock.now
+        var stepStarted = started
         var step = 0
-        let totalSteps = 5
+        let totalSteps = 6
         func report(_ line: String) {
             step += 1
-            if !quiet { print("[\(step)/\(totalSteps)] \(line)") }
+            let now = clock.now
+            if !quiet { print("[\(step)/\(totalSteps)] \(line) (\(Self.seconds(now - stepStarted)))") }
+            stepStarted = now
         }
 
         let result: TimelineBuilder.Result
@@ -62,20 +65,26 @@ public struct BuildCommand: ParsableCommand {
         do {
             let templates = try TemplateSet.load(overridesIn: siteURL.appendingPathComponent("templates", isDirectory: true))
             files = try SiteRenderer(templates: templates).render(result.timeline)
+            report("rendered \(files.count) files")
             try SiteWriter.write(files, to: outputURL)
         } catch {
             printError("error: \(error)")
             printError("error: the site was not written; \(outputURL.path) is unchanged")
             throw ExitCode.failure
         }
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        report("wrote \(files.count) files to \(outputURL.path) in \(String(format: "%.2f", seconds)) s")
+        report("wrote \(outputURL.path); total \(Self.seconds(clock.now - started))")
         if result.hasErrors {
             let n = result.diagnostics.filter { $0.severity == .error }.count
             printError("build finished with \(n) error\(n == 1 ? "" : "s"): the articles above were skipped")
             throw ExitCode.failure
         }
+    }
+}
+
+extension BuildCommand {
+    static func seconds(_ d: Duration) -> String {
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return String(format: "%.2f s", s)
     }
 }
 

@@ -24,7 +24,7 @@ import Testing
         defer { dir.remove() }
         let run = try ChronicleProcess.run(["build", "--site", dir.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("[1/5]") && run.stdout.contains("[5/5]"))
+        #expect(run.stdout.contains("[1/6]") && run.stdout.contains("[6/6]"))
         let files = try snapshot(of: dir.url.appendingPathComponent("public"))
         for name in ["index.html", "timeline.md", "events.json", "feed.xml", "sitemap.xml",
                      "articles/talks-begin.html", "articles/talks-end.html"] {
