@@ -52,6 +52,8 @@ indirect enum Extracted: Sendable {
     /// The same reporting period a year before ("the year-ago quarter"): the narrative quarter
     /// moved back a year, or the quarter before the publication quarter a year back.
     case periodYearBefore
+    /// "the quarter": the quarter the account is about, else the last completed one.
+    case currentPeriod
     /// The account's reporting period in a stated year ("the 1988 period").
     case periodOfYear(Int)
     /// The last day of a year ("year-end").

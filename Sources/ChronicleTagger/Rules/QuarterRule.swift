@@ -113,7 +113,11 @@ enum QuarterRule {
                 out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the year-ago period"))
                 return
             }
-            out.append(Candidate(i, end, .shift(.quarter, -1), rule: .quarter, note: "the quarter just reported"))
+            if year == .previous {
+                out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "last year's quarter"))
+                return
+            }
+            out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter of the account"))
             return
         }
         if let o = ordinal {
