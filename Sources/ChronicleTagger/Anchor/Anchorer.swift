@@ -57,7 +57,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied),
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _): return needsTense(inner)
+        case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -155,6 +155,9 @@ struct Anchorer {
         case .yearEnd(let spec):
             let y = pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
             return .day(CivilDate(year: y, month: 12, day: 31)!)
+        case .weekOf(let inner):
+            let v = resolve(inner, dct, &steps)
+            return v.day.map { .week($0.isoWeek) } ?? v
         case .partOfDay(let inner, let part):
             let v = resolve(inner, dct, &steps)
             guard let day = v.day else { return v }

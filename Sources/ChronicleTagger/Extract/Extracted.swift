@@ -45,6 +45,8 @@ indirect enum Extracted: Sendable {
     /// A year without century ("'90s" handled as decade; "in '89").
     case year(YearSpec)
     case partOfDay(Extracted, PartOfDay)
+    /// The ISO week holding a day ("the week of March 6").
+    case weekOf(Extracted)
     /// A clock time on a day (nil day: the publication day).
     case clock(Extracted?, hour: Int, minute: Int?)
     /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").

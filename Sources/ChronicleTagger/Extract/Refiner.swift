@@ -41,7 +41,6 @@ struct Refiner {
         }
         guard c.type == .date || c.type == .time else { return }
         if case .stated(.reference) = c.value {
-            if s.isSpelled(i - 1, "right") || s.isSpelled(i - 1, "just") { c.first = i - 1 }
             return
         }
         // "early 1990", "late Friday", "mid-November", "mid 1990s"

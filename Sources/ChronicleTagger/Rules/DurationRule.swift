@@ -46,6 +46,8 @@ enum DurationRule {
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
         if q.article && (unit == .quarter || info.unitPlural) { return nil }
+        if hyphenated && unit == .quarter && info.unitPlural { return nil }  // "three-quarters": a fraction
+        if let a = q.amount, a >= 1000, unit == .quarter || unit == .month || unit == .week { return nil }  // "the 1988 quarter"
         var amount = q.amount
         var end = j + 1
         // "one and a half years", "an hour and a half"
