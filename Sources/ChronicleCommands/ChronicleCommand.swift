@@ -6,7 +6,7 @@ public struct ChronicleCommand: ParsableCommand {
         commandName: "chronicle",
         abstract: "Turn a folder of news articles into a dated timeline website.",
         version: ChronicleVersion.current,
-        subcommands: [TagCommand.self, EvalCommand.self],
+        subcommands: [TagCommand.self, EvalCommand.self, BenchCommand.self],
     )
 
     public init() {}
