@@ -155,6 +155,10 @@ struct Anchorer {
         case .yearEnd(let spec):
             let y = pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
             return .day(CivilDate(year: y, month: 12, day: 31)!)
+        case .decadeOfCentury(let tens):
+            var decade = (dct.year / 100) * 10 + tens
+            if decade * 10 > dct.year { decade -= 10 }
+            return .decade(decade)
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v

@@ -45,6 +45,8 @@ indirect enum Extracted: Sendable {
     /// A year without century ("'90s" handled as decade; "in '89").
     case year(YearSpec)
     case partOfDay(Extracted, PartOfDay)
+    /// A decade named by its tens digit ("the nineties"), in the latest century that has it by the publication date.
+    case decadeOfCentury(Int)
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
     /// A clock time on a day (nil day: the publication day).
