@@ -153,7 +153,8 @@ struct Anchorer {
         case .narrative(let unit, let n):
             return anchorNarrative(unit, n).value
         case .yearEnd(let spec):
-            let y = pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
+            // the end of the publication year unless the sentence looks back
+            let y = spec == .implied && tense != .past ? dct.year : pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
             return .day(CivilDate(year: y, month: 12, day: 31)!)
         case .decadeOfCentury(let tens):
             var decade = (dct.year / 100) * 10 + tens

@@ -10,7 +10,7 @@ struct TenseClassifier {
     /// Cue words and the tense they signal. One table drives matching and value.
     static let cues: [String: Tense] = {
         var t: [String: Tense] = [:]
-        for w in ["will", "would", "shall", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
+        for w in ["will", "would", "shall", "should", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
             t[w] = .future
         }
         for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
