@@ -40,7 +40,13 @@ enum DurationRule {
     static func amountAndUnit(_ s: TokenStream, start: Int, _ q: Quantity) -> Candidate? {
         var j = q.end
         let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
-        if hyphenated { j += 1 }
+        var start = start
+        if hyphenated {
+            j += 1
+            // "the 30-day ceasefire": an adjective; the article belongs to the noun
+            if s.isKeyword(start, .the) { start += 1 }
+            while start < q.end - 1 && s.keyword(start) != nil && s.info(start)?.number == nil { start += 1 }
+        }
         guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
