@@ -77,7 +77,7 @@ enum Corpus {
         let rules = Set(Corpus.cases.map(\.rule))
         for rule in ["iso-date", "absolute-date", "month", "year", "weekday", "relative-day", "relative-unit", "ago",
                      "narrative", "duration", "clock-time", "part-of-day", "reference", "quarter", "season", "holiday",
-                     "decade", "set"] {
+                     "decade", "set", "range"] {
             #expect(rules.contains(rule), "no corpus case names rule \(rule)")
         }
     }

@@ -57,7 +57,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied),
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _): return needsTense(inner)
+        case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -99,12 +99,12 @@ struct Anchorer {
             return .day(d)
         case .monthDay(let m, let d, let spec):
             let year = pickYear(spec, dct) { y in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
-            steps.append("year \(year) (\(tensePhrase))")
+            steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
             guard let date = CivilDate(year: year, month: m, day: d) else { return .month(year: year, month: m) }
             return .day(date)
         case .month(let m, let spec):
             let year = pickYear(spec, dct, sameUnit: dct.month == m) { y in CivilDate(year: y, month: m, day: 15)! }
-            steps.append("year \(year)")
+            steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
             return .month(year: year, month: m)
         case .season(let season, let spec):
             let start = Self.seasonStartMonth(season)
@@ -121,6 +121,13 @@ struct Anchorer {
             return .half(year: quarterYear(spec, dct, (dct.month - 1) / 6 + 1 < h ? 3 : 1, perYear: 4), half: h)
         case .year(let spec):
             return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
+        case .currentPeriod:
+            if let ref = narrative, ref.grain == .quarter {
+                steps.append("the quarter of the account, \(ref)")
+                return ref
+            }
+            steps.append("the last completed quarter")
+            return shifted(.quarter, -1, from: dct)
         case .shift(let unit, let k):
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
@@ -146,14 +153,23 @@ struct Anchorer {
         case .narrative(let unit, let n):
             return anchorNarrative(unit, n).value
         case .yearEnd(let spec):
-            let y = pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
+            // the end of the publication year unless the sentence looks back
+            let y = spec == .implied && tense != .past ? dct.year : pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
             return .day(CivilDate(year: y, month: 12, day: 31)!)
+        case .decadeOfCentury(let tens):
+            var decade = (dct.year / 100) * 10 + tens
+            if decade * 10 > dct.year { decade -= 10 }
+            return .decade(decade)
+        case .weekOf(let inner):
+            let v = resolve(inner, dct, &steps)
+            return v.day.map { .week($0.isoWeek) } ?? v
         case .partOfDay(let inner, let part):
             let v = resolve(inner, dct, &steps)
             guard let day = v.day else { return v }
             return .partOfDay(day, part)
         case .clock(let inner, let h, let m):
-            let v = inner.map { resolve($0, dct, &steps) } ?? .day(dct)
+            // a time with no day belongs to the day of the account when there is one
+            let v = inner.map { resolve($0, dct, &steps) } ?? (narrative?.day).map { TimexValue.day($0) } ?? .day(dct)
             guard let day = v.day else { return v }
             if h == 24 { return .time(day, hour: 24, minute: m) }
             return .time(day, hour: h, minute: m)
@@ -178,8 +194,10 @@ struct Anchorer {
             // past: the latest one not more than two months ahead; future: the earliest not more
             // than two weeks back; otherwise the nearest
             let candidates = [y - 1, y, y + 1]
+            // with no tense cue, news reports the past
+            let backward = direction < 0 || tense == .unknown
             switch direction {
-            case -1: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
+            case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
             case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
             default:
                 return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!

@@ -10,7 +10,7 @@ struct TenseClassifier {
     /// Cue words and the tense they signal. One table drives matching and value.
     static let cues: [String: Tense] = {
         var t: [String: Tense] = [:]
-        for w in ["will", "would", "shall", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
+        for w in ["will", "would", "shall", "should", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
             t[w] = .future
         }
         for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
@@ -72,17 +72,30 @@ struct TenseClassifier {
             return (tense, word)
         }
         // a regular past form: "-ed" after at least three letters
-        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to") {
+        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to"), !adjectiveSlot(s, i - 1) {
             return (modalBefore(s, i) ? .future : .past, word)
         }
         return nil
     }
 
-    /// "will be held", "to be signed", "would be met": a passive after a modal or "to".
+    /// Words after which an -ed form is an adjective ("a still unspecified date", "the revised plan").
+    static let adjectiveMarkers: Set<String> = ["a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
+                                                "still", "very", "most", "more", "newly", "so", "too", "less", "well",
+                                                "recently", "previously", "highly", "widely", "long"]
+
+    private func adjectiveSlot(_ s: TokenStream, _ i: Int) -> Bool {
+        s.isWord(i) && TenseClassifier.adjectiveMarkers.contains(s.lowerWord(i))
+    }
+
+    /// "will be held", "to be signed", "would still be held": a passive after a modal or "to".
     private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
         guard s.isSpelled(i - 1, "be") else { return false }
-        let k = i - 2
-        return s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
-            || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27))
+        for k in [i - 2, i - 3] {
+            if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
+                || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -45,6 +45,10 @@ indirect enum Extracted: Sendable {
     /// A year without century ("'90s" handled as decade; "in '89").
     case year(YearSpec)
     case partOfDay(Extracted, PartOfDay)
+    /// A decade named by its tens digit ("the nineties"), in the latest century that has it by the publication date.
+    case decadeOfCentury(Int)
+    /// The ISO week holding a day ("the week of March 6").
+    case weekOf(Extracted)
     /// A clock time on a day (nil day: the publication day).
     case clock(Extracted?, hour: Int, minute: Int?)
     /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").
@@ -52,6 +56,8 @@ indirect enum Extracted: Sendable {
     /// The same reporting period a year before ("the year-ago quarter"): the narrative quarter
     /// moved back a year, or the quarter before the publication quarter a year back.
     case periodYearBefore
+    /// "the quarter": the quarter the account is about, else the last completed one.
+    case currentPeriod
     /// The account's reporting period in a stated year ("the 1988 period").
     case periodOfYear(Int)
     /// The last day of a year ("year-end").

@@ -21,7 +21,12 @@ struct Quantity {
                 end += 2
             } else if s.isGluedPunct(end, 0x2C) && s.glued(end + 1) && s.isNumber(end + 1) && s.tokens[end + 1].digits == 3 {
                 return nil  // "2,000 tonnes": a count, not a span of time
+            } else if s.isNumber(end), !s.glued(end), let num = s.number(end, maxDigits: 1), s.isGluedPunct(end + 1, 0x2F),
+                      let den = s.number(end + 2, maxDigits: 1), s.glued(end + 2), den > num, num > 0 {
+                value += Double(num) / Double(den)  // "5 1/2 hours"
+                end += 3
             }
+            if s.isGluedPunct(end, 0x2F) { return nil }  // "9/11", "1/2" alone
             if s.isWord(end) && s.glued(end) && s.info(end)?.unit == nil {
                 return nil  // "10th", "3pm", "1990s": not a plain amount
             }

@@ -36,12 +36,13 @@ struct Refiner {
             if let (mod, start) = quantityModifier(s, i), start >= limit, c.mod == nil || c.mod == .approx {
                 c.mod = mod
                 c.first = start
+            } else if s.isKeyword(i - 1, .about, .around, .approximately, .roughly) {
+                c.mod = .approx  // approximate, though TimeBank keeps the word outside the span
             }
             return
         }
         guard c.type == .date || c.type == .time else { return }
         if case .stated(.reference) = c.value {
-            if s.isSpelled(i - 1, "right") || s.isSpelled(i - 1, "just") { c.first = i - 1 }
             return
         }
         // "early 1990", "late Friday", "mid-November", "mid 1990s"
@@ -72,10 +73,11 @@ struct Refiner {
         if s.isSpelled(i - 1, "sometime") { c.first = i - 1 }
     }
 
-    /// "about", "nearly", "more than", "less than", "up to", "at least", "over", "under" before an amount.
+    /// "nearly", "almost", "more than", "less than", "up to", "at least" before an amount. TimeBank leaves
+    /// "about", "around" and "over" outside the span ("over the past year", "about two weeks").
     private func quantityModifier(_ s: TokenStream, _ i: Int) -> (TimexMod, Int)? {
-        if s.isKeyword(i - 1, .about, .around, .nearly, .almost, .approximately, .roughly, .some) {
-            return (s.isKeyword(i - 1, .nearly, .almost) ? .approx : .approx, i - 1)
+        if s.isKeyword(i - 1, .nearly, .almost) || s.isKeyword(i - 1, .some) && s.isNumber(i) {
+            return (.approx, i - 1)
         }
         if s.isKeyword(i - 1, .than) {
             if s.isKeyword(i - 2, .more) { return (s.isKeyword(i - 3, .no) ? .equalOrLess : .moreThan, s.isKeyword(i - 3, .no) ? i - 3 : i - 2) }
@@ -84,8 +86,6 @@ struct Refiner {
         if s.isKeyword(i - 1, .to), s.isKeyword(i - 2, .up) { return (.equalOrLess, i - 2) }
         if s.isKeyword(i - 1, .least), s.isKeyword(i - 2, .at) { return (.equalOrMore, i - 2) }
         if s.isKeyword(i - 1, .most), s.isKeyword(i - 2, .at) { return (.equalOrLess, i - 2) }
-        if s.isKeyword(i - 1, .over) && s.isNumber(i) { return (.moreThan, i - 1) }
-        if s.isKeyword(i - 1, .under) && s.isNumber(i) { return (.lessThan, i - 1) }
         return nil
     }
 }

@@ -89,6 +89,7 @@ enum AbsoluteDateRule {
             if CivilDate(year: 2000, month: m, day: d) != nil, s.tokens[after].kind == .number || s.info(after)?.ordinal != nil,
                s.number(after).map({ _ in s.tokens[after].digits <= 2 }) ?? true {
                 out.append(Candidate(start, afterDay, .monthDay(month: m, day: d, year: .implied), rule: .absoluteDate))
+                secondDay(s, month: m, after: afterDay, &out)
                 return
             }
         }
@@ -106,6 +107,20 @@ enum AbsoluteDateRule {
         }
         guard start == i, monthAloneIsDate(s, i, after: after) else { return }
         out.append(Candidate(i, after, .month(m, year: .implied), rule: .monthName))
+    }
+
+    /// The second day of a range or pair ("April 24 and 25", "March 3-5"): its own expression.
+    private static func secondDay(_ s: TokenStream, month m: Int, after j: Int, _ out: inout [Candidate]) {
+        guard s.isKeyword(j, .and, .to, .or, .through) || s.isPunct(j, 0x2D) else { return }
+        guard let (d, end) = DateParts.day(s, j + 1), s.isNumber(j + 1), CivilDate(year: 2000, month: m, day: d) != nil else { return }
+        if s.info(end)?.month ?? 0 > 0 || s.info(end)?.unit != nil || s.isPunct(end, 0x25) { return }
+        var k = end
+        if s.isPunct(k, 0x2C) { k += 1 }
+        if let (y, _) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
+            out.append(Candidate(j + 1, end, .stated(.day(date)), rule: .range))
+        } else {
+            out.append(Candidate(j + 1, end, .monthDay(month: m, day: d, year: .implied), rule: .range))
+        }
     }
 
     /// A month name alone is a date unless it is one of the words that are also verbs or names

@@ -62,6 +62,18 @@ enum ClockTimeRule {
             } else if let offset = info.dayOffset, info.partOfDay == nil {
                 day = .dayOffset(offset)
                 end = j + 1
+            } else if info.month > 0 {
+                // "5 p.m. EST Nov. 9"
+                var found: [Candidate] = []
+                AbsoluteDateRule.match(s, j, &found)
+                if let date = found.first(where: { $0.first == j }) {
+                    switch date.value {
+                    case .monthDay, .stated(.day):
+                        day = date.value
+                        end = date.end
+                    default: break
+                    }
+                }
             }
         }
         out.append(Candidate(i, end, .clock(day, hour: hour, minute: minute), .time, rule: .clockTime))

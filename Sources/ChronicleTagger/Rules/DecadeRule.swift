@@ -12,6 +12,11 @@ enum DecadeRule {
             out.append(Candidate(i, j + 2, .stated(value), rule: .decade))
             return
         }
+        // "the nineties": in the century of the publication date (or the last one, when later)
+        if hasThe, let tens = s.info(j)?.decade {
+            out.append(Candidate(i, j + 1, .decadeOfCentury(tens), rule: .decade))
+            return
+        }
         // "'90s", "90s"
         if s.isPunct(j, 0x27) { j += 1 }
         if let y = s.number(j, maxDigits: 2), s.tokens[j].digits == 2, y % 10 == 0, s.isSpelled(j + 1, "s"), s.glued(j + 1),
@@ -38,7 +43,7 @@ enum DecadeRule {
             ordinal = (s.info(j)!.number!) + o2  // "twenty-first"
             j += 3
         }
-        if let ordinal, hasThe, s.info(j)?.unit == .century, !(s.info(j)?.unitPlural ?? true) {
+        if let ordinal, hasThe || s.isNumber(i), s.info(j)?.unit == .century, !(s.info(j)?.unitPlural ?? true) {
             out.append(Candidate(i, j + 1, .stated(.century(ordinal - 1)), rule: .decade))
         }
     }

@@ -40,12 +40,20 @@ enum DurationRule {
     static func amountAndUnit(_ s: TokenStream, start: Int, _ q: Quantity) -> Candidate? {
         var j = q.end
         let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
-        if hyphenated { j += 1 }
+        var start = start
+        if hyphenated {
+            j += 1
+            // "the 30-day ceasefire": an adjective; the article belongs to the noun
+            if s.isKeyword(start, .the) { start += 1 }
+            while start < q.end - 1 && s.keyword(start) != nil && s.info(start)?.number == nil { start += 1 }
+        }
         guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
         if q.article && (unit == .quarter || info.unitPlural) { return nil }
+        if hyphenated && unit == .quarter && info.unitPlural { return nil }  // "three-quarters": a fraction
+        if let a = q.amount, a >= 1000, unit == .quarter || unit == .month || unit == .week { return nil }  // "the 1988 quarter"
         var amount = q.amount
         var end = j + 1
         // "one and a half years", "an hour and a half"

@@ -7,6 +7,19 @@ enum PartOfDayRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard s.isKeyword(i, .the) else { return }
         var j = i + 1
+        // "the week of March 6": the week holding that day
+        if s.info(j)?.unit == .week, !(s.info(j)?.unitPlural ?? true), s.isKeyword(j + 1, .of) {
+            var found: [Candidate] = []
+            AbsoluteDateRule.match(s, j + 2, &found)
+            if let day = found.filter({ $0.first == j + 2 }).max(by: { $0.end < $1.end }) {
+                switch day.value {
+                case .monthDay, .stated(.day):
+                    out.append(Candidate(i, day.end, .weekOf(day.value), rule: .partOfDay, note: "the week of a day"))
+                default: break
+                }
+            }
+            return
+        }
         let part: PartOfDay
         if (s.isKeyword(j, .early) || s.isSpelled(j, "small") || s.isSpelled(j, "wee")), s.isSpelled(j + 1, "hours") {
             part = .night

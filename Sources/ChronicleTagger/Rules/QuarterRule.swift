@@ -87,7 +87,7 @@ enum QuarterRule {
         let isHalf = s.isKeyword(j, .half)
         guard unit == .quarter || isHalf else { return }
         // "the latest period", "the year-ago period": a reporting period only with a shift
-        if s.isKeyword(j, .period) && ordinal == nil && shift != -1 && year != .shifted(-1) { return }
+        if s.isKeyword(j, .period) && (ordinal != nil || shift != -1 && year != .shifted(-1)) { return }
         if isHalf && ordinal == nil { return }
         if isHalf && ordinal.map({ $0 > 2 }) ?? false { return }
         var end = j + 1
@@ -113,7 +113,11 @@ enum QuarterRule {
                 out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the year-ago period"))
                 return
             }
-            out.append(Candidate(i, end, .shift(.quarter, -1), rule: .quarter, note: "the quarter just reported"))
+            if year == .previous {
+                out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "last year's quarter"))
+                return
+            }
+            out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter of the account"))
             return
         }
         if let o = ordinal {

@@ -11,8 +11,7 @@ enum ReferenceRule {
             if s.isSpelled(j, "near") || s.isSpelled(j, "distant") || s.isSpelled(j, "foreseeable")
                 || s.isSpelled(j, "recent") || s.isSpelled(j, "immediate") { j += 1 }
             if let r = s.info(j)?.reference, r == .past || r == .future {
-                guard !s.isWord(j + 1) || s.info(j + 1)?.keyword != nil || s.capitalized(j + 1) else { return }
-                guard Quantity.read(s, j + 1) == nil else { return }
+                guard Quantity.read(s, j + 1) == nil, s.info(j + 1)?.unit == nil else { return }
                 out.append(Candidate(i, j + 1, .stated(.reference(r == .past ? .past : .future)), rule: .reference))
             } else if s.isSpelled(j, "present"), !s.isWord(j + 1) || s.info(j + 1)?.keyword != nil {
                 out.append(Candidate(i, j + 1, .stated(.reference(.present)), rule: .reference))

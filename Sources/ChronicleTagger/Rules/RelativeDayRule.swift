@@ -10,8 +10,7 @@ enum RelativeDayRule {
                 return
             }
             if info.spelling == "overnight" {
-                // An adjective ("overnight rates") is not a date; the adverb means the night just gone.
-                if s.isWord(i + 1) && s.info(i + 1)?.keyword == nil && !s.capitalized(i + 1) { return }
+                // the night just gone ("overnight losses in New York", "strikes overnight")
                 out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(-1), .night), .time, rule: .relativeDay,
                                      note: "overnight: the night before publication"))
                 return

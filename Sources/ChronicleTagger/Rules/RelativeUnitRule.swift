@@ -47,6 +47,13 @@ enum RelativeUnitRule {
         if k == .that && afterThe { return }
         if k == .same && !afterThe { return }
         let head = j + 1
+        // "the next morning", "that evening", "the following night": a part of the account's day
+        if narrative || k == .that, let part = s.info(head)?.partOfDay, part != .noon, part != .midnight, mod == nil,
+           !(s.info(head)?.unitPlural ?? false) {
+            let offset = k == .that || k == .same ? 0 : amount
+            out.append(Candidate(i, head + 1, .partOfDay(.narrative(.day, offset), part.part), .time, rule: .narrative))
+            return
+        }
         if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head) {
             if unit == .second || unit == .minute || unit == .hour { return }
             // "the past two years" is a duration; "last year's" stays a date

@@ -12,6 +12,9 @@ enum YearRule {
         "patients", "children", "men", "women", "officers", "police", "marines", "casualties", "lb", "lbs", "ft",
     ]
 
+    /// Possessive determiners that introduce a year used as an adjective ("its 1990 invasion").
+    static let determiners: Set<String> = ["its", "his", "her", "their", "our", "my", "your", "whose", "these", "those"]
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true) {
             if let (y, end) = DateParts.yearSpan(s, i + 2) {
@@ -22,6 +25,22 @@ enum YearRule {
                 out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
                                      lasting ? .duration : .date, rule: .year))
             }
+            return
+        }
+        // "year's end"
+        if s.info(i)?.unit == .year, s.isPossessive(i + 1), s.isKeyword(i + 3, .end) {
+            out.append(Candidate(i, i + 4, .yearEnd(.implied), rule: .year))
+            return
+        }
+        // "the full year", "the whole year"
+        if s.isKeyword(i, .the), s.isKeyword(i + 1, .full, .entire, .whole), s.info(i + 2)?.unit == .year,
+           !(s.info(i + 2)?.unitPlural ?? true) {
+            out.append(Candidate(i, i + 3, .shift(.year, 0), rule: .year))
+            return
+        }
+        // "the end of the month", "the rest of the month": the month of the account
+        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
+            out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .year))
             return
         }
         // "year-end", "year end"
@@ -78,10 +97,13 @@ enum YearRule {
         if s.isPunct(i - 1, 0x2C) || s.isPunct(i - 1, 0x28) || s.isPunct(i - 1, 0x2D) { return true }
         switch s.keyword(i - 1) {
         case .in?, .since?, .of?, .by?, .until?, .till?, .from?, .through?, .before?, .after?, .during?, .early?,
-             .late?, .mid?, .fiscal?, .to?, .and?, .between?, .the?, .for?, .at?, .on?, .or?, .calendar?, .end?:
+             .late?, .mid?, .fiscal?, .to?, .and?, .between?, .the?, .for?, .at?, .on?, .or?, .calendar?, .end?, .a?,
+             .an?, .that?, .this?:
             return true
         default:
-            return false
+            // "its 1990 invasion", "Navigation Mixte's 1989 profit"
+            if s.isPossessive(i - 2) { return true }
+            return s.isWord(i - 1) && determiners.contains(s.lowerWord(i - 1))
         }
     }
 }

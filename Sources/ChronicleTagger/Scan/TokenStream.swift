@@ -86,7 +86,14 @@ struct TokenStream {
         guard has(i - 1), tokens[i - 1].kind == .punct else { return false }
         let v = tokens[i - 1].value
         if v == 0x21 || v == 0x3F { return true }
-        if v == 0x2E { return !tokens[i].glued && (tokens[i].capitalized || tokens[i].lineBreakBefore) }
+        if v == 0x2E {
+            guard !tokens[i].glued, tokens[i].capitalized || tokens[i].lineBreakBefore else { return false }
+            // "P. Davison", "Mr. Smith": an initial or a title before the full stop
+            let w = i - 2
+            if isWord(w), tokens[w].end - tokens[w].start == 1, tokens[w].capitalized { return false }
+            if isWord(w), SentenceSplitter.titles.contains(lowerWord(w)) { return false }
+            return true
+        }
         return false
     }
 }

@@ -4,7 +4,7 @@ import ChronicleTime
 /// and how to compute the day in a given year.
 enum Holiday: String, CaseIterable, Sendable {
     case christmas, christmasEve, easter, goodFriday, thanksgiving, halloween, newYearsDay, newYearsEve
-    case independenceDay, laborDay, memorialDay, valentinesDay, boxingDay, veteransDay
+    case independenceDay, laborDay, memorialDay, valentinesDay, boxingDay, veteransDay, electionDay
 
     /// First word of the name, lower-cased (the trigger in the lexicon).
     var headWord: String {
@@ -21,6 +21,7 @@ enum Holiday: String, CaseIterable, Sendable {
         case .valentinesDay: "valentine"
         case .boxingDay: "boxing"
         case .veteransDay: "veterans"
+        case .electionDay: "election"
         }
     }
 
@@ -35,7 +36,7 @@ enum Holiday: String, CaseIterable, Sendable {
         case .newYearsEve: ["year", "'", "s", "eve"]
         case .independenceDay, .laborDay, .memorialDay, .boxingDay: ["day"]
         case .valentinesDay: ["'", "s", "day"]
-        case .veteransDay: ["day"]
+        case .veteransDay, .electionDay: ["day"]
         }
     }
 
@@ -64,6 +65,7 @@ enum Holiday: String, CaseIterable, Sendable {
             return lastDay.adding(days: -((lastDay.weekday.rawValue - Weekday.monday.rawValue + 7) % 7))
         case .valentinesDay: return CivilDate(year: year, month: 2, day: 14)!
         case .veteransDay: return CivilDate(year: year, month: 11, day: 11)!
+        case .electionDay: return Holiday.nth(1, .monday, month: 11, year: year).adding(days: 1)
         }
     }
 

@@ -28,7 +28,7 @@ enum ReferenceWord: String, CaseIterable, Sendable {
 
 /// Adverbs of frequency, each a TIMEX3 set ("daily" → `P1D`).
 enum FrequencyWord: String, CaseIterable, Sendable {
-    case daily, weekly, monthly, annually, yearly, hourly, nightly, biweekly, biannually, semiannually
+    case daily, weekly, monthly, yearly, hourly, nightly, biweekly, biannually, semiannually
 
     var period: (Double, TimeUnit) {
         switch self {
@@ -36,7 +36,7 @@ enum FrequencyWord: String, CaseIterable, Sendable {
         case .weekly: (1, .week)
         case .biweekly: (2, .week)
         case .monthly: (1, .month)
-        case .annually, .yearly: (1, .year)
+        case .yearly: (1, .year)
         case .biannually, .semiannually: (6, .month)
         case .hourly: (1, .hour)
         }

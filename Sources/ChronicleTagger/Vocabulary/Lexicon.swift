@@ -23,6 +23,8 @@ struct WordInfo: Sendable {
     var frequency: FrequencyWord?
     /// Days from the publication date ("yesterday" = -1).
     var dayOffset: Int?
+    /// The tens digit of a decade word ("nineties" = 9).
+    var decade: Int?
 }
 
 /// The merged word tables: one hash lookup per word token.
@@ -86,6 +88,7 @@ struct Lexicon: Sendable {
         for f in FrequencyWord.allCases { lex.add(f.rawValue) { $0.frequency = f } }
         for (word, offset, _) in RelativeDayWord.table { lex.add(word) { $0.dayOffset = offset } }
         for word in NumberWords.ordinalSuffixes { lex.add(word) { _ in } }
+        for (word, tens) in NumberWords.decades { lex.add(word) { $0.decade = tens } }
         return lex
     }()
 }

@@ -20,6 +20,12 @@ enum NumberWords {
         return out
     }()
 
+    /// Decades named in words ("the nineties"): the tens digit of the decade.
+    static let decades: [(String, Int)] = [
+        ("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6), ("seventies", 7),
+        ("eighties", 8), ("nineties", 9),
+    ]
+
     /// Suffixes of numeric ordinals ("15th", "1st").
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 }
