@@ -53,6 +53,7 @@ public struct ArticleAnalyzer: Sendable {
     func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], previous: Sentence?, account: AccountTime?,
               published: PublicationTime?) -> Sentence {
         let words = TenseCues.words(text)
+        let main = ReportingCues.mainClause(words)
         let tense = tagger.tense(of: text)
         let anchor = Self.anchorIndex(in: text, timexes: timexes, tense: tense, published: published)
         var value: TimexValue?
@@ -62,11 +63,12 @@ public struct ArticleAnalyzer: Sendable {
             value = timexes[anchor].value
             source = .expression
             explanation = timexes[anchor].explanation
-        } else if let previous, previous.dateSource != .publication, let v = previous.date, continues(words: words, previous: previous) {
+        } else if let previous, previous.dateSource != .publication, let v = previous.date, v.grain <= .week,
+                  continues(main: main, tense: tense, previous: previous) {
             value = v
             source = .narrative
             explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
-        } else if let account, tense == .past, !TenseCues.hasStrongFuture(words), !PerfectCues.isPresentPerfect(words) {
+        } else if let account, tense == .past, !TenseCues.hasStrongFuture(main), !PerfectCues.isPresentPerfect(words) {
             value = account.value
             source = .narrative
             explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"
@@ -102,18 +104,23 @@ public struct ArticleAnalyzer: Sendable {
         return nil
     }
 
-    /// A sentence without a date of its own continues the previous one's account unless it
-    /// switches to the future, or the previous one was about the future and this one is not.
-    func continues(words: [Substring], previous: Sentence) -> Bool {
-        let future = TenseCues.hasStrongFuture(words)
+    /// A sentence without a date of its own continues the previous one's account (a day or a
+    /// week: a year is background, not an account) unless its main clause switches to the
+    /// present or the future, or the previous one was about the future and this one is not.
+    func continues(main: [Substring], tense: Tense, previous: Sentence) -> Bool {
+        let future = TenseCues.hasStrongFuture(main)
         switch previous.status {
-        case .happened: return !future
+        case .happened: return !future && tense != .present
         case .expected: return future
         }
     }
 
     func status(words: [Substring], value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
-        if source == .narrative, let previous { return previous.status }
+        if source == .narrative {
+            // Continuing the paragraph's account keeps its status; the article's account is past.
+            if let previous, previous.dateSource != .publication, previous.date == value { return previous.status }
+            return .happened
+        }
         guard let published else { return TenseCues.hasStrongFuture(words) ? .expected : .happened }
         if let interval = value?.interval, source == .expression {
             if interval.start > published.date { return .expected }

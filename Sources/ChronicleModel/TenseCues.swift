@@ -57,6 +57,13 @@ enum ReportingCues {
         "confirmed", "insisted", "argued", "believes", "believed", "thinks", "thought", "suggested", "predicted",
     ]
 
+    /// The words up to and including the first reporting verb: the clause whose tense and
+    /// mood say when the sentence's own happening is ("Jobs said that buyers will get a refund" is past).
+    static func mainClause(_ words: [Substring]) -> [Substring] {
+        guard let i = words.firstIndex(where: { verbs.contains(String($0)) }) else { return words }
+        return Array(words[...i])
+    }
+
     static func reportedClause(before prefix: Substring) -> Bool {
         TenseCues.words(String(prefix)).contains { verbs.contains(String($0)) }
     }
