@@ -1,4 +1,4 @@
-// Generated from templates/head.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/head.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let head = #"""
 <!DOCTYPE html>

@@ -1,4 +1,4 @@
-// Generated from templates/style.css.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/style.css.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let styleCss = #"""
 /* Chronicle default theme: system fonts, no web fonts, no JavaScript. */
