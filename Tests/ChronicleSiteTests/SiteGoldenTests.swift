@@ -34,6 +34,35 @@ struct SiteGoldenTests {
         #expect(first.map(\.path) == first.map(\.path).sorted())
     }
 
+    @Test func emptySiteStillBuilds() throws {
+        let files = try render(Timeline(config: SiteConfig(), articles: [], events: []))
+        #expect(files.map(\.path) == ["events.json", "feed.xml", "index.html", "style.css", "timeline.md"])
+        let index = try #require(files.first { $0.path == "index.html" }).text
+        #expect(index.contains("No dated events yet"))
+        #expect(!index.contains("show-all"))
+        #expect(files.first { $0.path == "events.json" }?.text == """
+        {
+          "site": {
+            "title": "Chronicle",
+            "description": "",
+            "baseURL": null,
+            "language": "en"
+          },
+          "articles": [],
+          "events": []
+        }
+
+        """)
+    }
+
+    @Test func withoutKeyEventsEverythingIsShown() throws {
+        var timeline = FixtureTimeline.timeline
+        for i in timeline.events.indices { timeline.events[i].isKey = false }
+        let index = try #require(try render(timeline).first { $0.path == "index.html" }).text
+        #expect(!index.contains("minor"))
+        #expect(!index.contains("show-all"))
+    }
+
     @Test func expectedFiles() throws {
         #expect(try render().map(\.path) == [
             "articles/ap-ceasefire.html", "articles/bbc-leaders-meet.html", "events.json", "feed.xml",

@@ -5,15 +5,19 @@ import Testing
 
 /// Loading templates: built-in defaults, user overrides, partials and errors that name the file.
 struct TemplateSetTests {
-    let repoTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("templates", isDirectory: true)
+    let repoTemplates = DefaultTemplateSources.templates
 
     @Test func repositoryTemplatesEqualTheCompiledDefaults() throws {
+        if DefaultTemplateSources.requested {
+            try DefaultTemplateSources.regenerate()
+            return
+        }
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: repoTemplates.path).filter { $0.hasSuffix(".mustache") }.sorted()
         #expect(onDisk == TemplateSet.defaultFiles.map(\.name).sorted())
         for file in TemplateSet.defaultFiles {
             let data = try Data(contentsOf: repoTemplates.appendingPathComponent(file.name))
-            #expect(Array(data) == Array(file.contents.utf8), "templates/\(file.name) differs from the compiled default")
+            #expect(Array(data) == Array(file.contents.utf8),
+                    "templates/\(file.name) differs from the compiled default: run CHRONICLE_UPDATE_TEMPLATES=1 swift test --filter TemplateSetTests")
         }
     }
 

@@ -25,12 +25,13 @@ public struct SiteRenderer: Sendable {
 
     public func render(_ timeline: Timeline) throws -> [OutputFile] {
         try Self.checkSlugs(timeline.articles)
-        let index = SiteIndex(timeline)
+        var index = SiteIndex(timeline)
+        index.common = CommonContext.make(index)
         var files: [OutputFile] = []
         func page(_ path: String, _ template: String, _ context: [String: Any]) {
             files.append(OutputFile(path: path, text: templates.render(template, context)))
         }
-        var indexContext = CommonContext.make(index, root: "", pageTitle: timeline.config.title)
+        var indexContext = CommonContext.page(index, root: "", title: timeline.config.title)
         let months = TimelineGroups.months(index)
         indexContext["months"] = months
         indexContext["hasManyMonths"] = months.count > 1
@@ -44,7 +45,7 @@ public struct SiteRenderer: Sendable {
         if let base = Paths.base(timeline.config) {
             page("sitemap.xml", "sitemap.xml", FeedContext.sitemap(index, base: base))
         }
-        page("style.css", "style.css", CommonContext.make(index, root: "", pageTitle: timeline.config.title))
+        page("style.css", "style.css", CommonContext.page(index, root: "", title: timeline.config.title))
         files.append(OutputFile(path: "events.json", text: EventsJSON.render(timeline)))
         return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }

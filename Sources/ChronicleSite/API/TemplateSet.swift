@@ -74,7 +74,8 @@ public struct TemplateSet: Sendable {
             while let open = rest.range(of: "{{>") {
                 guard let close = rest[open.upperBound...].range(of: "}}") else { break }
                 let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if known[name] == nil {
+                // `{{>*name}}` picks the partial at render time: nothing to check here.
+                if !name.hasPrefix("*"), known[name] == nil {
                     throw TemplateError(file: origin, line: lineIndex + 1,
                                         column: line.distance(from: line.startIndex, to: open.lowerBound) + 1,
                                         message: "unknown partial '\(name)' (no \(name).mustache here or built in)")

@@ -6,7 +6,7 @@ import ChronicleTime
 /// sentences that made events anchored, boilerplate de-emphasised, and links to its events.
 enum ArticlePage {
     static func make(_ article: Article, index: SiteIndex) -> [String: Any] {
-        var out = CommonContext.make(index, root: "../", pageTitle: "\(article.title) · \(index.timeline.config.title)")
+        var out = CommonContext.page(index, root: "../", title: "\(article.title) · \(index.timeline.config.title)")
         let body = HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, index: index))
         let events = (index.eventsByArticle[article.slug] ?? []).map { event in
             context([

@@ -3,11 +3,20 @@ import ChronicleTime
 
 /// The variables every template sees: `site`, `counts`, `articles`, `updated`, `root`, `pageTitle`.
 enum CommonContext {
-    static func make(_ index: SiteIndex, root: String, pageTitle: String) -> [String: Any] {
+    /// The shared variables with the page's own `root` (the way back to the site root) and title.
+    static func page(_ index: SiteIndex, root: String, title: String) -> [String: Any] {
+        var out = index.common
+        out["root"] = root  // kept even when empty: templates write {{root}} before every link
+        out["pageTitle"] = title
+        return out
+    }
+
+    /// Computed once per render: the article list alone is as long as the site.
+    static func make(_ index: SiteIndex) -> [String: Any] {
         let config = index.timeline.config
         let events = index.timeline.events
         let keyCount = events.filter(\.isKey).count
-        var out = context([
+        return context([
             "site": context([
                 "title": config.title,
                 "description": config.description,
@@ -25,12 +34,8 @@ enum CommonContext {
             "updated": index.updated?.rfc3339,
             "updatedDisplay": index.updated.map { DisplayFormat.day($0.date) },
             "span": span(events),
-            "root": root,
-            "pageTitle": pageTitle,
             "generator": "Chronicle",
         ])
-        out["root"] = root  // kept even when empty: templates write {{root}} before every link
-        return out
     }
 
     /// One article as lists and pages show it.

@@ -5,7 +5,7 @@ import ChronicleTime
 enum FeedContext {
     /// One entry per key event, newest first.
     static func make(_ index: SiteIndex) -> [String: Any] {
-        var out = CommonContext.make(index, root: "", pageTitle: index.timeline.config.title)
+        var out = CommonContext.page(index, root: "", title: index.timeline.config.title)
         let base = Paths.base(index.timeline.config)
         let updated = index.updated?.rfc3339 ?? "1970-01-01T00:00:00Z"
         let keyEvents = index.timeline.events.filter(\.isKey).reversed()
@@ -31,7 +31,7 @@ enum FeedContext {
 
     /// Absolute URLs of the pages, for `sitemap.xml` (written only when the site has a base URL).
     static func sitemap(_ index: SiteIndex, base: String) -> [String: Any] {
-        var out = CommonContext.make(index, root: "", pageTitle: index.timeline.config.title)
+        var out = CommonContext.page(index, root: "", title: index.timeline.config.title)
         var urls: [[String: Any]] = [context(["loc": base + "index.html", "lastmod": index.updated?.date.description])]
         for article in index.timeline.articles {
             urls.append(context(["loc": base + Paths.articleHref(article.slug), "lastmod": article.published?.date.description]))

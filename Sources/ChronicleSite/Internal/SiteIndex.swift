@@ -13,6 +13,8 @@ struct SiteIndex {
     let hasKeyEvents: Bool
     /// The newest publication: the site's "updated" time (never the clock, so builds repeat exactly).
     let updated: PublicationTime?
+    /// The variables every page shares (`CommonContext.make`), filled in once the lookups exist.
+    var common: [String: Any] = [:]
 
     struct MentionKey: Hashable {
         var article: String

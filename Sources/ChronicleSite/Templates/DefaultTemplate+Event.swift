@@ -1,4 +1,4 @@
-// Generated from templates/event.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/event.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let event = #"""
 <article class="event{{#key}} key{{/key}}{{#minor}} minor{{/minor}}{{#expected}} expected{{/expected}}" id="{{anchor}}">

@@ -1,4 +1,4 @@
-// Generated from templates/head.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/head.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let head = #"""
 <!DOCTYPE html>
@@ -11,6 +11,7 @@ extension DefaultTemplates {
 <meta name="description" content="{{site.description}}">
 {{/site.description}}
 <meta name="generator" content="{{generator}}">
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='6' fill='%23b3261e'/%3E%3C/svg%3E">
 <link rel="stylesheet" href="{{root}}style.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
 </head>

@@ -1,4 +1,4 @@
-// Generated from templates/sitemap.xml.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/sitemap.xml.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let sitemapXml = #"""
 <?xml version="1.0" encoding="utf-8"?>

@@ -1,4 +1,4 @@
-// Generated from templates/style.css.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/style.css.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let styleCss = #"""
 /* Chronicle default theme: system fonts, no web fonts, no JavaScript. */
@@ -11,6 +11,7 @@ extension DefaultTemplates {
   --accent: #b3261e;
   --accent-soft: #f6e3df;
   --mark: #fff0b3;
+  --band: #fff4c9;
   --card: #ffffff;
   --expected: #1f5fa8;
   --expected-soft: #e3edf9;
@@ -25,6 +26,7 @@ extension DefaultTemplates {
     --accent: #ff8a7a;
     --accent-soft: #3a2420;
     --mark: #5a4a12;
+    --band: #332c14;
     --card: #1d1d21;
     --expected: #8ab8ff;
     --expected-soft: #1e2a3c;
@@ -105,7 +107,7 @@ time[title] { cursor: help; }
 .article-body { font-family: Georgia, "Times New Roman", serif; font-size: 1.1rem; }
 .article-body time { text-decoration: underline dotted var(--accent); text-underline-offset: 0.2em; }
 .article-body time.anchor { text-decoration-style: solid; }
-.article-body .mention.key { background: linear-gradient(transparent 62%, var(--mark) 62%); }
+.article-body .mention.key { background: linear-gradient(transparent 58%, var(--band) 58%); }
 .article-body .mention:target { background: var(--mark); }
 .article-body .boilerplate { color: var(--muted); font-size: 0.9rem; opacity: 0.75; }
 .article-body img { max-width: 100%; height: auto; }

@@ -1,4 +1,4 @@
-// Generated from templates/timeline.md.mustache; keep the two identical (TemplateFilesTests checks).
+// Generated from templates/timeline.md.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let timelineMd = #"""
 {{% CONTENT_TYPE: MARKDOWN }}
