@@ -5,13 +5,16 @@ import Foundation
 /// navigation ("Read more", "Leave a Reply"), photo credits, and paragraphs an outlet
 /// repeats across its articles.
 public struct BoilerplateDetector: Sendable {
-    /// Phrases of appeals and page furniture; two distinct ones make a paragraph boilerplate,
-    /// one suffices for a paragraph the outlet repeats.
+    /// Phrases of appeals and page furniture (normalised: lower case, apostrophes as spaces);
+    /// two distinct ones make a paragraph boilerplate, one suffices for a paragraph the outlet repeats.
     static let cuePhrases: [String] = [
         "your support", "support now", "support us", "donation", "donate", "subscribe", "subscription", "newsletter",
         "sign up", "paywall", "read more", "leave a reply", "quality journalism", "independent journalism",
         "advertisement", "cookie", "all rights reserved", "click here", "follow us", "share this", "log in",
-        "most read", "related articles", "comments", "contribution", "reader-funded", "become a member",
+        "most read", "related articles", "comments", "contribution", "reader funded", "become a member",
+        "free articles", "you ve read", "contributed to this report", "reporting by", "editing by",
+        "this article was amended", "this story has been updated", "copyright", "inbox", "podcast",
+        "download the app", "terms of use", "privacy policy", "journalism", "sign in", "register",
     ]
     /// A whole paragraph that is only one of these is navigation.
     static let navigationLines: Set<String> = [
@@ -59,7 +62,8 @@ public struct BoilerplateDetector: Sendable {
                 maxArticles = max(maxArticles, n)
             }
         }
-        if repeatedChars * 2 >= total && (cues >= 1 || maxArticles >= 3) {
+        // Repetition alone is not enough: outlets repeat background and quotes across a running story.
+        if repeatedChars * 2 >= total && cues >= 1 {
             return "repeated across \(maxArticles) articles of the outlet"
         }
         return nil
