@@ -27,7 +27,10 @@ public struct EventMerger: Sendable {
     }
 
     public func merge(_ candidates: [Candidate]) -> [Event] {
-        let signatures = candidates.map { EventSignature($0.mention.sentence) }
+        let raw = candidates.map { EventSignature($0.mention.sentence) }
+        var documentFrequency: [String: Int] = [:]
+        for signature in raw { for t in signature.tokens { documentFrequency[t, default: 0] += 1 } }
+        let signatures = raw.map { $0.weighted(by: documentFrequency, documents: raw.count) }
         var parent = Array(candidates.indices)
         func find(_ i: Int) -> Int {
             var i = i

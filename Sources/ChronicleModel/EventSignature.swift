@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words that identify a happening, for deciding whether two sentences report the same one:
 /// names, numbers and content words, with the synonyms news uses folded together.
 struct EventSignature: Sendable {
@@ -72,6 +74,21 @@ struct EventSignature: Sendable {
         if w.count > 4, w.hasSuffix("ed") { return String(w.dropLast(2)) }
         if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
         return w
+    }
+
+    /// The same tokens with each weight scaled by how rare the token is among all mentions
+    /// (inverse document frequency), so a phrase every article repeats ("officials said",
+    /// "the story goes back years") says little, and a distinctive word says much.
+    func weighted(by documentFrequency: [String: Int], documents: Int) -> EventSignature {
+        var copy = self
+        copy.total = 0
+        for (k, w) in weights {
+            let df = Double(documentFrequency[k] ?? 1)
+            let idf = max(0.1, log(Double(documents + 1) / df))
+            copy.weights[k] = w * idf
+            copy.total += w * idf
+        }
+        return copy
     }
 
     /// Dice coefficient over weighted tokens, 0…1.
