@@ -1,0 +1,71 @@
+/// Finds the element holding the article text, the way Readability does.
+///
+/// Every paragraph of 25 characters or more scores `1 + commas + min(length / 100, 3)`; the
+/// score goes in full to its parent, half to its grandparent and a sixth to the element
+/// above. Each container starts from a bias for its tag (`div` +5, lists and headings
+/// negative) and its class or id (`article`, `content`, `story` +25; `meta`, `caption` -25),
+/// and its total is scaled down by its link density. The best container wins, joined by
+/// siblings that score at least a fifth of it or are long, link-poor paragraphs.
+enum ContentScorer {
+    static let scoredTags: Set<String> = ["p", "pre", "td", "blockquote"]
+    static let positiveWords: Set<String> = ["article", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose", "copy"]
+    static let negativeWords: Set<String> = ["meta", "caption", "media", "contact", "foot", "footnote", "scroll", "shoutbox",
+                                             "skyscraper", "sponsor", "shopping", "tool", "gallery", "card", "teaser", "list"]
+    static let minimumParagraph = 25
+
+    /// The elements whose content makes up the article, in document order.
+    static func mainContent(of root: HTMLElement) -> [HTMLElement] {
+        var scores: [ObjectIdentifier: Double] = [:]
+        var candidates: [HTMLElement] = []
+        for paragraph in root.descendants(where: isScorable) {
+            let text = paragraph.text
+            guard text.count >= minimumParagraph else { continue }
+            let score = 1 + Double(TextStatistics.commas(text)) + min(Double(text.count / 100), 3)
+            var ancestor = paragraph.parent
+            for level in 0..<3 {
+                guard let a = ancestor else { break }
+                let key = ObjectIdentifier(a)
+                if scores[key] == nil {
+                    scores[key] = initialScore(a)
+                    candidates.append(a)
+                }
+                scores[key]! += score / (level == 0 ? 1 : level == 1 ? 2 : Double(level * 3))
+                ancestor = a.parent
+            }
+        }
+        func final(_ e: HTMLElement) -> Double { (scores[ObjectIdentifier(e)] ?? 0) * (1 - TextStatistics.linkDensity(e)) }
+        guard let top = candidates.max(by: { final($0) < final($1) }) else { return [root] }
+        let topScore = final(top)
+        guard let parent = top.parent else { return [top] }
+        let threshold = max(10, topScore * 0.2)
+        return parent.elements.filter { sibling in
+            if sibling === top { return true }
+            if scores[ObjectIdentifier(sibling)] != nil, final(sibling) >= threshold { return true }
+            guard sibling.name == "p" else { return false }
+            let text = sibling.text, density = TextStatistics.linkDensity(sibling)
+            return (text.count > 80 && density < 0.25) || (text.count > 0 && density == 0 && text.contains(". "))
+        }
+    }
+
+    /// Paragraphs, and `div`s that hold only inline content (pages that never use `<p>`).
+    static func isScorable(_ e: HTMLElement) -> Bool {
+        if scoredTags.contains(e.name) { return true }
+        guard e.name == "div" || e.name == "section" else { return false }
+        return !e.elements.contains { HTMLTree.blockNames.contains($0.name) }
+    }
+
+    static func initialScore(_ e: HTMLElement) -> Double {
+        var score: Double
+        switch e.name {
+        case "div", "article", "main": score = 5
+        case "pre", "td", "blockquote", "section": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        let words = FurnitureFilter.words(of: e)
+        if !words.isDisjoint(with: positiveWords) { score += 25 }
+        if !words.isDisjoint(with: negativeWords) { score -= 25 }
+        return score
+    }
+}
