@@ -11,7 +11,9 @@ enum LooseDate {
         var year: Int?, month: Int?, day: Int?, time: String?, offset: String?
         for word in words {
             let lower = word.lowercased()
-            if let m = months.firstIndex(where: { lower.hasPrefix($0) }), lower.count >= 3, lower.allSatisfy(\.isLetter) {
+            if (word.hasPrefix("+") || word.hasPrefix("-")), word.count == 5, word.dropFirst().allSatisfy(\.isNumber) {
+                offset = word.prefix(3) + ":" + word.suffix(2)
+            } else if let m = months.firstIndex(where: { lower.hasPrefix($0) }), lower.count >= 3, lower.allSatisfy(\.isLetter) {
                 month = m + 1
             } else if let n = Int(word) {
                 if word.count == 4 && year == nil { year = n }
@@ -21,8 +23,6 @@ enum LooseDate {
                 time = word.split(separator: ":").count == 2 ? word + ":00" : word
             } else if lower == "gmt" || lower == "utc" || lower == "z" {
                 offset = "Z"
-            } else if (word.hasPrefix("+") || word.hasPrefix("-")), word.count == 5, Int(word.dropFirst()) != nil {
-                offset = word.prefix(3) + ":" + word.suffix(2)
             }
         }
         guard let year, let month, let day, CivilDate(year: year, month: month, day: day) != nil else { return nil }

@@ -17,6 +17,19 @@ public enum WebURL {
         return url
     }
 
+    /// The URL without `utm_…`, `fbclid` and `gclid` query parameters (what a share link adds).
+    static func withoutTracking(_ s: String) -> String {
+        guard let q = s.firstIndex(of: "?") else { return s }
+        let end = s.firstIndex(of: "#") ?? s.endIndex
+        guard q < end else { return s }
+        let kept = s[s.index(after: q)..<end].split(separator: "&").filter { !isTracking($0) }
+        return String(s[..<q]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + s[end...]
+    }
+
+    static func isTracking(_ parameter: Substring) -> Bool {
+        parameter.hasPrefix("utm_") || parameter.hasPrefix("fbclid=") || parameter.hasPrefix("gclid=")
+    }
+
     /// The form two URLs of one article share: no scheme, no `www.`, no fragment, no tracking parameters, no trailing slash.
     public static func normalised(_ s: String) -> String {
         var rest = s.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -27,8 +40,7 @@ public enum WebURL {
         if host.hasPrefix("www.") { host.removeFirst(4) }
         var path = String(rest[hostEnd...])
         if let q = path.firstIndex(of: "?") {
-            let kept = path[path.index(after: q)...].split(separator: "&")
-                .filter { !$0.hasPrefix("utm_") && !$0.hasPrefix("fbclid=") && !$0.hasPrefix("gclid=") }
+            let kept = path[path.index(after: q)...].split(separator: "&").filter { !isTracking($0) }
             path = String(path[..<q]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
         }
         while path.hasSuffix("/") { path.removeLast() }

@@ -6,6 +6,7 @@ enum ConditionalCleaner {
     static let shortBlockTags: Set<String> = ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "strong", "span", "a"]
     static let maximumLinkDensity = 0.5
     static let pitchLength = 200
+    static let datelineLength = 100
     /// A short block starting with one of these is a prompt, not reporting.
     static let pitchOpenings = ["sign up", "subscribe", "share this", "share on", "follow us", "read more", "related:",
                                 "also read", "read also", "see also", "advertisement", "click here", "listen to this article",
@@ -19,10 +20,15 @@ enum ConditionalCleaner {
         for e in content.descendants() where e.parent != nil {
             if containerTags.contains(e.name), TextStatistics.linkDensity(e) > maximumLinkDensity, e.text.count > 0 {
                 e.removeFromParent()
-            } else if shortBlockTags.contains(e.name), isPitch(e.text) {
+            } else if shortBlockTags.contains(e.name), isPitch(e.text) || isDateline(e) {
                 e.removeFromParent()
             }
         }
+    }
+
+    /// "Published 20 March 2025, updated 21 March": a short block around `<time>` elements.
+    static func isDateline(_ e: HTMLElement) -> Bool {
+        e.text.count <= datelineLength && !e.descendants { $0.name == "time" }.isEmpty
     }
 
     static func isPitch(_ text: String) -> Bool {

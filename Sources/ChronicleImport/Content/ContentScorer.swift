@@ -41,6 +41,8 @@ enum ContentScorer {
         return parent.elements.filter { sibling in
             if sibling === top { return true }
             if scores[ObjectIdentifier(sibling)] != nil, final(sibling) >= threshold { return true }
+            // A photo's caption stays as a credit line.
+            if sibling.name == "figure" { return sibling.descendants { $0.name == "figcaption" }.contains { !$0.text.isEmpty } }
             guard sibling.name == "p" else { return false }
             let text = sibling.text, density = TextStatistics.linkDensity(sibling)
             return (text.count > 80 && density < 0.25) || (text.count > 0 && density == 0 && text.contains(". "))

@@ -23,7 +23,7 @@ enum FurnitureFilter {
     /// Words that mark furniture only on an element with little paragraph text (`<div class="content has-sidebar">` stays).
     static let weakFurnitureWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "sidebar", "widget", "masthead", "tags", "tag", "skip", "print",
-        "toolbar", "trending", "popular", "more", "author", "bio", "hidden", "visually", "sr", "offscreen",
+        "toolbar", "trending", "popular", "more", "author", "bio", "hidden", "visually", "sr", "offscreen", "meta", "dateline", "timestamp",
     ]
     static let keepsWeakFurniture = 400
 

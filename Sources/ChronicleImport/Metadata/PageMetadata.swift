@@ -44,6 +44,7 @@ enum MetadataExtractor {
         result.title = result.title.map(clean)
         result.source = result.source.map(clean)
         result.author = result.author.map(clean)
+        result.url = result.url.map(WebURL.withoutTracking)
         return result
     }
 
