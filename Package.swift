@@ -63,7 +63,7 @@ let package = Package(
                     dependencies: ["ChronicleSite", "ChronicleModel", "ChronicleTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ChronicleImportTests",
-                    dependencies: ["ChronicleImport", "ChronicleModel", "ChronicleTime", "ChronicleTestSupport"],
+                    dependencies: ["ChronicleImport", "ChronicleModel", "ChronicleTime", "ChronicleTestSupport", "chronicle"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["ChronicleTestSupport", "chronicle"],

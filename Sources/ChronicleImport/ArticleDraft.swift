@@ -13,14 +13,20 @@ struct ArticleDraft {
 
     /// The file's text: YAML front matter, a blank line, the body, a final newline.
     var fileText: String {
-        var lines = ["---", "title: \(Self.quoted(title))", "date: \(Self.quoted(published))"]
+        var lines = ["---", "title: \(Self.quoted(title))", "date: \(Self.plainOrQuoted(published))"]
         if let source { lines.append("source: \(Self.quoted(source))") }
         if let url { lines.append("url: \(Self.quoted(url))") }
         if let author { lines.append("author: \(Self.quoted(author))") }
-        if let timezone { lines.append("timezone: \(Self.quoted(timezone))") }
+        if let timezone { lines.append("timezone: \(Self.plainOrQuoted(timezone))") }
         lines.append("---")
         let trimmed = body.trimmingCharacters(in: .newlines)
         return lines.joined(separator: "\n") + "\n\n" + trimmed + (trimmed.isEmpty ? "" : "\n")
+    }
+
+    /// Dates and zone names as written (`2025-03-15T09:30:00+01:00`, `Europe/London`), anything else quoted.
+    static func plainOrQuoted(_ value: String) -> String {
+        let plain = !value.isEmpty && value.first != "-" && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-+:._/T".contains($0)) }
+        return plain ? value : quoted(value)
     }
 
     /// A YAML double-quoted scalar: any text survives, including quotes, colons and `#`.

@@ -37,10 +37,10 @@ struct ArticleImporterTests {
         #expect(try site.read("content/2025-03-15-leaders-meet-a-coalition.txt") == """
             ---
             title: "Leaders meet: a \\"coalition\\""
-            date: "2025-03-14T23:30:00-04:00"
+            date: 2025-03-14T23:30:00-04:00
             source: "Example News"
             url: "https://example.org/a"
-            timezone: "Europe/London"
+            timezone: Europe/London
             ---
 
             \(Self.plainBody)
@@ -100,7 +100,7 @@ struct ArticleImporterTests {
         #expect(text.hasPrefix("""
             ---
             title: "Alaska summit ends without a deal"
-            date: "2025-08-15T23:40:00-08:00"
+            date: 2025-08-15T23:40:00-08:00
             source: "Wire Example"
             url: "https://wire.example/2025/08/alaska-summit"
             author: "Sam Okafor"

@@ -73,3 +73,14 @@ struct HTMLParsingTests {
         #expect(LooseDate.iso(raw) == nil)
     }
 }
+
+/// Pages that are not UTF-8 are read in the charset they declare, else as Windows-1252.
+struct PageDecoderTests {
+    @Test func latin1AndWindows1252() {
+        let bytes: [UInt8] = Array("<meta charset=\"iso-8859-1\"><p>caf".utf8) + [0xE9] + Array("</p>".utf8)
+        #expect(PageDecoder.decode(bytes).hasSuffix("<p>café</p>"))
+        let quotes: [UInt8] = [0x93] + Array("quoted".utf8) + [0x94]
+        #expect(PageDecoder.decode(quotes) == "“quoted”")
+        #expect(PageDecoder.decode(Array("naïve".utf8)) == "naïve")
+    }
+}
