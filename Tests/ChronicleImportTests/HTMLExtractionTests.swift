@@ -71,4 +71,28 @@ struct HTMLExtractionTests {
         let page = try extract("news-jsonld.html", pageURL: "https://ledger.example/amp/123")
         #expect(page.metadata.url == "https://ledger.example/world/leaders-back-plan")
     }
+
+    @Test func onePageDivPerParagraph() throws {
+        let page = try extract("div-per-paragraph.html")
+        #expect(page.metadata == PageMetadata(title: "Talks in Riyadh end", published: "2025-02-18T16:00:00Z", source: "BBC-ish News"))
+        #expect(paragraphs(page.body) == [
+            "Rubio and Lavrov met in Riyadh. Image: Reuters",
+            "**US and Russian officials have agreed to work towards ending the war in Ukraine, after talks in Saudi Arabia.**",
+            "The meeting in Riyadh, which lasted four and a half hours, was the first such meeting since the full-scale invasion, officials said.",
+            "Ukraine was not invited, and President Zelensky said Kyiv would not accept any outcome of talks it was not part of. Read more in our live page.",
+            "European leaders met in Paris on Monday for emergency talks, worried they were being sidelined, diplomats said.",
+        ])
+        expectNone(of: ["Jo Bloggs", "Related", "What we know", "Read more:", "Advertisement", "Russia\n", "Share this", "disqus", "Copyright"],
+                   in: page.body)
+    }
+
+    @Test func tableLayoutWithLineBreaks() throws {
+        let page = try extract("table-layout.html")
+        #expect(page.metadata == PageMetadata(title: "Old-style page", published: "Mon, 17 Feb 2025 10:00:00 +0100"))
+        #expect(paragraphs(page.body) == [
+            "Ministers met in Brussels on Monday, the statement said, and agreed to raise spending.",
+            "The plan, which still needs approval, would be put to parliaments in March, officials said, and could take years.\nIt was welcomed by allies.",
+            "*Reporting by A. Person; editing by B. Person*",
+        ])
+    }
 }

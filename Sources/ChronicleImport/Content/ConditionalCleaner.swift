@@ -3,7 +3,7 @@
 /// prompts ("Sign up for our newsletter", "Share this article") rather than reporting.
 enum ConditionalCleaner {
     static let containerTags: Set<String> = ["ul", "ol", "div", "section", "table", "dl"]
-    static let shortBlockTags: Set<String> = ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "strong", "span", "a"]
+    static let shortBlockTags: Set<String> = ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "section", "figcaption"]
     static let maximumLinkDensity = 0.5
     static let pitchLength = 200
     static let datelineLength = 100

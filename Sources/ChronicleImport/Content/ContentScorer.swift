@@ -12,6 +12,11 @@ enum ContentScorer {
     static let negativeWords: Set<String> = ["meta", "caption", "media", "contact", "foot", "footnote", "scroll", "shoutbox",
                                              "skyscraper", "sponsor", "shopping", "tool", "gallery", "card", "teaser", "list"]
     static let minimumParagraph = 25
+    static let ancestorLevels = 5
+    /// Runners-up within this share of the best score; when enough of them sit under one
+    /// ancestor, the article is that ancestor (one paragraph per `div`, as many sites write).
+    static let runnerUpShare = 0.75
+    static let runnersUpForAncestor = 3
 
     /// The elements whose content makes up the article, in document order.
     static func mainContent(of root: HTMLElement) -> [HTMLElement] {
@@ -22,7 +27,7 @@ enum ContentScorer {
             guard text.count >= minimumParagraph else { continue }
             let score = 1 + Double(TextStatistics.commas(text)) + min(Double(text.count / 100), 3)
             var ancestor = paragraph.parent
-            for level in 0..<3 {
+            for level in 0..<ancestorLevels {
                 guard let a = ancestor else { break }
                 let key = ObjectIdentifier(a)
                 if scores[key] == nil {
@@ -34,8 +39,21 @@ enum ContentScorer {
             }
         }
         func final(_ e: HTMLElement) -> Double { (scores[ObjectIdentifier(e)] ?? 0) * (1 - TextStatistics.linkDensity(e)) }
-        guard let top = candidates.max(by: { final($0) < final($1) }) else { return [root] }
+        guard var top = candidates.max(by: { final($0) < final($1) }) else { return [root] }
         let topScore = final(top)
+        let runnersUp = candidates.filter { $0 !== top && final($0) >= topScore * runnerUpShare }
+        if runnersUp.count >= runnersUpForAncestor {
+            var ancestor = top.parent
+            while let a = ancestor, a !== root {
+                if runnersUp.filter({ $0.hasAncestor(a) }).count >= runnersUpForAncestor {
+                    top = a
+                    break
+                }
+                ancestor = a.parent
+            }
+        }
+        // A wrapper with nothing else inside says no more than its only child.
+        while let parent = top.parent, parent !== root, parent.elements.count == 1 { top = parent }
         guard let parent = top.parent else { return [top] }
         let threshold = max(10, topScore * 0.2)
         return parent.elements.filter { sibling in
@@ -68,6 +86,7 @@ enum ContentScorer {
         let words = FurnitureFilter.words(of: e)
         if !words.isDisjoint(with: positiveWords) { score += 25 }
         if !words.isDisjoint(with: negativeWords) { score -= 25 }
+        if e["itemprop"]?.lowercased() == "articlebody" { score += 50 }
         return score
     }
 }

@@ -20,6 +20,10 @@ enum FurnitureFilter {
         "subscription", "signup", "cookie", "cookies", "consent", "recommended", "recirculation", "outbrain", "taboola",
         "disqus", "paywall", "byline", "breadcrumb", "breadcrumbs", "popup", "modal",
     ]
+    /// Word beginnings that mark furniture too (`sharedaddy`, `socialbar`, `newsletterform`).
+    static let furniturePrefixes = ["share", "social", "comment", "newsletter", "related", "promo", "advert", "subscri", "cookie",
+                                    "disqus", "taboola", "outbrain"]
+    static let notFurniture: Set<String> = ["commentary", "commentator", "shareholder", "shareholders"]
     /// Words that mark furniture only on an element with little paragraph text (`<div class="content has-sidebar">` stays).
     static let weakFurnitureWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "sidebar", "widget", "masthead", "tags", "tag", "skip", "print",
@@ -46,13 +50,14 @@ enum FurnitureFilter {
         if protectedTags.contains(e.name) { return false }
         let words = words(of: e)
         if !words.isDisjoint(with: furnitureWords) { return true }
+        if words.contains(where: { word in furniturePrefixes.contains { word.hasPrefix($0) } && !notFurniture.contains(word) }) { return true }
         return !words.isDisjoint(with: weakFurnitureWords) && TextStatistics.paragraphText(in: e) < keepsWeakFurniture
     }
 
     /// The lower-case words of an element's class and id: `ShareBar article-comments` → share, bar, article, comments.
     static func words(of e: HTMLElement) -> Set<String> {
         var words: Set<String> = []
-        for value in [e["class"], e["id"]].compactMap({ $0 }) {
+        for value in [e["class"], e["id"], e["data-component"], e["data-testid"]].compactMap({ $0 }) {
             var current = ""
             var previousLower = false
             for ch in value {

@@ -19,6 +19,7 @@ struct MarkdownWriter {
         return blocks.joined(separator: "\n\n")
     }
 
+    static let tableCellLength = 80
     static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
 
     /// Block-level Markdown for `e`.
@@ -44,8 +45,13 @@ struct MarkdownWriter {
         case "hr":
             return
         case "tr":
-            let cells = e.elements.map { paragraphs(inline($0.children)).joined(separator: " ") }.filter { !$0.isEmpty }
-            if !cells.isEmpty { blocks.append(cells.joined(separator: " | ")) }
+            // A data row reads as "a | b"; a layout row (one cell, or long text) as its cells' content.
+            let cells = e.elements.filter { !$0.text.isEmpty }
+            if cells.count > 1, cells.allSatisfy({ $0.text.count <= Self.tableCellLength }) {
+                blocks.append(cells.map { paragraphs(inline($0.children)).joined(separator: " ") }.joined(separator: " | "))
+            } else {
+                for cell in cells { appendContainer(cell, to: &blocks) }
+            }
         default:
             appendContainer(e, to: &blocks)
         }

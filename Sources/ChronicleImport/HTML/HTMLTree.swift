@@ -58,6 +58,15 @@ final class HTMLElement {
         self.parent = nil
     }
 
+    func hasAncestor(_ ancestor: HTMLElement) -> Bool {
+        var p = parent
+        while let e = p {
+            if e === ancestor { return true }
+            p = e.parent
+        }
+        return false
+    }
+
     func hasAncestor(named names: Set<String>) -> Bool {
         var p = parent
         while let e = p {
