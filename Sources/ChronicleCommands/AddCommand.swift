@@ -53,6 +53,11 @@ public struct AddCommand: ParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        if inputs.isEmpty { throw ValidationError("name at least one file or URL to add") }
+        if timeout <= 0 || maxSize <= 0 { throw ValidationError("--timeout and --max-size must be positive") }
+    }
+
     public func run() throws {
         let siteURL = URL(fileURLWithPath: site, isDirectory: true)
         let contentURL = content.map { URL(fileURLWithPath: $0, isDirectory: true) }

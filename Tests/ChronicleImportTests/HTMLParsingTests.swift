@@ -58,6 +58,13 @@ struct HTMLParsingTests {
             """)
     }
 
+    @Test func outletSuffixesLeaveTheHeadline() {
+        let root = HTMLTree.parse(#"<meta property="og:title" content="Talks resume | Courier"><meta property="og:site_name" content="Courier">"#)
+        #expect(MetadataExtractor.extract(from: root).title == "Talks resume")
+        #expect(TitleSplitter.split("Ukraine: what we know - day 3 of the talks", knownOutlet: nil) == ("Ukraine: what we know - day 3 of the talks", nil))
+        #expect(TitleSplitter.split("Talks resume in Jeddah – Gulf Courier", knownOutlet: nil) == ("Talks resume in Jeddah", "Gulf Courier"))
+    }
+
     @Test(arguments: [
         ("Sat, 15 Mar 2025 09:30:00 GMT", "2025-03-15T09:30:00Z"),
         ("15 March 2025 09:30 +0100", "2025-03-15T09:30:00+01:00"),

@@ -41,6 +41,8 @@ enum MetadataExtractor {
             let (head, outlet) = TitleSplitter.split(raw, knownOutlet: nil)
             if head == title { result.source = outlet }
         }
+        // og:title and JSON-LD headlines sometimes carry the outlet too: "Headline | Outlet".
+        if let title = result.title, let source = result.source { result.title = TitleSplitter.split(title, knownOutlet: source).0 }
         result.title = result.title.map(clean)
         result.source = result.source.map(clean)
         result.author = result.author.map(clean)
