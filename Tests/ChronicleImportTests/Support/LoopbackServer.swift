@@ -101,7 +101,11 @@ final class LoopbackServer: @unchecked Sendable {
     private func send(all bytes: [UInt8], to client: Int32) -> Bool {
         var sent = 0
         while sent < bytes.count {
+            #if canImport(Glibc)
             let n = bytes[sent...].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            #else
+            let n = bytes[sent...].withUnsafeBytes { Darwin.send(client, $0.baseAddress, $0.count, 0) }
+            #endif
             guard n > 0 else { return false }
             sent += n
         }
