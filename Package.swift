@@ -7,6 +7,7 @@ import PackageDescription
 //   ChronicleMarkdown  the one place that touches libcmark (CCmark)
 //   ChronicleModel     articles, front matter, boilerplate, event dating and merging
 //   ChronicleSite      rendering the timeline site from Mustache templates
+//   ChronicleImport    `chronicle add`: files, saved pages and URLs into content/ (HTML metadata and main-content extraction)
 //   ChronicleCommands  the command-line interface (swift-argument-parser)
 //   chronicle          main.swift only
 let package = Package(
@@ -40,10 +41,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "ChronicleImport", dependencies: ["ChronicleModel", "ChronicleTime"]),
         .target(
             name: "ChronicleCommands",
             dependencies: [
-                "ChronicleTime", "ChronicleTagger", "ChronicleModel", "ChronicleSite",
+                "ChronicleTime", "ChronicleTagger", "ChronicleModel", "ChronicleSite", "ChronicleImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +61,9 @@ let package = Package(
                     resources: [.copy("Corpus")]),
         .testTarget(name: "ChronicleSiteTests",
                     dependencies: ["ChronicleSite", "ChronicleModel", "ChronicleTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChronicleImportTests",
+                    dependencies: ["ChronicleImport", "ChronicleModel", "ChronicleTime", "ChronicleTestSupport", "chronicle"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["ChronicleTestSupport", "chronicle"],
