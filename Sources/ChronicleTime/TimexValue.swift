@@ -57,7 +57,7 @@ public enum TimexType: String, CaseIterable, Sendable {
 public struct TimexDuration: Hashable, Sendable, CustomStringConvertible {
     /// Units in ISO 8601 order; the time units follow `T`.
     public enum Unit: String, CaseIterable, Sendable {
-        case millennium = "L", century = "CE", decade = "DE", year = "Y", month = "M", week = "W", day = "D"
+        case millennium = "L", century = "CE", decade = "DE", year = "Y", quarter = "Q", month = "M", week = "W", day = "D"
         case hour = "H", minute = "TM", second = "S"
 
         public var isTimeUnit: Bool { self == .hour || self == .minute || self == .second }

@@ -48,6 +48,7 @@ enum DurationRule {
             while start < q.end - 1 && s.keyword(start) != nil && s.info(start)?.number == nil { start += 1 }
         }
         guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
+        if s.capitalized(j) && !s.tokens[j].allCaps && !s.sentenceBreak(before: j) { return nil }  // "60 Minutes", a title
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }

@@ -54,7 +54,8 @@ enum RelativeUnitRule {
             out.append(Candidate(i, head + 1, .partOfDay(.narrative(.day, offset), part.part), .time, rule: .narrative))
             return
         }
-        if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head) {
+        if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head),
+           !(s.capitalized(head) && !s.tokens[head].allCaps) {  // "This Week", a title
             if unit == .second || unit == .minute || unit == .hour { return }
             // "the past two years" is a duration; "last year's" stays a date
             let value: Extracted = narrative ? .narrative(unit, amount) : .shift(unit, amount)
