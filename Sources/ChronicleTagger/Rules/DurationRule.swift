@@ -3,6 +3,10 @@ import ChronicleTime
 /// Amounts of time: "three years", "a 30-day ceasefire", "two-year", "the past two months",
 /// "the first nine months", "a few days", "an hour and a half", "years" (an unknown number).
 enum DurationRule {
+    /// Words that may stand between an amount and its unit.
+    static let amountAdjectives: Set<String> = ["trading", "business", "working", "school", "calendar", "straight",
+                                                "consecutive", "more", "additional", "full", "successive", "long"]
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         var j = i
         // "the past two months", "the next several days", "the first nine months", "the nine months"
@@ -39,6 +43,8 @@ enum DurationRule {
     /// "and a half".
     static func amountAndUnit(_ s: TokenStream, start: Int, _ q: Quantity) -> Candidate? {
         var j = q.end
+        // "eight trading days", "two more weeks", "three straight years"
+        if s.isWord(j), s.info(j + 1)?.unit != nil, DurationRule.amountAdjectives.contains(s.lowerWord(j)) { j += 1 }
         let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
         var start = start
         if hyphenated {
