@@ -48,7 +48,7 @@ public struct EvalCommand: ParsableCommand {
             let offsets = TimexOutput.scalarOffsets(doc.text, found.flatMap { [$0.utf8Range.lowerBound, $0.utf8Range.upperBound] })
             let system = found.map {
                 TimexScorer.Span(start: offsets[$0.utf8Range.lowerBound]!, end: offsets[$0.utf8Range.upperBound]!,
-                                 type: $0.type.rawValue, value: $0.value.description, text: $0.text)
+                                 type: $0.type.rawValue, value: $0.value.timeMLValue, text: $0.text)
             }
             let scalars = Array(doc.text.unicodeScalars)
             let gold = doc.timexes.map {

@@ -8,3 +8,13 @@ import Testing
         #expect(TimexValue(timex3: value)?.description == value)
     }
 }
+
+/// TimeBank's spelling of decades and centuries, used for TimeML output and scoring.
+@Suite struct TimeMLSpellingTests {
+    @Test func decadesAndCenturiesKeepTheirKnownDigits() {
+        #expect(TimexValue.decade(199).timeMLValue == "199")
+        #expect(TimexValue.century(19).timeMLValue == "19")
+        #expect(TimexValue.decade(199).description == "199X")
+        #expect(TimexValue.year(1999).timeMLValue == "1999")
+    }
+}

@@ -72,11 +72,18 @@ struct TenseClassifier {
             return (tense, word)
         }
         // a regular past form: "-ed" after at least three letters
-        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to"), !adjectiveSlot(s, i - 1) {
+        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to"), !adjectiveSlot(s, i - 1),
+           !TenseClassifier.notPastForms.contains(word), !word.hasSuffix("eed") || TenseClassifier.pastInEed.contains(word) {
             return (modalBefore(s, i) ? .future : .past, word)
         }
         return nil
     }
+
+    /// Words ending in -ed that are not past forms.
+    static let notPastForms: Set<String> = ["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared",
+                                            "embed", "shred", "sled", "bred"]
+    /// Past forms among the words ending in -eed ("proceed", "succeed", "need" are not).
+    static let pastInEed: Set<String> = ["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"]
 
     /// Words after which an -ed form is an adjective ("a still unspecified date", "the revised plan").
     static let adjectiveMarkers: Set<String> = ["a", "an", "the", "this", "that", "its", "his", "her", "their", "our",

@@ -86,6 +86,7 @@ enum ClockTimeRule {
             if s.isGluedPunct(end, 0x2E) {
                 let next = s.info(end + 1)
                 let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
+                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1))
                 if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
             }
             return (s.isKeyword(j, .pm), end)
@@ -96,6 +97,7 @@ enum ClockTimeRule {
             if s.isGluedPunct(end, 0x2E) {
                 let next = s.info(end + 1)
                 let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
+                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1))
                 if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
             }
             return (s.isSpelled(j, "p"), end)
