@@ -23,6 +23,9 @@ struct Anchored {
 struct Anchorer {
     var documentDate: CivilDate?
     var narrative: TimexValue?
+    /// The last reporting period (quarter or half) the text named: comparisons ("a year
+    /// earlier", "the year-ago period") are made with it.
+    var period: TimexValue? = nil
     var tense: Tense
     var tenseCue: String?
 
@@ -122,7 +125,7 @@ struct Anchorer {
         case .year(let spec):
             return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
         case .currentPeriod:
-            if let ref = narrative, ref.grain == .quarter {
+            if let ref = period ?? narrative, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")
                 return ref
             }
@@ -132,10 +135,10 @@ struct Anchorer {
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
         case .periodOfYear(let y):
-            if let ref = narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
+            if let ref = period ?? narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
             return .year(y)
         case .periodYearBefore:
-            if let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("the narrative period \(ref) a year back")
                 return moved(.year, -1, from: ref)
             }
@@ -144,7 +147,7 @@ struct Anchorer {
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
             // "a year ago" in a report about a quarter or month: that period a year back
-            if unit == .year, let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if unit == .year, let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }
@@ -302,6 +305,10 @@ struct Anchorer {
         let base: TimexValue
         let kind: AnchorKind
         var steps: [String] = []
+        if unit == .year, let n, n < 0, let period {
+            steps.append("the reporting period \(period) moved \(n) year(s)")
+            return Anchored(value: moved(.year, n, from: period), anchor: .narrative, steps: steps, reference: period)
+        }
         if let narrative, narrative.day != nil || narrative.interval != nil {
             base = narrative
             kind = .narrative
