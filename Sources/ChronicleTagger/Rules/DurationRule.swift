@@ -77,6 +77,7 @@ enum DurationRule {
         // "five-year-old", "a 6-year-old": an age, not a time expression
         if hyphenated, s.isGluedPunct(end, 0x2D), s.isSpelled(end + 1, "old") { return nil }
         if s.isSpelled(end, "old") || s.isSpelled(end, "olds") { return nil }
+        if s.isGluedPunct(end, 0x2D) && (s.isSpelled(end + 1, "old") || s.isSpelled(end + 1, "olds")) { return nil }
         let (durationUnit, factor) = unit.durationUnit
         let duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
         return Candidate(start, end, .stated(.duration(duration)), .duration,
