@@ -24,6 +24,12 @@ struct TenseClassifier {
             t[w] = t[w] ?? .past
         }
         for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t[w] = t[w] ?? .present }
+        // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
+        for w in ["returns", "resumes", "reconvenes", "meets", "opens", "begins", "starts", "ends", "closes",
+                  "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
+                  "hosts", "expires"] {
+            t[w] = t[w] ?? .future
+        }
         return t
     }()
 
