@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Cross-checks `chronicle eval` against the Python port of the TempEval-3 scorer on TimeML
 # data: extracts every document's text and DCT with tml_extract.py, tags each text with
-# `chronicle tag --format json`, scores the JSON with score.py, and compares its char-matching
-# figures with `chronicle eval` (they must be identical). Also prints score.py's official
-# token-level (te3) figures.
+# `chronicle tag --format json`, scores the JSON with score.py, and compares its figures with
+# `chronicle eval`, for the official token-level matching (te3) and for character matching;
+# they must be identical.
 #
 #   scripts/eval-timeml.sh [TIMEML_DIR ...]     (default: ../shared/timeml/TBAQ-cleaned/{TimeBank,AQUAINT})
 set -euo pipefail
@@ -23,15 +23,17 @@ for txt in "$WORK"/txt/*.txt; do
   id=$(basename "$txt" .txt)
   "$BIN" tag --dct "$(cat "$WORK/txt/$id.dct")" --format json "$txt" > "$WORK/json/$id.json"
 done
-echo "== score.py (official TE3 token matching)"
-python3 "$TOOLS/score.py" "$@" "$WORK/json" --quiet-warnings | tail -6
-echo "== score.py --match char"
-python3 "$TOOLS/score.py" "$@" "$WORK/json" --quiet-warnings --match char | tail -1 | tee "$WORK/py.txt"
-echo "== chronicle eval"
-"$BIN" eval "$@" | tail -6 | tee "$WORK/chronicle-full.txt"
-tail -1 "$WORK/chronicle-full.txt" > "$WORK/sw.txt"
-if diff -q "$WORK/py.txt" "$WORK/sw.txt" >/dev/null; then
-  echo "AGREE: chronicle eval and score.py --match char give identical figures"
-else
-  echo "DISAGREE:"; diff "$WORK/py.txt" "$WORK/sw.txt"; exit 1
-fi
+status=0
+for match in te3 char; do
+  echo "== score.py --match $match"
+  python3 "$TOOLS/score.py" "$@" "$WORK/json" --quiet-warnings --match $match | tail -6 | tee "$WORK/py-$match.txt"
+  echo "== chronicle eval --match $match"
+  "$BIN" eval "$@" --match $match | tail -6 | tee "$WORK/sw-$match.txt"
+  if diff -q <(tail -1 "$WORK/py-$match.txt") <(tail -1 "$WORK/sw-$match.txt") >/dev/null; then
+    echo "AGREE ($match): chronicle eval and score.py give identical figures"
+  else
+    echo "DISAGREE ($match):"; diff <(tail -1 "$WORK/py-$match.txt") <(tail -1 "$WORK/sw-$match.txt") || true
+    status=1
+  fi
+done
+exit $status

@@ -9,11 +9,14 @@ public struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Tag TimeML documents (DCT + TEXT) and print TempEval-3 Task A timex metrics.",
         discussion: """
-            Pairs gold and system TIMEX3s one to one by character overlap in document order, as
-            score.py --match char does (the official token-level matching differs from it only for
-            timexes that do not end on a token boundary).
+            By default gold and system TIMEX3s are paired as the official TempEval-3 scorer does
+            (TreeTagger tokens, strict = same text), like score.py; --match char pairs them by
+            character overlap (strict = same span), like score.py --match char.
             """
     )
+
+    @Option(help: "Pairing: te3 (official, token level) or char (character overlap).")
+    var match: String = "te3"
 
     @Argument(help: "Directories of .tml files (or .tml files).")
     var paths: [String]
@@ -32,6 +35,7 @@ public struct EvalCommand: ParsableCommand {
     public func run() throws {
         let files = try Self.listTimeML(paths)
         guard !files.isEmpty else { throw EvalError.noDocuments(paths) }
+        guard let matching = TimexScorer.Matching(rawValue: match) else { throw ValidationError("--match te3 or char") }
         var total = TimexScorer.Counts()
         var out = ""
         let tagger = Tagger()
@@ -44,14 +48,15 @@ public struct EvalCommand: ParsableCommand {
             let offsets = TimexOutput.scalarOffsets(doc.text, found.flatMap { [$0.utf8Range.lowerBound, $0.utf8Range.upperBound] })
             let system = found.map {
                 TimexScorer.Span(start: offsets[$0.utf8Range.lowerBound]!, end: offsets[$0.utf8Range.upperBound]!,
-                                 type: $0.type.rawValue, value: $0.value.description, text: $0.text)
+                                 type: $0.type.rawValue, value: $0.value.timeMLValue, text: $0.text)
             }
             let scalars = Array(doc.text.unicodeScalars)
             let gold = doc.timexes.map {
                 TimexScorer.Span(start: $0.start, end: $0.end, type: $0.type, value: $0.value,
                                  text: String(String.UnicodeScalarView(scalars[$0.start..<$0.end])))
             }
-            let (counts, valueErrors) = TimexScorer.score(gold: gold, system: system)
+            let (counts, valueErrors, pairs) = TimexScorer.score(gold: gold, system: system, events: doc.events,
+                                                                 text: scalars, matching: matching)
             total += counts
             if errors {
                 for e in valueErrors {
@@ -59,22 +64,21 @@ public struct EvalCommand: ParsableCommand {
                 }
             }
             if spans {
-                for (g, s) in TimexScorer.pairs(gold, system) where gold[g].start != system[s].start || gold[g].end != system[s].end {
+                for (g, s) in pairs where gold[g].start != system[s].start || gold[g].end != system[s].end {
                     out += "SPAN\t\(docid)\t\(Self.oneLine(gold[g].text))\t\(Self.oneLine(system[s].text))\n"
                 }
             }
             if misses {
-                let pairs = TimexScorer.pairs(gold, system)
                 let pg = Set(pairs.map(\.0)), ps = Set(pairs.map(\.1))
                 for (n, g) in gold.enumerated() where !pg.contains(n) { out += "MISSED\t\(docid)\t\(Self.oneLine(g.text))\t\(g.type)\t\(g.value)\n" }
                 for (n, s) in system.enumerated() where !ps.contains(n) { out += "SPURIOUS\t\(docid)\t\(Self.oneLine(s.text))\t\(s.type)\t\(s.value)\n" }
             }
         }
-        out += Self.report(total, documents: files.count)
+        out += Self.report(total, documents: files.count, matching: matching)
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    static func report(_ c: TimexScorer.Counts, documents: Int) -> String {
+    static func report(_ c: TimexScorer.Counts, documents: Int, matching: TimexScorer.Matching) -> String {
         let m = TimexScorer.Metrics(c)
         func pct(_ x: Double) -> String {
             let s = String(Int((x * 10000).rounded()))
@@ -87,7 +91,7 @@ public struct EvalCommand: ParsableCommand {
             let padded = String(repeating: "0", count: max(0, 5 - s.count)) + s
             return "\(padded.dropLast(4)).\(padded.suffix(4))"
         }
-        var out = "TIMEX3 evaluation (char overlap matching): \(documents) docs\n"
+        var out = "TIMEX3 evaluation (--match \(matching.rawValue)): \(documents) docs\n"
         out += "gold timexes \(c.gold), system timexes \(c.system), relaxed matches \(c.relaxed), strict matches \(c.strict)\n"
         out += "               P       R      F1\n"
         out += "strict    \(pct(m.strictP))  \(pct(m.strictR))  \(pct(m.strictF1))\n"

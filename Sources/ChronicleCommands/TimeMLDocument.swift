@@ -16,12 +16,15 @@ struct TimeMLDocument {
     var dct: String?
     var text: String
     var timexes: [Span]
+    /// Gold EVENT spans (the official matcher keeps a gold timex open over them).
+    var events: [(Int, Int)]
 
     /// Parses the bytes of a `.tml` file.
     init(docid: String, bytes: [UInt8]) throws {
         self.docid = docid
         self.dct = nil
         self.timexes = []
+        self.events = []
         var scalars: [Unicode.Scalar] = []
         var stack: [(name: String, attributes: [String: String], start: Int)] = []
         var inText = false
@@ -59,9 +62,13 @@ struct TimeMLDocument {
                 }
                 guard inText else { continue }
                 if tag.closing {
-                    if let top = stack.popLast(), top.name == "TIMEX3" {
-                        timexes.append(Span(start: top.start, end: scalars.count, type: top.attributes["type"] ?? "",
-                                            value: top.attributes["value"] ?? "", mod: top.attributes["mod"]))
+                    if let top = stack.popLast() {
+                        if top.name == "TIMEX3" {
+                            timexes.append(Span(start: top.start, end: scalars.count, type: top.attributes["type"] ?? "",
+                                                value: top.attributes["value"] ?? "", mod: top.attributes["mod"]))
+                        } else if top.name == "EVENT" {
+                            events.append((top.start, scalars.count))
+                        }
                     }
                 } else if !tag.selfClosing {
                     stack.append((tag.name, tag.attributes, scalars.count))
@@ -83,6 +90,7 @@ struct TimeMLDocument {
         text.append(contentsOf: scalars)
         self.text = String(text)
         timexes.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        events.sort { $0 < $1 }
     }
 
     static func entity(_ name: String) -> Unicode.Scalar? {

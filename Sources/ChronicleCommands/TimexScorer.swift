@@ -50,17 +50,38 @@ struct TimexScorer {
         return out
     }
 
-    static func score(gold: [Span], system: [Span]) -> (Counts, [ValueError]) {
+    /// How gold and system timexes are paired.
+    enum Matching: String, Sendable {
+        /// The official scorer's token-level pairing (TE3Matcher); strict = same text.
+        case te3
+        /// Character overlap; strict = same span.
+        case char
+    }
+
+    /// Counts for one document. With `.te3`, a document the official tool cannot process falls
+    /// back to character pairing, as score.py does.
+    static func score(gold: [Span], system: [Span], events: [(Int, Int)], text: [Unicode.Scalar],
+                      matching: Matching) -> (Counts, [ValueError], [(Int, Int)]) {
         var c = Counts(gold: gold.count, system: system.count)
+        var pairs = pairs(gold, system)
+        var strictByText = false
+        if matching == .te3, let tokens = try? TE3Tokenizer.tokenize(text),
+           let m = try? TE3Matcher.match(tokens: tokens, gold: gold.map { ($0.start, $0.end) }, events: events,
+                                         system: system.map { ($0.start, $0.end) }) {
+            c.gold = m.goldKept.count
+            c.system = m.systemKept.count
+            pairs = m.pairs
+            strictByText = true
+        }
         var errors: [ValueError] = []
-        for (g, s) in pairs(gold, system) {
+        for (g, s) in pairs {
             let gs = gold[g], ss = system[s]
             c.relaxed += 1
-            if gs.start == ss.start && gs.end == ss.end { c.strict += 1 }
+            if strictByText ? gs.text == ss.text : gs.start == ss.start && gs.end == ss.end { c.strict += 1 }
             if gs.type == ss.type { c.typeOK += 1 }
             if gs.value == ss.value { c.valueOK += 1 } else { errors.append(ValueError(gold: gs, system: ss)) }
         }
-        return (c, errors)
+        return (c, errors, pairs)
     }
 
     /// The metrics of score.py, in its order.

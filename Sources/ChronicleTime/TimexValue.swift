@@ -57,7 +57,7 @@ public enum TimexType: String, CaseIterable, Sendable {
 public struct TimexDuration: Hashable, Sendable, CustomStringConvertible {
     /// Units in ISO 8601 order; the time units follow `T`.
     public enum Unit: String, CaseIterable, Sendable {
-        case millennium = "L", century = "CE", decade = "DE", year = "Y", month = "M", week = "W", day = "D"
+        case millennium = "L", century = "CE", decade = "DE", year = "Y", quarter = "Q", month = "M", week = "W", day = "D"
         case hour = "H", minute = "TM", second = "S"
 
         public var isTimeUnit: Bool { self == .hour || self == .minute || self == .second }
@@ -183,6 +183,17 @@ public enum TimexValue: Hashable, Sendable, CustomStringConvertible {
         case .reference(let r): return r.rawValue
         case .duration(let d): return d.description
         case .underspecified(let s): return s
+        }
+    }
+
+    /// The value as TimeML 1.2.1 / TimeBank writes it: like `description`, except decades and
+    /// centuries, which TimeBank writes with their known digits only ("the 1990s" → `199`,
+    /// "the 20th century" → `19`).
+    public var timeMLValue: String {
+        switch self {
+        case .decade(let d): String(d)
+        case .century(let c): TimexFormat.two(c)
+        default: description
         }
     }
 

@@ -23,6 +23,9 @@ struct Anchored {
 struct Anchorer {
     var documentDate: CivilDate?
     var narrative: TimexValue?
+    /// The last reporting period (quarter or half) the text named: comparisons ("a year
+    /// earlier", "the year-ago period") are made with it.
+    var period: TimexValue? = nil
     var tense: Tense
     var tenseCue: String?
 
@@ -64,7 +67,7 @@ struct Anchorer {
     }
 
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
-    private var direction: Int {
+    var direction: Int {
         switch tense {
         case .past: -1
         case .future: 1
@@ -122,7 +125,7 @@ struct Anchorer {
         case .year(let spec):
             return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
         case .currentPeriod:
-            if let ref = narrative, ref.grain == .quarter {
+            if let ref = period ?? narrative, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")
                 return ref
             }
@@ -132,10 +135,10 @@ struct Anchorer {
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
         case .periodOfYear(let y):
-            if let ref = narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
+            if let ref = period ?? narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
             return .year(y)
         case .periodYearBefore:
-            if let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("the narrative period \(ref) a year back")
                 return moved(.year, -1, from: ref)
             }
@@ -144,7 +147,7 @@ struct Anchorer {
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
             // "a year ago" in a report about a quarter or month: that period a year back
-            if unit == .year, let ref = narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if unit == .year, let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }
@@ -173,175 +176,6 @@ struct Anchorer {
             guard let day = v.day else { return v }
             if h == 24 { return .time(day, hour: 24, minute: m) }
             return .time(day, hour: h, minute: m)
-        }
-    }
-
-    /// The year for a value without one. `probe` gives a representative day of the value in a
-    /// year; the tense picks the latest one not after (past) or the earliest not before (future)
-    /// the publication date, or the nearest.
-    private func pickYear(_ spec: YearSpec, _ dct: CivilDate, sameUnit: Bool = false, _ probe: (Int) -> CivilDate) -> Int {
-        let y = dct.year
-        switch spec {
-        case .stated(let s): return s
-        case .current: return y
-        case .shifted(let k): return y + k
-        case .previous:
-            return probe(y) < dct && !sameUnit ? y : y - 1
-        case .following:
-            return probe(y) > dct && !sameUnit ? y : y + 1
-        case .implied:
-            if sameUnit { return y }
-            // past: the latest one not more than two months ahead; future: the earliest not more
-            // than two weeks back; otherwise the nearest
-            let candidates = [y - 1, y, y + 1]
-            // with no tense cue, news reports the past
-            let backward = direction < 0 || tense == .unknown
-            switch direction {
-            case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
-            case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
-            default:
-                return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!
-            }
-        }
-    }
-
-    private func quarterYear(_ spec: YearSpec, _ dct: CivilDate, _ q: Int, perYear: Int) -> Int {
-        switch spec {
-        case .implied:
-            let current = dct.quarter
-            if q > current && direction < 0 { return dct.year - 1 }
-            return dct.year
-        case .stated(let y): return y
-        case .current: return dct.year
-        case .previous: return dct.year - 1
-        case .following: return dct.year + 1
-        case .shifted(let k): return dct.year + k
-        }
-    }
-
-    /// The unit holding `dct`, shifted by `k` units ("last week" → the week before).
-    func shifted(_ unit: TimeUnit, _ k: Int, from dct: CivilDate) -> TimexValue {
-        switch unit {
-        case .day: return .day(dct.adding(days: k))
-        case .week, .fortnight: return .week(dct.isoWeek.adding(weeks: k))
-        case .weekend:
-            // the weekend this week; past tense (or Monday–Friday with "last") means the one just gone
-            var week = dct.isoWeek
-            if k == 0 && direction < 0 && !dct.weekday.isWeekend { week = week.adding(weeks: -1) }
-            if k < 0 && !dct.weekday.isWeekend { return .weekend(week.adding(weeks: -1 + (k + 1))) }
-            return .weekend(week.adding(weeks: k))
-        case .month: return moved(.month, k, from: .day(dct))
-        case .quarter:
-            let index = dct.year * 4 + (dct.quarter - 1) + k
-            return .quarter(year: index >= 0 ? index / 4 : (index - 3) / 4, quarter: ((index % 4) + 4) % 4 + 1)
-        case .season:
-            let (season, year) = Self.season(of: dct)
-            let order: [Season] = [.spring, .summer, .fall, .winter]
-            let index = year * 4 + order.firstIndex(of: season)! + k
-            return .season(year: index / 4, order[index % 4])
-        case .year: return .year(dct.year + k)
-        case .decade: return .decade(dct.year / 10 + k)
-        case .century: return .century(dct.year / 100 + k)
-        case .millennium: return .underspecified("\(dct.year / 1000 + k)XXX")
-        case .hour, .minute, .second: return .day(dct)
-        }
-    }
-
-    /// `base` moved by `n` units, at the grain of the unit (or of the base when it is coarser).
-    func moved(_ unit: TimeUnit, _ n: Int, from base: TimexValue) -> TimexValue {
-        switch base {
-        case .day(let d), .time(let d, _, _), .partOfDay(let d, _):
-            switch unit {
-            case .day, .hour, .minute, .second: return .day(d.adding(days: n))
-            case .week, .weekend: return .week(d.adding(days: 7 * n).isoWeek)
-            case .fortnight: return .week(d.adding(days: 14 * n).isoWeek)
-            case .month: let m = d.adding(months: n); return .month(year: m.year, month: m.month)
-            case .quarter: let m = d.adding(months: 3 * n); return .quarter(year: m.year, quarter: m.quarter)
-            case .season: let m = d.adding(months: 3 * n); return .month(year: m.year, month: m.month)
-            case .year: return .year(d.year + n)
-            case .decade: return .year(d.year + 10 * n)
-            case .century: return .year(d.year + 100 * n)
-            case .millennium: return .year(d.year + 1000 * n)
-            }
-        case .week(let w):
-            switch unit {
-            case .year: return .week(ISOWeek(year: w.year + n, week: min(w.week, ISOWeek.weeksIn(year: w.year + n))))
-            case .month: return .week(w.monday.adding(months: n).isoWeek)
-            default: return moved(unit, n, from: .day(w.monday)).coarsened(to: .week)
-            }
-        case .month(let y, let m):
-            switch unit {
-            case .day, .week, .weekend, .fortnight, .hour, .minute, .second: return base
-            default:
-                let d = CivilDate(year: y, month: m, day: 1)!.adding(months: unit == .year ? 12 * n : unit == .quarter ? 3 * n : n)
-                if unit == .month || unit == .year || unit == .quarter { return .month(year: d.year, month: d.month) }
-                return moved(unit, n, from: .day(d))
-            }
-        case .quarter(let y, let q):
-            switch unit {
-            case .year: return .quarter(year: y + n, quarter: q)
-            case .quarter:
-                let i = y * 4 + q - 1 + n
-                return .quarter(year: i / 4, quarter: i % 4 + 1)
-            default: return base
-            }
-        case .half(let y, let h): return unit == .year ? .half(year: y + n, half: h) : base
-        case .season(let y, let s): return unit == .year ? .season(year: y + n, s) : base
-        case .year(let y):
-            switch unit {
-            case .year: return .year(y + n)
-            case .decade: return .year(y + 10 * n)
-            default: return base
-            }
-        default:
-            return base
-        }
-    }
-
-    private func anchorNarrative(_ unit: TimeUnit, _ n: Int?) -> Anchored {
-        let base: TimexValue
-        let kind: AnchorKind
-        var steps: [String] = []
-        if let narrative, narrative.day != nil || narrative.interval != nil {
-            base = narrative
-            kind = .narrative
-            steps.append("narrative reference \(narrative)")
-        } else if let documentDate {
-            base = .day(documentDate)
-            kind = .documentTime
-            steps.append("no narrative reference: counted from the publication date \(documentDate)")
-        } else {
-            return Anchored(value: .underspecified("XXXX-XX-XX"), anchor: .unresolved, steps: ["nothing to count from"])
-        }
-        guard let n else {
-            return Anchored(value: .reference(.past), anchor: kind, steps: steps, reference: base)
-        }
-        var value = moved(unit, n, from: base)
-        if unit == .year, let d = base.day { value = .day(d.adding(years: n)) }
-        if n == 0, unit != .day, let d = base.day {
-            value = shifted(unit, 0, from: d)
-        }
-        if n == 0, unit == .day, let d = base.day { value = .day(d) }
-        steps.append("moved \(n) \(unit.rawValue)(s) → \(value)")
-        return Anchored(value: value, anchor: kind, steps: steps, reference: base)
-    }
-
-    static func seasonStartMonth(_ s: Season) -> Int {
-        switch s {
-        case .spring: 3
-        case .summer: 6
-        case .fall: 9
-        case .winter: 12
-        }
-    }
-
-    static func season(of d: CivilDate) -> (Season, Int) {
-        switch d.month {
-        case 3...5: (.spring, d.year)
-        case 6...8: (.summer, d.year)
-        case 9...11: (.fall, d.year)
-        case 12: (.winter, d.year)
-        default: (.winter, d.year - 1)
         }
     }
 

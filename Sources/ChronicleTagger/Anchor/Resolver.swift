@@ -9,12 +9,13 @@ struct Resolver {
 
     func resolve(_ chosen: [Candidate]) -> [Timex] {
         var narrative = context.narrativeReference
+        var period: TimexValue?
         var out: [Timex] = []
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
         for c in chosen {
             let (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
-            let anchorer = Anchorer(documentDate: dct, narrative: narrative, tense: tense, tenseCue: cue)
+            let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue)
             let anchored = anchorer.anchor(c.value)
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
@@ -29,6 +30,7 @@ struct Resolver {
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
+                if anchored.value.grain == .quarter || anchored.value.grain == .half { period = anchored.value }
             }
         }
         return out

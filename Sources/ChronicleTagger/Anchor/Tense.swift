@@ -24,6 +24,12 @@ struct TenseClassifier {
             t[w] = t[w] ?? .past
         }
         for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t[w] = t[w] ?? .present }
+        // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
+        for w in ["returns", "resumes", "reconvenes", "meets", "opens", "begins", "starts", "ends", "closes",
+                  "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
+                  "hosts", "expires"] {
+            t[w] = t[w] ?? .future
+        }
         return t
     }()
 
@@ -72,11 +78,18 @@ struct TenseClassifier {
             return (tense, word)
         }
         // a regular past form: "-ed" after at least three letters
-        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to"), !adjectiveSlot(s, i - 1) {
+        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to"), !adjectiveSlot(s, i - 1),
+           !TenseClassifier.notPastForms.contains(word), !word.hasSuffix("eed") || TenseClassifier.pastInEed.contains(word) {
             return (modalBefore(s, i) ? .future : .past, word)
         }
         return nil
     }
+
+    /// Words ending in -ed that are not past forms.
+    static let notPastForms: Set<String> = ["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared",
+                                            "embed", "shred", "sled", "bred"]
+    /// Past forms among the words ending in -eed ("proceed", "succeed", "need" are not).
+    static let pastInEed: Set<String> = ["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"]
 
     /// Words after which an -ed form is an adjective ("a still unspecified date", "the revised plan").
     static let adjectiveMarkers: Set<String> = ["a", "an", "the", "this", "that", "its", "his", "her", "their", "our",

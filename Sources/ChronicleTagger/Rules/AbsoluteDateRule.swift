@@ -105,6 +105,12 @@ enum AbsoluteDateRule {
             out.append(Candidate(start, k + 2, .stated(.month(year: year, month: m)), rule: .absoluteDate))
             return
         }
+        // "July last year", "January this year", "March next year"
+        if s.isKeyword(after, .last, .this, .next), s.info(after + 1)?.unit == .year, !(s.info(after + 1)?.unitPlural ?? true) {
+            let shift = s.isKeyword(after, .last) ? -1 : s.isKeyword(after, .next) ? 1 : 0
+            out.append(Candidate(start, after + 2, .month(m, year: .shifted(shift)), rule: .monthName))
+            return
+        }
         guard start == i, monthAloneIsDate(s, i, after: after) else { return }
         out.append(Candidate(i, after, .month(m, year: .implied), rule: .monthName))
     }

@@ -83,12 +83,23 @@ enum ClockTimeRule {
     static func meridiem(_ s: TokenStream, _ j: Int) -> (Bool, Int)? {
         if s.isKeyword(j, .pm) || s.isKeyword(j, .am) {
             var end = j + 1
-            if s.isGluedPunct(end, 0x2E) && !s.sentenceBreak(before: end + 1) { end += 1 }
+            if s.isGluedPunct(end, 0x2E) {
+                let next = s.info(end + 1)
+                let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
+                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1))
+                if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
+            }
             return (s.isKeyword(j, .pm), end)
         }
         if (s.isSpelled(j, "p") || s.isSpelled(j, "a")), s.isGluedPunct(j + 1, 0x2E), s.isSpelled(j + 2, "m"), s.glued(j + 2) {
             var end = j + 3
-            if s.isGluedPunct(end, 0x2E) { end += 1 }
+            // the last full stop of "p.m." also ends the sentence: leave it out there
+            if s.isGluedPunct(end, 0x2E) {
+                let next = s.info(end + 1)
+                let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
+                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1))
+                if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
+            }
             return (s.isSpelled(j, "p"), end)
         }
         return nil

@@ -3,6 +3,10 @@ import ChronicleTime
 /// Amounts of time: "three years", "a 30-day ceasefire", "two-year", "the past two months",
 /// "the first nine months", "a few days", "an hour and a half", "years" (an unknown number).
 enum DurationRule {
+    /// Words that may stand between an amount and its unit.
+    static let amountAdjectives: Set<String> = ["trading", "business", "working", "school", "calendar", "straight",
+                                                "consecutive", "more", "additional", "full", "successive", "long"]
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         var j = i
         // "the past two months", "the next several days", "the first nine months", "the nine months"
@@ -39,6 +43,8 @@ enum DurationRule {
     /// "and a half".
     static func amountAndUnit(_ s: TokenStream, start: Int, _ q: Quantity) -> Candidate? {
         var j = q.end
+        // "eight trading days", "two more weeks", "three straight years"
+        if s.isWord(j), s.info(j + 1)?.unit != nil, DurationRule.amountAdjectives.contains(s.lowerWord(j)) { j += 1 }
         let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
         var start = start
         if hyphenated {
@@ -48,6 +54,7 @@ enum DurationRule {
             while start < q.end - 1 && s.keyword(start) != nil && s.info(start)?.number == nil { start += 1 }
         }
         guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
+        if s.capitalized(j) && !s.tokens[j].allCaps && !s.sentenceBreak(before: j) { return nil }  // "60 Minutes", a title
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
@@ -70,6 +77,7 @@ enum DurationRule {
         // "five-year-old", "a 6-year-old": an age, not a time expression
         if hyphenated, s.isGluedPunct(end, 0x2D), s.isSpelled(end + 1, "old") { return nil }
         if s.isSpelled(end, "old") || s.isSpelled(end, "olds") { return nil }
+        if s.isGluedPunct(end, 0x2D) && (s.isSpelled(end + 1, "old") || s.isSpelled(end + 1, "olds")) { return nil }
         let (durationUnit, factor) = unit.durationUnit
         let duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
         return Candidate(start, end, .stated(.duration(duration)), .duration,

@@ -4,6 +4,17 @@ import ChronicleTime
 /// "New Year's Day", "Good Friday", "Easter 2024"; not "Easter Island".
 enum HolidayRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        // "last Thanksgiving", "next Christmas"
+        if s.isKeyword(i, .last, .next, .this), s.info(i + 1)?.holiday != nil {
+            var found: [Candidate] = []
+            match(s, i + 1, &found)
+            if var c = found.first, case .holiday(let h, .implied) = c.value {
+                c.first = i
+                c.value = .holiday(h, year: s.isKeyword(i, .last) ? .previous : s.isKeyword(i, .next) ? .following : .current)
+                out.append(c)
+            }
+            return
+        }
         guard let head = s.info(i), head.holiday != nil, s.capitalized(i) else { return }
         var best: (Holiday, Int)?
         for h in Holiday.allCases where h.headWord == head.spelling {

@@ -88,6 +88,7 @@ enum QuarterRule {
         guard unit == .quarter || isHalf else { return }
         // "the latest period", "the year-ago period": a reporting period only with a shift
         if s.isKeyword(j, .period) && (ordinal != nil || shift != -1 && year != .shifted(-1)) { return }
+        if isHalf && ordinal == nil && s.isKeyword(j - 1, .last) { ordinal = 2 }  // "the last half of 1989"
         if isHalf && ordinal == nil { return }
         if isHalf && ordinal.map({ $0 > 2 }) ?? false { return }
         var end = j + 1

@@ -11,6 +11,11 @@ enum RelativeUnitRule {
         if s.info(i)?.unit == .year, s.isGluedPunct(i + 1, 0x2D), s.isKeyword(i + 2, .earlier, .ago), s.glued(i + 2) {
             out.append(Candidate(i, i + 3, .narrative(.year, -1), rule: .narrative))
         }
+        // "earlier in the day", "later in the week": the account's own unit
+        if s.isKeyword(i, .earlier, .later), s.isKeyword(i + 1, .in), s.isKeyword(i + 2, .the),
+           let unit = s.info(i + 3)?.unit, !(s.info(i + 3)?.unitPlural ?? true), unit == .day || unit == .week || unit == .month || unit == .year {
+            out.append(Candidate(i, i + 4, .narrative(unit, 0), mod: s.isKeyword(i, .earlier) ? .start : .end, rule: .narrative))
+        }
         // "the weekend": this week's, or the one just gone in a past-tense sentence
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
             out.append(Candidate(i, i + 2, .shift(.weekend, 0), rule: .relativeUnit))
@@ -54,7 +59,8 @@ enum RelativeUnitRule {
             out.append(Candidate(i, head + 1, .partOfDay(.narrative(.day, offset), part.part), .time, rule: .narrative))
             return
         }
-        if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head) {
+        if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head),
+           !(s.capitalized(head) && !s.tokens[head].allCaps) {  // "This Week", a title
             if unit == .second || unit == .minute || unit == .hour { return }
             // "the past two years" is a duration; "last year's" stays a date
             let value: Extracted = narrative ? .narrative(unit, amount) : .shift(unit, amount)

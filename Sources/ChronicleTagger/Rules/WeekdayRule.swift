@@ -16,11 +16,15 @@ enum WeekdayRule {
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let info = s.info(i), let day = info.weekday else {
-            if s.isKeyword(i, .last, .next, .this, .coming, .past), let day = s.info(i + 1)?.weekday,
-               !(s.info(i + 1)?.weekdayPlural ?? true), s.capitalized(i + 1) {
-                let shift: WeekdayShift = s.isKeyword(i, .last, .past) ? .last : s.isKeyword(i, .next) ? .next : .this
-                let end = i + 2
-                out.append(withPart(s, Candidate(i, end, .weekday(day, shift), rule: .weekday)))
+            // "last Friday", "this coming Sunday", "the previous Friday"
+            var j = i
+            if s.isKeyword(j, .the), s.isKeyword(j + 1, .previous, .following) { j += 1 }
+            if s.isKeyword(j, .this), s.isKeyword(j + 1, .coming, .past) { j += 1 }
+            if s.isKeyword(j, .last, .next, .this, .coming, .past, .previous, .following), let day = s.info(j + 1)?.weekday,
+               !(s.info(j + 1)?.weekdayPlural ?? true), s.capitalized(j + 1) {
+                let shift: WeekdayShift = s.isKeyword(j, .last, .past, .previous) ? .last
+                    : s.isKeyword(j, .next, .following) ? .next : s.isKeyword(j, .coming) ? .next : .this
+                out.append(withPart(s, Candidate(i, j + 2, .weekday(day, shift), rule: .weekday)))
             }
             return
         }

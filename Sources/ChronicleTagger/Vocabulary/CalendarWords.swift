@@ -80,7 +80,8 @@ enum TimeUnit: String, Sendable, CaseIterable {
         return out
     }()
 
-    /// The unit of a TIMEX3 duration (a weekend lasts two days, a fortnight two weeks).
+    /// The unit of a TIMEX3 duration (a weekend lasts two days, a fortnight two weeks; TimeBank
+    /// writes decades and centuries in years and quarters as `Q`).
     var durationUnit: (TimexDuration.Unit, Double) {
         switch self {
         case .second: (.second, 1)
@@ -91,11 +92,11 @@ enum TimeUnit: String, Sendable, CaseIterable {
         case .weekend: (.day, 2)
         case .fortnight: (.week, 2)
         case .month: (.month, 1)
-        case .quarter: (.month, 3)
+        case .quarter: (.quarter, 1)
         case .season: (.month, 3)
         case .year: (.year, 1)
-        case .decade: (.decade, 1)
-        case .century: (.century, 1)
+        case .decade: (.year, 10)
+        case .century: (.year, 100)
         case .millennium: (.millennium, 1)
         }
     }

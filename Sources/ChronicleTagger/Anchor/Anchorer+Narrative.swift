@@ -1,0 +1,37 @@
+import ChronicleTime
+
+/// Anchoring against the narrative reference time ("two days later", "that day", "a year
+/// earlier"), falling back to the publication date.
+extension Anchorer {
+    func anchorNarrative(_ unit: TimeUnit, _ n: Int?) -> Anchored {
+        let base: TimexValue
+        let kind: AnchorKind
+        var steps: [String] = []
+        if unit == .year, let n, n < 0, let period {
+            steps.append("the reporting period \(period) moved \(n) year(s)")
+            return Anchored(value: moved(.year, n, from: period), anchor: .narrative, steps: steps, reference: period)
+        }
+        if let narrative, narrative.day != nil || narrative.interval != nil {
+            base = narrative
+            kind = .narrative
+            steps.append("narrative reference \(narrative)")
+        } else if let documentDate {
+            base = .day(documentDate)
+            kind = .documentTime
+            steps.append("no narrative reference: counted from the publication date \(documentDate)")
+        } else {
+            return Anchored(value: .underspecified("XXXX-XX-XX"), anchor: .unresolved, steps: ["nothing to count from"])
+        }
+        guard let n else {
+            return Anchored(value: .reference(.past), anchor: kind, steps: steps, reference: base)
+        }
+        var value = moved(unit, n, from: base)
+        if unit == .year, let d = base.day { value = .day(d.adding(years: n)) }
+        if n == 0, unit != .day, let d = base.day {
+            value = shifted(unit, 0, from: d)
+        }
+        if n == 0, unit == .day, let d = base.day { value = .day(d) }
+        steps.append("moved \(n) \(unit.rawValue)(s) → \(value)")
+        return Anchored(value: value, anchor: kind, steps: steps, reference: base)
+    }
+}
