@@ -50,7 +50,7 @@ public struct BoilerplateDetector: Sendable {
         if norm.isEmpty { return nil }
         if Self.navigationLines.contains(norm) { return "navigation line" }
         if Self.isCredit(text) { return "photo credit" }
-        let cues = Self.cuePhrases.filter { Self.containsPhrase(norm, $0) }.count
+        let cues = Self.countCues(norm)
         if cues >= 2 { return "appeal or page furniture (\(cues) cues)" }
         let keys = Self.sentenceKeys(text)
         guard !keys.isEmpty else { return nil }
@@ -98,6 +98,29 @@ public struct BoilerplateDetector: Sendable {
             }
         }
         return out
+    }
+
+    /// Cue phrases by their first word, so a paragraph is scanned once, word by word.
+    static let cuesByFirstWord: [Substring: [[Substring]]] = {
+        var table: [Substring: [[Substring]]] = [:]
+        for phrase in cuePhrases {
+            let words = phrase.split(separator: " ")
+            table[words[0], default: []].append(words)
+        }
+        return table
+    }()
+
+    /// How many distinct cue phrases a normalised text contains.
+    static func countCues(_ normalised: String) -> Int {
+        let words = normalised.split(separator: " ")
+        var found = Set<[Substring]>()
+        for (i, w) in words.enumerated() {
+            guard let phrases = cuesByFirstWord[w] else { continue }
+            for phrase in phrases where i + phrase.count <= words.count {
+                if zip(phrase, words[i..<(i + phrase.count)]).allSatisfy({ $0 == $1 }) { found.insert(phrase) }
+            }
+        }
+        return found.count
     }
 
     static func containsPhrase(_ normalised: String, _ phrase: String) -> Bool {

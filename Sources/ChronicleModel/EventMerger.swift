@@ -27,15 +27,17 @@ public struct EventMerger: Sendable {
     }
 
     public func merge(_ candidates: [Candidate]) -> [Event] {
-        let raw = candidates.map { EventSignature($0.mention.sentence) }
-        var documentFrequency: [String: Int] = [:]
-        for signature in raw { for t in signature.tokens { documentFrequency[t, default: 0] += 1 } }
-        let signatures = raw.map { $0.weighted(by: documentFrequency, documents: raw.count) }
+        let signatures = TokenVector.vectors(for: candidates.map { EventSignature($0.mention.sentence) })
         var parent = Array(candidates.indices)
         func find(_ i: Int) -> Int {
             var i = i
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
+        }
+        let intervals = candidates.map { $0.mention.value.interval }
+        func compatible(_ i: Int, _ j: Int) -> Bool {
+            guard let x = intervals[i], let y = intervals[j] else { return candidates[i].mention.value == candidates[j].mention.value }
+            return x.contains(y) || y.contains(x)
         }
         // Bucket by month of the start day: compatible values share a start month or contain one another.
         var buckets: [Int: [Int]] = [:]
@@ -44,17 +46,18 @@ public struct EventMerger: Sendable {
             buckets[interval.start.year * 12 + interval.start.month, default: []].append(i)
         }
         var pairs: [(Double, Int, Int)] = []
+        var lastSeen = [Int](repeating: -1, count: candidates.count)
         for key in buckets.keys.sorted() {
             // A week that starts in one month can hold days of the next: compare with that bucket too.
             let next = buckets[key + 1] ?? []
-            var postings: [String: [Int]] = [:]
-            for i in buckets[key]! + next { for t in signatures[i].tokens { postings[t, default: []].append(i) } }
+            var postings: [Int32: [Int]] = [:]
+            for i in buckets[key]! + next { for t in signatures[i].ids { postings[t, default: []].append(i) } }
             let nextSet = Set(next)
             for i in buckets[key]! {
-                var seen = Set<Int>()
-                for t in signatures[i].tokens {
-                    for j in postings[t]! where (j > i || nextSet.contains(j)) && seen.insert(j).inserted {
-                        guard Self.compatible(candidates[i].mention.value, candidates[j].mention.value) else { continue }
+                for t in signatures[i].ids {
+                    for j in postings[t]! where j != i && lastSeen[j] != i && (j > i || nextSet.contains(j)) {
+                        lastSeen[j] = i
+                        guard compatible(i, j) else { continue }
                         let sim = signatures[i].similarity(signatures[j])
                         let sameArticle = candidates[i].mention.article == candidates[j].mention.article
                         if sim >= (sameArticle ? sameArticleThreshold : crossArticleThreshold) {
@@ -72,7 +75,7 @@ public struct EventMerger: Sendable {
             guard a != b else { continue }
             // Merge only when the two groups agree on dates and are similar on average (no chaining drift).
             let ga = members[a]!, gb = members[b]!
-            guard ga.allSatisfy({ x in gb.allSatisfy { Self.compatible(candidates[x].mention.value, candidates[$0].mention.value) } }) else { continue }
+            guard ga.allSatisfy({ x in gb.allSatisfy { compatible(x, $0) } }) else { continue }
             var sum = 0.0
             for x in ga { for y in gb { sum += signatures[x].similarity(signatures[y]) } }
             guard sum / Double(ga.count * gb.count) >= crossArticleThreshold * 0.8 else { continue }

@@ -76,29 +76,60 @@ struct EventSignature: Sendable {
         return w
     }
 
-    /// The same tokens with each weight scaled by how rare the token is among all mentions
-    /// (inverse document frequency), so a phrase every article repeats ("officials said",
-    /// "the story goes back years") says little, and a distinctive word says much.
-    func weighted(by documentFrequency: [String: Int], documents: Int) -> EventSignature {
-        var copy = self
-        copy.total = 0
-        for (k, w) in weights {
-            let df = Double(documentFrequency[k] ?? 1)
-            let idf = max(0.1, log(Double(documents + 1) / df))
-            copy.weights[k] = w * idf
-            copy.total += w * idf
+}
+
+/// Event signatures as sorted token ids with weights scaled by rarity among all mentions
+/// (inverse document frequency), so a phrase every article repeats ("officials said") says
+/// little and a distinctive word says much. Integer ids keep pairing cheap at scale.
+struct TokenVector: Sendable {
+    var ids: [Int32] = []
+    var weights: [Double] = []
+    var total: Double = 0
+
+    static func vectors(for signatures: [EventSignature]) -> [TokenVector] {
+        var vocabulary: [String: Int32] = [:]
+        var frequency: [Int] = []
+        let tokenIDs: [[(Int32, Double)]] = signatures.map { signature in
+            signature.weights.map { token, weight in
+                let id = vocabulary[token] ?? {
+                    let new = Int32(vocabulary.count)
+                    vocabulary[token] = new
+                    frequency.append(0)
+                    return new
+                }()
+                frequency[Int(id)] += 1
+                return (id, weight)
+            }
         }
-        return copy
+        let documents = Double(signatures.count + 1)
+        return tokenIDs.map { pairs in
+            var v = TokenVector()
+            for (id, weight) in pairs.sorted(by: { $0.0 < $1.0 }) {
+                let w = weight * max(0.1, log(documents / Double(frequency[Int(id)])))
+                v.ids.append(id)
+                v.weights.append(w)
+                v.total += w
+            }
+            return v
+        }
     }
 
     /// Dice coefficient over weighted tokens, 0…1.
-    func similarity(_ other: EventSignature) -> Double {
+    func similarity(_ other: TokenVector) -> Double {
         guard total > 0, other.total > 0 else { return 0 }
         var shared = 0.0
-        let (small, large) = weights.count <= other.weights.count ? (weights, other.weights) : (other.weights, weights)
-        for (k, w) in small { if let v = large[k] { shared += min(w, v) } }
+        var i = 0, j = 0
+        while i < ids.count && j < other.ids.count {
+            if ids[i] == other.ids[j] {
+                shared += min(weights[i], other.weights[j])
+                i += 1
+                j += 1
+            } else if ids[i] < other.ids[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return 2 * shared / (total + other.total)
     }
-
-    var tokens: Dictionary<String, Double>.Keys { weights.keys }
 }
