@@ -47,7 +47,7 @@ public struct EvalCommand: ParsableCommand {
             let found = tagger.tag(doc.text, context: AnchorContext(documentTime: documentTime))
             let ranges = TimexOutput.scalarRanges(found, in: doc.text)
             let system = zip(found, ranges).map { t, r in
-                TimexScorer.Span(start: r.lowerBound, end: r.upperBound, type: t.type.rawValue, value: t.value.timeMLValue,
+                TimexScorer.Span(start: r.lowerBound, end: r.upperBound, type: t.type.rawValue, value: t.value.description,
                                  text: t.text)
             }
             let scalars = Array(doc.text.unicodeScalars)

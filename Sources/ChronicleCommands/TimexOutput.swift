@@ -31,7 +31,7 @@ enum TimexOutput {
         for (n, t) in timexes.enumerated() {
             if n > 0 { out += "," }
             out += "\n {\"start\":\(ranges[n].lowerBound),\"end\":\(ranges[n].upperBound)"
-            out += ",\"text\":\(quote(t.text)),\"type\":\"\(t.type.rawValue)\",\"value\":\(quote(t.value.timeMLValue))"
+            out += ",\"text\":\(quote(t.text)),\"type\":\"\(t.type.rawValue)\",\"value\":\(quote(t.value.description))"
             if let mod = t.mod { out += ",\"mod\":\"\(mod.rawValue)\"" }
             out += "}"
             if out.utf8.count > 1 << 16 {
@@ -55,7 +55,7 @@ enum TimexOutput {
         var last = 0
         for (n, t) in timexes.enumerated() {
             out += escape(String(decoding: bytes[last..<t.utf8Range.lowerBound], as: UTF8.self))
-            out += "<TIMEX3 tid=\"t\(n + 1)\" type=\"\(t.type.rawValue)\" value=\"\(escape(t.value.timeMLValue))\""
+            out += "<TIMEX3 tid=\"t\(n + 1)\" type=\"\(t.type.rawValue)\" value=\"\(escape(t.value.description))\""
             if let mod = t.mod { out += " mod=\"\(mod.rawValue)\"" }
             out += ">" + escape(t.text) + "</TIMEX3>"
             last = t.utf8Range.upperBound
