@@ -38,11 +38,6 @@ enum YearRule {
             out.append(Candidate(i, i + 3, .shift(.year, 0), rule: .year))
             return
         }
-        // "the end of the month", "the rest of the month": the month of the account
-        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
-            out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .year))
-            return
-        }
         // "year-end", "year end"
         if s.info(i)?.unit == .year, !(s.info(i)?.unitPlural ?? true), s.isKeyword(i + (s.isGluedPunct(i + 1, 0x2D) ? 2 : 1), .end),
            !s.isKeyword(i - 1, .a, .an, .each, .every) {
