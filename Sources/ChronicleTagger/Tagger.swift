@@ -86,8 +86,12 @@ public struct Tagger: Sendable {
     /// Long texts are processed paragraph by paragraph (blank lines; a line break when a
     /// paragraph runs past 64 KB), so memory stays bounded; the narrative time carries over.
     public func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext) -> [Timex] {
-        var out: [Timex] = []
         var state = Resolver.State(narrative: context.narrativeReference)
+        return tag(bytes: bytes, context: context, state: &state)
+    }
+
+    func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext, state: inout Resolver.State) -> [Timex] {
+        var out: [Timex] = []
         var tokens: [Token] = []
         var candidates: [Candidate] = []
         for chunk in Tagger.chunks(bytes) {
@@ -140,5 +144,35 @@ public struct Tagger: Sendable {
                 return TenseClassifier().classify(stream, first: 0, end: 0).0
             }
         }
+    }
+}
+
+/// Tags the sentences of one article in order, carrying the narrative time (the last date the
+/// account gave) and the last reporting period from each sentence to the next.
+///
+///     var article = ArticleTagger(documentTime: published)
+///     for sentence in sentences { let found = article.tag(sentence) … }
+public struct ArticleTagger: Sendable {
+    public let tagger: Tagger
+    public let documentTime: PublicationTime?
+    private var state: Resolver.State
+
+    public init(documentTime: PublicationTime?, tagger: Tagger = Tagger()) {
+        self.tagger = tagger
+        self.documentTime = documentTime
+        self.state = Resolver.State(narrative: nil)
+    }
+
+    /// The date of the account so far: the last date an expression resolved to.
+    public var narrativeReference: TimexValue? { state.narrative }
+
+    /// Starts a new account (a new paragraph that does not continue the previous one).
+    public mutating func resetNarrative() { state = Resolver.State(narrative: nil) }
+
+    /// The expressions of the next sentence (offsets are UTF-8 offsets into `sentence`).
+    public mutating func tag(_ sentence: String) -> [Timex] {
+        var copy = sentence
+        let context = AnchorContext(documentTime: documentTime, narrativeReference: state.narrative)
+        return copy.withUTF8 { tagger.tag(bytes: $0, context: context, state: &state) }
     }
 }

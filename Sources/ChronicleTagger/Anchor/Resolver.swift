@@ -9,7 +9,7 @@ struct Resolver {
     var recordsTrace = true
 
     /// What carries from one expression to the next: the narrative time and the last reporting period.
-    struct State {
+    struct State: Sendable {
         var narrative: TimexValue?
         var period: TimexValue? = nil
     }
