@@ -20,8 +20,8 @@ enum YearRule {
             if let (y, end) = DateParts.yearSpan(s, i + 2) {
                 out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             } else {
-                // "the year": a stretch when something lasts "for the year", else the year of the account
-                let lasting = s.isKeyword(i - 1, .for, .during, .over, .throughout)
+                // "the year ended March 31" is a twelve-month stretch; "for the year" the year of the account
+                let lasting = s.isKeyword(i + 2, .ended, .ending)
                 out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
                                      lasting ? .duration : .date, rule: .year))
             }
