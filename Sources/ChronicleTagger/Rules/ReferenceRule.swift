@@ -15,6 +15,10 @@ enum ReferenceRule {
                 out.append(Candidate(i, j + 1, .stated(.reference(r == .past ? .past : .future)), rule: .reference))
             } else if s.isSpelled(j, "present"), !s.isWord(j + 1) || s.info(j + 1)?.keyword != nil {
                 out.append(Candidate(i, j + 1, .stated(.reference(.present)), rule: .reference))
+            } else if s.isSpelled(j, "short") || s.isSpelled(j, "long") || s.isSpelled(j, "medium") || s.isSpelled(j, "near"),
+                      s.isSpelled(j + 1, "term") {
+                // "in the near term", "over the long term"
+                out.append(Candidate(i, j + 2, .stated(.reference(.future)), rule: .reference))
             }
             return
         }
