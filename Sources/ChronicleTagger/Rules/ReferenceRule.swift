@@ -8,6 +8,12 @@ enum ReferenceRule {
         if s.isKeyword(i, .the) {
             // "the past", "the future", "the near future", "the present"
             var j = i + 1
+            if s.isSpelled(j + 1, "term"), s.isSpelled(j, "short") || s.isSpelled(j, "long") || s.isSpelled(j, "medium")
+                || s.isSpelled(j, "near") {
+                // "in the near term", "over the long term"
+                out.append(Candidate(i, j + 2, .stated(.reference(.future)), rule: .reference))
+                return
+            }
             if s.isSpelled(j, "near") || s.isSpelled(j, "distant") || s.isSpelled(j, "foreseeable")
                 || s.isSpelled(j, "recent") || s.isSpelled(j, "immediate") { j += 1 }
             if let r = s.info(j)?.reference, r == .past || r == .future {
@@ -15,10 +21,6 @@ enum ReferenceRule {
                 out.append(Candidate(i, j + 1, .stated(.reference(r == .past ? .past : .future)), rule: .reference))
             } else if s.isSpelled(j, "present"), !s.isWord(j + 1) || s.info(j + 1)?.keyword != nil {
                 out.append(Candidate(i, j + 1, .stated(.reference(.present)), rule: .reference))
-            } else if s.isSpelled(j, "short") || s.isSpelled(j, "long") || s.isSpelled(j, "medium") || s.isSpelled(j, "near"),
-                      s.isSpelled(j + 1, "term") {
-                // "in the near term", "over the long term"
-                out.append(Candidate(i, j + 2, .stated(.reference(.future)), rule: .reference))
             }
             return
         }
