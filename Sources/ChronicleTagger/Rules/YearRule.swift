@@ -96,9 +96,11 @@ enum YearRule {
              .an?, .that?, .this?:
             return true
         default:
-            // "its 1990 invasion", "Navigation Mixte's 1989 profit"
+            // "its 1990 invasion", "Navigation Mixte's 1989 profit", "his unsuccessful 1996 campaign"
             if s.isPossessive(i - 2) { return true }
-            return s.isWord(i - 1) && determiners.contains(s.lowerWord(i - 1))
+            if s.isWord(i - 1) && determiners.contains(s.lowerWord(i - 1)) { return true }
+            return s.isWord(i - 1) && !s.capitalized(i - 1) && s.keyword(i - 1) == nil && s.info(i - 1)?.number == nil
+                && s.info(i - 1)?.ordinal == nil && s.isWord(i - 2) && determiners.contains(s.lowerWord(i - 2))
         }
     }
 }
