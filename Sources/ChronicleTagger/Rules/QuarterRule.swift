@@ -102,6 +102,12 @@ enum QuarterRule {
             } else if s.isKeyword(k, .this, .last, .next), s.info(k + 1)?.unit == .year {
                 year = s.isKeyword(k, .this) ? .current : s.isKeyword(k, .last) ? .previous : .following
                 end = k + 2
+            } else if s.isKeyword(k, .the), s.isKeyword(k + 1, .fiscal) || s.info(k + 1)?.unit == .year {
+                // "the first half of the year", "the second quarter of the fiscal year"
+                let y = s.isKeyword(k + 1, .fiscal) ? k + 2 : k + 1
+                if s.info(y)?.unit == .year, !(s.info(y)?.unitPlural ?? true) { end = y + 1 }
+            } else if isHalf && s.isKeyword(end, .of) {
+                return  // "the second half of the match": not a calendar half
             }
         } else if let y = DateParts.year(s, end) {
             year = .stated(y)
