@@ -58,6 +58,11 @@ enum DurationRule {
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
+        if unit == .season { return nil }  // "two seasons" of a sport, not six months
+        // "a minute amount": the adjective
+        if unit == .minute && q.article && s.isWord(j + 1) && !s.capitalized(j + 1) && s.keyword(j + 1) == nil { return nil }
+        // "the 2024-25 season": the end of a range of years, not an amount
+        if s.isNumber(start), s.isGluedPunct(start - 1, 0x2D), s.isNumber(start - 2) { return nil }
         if q.article && (unit == .quarter || info.unitPlural) { return nil }
         if hyphenated && unit == .quarter && info.unitPlural { return nil }  // "three-quarters": a fraction
         if let a = q.amount, a >= 1000, unit == .quarter || unit == .month || unit == .week { return nil }  // "the 1988 quarter"
