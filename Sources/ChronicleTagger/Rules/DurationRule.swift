@@ -8,6 +8,15 @@ enum DurationRule {
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        // "the coming days", "past weeks" (the article is optional)
+        var k = i
+        if s.isKeyword(k, .the) { k += 1 }
+        if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), let info = s.info(k + 1), let unit = info.unit,
+           info.unitPlural, unit != .weekend, unit != .season, unit != .second, !s.capitalized(k + 1) {
+            out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
+                                 rule: .duration, note: "an unknown number of \(unit.rawValue)s"))
+            return
+        }
         var j = i
         // "the past two months", "the next several days", "the first nine months", "the nine months"
         if s.isKeyword(j, .the) {
