@@ -38,17 +38,17 @@ public struct EvalCommand: ParsableCommand {
         guard let matching = TimexScorer.Matching(rawValue: match) else { throw ValidationError("--match te3 or char") }
         var total = TimexScorer.Counts()
         var out = ""
-        let tagger = Tagger()
+        let tagger = Tagger(recordsTrace: false)
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
             let docid = Self.docid(path)
             let doc = try TimeMLDocument(docid: docid, bytes: [UInt8](data))
             let documentTime = try doc.dct.flatMap { try TextInput.documentTime($0) }
             let found = tagger.tag(doc.text, context: AnchorContext(documentTime: documentTime))
-            let offsets = TimexOutput.scalarOffsets(doc.text, found.flatMap { [$0.utf8Range.lowerBound, $0.utf8Range.upperBound] })
-            let system = found.map {
-                TimexScorer.Span(start: offsets[$0.utf8Range.lowerBound]!, end: offsets[$0.utf8Range.upperBound]!,
-                                 type: $0.type.rawValue, value: $0.value.timeMLValue, text: $0.text)
+            let ranges = TimexOutput.scalarRanges(found, in: doc.text)
+            let system = zip(found, ranges).map { t, r in
+                TimexScorer.Span(start: r.lowerBound, end: r.upperBound, type: t.type.rawValue, value: t.value.description,
+                                 text: t.text)
             }
             let scalars = Array(doc.text.unicodeScalars)
             let gold = doc.timexes.map {

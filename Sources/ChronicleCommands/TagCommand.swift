@@ -31,14 +31,13 @@ public struct TagCommand: ParsableCommand {
     public func run() throws {
         let text = try TextInput.read(file)
         let context = AnchorContext(documentTime: try TextInput.documentTime(dct))
-        let timexes = Tagger().tag(text, context: context)
-        let output: String
+        let timexes = Tagger(recordsTrace: explain).tag(text, context: context)
+        let stdout = FileHandle.standardOutput
         switch format {
-        case .json: output = TimexOutput.json(timexes, in: text)
-        case .timeml: output = TimexOutput.timeml(timexes, in: text)
-        case .text: output = TimexOutput.lines(timexes, in: text, explain: explain)
+        case .json: TimexOutput.json(timexes, in: text) { stdout.write(Data($0.utf8)) }
+        case .timeml: stdout.write(Data(TimexOutput.timeml(timexes, in: text).utf8))
+        case .text: stdout.write(Data(TimexOutput.lines(timexes, in: text, explain: explain).utf8))
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
         if explain && format != .text {
             FileHandle.standardError.write(Data(TimexOutput.lines(timexes, in: text, explain: true).utf8))
         }
@@ -57,7 +56,9 @@ enum TextInput {
             }
             data = d
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not valid UTF-8") }
+        // validate and copy in one step; the Data is released on return
+        let text = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        guard let text else { throw ValidationError("\(path) is not valid UTF-8") }
         return text
     }
 

@@ -3,40 +3,50 @@ import ChronicleTime
 
 /// Writes tagged expressions as the JSON contract, as TimeML, or as readable lines.
 enum TimexOutput {
-    /// Unicode scalar offsets for UTF-8 byte offsets (sorted ascending), in one pass over the text.
-    static func scalarOffsets(_ text: String, _ byteOffsets: [Int]) -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        let wanted = byteOffsets.sorted()
-        var k = 0
-        var scalars = 0
-        var byte = 0
-        for b in text.utf8 {
-            while k < wanted.count && wanted[k] == byte {
-                result[byte] = scalars
-                k += 1
+    /// Unicode scalar offsets of the timexes' UTF-8 ranges, in one pass (the timexes are in text order).
+    static func scalarRanges(_ timexes: [Timex], in text: String) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(timexes.count)
+        var byte = 0, scalars = 0
+        var it = text.utf8.makeIterator()
+        func advance(to target: Int) -> Int {
+            while byte < target, let b = it.next() {
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                byte += 1
             }
-            if b & 0xC0 != 0x80 { scalars += 1 }
-            byte += 1
+            return scalars
         }
-        while k < wanted.count {
-            result[wanted[k]] = scalars
-            k += 1
+        for t in timexes {
+            let a = advance(to: t.utf8Range.lowerBound)
+            let b = advance(to: t.utf8Range.upperBound)
+            out.append(a..<b)
         }
-        return result
+        return out
     }
 
-    static func json(_ timexes: [Timex], in text: String) -> String {
-        let offsets = scalarOffsets(text, timexes.flatMap { [$0.utf8Range.lowerBound, $0.utf8Range.upperBound] })
+    /// The JSON contract, written piece by piece through `write` (large outputs never sit in one string).
+    static func json(_ timexes: [Timex], in text: String, write: (String) -> Void) {
+        let ranges = scalarRanges(timexes, in: text)
         var out = "{\"timexes\":["
         for (n, t) in timexes.enumerated() {
             if n > 0 { out += "," }
-            out += "\n {\"start\":\(offsets[t.utf8Range.lowerBound]!),\"end\":\(offsets[t.utf8Range.upperBound]!)"
-            out += ",\"text\":\(quote(t.text)),\"type\":\"\(t.type.rawValue)\",\"value\":\(quote(t.value.timeMLValue))"
+            out += "\n {\"start\":\(ranges[n].lowerBound),\"end\":\(ranges[n].upperBound)"
+            out += ",\"text\":\(quote(t.text)),\"type\":\"\(t.type.rawValue)\",\"value\":\(quote(t.value.description))"
             if let mod = t.mod { out += ",\"mod\":\"\(mod.rawValue)\"" }
             out += "}"
+            if out.utf8.count > 1 << 16 {
+                write(out)
+                out = ""
+            }
         }
         out += timexes.isEmpty ? "]}\n" : "\n]}\n"
-        return out
+        write(out)
+    }
+
+    static func json(_ timexes: [Timex], in text: String) -> String {
+        var all = ""
+        json(timexes, in: text) { all += $0 }
+        return all
     }
 
     static func timeml(_ timexes: [Timex], in text: String) -> String {
@@ -45,7 +55,7 @@ enum TimexOutput {
         var last = 0
         for (n, t) in timexes.enumerated() {
             out += escape(String(decoding: bytes[last..<t.utf8Range.lowerBound], as: UTF8.self))
-            out += "<TIMEX3 tid=\"t\(n + 1)\" type=\"\(t.type.rawValue)\" value=\"\(escape(t.value.timeMLValue))\""
+            out += "<TIMEX3 tid=\"t\(n + 1)\" type=\"\(t.type.rawValue)\" value=\"\(escape(t.value.description))\""
             if let mod = t.mod { out += " mod=\"\(mod.rawValue)\"" }
             out += ">" + escape(t.text) + "</TIMEX3>"
             last = t.utf8Range.upperBound
@@ -55,10 +65,10 @@ enum TimexOutput {
     }
 
     static func lines(_ timexes: [Timex], in text: String, explain: Bool) -> String {
-        let offsets = scalarOffsets(text, timexes.flatMap { [$0.utf8Range.lowerBound, $0.utf8Range.upperBound] })
+        let ranges = scalarRanges(timexes, in: text)
         var out = ""
-        for t in timexes {
-            let span = "\(offsets[t.utf8Range.lowerBound]!)-\(offsets[t.utf8Range.upperBound]!)"
+        for (n, t) in timexes.enumerated() {
+            let span = "\(ranges[n].lowerBound)-\(ranges[n].upperBound)"
             let mod = t.mod.map { " mod=\($0.rawValue)" } ?? ""
             out += "\(span)\t\(t.text)\t\(t.type.rawValue)\t\(t.value)\(mod)\t[\(t.rule)]\t\(t.explanation)\n"
             if explain {

@@ -66,8 +66,13 @@ public struct Timex: Sendable {
 /// `TenseClassifier` + `Anchorer` (values against the publication date and narrative time).
 public struct Tagger: Sendable {
     let lexicon: Lexicon
+    /// Whether each `Timex` gets its step-by-step `trace` (the explanation line is always made).
+    public var recordsTrace: Bool
 
-    public init() { self.lexicon = Lexicon.shared }
+    public init(recordsTrace: Bool = true) {
+        self.lexicon = Lexicon.shared
+        self.recordsTrace = recordsTrace
+    }
 
     /// Tags `text` (a sentence or a whole document) against `context`. Within the text, each
     /// resolved date becomes the narrative reference for the expressions after it.
@@ -77,18 +82,54 @@ public struct Tagger: Sendable {
     }
 
     /// Tags UTF-8 bytes; offsets in the result are byte offsets into `bytes`.
+    ///
+    /// Long texts are processed paragraph by paragraph (blank lines; a line break when a
+    /// paragraph runs past 64 KB), so memory stays bounded; the narrative time carries over.
     public func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext) -> [Timex] {
+        var state = Resolver.State(narrative: context.narrativeReference)
+        return tag(bytes: bytes, context: context, state: &state)
+    }
+
+    func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext, state: inout Resolver.State) -> [Timex] {
+        var out: [Timex] = []
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 4)
-        Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
-        return tokens.withUnsafeBufferPointer { tokenBuffer in
-            let stream = TokenStream(bytes: bytes, tokens: tokenBuffer, lexicon: lexicon)
-            var candidates: [Candidate] = []
-            Extractor().extract(stream, into: &candidates)
-            if candidates.isEmpty { return [] }
-            let chosen = Refiner().refine(stream, candidates)
-            return Resolver(stream: stream, context: context).resolve(chosen)
+        var candidates: [Candidate] = []
+        for chunk in Tagger.chunks(bytes) {
+            let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
+            Tokenizer(lexicon: lexicon).tokenize(slice, into: &tokens)
+            tokens.withUnsafeBufferPointer { tokenBuffer in
+                let stream = TokenStream(bytes: slice, tokens: tokenBuffer, lexicon: lexicon)
+                Extractor().extract(stream, into: &candidates)
+                guard !candidates.isEmpty else { return }
+                let chosen = Refiner().refine(stream, candidates)
+                let found = Resolver(stream: stream, context: context, recordsTrace: recordsTrace)
+                    .resolve(chosen, state: &state)
+                for var t in found {
+                    t.utf8Range = (t.utf8Range.lowerBound + chunk.lowerBound)..<(t.utf8Range.upperBound + chunk.lowerBound)
+                    out.append(t)
+                }
+            }
         }
+        return out
+    }
+
+    /// Paragraph-sized pieces of a long text: split at blank lines once 4 KB are gathered, or at
+    /// any line break past 64 KB.
+    static func chunks(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let n = b.count
+        guard n > 4096 else { return [0..<n] }
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < n {
+            if b[i] == 0x0A && i - start >= 4096 && (i + 1 < n && b[i + 1] == 0x0A || i - start >= 65536) {
+                out.append(start..<(i + 1))
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < n { out.append(start..<n) }
+        return out
     }
 
     /// The tense of a sentence's first verb cue ("said" → past, "will" → future), for callers
@@ -103,5 +144,35 @@ public struct Tagger: Sendable {
                 return TenseClassifier().classify(stream, first: 0, end: 0).0
             }
         }
+    }
+}
+
+/// Tags the sentences of one article in order, carrying the narrative time (the last date the
+/// account gave) and the last reporting period from each sentence to the next.
+///
+///     var article = ArticleTagger(documentTime: published)
+///     for sentence in sentences { let found = article.tag(sentence) … }
+public struct ArticleTagger: Sendable {
+    public let tagger: Tagger
+    public let documentTime: PublicationTime?
+    private var state: Resolver.State
+
+    public init(documentTime: PublicationTime?, tagger: Tagger = Tagger()) {
+        self.tagger = tagger
+        self.documentTime = documentTime
+        self.state = Resolver.State(narrative: nil)
+    }
+
+    /// The date of the account so far: the last date an expression resolved to.
+    public var narrativeReference: TimexValue? { state.narrative }
+
+    /// Starts a new account (a new paragraph that does not continue the previous one).
+    public mutating func resetNarrative() { state = Resolver.State(narrative: nil) }
+
+    /// The expressions of the next sentence (offsets are UTF-8 offsets into `sentence`).
+    public mutating func tag(_ sentence: String) -> [Timex] {
+        var copy = sentence
+        let context = AnchorContext(documentTime: documentTime, narrativeReference: state.narrative)
+        return copy.withUTF8 { tagger.tag(bytes: $0, context: context, state: &state) }
     }
 }

@@ -186,17 +186,6 @@ public enum TimexValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The value as TimeML 1.2.1 / TimeBank writes it: like `description`, except decades and
-    /// centuries, which TimeBank writes with their known digits only ("the 1990s" → `199`,
-    /// "the 20th century" → `19`).
-    public var timeMLValue: String {
-        switch self {
-        case .decade(let d): String(d)
-        case .century(let c): TimexFormat.two(c)
-        default: description
-        }
-    }
-
     public var grain: Grain {
         switch self {
         case .day: .day

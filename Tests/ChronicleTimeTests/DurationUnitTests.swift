@@ -9,12 +9,3 @@ import Testing
     }
 }
 
-/// TimeBank's spelling of decades and centuries, used for TimeML output and scoring.
-@Suite struct TimeMLSpellingTests {
-    @Test func decadesAndCenturiesKeepTheirKnownDigits() {
-        #expect(TimexValue.decade(199).timeMLValue == "199")
-        #expect(TimexValue.century(19).timeMLValue == "19")
-        #expect(TimexValue.decade(199).description == "199X")
-        #expect(TimexValue.year(1999).timeMLValue == "1999")
-    }
-}

@@ -6,10 +6,21 @@ import ChronicleTime
 struct Resolver {
     let stream: TokenStream
     let context: AnchorContext
+    var recordsTrace = true
 
-    func resolve(_ chosen: [Candidate]) -> [Timex] {
-        var narrative = context.narrativeReference
-        var period: TimexValue?
+    /// What carries from one expression to the next: the narrative time and the last reporting period.
+    struct State: Sendable {
+        var narrative: TimexValue?
+        var period: TimexValue? = nil
+    }
+
+    func resolve(_ chosen: [Candidate], state: inout State) -> [Timex] {
+        var narrative = state.narrative
+        var period = state.period
+        defer {
+            state.narrative = narrative
+            state.period = period
+        }
         var out: [Timex] = []
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
@@ -19,10 +30,13 @@ struct Resolver {
             let anchored = anchorer.anchor(c.value)
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
-            var trace = ["\(c.rule.rawValue) matched '\(text)' at byte \(start)" + (c.note.isEmpty ? "" : ": \(c.note)")]
-            if let mod = c.mod { trace.append("mod \(mod.rawValue)") }
-            trace += anchored.steps
-            trace.append("value \(anchored.value) (\(c.type.rawValue))")
+            var trace: [String] = []
+            if recordsTrace {
+                trace.append("\(c.rule.rawValue) matched '\(text)' at byte \(start)" + (c.note.isEmpty ? "" : ": \(c.note)"))
+                if let mod = c.mod { trace.append("mod \(mod.rawValue)") }
+                trace += anchored.steps
+                trace.append("value \(anchored.value) (\(c.type.rawValue))")
+            }
             let explanation = explain(c, text: text, anchored: anchored, dct: dct)
             out.append(Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                              rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,

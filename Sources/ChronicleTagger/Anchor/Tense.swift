@@ -53,7 +53,9 @@ struct TenseClassifier {
         steps = 0
         while i < s.count && steps < 25 {
             if s.sentenceBreak(before: i) { break }
-            if let (t, w) = cue(s, i) { return (t, w) }
+            // after the expression, a weak modal usually belongs to a subordinate clause
+            // ("on April 8, investigators, wondering how he could have…, searched")
+            if let (t, w) = cue(s, i), !TenseClassifier.weakModals.contains(w) { return (t, w) }
             i += 1
             steps += 1
         }
@@ -72,6 +74,10 @@ struct TenseClassifier {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, word) }
             if word == "may" && s.capitalized(i) { return nil }
+            // "would have met", "could have emerged": a past possibility
+            if tense == .future, TenseClassifier.weakModals.contains(word), s.isSpelled(i + 1, "have") || s.isSpelled(i + 2, "have") && s.isSpelled(i + 1, "not") {
+                return (.past, word + " have")
+            }
             // "'ll" and "won't": only after an apostrophe / before n't
             if word == "ll" && !s.isPunct(i - 1, 0x27) { return nil }
             if word == "wo" && !s.isPunct(i + 1, 0x27) && !s.isSpelled(i + 1, "n") { return nil }
@@ -84,6 +90,9 @@ struct TenseClassifier {
         }
         return nil
     }
+
+    /// Modals that only count before the expression.
+    static let weakModals: Set<String> = ["would", "could", "might", "may", "should"]
 
     /// Words ending in -ed that are not past forms.
     static let notPastForms: Set<String> = ["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared",

@@ -13,10 +13,14 @@ struct Refiner {
             if ca.first != cb.first { return ca.first < cb.first }
             return ca.type == .set && cb.type != .set
         }
+        // token occupancy over the candidates' extent, so overlap checks stay linear
+        let low = candidates.map(\.first).min()!, high = candidates.map(\.end).max()!
+        var occupied = [Bool](repeating: false, count: high - low)
         var taken: [Candidate] = []
         for k in order {
             let c = candidates[k]
-            if taken.contains(where: { $0.first < c.end && c.first < $0.end }) { continue }
+            if occupied[(c.first - low)..<(c.end - low)].contains(true) { continue }
+            for t in (c.first - low)..<(c.end - low) { occupied[t] = true }
             taken.append(c)
         }
         taken.sort { $0.first < $1.first }

@@ -139,7 +139,7 @@ enum AbsoluteDateRule {
             && s.info(after)?.weekday == nil && !s.tokens[after].allCaps {
             if s.keyword(after) == nil { return false }
         }
-        let ambiguous = MonthWords.isAmbiguous(info.month, spelling: info.spelling)
+        let ambiguous = MonthWords.isAmbiguous(spelling: info.spelling)
         if s.tokens[i].allCaps && ambiguous { return false }
         if !ambiguous { return true }
         if let k = s.keyword(i - 1) {

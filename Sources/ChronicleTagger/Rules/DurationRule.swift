@@ -8,6 +8,15 @@ enum DurationRule {
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        // "the coming days", "past weeks" (the article is optional)
+        var k = i
+        if s.isKeyword(k, .the) { k += 1 }
+        if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), let info = s.info(k + 1), let unit = info.unit,
+           info.unitPlural, unit != .weekend, unit != .season, unit != .second, !s.capitalized(k + 1) {
+            out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
+                                 rule: .duration, note: "an unknown number of \(unit.rawValue)s"))
+            return
+        }
         var j = i
         // "the past two months", "the next several days", "the first nine months", "the nine months"
         if s.isKeyword(j, .the) {
@@ -58,6 +67,11 @@ enum DurationRule {
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
+        if unit == .season { return nil }  // "two seasons" of a sport, not six months
+        // "a minute amount": the adjective
+        if unit == .minute && q.article && s.isWord(j + 1) && !s.capitalized(j + 1) && s.keyword(j + 1) == nil { return nil }
+        // "the 2024-25 season": the end of a range of years, not an amount
+        if s.isNumber(start), s.isGluedPunct(start - 1, 0x2D), s.isNumber(start - 2) { return nil }
         if q.article && (unit == .quarter || info.unitPlural) { return nil }
         if hyphenated && unit == .quarter && info.unitPlural { return nil }  // "three-quarters": a fraction
         if let a = q.amount, a >= 1000, unit == .quarter || unit == .month || unit == .week { return nil }  // "the 1988 quarter"

@@ -5,6 +5,7 @@ import ChronicleTime
 /// "the latest quarter", "Q3 2025".
 enum QuarterRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        matchCode(s, i, &out)
         var j = i
         let hasThe = s.isKeyword(j, .the)
         if hasThe { j += 1 }
@@ -102,6 +103,12 @@ enum QuarterRule {
             } else if s.isKeyword(k, .this, .last, .next), s.info(k + 1)?.unit == .year {
                 year = s.isKeyword(k, .this) ? .current : s.isKeyword(k, .last) ? .previous : .following
                 end = k + 2
+            } else if s.isKeyword(k, .the), s.isKeyword(k + 1, .fiscal) || s.info(k + 1)?.unit == .year {
+                // "the first half of the year", "the second quarter of the fiscal year"
+                let y = s.isKeyword(k + 1, .fiscal) ? k + 2 : k + 1
+                if s.info(y)?.unit == .year, !(s.info(y)?.unitPlural ?? true) { end = y + 1 }
+            } else if isHalf && s.isKeyword(end, .of) {
+                return  // "the second half of the match": not a calendar half
             }
         } else if let y = DateParts.year(s, end) {
             year = .stated(y)
@@ -126,5 +133,19 @@ enum QuarterRule {
         } else if let sh = shift {
             out.append(Candidate(i, end, .shift(.quarter, sh), rule: .quarter))
         }
+    }
+
+    /// "Q3 2025", "Q3", "H1 2025": a quarter or half written as a code.
+    private static func matchCode(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        let isQuarter = s.isSpelled(i, "q"), isHalf = s.isSpelled(i, "h")
+        guard isQuarter || isHalf, s.tokens[i].capitalized, let n = s.number(i + 1, maxDigits: 1), s.glued(i + 1),
+              n >= 1, n <= (isQuarter ? 4 : 2), !(s.isWord(i + 2) && s.glued(i + 2)) else { return }
+        var end = i + 2
+        var year = YearSpec.implied
+        if let y = DateParts.year(s, end) {
+            year = .stated(y)
+            end += 1
+        }
+        out.append(Candidate(i, end, isQuarter ? .quarter(n, year: year) : .half(n, year: year), rule: .quarter))
     }
 }

@@ -8,6 +8,12 @@ enum ReferenceRule {
         if s.isKeyword(i, .the) {
             // "the past", "the future", "the near future", "the present"
             var j = i + 1
+            if s.isSpelled(j + 1, "term"), s.isSpelled(j, "short") || s.isSpelled(j, "long") || s.isSpelled(j, "medium")
+                || s.isSpelled(j, "near") {
+                // "in the near term", "over the long term"
+                out.append(Candidate(i, j + 2, .stated(.reference(.future)), rule: .reference))
+                return
+            }
             if s.isSpelled(j, "near") || s.isSpelled(j, "distant") || s.isSpelled(j, "foreseeable")
                 || s.isSpelled(j, "recent") || s.isSpelled(j, "immediate") { j += 1 }
             if let r = s.info(j)?.reference, r == .past || r == .future {

@@ -16,6 +16,10 @@ enum RelativeUnitRule {
            let unit = s.info(i + 3)?.unit, !(s.info(i + 3)?.unitPlural ?? true), unit == .day || unit == .week || unit == .month || unit == .year {
             out.append(Candidate(i, i + 4, .narrative(unit, 0), mod: s.isKeyword(i, .earlier) ? .start : .end, rule: .narrative))
         }
+        // "the end of the month", "the rest of the month": the month of the account
+        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
+            out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .relativeUnit))
+        }
         // "the weekend": this week's, or the one just gone in a past-tense sentence
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
             out.append(Candidate(i, i + 2, .shift(.weekend, 0), rule: .relativeUnit))

@@ -18,6 +18,7 @@ enum SeasonRule {
         guard cue else { return }
         if s.isWord(j + 1) && s.info(j + 1)?.keyword == nil && !s.glued(j + 1) { return }
         if s.isPossessive(j + 1) && !hasThe { return }
+        if s.isKeyword(j + 1, .of) { return }  // "The Fall of Rome", "the spring of discontent"
         out.append(Candidate(i, j + 1, .season(season, year: .implied), rule: .season))
     }
 }

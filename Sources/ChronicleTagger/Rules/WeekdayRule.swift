@@ -12,7 +12,7 @@ enum WeekdayRule {
                                             "mail", "independent", "star", "sport", "people", "tribune", "review",
                                             "club", "business", "record", "news", "world"]
     /// Nouns after a weekday that make it a recurring event ("Friday prayers").
-    static let recurringNouns: Set<String> = ["prayers", "prayer", "sermon", "services", "mass"]
+    static let recurringNouns: Set<String> = ["prayers", "prayer", "sermon", "services", "mass", "school"]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let info = s.info(i), let day = info.weekday else {

@@ -20,8 +20,8 @@ enum YearRule {
             if let (y, end) = DateParts.yearSpan(s, i + 2) {
                 out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             } else {
-                // "the year": a stretch when something lasts "for the year", else the year of the account
-                let lasting = s.isKeyword(i - 1, .for, .during, .over, .throughout)
+                // "the year ended March 31" is a twelve-month stretch; "for the year" the year of the account
+                let lasting = s.isKeyword(i + 2, .ended, .ending)
                 out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
                                      lasting ? .duration : .date, rule: .year))
             }
@@ -36,11 +36,6 @@ enum YearRule {
         if s.isKeyword(i, .the), s.isKeyword(i + 1, .full, .entire, .whole), s.info(i + 2)?.unit == .year,
            !(s.info(i + 2)?.unitPlural ?? true) {
             out.append(Candidate(i, i + 3, .shift(.year, 0), rule: .year))
-            return
-        }
-        // "the end of the month", "the rest of the month": the month of the account
-        if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
-            out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .year))
             return
         }
         // "year-end", "year end"
@@ -101,9 +96,11 @@ enum YearRule {
              .an?, .that?, .this?:
             return true
         default:
-            // "its 1990 invasion", "Navigation Mixte's 1989 profit"
+            // "its 1990 invasion", "Navigation Mixte's 1989 profit", "his unsuccessful 1996 campaign"
             if s.isPossessive(i - 2) { return true }
-            return s.isWord(i - 1) && determiners.contains(s.lowerWord(i - 1))
+            if s.isWord(i - 1) && determiners.contains(s.lowerWord(i - 1)) { return true }
+            return s.isWord(i - 1) && !s.capitalized(i - 1) && s.keyword(i - 1) == nil && s.info(i - 1)?.number == nil
+                && s.info(i - 1)?.ordinal == nil && s.isWord(i - 2) && determiners.contains(s.lowerWord(i - 2))
         }
     }
 }

@@ -13,7 +13,7 @@ enum MonthWords {
     }()
 
     /// Months whose names are also common English words; alone they need a date cue.
-    static func isAmbiguous(_ month: Int, spelling: String) -> Bool {
+    static func isAmbiguous(spelling: String) -> Bool {
         spelling == "may" || spelling == "march" || spelling == "mar" || spelling == "dec" || spelling == "jan"
     }
 }

@@ -4,7 +4,8 @@ import ChronicleTime
 /// and how to compute the day in a given year.
 enum Holiday: String, CaseIterable, Sendable {
     case christmas, christmasEve, easter, goodFriday, thanksgiving, halloween, newYearsDay, newYearsEve
-    case independenceDay, laborDay, memorialDay, valentinesDay, boxingDay, veteransDay, electionDay
+    case independenceDay, laborDay, labourDay, memorialDay, valentinesDay, boxingDay, veteransDay, electionDay
+    case stPatricksDay, easterMonday, ashWednesday, bastilleDay, remembranceDay, armisticeDay, mayDay
 
     /// First word of the name, lower-cased (the trigger in the lexicon).
     var headWord: String {
@@ -22,6 +23,14 @@ enum Holiday: String, CaseIterable, Sendable {
         case .boxingDay: "boxing"
         case .veteransDay: "veterans"
         case .electionDay: "election"
+        case .labourDay: "labour"
+        case .stPatricksDay: "st"
+        case .easterMonday: "easter"
+        case .ashWednesday: "ash"
+        case .bastilleDay: "bastille"
+        case .remembranceDay: "remembrance"
+        case .armisticeDay: "armistice"
+        case .mayDay: "may"
         }
     }
 
@@ -36,7 +45,10 @@ enum Holiday: String, CaseIterable, Sendable {
         case .newYearsEve: ["year", "'", "s", "eve"]
         case .independenceDay, .laborDay, .memorialDay, .boxingDay: ["day"]
         case .valentinesDay: ["'", "s", "day"]
-        case .veteransDay, .electionDay: ["day"]
+        case .veteransDay, .electionDay, .labourDay, .bastilleDay, .remembranceDay, .armisticeDay, .mayDay: ["day"]
+        case .stPatricksDay: ["patrick", "'", "s", "day"]
+        case .easterMonday: ["monday"]
+        case .ashWednesday: ["wednesday"]
         }
     }
 
@@ -66,6 +78,13 @@ enum Holiday: String, CaseIterable, Sendable {
         case .valentinesDay: return CivilDate(year: year, month: 2, day: 14)!
         case .veteransDay: return CivilDate(year: year, month: 11, day: 11)!
         case .electionDay: return Holiday.nth(1, .monday, month: 11, year: year).adding(days: 1)
+        case .labourDay: return CivilDate(year: year, month: 5, day: 1)!
+        case .stPatricksDay: return CivilDate(year: year, month: 3, day: 17)!
+        case .easterMonday: return Holiday.easterSunday(year).adding(days: 1)
+        case .ashWednesday: return Holiday.easterSunday(year).adding(days: -46)
+        case .bastilleDay: return CivilDate(year: year, month: 7, day: 14)!
+        case .remembranceDay, .armisticeDay: return CivilDate(year: year, month: 11, day: 11)!
+        case .mayDay: return CivilDate(year: year, month: 5, day: 1)!
         }
     }
 

@@ -7,9 +7,9 @@ enum Keyword: String, CaseIterable, Sendable {
     case some, more, less, than, fewer, up, least, most, few, several, many, couple, half, a, an, every, each
     case per, early, late, mid, end, beginning, start, middle, fiscal, ended, ending, prior, recent
     case full, entire, whole, another, calendar, ahead, just, once, twice, upcoming, period, again, no, not
-    case eve, new, local, time, o, clock, am, pm, gmt, utc, bst, est, edt, pst, cet, dozens, hundreds, nearby
-    case preceding, subsequent, remaining, rest, straight, consecutive, successive, lately, oldest, own
-    case earliest, further, long, longer, still, into, throughout, then, when, `while`, hence, `as`, comparable, other, first, final
+    case local, time, clock, am, pm, dozens, hundreds
+    case preceding, subsequent, remaining, rest, straight, consecutive, successive, lately
+    case long, still, into, throughout, then, when, `while`, hence, `as`, comparable, other, first, final
 }
 
 /// Days named relative to the publication date, with their offset and implied part of day.

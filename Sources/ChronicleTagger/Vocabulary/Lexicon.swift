@@ -87,7 +87,8 @@ struct Lexicon: Sendable {
         for r in ReferenceWord.allCases { lex.add(r.rawValue) { $0.reference = r } }
         for f in FrequencyWord.allCases { lex.add(f.rawValue) { $0.frequency = f } }
         for (word, offset, _) in RelativeDayWord.table { lex.add(word) { $0.dayOffset = offset } }
-        for word in NumberWords.ordinalSuffixes { lex.add(word) { _ in } }
+        // ordinal suffixes and the letters of quarter and half codes ("Q3", "H1") start rules too
+        for word in NumberWords.ordinalSuffixes.union(["q", "h"]) { lex.add(word) { _ in } }
         for (word, tens) in NumberWords.decades { lex.add(word) { $0.decade = tens } }
         return lex
     }()
