@@ -3,12 +3,15 @@ import ChronicleTime
 
 /// `feed.xml` (Atom) and `sitemap.xml` variables. Links are absolute when the site has a base URL.
 enum FeedContext {
-    /// One entry per key event, newest first.
+    /// Feed readers want what is new, not the whole history (Hugo's default RSS limit is similar).
+    static let entryLimit = 50
+
+    /// One entry per key event, newest first, at most `entryLimit`.
     static func make(_ index: SiteIndex) -> [String: Any] {
         var out = CommonContext.page(index, root: "", title: index.timeline.config.title)
         let base = Paths.base(index.timeline.config)
         let updated = index.updated?.rfc3339 ?? "1970-01-01T00:00:00Z"
-        let keyEvents = index.timeline.events.filter(\.isKey).reversed()
+        let keyEvents = index.timeline.events.filter(\.isKey).reversed().prefix(entryLimit)
         out["entries"] = keyEvents.map { event in
             var entry = EventContext.make(event, index: index)
             let published = event.sources.compactMap { index.articles[$0]?.published }
