@@ -73,13 +73,20 @@ enum ReportingCues {
 enum PerfectCues {
     static let auxiliaries: Set<String> = ["has", "have", "hasn", "haven", "having"]
 
+    static let irregularPast: Set<String> = [
+        "said", "told", "made", "gave", "took", "went", "came", "saw", "began", "met", "held", "left", "spoke",
+        "wrote", "sold", "bought", "brought", "thought", "found", "got", "put", "ran", "set", "led", "won", "lost",
+        "paid", "sent", "built", "fell", "rose", "kept", "stood", "became", "chose", "flew", "grew", "knew", "hit",
+        "cut", "struck", "threw", "was", "were", "did", "been", "done", "seen", "given", "taken", "spoken", "written",
+    ]
+
+    /// True when the sentence's first past form follows "has"/"have": "Experts have warned the
+    /// summit has risked …" is perfect; "Jobs unveiled the products, saying the company has been
+    /// inspired" is a past account whose quote happens to use the perfect.
     static func isPresentPerfect(_ words: [Substring]) -> Bool {
-        for (i, w) in words.enumerated() where auxiliaries.contains(String(w)) {
-            // "has warned", "has already backed", "have been"
-            for next in words.dropFirst(i + 1).prefix(2) where next.hasSuffix("ed") || next == "been" || next == "said" || next == "made" {
-                return true
-            }
-        }
-        return false
+        guard let firstPast = words.firstIndex(where: { ($0.count > 3 && $0.hasSuffix("ed")) || irregularPast.contains(String($0)) })
+        else { return false }
+        let start = max(0, firstPast - 3)
+        return words[start..<firstPast].contains { auxiliaries.contains(String($0)) }
     }
 }
