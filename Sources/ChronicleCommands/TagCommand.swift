@@ -12,12 +12,14 @@ public struct TagCommand: ParsableCommand {
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case json, timeml, text
+        /// The sentences the splitter finds, one per line (for checking the splitter).
+        case sentences
     }
 
     @Option(help: "Document creation (publication) time: YYYY-MM-DD or an ISO 8601 date-time.")
     var dct: String?
 
-    @Option(help: "Output format: json, timeml or text.")
+    @Option(help: "Output format: json, timeml, text, or sentences (the sentence splitter's output).")
     var format: Format = .json
 
     @Flag(help: "Show the rule and each anchoring step of every expression.")
@@ -37,6 +39,9 @@ public struct TagCommand: ParsableCommand {
         case .json: TimexOutput.json(timexes, in: text) { stdout.write(Data($0.utf8)) }
         case .timeml: stdout.write(Data(TimexOutput.timeml(timexes, in: text).utf8))
         case .text: stdout.write(Data(TimexOutput.lines(timexes, in: text, explain: explain).utf8))
+        case .sentences:
+            let lines = SentenceSplitter().split(text).map { text[$0].split(separator: "\n").joined(separator: " ") }
+            stdout.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if explain && format != .text {
             FileHandle.standardError.write(Data(TimexOutput.lines(timexes, in: text, explain: true).utf8))

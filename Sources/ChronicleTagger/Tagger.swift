@@ -43,6 +43,15 @@ public struct Timex: Sendable {
     public var trace: [String]
     /// The tense of the clause around the expression, when anchoring used it.
     public var tense: Tense?
+    /// The preposition right before the expression, lower-cased ("on", "since", "until"), if any:
+    /// "since March 2008" or "until 30 September" name a reference point, not the event's date.
+    public var preposition: String?
+
+    /// True for "since …", "until …", "by …", "before …", "after …": a bound, not the date of the event.
+    public var isReferencePoint: Bool {
+        guard let preposition else { return false }
+        return ["since", "until", "till", "by", "before", "after", "from", "through", "to"].contains(preposition)
+    }
 
     public init(utf8Range: Range<Int>, text: String, type: TimexType, value: TimexValue, mod: TimexMod? = nil,
                 rule: String, anchor: AnchorKind, explanation: String, trace: [String] = [], tense: Tense? = nil) {

@@ -44,3 +44,13 @@ import Testing
         #expect(Tagger().tense(of: "The ministers met in London.") == .past)
     }
 }
+
+@Suite struct ReferencePointTests {
+    @Test func boundsAreMarked() {
+        let context = AnchorContext(documentTime: try! PublicationTime.parse("2025-03-15", zone: nil))
+        let found = Tagger().tag("Prices hit the highest level since March 2008 and must be paid by 30 September, "
+                                 + "the minister said on Friday.", context: context)
+        #expect(found.map(\.preposition) == ["since", "by", "on"])
+        #expect(found.map(\.isReferencePoint) == [true, true, false])
+    }
+}

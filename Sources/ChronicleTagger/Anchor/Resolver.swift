@@ -38,9 +38,12 @@ struct Resolver {
                 trace.append("value \(anchored.value) (\(c.type.rawValue))")
             }
             let explanation = explain(c, text: text, anchored: anchored, dct: dct)
-            out.append(Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
-                             rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
-                             tense: anchored.reason != nil ? tense : nil))
+            var timex = Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
+                              rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
+                              tense: anchored.reason != nil ? tense : nil)
+            timex.preposition = Resolver.prepositions.contains(stream.keyword(c.first - 1) ?? .the)
+                ? stream.lowerWord(c.first - 1) : nil
+            out.append(timex)
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
@@ -50,11 +53,15 @@ struct Resolver {
         return out
     }
 
+    /// Prepositions that govern a time expression.
+    static let prepositions: Set<Keyword> = [.on, .in, .at, .since, .until, .till, .by, .during, .from, .before, .after,
+                                             .through, .to, .over, .within, .for, .between, .of, .throughout]
+
     /// "'on Friday' in a past-tense sentence, published Sat 15 Mar 2025 → Fri 14 Mar 2025".
     private func explain(_ c: Candidate, text: String, anchored: Anchored, dct: CivilDate?) -> String {
         var quoted = text
         let p = c.first - 1
-        if stream.isKeyword(p, .on, .in, .at, .since, .until, .by, .during, .from, .before, .after) {
+        if let k = stream.keyword(p), Resolver.prepositions.contains(k), k != .of, k != .for, k != .to {
             quoted = stream.lowerWord(p) + " " + text
         }
         let result = Resolver.display(anchored.value)

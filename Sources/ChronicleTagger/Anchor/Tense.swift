@@ -7,37 +7,6 @@ public enum Tense: String, Sendable {
 /// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
 /// "will meet on Thursday" and "would meet in London on Thursday" are future.
 struct TenseClassifier {
-    /// Cue words and the tense they signal. One table drives matching and value.
-    static let cues: [String: Tense] = {
-        var t: [String: Tense] = [:]
-        for w in ["will", "would", "shall", "should", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
-            t[w] = .future
-        }
-        for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
-                  "saw", "left", "held", "won", "lost", "fell", "rose", "sold", "bought", "paid", "spent", "got",
-                  "found", "became", "brought", "thought", "felt", "kept", "led", "ran", "struck", "spoke", "wrote",
-                  "broke", "chose", "drove", "flew", "grew", "knew", "threw", "sent", "built", "meant", "stood",
-                  "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
-                  "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
-                  "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
-                  "called", "started", "hit", "says", "did", "wasn", "weren", "didn", "hadn", "since", "reached"] {
-            t[w] = t[w] ?? .past
-        }
-        for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t[w] = t[w] ?? .present }
-        // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
-        for w in ["returns", "resumes", "reconvenes", "meets", "opens", "begins", "starts", "ends", "closes",
-                  "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
-                  "hosts", "expires"] {
-            t[w] = t[w] ?? .future
-        }
-        return t
-    }()
-
-    /// Words that point forward when "to" follows them ("plans to", "is expected to", "set to").
-    static let forwardBeforeTo: Set<String> = ["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan",
-                                               "expects", "intends", "aims", "hopes", "going", "wants", "seeks", "is",
-                                               "are", "agreed", "promised", "vowed", "threatened", "pledged", "decided"]
-
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
         // left, nearest first, up to the sentence start
@@ -55,58 +24,51 @@ struct TenseClassifier {
             if s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
-            if let (t, w) = cue(s, i), !TenseClassifier.weakModals.contains(w) { return (t, w) }
+            if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) { return (t, w) }
             i += 1
             steps += 1
         }
         return (.unknown, nil)
     }
 
+    /// A cue at `i`: its tense and the token index whose word names it (and a suffix for the trace).
     private func cue(_ s: TokenStream, _ i: Int) -> (Tense, String)? {
         guard s.isWord(i) else { return nil }
         let t = s.tokens[i]
         let n = Int(t.end - t.start)
         guard n >= 2 else { return nil }
-        let word = s.lowerWord(i)
+        let info = s.info(i)
+        let flags = info?.tenseFlags ?? []
         // "plans to", "is expected to", "set to": forward
-        if TenseClassifier.forwardBeforeTo.contains(word), s.isSpelled(i + 1, "to") { return (.future, word + " to") }
-        if let tense = TenseClassifier.cues[word] {
+        if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }
+        if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
-            if tense == .past, modalBefore(s, i) { return (.future, word) }
-            if word == "may" && s.capitalized(i) { return nil }
+            if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
+            if info.spelling == "may" && s.capitalized(i) { return nil }
             // "would have met", "could have emerged": a past possibility
-            if tense == .future, TenseClassifier.weakModals.contains(word), s.isSpelled(i + 1, "have") || s.isSpelled(i + 2, "have") && s.isSpelled(i + 1, "not") {
-                return (.past, word + " have")
+            if tense == .future, flags.contains(.weakModal),
+               s.isSpelled(i + 1, "have") || s.isSpelled(i + 2, "have") && s.isSpelled(i + 1, "not") {
+                return (.past, info.spelling + " have")
             }
             // "'ll" and "won't": only after an apostrophe / before n't
-            if word == "ll" && !s.isPunct(i - 1, 0x27) { return nil }
-            if word == "wo" && !s.isPunct(i + 1, 0x27) && !s.isSpelled(i + 1, "n") { return nil }
-            return (tense, word)
+            if info.spelling == "ll" && !s.isPunct(i - 1, 0x27) { return nil }
+            if info.spelling == "wo" && !s.isPunct(i + 1, 0x27) && !s.isSpelled(i + 1, "n") { return nil }
+            return (tense, info.spelling)
         }
         // a regular past form: "-ed" after at least three letters
-        if n >= 5, word.hasSuffix("ed"), !s.capitalized(i), !s.isSpelled(i + 1, "to"), !adjectiveSlot(s, i - 1),
-           !TenseClassifier.notPastForms.contains(word), !word.hasSuffix("eed") || TenseClassifier.pastInEed.contains(word) {
-            return (modalBefore(s, i) ? .future : .past, word)
-        }
-        return nil
+        guard n >= 5, !s.capitalized(i), endsInEd(s, t) else { return nil }
+        if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") || adjectiveSlot(s, i - 1) { return nil }
+        if s.bytes[Int(t.end) - 3] | 0x20 == 0x65 && !flags.contains(.pastInEed) { return nil }  // "proceed", "need"
+        return (modalBefore(s, i) ? .future : .past, s.lowerWord(i))
     }
 
-    /// Modals that only count before the expression.
-    static let weakModals: Set<String> = ["would", "could", "might", "may", "should"]
-
-    /// Words ending in -ed that are not past forms.
-    static let notPastForms: Set<String> = ["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared",
-                                            "embed", "shred", "sled", "bred"]
-    /// Past forms among the words ending in -eed ("proceed", "succeed", "need" are not).
-    static let pastInEed: Set<String> = ["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"]
-
-    /// Words after which an -ed form is an adjective ("a still unspecified date", "the revised plan").
-    static let adjectiveMarkers: Set<String> = ["a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
-                                                "still", "very", "most", "more", "newly", "so", "too", "less", "well",
-                                                "recently", "previously", "highly", "widely", "long"]
+    private func endsInEd(_ s: TokenStream, _ t: Token) -> Bool {
+        let e = Int(t.end)
+        return s.bytes[e - 2] | 0x20 == 0x65 && s.bytes[e - 1] | 0x20 == 0x64
+    }
 
     private func adjectiveSlot(_ s: TokenStream, _ i: Int) -> Bool {
-        s.isWord(i) && TenseClassifier.adjectiveMarkers.contains(s.lowerWord(i))
+        s.isWord(i) && (s.info(i)?.tenseFlags.contains(.adjectiveMarker) ?? false)
     }
 
     /// "will be held", "to be signed", "would still be held": a passive after a modal or "to".

@@ -48,6 +48,10 @@ enum WeekdayRule {
     /// Extends "Friday" to "Friday night", "Sunday afternoon" (not across a possessive).
     static func withPart(_ s: TokenStream, _ c: Candidate) -> Candidate {
         guard let part = s.info(c.end)?.partOfDay, !s.glued(c.end) else { return c }
+        // "Tuesday nights": a recurring part of a weekday
+        if case .weekday(let day, .bare) = c.value, s.lowerWord(c.end).hasSuffix("s") {
+            return Candidate(c.first, c.end + 1, .fixed("XXXX-WXX-\(day.rawValue)T\(part.part.rawValue)"), .set, rule: .set)
+        }
         var extended = c
         extended.end = c.end + 1
         extended.value = .partOfDay(c.value, part.part)

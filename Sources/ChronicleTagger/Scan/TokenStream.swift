@@ -24,7 +24,23 @@ struct TokenStream {
 
     @inline(__always) func isKeyword(_ i: Int, _ k: Keyword) -> Bool { keyword(i) == k }
 
-    @inline(__always) func isKeyword(_ i: Int, _ ks: Keyword...) -> Bool {
+    // Fixed-arity overloads keep the hot path free of the array a variadic call allocates.
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b
+    }
+
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword, _ c: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b || k == c
+    }
+
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword, _ c: Keyword, _ d: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b || k == c || k == d
+    }
+
+    func isKeyword(_ i: Int, _ ks: Keyword...) -> Bool {
         guard let k = keyword(i) else { return false }
         return ks.contains(k)
     }

@@ -25,12 +25,23 @@ struct WordInfo: Sendable {
     var dayOffset: Int?
     /// The tens digit of a decade word ("nineties" = 9).
     var decade: Int?
+    /// The word can start an expression (all but the tense vocabulary).
+    var trigger = false
+    /// Tense vocabulary (`TenseWords`): the tense a verb or adverb signals, and flags.
+    var tense: Tense?
+    var tenseFlags: TenseFlags = []
 }
 
-/// The merged word tables: one hash lookup per word token.
+/// The merged word tables: one hash lookup per word token (open addressing on the FNV-1a hash
+/// the tokenizer computes while scanning, so no string is built).
 struct Lexicon: Sendable {
     private(set) var entries: [WordInfo] = []
     private var index: [UInt64: Int32] = [:]
+    private var slots: [UInt64] = []
+    private var slotValues: [Int32] = []
+    private var mask = 0
+    /// Per entry: whether it can start an expression.
+    private(set) var triggers: [Bool] = []
 
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -46,21 +57,48 @@ struct Lexicon: Sendable {
         return h
     }
 
-    @inline(__always) func lookup(_ hash: UInt64) -> Int32 { index[hash] ?? -1 }
+    @inline(__always) func lookup(_ hash: UInt64) -> Int32 {
+        var k = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let key = slots[k]
+            if key == hash { return slotValues[k] }
+            if key == 0 { return -1 }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// Builds the open-addressing table once all words are in.
+    private mutating func seal() {
+        var capacity = 64
+        while capacity < entries.count * 4 { capacity *= 2 }
+        mask = capacity - 1
+        slots = [UInt64](repeating: 0, count: capacity)
+        slotValues = [Int32](repeating: -1, count: capacity)
+        for (hash, id) in index {
+            var k = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[k] != 0 { k = (k + 1) & mask }
+            slots[k] = hash
+            slotValues[k] = id
+        }
+        triggers = entries.map(\.trigger)
+    }
 
     func info(_ word: String) -> WordInfo? {
         guard let i = index[Lexicon.hash(word)] else { return nil }
         return entries[Int(i)]
     }
 
-    mutating func add(_ word: String, _ update: (inout WordInfo) -> Void) {
+    /// Adds a word or updates its entry; `trigger` words can start an expression.
+    mutating func add(_ word: String, trigger: Bool = true, _ update: (inout WordInfo) -> Void) {
         let h = Lexicon.hash(word)
         if let i = index[h] {
             precondition(entries[Int(i)].spelling == word, "lexicon hash collision: \(word) / \(entries[Int(i)].spelling)")
             update(&entries[Int(i)])
+            if trigger { entries[Int(i)].trigger = true }
         } else {
             var info = WordInfo(spelling: word)
             update(&info)
+            info.trigger = trigger
             index[h] = Int32(entries.count)
             entries.append(info)
         }
@@ -87,9 +125,15 @@ struct Lexicon: Sendable {
         for r in ReferenceWord.allCases { lex.add(r.rawValue) { $0.reference = r } }
         for f in FrequencyWord.allCases { lex.add(f.rawValue) { $0.frequency = f } }
         for (word, offset, _) in RelativeDayWord.table { lex.add(word) { $0.dayOffset = offset } }
-        // ordinal suffixes and the letters of quarter and half codes ("Q3", "H1") start rules too
-        for word in NumberWords.ordinalSuffixes.union(["q", "h"]) { lex.add(word) { _ in } }
+        // ordinal suffixes are read by the rules; the letters of quarter and half codes ("Q3", "H1") start them
+        for word in NumberWords.ordinalSuffixes { lex.add(word, trigger: false) { _ in } }
+        for word in ["q", "h"] { lex.add(word) { _ in } }
         for (word, tens) in NumberWords.decades { lex.add(word) { $0.decade = tens } }
+        for (word, tense) in TenseWords.cues { lex.add(word, trigger: false) { $0.tense = tense } }
+        for (words, flag) in TenseWords.flags {
+            for word in words { lex.add(word, trigger: false) { $0.tenseFlags.insert(flag) } }
+        }
+        lex.seal()
         return lex
     }()
 }

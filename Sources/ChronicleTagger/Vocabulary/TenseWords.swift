@@ -1,0 +1,55 @@
+/// Flags of the tense vocabulary.
+struct TenseFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// Points forward when "to" follows ("plans to", "is expected to", "set to").
+    static let forwardBeforeTo = TenseFlags(rawValue: 1)
+    /// A modal that only counts before the expression ("would", "could").
+    static let weakModal = TenseFlags(rawValue: 2)
+    /// After it an -ed form is an adjective ("a still unspecified date").
+    static let adjectiveMarker = TenseFlags(rawValue: 4)
+    /// Ends in -ed but is not a past form ("hundred", "sacred").
+    static let notPastForm = TenseFlags(rawValue: 8)
+    /// A past form among the words ending in -eed ("agreed"; "proceed", "need" are not).
+    static let pastInEed = TenseFlags(rawValue: 16)
+}
+
+/// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
+/// The lexicon carries it, so the classifier needs no string per token.
+enum TenseWords {
+    static let cues: [(String, Tense)] = {
+        var t: [(String, Tense)] = []
+        for w in ["will", "would", "shall", "should", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
+            t.append((w, .future))
+        }
+        for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
+                  "saw", "left", "held", "won", "lost", "fell", "rose", "sold", "bought", "paid", "spent", "got",
+                  "found", "became", "brought", "thought", "felt", "kept", "led", "ran", "struck", "spoke", "wrote",
+                  "broke", "chose", "drove", "flew", "grew", "knew", "threw", "sent", "built", "meant", "stood",
+                  "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
+                  "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
+                  "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
+                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "since", "reached"] {
+            t.append((w, .past))
+        }
+        for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t.append((w, .present)) }
+        // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
+        for w in ["returns", "resumes", "reconvenes", "meets", "opens", "begins", "starts", "ends", "closes",
+                  "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
+                  "hosts", "expires"] {
+            t.append((w, .future))
+        }
+        return t
+    }()
+
+    static let flags: [([String], TenseFlags)] = [
+        (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
+          "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
+          "decided"], .forwardBeforeTo),
+        (["would", "could", "might", "may", "should"], .weakModal),
+        (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
+          "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
+        (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
+         .notPastForm),
+        (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
+    ]
+}
