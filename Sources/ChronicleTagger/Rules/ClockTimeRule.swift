@@ -55,6 +55,8 @@ enum ClockTimeRule {
         // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
         var day: Extracted?
         var end = j
+        // "5 p.m. EST, Nov. 6"
+        if s.isPunct(j, 0x2C), s.info(j + 1)?.month ?? 0 > 0 || s.info(j + 1)?.weekday != nil { j += 1 }
         if let info = s.info(j), !s.glued(j) {
             if let wd = info.weekday, !info.weekdayPlural, s.capitalized(j) {
                 day = .weekday(wd, .bare)

@@ -1,8 +1,7 @@
 import ChronicleTime
 
-/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday",
-/// "the morning of 15 March", "the night of March 3" (weekday and relative-day rules take
-/// "Friday night", "yesterday morning").
+/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday" (weekday and
+/// relative-day rules take "Friday night", "yesterday morning"); "the week of March 6".
 enum PartOfDayRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard s.isKeyword(i, .the) else { return }
@@ -24,10 +23,8 @@ enum PartOfDayRule {
         if (s.isKeyword(j, .early) || s.isSpelled(j, "small") || s.isSpelled(j, "wee")), s.isSpelled(j + 1, "hours") {
             part = .night
             j += 2
-        } else if let p = s.info(j)?.partOfDay, !(s.info(j)?.unitPlural ?? false), p != .noon, p != .midnight {
-            part = p.part
-            j += 1
         } else {
+            // "the night of Oct. 23": TimeBank marks only the day
             return
         }
         guard s.isKeyword(j, .of) else { return }
