@@ -47,7 +47,11 @@ struct Resolver {
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
-                if anchored.value.grain == .quarter || anchored.value.grain == .half { period = anchored.value }
+                // a reporting period is one that has begun (not "the third quarter of 1990" in a forecast)
+                if anchored.value.grain == .quarter || anchored.value.grain == .half,
+                   dct.map({ anchored.value.interval!.start <= $0 }) ?? true {
+                    period = anchored.value
+                }
             }
         }
         return out
