@@ -46,6 +46,14 @@ struct Anchorer {
                         reason: usesTense ? tensePhrase : nil)
     }
 
+    /// The period comparisons are made with: the last reporting period named, else the
+    /// narrative time when it has already begun (a forecast is not a report).
+    var reportingPeriod: TimexValue? {
+        if let period { return period }
+        guard let narrative, let start = narrative.interval?.start, let dct = documentDate, start <= dct else { return nil }
+        return narrative
+    }
+
     var tensePhrase: String {
         switch tense {
         case .past: "in a past-tense sentence"
@@ -125,7 +133,7 @@ struct Anchorer {
         case .year(let spec):
             return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
         case .currentPeriod:
-            if let ref = period ?? narrative, ref.grain == .quarter {
+            if let ref = reportingPeriod, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")
                 return ref
             }
@@ -135,10 +143,10 @@ struct Anchorer {
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
         case .periodOfYear(let y):
-            if let ref = period ?? narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
+            if let ref = reportingPeriod, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
             return .year(y)
         case .periodYearBefore:
-            if let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("the narrative period \(ref) a year back")
                 return moved(.year, -1, from: ref)
             }
@@ -147,7 +155,7 @@ struct Anchorer {
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
             // "a year ago" in a report about a quarter or month: that period a year back
-            if unit == .year, let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if unit == .year, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }
