@@ -48,6 +48,13 @@ enum AbsoluteDateRule {
             }
             return
         }
+        // "2025-03": a month in ISO form (not "2024-25", a season, nor "2010-2015", a range)
+        if let y = DateParts.year(s, i) ?? (s.tokens[i].digits == 4 ? s.number(i) : nil), y >= 1000,
+           s.isGluedPunct(i + 1, 0x2D), s.glued(i + 2), s.tokens.count > i + 2, s.tokens[i + 2].digits == 2,
+           let m = s.number(i + 2, maxDigits: 2), m >= 1, m <= 12, !s.isGluedPunct(i + 3, 0x2D), !(s.isWord(i + 3) && s.glued(i + 3)) {
+            out.append(Candidate(i, i + 3, .stated(.month(year: y, month: m)), rule: .isoDate))
+            return
+        }
         // "3/15/2025" (month first, as US news writes it; day first when the first part exceeds 12)
         if let a = s.number(i, maxDigits: 2), s.isGluedPunct(i + 1, 0x2F), let b = s.number(i + 2, maxDigits: 2),
            s.glued(i + 2), s.isGluedPunct(i + 3, 0x2F), s.glued(i + 4), let yy = s.number(i + 4, maxDigits: 4),
