@@ -12,11 +12,17 @@ struct TenseClassifier {
         // left, nearest first, up to the sentence start
         var i = first - 1
         var steps = 0
+        // a present-tense cue ("is") is weak: a past or future cue further left in the clause wins
+        var present: (Tense, String)?
         while i >= 0 && steps < 25 && !s.sentenceBreak(before: i + 1) {
-            if let (t, w) = cue(s, i) { return (t, w) }
+            if let (t, w) = cue(s, i) {
+                if t != .present { return (t, w) }
+                present = present ?? (t, w)
+            }
             i -= 1
             steps += 1
         }
+        if let present { return present }
         // then right, up to the sentence end
         i = end
         steps = 0
