@@ -40,7 +40,7 @@ struct Resolver {
             let explanation = explain(c, text: text, anchored: anchored, dct: dct)
             var timex = Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                               rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
-                              tense: anchored.reason != nil ? tense : nil)
+                              tense: tense)
             timex.preposition = Resolver.prepositions.contains(stream.keyword(c.first - 1) ?? .the)
                 ? stream.lowerWord(c.first - 1) : nil
             out.append(timex)
