@@ -130,8 +130,6 @@ struct Anchorer {
             return .quarter(year: quarterYear(spec, dct, q, perYear: 4), quarter: q)
         case .half(let h, let spec):
             return .half(year: quarterYear(spec, dct, (dct.month - 1) / 6 + 1 < h ? 3 : 1, perYear: 4), half: h)
-        case .year(let spec):
-            return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
         case .currentPeriod:
             if let ref = reportingPeriod, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")

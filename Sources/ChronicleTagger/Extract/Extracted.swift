@@ -42,8 +42,6 @@ indirect enum Extracted: Sendable {
     case half(Int, year: YearSpec)
     case season(Season, year: YearSpec)
     case holiday(Holiday, year: YearSpec)
-    /// A year without century ("'90s" handled as decade; "in '89").
-    case year(YearSpec)
     case partOfDay(Extracted, PartOfDay)
     /// A decade named by its tens digit ("the nineties"), in the latest century that has it by the publication date.
     case decadeOfCentury(Int)
@@ -84,7 +82,6 @@ enum RuleName: String, Sendable {
     case holiday = "holiday"
     case decade = "decade"
     case set = "set"
-    case boundary = "boundary"
     case range = "range"
 }
 
