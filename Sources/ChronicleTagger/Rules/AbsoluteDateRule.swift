@@ -112,10 +112,12 @@ enum AbsoluteDateRule {
             out.append(Candidate(start, k + 2, .stated(.month(year: year, month: m)), rule: .absoluteDate))
             return
         }
-        // "July last year", "January this year", "March next year"
-        if s.isKeyword(after, .last, .this, .next), s.info(after + 1)?.unit == .year, !(s.info(after + 1)?.unitPlural ?? true) {
-            let shift = s.isKeyword(after, .last) ? -1 : s.isKeyword(after, .next) ? 1 : 0
-            out.append(Candidate(start, after + 2, .month(m, year: .shifted(shift)), rule: .monthName))
+        // "July last year", "January of this year", "March next year"
+        let shiftWord = s.isKeyword(after, .of) ? after + 1 : after
+        if s.isKeyword(shiftWord, .last, .this, .next), s.info(shiftWord + 1)?.unit == .year,
+           !(s.info(shiftWord + 1)?.unitPlural ?? true) {
+            let shift = s.isKeyword(shiftWord, .last) ? -1 : s.isKeyword(shiftWord, .next) ? 1 : 0
+            out.append(Candidate(start, shiftWord + 2, .month(m, year: .shifted(shift)), rule: .monthName))
             return
         }
         guard start == i, monthAloneIsDate(s, i, after: after) else { return }
