@@ -65,7 +65,7 @@ struct Anchorer {
 
     private func needsTense(_ e: Extracted) -> Bool {
         switch e {
-        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied),
+        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
         case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
@@ -112,6 +112,18 @@ struct Anchorer {
             let year = pickYear(spec, dct) { y in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
             steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
             guard let date = CivilDate(year: year, month: m, day: d) else { return .month(year: year, month: m) }
+            return .day(date)
+        case .dayOfMonth(let d):
+            if let ref = narrative, let start = ref.interval?.start, ref.grain <= .month,
+               let date = CivilDate(year: start.year, month: start.month, day: d) {
+                steps.append("day \(d) of the account's month")
+                return .day(date)
+            }
+            var month = CivilDate(year: dct.year, month: dct.month, day: 1)!
+            if direction < 0 && d > dct.day { month = month.adding(months: -1) }
+            if direction > 0 && d < dct.day { month = month.adding(months: 1) }
+            steps.append("day \(d) of the month of publication (\(tensePhrase))")
+            guard let date = CivilDate(year: month.year, month: month.month, day: d) else { return .month(year: month.year, month: month.month) }
             return .day(date)
         case .month(let m, let spec):
             let year = pickYear(spec, dct, sameUnit: dct.month == m) { y in CivilDate(year: y, month: m, day: 15)! }
@@ -190,6 +202,7 @@ struct Anchorer {
         switch e {
         case .monthDay(let m, let d, _): "XXXX-\(TimexFormat.two(m))-\(TimexFormat.two(d))"
         case .month(let m, _): "XXXX-\(TimexFormat.two(m))"
+        case .dayOfMonth(let d): "XXXX-XX-\(TimexFormat.two(d))"
         case .weekday(let wd, _): "XXXX-WXX-\(wd.rawValue)"
         case .season(let s, _): "XXXX-\(s.rawValue)"
         case .quarter(let q, _): "XXXX-Q\(q)"

@@ -27,6 +27,9 @@ indirect enum Extracted: Sendable {
     case stated(TimexValue)
     /// A day of a month; the year comes from `YearSpec`.
     case monthDay(month: Int, day: Int, year: YearSpec)
+    /// A day of the month with no month named ("on the 10th"): the account's month, else the
+    /// publication month (or the one before/after, by tense).
+    case dayOfMonth(Int)
     /// A whole month; the year comes from `YearSpec`.
     case month(Int, year: YearSpec)
     case weekday(Weekday, WeekdayShift)

@@ -67,9 +67,14 @@ enum AbsoluteDateRule {
         }
     }
 
-    /// "15 March 2025", "15th of March", "15 Mar".
+    /// "15 March 2025", "15th of March", "15 Mar"; "on the 10th" alone.
     private static func matchDayMonth(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let (d, afterDay) = DateParts.day(s, i) else { return }
+        // "on the 10th." — a numeric ordinal with no month and nothing it could count
+        if afterDay == i + 2, s.isKeyword(i - 1, .the), s.isKeyword(i - 2, .on, .by, .until, .since),
+           !s.isWord(afterDay) || s.isKeyword(afterDay, .and, .when, .at) {
+            out.append(Candidate(i - 1, afterDay, .dayOfMonth(d), rule: .absoluteDate))
+        }
         var j = afterDay
         if s.isKeyword(j, .of) { j += 1 }
         guard let (m, afterMonth) = DateParts.month(s, j) else { return }
