@@ -35,6 +35,12 @@ struct Anchorer {
             return Anchored(value: TimexValue(timex3: text) ?? .underspecified(text), anchor: .absolute, steps: ["kept as written"])
         }
         if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
+        // "that evening", "the next morning": a part of the account's day
+        if case .partOfDay(.narrative(let unit, let n), let part) = e {
+            var a = anchorNarrative(unit, n)
+            if let day = a.value.day { a.value = .partOfDay(day, part) }
+            return a
+        }
         guard let dct = documentDate else {
             return Anchored(value: .underspecified(unresolvedForm(e)), anchor: .unresolved,
                             steps: ["no publication date: left unresolved"])
@@ -65,7 +71,7 @@ struct Anchorer {
 
     private func needsTense(_ e: Extracted) -> Bool {
         switch e {
-        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth,
+        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
         case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
@@ -181,6 +187,11 @@ struct Anchorer {
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }
             return .decade(decade)
+        case .recentWeekend:
+            // the weekend just gone (this one when published on it), the coming one in a future-tense sentence
+            let week = dct.isoWeek
+            if tense == .future { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
+            return .weekend(dct.weekday.isWeekend ? week : week.adding(weeks: -1))
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v

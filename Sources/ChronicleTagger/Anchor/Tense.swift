@@ -47,6 +47,10 @@ struct TenseClassifier {
         let flags = info?.tenseFlags ?? []
         // "plans to", "is expected to", "set to": forward
         if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }
+        // "are planned for the weekend", "is scheduled for Friday", "is expected on Monday"
+        if flags.contains(.forwardBeforeTo), s.isSpelled(i - 1, "is") || s.isSpelled(i - 1, "are") || s.isSpelled(i - 1, "be") {
+            return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i))
+        }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }

@@ -48,6 +48,8 @@ indirect enum Extracted: Sendable {
     case partOfDay(Extracted, PartOfDay)
     /// A decade named by its tens digit ("the nineties"), in the latest century that has it by the publication date.
     case decadeOfCentury(Int)
+    /// "the weekend", "over the weekend": the one just gone unless the sentence looks forward.
+    case recentWeekend
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
     /// A clock time on a day (nil day: the publication day).

@@ -22,7 +22,7 @@ enum RelativeUnitRule {
         }
         // "the weekend": this week's, or the one just gone in a past-tense sentence
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
-            out.append(Candidate(i, i + 2, .shift(.weekend, 0), rule: .relativeUnit))
+            out.append(Candidate(i, i + 2, .recentWeekend, rule: .relativeUnit))
         }
     }
 
