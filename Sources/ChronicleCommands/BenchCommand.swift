@@ -23,7 +23,7 @@ public struct BenchCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw TagInputError("cannot read \(file)") }
         let context = AnchorContext(documentTime: try TextInput.documentTime(dct))
         let tagger = Tagger(recordsTrace: false)
         let (paragraphs, words) = data.withUnsafeBytes { raw in Self.paragraphs(raw.bindMemory(to: UInt8.self)) }

@@ -40,7 +40,7 @@ public struct EvalCommand: ParsableCommand {
         var out = ""
         let tagger = Tagger(recordsTrace: false)
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw TagInputError("cannot read \(path)") }
             let docid = Self.docid(path)
             let doc = try TimeMLDocument(docid: docid, bytes: [UInt8](data))
             let documentTime = try doc.dct.flatMap { try TextInput.documentTime($0) }
@@ -118,7 +118,7 @@ public struct EvalCommand: ParsableCommand {
         var out: [String] = []
         for p in paths {
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { throw ValidationError("no such path \(p)") }
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { throw TagInputError("no such path \(p)") }
             if isDir.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: p).filter { $0.hasSuffix(".tml") }.sorted()
                 out += names.map { (p as NSString).appendingPathComponent($0) }

@@ -57,13 +57,13 @@ enum TextInput {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let d = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read \(path)")
+                throw TagInputError("cannot read \(path)")
             }
             data = d
         }
         // validate and copy in one step; the Data is released on return
         let text = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
-        guard let text else { throw ValidationError("\(path) is not valid UTF-8") }
+        guard let text else { throw TagInputError("\(path) is not valid UTF-8") }
         return text
     }
 
@@ -72,7 +72,14 @@ enum TextInput {
         do {
             return try PublicationTime.parse(raw.trimmingCharacters(in: .whitespacesAndNewlines), zone: nil)
         } catch {
-            throw ValidationError(error.description)
+            throw TagInputError(error.description)
         }
     }
+}
+
+/// An input the tag, eval or bench command cannot use (unreadable file, bad date): reported
+/// as "Error: …" with a non-zero exit, without the usage text.
+struct TagInputError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

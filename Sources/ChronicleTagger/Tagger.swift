@@ -41,7 +41,8 @@ public struct Timex: Sendable {
     public var explanation: String
     /// Each step of extraction and anchoring, for `--explain`.
     public var trace: [String]
-    /// The tense of the clause around the expression, when anchoring used it.
+    /// The tense of the clause around the expression (its nearest verb cue): whether the happening
+    /// it dates lies behind or ahead ("would meet … on Thursday" → future).
     public var tense: Tense?
     /// The preposition right before the expression, lower-cased ("on", "since", "until"), if any:
     /// "since March 2008" or "until 30 September" name a reference point, not the event's date.

@@ -11,7 +11,8 @@ extension Anchorer {
             steps.append("the reporting period \(period) moved \(n) year(s)")
             return Anchored(value: moved(.year, n, from: period), anchor: .narrative, steps: steps, reference: period)
         }
-        if let narrative, narrative.day != nil || narrative.interval != nil {
+        // a day of the account needs a day to count from: a month or a year falls back to publication
+        if let narrative, narrative.day != nil || narrative.interval != nil && unit != .day && unit != .hour {
             base = narrative
             kind = .narrative
             steps.append("narrative reference \(narrative)")

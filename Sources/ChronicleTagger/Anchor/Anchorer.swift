@@ -35,6 +35,12 @@ struct Anchorer {
             return Anchored(value: TimexValue(timex3: text) ?? .underspecified(text), anchor: .absolute, steps: ["kept as written"])
         }
         if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
+        // "that evening", "the next morning": a part of the account's day
+        if case .partOfDay(.narrative(let unit, let n), let part) = e {
+            var a = anchorNarrative(unit, n)
+            if let day = a.value.day { a.value = .partOfDay(day, part) }
+            return a
+        }
         guard let dct = documentDate else {
             return Anchored(value: .underspecified(unresolvedForm(e)), anchor: .unresolved,
                             steps: ["no publication date: left unresolved"])
@@ -44,6 +50,14 @@ struct Anchorer {
         let usesTense = needsTense(e)
         return Anchored(value: value, anchor: .documentTime, steps: steps,
                         reason: usesTense ? tensePhrase : nil)
+    }
+
+    /// The period comparisons are made with: the last reporting period named, else the
+    /// narrative time when it has already begun (a forecast is not a report).
+    var reportingPeriod: TimexValue? {
+        if let period { return period }
+        guard let narrative, let start = narrative.interval?.start, let dct = documentDate, start <= dct else { return nil }
+        return narrative
     }
 
     var tensePhrase: String {
@@ -57,7 +71,7 @@ struct Anchorer {
 
     private func needsTense(_ e: Extracted) -> Bool {
         switch e {
-        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied),
+        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
         case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
@@ -105,6 +119,18 @@ struct Anchorer {
             steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
             guard let date = CivilDate(year: year, month: m, day: d) else { return .month(year: year, month: m) }
             return .day(date)
+        case .dayOfMonth(let d):
+            if let ref = narrative, let start = ref.interval?.start, ref.grain <= .month,
+               let date = CivilDate(year: start.year, month: start.month, day: d) {
+                steps.append("day \(d) of the account's month")
+                return .day(date)
+            }
+            var month = CivilDate(year: dct.year, month: dct.month, day: 1)!
+            if direction < 0 && d > dct.day { month = month.adding(months: -1) }
+            if direction > 0 && d < dct.day { month = month.adding(months: 1) }
+            steps.append("day \(d) of the month of publication (\(tensePhrase))")
+            guard let date = CivilDate(year: month.year, month: month.month, day: d) else { return .month(year: month.year, month: month.month) }
+            return .day(date)
         case .month(let m, let spec):
             let year = pickYear(spec, dct, sameUnit: dct.month == m) { y in CivilDate(year: y, month: m, day: 15)! }
             steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
@@ -122,10 +148,8 @@ struct Anchorer {
             return .quarter(year: quarterYear(spec, dct, q, perYear: 4), quarter: q)
         case .half(let h, let spec):
             return .half(year: quarterYear(spec, dct, (dct.month - 1) / 6 + 1 < h ? 3 : 1, perYear: 4), half: h)
-        case .year(let spec):
-            return .year(pickYear(spec, dct) { y in CivilDate(year: y, month: 7, day: 1)! })
         case .currentPeriod:
-            if let ref = period ?? narrative, ref.grain == .quarter {
+            if let ref = reportingPeriod, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")
                 return ref
             }
@@ -135,10 +159,10 @@ struct Anchorer {
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
         case .periodOfYear(let y):
-            if let ref = period ?? narrative, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
+            if let ref = reportingPeriod, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
             return .year(y)
         case .periodYearBefore:
-            if let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("the narrative period \(ref) a year back")
                 return moved(.year, -1, from: ref)
             }
@@ -147,7 +171,7 @@ struct Anchorer {
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
             // "a year ago" in a report about a quarter or month: that period a year back
-            if unit == .year, let ref = period ?? narrative, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if unit == .year, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }
@@ -163,6 +187,11 @@ struct Anchorer {
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }
             return .decade(decade)
+        case .recentWeekend:
+            // the weekend just gone (this one when published on it), the coming one in a future-tense sentence
+            let week = dct.isoWeek
+            if tense == .future { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
+            return .weekend(dct.weekday.isWeekend ? week : week.adding(weeks: -1))
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v
@@ -184,6 +213,7 @@ struct Anchorer {
         switch e {
         case .monthDay(let m, let d, _): "XXXX-\(TimexFormat.two(m))-\(TimexFormat.two(d))"
         case .month(let m, _): "XXXX-\(TimexFormat.two(m))"
+        case .dayOfMonth(let d): "XXXX-XX-\(TimexFormat.two(d))"
         case .weekday(let wd, _): "XXXX-WXX-\(wd.rawValue)"
         case .season(let s, _): "XXXX-\(s.rawValue)"
         case .quarter(let q, _): "XXXX-Q\(q)"

@@ -40,14 +40,18 @@ struct Resolver {
             let explanation = explain(c, text: text, anchored: anchored, dct: dct)
             var timex = Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                               rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
-                              tense: anchored.reason != nil ? tense : nil)
+                              tense: tense)
             timex.preposition = Resolver.prepositions.contains(stream.keyword(c.first - 1) ?? .the)
                 ? stream.lowerWord(c.first - 1) : nil
             out.append(timex)
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
-                if anchored.value.grain == .quarter || anchored.value.grain == .half { period = anchored.value }
+                // a reporting period is one that has begun (not "the third quarter of 1990" in a forecast)
+                if anchored.value.grain == .quarter || anchored.value.grain == .half,
+                   dct.map({ anchored.value.interval!.start <= $0 }) ?? true {
+                    period = anchored.value
+                }
             }
         }
         return out

@@ -12,11 +12,17 @@ struct TenseClassifier {
         // left, nearest first, up to the sentence start
         var i = first - 1
         var steps = 0
+        // a present-tense cue ("is") is weak: a past or future cue further left in the clause wins
+        var present: (Tense, String)?
         while i >= 0 && steps < 25 && !s.sentenceBreak(before: i + 1) {
-            if let (t, w) = cue(s, i) { return (t, w) }
+            if let (t, w) = cue(s, i) {
+                if t != .present { return (t, w) }
+                present = present ?? (t, w)
+            }
             i -= 1
             steps += 1
         }
+        if let present { return present }
         // then right, up to the sentence end
         i = end
         steps = 0
@@ -41,6 +47,10 @@ struct TenseClassifier {
         let flags = info?.tenseFlags ?? []
         // "plans to", "is expected to", "set to": forward
         if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }
+        // "are planned for the weekend", "is scheduled for Friday", "is expected on Monday"
+        if flags.contains(.forwardBeforeTo), s.isSpelled(i - 1, "is") || s.isSpelled(i - 1, "are") || s.isSpelled(i - 1, "be") {
+            return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i))
+        }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }

@@ -27,6 +27,9 @@ indirect enum Extracted: Sendable {
     case stated(TimexValue)
     /// A day of a month; the year comes from `YearSpec`.
     case monthDay(month: Int, day: Int, year: YearSpec)
+    /// A day of the month with no month named ("on the 10th"): the account's month, else the
+    /// publication month (or the one before/after, by tense).
+    case dayOfMonth(Int)
     /// A whole month; the year comes from `YearSpec`.
     case month(Int, year: YearSpec)
     case weekday(Weekday, WeekdayShift)
@@ -42,11 +45,11 @@ indirect enum Extracted: Sendable {
     case half(Int, year: YearSpec)
     case season(Season, year: YearSpec)
     case holiday(Holiday, year: YearSpec)
-    /// A year without century ("'90s" handled as decade; "in '89").
-    case year(YearSpec)
     case partOfDay(Extracted, PartOfDay)
     /// A decade named by its tens digit ("the nineties"), in the latest century that has it by the publication date.
     case decadeOfCentury(Int)
+    /// "the weekend", "over the weekend": the one just gone unless the sentence looks forward.
+    case recentWeekend
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
     /// A clock time on a day (nil day: the publication day).
@@ -84,7 +87,6 @@ enum RuleName: String, Sendable {
     case holiday = "holiday"
     case decade = "decade"
     case set = "set"
-    case boundary = "boundary"
     case range = "range"
 }
 

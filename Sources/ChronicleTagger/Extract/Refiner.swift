@@ -46,6 +46,12 @@ struct Refiner {
             return
         }
         guard c.type == .date || c.type == .time else { return }
+        // "nearly two weeks ago", "more than four decades ago"
+        if case .offset = c.value, let (_, start) = quantityModifier(s, i), start >= limit {
+            c.mod = .approx
+            c.first = start
+            return
+        }
         if case .stated(.reference) = c.value {
             return
         }
@@ -75,6 +81,19 @@ struct Refiner {
         }
         // "sometime next year"
         if s.isSpelled(i - 1, "sometime") { c.first = i - 1 }
+        // "earlier yesterday", "later Sunday": a part of a named day
+        if s.isKeyword(i - 1, .earlier, .later), isDay(c.value) {
+            c.mod = s.isKeyword(i - 1, .earlier) ? .start : .end
+            c.first = i - 1
+        }
+    }
+
+    private func isDay(_ e: Extracted) -> Bool {
+        switch e {
+        case .dayOffset, .weekday: true
+        case .partOfDay(let inner, _): isDay(inner)
+        default: false
+        }
     }
 
     /// "nearly", "almost", "more than", "less than", "up to", "at least" before an amount. TimeBank leaves

@@ -48,6 +48,13 @@ enum AbsoluteDateRule {
             }
             return
         }
+        // "2025-03": a month in ISO form (not "2024-25", a season, nor "2010-2015", a range)
+        if let y = DateParts.year(s, i) ?? (s.tokens[i].digits == 4 ? s.number(i) : nil), y >= 1000,
+           s.isGluedPunct(i + 1, 0x2D), s.glued(i + 2), s.tokens.count > i + 2, s.tokens[i + 2].digits == 2,
+           let m = s.number(i + 2, maxDigits: 2), m >= 1, m <= 12, !s.isGluedPunct(i + 3, 0x2D), !(s.isWord(i + 3) && s.glued(i + 3)) {
+            out.append(Candidate(i, i + 3, .stated(.month(year: y, month: m)), rule: .isoDate))
+            return
+        }
         // "3/15/2025" (month first, as US news writes it; day first when the first part exceeds 12)
         if let a = s.number(i, maxDigits: 2), s.isGluedPunct(i + 1, 0x2F), let b = s.number(i + 2, maxDigits: 2),
            s.glued(i + 2), s.isGluedPunct(i + 3, 0x2F), s.glued(i + 4), let yy = s.number(i + 4, maxDigits: 4),
@@ -60,9 +67,14 @@ enum AbsoluteDateRule {
         }
     }
 
-    /// "15 March 2025", "15th of March", "15 Mar".
+    /// "15 March 2025", "15th of March", "15 Mar"; "on the 10th" alone.
     private static func matchDayMonth(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let (d, afterDay) = DateParts.day(s, i) else { return }
+        // "on the 10th." — a numeric ordinal with no month and nothing it could count
+        if afterDay == i + 2, s.isKeyword(i - 1, .the), s.isKeyword(i - 2, .on, .by, .until, .since),
+           !s.isWord(afterDay) || s.isKeyword(afterDay, .and, .when, .at) {
+            out.append(Candidate(i - 1, afterDay, .dayOfMonth(d), rule: .absoluteDate))
+        }
         var j = afterDay
         if s.isKeyword(j, .of) { j += 1 }
         guard let (m, afterMonth) = DateParts.month(s, j) else { return }
@@ -105,10 +117,12 @@ enum AbsoluteDateRule {
             out.append(Candidate(start, k + 2, .stated(.month(year: year, month: m)), rule: .absoluteDate))
             return
         }
-        // "July last year", "January this year", "March next year"
-        if s.isKeyword(after, .last, .this, .next), s.info(after + 1)?.unit == .year, !(s.info(after + 1)?.unitPlural ?? true) {
-            let shift = s.isKeyword(after, .last) ? -1 : s.isKeyword(after, .next) ? 1 : 0
-            out.append(Candidate(start, after + 2, .month(m, year: .shifted(shift)), rule: .monthName))
+        // "July last year", "January of this year", "March next year"
+        let shiftWord = s.isKeyword(after, .of) ? after + 1 : after
+        if s.isKeyword(shiftWord, .last, .this, .next), s.info(shiftWord + 1)?.unit == .year,
+           !(s.info(shiftWord + 1)?.unitPlural ?? true) {
+            let shift = s.isKeyword(shiftWord, .last) ? -1 : s.isKeyword(shiftWord, .next) ? 1 : 0
+            out.append(Candidate(start, shiftWord + 2, .month(m, year: .shifted(shift)), rule: .monthName))
             return
         }
         guard start == i, monthAloneIsDate(s, i, after: after) else { return }

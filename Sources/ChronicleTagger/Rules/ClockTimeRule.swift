@@ -43,6 +43,12 @@ enum ClockTimeRule {
             } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
                 return  // "3:2-1" scores
             }
+        } else if let hhmm = s.number(i), s.tokens[i].digits == 4, hhmm % 100 < 60, hhmm / 100 < 24,
+                  s.isWord(i + 1), zoneWords.contains(s.lowerWord(i + 1)) || s.isKeyword(i + 2, .time) && s.isKeyword(i + 1, .local) {
+            // "0900 GMT", "1430 local time"
+            hour = hhmm / 100
+            minute = hhmm % 100
+            j = i + 1
         } else if let n = s.info(i)?.number, n >= 1, n <= 12, s.isSpelled(i + 1, "o"), s.isPunct(i + 2, 0x27),
                   s.isSpelled(i + 3, "clock") {
             hour = n
@@ -55,6 +61,8 @@ enum ClockTimeRule {
         // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
         var day: Extracted?
         var end = j
+        // "5 p.m. EST, Nov. 6"
+        if s.isPunct(j, 0x2C), s.info(j + 1)?.month ?? 0 > 0 || s.info(j + 1)?.weekday != nil { j += 1 }
         if let info = s.info(j), !s.glued(j) {
             if let wd = info.weekday, !info.weekdayPlural, s.capitalized(j) {
                 day = .weekday(wd, .bare)

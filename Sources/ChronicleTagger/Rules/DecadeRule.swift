@@ -6,11 +6,16 @@ enum DecadeRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)
         var j = hasThe ? i + 1 : i
-        // "1990s"
-        if let y = s.number(j), s.tokens[j].digits == 4, y % 10 == 0, s.isSpelled(j + 1, "s"), s.glued(j + 1) {
-            let value: TimexValue = .decade(y / 10)
-            out.append(Candidate(i, j + 2, .stated(value), rule: .decade))
-            return
+        // "1990s", "1980's"
+        if let y = s.number(j), s.tokens[j].digits == 4, y % 10 == 0 {
+            if s.isSpelled(j + 1, "s"), s.glued(j + 1) {
+                out.append(Candidate(i, j + 2, .stated(.decade(y / 10)), rule: .decade))
+                return
+            }
+            if s.isPossessive(j + 1), hasThe || s.isKeyword(i - 1, .early, .late, .mid) || s.isGluedPunct(i - 1, 0x2D) {
+                out.append(Candidate(i, j + 3, .stated(.decade(y / 10)), rule: .decade))
+                return
+            }
         }
         // "the nineties": in the century of the publication date (or the last one, when later)
         if hasThe, let tens = s.info(j)?.decade {

@@ -68,6 +68,7 @@ enum DurationRule {
         if unit == .second && (q.article || q.amount == nil) { return nil }
         if hyphenated && unit == .second { return nil }
         if unit == .season { return nil }  // "two seasons" of a sport, not six months
+        if q.amount == 0 { return nil }  // "0hr", "zero hours": no stretch of time
         // "a minute amount": the adjective
         if unit == .minute && q.article && s.isWord(j + 1) && !s.capitalized(j + 1) && s.keyword(j + 1) == nil { return nil }
         // "the 2024-25 season": the end of a range of years, not an amount

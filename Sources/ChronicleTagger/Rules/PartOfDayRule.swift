@@ -1,10 +1,25 @@
 import ChronicleTime
 
-/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday",
-/// "the morning of 15 March", "the night of March 3" (weekday and relative-day rules take
-/// "Friday night", "yesterday morning").
+/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday" (weekday and
+/// relative-day rules take "Friday night", "yesterday morning"); "the week of March 6".
 enum PartOfDayRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        // "mid-afternoon", "mid morning": a part of the account's day
+        if s.isKeyword(i, .mid) {
+            let j = s.isGluedPunct(i + 1, 0x2D) ? i + 2 : i + 1
+            if let p = s.info(j)?.partOfDay, p == .morning || p == .afternoon || p == .evening {
+                // "mid-afternoon yesterday", "mid-morning Friday"
+                var found: [Candidate] = []
+                RelativeDayRule.match(s, j + 1, &found)
+                WeekdayRule.match(s, j + 1, &found)
+                if let day = found.first(where: { $0.first == j + 1 && $0.end == j + 2 }) {
+                    out.append(Candidate(i, j + 2, .partOfDay(day.value, p.part), .time, mod: .mid, rule: .partOfDay))
+                } else {
+                    out.append(Candidate(i, j + 1, .partOfDay(.narrative(.day, 0), p.part), .time, mod: .mid, rule: .partOfDay))
+                }
+            }
+            return
+        }
         guard s.isKeyword(i, .the) else { return }
         var j = i + 1
         // "the week of March 6": the week holding that day
@@ -24,10 +39,8 @@ enum PartOfDayRule {
         if (s.isKeyword(j, .early) || s.isSpelled(j, "small") || s.isSpelled(j, "wee")), s.isSpelled(j + 1, "hours") {
             part = .night
             j += 2
-        } else if let p = s.info(j)?.partOfDay, !(s.info(j)?.unitPlural ?? false), p != .noon, p != .midnight {
-            part = p.part
-            j += 1
         } else {
+            // "the night of Oct. 23": TimeBank marks only the day
             return
         }
         guard s.isKeyword(j, .of) else { return }

@@ -125,6 +125,11 @@ enum QuarterRule {
                 out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "last year's quarter"))
                 return
             }
+            // "the quarter a year ago", "the period a year earlier"
+            if let q = Quantity.read(s, end), q.amount == 1, s.info(q.end)?.unit == .year, s.isKeyword(q.end + 1, .ago, .earlier) {
+                out.append(Candidate(i, q.end + 2, .periodYearBefore, rule: .quarter, note: "the period a year back"))
+                return
+            }
             out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter of the account"))
             return
         }

@@ -22,7 +22,7 @@ enum RelativeUnitRule {
         }
         // "the weekend": this week's, or the one just gone in a past-tense sentence
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
-            out.append(Candidate(i, i + 2, .shift(.weekend, 0), rule: .relativeUnit))
+            out.append(Candidate(i, i + 2, .recentWeekend, rule: .relativeUnit))
         }
     }
 
@@ -94,8 +94,13 @@ enum RelativeUnitRule {
         if unit == .second || unit == .minute || unit == .hour { return }
         let amount = q.amount.map { Int($0) }
         if q.amount.map({ $0 != $0.rounded() }) ?? false { return }
+        var approximate = q.approximate
+        if s.isKeyword(j, .or), s.isSpelled(j + 1, "so"), s.isKeyword(j + 2, .ago) {  // "a week or so ago"
+            approximate = true
+            j += 2
+        }
         if s.isKeyword(j, .ago) {
-            out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: q.approximate ? .approx : nil, rule: .offset))
+            out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: approximate ? .approx : nil, rule: .offset))
         } else if s.isKeyword(j, .earlier) || s.isKeyword(j, .before) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount.map { -$0 }), mod: q.approximate ? .approx : nil,
                                  rule: .narrative))

@@ -38,6 +38,10 @@ enum TenseWords {
                   "hosts", "expires"] {
             t.append((w, .future))
         }
+        // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
+        for w in ["expect", "expects", "scheduled", "slated", "due", "deadline", "awaits", "await", "pending"] {
+            t.append((w, .future))
+        }
         return t
     }()
 
