@@ -36,8 +36,7 @@ public struct EventMerger: Sendable {
         }
         let intervals = candidates.map { $0.mention.value.interval }
         func compatible(_ i: Int, _ j: Int) -> Bool {
-            guard let x = intervals[i], let y = intervals[j] else { return candidates[i].mention.value == candidates[j].mention.value }
-            return x.contains(y) || y.contains(x)
+            Self.compatible(candidates[i].mention.value, intervals[i], candidates[j].mention.value, intervals[j])
         }
         // Bucket by month of the start day: compatible values share a start month or contain one another.
         var buckets: [Int: [Int]] = [:]
@@ -93,8 +92,12 @@ public struct EventMerger: Sendable {
 
     /// Same value, or one's days lie inside the other's (a day within its week or month).
     public static func compatible(_ a: TimexValue, _ b: TimexValue) -> Bool {
-        if a == b { return true }
-        guard let x = a.interval, let y = b.interval else { return false }
+        compatible(a, a.interval, b, b.interval)
+    }
+
+    /// The same test with the intervals already computed (merging asks it for many pairs).
+    static func compatible(_ a: TimexValue, _ x: DayInterval?, _ b: TimexValue, _ y: DayInterval?) -> Bool {
+        guard let x, let y else { return a == b }
         return x.contains(y) || y.contains(x)
     }
 

@@ -6,8 +6,6 @@ enum TenseCues {
         "is scheduled to", "are scheduled to", "is scheduled for", "are scheduled for", "is to", "are to", "plans to",
         "plan to", "intends to", "is going to", "are going to", "is planned", "are planned", "will be held", "upcoming",
     ]
-    /// Future only when the sentence's own date lies after publication ("would meet on Thursday").
-    static let weakFuture: [String] = ["would", "could", "may", "might", "was to", "were to", "was due to", "was expected to"]
 
     /// Lower-cased words of a text (letters, digits, apostrophes split off).
     static func words(_ text: String) -> [Substring] {
@@ -24,7 +22,6 @@ enum TenseCues {
     }
 
     static func hasStrongFuture(_ words: [Substring]) -> Bool { strongFuture.contains { contains(words, phrase: $0) } }
-    static func hasWeakFuture(_ words: [Substring]) -> Bool { weakFuture.contains { contains(words, phrase: $0) } }
 }
 
 /// Words before a date that make it a reference point, not the time of the sentence's happening

@@ -188,7 +188,8 @@ public struct TimelineBuilder: Sendable {
             }
         }
         stats.articles = articles.count
-        articles.sort { ($0.published?.date ?? CivilDate(dayNumber: Int.min / 2), $0.slug) < ($1.published?.date ?? CivilDate(dayNumber: Int.min / 2), $1.slug) }
+        // Undated articles first, then by publication day and slug.
+        articles.sort { ($0.published?.date.dayNumber ?? .min, $0.slug) < ($1.published?.date.dayNumber ?? .min, $1.slug) }
         return articles
     }
 
