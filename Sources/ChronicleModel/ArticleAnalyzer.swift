@@ -23,13 +23,16 @@ public struct ArticleAnalyzer: Sendable {
             let isBoilerplate = boilerplate.classify(block.text, outlet: outlet) != nil
             var sentences: [Sentence] = []
             var previous: Sentence?
+            var quoteOpen = false
             for range in splitter.split(block.text) {
                 let text = String(block.text[range])
                 let start = block.text.utf8.distance(from: block.text.startIndex, to: range.lowerBound)
                 let utf8Range = start..<(start + text.utf8.count)
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published, narrativeReference: narrativeReference))
-                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, previous: previous, account: account,
-                                    published: published)
+                let reading = SentenceReading(text, startsQuoted: quoteOpen)
+                quoteOpen = reading.endsQuoted
+                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
+                                    account: account, published: published)
                 if case .heading = block.kind { sentence.dateSource = .publication }
                 if sentence.dateSource == .expression, let v = sentence.date {
                     narrativeReference = v
@@ -50,25 +53,26 @@ public struct ArticleAnalyzer: Sendable {
         return article.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
     }
 
-    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], previous: Sentence?, account: AccountTime?,
-              published: PublicationTime?) -> Sentence {
-        let words = TenseCues.words(text)
-        let main = ReportingCues.mainClause(words)
-        let tense = tagger.tense(of: text)
-        let anchor = Self.anchorIndex(in: text, timexes: timexes, tense: tense, published: published)
+    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: Sentence?,
+              account: AccountTime?, published: PublicationTime?) -> Sentence {
+        let main = reading.mainClause
+        let tense = reading.tense(using: tagger)
+        let anchor = Self.anchorIndex(timexes: timexes, tense: tense, reading: reading, published: published)
         var value: TimexValue?
         var source = DateSource.publication
         var explanation: String
+        var happening: DatedHappening?
         if let anchor {
             value = timexes[anchor].value
             source = .expression
             explanation = timexes[anchor].explanation
+            happening = reading.happening(dated: timexes[anchor].utf8Range, using: tagger)
         } else if let previous, previous.dateSource != .publication, let v = previous.date, v.grain <= .week,
                   continues(main: main, tense: tense, previous: previous) {
             value = v
             source = .narrative
             explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
-        } else if let account, tense == .past, !TenseCues.hasStrongFuture(main), !PerfectCues.isPresentPerfect(words) {
+        } else if let account, tense == .past, !TenseCues.hasStrongFuture(main), !PerfectCues.isPresentPerfect(reading.allWords) {
             value = account.value
             source = .narrative
             explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"
@@ -78,30 +82,55 @@ public struct ArticleAnalyzer: Sendable {
         } else {
             explanation = "no date of its own and the article has no publication date"
         }
+        // Without a date of its own, a sentence that reports speech is dated as the saying.
+        if source != .expression, value != nil, reading.reportingVerb != nil { happening = .saying }
+        if let happening, let verb = reading.reportingWord { explanation += happening.note(verb: verb) }
         return Sentence(text: text, utf8Range: utf8Range, timexes: timexes, date: value, dateSource: source,
                         anchorTimex: anchor, explanation: explanation,
-                        status: status(words: words, value: value, source: source, published: published, previous: previous))
+                        status: status(main: main, value: value, source: source, published: published, previous: previous),
+                        datedHappening: happening)
     }
 
     /// The expression that dates the sentence's happening: the first calendar date that is not
     /// a reference point ("since March 2008") nor background to the main clause: a month or
     /// year inside what someone said ("said his company sold 13.7 million Macs last year") or
     /// behind a present-tense statement ("claims that an agreement reached in 1991 …").
-    static func anchorIndex(in text: String, timexes: [Timex], tense: Tense, published: PublicationTime?) -> Int? {
+    static func anchorIndex(timexes: [Timex], tense: Tense, reading: SentenceReading, published: PublicationTime?) -> Int? {
+        let text = reading.text
         let bytes = text.utf8
+        let reportedFrom = reading.reportingVerb.map { reading.words[$0].utf8Range.upperBound }
         for (i, t) in timexes.enumerated() {
             guard t.type == .date || t.type == .time, let interval = t.value.interval, t.anchor != .unresolved else { continue }
             guard t.value.grain <= .year, interval.dayCount <= 366 else { continue }
             let prefixEnd = bytes.index(bytes.startIndex, offsetBy: t.utf8Range.lowerBound)
             let prefix = text[..<prefixEnd]
-            if ReferencePointCues.isReferencePoint(before: prefix) { continue }
+            if ReferencePointCues.isReferencePoint(before: prefix),
+               !ReferencePointCues.isPeriodToDate(before: prefix, interval: interval, published: published) { continue }
+            if t.value.grain > .week, Self.isRangeEnd(i, timexes: timexes, text: text) { continue }
             if t.value.grain > .week, let published {
-                if ReportingCues.reportedClause(before: prefix), !interval.contains(published.date) { continue }
-                if tense == .present, interval.end < published.date { continue }
+                let reported = reportedFrom.map { t.utf8Range.lowerBound >= $0 }
+                if reported == true, !interval.contains(published.date) { continue }
+                // "The suit, filed in September 2003, claims that …": the subject's own date still counts.
+                if tense == .present, reported != false, interval.end < published.date { continue }
             }
             return i
         }
         return nil
+    }
+
+    /// One end of a span of months or years ("Steve Jobs 1955-2011", "from 2004 to 2008", "between
+    /// 1998 and 2001"): the span is a period, neither end the date of a happening.
+    static func isRangeEnd(_ i: Int, timexes: [Timex], text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isRange(_ a: Timex, _ b: Timex) -> Bool {
+            guard a.value.grain > .week, b.value.grain > .week, a.utf8Range.upperBound <= b.utf8Range.lowerBound else { return false }
+            let gap = String(decoding: bytes[a.utf8Range.upperBound..<b.utf8Range.lowerBound], as: UTF8.self).filter { $0 != " " }
+            if ["-", "\u{2013}", "\u{2014}"].contains(gap) { return true }
+            guard ["to", "and", "through"].contains(gap) else { return false }
+            let before = TenseCues.words(String(decoding: bytes[..<a.utf8Range.lowerBound], as: UTF8.self)).last
+            return before == "from" || before == "between"
+        }
+        return (i > 0 && isRange(timexes[i - 1], timexes[i])) || (i + 1 < timexes.count && isRange(timexes[i], timexes[i + 1]))
     }
 
     /// A sentence without a date of its own continues the previous one's account (a day or a
@@ -115,19 +144,19 @@ public struct ArticleAnalyzer: Sendable {
         }
     }
 
-    func status(words: [Substring], value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
+    /// Scheduled or reported, as the main clause tells it: "Jobs announced today that Lion will
+    /// include …" reports an announcement that happened.
+    func status(main: [Substring], value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
         if source == .narrative {
             // Continuing the paragraph's account keeps its status; the article's account is past.
             if let previous, previous.dateSource != .publication, previous.date == value { return previous.status }
             return .happened
         }
-        guard let published else { return TenseCues.hasStrongFuture(words) ? .expected : .happened }
-        if let interval = value?.interval, source == .expression {
-            if interval.start > published.date { return .expected }
-            if interval.end < published.date { return .happened }
-            return TenseCues.hasStrongFuture(words) ? .expected : .happened
-        }
-        return TenseCues.hasStrongFuture(words) ? .expected : .happened
+        let future: EventStatus = TenseCues.hasStrongFuture(main) ? .expected : .happened
+        guard let published, let interval = value?.interval, source == .expression else { return future }
+        if interval.start > published.date { return .expected }
+        if interval.end < published.date { return .happened }
+        return future
     }
 }
 

@@ -1,3 +1,5 @@
+import ChronicleTime
+
 /// Word cues for an event's status: scheduled or expected happenings versus reported ones.
 enum TenseCues {
     /// Phrases that put the main happening in the future on their own.
@@ -44,25 +46,12 @@ enum ReferencePointCues {
         }
         return false
     }
-}
 
-/// Reporting verbs: what follows them is what someone said, not the sentence's own happening.
-enum ReportingCues {
-    static let verbs: Set<String> = [
-        "said", "says", "say", "announced", "announces", "claims", "claimed", "stated", "states", "told", "tells",
-        "added", "adds", "noted", "notes", "reported", "reports", "warned", "warns", "explained", "revealed",
-        "confirmed", "insisted", "argued", "believes", "believed", "thinks", "thought", "suggested", "predicted",
-    ]
-
-    /// The words up to and including the first reporting verb: the clause whose tense and
-    /// mood say when the sentence's own happening is ("Jobs said that buyers will get a refund" is past).
-    static func mainClause(_ words: [Substring]) -> [Substring] {
-        guard let i = words.firstIndex(where: { verbs.contains(String($0)) }) else { return words }
-        return Array(words[...i])
-    }
-
-    static func reportedClause(before prefix: Substring) -> Bool {
-        TenseCues.words(String(prefix)).contains { verbs.contains(String($0)) }
+    /// "since the start of this year", "since the beginning of the month": a period that still
+    /// holds the publication day is the span of the happening (so far this year), not a bound.
+    static func isPeriodToDate(before prefix: Substring, interval: DayInterval, published: PublicationTime?) -> Bool {
+        guard let published, TenseCues.words(String(prefix.suffix(20))).last == "since" else { return false }
+        return interval.dayCount > 1 && interval.contains(published.date)
     }
 }
 
@@ -86,4 +75,23 @@ enum PerfectCues {
         let start = max(0, firstPast - 3)
         return words[start..<firstPast].contains { auxiliaries.contains(String($0)) }
     }
+
+    /// Adverbs that may stand between an auxiliary and its participle ("has also been", "have not yet said").
+    static let adverbs: Set<String> = ["also", "already", "not", "t", "yet", "just", "never", "now", "since", "recently",
+                                       "previously", "long", "still", "finally", "reportedly", "apparently", "only"]
+
+    /// True when a past participle follows the auxiliary at `index` ("has been", "have not yet said"):
+    /// "has a new screen" is a present statement, not a perfect.
+    static func participleFollows(_ words: [Substring], after index: Int) -> Bool {
+        var i = index + 1
+        while i < words.count, adverbs.contains(String(words[i])) { i += 1 }
+        guard i < words.count else { return false }
+        let w = words[i]
+        return (w.count > 3 && w.hasSuffix("ed")) || irregularPast.contains(String(w)) || participles.contains(String(w))
+    }
+
+    static let participles: Set<String> = [
+        "shown", "known", "grown", "driven", "chosen", "fallen", "broken", "risen", "beaten", "forgotten", "hidden",
+        "stolen", "sworn", "drawn", "thrown", "flown", "begun", "won", "become", "come", "gone", "got", "gotten",
+    ]
 }

@@ -94,6 +94,14 @@ public enum DateSource: String, Sendable {
     case publication
 }
 
+/// In a sentence that reports speech, which happening its date belongs to.
+public enum DatedHappening: String, Sendable {
+    /// The saying: "the ministry said on Thursday that it had signed the agreement".
+    case saying
+    /// What was said: "the ministry said the talks would resume on Monday".
+    case reported
+}
+
 /// A sentence with its time expressions and its date.
 public struct Sentence: Sendable {
     public var text: String
@@ -109,9 +117,11 @@ public struct Sentence: Sendable {
     /// One line: why this date.
     public var explanation: String
     public var status: EventStatus
+    /// When the sentence reports speech: whether its date is the saying's or the reported happening's.
+    public var datedHappening: DatedHappening?
 
     public init(text: String, utf8Range: Range<Int>, timexes: [Timex], date: TimexValue?, dateSource: DateSource,
-                anchorTimex: Int?, explanation: String, status: EventStatus) {
+                anchorTimex: Int?, explanation: String, status: EventStatus, datedHappening: DatedHappening? = nil) {
         self.text = text
         self.utf8Range = utf8Range
         self.timexes = timexes
@@ -120,6 +130,7 @@ public struct Sentence: Sendable {
         self.anchorTimex = anchorTimex
         self.explanation = explanation
         self.status = status
+        self.datedHappening = datedHappening
     }
 }
 

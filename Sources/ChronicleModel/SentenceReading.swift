@@ -1,0 +1,202 @@
+import ChronicleTagger
+
+/// How a sentence reads for dating: its words (and which of them are quoted speech), its
+/// reporting verb, its main clause and the tense of that clause.
+///
+/// Quoted speech does not set the tense of the sentence that reports it: "Gates responded with a
+/// statement: "I will miss Steve"" reports a past happening. A reporting verb decides the tense of
+/// the sentence: "Apple Corps claims that the store violated an agreement" is present.
+struct SentenceReading {
+    /// One word: lower-cased, with its UTF-8 offsets in the sentence.
+    struct Word {
+        var text: Substring
+        var utf8Range: Range<Int>
+        /// Inside double quotation marks.
+        var quoted: Bool
+        /// Starts with an upper-case letter ("States" in "United States" is a name, not a verb).
+        var capitalized: Bool
+        /// A comma, colon or quotation mark comes right before it (", officials said").
+        var afterPause: Bool
+    }
+
+    let text: String
+    let words: [Word]
+    /// Index into `words` of the reporting verb, if the sentence reports speech.
+    let reportingVerb: Int?
+    /// True when the sentence ends inside a quotation that the next sentence continues.
+    let endsQuoted: Bool
+
+    init(_ text: String, startsQuoted: Bool = false) {
+        var words: [Word] = []
+        var quoted = startsQuoted
+        var pause = startsQuoted
+        var start: Int?
+        var capitalized = false
+        var offset = 0
+        func close(at end: Int) {
+            guard let s = start else { return }
+            words.append(Word(text: "", utf8Range: s..<end, quoted: quoted, capitalized: capitalized, afterPause: pause))
+            pause = false
+            start = nil
+        }
+        for scalar in text.unicodeScalars {
+            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar {
+                if start == nil { start = offset; capitalized = scalar.properties.isUppercase }
+            } else {
+                close(at: offset)
+                switch scalar {
+                case "\"": quoted.toggle(); pause = true
+                case "\u{201C}", "\u{00AB}": quoted = true; pause = true
+                case "\u{201D}", "\u{00BB}": quoted = false; pause = true
+                case ",", ":", ";", "(", "\u{2014}": pause = true
+                default: break
+                }
+            }
+            offset += scalar.utf8.count
+        }
+        close(at: offset)
+        let bytes = Array(text.utf8)
+        for i in words.indices {
+            let r = words[i].utf8Range
+            let piece = String(decoding: bytes[r], as: UTF8.self).lowercased()
+            words[i].text = Substring(piece)
+        }
+        self.text = text
+        self.words = words
+        self.endsQuoted = quoted
+        self.reportingVerb = ReportingCues.firstVerb(in: words)
+    }
+
+    /// Lower-cased words, all of them.
+    var allWords: [Substring] { words.map(\.text) }
+
+    /// Lower-cased words outside quotations.
+    var unquotedWords: [Substring] { words.filter { !$0.quoted }.map(\.text) }
+
+    /// The words outside quotations up to and including the reporting verb: the clause whose
+    /// tense and mood say when the sentence's own happening is ("Jobs said that buyers will get
+    /// a refund" is past).
+    var mainClause: [Substring] {
+        let end = reportingVerb.map { $0 + 1 } ?? words.count
+        return words[..<end].filter { !$0.quoted }.map(\.text)
+    }
+
+    /// The reporting verb as written, lower-cased.
+    var reportingWord: Substring? { reportingVerb.map { words[$0].text } }
+
+    /// The tense of the main clause: the reporting verb's when there is one ("did not say" is
+    /// past, "will announce" future, "claims" present), else the first tense cue outside
+    /// quotations, where "has" or "have" before any cue and not followed by a participle is the
+    /// present ("it also has a new screen, dubbed …").
+    func tense(using tagger: Tagger) -> Tense {
+        if let v = reportingVerb { return ReportingCues.tense(of: words, verb: v) }
+        let unquoted = words.filter { !$0.quoted }
+        if let h = unquoted.firstIndex(where: { PerfectCues.auxiliaries.contains(String($0.text)) }),
+           !PerfectCues.participleFollows(unquoted.map(\.text), after: h),
+           tagger.tense(of: unquoted[..<h].map(\.text).joined(separator: " ")) == .unknown {
+            return .present
+        }
+        return tagger.tense(of: unquoted.map(\.text).joined(separator: " "))
+    }
+
+    /// Which happening an expression at `utf8Range` dates in a sentence that reports speech: the
+    /// saying when it opens the sentence or stands right after the verb with no clause of its own
+    /// in between ("On Thursday, the ministry said …", "announced Monday it has settled", "said in a
+    /// statement on Thursday that …"); what was said when it lies in the reported clause ("said
+    /// the talks would resume on Monday", "The deal was signed on Friday, the ministry said").
+    /// Nil when the sentence reports no speech or the date belongs to another verb ("The suit,
+    /// filed in September 2003, claims …").
+    func happening(dated utf8Range: Range<Int>, using tagger: Tagger) -> DatedHappening? {
+        guard let v = reportingVerb else { return nil }
+        if utf8Range.lowerBound < words[v].utf8Range.lowerBound {
+            if isTag(v) { return .reported }
+            // The expression's own phrase, back to the pause before it: does a verb of its own lead it?
+            let before = words.prefix { $0.utf8Range.upperBound <= utf8Range.lowerBound }
+            let phrase = before.suffix(from: before.lastIndex(where: \.afterPause) ?? before.startIndex)
+            return tagger.tense(of: phrase.map(\.text).joined(separator: " ")) == .unknown ? .saying : nil
+        }
+        let between = words[(v + 1)...].prefix { $0.utf8Range.upperBound <= utf8Range.lowerBound }.map(\.text)
+        if between.contains("that") || between.count > 6 { return .reported }
+        if between.contains(where: { ReportingCues.auxiliaries[String($0)] != nil || ["is", "are", "be"].contains($0) }) { return .reported }
+        return tagger.tense(of: between.joined(separator: " ")) == .unknown ? .saying : .reported
+    }
+
+    /// A reporting clause set off after what was said: ", the ministry said.", "," said Jobs, "".
+    func isTag(_ v: Int) -> Bool {
+        let start = max(0, v - 4)
+        guard words[start...v].contains(where: \.afterPause) || v == 0 else { return false }
+        let after = words[(v + 1)...].prefix { !$0.afterPause }
+        return after.count <= 4 && !after.contains { $0.text == "that" }
+    }
+}
+
+extension DatedHappening {
+    /// The note the explanation ends with: " (the date of the saying 'announced', not of what was announced)".
+    func note(verb: Substring) -> String {
+        switch self {
+        case .saying: " (the date of the saying '\(verb)', not of what was reported)"
+        case .reported: " (the date of what was reported, not of the saying '\(verb)')"
+        }
+    }
+}
+
+/// Reporting verbs: what follows them is what someone said, not the sentence's own happening.
+/// One table gives both the words and their tense.
+enum ReportingCues {
+    static let table: [(String, Tense)] = [
+        ("said", .past), ("says", .present), ("say", .present), ("announced", .past), ("announces", .present),
+        ("claimed", .past), ("claims", .present), ("stated", .past), ("states", .present), ("told", .past),
+        ("tells", .present), ("added", .past), ("adds", .present), ("noted", .past), ("notes", .present),
+        ("reported", .past), ("reports", .present), ("warned", .past), ("warns", .present), ("explained", .past),
+        ("explains", .present), ("revealed", .past), ("reveals", .present), ("confirmed", .past),
+        ("confirms", .present), ("insisted", .past), ("insists", .present), ("argued", .past), ("argues", .present),
+        ("believed", .past), ("believes", .present), ("thought", .past), ("thinks", .present), ("suggested", .past),
+        ("suggests", .present), ("predicted", .past), ("predicts", .present),
+    ]
+    static let tenses: [String: Tense] = Dictionary(uniqueKeysWithValues: table)
+
+    /// Forms that are also nouns ("earlier reports", "over claims of", "the thought of").
+    static let alsoNouns: Set<String> = ["reports", "claims", "notes", "states", "thought", "says"]
+    /// After a determiner any form is a noun or an adjective ("a claimed seven hours", "the reported deal").
+    static let determiners: Set<String> = [
+        "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my", "your", "such", "no",
+        "some", "any", "every", "each", "many", "several",
+    ]
+    /// Subjects that make an ambiguous form a verb ("he thought", "it says").
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "you", "who", "which", "one"]
+
+    /// Auxiliaries before the verb that give the clause its tense ("did not say", "will announce").
+    static let auxiliaries: [String: Tense] = [
+        "did": .past, "didn": .past, "had": .past, "was": .past, "were": .past, "has": .past, "have": .past,
+        "will": .future, "would": .future, "shall": .future, "ll": .future, "wo": .future, "could": .future,
+        "may": .future, "might": .future,
+    ]
+
+    /// The first reporting verb outside quotations. A form that is also a noun counts only with a
+    /// subject before it or a clause after it: "Apple Corps claims that …", "…," says Jobs — not
+    /// "a lawsuit over claims of hearing loss".
+    static func firstVerb(in words: [SentenceReading.Word]) -> Int? {
+        for (i, w) in words.enumerated() where !w.quoted && !w.capitalized && tenses[String(w.text)] != nil {
+            let before = i > 0 ? words[i - 1] : nil
+            if let before, determiners.contains(String(before.text)) { continue }
+            if alsoNouns.contains(String(w.text)) {
+                let after = i + 1 < words.count ? words[i + 1] : nil
+                let subject = before.map { $0.capitalized || pronouns.contains(String($0.text)) } ?? false
+                let clause = after.map { $0.text == "that" || $0.afterPause } ?? true
+                guard subject || w.afterPause || clause else { continue }
+            }
+            return i
+        }
+        return nil
+    }
+
+    /// The tense of the clause headed by the reporting verb at `verb`: an auxiliary among the
+    /// three words before it decides ("has not yet said"), else the verb's own form.
+    static func tense(of words: [SentenceReading.Word], verb: Int) -> Tense {
+        for k in stride(from: verb - 1, through: max(0, verb - 3), by: -1) {
+            if let t = auxiliaries[String(words[k].text)] { return t }
+        }
+        return tenses[String(words[verb].text)] ?? .past
+    }
+}
