@@ -37,7 +37,7 @@ public struct Timex: Sendable {
     /// Name of the rule that matched (e.g. `weekday`, `absolute-date`).
     public var rule: String
     public var anchor: AnchorKind
-    /// One line for readers: "'on Friday' in a past-tense sentence, published Sat 15 Mar 2025 → Fri 14 Mar 2025".
+    /// One line for readers: "'on Friday' in a past-tense sentence of an article published Sat 15 Mar 2025 → Fri 14 Mar 2025".
     public var explanation: String
     /// Each step of extraction and anchoring, for `--explain`.
     public var trace: [String]

@@ -61,7 +61,7 @@ struct Resolver {
     static let prepositions: Set<Keyword> = [.on, .in, .at, .since, .until, .till, .by, .during, .from, .before, .after,
                                              .through, .to, .over, .within, .for, .between, .of, .throughout]
 
-    /// "'on Friday' in a past-tense sentence, published Sat 15 Mar 2025 → Fri 14 Mar 2025".
+    /// "'on Friday' in a past-tense sentence of an article published Sat 15 Mar 2025 → Fri 14 Mar 2025".
     private func explain(_ c: Candidate, text: String, anchored: Anchored, dct: CivilDate?) -> String {
         var quoted = text
         let p = c.first - 1
@@ -77,9 +77,9 @@ struct Resolver {
         case .narrative:
             return "'\(quoted)' counted from the narrative time \(anchored.reference.map(Resolver.display) ?? "of the account") → \(result)"
         case .documentTime:
-            let reason = anchored.reason.map { " \($0)," } ?? ","
+            let context = anchored.reason.map { $0.hasPrefix("in a ") ? " \($0) of an article" : " \($0) in an article" } ?? " in an article"
             let published = dct.map { DisplayFormat.shortDay($0) } ?? "?"
-            return "'\(quoted)'\(reason) published \(published) → \(result)"
+            return "'\(quoted)'\(context) published \(published) → \(result)"
         }
     }
 
