@@ -41,7 +41,8 @@ public struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// The text `chronicle explain` prints.
+/// The text `chronicle explain` prints: for each sentence its date, the rule that chose it and
+/// the evidence (the explanation, each time expression and why the unused ones were set aside).
 enum ExplainReport {
     static func render(_ article: Article, events: [Event]) -> String {
         var eventOf: [String: Event] = [:]
@@ -52,12 +53,14 @@ enum ExplainReport {
         for block in article.blocks {
             out += "\n¶ line \(block.block.line)" + (block.isBoilerplate ? " · boilerplate, not on the timeline" : "") + "\n"
             for (i, s) in block.sentences.enumerated() {
-                let date = s.date.map { "\($0) (\(DisplayFormat.value($0)))" } ?? "undated"
                 out += "  [\(i + 1)] \(s.text)\n"
-                out += "      → \(date) · \(s.status.rawValue) · \(s.dateSource.rawValue): \(s.explanation)\n"
+                out += "      date:  " + (s.date.map { "\($0) (\(DisplayFormat.value($0)))" } ?? "undated") + " · \(s.status.rawValue)"
+                if let dated = s.datedHappening { out += " · dates \(dated == .saying ? "the saying" : "what was reported")" }
+                out += "\n      rule:  \(ruleName(s.dateSource)): \(s.explanation)\n"
                 for (k, t) in s.timexes.enumerated() {
                     let marker = k == s.anchorTimex ? "*" : "-"
-                    out += "      \(marker) '\(t.text)' \(t.type.rawValue) \(t.value) [\(t.rule), \(t.anchor.rawValue)]\(t.mod.map { " mod=\($0.rawValue)" } ?? "")\n"
+                    out += "      \(marker) '\(t.text)' \(t.type.rawValue) \(t.value) [\(t.rule), \(t.anchor.rawValue)]"
+                    out += (t.mod.map { " mod=\($0.rawValue)" } ?? "") + (s.setAside[k].map { ": not used, \($0)" } ?? "") + "\n"
                 }
                 if let e = eventOf["\(block.block.ordinal).\(i)"] {
                     out += "      event \(e.id): \(e.value), \(e.sources.count) source\(e.sources.count == 1 ? "" : "s")\(e.isKey ? ", key" : "")\n"
@@ -65,5 +68,13 @@ enum ExplainReport {
             }
         }
         return out
+    }
+
+    static func ruleName(_ source: DateSource) -> String {
+        switch source {
+        case .expression: "own expression"
+        case .narrative: "narrative time"
+        case .publication: "publication date"
+        }
     }
 }

@@ -57,7 +57,7 @@ public struct ArticleAnalyzer: Sendable {
               account: AccountTime?, published: PublicationTime?) -> Sentence {
         let main = reading.mainClause
         let tense = reading.tense(using: tagger)
-        let anchor = Self.anchorIndex(timexes: timexes, tense: tense, reading: reading, published: published)
+        let (anchor, setAside) = Self.anchor(timexes: timexes, tense: tense, reading: reading, published: published)
         var value: TimexValue?
         var source = DateSource.publication
         var explanation: String
@@ -68,7 +68,7 @@ public struct ArticleAnalyzer: Sendable {
             explanation = timexes[anchor].explanation
             happening = reading.happening(dated: timexes[anchor].utf8Range, using: tagger)
         } else if let previous, previous.dateSource != .publication, let v = previous.date, v.grain <= .week,
-                  continues(main: main, tense: tense, previous: previous) {
+                  continues(main: main, tense: tense, reading: reading, previous: previous) {
             value = v
             source = .narrative
             explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
@@ -88,34 +88,47 @@ public struct ArticleAnalyzer: Sendable {
         return Sentence(text: text, utf8Range: utf8Range, timexes: timexes, date: value, dateSource: source,
                         anchorTimex: anchor, explanation: explanation,
                         status: status(main: main, value: value, source: source, published: published, previous: previous),
-                        datedHappening: happening)
+                        datedHappening: happening, setAside: setAside)
     }
 
     /// The expression that dates the sentence's happening: the first calendar date that is not
-    /// a reference point ("since March 2008") nor background to the main clause: a month or
-    /// year inside what someone said ("said his company sold 13.7 million Macs last year") or
-    /// behind a present-tense statement ("claims that an agreement reached in 1991 …").
-    static func anchorIndex(timexes: [Timex], tense: Tense, reading: SentenceReading, published: PublicationTime?) -> Int? {
+    /// a reference point ("since March 2008"), one end of a span ("1955-2011") nor background to
+    /// the main clause: a month or year inside what someone said ("said his company sold 13.7
+    /// million Macs last year") or behind a present-tense statement ("claims that an agreement
+    /// reached in 1991 …"). Also returns why each other calendar date does not date it.
+    static func anchor(timexes: [Timex], tense: Tense, reading: SentenceReading,
+                       published: PublicationTime?) -> (index: Int?, setAside: [Int: String]) {
         let text = reading.text
         let bytes = text.utf8
         let reportedFrom = reading.reportingVerb.map { reading.words[$0].utf8Range.upperBound }
+        var found: Int?
+        var setAside: [Int: String] = [:]
         for (i, t) in timexes.enumerated() {
-            guard t.type == .date || t.type == .time, let interval = t.value.interval, t.anchor != .unresolved else { continue }
-            guard t.value.grain <= .year, interval.dayCount <= 366 else { continue }
+            guard t.type == .date || t.type == .time, let interval = t.value.interval else { continue }
             let prefixEnd = bytes.index(bytes.startIndex, offsetBy: t.utf8Range.lowerBound)
             let prefix = text[..<prefixEnd]
-            if ReferencePointCues.isReferencePoint(before: prefix),
-               !ReferencePointCues.isPeriodToDate(before: prefix, interval: interval, published: published) { continue }
-            if t.value.grain > .week, Self.isRangeEnd(i, timexes: timexes, text: text) { continue }
-            if t.value.grain > .week, let published {
-                let reported = reportedFrom.map { t.utf8Range.lowerBound >= $0 }
-                if reported == true, !interval.contains(published.date) { continue }
+            let reported = reportedFrom.map { t.utf8Range.lowerBound >= $0 }
+            if t.anchor == .unresolved {
+                setAside[i] = "relative, and the article has no publication date"
+            } else if t.value.grain > .year || interval.dayCount > 366 {
+                setAside[i] = "longer than a year"
+            } else if ReferencePointCues.isReferencePoint(before: prefix),
+                      !ReferencePointCues.isPeriodToDate(before: prefix, interval: interval, published: published) {
+                setAside[i] = "a reference point, not the time of the happening"
+            } else if t.value.grain > .week, Self.isRangeEnd(i, timexes: timexes, text: text) {
+                setAside[i] = "one end of a span of time"
+            } else if t.value.grain > .week, let published, reported == true, !interval.contains(published.date) {
+                setAside[i] = "background inside what was reported ('\(reading.reportingWord ?? "")')"
+            } else if t.value.grain > .week, let published, tense == .present, reported != false, interval.end < published.date {
                 // "The suit, filed in September 2003, claims that …": the subject's own date still counts.
-                if tense == .present, reported != false, interval.end < published.date { continue }
+                setAside[i] = "background to a present-tense statement"
+            } else if found != nil {
+                setAside[i] = "a later date: the first one dates the sentence"
+            } else {
+                found = i
             }
-            return i
         }
-        return nil
+        return (found, setAside)
     }
 
     /// One end of a span of months or years ("Steve Jobs 1955-2011", "from 2004 to 2008", "between
@@ -136,10 +149,10 @@ public struct ArticleAnalyzer: Sendable {
     /// A sentence without a date of its own continues the previous one's account (a day or a
     /// week: a year is background, not an account) unless its main clause switches to the
     /// present or the future, or the previous one was about the future and this one is not.
-    func continues(main: [Substring], tense: Tense, previous: Sentence) -> Bool {
+    func continues(main: [Substring], tense: Tense, reading: SentenceReading, previous: Sentence) -> Bool {
         let future = TenseCues.hasStrongFuture(main)
         switch previous.status {
-        case .happened: return !future && tense != .present
+        case .happened: return !future && tense != .present && !PerfectCues.isPresentPerfect(reading.allWords)
         case .expected: return future
         }
     }

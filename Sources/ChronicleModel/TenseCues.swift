@@ -70,7 +70,7 @@ enum PerfectCues {
     /// summit has risked …" is perfect; "Jobs unveiled the products, saying the company has been
     /// inspired" is a past account whose quote happens to use the perfect.
     static func isPresentPerfect(_ words: [Substring]) -> Bool {
-        guard let firstPast = words.firstIndex(where: { ($0.count > 3 && $0.hasSuffix("ed")) || irregularPast.contains(String($0)) })
+        guard let firstPast = words.firstIndex(where: { ($0.count > 3 && $0.hasSuffix("ed")) || irregularPast.contains(String($0)) || participles.contains(String($0)) })
         else { return false }
         let start = max(0, firstPast - 3)
         return words[start..<firstPast].contains { auxiliaries.contains(String($0)) }

@@ -119,9 +119,12 @@ public struct Sentence: Sendable {
     public var status: EventStatus
     /// When the sentence reports speech: whether its date is the saying's or the reported happening's.
     public var datedHappening: DatedHappening?
+    /// Why a calendar date among `timexes` (by index) does not date the sentence ("a reference point, …").
+    public var setAside: [Int: String]
 
     public init(text: String, utf8Range: Range<Int>, timexes: [Timex], date: TimexValue?, dateSource: DateSource,
-                anchorTimex: Int?, explanation: String, status: EventStatus, datedHappening: DatedHappening? = nil) {
+                anchorTimex: Int?, explanation: String, status: EventStatus, datedHappening: DatedHappening? = nil,
+                setAside: [Int: String] = [:]) {
         self.text = text
         self.utf8Range = utf8Range
         self.timexes = timexes
@@ -131,6 +134,7 @@ public struct Sentence: Sendable {
         self.explanation = explanation
         self.status = status
         self.datedHappening = datedHappening
+        self.setAside = setAside
     }
 }
 
