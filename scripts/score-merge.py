@@ -6,8 +6,14 @@
     scripts/score-merge.py /tmp/c/truth.jsonl /tmp/c/public/events.json
 
 Each truth line is one story-event expression (article slug, expression text, date, event id).
-It is matched to an unused system mention of that article whose expression is the same
-text, else contains it or lies inside it (TimeML spans leave out "on", "in"). B-cubed precision/recall/F1 compare the system's grouping of the
+Truth expressions are aligned, per article and in document order, with the system's
+dated mentions (ordered by their sentence anchor): an order-preserving alignment that
+pairs the most expressions, preferring the same text over containment (TimeML spans
+leave out "on", "in"). System mentions the truth does not list (quotes, boilerplate)
+are skipped by the alignment instead of stealing a later expression of the same text.
+The generator writes an article's "Key dates" list (the only truth lines before the
+lede's, and without a tense) before the body although it ends the article: those lines
+are moved to the end. B-cubed precision/recall/F1 compare the system's grouping of the
 matched mentions into events with the truth's; date accuracy compares the mention's
 resolved value with the truth date.
 """
@@ -16,33 +22,62 @@ import json
 import sys
 
 
+def anchor_key(anchor):
+    """"s12-3" -> (12, 3): block, then sentence."""
+    if not anchor:
+        return (1 << 30, 0)
+    block, _, sentence = anchor[1:].partition("-")
+    return (int(block), int(sentence or 0))
+
+
+def align(truth_exprs, system_exprs):
+    """Order-preserving alignment maximising the score (same text 3, containment 2); [(truth i, system j)]."""
+    def score(a, b):
+        return 3 if a == b else (2 if a in b or b in a else 0)
+    n, m = len(truth_exprs), len(system_exprs)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            s = score(truth_exprs[i], system_exprs[j])
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + s if s else 0)
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        s = score(truth_exprs[i], system_exprs[j])
+        if s and best[i][j] == best[i + 1][j + 1] + s:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     truth = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
     data = json.load(open(sys.argv[2], encoding="utf-8"))
-    # article slug -> [(expression lower-case, event id, value)] in events.json order
+    # article slug -> [(anchor, expression lower-case, event id, value)], sorted into document order
     system = collections.defaultdict(list)
     for ev in data["events"]:
         for m in ev["mentions"]:
             if m.get("expression"):
-                system[m["article"]].append((m["expression"].lower(), ev["id"], m["value"]))
-    used = set()
+                system[m["article"]].append((anchor_key(m.get("anchor")), m["expression"].lower(), ev["id"], m["value"]))
+    by_article = collections.defaultdict(list)
+    for t in truth:
+        by_article[t["slug"]].append(t)
     pairs = []  # (gold event, system event, date ok)
     unmatched = 0
-    for t in truth:
-        expr = t["expr"].lower()
-        candidates = [(i, c) for i, c in enumerate(system.get(t["slug"], [])) if (t["slug"], i) not in used]
-        # TimeML spans leave out prepositions ("on 15 June" → "15 June"): containment either way.
-        exact = [(i, c) for i, c in candidates if c[0] == expr]
-        loose = [(i, c) for i, c in candidates if c[0] in expr or expr in c[0]]
-        chosen = (exact or loose or [None])[0]
-        if chosen is None:
-            unmatched += 1
-            continue
-        i, (_, sys_event, value) = chosen
-        used.add((t["slug"], i))
-        pairs.append((t["event"], sys_event, value == t["date"]))
+    for slug, items in by_article.items():
+        lede = next((k for k, t in enumerate(items) if "tense" in t), 0)
+        items = items[lede:] + items[:lede]
+        mentions = sorted(system.get(slug, []), key=lambda c: c[0])
+        matched = align([t["expr"].lower() for t in items], [c[1] for c in mentions])
+        unmatched += len(items) - len(matched)
+        for ti, si in matched:
+            _, _, sys_event, value = mentions[si]
+            pairs.append((items[ti]["event"], sys_event, value == items[ti]["date"]))
     if not pairs:
         sys.exit("no truth expression matched a system mention")
     by_gold = collections.defaultdict(list)

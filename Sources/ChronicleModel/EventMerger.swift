@@ -7,6 +7,10 @@ public struct EventMerger: Sendable {
     public var crossArticleThreshold = 0.30
     /// Within one article, a repeated account must be closer still.
     public var sameArticleThreshold = 0.45
+    /// Two accounts from different articles this close, whose days differ by at most `disagreementDays`,
+    /// are one happening the sources date differently ("sources disagree").
+    public var disagreementThreshold = 0.6
+    public var disagreementDays = 3
 
     public init() {}
 
@@ -27,7 +31,9 @@ public struct EventMerger: Sendable {
     }
 
     public func merge(_ candidates: [Candidate]) -> [Event] {
-        let signatures = TokenVector.vectors(for: candidates.map { EventSignature($0.mention.sentence) })
+        let signatures = TokenVector.vectors(for: candidates.map {
+            EventSignature($0.mention.sentence, focus: $0.mention.expressionRange, entities: $0.mention.entities)
+        })
         var parent = Array(candidates.indices)
         func find(_ i: Int) -> Int {
             var i = i
@@ -44,6 +50,15 @@ public struct EventMerger: Sendable {
             guard let interval = c.mention.value.interval else { continue }
             buckets[interval.start.year * 12 + interval.start.month, default: []].append(i)
         }
+        // Days a few apart, explicitly dated in different articles, told in nearly the same words.
+        func disagree(_ i: Int, _ j: Int) -> Bool {
+            guard candidates[i].dateSource == .expression, candidates[j].dateSource == .expression,
+                  candidates[i].mention.article != candidates[j].mention.article,
+                  let a = candidates[i].mention.value.day, let b = candidates[j].mention.value.day,
+                  abs(a.dayNumber - b.dayNumber) <= disagreementDays else { return false }
+            return signatures[i].similarity(signatures[j]) >= disagreementThreshold
+        }
+        var conflicting: [(Int, Int)] = []
         var pairs: [(Double, Int, Int)] = []
         var lastSeen = [Int](repeating: -1, count: candidates.count)
         for key in buckets.keys.sorted() {
@@ -56,7 +71,10 @@ public struct EventMerger: Sendable {
                 for t in signatures[i].ids {
                     for j in postings[t]! where j != i && lastSeen[j] != i && (j > i || nextSet.contains(j)) {
                         lastSeen[j] = i
-                        guard compatible(i, j) else { continue }
+                        guard compatible(i, j) else {
+                            if disagree(i, j) { conflicting.append((i, j)) }
+                            continue
+                        }
                         let sim = signatures[i].similarity(signatures[j])
                         let sameArticle = candidates[i].mention.article == candidates[j].mention.article
                         if sim >= (sameArticle ? sameArticleThreshold : crossArticleThreshold) {
@@ -78,6 +96,22 @@ public struct EventMerger: Sendable {
             var sum = 0.0
             for x in ga { for y in gb { sum += signatures[x].similarity(signatures[y]) } }
             guard sum / Double(ga.count * gb.count) >= crossArticleThreshold * 0.8 else { continue }
+            let (root, child) = a < b ? (a, b) : (b, a)
+            parent[child] = root
+            members[root]! += members[child]!
+            members[child] = nil
+        }
+        // One happening dated differently by its sources: join the two groups when no article is in
+        // both (an article giving two days tells two happenings) and their days stay close.
+        for (i, j) in conflicting {
+            let a = find(i), b = find(j)
+            guard a != b else { continue }
+            let ga = members[a]!, gb = members[b]!
+            let articlesA = Set(ga.map { candidates[$0].mention.article })
+            guard !gb.contains(where: { articlesA.contains(candidates[$0].mention.article) }) else { continue }
+            let days = (ga + gb).compactMap { intervals[$0] }
+            guard let first = days.map(\.start.dayNumber).min(), let last = days.map(\.end.dayNumber).max(),
+                  last - first <= disagreementDays else { continue }
             let (root, child) = a < b ? (a, b) : (b, a)
             parent[child] = root
             members[root]! += members[child]!
@@ -122,7 +156,34 @@ public struct EventMerger: Sendable {
         let id = Self.identifier(value: value, mention: group[0].mention)
         return Event(id: id, value: value, status: status, representative: representative.mention,
                      mentions: group.map(\.mention), sources: sources, isKey: hasExplicit || sources.count > 1,
-                     score: (score * 100).rounded() / 100)
+                     score: (score * 100).rounded() / 100, entities: Self.entities(group.map(\.mention)),
+                     disagreement: Self.disagreement(explicit))
+    }
+
+    /// The days explicit mentions give, when they give more than one, each with its articles.
+    static func disagreement(_ explicit: [Candidate]) -> [DateClaim] {
+        var byDay: [CivilDate: Set<String>] = [:]
+        for c in explicit {
+            guard let day = c.mention.value.day else { continue }
+            byDay[day, default: []].insert(c.mention.article)
+        }
+        guard byDay.count > 1 else { return [] }
+        return byDay.keys.sorted().map { DateClaim(value: .day($0), articles: byDay[$0]!.sorted()) }
+    }
+
+    /// The names the mentions give, the most often named first, then in order of first appearance.
+    static func entities(_ mentions: [Mention]) -> [String] {
+        var count: [String: Int] = [:]
+        var order: [String] = []
+        for m in mentions {
+            for name in m.entities {
+                if count[name] == nil { order.append(name) }
+                count[name, default: 0] += 1
+            }
+        }
+        return order.enumerated().sorted { a, b in
+            count[a.element]! != count[b.element]! ? count[a.element]! > count[b.element]! : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Prefers explicitly dated mentions of the chosen value, early in their article, of readable length.

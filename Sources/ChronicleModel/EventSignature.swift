@@ -38,34 +38,83 @@ struct EventSignature: Sendable {
         return map
     }()
 
-    init(_ text: String) {
-        var index = 0
+    /// Words outside the clause of the dating expression count this much: the happening is told
+    /// around its date ("Meanwhile, talks in Riyadh collapsed on Friday, officials said"), and the
+    /// frame around it ("The story goes back years:", "officials said") is shared by unrelated events.
+    static let outsideClauseWeight = 0.3
+
+    /// - Parameters:
+    ///   - focus: UTF-8 offsets of the dating expression; its clause weighs most.
+    ///   - entities: the sentence's actors by site-wide name, so "Mr Putin" and "Vladimir Putin" match.
+    init(_ text: String, focus: Range<Int>? = nil, entities: [String] = []) {
+        let bytes = Array(text.utf8)
+        let clause = focus.map { Self.clause(around: $0, in: bytes) }
         var previousEnded = true
-        var word = ""
-        var isCapital = false
-        func flush() {
-            defer { word = ""; index += 1 }
-            guard !word.isEmpty else { return }
-            let lower = word.lowercased()
-            if Self.stopwords.contains(lower) { return }
-            let isNumber = word.first?.isNumber ?? false
-            let key = Self.synonyms[lower] ?? Self.stem(lower)
-            let weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
-            if weights[key] == nil || weights[key]! < weight {
-                total += weight - (weights[key] ?? 0)
-                weights[key] = weight
+        var i = 0
+        while i < bytes.count {
+            guard Self.isWordByte(bytes, i) else {
+                let b = bytes[i]
+                if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
+                i += 1
+                continue
             }
+            let start = i
+            while i < bytes.count && Self.isWordByte(bytes, i) { i += 1 }
+            defer { previousEnded = false }
+            let first = bytes[start]
+            let lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+            if Self.stopwords.contains(lower) { continue }
+            let isNumber = first >= 0x30 && first <= 0x39
+            let isCapital = first >= 0x41 && first <= 0x5A
+            var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
+            if let clause, !clause.contains(start) { weight *= Self.outsideClauseWeight }
+            add(Self.synonyms[lower] ?? Self.stem(lower), weight)
         }
-        for c in text {
-            if c.isLetter || c.isNumber {
-                if word.isEmpty { isCapital = c.isUppercase }
-                word.append(c)
-            } else {
-                if !word.isEmpty { flush(); previousEnded = false }
-                if c == "." || c == "“" || c == "\"" || c == ":" { previousEnded = true }
-            }
+        for name in entities { add("@" + name, 2) }
+    }
+
+    private mutating func add(_ key: String, _ weight: Double) {
+        let old = weights[key] ?? 0
+        if weight > old {
+            total += weight - old
+            weights[key] = weight
         }
-        flush()
+    }
+
+    /// The clause holding the expression: from the punctuation before it to the punctuation after
+    /// it, the next clause included when the expression opens the sentence on its own ("On Friday, …").
+    static func clause(around focus: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        func isBoundary(_ i: Int) -> Bool {
+            let b = bytes[i]
+            if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x22 { return true }
+            // — – “ ” (E2 80 94/93/9C/9D)
+            return b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x93, 0x94, 0x9C, 0x9D].contains(bytes[i + 2])
+        }
+        let lower = max(0, min(focus.lowerBound, bytes.count))
+        let upper = max(lower, min(focus.upperBound, bytes.count))
+        var start = lower
+        while start > 0 && !isBoundary(start - 1) { start -= 1 }
+        var end = upper
+        while end < bytes.count && !isBoundary(end) { end += 1 }
+        let before = bytes[start..<lower].filter { $0 == 0x20 }.count
+        if before <= 1 && end < bytes.count {
+            end += 1
+            while end < bytes.count && !isBoundary(end) { end += 1 }
+        }
+        return start..<end
+    }
+
+    /// Letters, digits and non-ASCII bytes other than the E2 80 punctuation block (quotes, dashes).
+    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        if b == 0xE2 { return !(i + 1 < bytes.count && bytes[i + 1] == 0x80) }
+        if b >= 0x80 && b < 0xC0 {
+            var k = i - 1
+            while k >= 0 && bytes[k] >= 0x80 && bytes[k] < 0xC0 { k -= 1 }
+            return k < 0 || !(bytes[k] == 0xE2 && k + 1 < bytes.count && bytes[k + 1] == 0x80)
+        }
+        return true
     }
 
     /// Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".

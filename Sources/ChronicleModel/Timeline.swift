@@ -121,10 +121,12 @@ public struct Sentence: Sendable {
     public var datedHappening: DatedHappening?
     /// Why a calendar date among `timexes` (by index) does not date the sentence ("a reference point, …").
     public var setAside: [Int: String]
+    /// Names of people, organisations and places as the sentence writes them.
+    public var entities: [EntityMention]
 
     public init(text: String, utf8Range: Range<Int>, timexes: [Timex], date: TimexValue?, dateSource: DateSource,
                 anchorTimex: Int?, explanation: String, status: EventStatus, datedHappening: DatedHappening? = nil,
-                setAside: [Int: String] = [:]) {
+                setAside: [Int: String] = [:], entities: [EntityMention] = []) {
         self.text = text
         self.utf8Range = utf8Range
         self.timexes = timexes
@@ -135,6 +137,7 @@ public struct Sentence: Sendable {
         self.status = status
         self.datedHappening = datedHappening
         self.setAside = setAside
+        self.entities = entities
     }
 }
 
@@ -153,9 +156,11 @@ public struct Mention: Sendable {
     public var value: TimexValue
     /// One line: how the value was resolved.
     public var resolution: String
+    /// The actors the sentence names, by their site-wide names (`Entity.name`), in order of appearance.
+    public var entities: [String]
 
     public init(article: String, blockOrdinal: Int, sentenceIndex: Int, sentence: String, expression: String?,
-                expressionRange: Range<Int>?, value: TimexValue, resolution: String) {
+                expressionRange: Range<Int>?, value: TimexValue, resolution: String, entities: [String] = []) {
         self.article = article
         self.blockOrdinal = blockOrdinal
         self.sentenceIndex = sentenceIndex
@@ -164,6 +169,7 @@ public struct Mention: Sendable {
         self.expressionRange = expressionRange
         self.value = value
         self.resolution = resolution
+        self.entities = entities
     }
 }
 
@@ -183,9 +189,13 @@ public struct Event: Sendable {
     public var isKey: Bool
     /// Salience, higher is more important.
     public var score: Double
+    /// The actors its mentions name, most often named first.
+    public var entities: [String]
+    /// Set when sources give different days for it: each distinct date and the articles giving it.
+    public var disagreement: [DateClaim]
 
     public init(id: String, value: TimexValue, status: EventStatus, representative: Mention, mentions: [Mention],
-                sources: [String], isKey: Bool, score: Double) {
+                sources: [String], isKey: Bool, score: Double, entities: [String] = [], disagreement: [DateClaim] = []) {
         self.id = id
         self.value = value
         self.status = status
@@ -194,10 +204,45 @@ public struct Event: Sendable {
         self.sources = sources
         self.isKey = isKey
         self.score = score
+        self.entities = entities
+        self.disagreement = disagreement
     }
 
     /// The text shown for the event.
     public var text: String { representative.sentence }
+}
+
+/// One date that some of an event's sources give for it.
+public struct DateClaim: Sendable, Hashable {
+    public var value: TimexValue
+    /// Slugs of the articles that give this date, sorted.
+    public var articles: [String]
+
+    public init(value: TimexValue, articles: [String]) {
+        self.value = value
+        self.articles = articles
+    }
+}
+
+/// A person, organisation or place named on the timeline, with the events that name it.
+public struct Entity: Sendable, Hashable {
+    /// The fullest form the articles use: "Vladimir Putin" for "Mr Putin", "Putin" and "President Vladimir Putin".
+    public var name: String
+    /// Its page is `entities/<slug>.html`.
+    public var slug: String
+    public var kind: EntityKind
+    /// How many sentences name it.
+    public var mentionCount: Int
+    /// Ids of the events that name it, in timeline order.
+    public var events: [String]
+
+    public init(name: String, slug: String, kind: EntityKind, mentionCount: Int, events: [String]) {
+        self.name = name
+        self.slug = slug
+        self.kind = kind
+        self.mentionCount = mentionCount
+        self.events = events
+    }
 }
 
 /// A problem with one input file, named by path and line.
@@ -229,10 +274,13 @@ public struct Timeline: Sendable {
     public var articles: [Article]
     /// Sorted in timeline order (by start day, then grain, then id), oldest first.
     public var events: [Event]
+    /// The actors named by events, sorted by name.
+    public var entities: [Entity]
 
-    public init(config: SiteConfig, articles: [Article], events: [Event]) {
+    public init(config: SiteConfig, articles: [Article], events: [Event], entities: [Entity] = []) {
         self.config = config
         self.articles = articles
         self.events = events
+        self.entities = entities
     }
 }

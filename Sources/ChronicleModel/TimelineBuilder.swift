@@ -58,11 +58,14 @@ public struct TimelineBuilder: Sendable {
         let detector = BoilerplateDetector(articles: articles.map { (ArticleAnalyzer.outlet(of: $0), $0.document.textBlocks) })
         let analyzer = ArticleAnalyzer(boilerplate: detector)
         articles = Self.analyseConcurrently(articles, with: analyzer)
+        let entities = EntityResolver(articles)
         var candidates: [EventMerger.Candidate] = []
-        for article in articles {
+        for (articleIndex, article) in articles.enumerated() {
+            var blockIndex = -1
             var position = 0
             var unresolved = 0
             for block in article.blocks {
+                blockIndex += 1
                 stats.sentences += block.sentences.count
                 stats.expressions += block.sentences.reduce(0) { $0 + $1.timexes.count }
                 if block.isBoilerplate { stats.boilerplateBlocks += 1 }
@@ -74,7 +77,8 @@ public struct TimelineBuilder: Sendable {
                     let timex = sentence.anchorTimex.map { sentence.timexes[$0] }
                     let mention = Mention(article: article.slug, blockOrdinal: block.block.ordinal, sentenceIndex: index,
                                           sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,
-                                          value: value, resolution: sentence.explanation)
+                                          value: value, resolution: sentence.explanation,
+                                          entities: entities.names[articleIndex][blockIndex][index])
                     candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource,
                                             position: position))
                 }
@@ -91,20 +95,41 @@ public struct TimelineBuilder: Sendable {
         events.sort(by: Self.timelineOrder)
         stats.events = events.count
         progress("merged \(stats.mentions) mentions into \(stats.events) events")
+        let named = Self.entities(of: events, resolver: entities)
 
-        return Result(timeline: Timeline(config: config, articles: articles, events: events),
+        return Result(timeline: Timeline(config: config, articles: articles, events: events, entities: named),
                       diagnostics: diagnostics, statistics: stats)
     }
 
     /// Analyses articles on all cores; results keep the input order, so output is deterministic.
     static func analyseConcurrently(_ articles: [Article], with analyzer: ArticleAnalyzer) -> [Article] {
         let results = ResultSlots<Article>(count: articles.count)
+        let recognizer = EntityRecognizer()
         DispatchQueue.concurrentPerform(iterations: articles.count) { i in
             var article = articles[i]
             analyzer.analyse(&article)
+            recognizer.recogniseNames(in: &article)
             results.set(i, article)
         }
         return results.values()
+    }
+
+    /// The actors events name, each with its events in timeline order; pages need unique slugs.
+    static func entities(of events: [Event], resolver: EntityResolver) -> [Entity] {
+        var eventIDs: [String: [String]] = [:]
+        for event in events {
+            for name in event.entities { eventIDs[name, default: []].append(event.id) }
+        }
+        var used: Set<String> = []
+        return eventIDs.keys.sorted().map { name in
+            var slug = Slug.make(name)
+            if slug.isEmpty { slug = "entity" }
+            var k = 2
+            while used.contains(slug) { slug = "\(Slug.make(name))-\(k)"; k += 1 }
+            used.insert(slug)
+            return Entity(name: name, slug: slug, kind: resolver.kind(of: name),
+                          mentionCount: resolver.known[name]?.mentions ?? 0, events: eventIDs[name]!)
+        }
     }
 
     /// Oldest first: by first day, finer grain first, higher score first, then id.

@@ -32,12 +32,30 @@ import Testing
         #expect(summit?.isKey == true)
     }
 
-    @Test func differentDaysNeverMerge() {
+    @Test func sourcesGivingCloseDaysForOneHappeningDisagree() {
         let events = EventMerger().merge([
             candidate("a", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
             candidate("b", "Leaders of 25 countries held a video call on Friday.", "2025-03-14"),
+            candidate("c", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
         ])
-        #expect(events.count == 2)
+        #expect(events.count == 1)
+        #expect(events.first?.value.description == "2025-03-15")  // the better-supported day
+        #expect(events.first?.disagreement.map(\.value.description) == ["2025-03-14", "2025-03-15"])
+        #expect(events.first?.disagreement.map(\.articles) == [["b"], ["a", "c"]])
+    }
+
+    @Test func differentDaysInOneArticleOrFarApartNeverMerge() {
+        let sameArticle = EventMerger().merge([
+            candidate("a", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
+            candidate("a", "Leaders of 25 countries held a video call on Friday.", "2025-03-14", index: 1),
+        ])
+        #expect(sameArticle.count == 2)
+        let farApart = EventMerger().merge([
+            candidate("a", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
+            candidate("b", "Leaders of 25 countries held a video call on 8 March.", "2025-03-08"),
+        ])
+        #expect(farApart.count == 2)
+        #expect(farApart.allSatisfy { $0.disagreement.isEmpty })
     }
 
     @Test func theMostPreciseExplicitDateWins() {

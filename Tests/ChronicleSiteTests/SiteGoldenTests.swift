@@ -49,7 +49,8 @@ struct SiteGoldenTests {
             "language": "en"
           },
           "articles": [],
-          "events": []
+          "events": [],
+          "entities": []
         }
 
         """)
@@ -63,9 +64,21 @@ struct SiteGoldenTests {
         #expect(!index.contains("show-all"))
     }
 
+    @Test func entityPageListsOnlyItsEvents() throws {
+        let files = try render()
+        let london = try #require(files.first { $0.path == "entities/london.html" }).text
+        #expect(london.contains("Military chiefs") && london.contains("hosted the summit"))
+        #expect(!london.contains("prices rose"))
+        #expect(london.contains("href=\"../articles/bbc-leaders-meet.html"))
+        let index = try #require(files.first { $0.path == "index.html" }).text
+        #expect(index.contains("href=\"entities/keir-starmer.html\""))
+        #expect(index.contains("sources disagree"))
+    }
+
     @Test func expectedFiles() throws {
         #expect(try render().map(\.path) == [
-            "articles/ap-ceasefire.html", "articles/bbc-leaders-meet.html", "events.json", "feed.xml",
+            "articles/ap-ceasefire.html", "articles/bbc-leaders-meet.html", "entities/index.html",
+            "entities/keir-starmer.html", "entities/london.html", "events.json", "feed.xml",
             "index.html", "sitemap.xml", "style.css", "timeline.md",
         ])
     }

@@ -24,7 +24,7 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ timeline: Timeline) throws -> [OutputFile] {
-        try Self.checkSlugs(timeline.articles)
+        try Self.checkSlugs(timeline.articles, entities: timeline.entities)
         var index = SiteIndex(timeline)
         index.common = CommonContext.make(index)
         var files: [OutputFile] = []
@@ -36,10 +36,19 @@ public struct SiteRenderer: Sendable {
         indexContext["months"] = months
         indexContext["hasManyMonths"] = months.count > 1
         indexContext["hasMinor"] = index.hasKeyEvents && timeline.events.contains { !$0.isKey }
+        indexContext["timelineCounts"] = TimelineGroups.counts(timeline.events)
+        indexContext["topEntities"] = EntityPages.top(index)
+        indexContext["hasTopEntities"] = !EntityPages.top(index).isEmpty
         page("index.html", "index.html", indexContext)
         page("timeline.md", "timeline.md", indexContext)
         for article in timeline.articles {
             page(Paths.article(article.slug), "article.html", ArticlePage.make(article, index: index))
+        }
+        for entity in timeline.entities {
+            page(Paths.entity(entity.slug), "entity.html", EntityPages.page(entity, index: index))
+        }
+        if !timeline.entities.isEmpty {
+            page("entities/index.html", "entities.html", EntityPages.list(index))
         }
         page("feed.xml", "feed.xml", FeedContext.make(index))
         if let base = Paths.base(timeline.config) {
@@ -50,7 +59,10 @@ public struct SiteRenderer: Sendable {
         return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    private static func checkSlugs(_ articles: [Article]) throws {
+    private static func checkSlugs(_ articles: [Article], entities: [Entity]) throws {
+        for entity in entities where !Paths.isSafeSlug(entity.slug) || entity.slug == "index" {
+            throw RenderError.unsafeSlug(slug: entity.slug, file: "entity '\(entity.name)'")
+        }
         var seen: [String: String] = [:]
         for article in articles {
             guard Paths.isSafeSlug(article.slug) else { throw RenderError.unsafeSlug(slug: article.slug, file: article.sourcePath) }

@@ -37,6 +37,20 @@ enum EventContext {
             ])
         }
         let minor = !event.isKey && index.hasKeyEvents
+        let actors: [[String: Any]] = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { name in
+            index.entities[name].map { EntityPages.link($0) }
+        }
+        let disagreement: [[String: Any]] = event.disagreement.map { claim in
+            context([
+                "label": DisplayFormat.value(claim.value),
+                "datetime": htmlDatetime(claim.value),
+                "sources": positioned(claim.articles.map { slug in
+                    let article = index.articles[slug]
+                    return context(["name": article?.source ?? article?.title ?? slug, "title": article?.title ?? slug,
+                                    "href": Paths.articleHref(slug)])
+                }),
+            ])
+        }
         return context([
             "id": event.id,
             "anchor": Paths.eventAnchor(event.id),
@@ -60,7 +74,19 @@ enum EventContext {
             "multipleSources": sources.count > 1,
             "mentions": positioned(mentions),
             "mentionCount": mentions.count,
+            "entities": positioned(actors),
+            "hasEntities": !actors.isEmpty,
+            "disagreement": disagreement,
+            "sourcesDisagree": !disagreement.isEmpty,
+            "salience": salience(event),
         ])
+    }
+
+    /// "salience 8.9: 3 sources, dated in the text": the score and what it is made of.
+    static func salience(_ event: Event) -> String {
+        let sources = event.sources.count == 1 ? "1 source" : "\(event.sources.count) sources"
+        let explicit = event.mentions.contains { $0.expression != nil } ? ", dated in the text" : ", dated by its context"
+        return "salience \(JSONWriter.number(event.score)): \(sources)\(explicit)"
     }
 
     /// How a source link reads: the outlet; with a short title when the event has two articles from

@@ -34,19 +34,35 @@ enum EventsJSON {
                 ("score", .number(e.score)),
                 ("key", .bool(e.isKey)),
                 ("sources", .array(e.sources.map { .string($0) })),
+                ("entities", .array(e.entities.map { .string($0) })),
+                ("disagreement", .array(e.disagreement.map { claim in
+                    .object([("date", .string(claim.value.description)), ("articles", .array(claim.articles.map { .string($0) }))])
+                })),
                 ("mentions", .array(e.mentions.map(mention))),
             ])
         }
-        return JSONWriter.write(.object([("site", site), ("articles", .array(articles)), ("events", .array(events))]))
+        let entities: [JSONValue] = timeline.entities.map { entity in
+            .object([
+                ("name", .string(entity.name)),
+                ("slug", .string(entity.slug)),
+                ("kind", .string(entity.kind.rawValue)),
+                ("mentions", .number(Double(entity.mentionCount))),
+                ("events", .array(entity.events.map { .string($0) })),
+            ])
+        }
+        return JSONWriter.write(.object([("site", site), ("articles", .array(articles)), ("events", .array(events)),
+                                         ("entities", .array(entities))]))
     }
 
     private static func mention(_ m: Mention) -> JSONValue {
         .object([
             ("article", .string(m.article)),
+            ("anchor", .string(Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))),
             ("sentence", .string(m.sentence)),
             ("expression", .string(m.expression)),
             ("value", .string(m.value.description)),
             ("resolution", .string(m.resolution)),
+            ("entities", .array(m.entities.map { .string($0) })),
         ])
     }
 }

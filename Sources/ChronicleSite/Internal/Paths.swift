@@ -7,6 +7,11 @@ enum Paths {
     /// A link to an article page from the site root, percent-encoded.
     static func articleHref(_ slug: String) -> String { "articles/\(encode(slug)).html" }
 
+    static func entity(_ slug: String) -> String { "entities/\(slug).html" }
+
+    /// A link to an actor's page from the site root, percent-encoded.
+    static func entityHref(_ slug: String) -> String { "entities/\(encode(slug)).html" }
+
     /// The fragment of a sentence on its article page.
     static func sentenceAnchor(block: Int, sentence: Int) -> String { "s\(block)-\(sentence)" }
 

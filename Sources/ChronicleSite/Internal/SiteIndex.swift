@@ -9,6 +9,8 @@ struct SiteIndex {
     let eventsByArticle: [String: [Event]]
     /// The event a sentence is a mention of, keyed by article slug, block ordinal and sentence index.
     let eventByMention: [MentionKey: Event]
+    /// The actors by name.
+    let entities: [String: Entity]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
     /// The newest publication: the site's "updated" time (never the clock, so builds repeat exactly).
@@ -35,6 +37,7 @@ struct SiteIndex {
         }
         eventsByArticle = byArticle
         eventByMention = byMention
+        entities = Dictionary(timeline.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         hasKeyEvents = timeline.events.contains(where: \.isKey)
         updated = timeline.articles.compactMap(\.published).max { Self.sortKey($0) < Self.sortKey($1) }
     }

@@ -12,8 +12,8 @@ enum TimelineGroups {
         var members: [Event] = []
     }
 
-    static func months(_ index: SiteIndex) -> [[String: Any]] {
-        var months = grouped(index.timeline.events, by: monthKey)
+    static func months(_ index: SiteIndex, events: [Event]? = nil) -> [[String: Any]] {
+        var months = grouped(events ?? index.timeline.events, by: monthKey)
         if index.timeline.config.order == .newestFirst { months.reverse() }
         return months.map { month in
             var days = grouped(month.members, by: dayKey)
@@ -45,6 +45,12 @@ enum TimelineGroups {
                 "minor": index.hasKeyEvents && !month.members.contains(where: \.isKey),
             ])
         }
+    }
+
+    /// What the show-all toggle says: all events, key events, the others.
+    static func counts(_ events: [Event]) -> [String: Any] {
+        let key = events.filter(\.isKey).count
+        return ["events": events.count, "keyEvents": key, "otherEvents": events.count - key]
     }
 
     /// Groups in order of first appearance, so an already sorted list stays sorted.

@@ -7,6 +7,12 @@ extension DefaultTemplates {
 {{/noMeta}}
 <p class="event-text">{{{textHTML}}}</p>
 <p class="event-sources">{{#sources}}{{^isFirst}} · {{/isFirst}}<a href="{{root}}{{href}}" title="{{title}}">{{name}}</a>{{/sources}}</p>
+{{#hasEntities}}
+<p class="event-actors">{{#entities}}{{^isFirst}} · {{/isFirst}}<a class="actor actor-{{kind}}" href="{{root}}{{href}}">{{name}}</a>{{/entities}}</p>
+{{/hasEntities}}
+{{#sourcesDisagree}}
+<p class="disagree"><span class="badge badge-disagree">sources disagree</span> {{#disagreement}}<span class="claim"><time datetime="{{datetime}}">{{label}}</time>: {{#sources}}{{^isFirst}}, {{/isFirst}}<a href="{{root}}{{href}}" title="{{title}}">{{name}}</a>{{/sources}}</span> {{/disagreement}}</p>
+{{/sourcesDisagree}}
 {{#why}}
 <details class="why">
 <summary>Why this date?</summary>
@@ -15,6 +21,7 @@ extension DefaultTemplates {
 <li><a href="{{root}}{{href}}">{{source}}</a>: {{resolution}}</li>
 {{/mentions}}
 </ul>
+<p class="salience">{{salience}}</p>
 </details>
 {{/why}}
 </article>

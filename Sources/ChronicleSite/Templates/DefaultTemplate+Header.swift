@@ -6,6 +6,7 @@ extension DefaultTemplates {
 <nav class="site-nav" aria-label="Site">
 <a href="{{root}}index.html">Timeline</a>
 <a href="{{root}}index.html#articles">Articles</a>
+<a href="{{root}}entities/index.html">People &amp; places</a>
 <a href="{{root}}timeline.md">Markdown</a>
 <a href="{{root}}events.json">JSON</a>
 <a href="{{root}}feed.xml">Feed</a>

@@ -19,29 +19,16 @@ extension DefaultTemplates {
 {{/months}}
 </nav>
 {{/hasManyMonths}}
-{{#hasMinor}}
-<p class="toggle-note">Key events are those dated in the text or reported by several sources; the {{counts.otherEvents}} others are hidden unless you show all.</p>
-<input type="checkbox" id="show-all" class="toggle">
-<label for="show-all" class="toggle-label"><span class="when-off">Show all {{counts.events}} events</span><span class="when-on">Show the {{counts.keyEvents}} key events only</span></label>
-{{/hasMinor}}
-<div class="timeline">
-{{#months}}
-<section class="month{{#minor}} minor{{/minor}}" id="{{id}}">
-<h2 class="month-label"><time datetime="{{datetime}}">{{label}}</time></h2>
-{{#days}}
-<section class="day{{#minor}} minor{{/minor}}" id="{{id}}">
-<h3 class="day-label"><time datetime="{{datetime}}">{{label}}</time></h3>
-{{#events}}
-{{> event}}
-{{/events}}
-</section>
-{{/days}}
-</section>
-{{/months}}
-{{^months}}
-<p class="empty">No dated events yet: add articles to <code>content/</code>.</p>
-{{/months}}
-</div>
+{{#hasTopEntities}}
+<nav class="actor-nav" aria-label="Actors">
+<span class="nav-label">Follow:</span>
+{{#topEntities}}
+<a class="actor actor-{{kind}}" href="{{root}}{{href}}">{{name}} <span class="count">{{eventCount}}</span></a>
+{{/topEntities}}
+<a class="all-actors" href="{{root}}entities/index.html">all people, organisations and places</a>
+</nav>
+{{/hasTopEntities}}
+{{> months}}
 <section class="articles" id="articles">
 <h2>Articles</h2>
 <ul class="article-list">

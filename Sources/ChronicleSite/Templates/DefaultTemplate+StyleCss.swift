@@ -93,6 +93,17 @@ h1, h2, h3 { line-height: 1.25; }
 .badge:first-child { margin-left: 0; }
 .badge-expected { background: var(--expected-soft); color: var(--expected); }
 .badge-sources { background: var(--accent-soft); color: var(--accent); }
+.badge-disagree { background: var(--expected-soft); color: var(--expected); }
+.disagree { margin: 0.3rem 0 0; font-size: 0.88rem; }
+.disagree .claim { margin-right: 0.6rem; }
+.event-actors { margin: 0.3rem 0 0; font-size: 0.85rem; }
+.actor { text-decoration: none; border-bottom: 1px dotted currentColor; }
+.actor-nav { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: baseline; margin: 0 0 1rem; font-size: 0.9rem; }
+.actor-nav .nav-label { font-weight: 600; }
+.actor-nav .count, .entity-list .count { color: var(--muted); font-size: 0.8em; }
+.entity-list { columns: 16rem; padding-left: 1rem; }
+.kicker { margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.75rem; }
+.salience { margin: 0.3rem 0 0; font-size: 0.8rem; }
 .why { margin-top: 0.4rem; font-size: 0.85rem; color: var(--muted); }
 .why summary { cursor: pointer; width: max-content; }
 .why ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }

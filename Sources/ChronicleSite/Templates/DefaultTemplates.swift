@@ -3,12 +3,15 @@
 enum DefaultTemplates {
     static let all: [(name: String, contents: String)] = [
         ("article.html", articleHtml),
+        ("entities.html", entitiesHtml),
+        ("entity.html", entityHtml),
         ("event", event),
         ("feed.xml", feedXml),
         ("foot", foot),
         ("head", head),
         ("header", header),
         ("index.html", indexHtml),
+        ("months", months),
         ("sitemap.xml", sitemapXml),
         ("style.css", styleCss),
         ("timeline.md", timelineMd),

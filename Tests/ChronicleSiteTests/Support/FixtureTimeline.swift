@@ -65,16 +65,25 @@ enum FixtureTimeline {
                 Known(text: "March 2025", value: .month(year: 2025, month: 3), explanation: "'March 2025' → March 2025"),
                 Known(text: "in 2022", value: .year(2022), explanation: "'in 2022' → 2022"),
             ])
-        let summit = event(id: "2025-03-15-summit", [mention(bbc, "hosted the summit"), mention(ap, "ceasefire summit")],
+        var summit = event(id: "2025-03-15-summit", [mention(bbc, "hosted the summit"), mention(ap, "ceasefire summit")],
                            isKey: true, score: 2.5)
-        let chiefs = event(id: "2025-03-20-chiefs", [mention(bbc, "Military chiefs")], status: .expected, isKey: true, score: 1.25)
+        summit.entities = ["Keir Starmer", "London"]
+        summit.disagreement = [DateClaim(value: .day(day(2025, 3, 14)), articles: ["ap-ceasefire"]),
+                               DateClaim(value: .day(day(2025, 3, 15)), articles: ["bbc-leaders-meet"])]
+        var chiefs = event(id: "2025-03-20-chiefs", [mention(bbc, "Military chiefs")], status: .expected, isKey: true, score: 1.25)
+        chiefs.entities = ["London"]
         let talks = event(id: "2025-03-14-talks", [mention(bbc, "talks began")], isKey: false, score: 0.5)
         let week = event(id: "2025-W11-talks", [mention(ap, "Talks continue")], isKey: false, score: 0.4)
         let month = event(id: "2025-03-prices", [mention(ap, "prices rose")], isKey: true, score: 1)
         let fell = event(id: "2025-03-16-prices", [mention(ap, "Prices fell")], isKey: false, score: 0.2)
         let war = event(id: "2022-war", [mention(ap, "war began")], isKey: false, score: 0.3)
         // Timeline order: by start day, then grain, then id.
-        return Timeline(config: config, articles: [bbc, ap], events: [war, month, week, talks, summit, fell, chiefs])
+        let entities = [
+            Entity(name: "Keir Starmer", slug: "keir-starmer", kind: .person, mentionCount: 2, events: [summit.id]),
+            Entity(name: "London", slug: "london", kind: .place, mentionCount: 3, events: [summit.id, chiefs.id]),
+        ]
+        return Timeline(config: config, articles: [bbc, ap], events: [war, month, week, talks, summit, fell, chiefs],
+                        entities: entities)
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }

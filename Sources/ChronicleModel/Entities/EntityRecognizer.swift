@@ -1,0 +1,289 @@
+/// What a named actor is.
+public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case person
+    case organisation
+    case place
+    /// A name of unknown kind ("Brexit", a single capitalised word).
+    case other
+}
+
+/// One name as a sentence writes it, before names are matched across sentences and articles.
+public struct EntityMention: Sendable, Hashable, Codable {
+    /// As written, title included: "Prime Minister Keir Starmer", "Mr Putin", "the Prime Minister".
+    public var text: String
+    /// The name without title or possessive: "Keir Starmer", "Putin"; empty for a bare title.
+    public var name: String
+    /// UTF-8 offsets of `text` in the sentence.
+    public var utf8Range: Range<Int>
+    public var kind: EntityKind
+    /// The title before the name, lower-case ("prime minister"), when there is one.
+    public var title: String?
+    /// The name opens the sentence, so its capital says nothing (a single word there may be any word).
+    public var isSentenceInitial: Bool
+
+    public init(text: String, name: String, utf8Range: Range<Int>, kind: EntityKind, title: String?, isSentenceInitial: Bool) {
+        self.text = text
+        self.name = name
+        self.utf8Range = utf8Range
+        self.kind = kind
+        self.title = title
+        self.isSentenceInitial = isSentenceInitial
+    }
+}
+
+/// Finds names in a sentence: runs of capitalised words (with "of", "van", "bin"… inside),
+/// the titles before them, and what kind of actor each is. Scans UTF-8 bytes; words outside
+/// ASCII count as letters, so "Zelenskyy" and "Müller" are names like any other.
+public struct EntityRecognizer: Sendable {
+    public init() {}
+
+    struct Word {
+        var range: Range<Int>
+        var lower: String
+        var isCapitalised: Bool
+        var isAllCaps: Bool
+        /// Only a single space (or nothing) lies between this word and the previous one.
+        var joinsPrevious: Bool
+        /// Capitalisation says nothing here: sentence start, or after a quote mark, colon or dash.
+        var isInitial: Bool
+        /// The separator before the word contains a dash ("KYIV — ...").
+        var dashBefore: Bool
+    }
+
+    /// Names in `sentence`; words inside `excluded` ranges (time expressions) are never names.
+    public func recognise(_ sentence: String, excluding excluded: [Range<Int>] = []) -> [EntityMention] {
+        let bytes = Array(sentence.utf8)
+        var words = Self.words(bytes)
+        for k in words.indices where words[k].isCapitalised && excluded.contains(where: { $0.overlaps(words[k].range) }) {
+            words[k].isCapitalised = false
+        }
+        var found: [EntityMention] = []
+        var i = 0
+        while i < words.count {
+            guard words[i].isCapitalised else { i += 1; continue }
+            var j = i
+            // "Veterans of World War II": a sentence's first word joins a name over "of" only when it
+            // is a word names are made of ("Bank of England", "Republic of Ireland").
+            let mayConnect = !words[i].isInitial || EntityWords.organisationWords.contains(words[i].lower)
+                || EntityWords.placeWords.contains(words[i].lower)
+            while j + 1 < words.count, words[j + 1].joinsPrevious, !Self.isPossessive(words[j].lower) {
+                if words[j + 1].isCapitalised && !words[j + 1].isInitial {
+                    j += 1
+                } else if j > i || mayConnect, EntityWords.connectors.contains(words[j + 1].lower), j + 2 < words.count, words[j + 2].joinsPrevious,
+                          words[j + 2].isCapitalised {
+                    j += 2
+                } else if j > i || mayConnect, EntityWords.connectors.contains(words[j + 1].lower), j + 3 < words.count, words[j + 2].lower == "the",
+                          words[j + 2].joinsPrevious, words[j + 3].joinsPrevious, words[j + 3].isCapitalised {
+                    j += 3
+                } else {
+                    break
+                }
+            }
+            if let mention = entity(Array(words[i...j]), before: i > 0 ? words[i - 1] : nil, after: j + 1 < words.count ? words[j + 1] : nil,
+                                    bytes: bytes, isDateline: i == 0) {
+                found.append(mention)
+            }
+            i = j + 1
+        }
+        return found
+    }
+
+    private func entity(_ run: [Word], before: Word?, after: Word?, bytes: [UInt8], isDateline: Bool) -> EntityMention? {
+        // A dateline: "KYIV — ..." names the place the report is filed from.
+        if isDateline, run.allSatisfy({ $0.isAllCaps }), after?.dashBefore == true, run.contains(where: { $0.range.count > 2 }) {
+            let name = run.map { Self.titleCased($0.lower) }.joined(separator: " ")
+            return EntityMention(text: Self.text(bytes, run.first!.range.lowerBound..<run.last!.range.upperBound), name: name,
+                                 utf8Range: run.first!.range.lowerBound..<run.last!.range.upperBound, kind: .place,
+                                 title: nil, isSentenceInitial: false)
+        }
+        let lowers = run.map(\.lower)
+        // The last title in the run: what follows it is the name, what precedes it qualifies it ("Russian President").
+        var title: String?
+        var titleStart: Int?
+        var nameStart = 0
+        var k = 0
+        while k < run.count {
+            if let t = EntityWords.titles.first(where: { t in k + t.count <= run.count && Array(lowers[k..<(k + t.count)]) == t }) {
+                title = t.joined(separator: " ")
+                titleStart = titleStart ?? k
+                nameStart = k + t.count
+                k += t.count
+            } else {
+                k += 1
+            }
+        }
+        if title == nil, !EntityWords.places.contains(lowers.joined(separator: " ")) {
+            while nameStart < run.count, EntityWords.notNames.contains(lowers[nameStart]) { nameStart += 1 }
+        }
+        let nameWords = Array(run[nameStart...])
+        let start = (title != nil ? run[titleStart!] : run[min(nameStart, run.count - 1)]).range.lowerBound
+        // "the Prime Minister": a bare title, an actor only if the article names its holder.
+        if nameWords.isEmpty {
+            guard let title, before?.lower == "the" || before?.lower == "its" || titleStart! > 0 else { return nil }
+            let range = start..<run.last!.range.upperBound
+            return EntityMention(text: Self.text(bytes, range), name: "", utf8Range: range, kind: .person, title: title,
+                                 isSentenceInitial: false)
+        }
+        var end = nameWords.last!.range.upperBound
+        end = Self.withoutPossessive(bytes, end)
+        let nameRange = nameWords.first!.range.lowerBound..<end
+        let name = Self.text(bytes, nameRange)
+        let nameLower = nameWords.map(\.lower).joined(separator: " ")
+        if nameWords.count == 1 {
+            let w = nameWords[0]
+            let bare = Self.withoutPossessive(w.lower)
+            if title == nil && (EntityWords.notNames.contains(bare) || Self.isNationality(bare)) { return nil }
+            if w.isAllCaps && w.range.count > 6 { return nil }
+        }
+        let kind: EntityKind
+        if title != nil {
+            kind = .person
+        } else if nameWords.contains(where: { EntityWords.eventWords.contains($0.lower) }) {
+            kind = .other
+        } else if nameWords.count == 1, nameWords[0].isAllCaps, nameWords[0].range.count >= 2 {
+            kind = EntityWords.placeAcronyms.contains(name) ? .place : .organisation
+        } else if nameWords.contains(where: { EntityWords.organisationWords.contains(Self.withoutPossessive($0.lower)) }) {
+            kind = .organisation
+        } else if EntityWords.places.contains(Self.withoutPossessive(nameLower))
+                    || (nameWords.count > 1 && nameWords.contains { EntityWords.placeWords.contains($0.lower) }) {
+            kind = .place
+        } else if nameStart == 0, run[0].joinsPrevious, let before, EntityWords.placePrepositions.contains(before.lower) {
+            kind = .place
+        } else if nameWords.count >= 2 {
+            kind = .person
+        } else {
+            kind = .other
+        }
+        let initial = title == nil && nameWords.count == 1 && nameWords[0].isInitial && kind == .other
+        let range = start..<end
+        return EntityMention(text: Self.text(bytes, range), name: name, utf8Range: range, kind: kind, title: title,
+                             isSentenceInitial: initial)
+    }
+
+    /// Fills `entities` of every sentence of an analysed article; time expressions are not names.
+    public func recogniseNames(in article: inout Article) {
+        for b in article.blocks.indices {
+            for s in article.blocks[b].sentences.indices {
+                let sentence = article.blocks[b].sentences[s]
+                article.blocks[b].sentences[s].entities = recognise(sentence.text, excluding: sentence.timexes.map(\.utf8Range))
+            }
+        }
+    }
+
+    // MARK: - Words
+
+    static func words(_ bytes: [UInt8]) -> [Word] {
+        var words: [Word] = []
+        var i = 0
+        var gapSimple = true
+        var initial = true
+        var dash = false
+        var spaces = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if isWordByte(bytes, i) {
+                let start = i
+                while i < bytes.count {
+                    if isWordByte(bytes, i) { i += 1; continue }
+                    // Inner apostrophe or hyphen: "O'Brien", "Putin's", "Al-Assad".
+                    let joiner = joinerLength(bytes, i)
+                    if joiner > 0, i + joiner < bytes.count, isWordByte(bytes, i + joiner), i > start {
+                        i += joiner
+                        continue
+                    }
+                    break
+                }
+                let first = bytes[start]
+                let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
+                var allCaps = isCap
+                var lower: [UInt8] = []
+                lower.reserveCapacity(i - start)
+                for k in start..<i {
+                    let c = bytes[k]
+                    if c >= 0x61 && c <= 0x7A { allCaps = false }
+                    lower.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+                }
+                words.append(Word(range: start..<i, lower: String(decoding: lower, as: UTF8.self), isCapitalised: isCap,
+                                  isAllCaps: allCaps && (i - start) > 1, joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty,
+                                  isInitial: initial, dashBefore: dash))
+                gapSimple = true
+                initial = false
+                dash = false
+                spaces = 0
+                continue
+            }
+            if b == 0x20 {
+                spaces += 1
+            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+                let c = bytes[i + 2]
+                gapSimple = false
+                if c == 0x94 || c == 0x93 { dash = true; initial = true }
+                if c == 0x9C || c == 0x98 { initial = true } // “ ‘
+                i += 3
+                continue
+            } else if b == 0x2E, let last = words.last, last.range.upperBound == i, EntityWords.abbreviations.contains(last.lower) {
+                // "Mr. Putin", "Gen. Milley": the full stop of an abbreviation does not end anything.
+            } else {
+                gapSimple = false
+                if b == 0x3A || b == 0x22 || b == 0x28 || b == 0x2E || b == 0x3F || b == 0x21 || b == 0x3B { initial = true }
+                if b == 0x2D, i + 1 < bytes.count, bytes[i + 1] == 0x2D { dash = true; initial = true }
+            }
+            i += 1
+        }
+        return words
+    }
+
+    /// Letters, digits and any non-ASCII byte except the punctuation of the E2 80 block (quotes, dashes).
+    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 {
+            return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+        }
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return false } // no-break space
+        if b == 0xE2 { return false }
+        if b >= 0x80 && b < 0xC0 {
+            // A continuation byte belongs to the character its lead byte started.
+            var k = i - 1
+            while k >= 0 && bytes[k] >= 0x80 && bytes[k] < 0xC0 { k -= 1 }
+            return k >= 0 && bytes[k] != 0xE2 && !(bytes[k] == 0xC2 && bytes[k + 1] == 0xA0)
+        }
+        return true
+    }
+
+    /// Length of an apostrophe (' or ’) or hyphen at `i`, else 0.
+    static func joinerLength(_ bytes: [UInt8], _ i: Int) -> Int {
+        if bytes[i] == 0x27 || bytes[i] == 0x2D { return 1 }
+        if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
+        return 0
+    }
+
+    static func withoutPossessive(_ bytes: [UInt8], _ end: Int) -> Int {
+        if end >= 2, bytes[end - 1] == 0x73, bytes[end - 2] == 0x27 { return end - 2 }
+        if end >= 4, bytes[end - 1] == 0x73, bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 { return end - 4 }
+        return end
+    }
+
+    static func isPossessive(_ lower: String) -> Bool {
+        lower.hasSuffix("'s") || lower.hasSuffix("’s")
+    }
+
+    /// "Ukrainian", "Europeans", "French": a people or an adjective, not an actor.
+    static func isNationality(_ lower: String) -> Bool {
+        EntityWords.nationalities.contains(lower)
+            || (lower.count > 5 && EntityWords.nationalitySuffixes.contains { lower.hasSuffix($0) } && !EntityWords.places.contains(lower))
+    }
+
+    static func withoutPossessive(_ lower: String) -> String {
+        if lower.hasSuffix("'s") { return String(lower.dropLast(2)) }
+        if lower.hasSuffix("’s") { return String(lower.dropLast(2)) }
+        return lower
+    }
+
+    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    static func titleCased(_ lower: String) -> String {
+        lower.prefix(1).uppercased() + lower.dropFirst()
+    }
+}

@@ -1,0 +1,122 @@
+/// The word tables of entity recognition. Each table drives both finding a name and saying
+/// what it is: a title before a name makes it a person and is kept as that person's role;
+/// an organisation word anywhere in a name makes it an organisation; a gazetteer entry or a
+/// place preposition before it makes it a place.
+enum EntityWords {
+    /// Titles and honorifics, lower-case, longest first when matched (a title may be several words).
+    /// They mark the following name as a person and are not part of the name.
+    static let titles: [[String]] = [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend",
+        "sheikh", "gen", "general", "col", "colonel", "capt", "captain", "lt", "sgt", "adm", "admiral", "judge",
+        "justice", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "king", "queen", "prince",
+        "princess", "pope", "president", "chancellor", "premier", "minister", "secretary", "ambassador",
+        "commissioner", "chairman", "chairwoman", "chair", "envoy", "spokesman", "spokeswoman", "spokesperson",
+        "coach", "manager", "inspector", "detective", "superintendent", "archbishop", "bishop", "cardinal",
+        "prime minister", "foreign minister", "defence minister", "defense minister", "finance minister",
+        "interior minister", "health minister", "foreign secretary", "home secretary", "defence secretary",
+        "defense secretary", "health secretary", "secretary of state", "secretary general", "secretary-general",
+        "vice president", "vice-president", "deputy prime minister", "supreme leader", "crown prince",
+        "chief executive", "pm", "attorney general", "attorney-general", "first minister", "house speaker", "speaker",
+        "defence chief", "army chief", "police chief",
+    ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+
+    /// A word that makes a name an organisation ("Ministry of Defence", "Bank of England", "Labour Party").
+    static let organisationWords: Set<String> = [
+        "ministry", "department", "council", "commission", "committee", "bank", "party", "union", "court",
+        "agency", "authority", "parliament", "congress", "senate", "government", "army", "navy", "police",
+        "federation", "association", "institute", "university", "college", "school", "company", "corporation",
+        "corp", "inc", "ltd", "plc", "llc", "group", "organisation", "organization", "fund", "foundation",
+        "office", "times", "post", "news", "herald", "ledger", "broadcasting", "monitor", "observer", "daily",
+        "league", "club", "nations", "forces", "guard", "service", "services", "board", "trust", "alliance",
+        "coalition", "front", "movement", "assembly", "cabinet", "secretariat", "kremlin", "pentagon",
+        "hospital", "airlines", "airways", "energy", "telecom", "shipping", "mining", "health", "foods", "rail",
+        "holdings", "industries", "motors", "reuters", "press", "tribunal", "bureau", "directorate", "brigade",
+        "regiment", "command", "fc", "network", "channel", "radio", "television", "tv", "journal", "gazette",
+        "administration", "ministries", "commissioner", "secretariat", "embassy", "consulate",
+    ]
+
+    /// A word that makes a name a place ("Democratic Republic of the Congo", "Kestrel Bay", "Downing Street").
+    static let placeWords: Set<String> = [
+        "republic", "kingdom", "islands", "island", "province", "region", "county", "city", "state", "states",
+        "emirates", "strait", "sea", "ocean", "river", "mountains", "valley", "bay", "gulf", "peninsula", "street",
+        "square", "avenue", "road", "prospekt", "district", "oblast", "coast", "lake", "airport", "port",
+    ]
+
+    /// Words that make a name an event or a thing rather than an actor ("World War II", "Paris Agreement").
+    static let eventWords: Set<String> = [
+        "war", "cup", "games", "olympics", "summit", "treaty", "agreement", "accords", "accord", "act", "bill",
+        "declaration", "protocol", "plan", "crisis", "revolution", "day", "prize", "award", "festival", "championship",
+    ]
+
+    /// Nationality words that are adjectives, not actors, when they stand alone ("Russian", "French").
+    static let nationalities: Set<String> = [
+        "french", "german", "dutch", "swiss", "greek", "thai", "british", "irish", "welsh", "scottish", "english",
+        "polish", "spanish", "danish", "swedish", "finnish", "turkish", "israeli", "iraqi", "kuwaiti", "qatari",
+        "saudi", "emirati", "pakistani", "bangladeshi", "yemeni", "omani", "chinese", "japanese", "vietnamese",
+        "portuguese", "lebanese", "sudanese", "taiwanese", "western", "anglo-french", "franco-german",
+    ]
+
+    /// Suffixes of nationality adjectives and peoples ("Ukrainian", "Europeans", "Congolese").
+    static let nationalitySuffixes = ["ian", "ians", "ean", "eans", "ese", "ish", "can", "cans"]
+
+    /// Words between two capitalised words that stay inside one name ("Bank of England", "Ludwig van Beethoven").
+    static let connectors: Set<String> = ["of", "de", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "for", "on"]
+
+    /// Capitalised words that are never names by themselves: sentence openers, pronouns, calendar
+    /// words (the tagger's business), and the words headlines capitalise.
+    static let notNames: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his",
+        "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "by", "for", "from", "with", "to",
+        "of", "and", "but", "or", "so", "yet", "if", "as", "after", "before", "while", "when", "where", "since",
+        "until", "during", "meanwhile", "however", "still", "earlier", "later", "separately", "according", "also",
+        "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "last", "next", "this", "some", "many", "most", "all", "both", "each",
+        "every", "no", "not", "one", "two", "three", "officials", "background", "analysis", "reaction", "update",
+        "what", "who", "why", "how", "which", "read", "more", "photo", "watch", "listen", "sign", "follow",
+        "critics", "residents", "analysts", "observers", "experts", "several", "several", "people", "police",
+        "government", "parliament", "minister", "president", "ministers", "leaders", "local", "state",
+        "national", "federal", "western", "eastern", "northern", "southern", "christmas", "easter",
+        "by", "contrast", "statement", "key", "dates", "spring", "summer", "autumn", "winter", "now", "then",
+        "despite", "although", "though", "because", "once", "instead", "under", "over", "about", "into",
+        "against", "between", "among", "without", "within", "through", "across", "around", "amid", "like",
+        "unlike", "even", "just", "only", "perhaps", "indeed", "yes", "ok", "oh", "mrs", "mr", "ms", "dr",
+        "other", "another", "former", "new", "further", "both", "either", "neither", "such", "its", "west", "east",
+    ]
+
+    /// Abbreviated titles written with a full stop ("Mr.", "Gen.").
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "col", "capt", "lt", "sgt", "adm", "gov", "sen", "rep", "prof", "rev", "jr", "sr", "fr"]
+
+    /// Words that put a place after them ("talks in Riyadh", "flew to Alaska").
+    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "to", "across", "outside", "inside", "around", "towards", "toward"]
+
+    /// Acronyms written in capitals that name countries, not organisations.
+    static let placeAcronyms: Set<String> = ["US", "USA", "UK", "UAE", "DRC", "PRC", "GB"]
+
+    /// Countries, regions and some of the cities news names most, lower-case.
+    static let places: Set<String> = [
+        "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria", "azerbaijan",
+        "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "bulgaria", "burkina faso",
+        "cambodia", "cameroon", "canada", "chad", "chile", "china", "colombia", "congo", "croatia", "cuba",
+        "cyprus", "czechia", "czech republic", "denmark", "ecuador", "egypt", "england", "eritrea", "estonia",
+        "ethiopia", "europe", "finland", "france", "gaza", "georgia", "germany", "ghana", "greece", "greenland",
+        "guatemala", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland",
+        "israel", "italy", "japan", "jordan", "kazakhstan", "kenya", "kosovo", "kuwait", "latvia", "lebanon",
+        "libya", "lithuania", "luxembourg", "mali", "malta", "mexico", "moldova", "mongolia", "montenegro",
+        "morocco", "mozambique", "myanmar", "nepal", "netherlands", "new zealand", "nicaragua", "niger",
+        "nigeria", "north korea", "norway", "oman", "pakistan", "palestine", "panama", "peru", "philippines",
+        "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "scotland", "senegal",
+        "serbia", "singapore", "slovakia", "slovenia", "somalia", "south africa", "south korea", "spain",
+        "sri lanka", "sudan", "south sudan", "sweden", "switzerland", "syria", "taiwan", "tanzania", "thailand",
+        "tunisia", "turkey", "turkiye", "uganda", "ukraine", "united kingdom", "united states", "uruguay",
+        "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia", "zimbabwe", "africa", "asia",
+        "america", "crimea", "donbas", "kharkiv", "kyiv", "kiev", "odesa", "moscow", "london", "paris", "berlin",
+        "brussels", "washington", "new york", "beijing", "tokyo", "delhi", "new delhi", "riyadh", "jeddah",
+        "tehran", "baghdad", "damascus", "beirut", "jerusalem", "tel aviv", "cairo", "istanbul", "ankara",
+        "geneva", "vienna", "rome", "madrid", "warsaw", "budapest", "alaska", "anchorage", "texas",
+        "california", "florida", "hong kong", "shanghai", "sydney", "toronto", "ottawa", "dubai", "doha",
+        "abu dhabi", "minsk", "st petersburg", "kursk", "zaporizhzhia", "donetsk", "luhansk", "kherson",
+        "westminster", "northern ireland", "the hague", "britain", "great britain", "the west bank", "west bank",
+    ]
+}

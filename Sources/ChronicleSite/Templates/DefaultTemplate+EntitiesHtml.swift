@@ -1,0 +1,26 @@
+// Generated from templates/entities.html.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
+extension DefaultTemplates {
+    static let entitiesHtml = #"""
+{{> head}}
+<body class="page-entities">
+{{> header}}
+<main>
+<section class="intro">
+<h1>People, organisations and places</h1>
+<p class="stats">Everyone and everything the timeline's events name; each has its own timeline.</p>
+</section>
+{{#groups}}
+<section class="entity-group" id="{{kind}}">
+<h2>{{label}}</h2>
+<ul class="entity-list">
+{{#entities}}
+<li><a class="actor actor-{{kind}}" href="{{root}}{{href}}">{{name}}</a> <span class="count">{{eventCount}} events</span></li>
+{{/entities}}
+</ul>
+</section>
+{{/groups}}
+</main>
+{{> foot}}
+
+"""#
+}

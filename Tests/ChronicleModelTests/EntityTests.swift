@@ -1,0 +1,90 @@
+@testable import ChronicleModel
+import ChronicleMarkdown
+import ChronicleTagger
+import ChronicleTime
+import Foundation
+import Testing
+
+/// Runs `Corpus/entities.tsv` (names, kinds and the false friends that are not names) and
+/// checks how names are matched across sentences and articles.
+@Suite struct EntityTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var rule: String
+        var sentence: String
+        var expected: [String]
+        var testDescription: String { "\(rule): \(sentence)" }
+    }
+
+    static let cases: [Case] = {
+        let url = Bundle.module.url(forResource: "Corpus/entities", withExtension: "tsv")!
+        let text = try! String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            if line.hasPrefix("#") || line.isEmpty { return nil }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            precondition(f.count == 3, "bad corpus line: \(line)")
+            return Case(rule: f[0], sentence: f[1], expected: f[2] == "-" ? [] : f[2].components(separatedBy: "; "))
+        }
+    }()
+
+    @Test(arguments: cases)
+    func recognise(_ c: Case) {
+        let timexes = Tagger().tag(c.sentence, context: AnchorContext(documentTime: nil, narrativeReference: nil))
+        // A single word opening the sentence is left to the resolver (it is a name only if it is one elsewhere).
+        let found = EntityRecognizer().recognise(c.sentence, excluding: timexes.map(\.utf8Range)).filter { !$0.isSentenceInitial }.map { m in
+            (m.name.isEmpty ? "[\(m.title ?? "")]" : m.name) + "|" + m.kind.rawValue
+        }
+        #expect(found == c.expected)
+    }
+
+    @Test func rangesPointAtTheText() {
+        let sentence = "On Friday, Prime Minister Keir Starmer’s office called NATO."
+        for m in EntityRecognizer().recognise(sentence) {
+            let bytes = Array(sentence.utf8)[m.utf8Range]
+            #expect(String(decoding: bytes, as: UTF8.self) == m.text)
+        }
+    }
+
+    func article(_ slug: String, _ text: String) -> Article {
+        var article = Article(sourcePath: "\(slug).md", slug: slug, title: slug,
+                              published: try! PublicationTime.parse("2025-03-15", zone: nil),
+                              document: MarkdownParser.parse(text))
+        ArticleAnalyzer(boilerplate: BoilerplateDetector(articles: [])).analyse(&article)
+        EntityRecognizer().recogniseNames(in: &article)
+        return article
+    }
+
+    func names(_ resolver: EntityResolver, article: Int) -> [String] {
+        resolver.names[article].flatMap { $0.flatMap { $0 } }
+    }
+
+    @Test func surnameAndTitleFindTheFullNameInTheArticle() {
+        let a = article("a", "Prime Minister Keir Starmer met Vladimir Putin's envoy.\n\nMr Putin said nothing. Sir Keir left. The Prime Minister said talks would go on.")
+        let resolver = EntityResolver([a])
+        #expect(names(resolver, article: 0) == ["Keir Starmer", "Vladimir Putin", "Vladimir Putin", "Keir Starmer", "Keir Starmer"])
+        #expect(resolver.kind(of: "Vladimir Putin") == .person)
+    }
+
+    @Test func surnameFindsTheFullNameOtherArticlesUse() {
+        let a = article("a", "Vladimir Putin met envoys in Moscow.")
+        let b = article("b", "Talks went well, Mr Putin said.")
+        let resolver = EntityResolver([a, b])
+        #expect(names(resolver, article: 1) == ["Vladimir Putin"])
+    }
+
+    @Test func anAmbiguousSurnameStaysAsWritten() {
+        let a = article("a", "Boris Johnson spoke.")
+        let b = article("b", "Dustin Johnson won.")
+        let c = article("c", "Then Mr Johnson left.")
+        #expect(names(EntityResolver([a, b, c]), article: 2) == ["Johnson"])
+    }
+
+    @Test func aBareTitleWithoutItsHolderIsDropped() {
+        let a = article("a", "The Prime Minister said talks would go on.")
+        #expect(names(EntityResolver([a]), article: 0).isEmpty)
+    }
+
+    @Test func aWordOpeningSentencesCountsOnlyWhenItIsANameElsewhere() {
+        let a = article("a", "Hamas said the talks failed. Officials blamed Hamas.\n\nDespite this, talks go on.")
+        #expect(names(EntityResolver([a]), article: 0) == ["Hamas", "Hamas"])
+    }
+}
