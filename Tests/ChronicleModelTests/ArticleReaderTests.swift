@@ -29,8 +29,10 @@ import Testing
         #expect(a.url == "https://example.org/a")
         #expect(a.author == "A. Reporter")
         #expect(a.slug == "talks-resume")
-        // 23:30 in New York is the next day in London, the site's default zone.
-        #expect(a.published?.date.description == "2025-03-15")
+        // The article's own calendar: written at 23:30 in New York, it was published on the 14th
+        // there, whatever the site's zone (a `timezone` field would convert it).
+        #expect(a.published?.date.description == "2025-03-14")
+        #expect(a.published?.rfc3339 == "2025-03-14T23:30:00-04:00")
         #expect(a.document.textBlocks.map(\.text) == ["Leaders met on Friday."])
         #expect(a.document.textBlocks.first?.line == 10)
     }
