@@ -78,6 +78,12 @@ import Testing
         #expect(names(EntityResolver([a, b, c]), article: 2) == ["Johnson"])
     }
 
+    @Test func anArticleNamingItsOwnOutletIsNotAnActor() {
+        var a = article("a", "Officials told The Gulf Post that Oman would host the talks.")
+        a.source = "The Gulf Post"
+        #expect(names(EntityResolver([a]), article: 0) == ["Oman"])
+    }
+
     @Test func aBareTitleWithoutItsHolderIsDropped() {
         let a = article("a", "The Prime Minister said talks would go on.")
         #expect(names(EntityResolver([a]), article: 0).isEmpty)

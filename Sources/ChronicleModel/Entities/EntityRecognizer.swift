@@ -270,7 +270,7 @@ public struct EntityRecognizer: Sendable {
     /// "Ukrainian", "Europeans", "French": a people or an adjective, not an actor.
     static func isNationality(_ lower: String) -> Bool {
         EntityWords.nationalities.contains(lower)
-            || (lower.count > 5 && EntityWords.nationalitySuffixes.contains { lower.hasSuffix($0) } && !EntityWords.places.contains(lower))
+            || (lower.count >= 5 && EntityWords.nationalitySuffixes.contains { lower.hasSuffix($0) } && !EntityWords.places.contains(lower))
     }
 
     static func withoutPossessive(_ lower: String) -> String {

@@ -55,7 +55,10 @@ struct EntityResolver {
                     }
                 }
             }
+            // "told The Gulf Post", "seen by Capitol Courier": an article naming its own outlet attributes, it does not report.
+            let outlet = article.source.map(Self.outletKey)
             func resolve(_ m: EntityMention) -> String? {
+                if let outlet, Self.outletKey(m.name) == outlet { return nil }
                 if m.name.isEmpty {
                     return m.title.flatMap { holders[$0] }
                 }
@@ -93,6 +96,12 @@ struct EntityResolver {
             if x != y { return x < y }
             return EntityKind.allCases.firstIndex(of: a)! > EntityKind.allCases.firstIndex(of: b)!
         }!
+    }
+
+    /// "The Gulf Post" and "Gulf Post" are one outlet.
+    static func outletKey(_ name: String) -> String {
+        let lower = name.lowercased()
+        return lower.hasPrefix("the ") ? String(lower.dropFirst(4)) : lower
     }
 
     /// The last word of a name of two words or more.
