@@ -18,6 +18,7 @@ matched mentions into events with the truth's; date accuracy compares the mentio
 resolved value with the truth date.
 """
 import collections
+import datetime
 import json
 import sys
 
@@ -28,6 +29,19 @@ def anchor_key(anchor):
         return (1 << 30, 0)
     block, _, sentence = anchor[1:].partition("-")
     return (int(block), int(sentence or 0))
+
+
+def same_date(value, truth):
+    """The system's TIMEX3 value against the truth date at the truth's granularity: the truth
+    writes a week as its Monday ("2024-11-11" for 2024-W46), and a day may come with a part of
+    day or a time ("2025-02-01TMO", "2025-02-01T14:00")."""
+    date = truth["date"]
+    if truth.get("granularity") == "week":
+        year, week, _ = datetime.date.fromisoformat(date).isocalendar()
+        return value == f"{year}-W{week:02d}"
+    if truth.get("granularity") == "day":
+        return value == date or value.startswith(date + "T")
+    return value == date
 
 
 def align(truth_exprs, system_exprs):
@@ -77,7 +91,7 @@ def main():
         unmatched += len(items) - len(matched)
         for ti, si in matched:
             _, _, sys_event, value = mentions[si]
-            pairs.append((items[ti]["event"], sys_event, value == items[ti]["date"]))
+            pairs.append((items[ti]["event"], sys_event, same_date(value, items[ti])))
     if not pairs:
         sys.exit("no truth expression matched a system mention")
     by_gold = collections.defaultdict(list)
