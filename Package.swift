@@ -8,6 +8,7 @@ import PackageDescription
 //   ChronicleModel     articles, front matter, boilerplate, event dating and merging
 //   ChronicleSite      rendering the timeline site from Mustache templates
 //   ChronicleImport    `chronicle add`: files, saved pages and URLs into content/ (HTML metadata and main-content extraction)
+//   ChronicleServe     live preview: the HTTP server for public/, the inotify watcher, rebuild and reload
 //   ChronicleCommands  the command-line interface (swift-argument-parser)
 //   chronicle          main.swift only
 let package = Package(
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server: small, async/await, no SwiftNIO (builds in seconds, not minutes).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,9 +46,13 @@ let package = Package(
         ),
         .target(name: "ChronicleImport", dependencies: ["ChronicleModel", "ChronicleTime"]),
         .target(
+            name: "ChronicleServe",
+            dependencies: ["ChronicleModel", "ChronicleSite", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .target(
             name: "ChronicleCommands",
             dependencies: [
-                "ChronicleTime", "ChronicleTagger", "ChronicleModel", "ChronicleSite", "ChronicleImport",
+                "ChronicleTime", "ChronicleTagger", "ChronicleModel", "ChronicleSite", "ChronicleImport", "ChronicleServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +72,8 @@ let package = Package(
         .testTarget(name: "ChronicleImportTests",
                     dependencies: ["ChronicleImport", "ChronicleModel", "ChronicleTime", "ChronicleTestSupport", "chronicle"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChronicleServeTests",
+                    dependencies: ["ChronicleServe", "ChronicleSite", "ChronicleModel", "ChronicleTestSupport"]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["ChronicleTestSupport", "chronicle"],
                     resources: [.copy("Fixtures")]),

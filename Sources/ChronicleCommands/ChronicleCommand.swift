@@ -6,7 +6,7 @@ public struct ChronicleCommand: ParsableCommand {
         commandName: "chronicle",
         abstract: "Turn a folder of news articles into a dated timeline website.",
         version: ChronicleVersion.current,
-        subcommands: [BuildCommand.self, AddCommand.self, TagCommand.self, ExplainCommand.self, InitCommand.self,
+        subcommands: [BuildCommand.self, ServeCommand.self, WatchCommand.self, AddCommand.self, TagCommand.self, ExplainCommand.self, InitCommand.self,
                       EvalCommand.self, BenchCommand.self],
     )
 
