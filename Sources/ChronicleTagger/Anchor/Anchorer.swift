@@ -35,9 +35,10 @@ struct Anchorer {
             return Anchored(value: TimexValue(timex3: text) ?? .underspecified(text), anchor: .absolute, steps: ["kept as written"])
         }
         if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
+        if case .narrativeUnit(let unit, let n) = e { return anchorNarrative(unit, n, grain: true) }
         // "that evening", "the next morning": a part of the account's day
-        if case .partOfDay(.narrative(let unit, let n), let part) = e {
-            var a = anchorNarrative(unit, n)
+        if case .partOfDay(.narrativeUnit(let unit, let n), let part) = e {
+            var a = anchorNarrative(unit, n, grain: true)
             if let day = a.value.day { a.value = .partOfDay(day, part) }
             return a
         }
@@ -179,6 +180,8 @@ struct Anchorer {
             return moved(unit, sign * n, from: .day(dct))
         case .narrative(let unit, let n):
             return anchorNarrative(unit, n).value
+        case .narrativeUnit(let unit, let n):
+            return anchorNarrative(unit, n, grain: true).value
         case .yearEnd(let spec):
             // the end of the publication year unless the sentence looks back
             let y = spec == .implied && tense != .past ? dct.year : pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }

@@ -96,6 +96,7 @@ extension Extracted {
         switch self {
         case .periodYearBefore, .offset, .periodOfYear: true
         case .narrative(let unit, let n): unit == .year && n != 0
+        case .narrativeUnit(let unit, let n): unit == .year && n != 0
         default: false
         }
     }

@@ -39,8 +39,11 @@ indirect enum Extracted: Sendable {
     case shift(TimeUnit, Int)
     /// The publication date moved back/forward by an amount, at that unit's grain ("three weeks ago").
     case offset(TimeUnit, Int?, sign: Int)
-    /// Relative to the narrative reference time ("two days later", "the following day", "that day").
+    /// The narrative reference time moved by an amount ("two days later", "a year earlier").
     case narrative(TimeUnit, Int?)
+    /// The unit holding the narrative reference time, shifted ("the following year", "that day",
+    /// "the previous week", "earlier in the year"): a value at the unit's grain.
+    case narrativeUnit(TimeUnit, Int)
     case quarter(Int, year: YearSpec)
     case half(Int, year: YearSpec)
     case season(Season, year: YearSpec)
