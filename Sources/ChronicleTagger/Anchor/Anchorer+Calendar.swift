@@ -32,6 +32,11 @@ extension Anchorer {
         }
     }
 
+    /// The year of the last quarter completed by `dct` (the year a report of year-to-date figures is about).
+    static func lastCompletedQuarterYear(_ dct: CivilDate) -> Int {
+        dct.quarter == 1 ? dct.year - 1 : dct.year
+    }
+
     func quarterYear(_ spec: YearSpec, _ dct: CivilDate, _ q: Int, perYear: Int) -> Int {
         switch spec {
         case .implied:

@@ -163,7 +163,7 @@ struct Anchorer {
             if let ref = reportingPeriod, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
             return .year(y)
         case .periodYearBefore:
-            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month || ref.grain == .year {
                 steps.append("the narrative period \(ref) a year back")
                 return moved(.year, -1, from: ref)
             }

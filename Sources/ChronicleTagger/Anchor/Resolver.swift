@@ -53,8 +53,17 @@ struct Resolver {
                     period = anchored.value
                 }
             }
+            // "for the nine months": a report now about the year so far; "a year earlier" is the year before
+            if let dct, isYearToDate(c) { period = .year(Anchorer.lastCompletedQuarterYear(dct)) }
         }
         return out
+    }
+
+    /// "the first nine months", "the six months": the part of the year a report covers so far.
+    private func isYearToDate(_ c: Candidate) -> Bool {
+        guard c.type == .duration, stream.isKeyword(c.first, .the), case .stated(.duration(let d)) = c.value,
+              d.components.count == 1, d.components[0].unit == .month, let n = d.components[0].amount else { return false }
+        return n == 6 || n == 9
     }
 
     /// Prepositions that govern a time expression.
