@@ -22,7 +22,7 @@ extension Anchorer {
             // than two weeks back; otherwise the nearest
             let candidates = [y - 1, y, y + 1]
             // with no tense cue, news reports the past
-            let backward = direction < 0 || tense == .unknown
+            let backward = direction < 0 || tense == .unknown && lead == .none
             switch direction {
             case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
             case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y

@@ -1,5 +1,21 @@
 import ChronicleTime
 
+/// A word right before an expression that tells its direction better than the tense does.
+enum LeadCue: Sendable {
+    case none
+    /// "effective Feb. 1": a start date, after the publication date.
+    case start
+    /// "by February", "until March", "through January": a deadline, the nearest such date, not
+    /// one behind the past-tense report that names it.
+    case deadline
+
+    init(_ s: TokenStream, before i: Int) {
+        if s.isSpelled(i - 1, "effective") { self = .start }
+        else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
+        else { self = .none }
+    }
+}
+
 /// The outcome of anchoring one extracted value.
 struct Anchored {
     var value: TimexValue
@@ -18,6 +34,8 @@ struct Anchored {
 ///   direction of the tense (past when the tense is unknown);
 /// - a month or day without a year is the nearest one in that direction (nearest either way
 ///   when the tense is unknown);
+/// - a start date ("effective Feb. 1") lies ahead; a deadline ("by February", "until March")
+///   is the nearest such date even in a past-tense report;
 /// - "last"/"next" move to the previous/following unit; "two days later" counts from the
 ///   narrative reference, or from the publication date when there is none.
 struct Anchorer {
@@ -28,6 +46,8 @@ struct Anchorer {
     var period: TimexValue? = nil
     var tense: Tense
     var tenseCue: String?
+    /// A word in front that sets the direction whatever the tense ("effective Feb. 1", "by February").
+    var lead: LeadCue = .none
 
     func anchor(_ e: Extracted) -> Anchored {
         if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }
@@ -62,7 +82,12 @@ struct Anchorer {
     }
 
     var tensePhrase: String {
-        switch tense {
+        switch lead {
+        case .start: return "as a start date"
+        case .deadline where tense == .past || tense == .unknown: return "as a deadline"
+        default: break
+        }
+        return switch tense {
         case .past: "in a past-tense sentence"
         case .future: "in a future-tense sentence"
         case .present: "in a present-tense sentence"
@@ -83,8 +108,9 @@ struct Anchorer {
 
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
     var direction: Int {
-        switch tense {
-        case .past: -1
+        if lead == .start { return 1 }
+        return switch tense {
+        case .past: lead == .deadline ? 0 : -1
         case .future: 1
         case .present, .unknown: 0
         }

@@ -26,7 +26,8 @@ struct Resolver {
         let dct = context.documentTime?.date
         for c in chosen {
             let (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
-            let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue)
+            let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
+                                    lead: LeadCue(stream, before: c.first))
             let anchored = anchorer.anchor(c.value)
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)

@@ -55,6 +55,8 @@ struct TenseClassifier {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
             if info.spelling == "may" && s.capitalized(i) { return nil }
+            // "as previously planned", "a newly scheduled": a participle used as an adjective
+            if tense == .future, endsInEd(s, t), adjectiveSlot(s, i - 1) { return nil }
             // "would have met", "could have emerged": a past possibility
             if tense == .future, flags.contains(.weakModal),
                s.isSpelled(i + 1, "have") || s.isSpelled(i + 2, "have") && s.isSpelled(i + 1, "not") {
