@@ -56,6 +56,12 @@ struct Anchorer {
         }
         if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
         if case .narrativeUnit(let unit, let n) = e { return anchorNarrative(unit, n, grain: true) }
+        // "the previous Friday": the one before the account's day
+        if case .weekday(let wd, let shift) = e, shift == .previous || shift == .following, let day = narrative?.day {
+            let d = Anchorer.weekday(wd, shift == .previous ? .last : .next, from: day)
+            return Anchored(value: .day(d), anchor: .narrative, steps: ["narrative reference \(day)", "\(wd) \(shift == .previous ? "before" : "after") it → \(d)"],
+                            reference: .day(day))
+        }
         // "that evening", "the next morning": a part of the account's day
         if case .partOfDay(.narrativeUnit(let unit, let n), let part) = e {
             var a = anchorNarrative(unit, n, grain: true)
@@ -100,7 +106,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
+        case .partOfDay(let inner, _), .weekOf(let inner), .quarterEnding(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -116,6 +122,13 @@ struct Anchorer {
         }
     }
 
+    /// The nearest `wd` strictly before (`.last`) or after (`.next`) `day`.
+    static func weekday(_ wd: Weekday, _ shift: WeekdayShift, from day: CivilDate) -> CivilDate {
+        let back = (day.weekday.rawValue - wd.rawValue + 7) % 7
+        let fwd = (wd.rawValue - day.weekday.rawValue + 7) % 7
+        return shift == .last ? day.adding(days: -(back == 0 ? 7 : back)) : day.adding(days: fwd == 0 ? 7 : fwd)
+    }
+
     private func resolve(_ e: Extracted, _ dct: CivilDate, _ steps: inout [String]) -> TimexValue {
         switch e {
         case .stated(let v): return v
@@ -128,8 +141,7 @@ struct Anchorer {
             let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
             let d: CivilDate
             switch shift {
-            case .last: d = dct.adding(days: -(back == 0 ? 7 : back))
-            case .next: d = dct.adding(days: fwd == 0 ? 7 : fwd)
+            case .last, .previous, .following, .next: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
             case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
             case .bare:
                 if back == 0 {
@@ -221,6 +233,17 @@ struct Anchorer {
             let week = dct.isoWeek
             if tense == .future { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
             return .weekend(dct.weekday.isWeekend ? week : week.adding(weeks: -1))
+        case .quarterEnding(let inner):
+            // the account's own (fiscal) quarter when it named one: "the fiscal first quarter … the quarter ended Sept. 30"
+            if let ref = reportingPeriod, ref.grain == .quarter {
+                steps.append("the quarter of the account, \(ref)")
+                return ref
+            }
+            let v = resolve(inner, dct, &steps)
+            guard let last = v.day else { return v }
+            let middle = last.adding(days: -45)
+            steps.append("the quarter closed by \(last)")
+            return .quarter(year: middle.year, quarter: middle.quarter)
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v

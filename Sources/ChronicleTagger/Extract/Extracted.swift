@@ -19,6 +19,8 @@ enum YearSpec: Sendable, Equatable {
 /// Whether a weekday name was shifted explicitly ("last Friday") or needs the tense.
 enum WeekdayShift: Sendable, Equatable {
     case bare, last, next, this
+    /// "the previous Friday", "the following Monday": before/after the account's day (else the publication day).
+    case previous, following
 }
 
 /// A partly specified value as extraction finds it, before anchoring (extract, then anchor).
@@ -55,6 +57,9 @@ indirect enum Extracted: Sendable {
     case recentWeekend
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
+    /// holding most of the three months before it.
+    case quarterEnding(Extracted)
     /// A clock time on a day (nil day: the publication day).
     case clock(Extracted?, hour: Int, minute: Int?)
     /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").

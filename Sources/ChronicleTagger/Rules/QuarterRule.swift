@@ -130,6 +130,19 @@ enum QuarterRule {
                 out.append(Candidate(i, q.end + 2, .periodYearBefore, rule: .quarter, note: "the period a year back"))
                 return
             }
+            // "the quarter ended Sept. 30": the quarter that day closes
+            if s.isKeyword(end, .ended, .ending) {
+                var found: [Candidate] = []
+                AbsoluteDateRule.match(s, end + 1, &found)
+                for date in found where date.first == end + 1 {
+                    switch date.value {
+                    case .monthDay, .stated(.day):
+                        out.append(Candidate(i, end, .quarterEnding(date.value), rule: .quarter, note: "the quarter a day closes"))
+                        return
+                    default: continue
+                    }
+                }
+            }
             out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter of the account"))
             return
         }

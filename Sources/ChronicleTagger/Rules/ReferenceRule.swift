@@ -5,6 +5,11 @@ import ChronicleTime
 enum ReferenceRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let info = s.info(i) else { return }
+        // "these days": the present, not a stretch of days
+        if s.isKeyword(i, .these), s.info(i + 1)?.unit == .day, s.info(i + 1)?.unitPlural == true {
+            out.append(Candidate(i, i + 2, .stated(.reference(.present)), rule: .reference))
+            return
+        }
         if s.isKeyword(i, .the) {
             // "the past", "the future", "the near future", "the present"
             var j = i + 1
