@@ -9,9 +9,9 @@ extension Anchorer {
         let base: TimexValue
         let kind: AnchorKind
         var steps: [String] = []
-        if !grain, unit == .year, let n, n < 0, let period {
-            steps.append("the reporting period \(period) moved \(n) year(s)")
-            return Anchored(value: moved(.year, n, from: period), anchor: .narrative, steps: steps, reference: period)
+        if !grain, unit == .year, n == -1, let period {
+            steps.append("the reporting period \(period) moved back a year")
+            return Anchored(value: moved(.year, -1, from: period), anchor: .narrative, steps: steps, reference: period)
         }
         // a day of the account needs a day to count from: a month or a year falls back to publication
         if let narrative, narrative.day != nil || narrative.interval != nil && unit != .day && unit != .hour {

@@ -209,8 +209,8 @@ struct Anchorer {
             return shifted(.quarter, -5, from: dct)
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
-            // "a year ago" in a report about a quarter or month: that period a year back
-            if unit == .year, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            // "a year ago" in a report about a quarter or month: that period a year back ("41 years ago" is not a comparison)
+            if unit == .year, n == 1, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }
@@ -220,10 +220,10 @@ struct Anchorer {
             return anchorNarrative(unit, n).value
         case .narrativeUnit(let unit, let n):
             return anchorNarrative(unit, n, grain: true).value
-        case .yearEnd(let spec):
+        case .yearEnd(let spec, let day):
             // the end of the publication year unless the sentence looks back
             let y = spec == .implied && tense != .past ? dct.year : pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
-            return .day(CivilDate(year: y, month: 12, day: 31)!)
+            return day ? .day(CivilDate(year: y, month: 12, day: 31)!) : .year(y)
         case .decadeOfCentury(let tens):
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }

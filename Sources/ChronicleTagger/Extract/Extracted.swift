@@ -71,8 +71,9 @@ indirect enum Extracted: Sendable {
     case currentPeriod
     /// The account's reporting period in a stated year ("the 1988 period").
     case periodOfYear(Int)
-    /// The last day of a year ("year-end").
-    case yearEnd(YearSpec)
+    /// The end of a year: its last day as an adjective ("year-end", "year-end results"), the year
+    /// itself with mod END as a noun ("by year end", "by year's end", like "the end of the year").
+    case yearEnd(YearSpec, day: Bool)
 }
 
 /// The name of the rule that produced a candidate, shown in traces and corpus files.
