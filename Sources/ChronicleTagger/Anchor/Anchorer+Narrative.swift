@@ -13,6 +13,12 @@ extension Anchorer {
             steps.append("the reporting period \(period) moved back a year")
             return Anchored(value: moved(.year, -1, from: period), anchor: .narrative, steps: steps, reference: period)
         }
+        // "that day" in an account of a month: a day of that month ("1998-10-XX")
+        if grain, n == 0, unit == .day, let narrative, narrative.grain == .month, case .month(let y, let m) = narrative {
+            steps.append("narrative reference \(narrative): a day of that month")
+            return Anchored(value: .underspecified("\(TimexFormat.year(y))-\(TimexFormat.two(m))-XX"), anchor: .narrative,
+                            steps: steps, reference: narrative)
+        }
         // a day of the account needs a day to count from: a month or a year falls back to publication
         if let narrative, narrative.day != nil || narrative.interval != nil && unit != .day && unit != .hour {
             base = narrative

@@ -48,7 +48,8 @@ enum RelativeUnitRule {
             j += 1
             guard s.isKeyword(j, .this, .last, .next, .that) else { return }
         }
-        let afterThe = s.isKeyword(j, .the)
+        // "the same day", "that same day"
+        let afterThe = s.isKeyword(j, .the) || s.isKeyword(j, .that) && s.isKeyword(j + 1, .same)
         if afterThe { j += 1 }
         // "this past spring", "this coming week"
         if s.isKeyword(j, .this), s.isKeyword(j + 1, .past, .coming) { j += 1 }
