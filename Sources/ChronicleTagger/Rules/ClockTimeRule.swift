@@ -13,6 +13,7 @@ enum ClockTimeRule {
         var j: Int
         if let info = s.info(i), let part = info.partOfDay, part == .noon || part == .midnight {
             if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }  // "the midnight sun"
+            if s.isSpelled(i - 1, "high") { return }  // "High Noon", "high noon comes today": the showdown
             hour = part == .noon ? 12 : 24
             minute = 0
             j = i + 1
