@@ -25,7 +25,10 @@ struct Resolver {
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
         for c in chosen {
-            let (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
+            var (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
+            // "get around Wednesday's ruling": a day named as the owner of a happening is behind us
+            // unless a firm future cue says otherwise ("would" is not one)
+            if tense == .future, stream.isPossessive(c.end), let w = cue, stream.lexicon.isWeakModal(w) { tense = .past }
             let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
             let anchored = anchorer.anchor(c.value)
