@@ -19,6 +19,18 @@ enum QuarterRule {
             year = .stated(y)
             j += s.isPossessive(j + 1) ? 3 : 1
         }
+        // "the corresponding period last year", "the same quarter a year earlier": the account's period a year back
+        if hasThe, s.isKeyword(j, .same, .comparable) || s.isSpelled(j, "corresponding"),
+           s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter, !(s.info(j + 1)?.unitPlural ?? false) {
+            var end = 0
+            if s.isKeyword(j + 2, .last), s.info(j + 3)?.unit == .year { end = j + 4 }
+            if let q = Quantity.read(s, j + 2), q.amount == 1, s.info(q.end)?.unit == .year,
+               s.isKeyword(q.end + 1, .ago, .earlier) { end = q.end + 2 }
+            if end > 0 {
+                out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the same period a year back"))
+                return
+            }
+        }
         // "the 1988 period", "the 1989 quarter": the account's period in that year
         if hasThe, let y = DateParts.year(s, j), s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter {
             out.append(Candidate(i, j + 2, .periodOfYear(y), rule: .quarter))
