@@ -51,9 +51,12 @@ struct Resolver {
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
-                // a reporting period is one that has begun (not "the third quarter of 1990" in a forecast)
+                // a reporting period is one that has ended (not the current quarter, nor "the third quarter of
+                // 1990" in a forecast); an earlier one named in passing ("after a flat second quarter") does not
+                // replace it
                 if anchored.value.grain == .quarter || anchored.value.grain == .half,
-                   dct.map({ anchored.value.interval!.start <= $0 }) ?? true {
+                   dct.map({ anchored.value.interval!.end < $0 }) ?? true,
+                   !(period.map { anchored.value.interval!.start < $0.interval!.start && $0.grain != .year } ?? false) {
                     period = anchored.value
                 }
             }
