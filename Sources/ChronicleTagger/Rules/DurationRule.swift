@@ -8,6 +8,7 @@ enum DurationRule {
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if ReferenceRule.isSomeday(s, i) { return }
         // "the coming days", "past weeks" (the article is optional)
         var k = i
         if s.isKeyword(k, .the) { k += 1 }
