@@ -22,7 +22,7 @@ extension Anchorer {
             // than two weeks back; otherwise the nearest
             let candidates = [y - 1, y, y + 1]
             // with no tense cue, news reports the past
-            let backward = direction < 0 || tense == .unknown
+            let backward = direction < 0 || tense == .unknown && lead == .none
             switch direction {
             case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
             case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
@@ -30,6 +30,11 @@ extension Anchorer {
                 return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!
             }
         }
+    }
+
+    /// The year of the last quarter completed by `dct` (the year a report of year-to-date figures is about).
+    static func lastCompletedQuarterYear(_ dct: CivilDate) -> Int {
+        dct.quarter == 1 ? dct.year - 1 : dct.year
     }
 
     func quarterYear(_ spec: YearSpec, _ dct: CivilDate, _ q: Int, perYear: Int) -> Int {

@@ -3,13 +3,21 @@ import ChronicleTime
 /// Anchoring against the narrative reference time ("two days later", "that day", "a year
 /// earlier"), falling back to the publication date.
 extension Anchorer {
-    func anchorNarrative(_ unit: TimeUnit, _ n: Int?) -> Anchored {
+    /// `grain`: the value is the unit holding the reference, shifted ("the following year" → a year),
+    /// not the reference moved by an amount ("a year later" → the same day a year on).
+    func anchorNarrative(_ unit: TimeUnit, _ n: Int?, grain: Bool = false) -> Anchored {
         let base: TimexValue
         let kind: AnchorKind
         var steps: [String] = []
-        if unit == .year, let n, n < 0, let period {
-            steps.append("the reporting period \(period) moved \(n) year(s)")
-            return Anchored(value: moved(.year, n, from: period), anchor: .narrative, steps: steps, reference: period)
+        if !grain, unit == .year, n == -1, let period {
+            steps.append("the reporting period \(period) moved back a year")
+            return Anchored(value: moved(.year, -1, from: period), anchor: .narrative, steps: steps, reference: period)
+        }
+        // "that day" in an account of a month: a day of that month ("1998-10-XX")
+        if grain, n == 0, unit == .day, let narrative, narrative.grain == .month, case .month(let y, let m) = narrative {
+            steps.append("narrative reference \(narrative): a day of that month")
+            return Anchored(value: .underspecified("\(TimexFormat.year(y))-\(TimexFormat.two(m))-XX"), anchor: .narrative,
+                            steps: steps, reference: narrative)
         }
         // a day of the account needs a day to count from: a month or a year falls back to publication
         if let narrative, narrative.day != nil || narrative.interval != nil && unit != .day && unit != .hour {
@@ -25,6 +33,12 @@ extension Anchorer {
         }
         guard let n else {
             return Anchored(value: .reference(.past), anchor: kind, steps: steps, reference: base)
+        }
+        // a unit finer than the reference ("that week" after "in 1990") cannot be placed in it
+        if grain, base.grain <= unit.grain, let start = base.interval?.start {
+            let value = shifted(unit, n, from: start)
+            steps.append("the \(unit.rawValue) of the reference, shifted \(n) → \(value)")
+            return Anchored(value: value, anchor: kind, steps: steps, reference: base)
         }
         var value = moved(unit, n, from: base)
         if unit == .year, let d = base.day { value = .day(d.adding(years: n)) }

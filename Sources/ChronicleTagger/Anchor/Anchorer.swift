@@ -1,5 +1,21 @@
 import ChronicleTime
 
+/// A word right before an expression that tells its direction better than the tense does.
+enum LeadCue: Sendable {
+    case none
+    /// "effective Feb. 1": a start date, after the publication date.
+    case start
+    /// "by February", "until March", "through January": a deadline, the nearest such date, not
+    /// one behind the past-tense report that names it.
+    case deadline
+
+    init(_ s: TokenStream, before i: Int) {
+        if s.isSpelled(i - 1, "effective") { self = .start }
+        else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
+        else { self = .none }
+    }
+}
+
 /// The outcome of anchoring one extracted value.
 struct Anchored {
     var value: TimexValue
@@ -18,6 +34,8 @@ struct Anchored {
 ///   direction of the tense (past when the tense is unknown);
 /// - a month or day without a year is the nearest one in that direction (nearest either way
 ///   when the tense is unknown);
+/// - a start date ("effective Feb. 1") lies ahead; a deadline ("by February", "until March")
+///   is the nearest such date even in a past-tense report;
 /// - "last"/"next" move to the previous/following unit; "two days later" counts from the
 ///   narrative reference, or from the publication date when there is none.
 struct Anchorer {
@@ -28,6 +46,8 @@ struct Anchorer {
     var period: TimexValue? = nil
     var tense: Tense
     var tenseCue: String?
+    /// A word in front that sets the direction whatever the tense ("effective Feb. 1", "by February").
+    var lead: LeadCue = .none
 
     func anchor(_ e: Extracted) -> Anchored {
         if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }
@@ -35,9 +55,16 @@ struct Anchorer {
             return Anchored(value: TimexValue(timex3: text) ?? .underspecified(text), anchor: .absolute, steps: ["kept as written"])
         }
         if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
+        if case .narrativeUnit(let unit, let n) = e { return anchorNarrative(unit, n, grain: true) }
+        // "the previous Friday": the one before the account's day
+        if case .weekday(let wd, let shift) = e, shift == .previous || shift == .following, let day = narrative?.day {
+            let d = Anchorer.weekday(wd, shift == .previous ? .last : .next, from: day)
+            return Anchored(value: .day(d), anchor: .narrative, steps: ["narrative reference \(day)", "\(wd) \(shift == .previous ? "before" : "after") it → \(d)"],
+                            reference: .day(day))
+        }
         // "that evening", "the next morning": a part of the account's day
-        if case .partOfDay(.narrative(let unit, let n), let part) = e {
-            var a = anchorNarrative(unit, n)
+        if case .partOfDay(.narrativeUnit(let unit, let n), let part) = e {
+            var a = anchorNarrative(unit, n, grain: true)
             if let day = a.value.day { a.value = .partOfDay(day, part) }
             return a
         }
@@ -61,7 +88,12 @@ struct Anchorer {
     }
 
     var tensePhrase: String {
-        switch tense {
+        switch lead {
+        case .start: return "as a start date"
+        case .deadline where tense == .past || tense == .unknown: return "as a deadline"
+        default: break
+        }
+        return switch tense {
         case .past: "in a past-tense sentence"
         case .future: "in a future-tense sentence"
         case .present: "in a present-tense sentence"
@@ -74,7 +106,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner): return needsTense(inner)
+        case .partOfDay(let inner, _), .weekOf(let inner), .quarterEnding(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -82,11 +114,19 @@ struct Anchorer {
 
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
     var direction: Int {
-        switch tense {
-        case .past: -1
+        if lead == .start { return 1 }
+        return switch tense {
+        case .past: lead == .deadline ? 0 : -1
         case .future: 1
         case .present, .unknown: 0
         }
+    }
+
+    /// The nearest `wd` strictly before (`.last`) or after (`.next`) `day`.
+    static func weekday(_ wd: Weekday, _ shift: WeekdayShift, from day: CivilDate) -> CivilDate {
+        let back = (day.weekday.rawValue - wd.rawValue + 7) % 7
+        let fwd = (wd.rawValue - day.weekday.rawValue + 7) % 7
+        return shift == .last ? day.adding(days: -(back == 0 ? 7 : back)) : day.adding(days: fwd == 0 ? 7 : fwd)
     }
 
     private func resolve(_ e: Extracted, _ dct: CivilDate, _ steps: inout [String]) -> TimexValue {
@@ -101,8 +141,7 @@ struct Anchorer {
             let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
             let d: CivilDate
             switch shift {
-            case .last: d = dct.adding(days: -(back == 0 ? 7 : back))
-            case .next: d = dct.adding(days: fwd == 0 ? 7 : fwd)
+            case .last, .previous, .following, .next: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
             case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
             case .bare:
                 if back == 0 {
@@ -162,7 +201,7 @@ struct Anchorer {
             if let ref = reportingPeriod, case .quarter(_, let q) = ref { return .quarter(year: y, quarter: q) }
             return .year(y)
         case .periodYearBefore:
-            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month || ref.grain == .year {
                 steps.append("the narrative period \(ref) a year back")
                 return moved(.year, -1, from: ref)
             }
@@ -170,8 +209,8 @@ struct Anchorer {
             return shifted(.quarter, -5, from: dct)
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
-            // "a year ago" in a report about a quarter or month: that period a year back
-            if unit == .year, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            // "a year ago" in a report about a quarter or month: that period a year back ("41 years ago" is not a comparison)
+            if unit == .year, n == 1, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }
@@ -179,10 +218,12 @@ struct Anchorer {
             return moved(unit, sign * n, from: .day(dct))
         case .narrative(let unit, let n):
             return anchorNarrative(unit, n).value
-        case .yearEnd(let spec):
+        case .narrativeUnit(let unit, let n):
+            return anchorNarrative(unit, n, grain: true).value
+        case .yearEnd(let spec, let day):
             // the end of the publication year unless the sentence looks back
             let y = spec == .implied && tense != .past ? dct.year : pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
-            return .day(CivilDate(year: y, month: 12, day: 31)!)
+            return day ? .day(CivilDate(year: y, month: 12, day: 31)!) : .year(y)
         case .decadeOfCentury(let tens):
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }
@@ -192,6 +233,17 @@ struct Anchorer {
             let week = dct.isoWeek
             if tense == .future { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
             return .weekend(dct.weekday.isWeekend ? week : week.adding(weeks: -1))
+        case .quarterEnding(let inner):
+            // the account's own (fiscal) quarter when it named one: "the fiscal first quarter … the quarter ended Sept. 30"
+            if let ref = reportingPeriod, ref.grain == .quarter {
+                steps.append("the quarter of the account, \(ref)")
+                return ref
+            }
+            let v = resolve(inner, dct, &steps)
+            guard let last = v.day else { return v }
+            let middle = last.adding(days: -45)
+            steps.append("the quarter closed by \(last)")
+            return .quarter(year: middle.year, quarter: middle.quarter)
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v

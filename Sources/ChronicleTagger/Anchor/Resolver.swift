@@ -25,8 +25,12 @@ struct Resolver {
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
         for c in chosen {
-            let (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
-            let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue)
+            var (tense, cue) = TenseClassifier().classify(stream, first: c.first, end: c.end)
+            // "get around Wednesday's ruling": a day named as the owner of a happening is behind us
+            // unless a firm future cue says otherwise ("would" is not one)
+            if tense == .future, stream.isPossessive(c.end), let w = cue, stream.lexicon.isWeakModal(w) { tense = .past }
+            let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
+                                    lead: LeadCue(stream, before: c.first))
             let anchored = anchorer.anchor(c.value)
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
@@ -47,14 +51,26 @@ struct Resolver {
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
-                // a reporting period is one that has begun (not "the third quarter of 1990" in a forecast)
+                // a reporting period is one that has ended (not the current quarter, nor "the third quarter of
+                // 1990" in a forecast); an earlier one named in passing ("after a flat second quarter") does not
+                // replace it
                 if anchored.value.grain == .quarter || anchored.value.grain == .half,
-                   dct.map({ anchored.value.interval!.start <= $0 }) ?? true {
+                   dct.map({ anchored.value.interval!.end < $0 }) ?? true,
+                   !(period.map { anchored.value.interval!.start < $0.interval!.start && $0.grain != .year } ?? false) {
                     period = anchored.value
                 }
             }
+            // "for the nine months": a report now about the year so far; "a year earlier" is the year before
+            if let dct, isYearToDate(c) { period = .year(Anchorer.lastCompletedQuarterYear(dct)) }
         }
         return out
+    }
+
+    /// "the first nine months", "the six months": the part of the year a report covers so far.
+    private func isYearToDate(_ c: Candidate) -> Bool {
+        guard c.type == .duration, stream.isKeyword(c.first, .the), case .stated(.duration(let d)) = c.value,
+              d.components.count == 1, d.components[0].unit == .month, let n = d.components[0].amount else { return false }
+        return n == 6 || n == 9
     }
 
     /// Prepositions that govern a time expression.
@@ -96,6 +112,7 @@ extension Extracted {
         switch self {
         case .periodYearBefore, .offset, .periodOfYear: true
         case .narrative(let unit, let n): unit == .year && n != 0
+        case .narrativeUnit(let unit, let n): unit == .year && n != 0
         default: false
         }
     }

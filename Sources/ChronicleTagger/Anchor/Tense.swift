@@ -14,7 +14,7 @@ struct TenseClassifier {
         var steps = 0
         // a present-tense cue ("is") is weak: a past or future cue further left in the clause wins
         var present: (Tense, String)?
-        while i >= 0 && steps < 25 && !s.sentenceBreak(before: i + 1) {
+        while i >= 0 && steps < 40 && !s.sentenceBreak(before: i + 1) {
             if let (t, w) = cue(s, i) {
                 if t != .present { return (t, w) }
                 present = present ?? (t, w)
@@ -45,6 +45,11 @@ struct TenseClassifier {
         guard n >= 2 else { return nil }
         let info = s.info(i)
         let flags = info?.tenseFlags ?? []
+        // "had been due to expire", "had been scheduled": a plan now behind
+        if flags.contains(.forwardBeforeTo) || info?.tense == .future,
+           s.isSpelled(i - 1, "had") || s.isSpelled(i - 1, "been") && s.isSpelled(i - 2, "had") {
+            return (.past, "had " + s.lowerWord(i))
+        }
         // "plans to", "is expected to", "set to": forward
         if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }
         // "are planned for the weekend", "is scheduled for Friday", "is expected on Monday"
@@ -54,7 +59,10 @@ struct TenseClassifier {
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
+
             if info.spelling == "may" && s.capitalized(i) { return nil }
+            // "as previously planned", "a newly scheduled": a participle used as an adjective
+            if tense == .future, endsInEd(s, t), adjectiveSlot(s, i - 1) { return nil }
             // "would have met", "could have emerged": a past possibility
             if tense == .future, flags.contains(.weakModal),
                s.isSpelled(i + 1, "have") || s.isSpelled(i + 2, "have") && s.isSpelled(i + 1, "not") {

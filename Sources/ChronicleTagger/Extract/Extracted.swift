@@ -19,6 +19,8 @@ enum YearSpec: Sendable, Equatable {
 /// Whether a weekday name was shifted explicitly ("last Friday") or needs the tense.
 enum WeekdayShift: Sendable, Equatable {
     case bare, last, next, this
+    /// "the previous Friday", "the following Monday": before/after the account's day (else the publication day).
+    case previous, following
 }
 
 /// A partly specified value as extraction finds it, before anchoring (extract, then anchor).
@@ -39,8 +41,11 @@ indirect enum Extracted: Sendable {
     case shift(TimeUnit, Int)
     /// The publication date moved back/forward by an amount, at that unit's grain ("three weeks ago").
     case offset(TimeUnit, Int?, sign: Int)
-    /// Relative to the narrative reference time ("two days later", "the following day", "that day").
+    /// The narrative reference time moved by an amount ("two days later", "a year earlier").
     case narrative(TimeUnit, Int?)
+    /// The unit holding the narrative reference time, shifted ("the following year", "that day",
+    /// "the previous week", "earlier in the year"): a value at the unit's grain.
+    case narrativeUnit(TimeUnit, Int)
     case quarter(Int, year: YearSpec)
     case half(Int, year: YearSpec)
     case season(Season, year: YearSpec)
@@ -52,6 +57,9 @@ indirect enum Extracted: Sendable {
     case recentWeekend
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
+    /// holding most of the three months before it.
+    case quarterEnding(Extracted)
     /// A clock time on a day (nil day: the publication day).
     case clock(Extracted?, hour: Int, minute: Int?)
     /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").
@@ -63,8 +71,9 @@ indirect enum Extracted: Sendable {
     case currentPeriod
     /// The account's reporting period in a stated year ("the 1988 period").
     case periodOfYear(Int)
-    /// The last day of a year ("year-end").
-    case yearEnd(YearSpec)
+    /// The end of a year: its last day as an adjective ("year-end", "year-end results"), the year
+    /// itself with mod END as a noun ("by year end", "by year's end", like "the end of the year").
+    case yearEnd(YearSpec, day: Bool)
 }
 
 /// The name of the rule that produced a candidate, shown in traces and corpus files.

@@ -58,6 +58,9 @@ struct Quantity {
             if s.info(i + 1)?.number == 12 { return Quantity(amount: 12, end: i + 2) }  // a dozen
             if s.isKeyword(i + 1, .half) { return Quantity(amount: 0.5, end: i + 2) }
             return Quantity(amount: 1, end: i + 1, article: true)
+        case .couple?:
+            // "the next couple of years"
+            return s.isKeyword(i + 1, .of) ? Quantity(amount: 2, end: i + 2, approximate: true) : nil
         case .several?, .few?, .many?:
             return allowVague ? Quantity(amount: nil, end: i + 1) : nil
         case .some?:

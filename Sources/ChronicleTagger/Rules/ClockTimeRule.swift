@@ -13,6 +13,7 @@ enum ClockTimeRule {
         var j: Int
         if let info = s.info(i), let part = info.partOfDay, part == .noon || part == .midnight {
             if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }  // "the midnight sun"
+            if s.isSpelled(i - 1, "high") { return }  // "High Noon", "high noon comes today": the showdown
             hour = part == .noon ? 12 : 24
             minute = 0
             j = i + 1
@@ -38,6 +39,10 @@ enum ClockTimeRule {
             } else if s.isSpelled(j, "o"), s.isPunct(j + 1, 0x27), s.isSpelled(j + 2, "clock") {
                 minute = minute ?? 0
                 j += 3
+            } else if minute == nil, let (h, end) = hourOfPart(s, i, hour: hour) {
+                hour = h  // "at 4 in the morning"
+                minute = 0
+                j = end
             } else if minute == nil {
                 return
             } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
@@ -54,6 +59,10 @@ enum ClockTimeRule {
             hour = n
             minute = 0
             j = i + 4
+        } else if let n = s.info(i)?.number, let (h, end) = hourOfPart(s, i, hour: n) {
+            hour = h  // "at four in the afternoon"
+            minute = 0
+            j = end
         } else {
             return
         }
@@ -85,6 +94,23 @@ enum ClockTimeRule {
             }
         }
         out.append(Candidate(i, end, .clock(day, hour: hour, minute: minute), .time, rule: .clockTime))
+    }
+
+    /// "at 4 in the morning", "until ten at night": an hour 1…12 after "at"/"until"/"by"/"around",
+    /// read on the clock of the part of the day that follows; returns the 24-hour hour and the token after.
+    static func hourOfPart(_ s: TokenStream, _ i: Int, hour: Int) -> (Int, Int)? {
+        guard hour >= 1, hour <= 12, s.isKeyword(i - 1, .at, .until, .by, .around) else { return nil }
+        let k: Int
+        if s.isKeyword(i + 1, .in), s.isKeyword(i + 2, .the) { k = i + 3 }
+        else if s.isKeyword(i + 1, .at), s.isSpelled(i + 2, "night") { k = i + 2 }
+        else { return nil }
+        guard let part = s.info(k)?.partOfDay, !(s.info(k)?.unitPlural ?? false) else { return nil }
+        switch part {
+        case .morning, .dawn: return (hour == 12 ? 0 : hour, k + 1)
+        case .afternoon, .evening: return (hour == 12 ? 12 : hour + 12, k + 1)
+        case .night: return (hour == 12 ? 24 : hour >= 6 ? hour + 12 : hour, k + 1)
+        default: return nil
+        }
     }
 
     /// "pm", "p.m.", "PM", "a.m.": returns whether afternoon and the token after.

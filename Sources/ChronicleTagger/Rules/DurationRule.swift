@@ -8,6 +8,7 @@ enum DurationRule {
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if ReferenceRule.isSomeday(s, i) { return }
         // "the coming days", "past weeks" (the article is optional)
         var k = i
         if s.isKeyword(k, .the) { k += 1 }
@@ -39,12 +40,16 @@ enum DurationRule {
             if let c = amountAndUnit(s, start: i, q) { out.append(c) }
             return
         }
+        guard let info = s.info(i), let unit = info.unit, !s.glued(i) || s.isPunct(i - 1, 0x22),
+              unit != .weekend, unit != .season, unit != .quarter, unit != .second else { return }
+        // "decades-long", "a day-long meeting": the adjective names the length
+        let long = s.isGluedPunct(i + 1, 0x2D) && s.glued(i + 2) && s.isSpelled(i + 2, "long")
         // a bare plural: "years", "for weeks", "decades"
-        if let info = s.info(i), let unit = info.unit, info.unitPlural, !s.glued(i) || s.isPunct(i - 1, 0x22),
-           unit != .weekend, unit != .season, unit != .quarter, unit != .second {
+        if info.unitPlural || long {
             if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
-            out.append(Candidate(i, i + 1, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
-                                 rule: .duration, note: "a plural unit without an amount"))
+            let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
+            out.append(Candidate(i, long ? i + 3 : i + 1, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
+                                 .duration, rule: .duration, note: info.unitPlural ? "a plural unit without an amount" : "a unit-long stretch"))
         }
     }
 

@@ -36,6 +36,9 @@ enum HolidayRule {
         if s.isPunct(k, 0x2C) { k += 1 }
         if let y = DateParts.year(s, k) {
             out.append(Candidate(i, k + 1, .stated(.day(holiday.date(in: y))), rule: .holiday))
+        } else if s.info(end)?.unit == .week, !(s.info(end)?.unitPlural ?? true), !s.glued(end) {
+            // "Easter week": the week holding the holiday
+            out.append(Candidate(i, end + 1, .weekOf(.holiday(holiday, year: .implied)), rule: .holiday))
         } else {
             out.append(Candidate(i, end, .holiday(holiday, year: .implied), rule: .holiday))
         }

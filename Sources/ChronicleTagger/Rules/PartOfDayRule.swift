@@ -15,7 +15,7 @@ enum PartOfDayRule {
                 if let day = found.first(where: { $0.first == j + 1 && $0.end == j + 2 }) {
                     out.append(Candidate(i, j + 2, .partOfDay(day.value, p.part), .time, mod: .mid, rule: .partOfDay))
                 } else {
-                    out.append(Candidate(i, j + 1, .partOfDay(.narrative(.day, 0), p.part), .time, mod: .mid, rule: .partOfDay))
+                    out.append(Candidate(i, j + 1, .partOfDay(.narrativeUnit(.day, 0), p.part), .time, mod: .mid, rule: .partOfDay))
                 }
             }
             return

@@ -19,6 +19,18 @@ enum QuarterRule {
             year = .stated(y)
             j += s.isPossessive(j + 1) ? 3 : 1
         }
+        // "the corresponding period last year", "the same quarter a year earlier": the account's period a year back
+        if hasThe, s.isKeyword(j, .same, .comparable) || s.isSpelled(j, "corresponding"),
+           s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter, !(s.info(j + 1)?.unitPlural ?? false) {
+            var end = 0
+            if s.isKeyword(j + 2, .last), s.info(j + 3)?.unit == .year { end = j + 4 }
+            if let q = Quantity.read(s, j + 2), q.amount == 1, s.info(q.end)?.unit == .year,
+               s.isKeyword(q.end + 1, .ago, .earlier) { end = q.end + 2 }
+            if end > 0 {
+                out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the same period a year back"))
+                return
+            }
+        }
         // "the 1988 period", "the 1989 quarter": the account's period in that year
         if hasThe, let y = DateParts.year(s, j), s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter {
             out.append(Candidate(i, j + 2, .periodOfYear(y), rule: .quarter))
@@ -129,6 +141,19 @@ enum QuarterRule {
             if let q = Quantity.read(s, end), q.amount == 1, s.info(q.end)?.unit == .year, s.isKeyword(q.end + 1, .ago, .earlier) {
                 out.append(Candidate(i, q.end + 2, .periodYearBefore, rule: .quarter, note: "the period a year back"))
                 return
+            }
+            // "the quarter ended Sept. 30": the quarter that day closes
+            if s.isKeyword(end, .ended, .ending) {
+                var found: [Candidate] = []
+                AbsoluteDateRule.match(s, end + 1, &found)
+                for date in found where date.first == end + 1 {
+                    switch date.value {
+                    case .monthDay, .stated(.day):
+                        out.append(Candidate(i, end, .quarterEnding(date.value), rule: .quarter, note: "the quarter a day closes"))
+                        return
+                    default: continue
+                    }
+                }
             }
             out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter of the account"))
             return

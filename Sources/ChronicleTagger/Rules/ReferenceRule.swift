@@ -3,8 +3,24 @@ import ChronicleTime
 /// Vague references: "now", "currently", "recently", "the past", "the future", "soon",
 /// "recent years" (TimeML `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
 enum ReferenceRule {
+    /// "will one day be", "could one day": "one day" after a modal is some time ahead, not a day long.
+    static func isSomeday(_ s: TokenStream, _ i: Int) -> Bool {
+        s.isSpelled(i, "one") && s.info(i + 1)?.unit == .day && !(s.info(i + 1)?.unitPlural ?? true)
+            && (s.isSpelled(i - 1, "will") || s.isSpelled(i - 1, "would") || s.isSpelled(i - 1, "could")
+                || s.isSpelled(i - 1, "might") || s.isSpelled(i - 1, "may") || s.isSpelled(i - 1, "can"))
+    }
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if isSomeday(s, i) {
+            out.append(Candidate(i, i + 2, .stated(.reference(.future)), rule: .reference, note: "'one day' after a modal"))
+            return
+        }
         guard let info = s.info(i) else { return }
+        // "these days": the present, not a stretch of days
+        if s.isKeyword(i, .these), s.info(i + 1)?.unit == .day, s.info(i + 1)?.unitPlural == true {
+            out.append(Candidate(i, i + 2, .stated(.reference(.present)), rule: .reference))
+            return
+        }
         if s.isKeyword(i, .the) {
             // "the past", "the future", "the near future", "the present"
             var j = i + 1

@@ -36,6 +36,12 @@ enum RelativeDayRule {
                 out.append(Candidate(i, i + 2, .partOfDay(.dayOffset(-1), part.part), .time, rule: .partOfDay))
             }
         case .the:
+            // "it's the second day of the offensive", "today is the eighth day": the publication day
+            if let o = s.info(i + 1)?.ordinal, o >= 1, s.info(i + 2)?.unit == .day, !(s.info(i + 2)?.unitPlural ?? true),
+               s.isSpelled(i - 1, "is") || s.isSpelled(i - 1, "s") && s.isPunct(i - 2, 0x27) {
+                out.append(Candidate(i, i + 3, .dayOffset(0), rule: .relativeDay, note: "the nth day of something, today"))
+                return
+            }
             // "the day before yesterday", "the day after tomorrow"
             if s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true) {
                 if s.isKeyword(i + 2, .before), s.info(i + 3)?.dayOffset == -1 {

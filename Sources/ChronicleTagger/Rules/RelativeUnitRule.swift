@@ -14,7 +14,7 @@ enum RelativeUnitRule {
         // "earlier in the day", "later in the week": the account's own unit
         if s.isKeyword(i, .earlier, .later), s.isKeyword(i + 1, .in), s.isKeyword(i + 2, .the),
            let unit = s.info(i + 3)?.unit, !(s.info(i + 3)?.unitPlural ?? true), unit == .day || unit == .week || unit == .month || unit == .year {
-            out.append(Candidate(i, i + 4, .narrative(unit, 0), mod: s.isKeyword(i, .earlier) ? .start : .end, rule: .narrative))
+            out.append(Candidate(i, i + 4, .narrativeUnit(unit, 0), mod: s.isKeyword(i, .earlier) ? .start : .end, rule: .narrative))
         }
         // "the end of the month", "the rest of the month": the month of the account
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
@@ -48,7 +48,8 @@ enum RelativeUnitRule {
             j += 1
             guard s.isKeyword(j, .this, .last, .next, .that) else { return }
         }
-        let afterThe = s.isKeyword(j, .the)
+        // "the same day", "that same day"
+        let afterThe = s.isKeyword(j, .the) || s.isKeyword(j, .that) && s.isKeyword(j + 1, .same)
         if afterThe { j += 1 }
         // "this past spring", "this coming week"
         if s.isKeyword(j, .this), s.isKeyword(j + 1, .past, .coming) { j += 1 }
@@ -60,14 +61,14 @@ enum RelativeUnitRule {
         if narrative || k == .that, let part = s.info(head)?.partOfDay, part != .noon, part != .midnight, mod == nil,
            !(s.info(head)?.unitPlural ?? false) {
             let offset = k == .that || k == .same ? 0 : amount
-            out.append(Candidate(i, head + 1, .partOfDay(.narrative(.day, offset), part.part), .time, rule: .narrative))
+            out.append(Candidate(i, head + 1, .partOfDay(.narrativeUnit(.day, offset), part.part), .time, rule: .narrative))
             return
         }
         if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head),
            !(s.capitalized(head) && !s.tokens[head].allCaps) {  // "This Week", a title
             if unit == .second || unit == .minute || unit == .hour { return }
             // "the past two years" is a duration; "last year's" stays a date
-            let value: Extracted = narrative ? .narrative(unit, amount) : .shift(unit, amount)
+            let value: Extracted = narrative ? .narrativeUnit(unit, amount) : .shift(unit, amount)
             var c = Candidate(i, head + 1, value, mod: mod, rule: narrative ? .narrative : .relativeUnit)
             if unit == .day && !narrative { return }  // "this day", "last day" are not relative days
             if case .shift(.quarter, 0) = value, k == .latest { c.value = .shift(.quarter, -1) }

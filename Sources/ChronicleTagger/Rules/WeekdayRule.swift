@@ -22,7 +22,10 @@ enum WeekdayRule {
             if s.isKeyword(j, .this), s.isKeyword(j + 1, .coming, .past) { j += 1 }
             if s.isKeyword(j, .last, .next, .this, .coming, .past, .previous, .following), let day = s.info(j + 1)?.weekday,
                !(s.info(j + 1)?.weekdayPlural ?? true), s.capitalized(j + 1) {
-                let shift: WeekdayShift = s.isKeyword(j, .last, .past, .previous) ? .last
+                let afterThe = j > i
+                let shift: WeekdayShift = afterThe && s.isKeyword(j, .previous) ? .previous
+                    : afterThe && s.isKeyword(j, .following) ? .following
+                    : s.isKeyword(j, .last, .past, .previous) ? .last
                     : s.isKeyword(j, .next, .following) ? .next : s.isKeyword(j, .coming) ? .next : .this
                 out.append(withPart(s, Candidate(i, j + 2, .weekday(day, shift), rule: .weekday)))
             }
@@ -37,7 +40,9 @@ enum WeekdayRule {
         if s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1), nameSuffixes.contains(s.lowerWord(i + 1)) {
             return
         }
-        if s.isWord(i + 1), recurringNouns.contains(s.lowerWord(i + 1)) {
+        // "Friday prayers" recur; "his Sunday Mass", "this Friday's prayers" are one day's
+        let owned = s.isWord(i - 1) && YearRule.determiners.contains(s.lowerWord(i - 1)) || s.isKeyword(i - 1, .this, .last, .next)
+        if !owned, s.isWord(i + 1), recurringNouns.contains(s.lowerWord(i + 1)) {
             out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-\(day.rawValue)"), .set, rule: .set,
                                  note: "a weekday before '\(s.lowerWord(i + 1))' recurs"))
             return

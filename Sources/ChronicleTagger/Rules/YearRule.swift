@@ -29,7 +29,7 @@ enum YearRule {
         }
         // "year's end"
         if s.info(i)?.unit == .year, s.isPossessive(i + 1), s.isKeyword(i + 3, .end) {
-            out.append(Candidate(i, i + 4, .yearEnd(.implied), rule: .year))
+            out.append(Candidate(i, i + 4, .yearEnd(.implied, day: false), mod: .end, rule: .year))
             return
         }
         // "the full year", "the whole year"
@@ -41,13 +41,14 @@ enum YearRule {
         // "year-end", "year end"
         if s.info(i)?.unit == .year, !(s.info(i)?.unitPlural ?? true), s.isKeyword(i + (s.isGluedPunct(i + 1, 0x2D) ? 2 : 1), .end),
            !s.isKeyword(i - 1, .a, .an, .each, .every) {
-            let end = i + (s.isGluedPunct(i + 1, 0x2D) ? 3 : 2)
-            out.append(Candidate(i, end, .yearEnd(.implied), rule: .year))
+            let hyphen = s.isGluedPunct(i + 1, 0x2D)
+            let end = i + (hyphen ? 3 : 2)
+            out.append(Candidate(i, end, .yearEnd(.implied, day: hyphen), mod: hyphen ? nil : .end, rule: .year))
             return
         }
-        // "nineteen ninety-six", "two thousand"
-        if s.info(i)?.number != nil, hasYearCue(s, i), let (y, end) = DateParts.yearSpan(s, i), end > i + 1,
-           !(s.info(end)?.unit != nil) {
+        // "nineteen ninety-six", "two thousand"; a year named in two parts needs no cue ("Atlanta, nineteen ninety-six.")
+        if let first = s.info(i)?.number, let (y, end) = DateParts.yearSpan(s, i), end > i + 1, !(s.info(end)?.unit != nil),
+           hasYearCue(s, i) || first > 10 && first < 20 && y % 100 >= 10 && !(s.isWord(end) && !s.capitalized(end) && s.keyword(end) == nil) {
             if y == 2000 && !s.isKeyword(i - 1, .in, .since, .by, .until, .of) { return }
             out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             return

@@ -102,4 +102,21 @@ enum TimeUnit: String, Sendable, CaseIterable {
     }
 
     var isClockUnit: Bool { self == .second || self == .minute || self == .hour }
+
+    /// The grain of a calendar value one unit long.
+    var grain: Grain {
+        switch self {
+        case .second, .minute: .minute
+        case .hour: .hour
+        case .day: .day
+        case .weekend: .weekend
+        case .week, .fortnight: .week
+        case .month: .month
+        case .season: .season
+        case .quarter: .quarter
+        case .year: .year
+        case .decade: .decade
+        case .century, .millennium: .century
+        }
+    }
 }

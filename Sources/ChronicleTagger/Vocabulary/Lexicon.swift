@@ -57,6 +57,12 @@ struct Lexicon: Sendable {
         return h
     }
 
+    /// Whether `word` is a modal or planning verb that counts only weakly as a tense cue.
+    func isWeakModal(_ word: String) -> Bool {
+        let id = lookup(Lexicon.hash(word))
+        return id >= 0 && entries[Int(id)].tenseFlags.contains(.weakModal)
+    }
+
     @inline(__always) func lookup(_ hash: UInt64) -> Int32 {
         var k = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {

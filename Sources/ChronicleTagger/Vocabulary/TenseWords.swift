@@ -3,7 +3,7 @@ struct TenseFlags: OptionSet, Sendable {
     let rawValue: UInt8
     /// Points forward when "to" follows ("plans to", "is expected to", "set to").
     static let forwardBeforeTo = TenseFlags(rawValue: 1)
-    /// A modal that only counts before the expression ("would", "could").
+    /// A modal or planning verb that only counts before the expression ("would", "could", "planned").
     static let weakModal = TenseFlags(rawValue: 2)
     /// After it an -ed form is an adjective ("a still unspecified date").
     static let adjectiveMarker = TenseFlags(rawValue: 4)
@@ -39,7 +39,8 @@ enum TenseWords {
             t.append((w, .future))
         }
         // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
-        for w in ["expect", "expects", "scheduled", "slated", "due", "deadline", "awaits", "await", "pending"] {
+        for w in ["expect", "expects", "scheduled", "slated", "due", "deadline", "awaits", "await", "pending",
+                  "planned", "planning"] {
             t.append((w, .future))
         }
         return t
@@ -49,7 +50,7 @@ enum TenseWords {
         (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
           "decided"], .forwardBeforeTo),
-        (["would", "could", "might", "may", "should"], .weakModal),
+        (["would", "could", "might", "may", "should", "planned", "planning"], .weakModal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
           "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
