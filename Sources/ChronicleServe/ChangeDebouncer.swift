@@ -32,6 +32,8 @@ public struct ChangeDebouncer<Instant: InstantProtocol>: Sendable where Instant.
     /// The changed paths, in the order first seen, once the batch is due; nil before.
     public mutating func flush(at now: Instant) -> [String]? {
         guard let deadline, now >= deadline else { return nil }
+        // Not `defer { self = ChangeDebouncer(…) }; return paths`: Swift 6.3.1 -O freed the
+        // returned array with the old value (AddressSanitizer: heap-use-after-free in the caller).
         let batch = paths
         paths = []
         seen = []

@@ -65,23 +65,26 @@ struct PreviewHandler: HTTPHandler {
             let status = await hub.next(after: after, timeout: longPoll)
             return respond(request, .ok, type: "application/json; charset=utf-8", body: try JSONEncoder().encode(status))
         }
+        // The status before the file: a page never claims a build newer than its bytes, so at worst
+        // it reloads once more than needed, never once too few.
+        let status = hub.status
         switch site.lookup(path) {
         case .file(let url):
-            guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(request) }
+            guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(request, status) }
             let type = StaticSite.contentType(of: url)
-            let body = StaticSite.isHTML(type) ? ReloadScript.inject(into: data, status: hub.status) : data
+            let body = StaticSite.isHTML(type) ? ReloadScript.inject(into: data, status: status) : data
             return respond(request, .ok, type: type, body: body)
         case .redirect(let folder):
             let location = folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? folder
             let headers: HTTPHeaders = [.location: location, .cacheControl: "no-store"]
             return HTTPResponse(statusCode: .movedPermanently, headers: headers)
         case .notFound:
-            return notFound(request)
+            return notFound(request, status)
         }
     }
 
     /// A small HTML page, with the reload script: it turns into the page as soon as a build writes it.
-    func notFound(_ request: HTTPRequest) -> HTTPResponse {
+    func notFound(_ request: HTTPRequest, _ status: BuildStatus) -> HTTPResponse {
         let path = request.target.path(percentEncoded: false).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         let page = """
             <!doctype html>
@@ -90,7 +93,7 @@ struct PreviewHandler: HTTPHandler {
 
             """
         return respond(request, .notFound, type: "text/html; charset=utf-8",
-                       body: ReloadScript.inject(into: Data(page.utf8), status: hub.status))
+                       body: ReloadScript.inject(into: Data(page.utf8), status: status))
     }
 
     func respond(_ request: HTTPRequest, _ code: HTTPStatusCode, type: String, body: Data) -> HTTPResponse {
