@@ -23,6 +23,9 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// Above this many events the timeline gets a page per month and the index shows highlights.
+    public static let singlePageLimit = 400
+
     public func render(_ timeline: Timeline) throws -> [OutputFile] {
         try Self.checkSlugs(timeline.articles, entities: timeline.entities)
         var index = SiteIndex(timeline)
@@ -31,21 +34,38 @@ public struct SiteRenderer: Sendable {
         func page(_ path: String, _ template: String, _ context: [String: Any]) {
             files.append(OutputFile(path: path, text: templates.render(template, context)))
         }
+        // A long timeline is one page per month; the index keeps the highlights and the archive.
+        let groups = TimelineGroups.monthGroups(timeline.events)
+        let split = timeline.events.count > Self.singlePageLimit && groups.count > 1
+        if split {
+            for group in groups { for event in group.members { index.eventPage[event.id] = MonthPages.path(group) } }
+        }
         var indexContext = CommonContext.page(index, root: "", title: timeline.config.title)
-        let months = TimelineGroups.months(index)
+        let shown = split ? MonthPages.highlights(timeline.events) : timeline.events
+        let cards = EventCards(templates: templates)
+        let months = TimelineGroups.months(index, events: shown, cards: cards)
         indexContext["months"] = months
-        indexContext["hasManyMonths"] = months.count > 1
-        indexContext["hasMinor"] = index.hasKeyEvents && timeline.events.contains { !$0.isKey }
-        indexContext["timelineCounts"] = TimelineGroups.counts(timeline.events)
+        indexContext["hasManyMonths"] = months.count > 1 && !split
+        indexContext["hasMinor"] = index.hasKeyEvents && shown.contains { !$0.isKey }
+        indexContext["timelineCounts"] = TimelineGroups.counts(shown)
         indexContext["topEntities"] = EntityPages.top(index)
         indexContext["hasTopEntities"] = !EntityPages.top(index).isEmpty
+        indexContext["monthPages"] = split ? MonthPages.archive(groups, index: index) : []
+        indexContext["isSplit"] = split
         page("index.html", "index.html", indexContext)
-        page("timeline.md", "timeline.md", indexContext)
+        if split {
+            for (i, group) in groups.enumerated() {
+                page(MonthPages.path(group), "month.html", MonthPages.page(groups, at: i, index: index, cards: cards))
+            }
+        }
+        var markdownContext = indexContext
+        markdownContext["months"] = TimelineGroups.months(index)
+        page("timeline.md", "timeline.md", markdownContext)
         for article in timeline.articles {
             page(Paths.article(article.slug), "article.html", ArticlePage.make(article, index: index))
         }
         for entity in timeline.entities {
-            page(Paths.entity(entity.slug), "entity.html", EntityPages.page(entity, index: index))
+            page(Paths.entity(entity.slug), "entity.html", EntityPages.page(entity, index: index, cards: cards))
         }
         if !timeline.entities.isEmpty {
             page("entities/index.html", "entities.html", EntityPages.list(index))

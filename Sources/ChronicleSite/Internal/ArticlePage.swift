@@ -17,7 +17,7 @@ enum ArticlePage {
                 "text": event.text,
                 "key": event.isKey,
                 "expected": event.status == .expected,
-                "href": "index.html#" + Paths.eventAnchor(event.id),
+                "href": index.eventHref(event),
                 "sourceCount": event.sources.count,
                 "multipleSources": event.sources.count > 1,
             ])

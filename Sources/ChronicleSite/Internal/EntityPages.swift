@@ -20,17 +20,16 @@ enum EntityPages {
         ])
     }
 
-    static func page(_ entity: Entity, index: SiteIndex) -> [String: Any] {
+    static func page(_ entity: Entity, index: SiteIndex, cards: EventCards) -> [String: Any] {
         var out = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.timeline.config.title)")
-        let ids = Set(entity.events)
-        let events = index.timeline.events.filter { ids.contains($0.id) }
+        let events = index.events(entity.events)
         // Who else the same events name, most often first.
         var together: [String: Int] = [:]
         for event in events { for name in event.entities where name != entity.name { together[name, default: 0] += 1 } }
         let related = together.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(topCount).compactMap { index.entities[$0.key].map(link) }
         out["entity"] = link(entity)
-        out["months"] = TimelineGroups.months(index, events: events)
+        out["months"] = TimelineGroups.months(index, events: events, cards: cards, root: "../")
         out["hasMinor"] = index.hasKeyEvents && events.contains { !$0.isKey }
         out["timelineCounts"] = TimelineGroups.counts(events)
         out["related"] = positioned(related)

@@ -19,7 +19,7 @@ enum FeedContext {
             let oldest = published.min { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
             entry["entryID"] = base.map { "\($0)index.html#\(Paths.eventAnchor(event.id))" }
                 ?? "tag:chronicle,\(event.value.interval?.start.description ?? "2000-01-01"):\(Paths.eventAnchor(event.id))"
-            entry["link"] = (base ?? "") + "index.html#" + Paths.eventAnchor(event.id)
+            entry["link"] = (base ?? "") + index.eventHref(event)
             entry["entryUpdated"] = newest?.rfc3339 ?? updated
             entry["entryPublished"] = oldest?.rfc3339 ?? updated
             entry["title"] = "\(DisplayFormat.value(event.value)): \(shortened(event.text, to: 90))"

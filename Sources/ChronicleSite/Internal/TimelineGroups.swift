@@ -12,7 +12,14 @@ enum TimelineGroups {
         var members: [Event] = []
     }
 
-    static func months(_ index: SiteIndex, events: [Event]? = nil) -> [[String: Any]] {
+    /// The events of each month (or of each coarser period: a year, a quarter), in timeline order.
+    static func monthGroups(_ events: [Event]) -> [Group] {
+        grouped(events, by: monthKey)
+    }
+
+    /// - Parameter cards: when given, each event also gets `eventHTML`, its `event` partial
+    ///   rendered once per event and page depth (actor and month pages repeat events).
+    static func months(_ index: SiteIndex, events: [Event]? = nil, cards: EventCards? = nil, root: String = "") -> [[String: Any]] {
         var months = grouped(events ?? index.timeline.events, by: monthKey)
         if index.timeline.config.order == .newestFirst { months.reverse() }
         return months.map { month in
@@ -25,6 +32,7 @@ enum TimelineGroups {
                     let dateInHeading = day.key == safeKey(event.value.description)
                     e["dateInHeading"] = dateInHeading
                     e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
+                    if let cards { e["eventHTML"] = cards.html(event, context: e, root: root) }
                     return e
                 }
                 return context([

@@ -28,6 +28,17 @@ extension DefaultTemplates {
 <a class="all-actors" href="{{root}}entities/index.html">all people, organisations and places</a>
 </nav>
 {{/hasTopEntities}}
+{{#isSplit}}
+<nav class="month-archive" id="months" aria-label="Months">
+<h2>Every month</h2>
+<ul>
+{{#monthPages}}
+<li><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a> <span class="count">{{eventCount}} events, {{keyEventCount}} key</span></li>
+{{/monthPages}}
+</ul>
+</nav>
+<h2 class="highlights-label">Highlights</h2>
+{{/isSplit}}
 {{> months}}
 <section class="articles" id="articles">
 <h2>Articles</h2>

@@ -14,7 +14,7 @@ extension DefaultTemplates {
 <section class="day{{#minor}} minor{{/minor}}" id="{{id}}">
 <h3 class="day-label"><time datetime="{{datetime}}">{{label}}</time></h3>
 {{#events}}
-{{> event}}
+{{{eventHTML}}}
 {{/events}}
 </section>
 {{/days}}

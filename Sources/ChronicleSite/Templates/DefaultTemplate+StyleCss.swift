@@ -103,6 +103,9 @@ h1, h2, h3 { line-height: 1.25; }
 .actor-nav .count, .entity-list .count { color: var(--muted); font-size: 0.8em; }
 .entity-list { columns: 16rem; padding-left: 1rem; }
 .kicker { margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.75rem; }
+.month-archive ul { columns: 14rem; padding-left: 1rem; margin: 0 0 1.5rem; }
+.month-archive .count { color: var(--muted); font-size: 0.8em; }
+.month-pager { display: flex; justify-content: space-between; gap: 1rem; margin: 0 0 1rem; font-size: 0.9rem; }
 .salience { margin: 0.3rem 0 0; font-size: 0.8rem; }
 .why { margin-top: 0.4rem; font-size: 0.85rem; color: var(--muted); }
 .why summary { cursor: pointer; width: max-content; }

@@ -11,6 +11,7 @@ enum DefaultTemplates {
         ("head", head),
         ("header", header),
         ("index.html", indexHtml),
+        ("month.html", monthHtml),
         ("months", months),
         ("sitemap.xml", sitemapXml),
         ("style.css", styleCss),
