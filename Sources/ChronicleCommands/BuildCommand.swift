@@ -51,26 +51,19 @@ public struct BuildCommand: ParsableCommand {
             stepStarted = now
         }
 
-        let result: TimelineBuilder.Result
-        do {
-            result = try TimelineBuilder(siteDirectory: siteURL, contentDirectory: contentURL, includeDrafts: drafts)
-                .build(progress: report)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let result = SiteBuild(siteDirectory: siteURL, contentDirectory: contentURL, outputDirectory: outputURL,
+                               includeDrafts: drafts).run(progress: report)
         for d in result.diagnostics { printError(d.description) }
-
-        let files: [OutputFile]
-        do {
-            let templates = try TemplateSet.load(overridesIn: siteURL.appendingPathComponent("templates", isDirectory: true))
-            files = try SiteRenderer(templates: templates).render(result.timeline)
-            report("rendered \(files.count) files")
-            try SiteWriter.write(files, to: outputURL)
-        } catch {
-            printError("error: \(error)")
+        switch result.failure {
+        case .timeline(let d)?:
+            printError(d.description)
+            throw ExitCode.failure
+        case let failure?:
+            printError(failure.description)
             printError("error: the site was not written; \(outputURL.path) is unchanged")
             throw ExitCode.failure
+        case nil:
+            break
         }
         report("wrote \(outputURL.path); total \(Self.seconds(clock.now - started))")
         if result.hasErrors {
