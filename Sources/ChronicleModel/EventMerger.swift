@@ -1,4 +1,5 @@
 import ChronicleTime
+import Dispatch
 
 /// Groups mentions into events: mentions with compatible dates that describe the same
 /// happening become one event; then each event gets its date, text, status and salience.
@@ -7,6 +8,9 @@ public struct EventMerger: Sendable {
     public var crossArticleThreshold = 0.30
     /// Within one article, a repeated account must be closer still.
     public var sameArticleThreshold = 0.45
+    /// Two groups join when their members' mean cosine similarity reaches this (cosine runs a
+    /// little above Dice on these vectors, so it sits a little above the link thresholds' 80%).
+    public var groupThreshold = 0.28
 
     public init() {}
 
@@ -26,68 +30,36 @@ public struct EventMerger: Sendable {
         }
     }
 
+    /// Merges every candidate: each month's mentions on their own (in parallel), in input order within a month.
     public func merge(_ candidates: [Candidate]) -> [Event] {
-        let signatures = TokenVector.vectors(for: candidates.map { EventSignature($0.mention.sentence) })
-        var parent = Array(candidates.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
-        let intervals = candidates.map { $0.mention.value.interval }
-        func compatible(_ i: Int, _ j: Int) -> Bool {
-            Self.compatible(candidates[i].mention.value, intervals[i], candidates[j].mention.value, intervals[j])
-        }
-        // Bucket by month of the start day: compatible values share a start month or contain one another.
         var buckets: [Int: [Int]] = [:]
+        var loose: [[Int]] = []
         for (i, c) in candidates.enumerated() {
-            guard let interval = c.mention.value.interval else { continue }
-            buckets[interval.start.year * 12 + interval.start.month, default: []].append(i)
+            if let key = Self.bucket(of: c.mention.value) { buckets[key, default: []].append(i) } else { loose.append([i]) }
         }
-        var pairs: [(Double, Int, Int)] = []
-        var lastSeen = [Int](repeating: -1, count: candidates.count)
-        for key in buckets.keys.sorted() {
-            // A week that starts in one month can hold days of the next: compare with that bucket too.
-            let next = buckets[key + 1] ?? []
-            var postings: [Int32: [Int]] = [:]
-            for i in buckets[key]! + next { for t in signatures[i].ids { postings[t, default: []].append(i) } }
-            let nextSet = Set(next)
-            for i in buckets[key]! {
-                for t in signatures[i].ids {
-                    for j in postings[t]! where j != i && lastSeen[j] != i && (j > i || nextSet.contains(j)) {
-                        lastSeen[j] = i
-                        guard compatible(i, j) else { continue }
-                        let sim = signatures[i].similarity(signatures[j])
-                        let sameArticle = candidates[i].mention.article == candidates[j].mention.article
-                        if sim >= (sameArticle ? sameArticleThreshold : crossArticleThreshold) {
-                            pairs.append((sim, i, j))
-                        }
-                    }
-                }
-            }
+        // Biggest months first, so the last one to finish is a small one.
+        let months = buckets.keys.sorted { (buckets[$0]!.count, $1) > (buckets[$1]!.count, $0) }.map { buckets[$0]! }
+        let results = ResultSlots<[[Int]]>(count: months.count)
+        DispatchQueue.concurrentPerform(iterations: months.count) { k in
+            let members = months[k]
+            let grouping = MonthGrouping(members.map { candidates[$0] }, crossArticle: crossArticleThreshold,
+                                         sameArticle: sameArticleThreshold, group: groupThreshold)
+            results.set(k, grouping.groups().map { $0.map { members[$0] } })
         }
-        // Strongest links first, so a mention joins the happening it is closest to.
-        pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        var members: [Int: [Int]] = Dictionary(uniqueKeysWithValues: candidates.indices.map { ($0, [$0]) })
-        for (_, i, j) in pairs {
-            let a = find(i), b = find(j)
-            guard a != b else { continue }
-            // Merge only when the two groups agree on dates and are similar on average (no chaining drift).
-            let ga = members[a]!, gb = members[b]!
-            guard ga.allSatisfy({ x in gb.allSatisfy { compatible(x, $0) } }) else { continue }
-            var sum = 0.0
-            for x in ga { for y in gb { sum += signatures[x].similarity(signatures[y]) } }
-            guard sum / Double(ga.count * gb.count) >= crossArticleThreshold * 0.8 else { continue }
-            let (root, child) = a < b ? (a, b) : (b, a)
-            parent[child] = root
-            members[root]! += members[child]!
-            members[child] = nil
-        }
-        var events: [Event] = []
-        for root in members.keys.sorted() {
-            events.append(makeEvent(members[root]!.sorted().map { candidates[$0] }))
-        }
-        return events
+        let all = (results.values().flatMap { $0 } + loose).sorted { $0[0] < $1[0] }
+        return all.map { makeEvent($0.map { candidates[$0] }) }
+    }
+
+
+    /// The month whose mentions a value is merged with (year × 12 + month − 1): the month of its
+    /// middle day for spans shorter than a month (a week belongs where most of its days are, as
+    /// ISO 8601 puts a week in the year of its Thursday), else the month it starts in. Mentions
+    /// of different months never merge, so each month is merged on its own.
+    public static func bucket(of value: TimexValue) -> Int? {
+        guard let interval = value.interval else { return nil }
+        let days = interval.dayCount
+        let home = days < 28 ? interval.start.adding(days: (days - 1) / 2) : interval.start
+        return home.year * 12 + home.month - 1
     }
 
     /// Same value, or one's days lie inside the other's (a day within its week or month).

@@ -2,10 +2,13 @@ import Foundation
 
 /// The words that identify a happening, for deciding whether two sentences report the same one:
 /// names, numbers and content words, with the synonyms news uses folded together.
+///
+/// Tokens are 64-bit hashes of the folded words: the merger only compares them, so it never
+/// builds a string per word (a 10,000-article timeline has millions of them).
 struct EventSignature: Sendable {
-    /// Token → weight.
-    private(set) var weights: [String: Double] = [:]
-    private(set) var total: Double = 0
+    /// Token hash → weight (2 for names and numbers, 1 for other words), sorted by hash.
+    private(set) var tokens: [UInt64] = []
+    private(set) var weights: [Double] = []
 
     static let stopwords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -19,6 +22,9 @@ struct EventSignature: Sendable {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tomorrow", "week", "month", "year", "day", "last", "next", "earlier", "later", "ago", "morning",
         "afternoon", "evening", "night",
+        // Discourse markers link a sentence to its neighbours; they say nothing about the happening.
+        "however", "meanwhile", "separately", "still", "moreover", "furthermore", "nevertheless", "nonetheless",
+        "instead", "contrast", "addition", "yet", "though", "although",
     ]
 
     /// Synonym classes: every word of a class counts as the class name.
@@ -38,98 +44,75 @@ struct EventSignature: Sendable {
         return map
     }()
 
+    /// The tables above by word hash, so a word is looked up without becoming a string.
+    private static let stopwordHashes = Set(stopwords.map { hash(Array($0.utf8)) })
+    private static let synonymHashes = Dictionary(uniqueKeysWithValues: synonyms.map { (hash(Array($0.key.utf8)), hash(Array($0.value.utf8))) })
+
     init(_ text: String) {
-        var index = 0
-        var previousEnded = true
-        var word = ""
+        var found: [UInt64: Double] = [:]
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var letters = 0
         var isCapital = false
+        var isNumber = false
+        var previousEnded = true
         func flush() {
-            defer { word = ""; index += 1 }
+            defer { word.removeAll(keepingCapacity: true); letters = 0 }
             guard !word.isEmpty else { return }
-            let lower = word.lowercased()
-            if Self.stopwords.contains(lower) { return }
-            let isNumber = word.first?.isNumber ?? false
-            let key = Self.synonyms[lower] ?? Self.stem(lower)
+            let whole = Self.hash(word)
+            if Self.stopwordHashes.contains(whole) { return }
+            let key = Self.synonymHashes[whole] ?? Self.hash(Self.stem(word, letters: letters))
             let weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
-            if weights[key] == nil || weights[key]! < weight {
-                total += weight - (weights[key] ?? 0)
-                weights[key] = weight
-            }
+            if found[key].map({ $0 < weight }) ?? true { found[key] = weight }
         }
-        for c in text {
-            if c.isLetter || c.isNumber {
-                if word.isEmpty { isCapital = c.isUppercase }
-                word.append(c)
+        for scalar in text.unicodeScalars {
+            let letter: Bool, number: Bool
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                number = b >= 0x30 && b <= 0x39
+                letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            } else {
+                let p = scalar.properties
+                number = p.numericType != nil
+                letter = !number && p.isAlphabetic
+            }
+            if letter || number {
+                if word.isEmpty {
+                    isNumber = number
+                    isCapital = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+                }
+                letters += 1
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    word.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
+                } else {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
             } else {
                 if !word.isEmpty { flush(); previousEnded = false }
-                if c == "." || c == "“" || c == "\"" || c == ":" { previousEnded = true }
+                if scalar == "." || scalar == "“" || scalar == "\"" || scalar == ":" { previousEnded = true }
             }
         }
         flush()
+        for key in found.keys.sorted() {
+            tokens.append(key)
+            weights.append(found[key]!)
+        }
     }
 
     /// Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
-    static func stem(_ w: String) -> String {
-        if w.count > 5, w.hasSuffix("ing") { return String(w.dropLast(3)) }
-        if w.count > 4, w.hasSuffix("ed") { return String(w.dropLast(2)) }
-        if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
-        return w
+    static func stem(_ w: [UInt8], letters: Int) -> ArraySlice<UInt8> {
+        func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        if letters > 5, ends("ing") { return w.dropLast(3) }
+        if letters > 4, ends("ed") { return w.dropLast(2) }
+        if letters > 3, ends("s"), !ends("ss") { return w.dropLast() }
+        return w[...]
     }
 
-}
-
-/// Event signatures as sorted token ids with weights scaled by rarity among all mentions
-/// (inverse document frequency), so a phrase every article repeats ("officials said") says
-/// little and a distinctive word says much. Integer ids keep pairing cheap at scale.
-struct TokenVector: Sendable {
-    var ids: [Int32] = []
-    var weights: [Double] = []
-    var total: Double = 0
-
-    static func vectors(for signatures: [EventSignature]) -> [TokenVector] {
-        var vocabulary: [String: Int32] = [:]
-        var frequency: [Int] = []
-        let tokenIDs: [[(Int32, Double)]] = signatures.map { signature in
-            signature.weights.map { token, weight in
-                let id = vocabulary[token] ?? {
-                    let new = Int32(vocabulary.count)
-                    vocabulary[token] = new
-                    frequency.append(0)
-                    return new
-                }()
-                frequency[Int(id)] += 1
-                return (id, weight)
-            }
-        }
-        let documents = Double(signatures.count + 1)
-        return tokenIDs.map { pairs in
-            var v = TokenVector()
-            for (id, weight) in pairs.sorted(by: { $0.0 < $1.0 }) {
-                let w = weight * max(0.1, log(documents / Double(frequency[Int(id)])))
-                v.ids.append(id)
-                v.weights.append(w)
-                v.total += w
-            }
-            return v
-        }
-    }
-
-    /// Dice coefficient over weighted tokens, 0…1.
-    func similarity(_ other: TokenVector) -> Double {
-        guard total > 0, other.total > 0 else { return 0 }
-        var shared = 0.0
-        var i = 0, j = 0
-        while i < ids.count && j < other.ids.count {
-            if ids[i] == other.ids[j] {
-                shared += min(weights[i], other.weights[j])
-                i += 1
-                j += 1
-            } else if ids[i] < other.ids[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return 2 * shared / (total + other.total)
+    /// FNV-1a, 64 bits: words are short, and a collision only makes two words count as one.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 }

@@ -55,9 +55,15 @@ public struct TimelineBuilder: Sendable {
             + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
             + (stats.drafts > 0 ? ", left out \(stats.drafts) draft\(stats.drafts == 1 ? "" : "s")" : ""))
 
-        let detector = BoilerplateDetector(articles: articles.map { (ArticleAnalyzer.outlet(of: $0), $0.document.textBlocks) })
+        let evidence = Self.concurrentMap(articles) { BoilerplateEvidence(outlet: ArticleAnalyzer.outlet(of: $0), blocks: $0.document.textBlocks) }
+        let detector = BoilerplateDetector(evidence: evidence)
         let analyzer = ArticleAnalyzer(boilerplate: detector)
-        articles = Self.analyseConcurrently(articles, with: analyzer)
+        let read = articles
+        articles = Self.concurrentMap(Array(articles.indices)) { i in
+            var article = read[i]
+            analyzer.analyse(&article, boilerplate: detector.verdicts(evidence[i]))
+            return article
+        }
         var candidates: [EventMerger.Candidate] = []
         for article in articles {
             var position = 0
@@ -96,14 +102,10 @@ public struct TimelineBuilder: Sendable {
                       diagnostics: diagnostics, statistics: stats)
     }
 
-    /// Analyses articles on all cores; results keep the input order, so output is deterministic.
-    static func analyseConcurrently(_ articles: [Article], with analyzer: ArticleAnalyzer) -> [Article] {
-        let results = ResultSlots<Article>(count: articles.count)
-        DispatchQueue.concurrentPerform(iterations: articles.count) { i in
-            var article = articles[i]
-            analyzer.analyse(&article)
-            results.set(i, article)
-        }
+    /// `transform` applied on all cores; results keep the input order, so output is deterministic.
+    static func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
         return results.values()
     }
 
