@@ -15,7 +15,7 @@ public struct EventMerger: Sendable {
     public init() {}
 
     /// A mention with what the merger needs to know about it.
-    public struct Candidate: Sendable {
+    public struct Candidate: Codable, Sendable {
         public var mention: Mention
         public var status: EventStatus
         public var dateSource: DateSource
@@ -30,36 +30,29 @@ public struct EventMerger: Sendable {
         }
     }
 
-    /// Merges every candidate: each month's mentions on their own (in parallel), in input order within a month.
+    /// Merges every candidate: each period's mentions on their own (in parallel), in input order
+    /// within a period. Events come out in the order of their first mention.
     public func merge(_ candidates: [Candidate]) -> [Event] {
-        var buckets: [Int: [Int]] = [:]
+        var periods: [Period: [Int]] = [:]
         var loose: [[Int]] = []
         for (i, c) in candidates.enumerated() {
-            if let key = Self.bucket(of: c.mention.value) { buckets[key, default: []].append(i) } else { loose.append([i]) }
+            if let period = Period(of: c.mention.value) { periods[period, default: []].append(i) } else { loose.append([i]) }
         }
-        // Biggest months first, so the last one to finish is a small one.
-        let months = buckets.keys.sorted { (buckets[$0]!.count, $1) > (buckets[$1]!.count, $0) }.map { buckets[$0]! }
-        let results = ResultSlots<[[Int]]>(count: months.count)
-        DispatchQueue.concurrentPerform(iterations: months.count) { k in
-            let members = months[k]
-            let grouping = MonthGrouping(members.map { candidates[$0] }, crossArticle: crossArticleThreshold,
-                                         sameArticle: sameArticleThreshold, group: groupThreshold)
-            results.set(k, grouping.groups().map { $0.map { members[$0] } })
+        // Biggest periods first, so the last one to finish is a small one.
+        let keys = periods.keys.sorted { (periods[$0]!.count, $1) > (periods[$1]!.count, $0) }
+        let members = keys.map { periods[$0]! }
+        let results = ResultSlots<[[Int]]>(count: members.count)
+        DispatchQueue.concurrentPerform(iterations: members.count) { k in
+            results.set(k, groups(members[k].map { candidates[$0] }).map { $0.map { members[k][$0] } })
         }
         let all = (results.values().flatMap { $0 } + loose).sorted { $0[0] < $1[0] }
         return all.map { makeEvent($0.map { candidates[$0] }) }
     }
 
-
-    /// The month whose mentions a value is merged with (year × 12 + month − 1): the month of its
-    /// middle day for spans shorter than a month (a week belongs where most of its days are, as
-    /// ISO 8601 puts a week in the year of its Thursday), else the month it starts in. Mentions
-    /// of different months never merge, so each month is merged on its own.
-    public static func bucket(of value: TimexValue) -> Int? {
-        guard let interval = value.interval else { return nil }
-        let days = interval.dayCount
-        let home = days < 28 ? interval.start.adding(days: (days - 1) / 2) : interval.start
-        return home.year * 12 + home.month - 1
+    /// One period's candidates (in timeline order) grouped into happenings, as indices into `candidates`.
+    public func groups(_ candidates: [Candidate]) -> [[Int]] {
+        MonthGrouping(candidates, crossArticle: crossArticleThreshold, sameArticle: sameArticleThreshold, group: groupThreshold)
+            .groups()
     }
 
     /// Same value, or one's days lie inside the other's (a day within its week or month).
@@ -73,7 +66,8 @@ public struct EventMerger: Sendable {
         return x.contains(y) || y.contains(x)
     }
 
-    func makeEvent(_ group: [Candidate]) -> Event {
+    /// The event a group of mentions makes: its date, representative sentence, status and salience.
+    public func makeEvent(_ group: [Candidate]) -> Event {
         // The date: the most precise value among the best-supported explicit mentions.
         let explicit = group.filter { $0.dateSource == .expression }
         let pool = explicit.isEmpty ? group : explicit

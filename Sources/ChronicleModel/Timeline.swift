@@ -31,13 +31,13 @@ public enum TimelineOrder: String, Sendable, CaseIterable {
 }
 
 /// Whether an event has taken place or is scheduled, as the sentence reports it.
-public enum EventStatus: String, Sendable {
+public enum EventStatus: String, Codable, Sendable {
     case happened
     case expected
 }
 
 /// One article read from `content/` and analysed.
-public struct Article: Sendable {
+public struct Article: Codable, Sendable {
     /// Path relative to the content folder, with `/` separators.
     public var sourcePath: String
     /// URL-safe name; the article page is `articles/<slug>.html`.
@@ -71,7 +71,7 @@ public struct Article: Sendable {
 }
 
 /// A paragraph or heading with its sentences.
-public struct AnalysedBlock: Sendable {
+public struct AnalysedBlock: Codable, Sendable {
     public var block: TextBlock
     /// Outlet boilerplate (donation appeals, "Read more", photo credits): shown de-emphasised, never on the timeline.
     public var isBoilerplate: Bool
@@ -85,7 +85,7 @@ public struct AnalysedBlock: Sendable {
 }
 
 /// Where a sentence's date came from.
-public enum DateSource: String, Sendable {
+public enum DateSource: String, Codable, Sendable {
     /// One of its own time expressions (`Sentence.anchorTimex`).
     case expression
     /// The narrative time carried over from the previous sentence of the account.
@@ -95,7 +95,7 @@ public enum DateSource: String, Sendable {
 }
 
 /// A sentence with its time expressions and its date.
-public struct Sentence: Sendable {
+public struct Sentence: Codable, Sendable {
     public var text: String
     /// UTF-8 offsets of the sentence in its block's text.
     public var utf8Range: Range<Int>
@@ -124,7 +124,7 @@ public struct Sentence: Sendable {
 }
 
 /// One sentence of one article that reports an event.
-public struct Mention: Sendable {
+public struct Mention: Codable, Sendable {
     /// The article's slug.
     public var article: String
     public var blockOrdinal: Int
@@ -153,7 +153,7 @@ public struct Mention: Sendable {
 }
 
 /// One happening on the timeline, with every sentence that reports it.
-public struct Event: Sendable {
+public struct Event: Codable, Sendable {
     /// Stable identifier derived from the date and the representative mention.
     public var id: String
     public var value: TimexValue
@@ -186,8 +186,8 @@ public struct Event: Sendable {
 }
 
 /// A problem with one input file, named by path and line.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+public struct Diagnostic: Error, Codable, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Codable, Sendable { case warning, error }
 
     public var severity: Severity
     public var file: String

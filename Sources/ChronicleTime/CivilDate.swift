@@ -2,7 +2,7 @@
 ///
 /// All calendar arithmetic in Chronicle goes through this type, so it never depends on
 /// the machine's calendar, locale or time zone.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -108,7 +108,7 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable {
 }
 
 /// An ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday.
-public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ISOWeek: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let year: Int
     public let week: Int
 

@@ -55,12 +55,16 @@ import Testing
         #expect(EventMerger().merge(input).first?.id.count == 17)
     }
 
-    @Test func aWeekBelongsToTheMonthOfItsThursday() {
+    @Test func aWeekBelongsToTheMonthOfItsThursdayAndLongSpansToTheirYear() {
         func v(_ s: String) -> TimexValue { TimexValue(timex3: s)! }
         // 2025-W14 is Mon 31 March … Sun 6 April: most of it is April.
-        #expect(EventMerger.bucket(of: v("2025-W14")) == EventMerger.bucket(of: v("2025-04-03")))
-        #expect(EventMerger.bucket(of: v("2025-03-31")) == EventMerger.bucket(of: v("2025-03")))
-        #expect(EventMerger.bucket(of: v("2025")) == EventMerger.bucket(of: v("2025-01-15")))
+        #expect(Period(of: v("2025-W14")) == Period(year: 2025, month: 4))
+        #expect(Period(of: v("2025-03-31")) == Period(of: v("2025-03")))
+        #expect(Period(of: v("2025-02")) == Period(year: 2025, month: 2))
+        #expect(Period(of: v("2025-Q1")) == Period(year: 2025, month: nil))
+        #expect(Period(of: v("2025")) == Period(year: 2025, month: nil))
+        #expect(Period(year: 2025, month: 1) < Period(year: 2025, month: nil))
+        #expect(Period(year: 2025, month: nil) < Period(year: 2025, month: 2))
     }
 
     @Test func monthsAreMergedIndependently() {

@@ -3,7 +3,7 @@ import ChronicleModel
 import ChronicleSite
 import Testing
 
-/// A large site renders every page, and the feed stays short. (Speed is measured by
+/// A large site renders every page, one per period, a short index, and the feed stays short. (Speed is measured by
 /// benchmarks, not asserted here.)
 struct ScaleTests {
     @Test func thousandArticlesRender() throws {
@@ -25,7 +25,18 @@ struct ScaleTests {
             }
         }
         let files = try SiteRenderer(templates: TemplateSet.builtIn()).render(Timeline(config: base.config, articles: articles, events: events))
-        #expect(files.count == 1006)
+        let paths = files.map(\.path)
+        #expect(paths.filter { $0.hasPrefix("articles/") }.count == 1000)
+        // More than a thousand events: a page per period, and an index of periods and highlights.
+        let periodPages = files.filter { $0.path.hasPrefix("months/") }
+        #expect(periodPages.map(\.path) == ["months/2022.html", "months/2025-03.html"])
+        #expect(paths.contains("articles.html"))
+        let shown = periodPages.reduce(0) { $0 + $1.text.components(separatedBy: "<article class=\"event").count - 1 }
+        #expect(shown == events.count)
+        let index = try #require(files.first { $0.path == "index.html" }).text
+        #expect(!index.contains("<article class=\"event"))
+        #expect(index.contains("href=\"months/2025-03.html\""))
+        #expect(index.utf8.count < 20_000, "the index stays small: \(index.utf8.count) bytes")
         let feed = try #require(files.first { $0.path == "feed.xml" }).text
         let entries = feed.components(separatedBy: "<entry>").count - 1
         #expect(events.filter(\.isKey).count > 50)

@@ -41,16 +41,11 @@ struct SiteGoldenTests {
         #expect(index.contains("No dated events yet"))
         #expect(!index.contains("show-all"))
         #expect(files.first { $0.path == "events.json" }?.text == """
-        {
-          "site": {
-            "title": "Chronicle",
-            "description": "",
-            "baseURL": null,
-            "language": "en"
-          },
-          "articles": [],
-          "events": []
-        }
+        {"site":{"title":"Chronicle","description":"","baseURL":null,"language":"en"},
+        "articles":[
+        ],
+        "events":[
+        ]}
 
         """)
     }

@@ -1,12 +1,19 @@
 import ChronicleModel
 
 /// Turns a `Timeline` into the files of the site. Pure: the same timeline and templates give
-/// byte-identical files, in path order.
+/// byte-identical files, in path order. (`SiteBuild` renders the same pages a few at a time,
+/// skipping those whose inputs did not change.)
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
+    /// A timeline with more events than this gets a page per month (`months/2025-03.html`), and
+    /// its index lists the months with their key events instead of every event.
+    public var pagedAbove: Int
 
-    public init(templates: TemplateSet) {
+    public static let defaultPagedAbove = 1000
+
+    public init(templates: TemplateSet, pagedAbove: Int = SiteRenderer.defaultPagedAbove) {
         self.templates = templates
+        self.pagedAbove = pagedAbove
     }
 
     /// Why a timeline cannot be rendered.
@@ -24,40 +31,38 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ timeline: Timeline) throws -> [OutputFile] {
-        try Self.checkSlugs(timeline.articles)
-        var index = SiteIndex(timeline)
-        index.common = CommonContext.make(index)
-        var files: [OutputFile] = []
-        func page(_ path: String, _ template: String, _ context: [String: Any]) {
-            files.append(OutputFile(path: path, text: templates.render(template, context)))
+        try Self.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) })
+        var byPeriod: [Period: [Event]] = [:]
+        for event in timeline.events { if let p = Period(of: event.value) { byPeriod[p, default: []].append(event) } }
+        for p in byPeriod.keys { byPeriod[p]!.sort(by: Event.timelineOrder) }
+        let digests = byPeriod.keys.sorted().map { PeriodDigest(period: $0, hash: 0, events: byPeriod[$0]!) }
+        let articles = timeline.articles.map { a in
+            ArticleInfo(a, eventCount: digests.reduce(0) { $0 + ($1.articles[a.slug]?.eventCount ?? 0) })
         }
-        var indexContext = CommonContext.page(index, root: "", title: timeline.config.title)
-        let months = TimelineGroups.months(index)
-        indexContext["months"] = months
-        indexContext["hasManyMonths"] = months.count > 1
-        indexContext["hasMinor"] = index.hasKeyEvents && timeline.events.contains { !$0.isKey }
-        page("index.html", "index.html", indexContext)
-        page("timeline.md", "timeline.md", indexContext)
-        for article in timeline.articles {
-            page(Paths.article(article.slug), "article.html", ArticlePage.make(article, index: index))
+        let pages = Pages(templates: templates, index: SiteIndex(config: timeline.config, articles: articles, periods: digests,
+                                                                  pagedAbove: pagedAbove))
+        let ordered = digests.map { byPeriod[$0.period]! }
+        var files = pages.front(events: byPeriod)
+        if pages.index.paged {
+            for (i, events) in ordered.enumerated() { files.append(pages.period(at: i, events: events)) }
         }
-        page("feed.xml", "feed.xml", FeedContext.make(index))
-        if let base = Paths.base(timeline.config) {
-            page("sitemap.xml", "sitemap.xml", FeedContext.sitemap(index, base: base))
-        }
-        page("style.css", "style.css", CommonContext.page(index, root: "", title: timeline.config.title))
-        files.append(OutputFile(path: "events.json", text: EventsJSON.render(timeline)))
+        var byArticle: [String: [Event]] = [:]
+        for event in ordered.joined() { for slug in event.sources { byArticle[slug, default: []].append(event) } }
+        for article in timeline.articles { files.append(pages.article(article, events: byArticle[article.slug] ?? [])) }
+        files.append(pages.feed(newest: ordered.joined().filter(\.isKey).reversed()))
+        if let sitemap = pages.sitemap() { files.append(sitemap) }
+        files.append(pages.style())
+        files.append(OutputFile(path: "events.json", data: EventsJSON.render(config: timeline.config, articles: articles, periods: ordered)))
         return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    private static func checkSlugs(_ articles: [Article]) throws {
+    /// Every slug must be a safe file name, and unique.
+    static func checkSlugs(_ articles: [(slug: String, file: String)]) throws {
         var seen: [String: String] = [:]
-        for article in articles {
-            guard Paths.isSafeSlug(article.slug) else { throw RenderError.unsafeSlug(slug: article.slug, file: article.sourcePath) }
-            if let other = seen[article.slug] {
-                throw RenderError.duplicateSlug(slug: article.slug, files: [other, article.sourcePath])
-            }
-            seen[article.slug] = article.sourcePath
+        for (slug, file) in articles {
+            guard Paths.isSafeSlug(slug) else { throw RenderError.unsafeSlug(slug: slug, file: file) }
+            if let other = seen[slug] { throw RenderError.duplicateSlug(slug: slug, files: [other, file]) }
+            seen[slug] = file
         }
     }
 }

@@ -2,27 +2,37 @@ import ChronicleMarkdown
 import ChronicleModel
 import ChronicleTime
 
-/// The variables of one event, shared by the index, timeline.md and the feed.
+/// The variables of one event, shared by the index, period pages, timeline.md and the feed.
+/// An event many outlets report lists its first `shownSources` sources and `shownMentions`
+/// sentences, and counts the rest (`events.json` lists them all): a page stays readable and its
+/// size grows with the number of events, not with how often each was reported.
 enum EventContext {
+    static let shownSources = 20
+    static let shownMentions = 10
+
     static func make(_ event: Event, index: SiteIndex) -> [String: Any] {
         let rep = event.representative
         let interval = event.value.interval
-        let outlets = event.sources.compactMap { index.articles[$0]?.source }
-        let sources: [[String: Any]] = event.sources.map { slug in
+        let shownSlugs = Array(event.sources.prefix(shownSources))
+        var outletCounts: [String: Int] = [:]
+        for slug in event.sources { if let outlet = index.articles[slug]?.source { outletCounts[outlet, default: 0] += 1 } }
+        var firstMention: [String: Mention] = [:]
+        for m in event.mentions where firstMention[m.article] == nil { firstMention[m.article] = m }
+        let sources: [[String: Any]] = shownSlugs.map { slug in
             let article = index.articles[slug]
             let outlet = article?.source
-            let repeated = outlet.map { name in outlets.filter { $0 == name }.count > 1 } ?? false
-            let anchor = index.firstMention(of: event, in: slug).map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
+            let repeated = outlet.map { (outletCounts[$0] ?? 0) > 1 } ?? false
+            let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
             return context([
                 "slug": slug,
                 "title": article?.title ?? slug,
                 "name": sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
-                "source": article?.source,
+                "source": outlet,
                 "published": article?.published?.description,
                 "href": Paths.articleHref(slug) + (anchor ?? ""),
             ])
         }
-        let mentions: [[String: Any]] = event.mentions.map { m in
+        let mentions: [[String: Any]] = event.mentions.prefix(shownMentions).map { m in
             let article = index.articles[m.article]
             return context([
                 "article": m.article,
@@ -40,6 +50,7 @@ enum EventContext {
         return context([
             "id": event.id,
             "anchor": Paths.eventAnchor(event.id),
+            "href": Paths.eventHref(event, paged: index.paged),
             "date": event.value.description,
             "datetime": htmlDatetime(event.value),
             "label": DisplayFormat.value(event.value),
@@ -50,16 +61,18 @@ enum EventContext {
             "expected": event.status == .expected,
             "key": event.isKey,
             "minor": minor,
-            "score": JSONWriter.number(event.score),
+            "score": JSONNumber.format(event.score),
             "text": event.text,
             "textHTML": highlighted(rep),
             "expression": rep.expression,
             "why": rep.resolution,
             "sources": positioned(sources),
-            "sourceCount": sources.count,
-            "multipleSources": sources.count > 1,
+            "sourceCount": event.sources.count,
+            "multipleSources": event.sources.count > 1,
+            "moreSources": event.sources.count > shownSources ? event.sources.count - shownSources : nil,
             "mentions": positioned(mentions),
-            "mentionCount": mentions.count,
+            "mentionCount": event.mentions.count,
+            "moreMentions": event.mentions.count > shownMentions ? event.mentions.count - shownMentions : nil,
         ])
     }
 

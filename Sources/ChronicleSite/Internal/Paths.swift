@@ -15,6 +15,15 @@ enum Paths {
         "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
     }
 
+    /// The page of a period on a paged site: `months/2025-03.html`.
+    static func period(_ period: Period) -> String { "months/\(period).html" }
+
+    /// Where an event is shown, from the site root: its period's page, or the index.
+    static func eventHref(_ event: Event, paged: Bool) -> String {
+        let page = paged ? Period(of: event.value).map(period) ?? "index.html" : "index.html"
+        return page + "#" + eventAnchor(event.id)
+    }
+
     /// A slug is used as one file name: no separators, no dot names, no control characters.
     static func isSafeSlug(_ slug: String) -> Bool {
         !slug.isEmpty && !slug.hasPrefix(".") && !slug.contains("/") && !slug.contains("\\")

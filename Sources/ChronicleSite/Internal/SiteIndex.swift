@@ -1,51 +1,37 @@
 import ChronicleModel
 import ChronicleTime
 
-/// Lookups every page needs, computed once per render.
+/// What every page may need to know about the whole site, computed once per build: the
+/// articles by slug, the periods' counts, and the site-wide values (`counts`, `span`, `updated`).
 struct SiteIndex {
-    let timeline: Timeline
-    let articles: [String: Article]
-    /// Events each article contributes to, in timeline order.
-    let eventsByArticle: [String: [Event]]
-    /// The event a sentence is a mention of, keyed by article slug, block ordinal and sentence index.
-    let eventByMention: [MentionKey: Event]
+    let config: SiteConfig
+    /// In timeline order.
+    let articleList: [ArticleInfo]
+    let articles: [String: ArticleInfo]
+    let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
+    /// Big timelines get a page per period; the index then lists the periods and their highlights.
+    let paged: Bool
     /// The newest publication: the site's "updated" time (never the clock, so builds repeat exactly).
     let updated: PublicationTime?
     /// The variables every page shares (`CommonContext.make`), filled in once the lookups exist.
     var common: [String: Any] = [:]
 
-    struct MentionKey: Hashable {
-        var article: String
-        var block: Int
-        var sentence: Int
+    init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], pagedAbove threshold: Int) {
+        self.config = config
+        articleList = articles
+        self.articles = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.periods = periods
+        hasKeyEvents = periods.contains { $0.keyCount > 0 }
+        paged = periods.reduce(0) { $0 + $1.eventCount } > threshold
+        updated = articles.compactMap(\.published).max { Self.sortKey($0) < Self.sortKey($1) }
     }
 
-    init(_ timeline: Timeline) {
-        self.timeline = timeline
-        articles = Dictionary(timeline.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var byArticle: [String: [Event]] = [:]
-        var byMention: [MentionKey: Event] = [:]
-        for event in timeline.events {
-            for slug in event.sources { byArticle[slug, default: []].append(event) }
-            for m in event.mentions {
-                byMention[MentionKey(article: m.article, block: m.blockOrdinal, sentence: m.sentenceIndex)] = event
-            }
-        }
-        eventsByArticle = byArticle
-        eventByMention = byMention
-        hasKeyEvents = timeline.events.contains(where: \.isKey)
-        updated = timeline.articles.compactMap(\.published).max { Self.sortKey($0) < Self.sortKey($1) }
-    }
+    var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
 
     /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
     static func sortKey(_ p: PublicationTime) -> (Int64, String) {
         (p.instant ?? Int64(p.date.dayNumber) * 86_400, p.rfc3339)
-    }
-
-    /// The first mention of `event` in article `slug`: where its source link points.
-    func firstMention(of event: Event, in slug: String) -> Mention? {
-        event.mentions.first { $0.article == slug }
     }
 }

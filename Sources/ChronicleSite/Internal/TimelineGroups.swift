@@ -1,9 +1,8 @@
 import ChronicleModel
 import ChronicleTime
 
-/// Groups events by month, then by day, in the site's order. An event coarser than a day (a week,
-/// a month) gets its own "day" group labelled at its grain; one coarser than a month (a year, a
-/// quarter) its own "month" group.
+/// Groups a period's events by day, in the site's order. An event coarser than a day (a week, a
+/// month, a year) gets its own "day" group labelled at its grain.
 enum TimelineGroups {
     struct Group {
         var key: String
@@ -12,37 +11,55 @@ enum TimelineGroups {
         var members: [Event] = []
     }
 
-    static func months(_ index: SiteIndex) -> [[String: Any]] {
-        var months = grouped(index.timeline.events, by: monthKey)
-        if index.timeline.config.order == .newestFirst { months.reverse() }
-        return months.map { month in
-            var days = grouped(month.members, by: dayKey)
-            if index.timeline.config.order == .newestFirst { days.reverse() }
-            let dayContexts: [[String: Any]] = days.map { day in
-                let events = day.members.map { event in
-                    var e = EventContext.make(event, index: index)
-                    // The day heading already says it; the event repeats only a finer date ("…, evening").
-                    let dateInHeading = day.key == safeKey(event.value.description)
-                    e["dateInHeading"] = dateInHeading
-                    e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
-                    return e
-                }
-                return context([
-                    "id": "d-\(day.key)",
-                    "label": day.label,
-                    "datetime": day.datetime,
-                    "events": events,
-                    "eventCount": events.count,
-                    "minor": index.hasKeyEvents && !day.members.contains(where: \.isKey),
-                ])
+    /// The variables of one period's section: `id`, `label`, `datetime`, `href`, `eventCount`,
+    /// `keyCount`, `minor`, and `days[]` (with their events) when its events are given.
+    static func period(_ digest: PeriodDigest, events: [Event]?, index: SiteIndex) -> [String: Any] {
+        var out = context([
+            "id": "m-\(digest.period)",
+            "label": digest.period.label,
+            "datetime": digest.period.description,
+            "href": index.paged ? Paths.period(digest.period) : "index.html#m-\(digest.period)",
+            "eventCount": digest.eventCount,
+            "keyCount": digest.keyCount,
+            "minor": index.hasKeyEvents && digest.keyCount == 0,
+        ])
+        if let events { out["days"] = days(events, index: index) }
+        out["highlights"] = digest.highlights.map { h in
+            context([
+                "id": h.id,
+                "anchor": Paths.eventAnchor(h.id),
+                "href": (index.paged ? Paths.period(digest.period) : "index.html") + "#" + Paths.eventAnchor(h.id),
+                "label": DisplayFormat.value(h.value),
+                "datetime": EventContext.htmlDatetime(h.value),
+                "text": h.text,
+                "key": h.isKey,
+                "expected": h.status == .expected,
+                "sourceCount": h.sourceCount,
+                "multipleSources": h.sourceCount > 1,
+            ])
+        }
+        return out
+    }
+
+    static func days(_ events: [Event], index: SiteIndex) -> [[String: Any]] {
+        var days = grouped(events, by: dayKey)
+        if index.config.order == .newestFirst { days.reverse() }
+        return days.map { day in
+            let events = day.members.map { event in
+                var e = EventContext.make(event, index: index)
+                // The day heading already says it; the event repeats only a finer date ("…, evening").
+                let dateInHeading = day.key == safeKey(event.value.description)
+                e["dateInHeading"] = dateInHeading
+                e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
+                return e
             }
             return context([
-                "id": "m-\(month.key)",
-                "label": month.label,
-                "datetime": month.datetime,
-                "days": dayContexts,
-                "eventCount": month.members.count,
-                "minor": index.hasKeyEvents && !month.members.contains(where: \.isKey),
+                "id": "d-\(day.key)",
+                "label": day.label,
+                "datetime": day.datetime,
+                "events": events,
+                "eventCount": events.count,
+                "minor": index.hasKeyEvents && !day.members.contains(where: \.isKey),
             ])
         }
     }
@@ -62,15 +79,6 @@ enum TimelineGroups {
             }
         }
         return groups
-    }
-
-    private static func monthKey(_ v: TimexValue) -> Group {
-        guard let interval = v.interval, v.grain <= .month else {
-            return Group(key: safeKey(v.description), label: DisplayFormat.value(v), datetime: EventContext.htmlDatetime(v))
-        }
-        let start = interval.start
-        let value = TimexValue.month(year: start.year, month: start.month)
-        return Group(key: value.description, label: DisplayFormat.value(value), datetime: value.description)
     }
 
     private static func dayKey(_ v: TimexValue) -> Group {

@@ -6,7 +6,7 @@ extension DefaultTemplates {
 <p class="event-meta">{{^dateInHeading}}<time class="event-date" datetime="{{datetime}}">{{label}}</time>{{/dateInHeading}}{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}}{{#multipleSources}} <span class="badge badge-sources">{{sourceCount}} sources</span>{{/multipleSources}}</p>
 {{/noMeta}}
 <p class="event-text">{{{textHTML}}}</p>
-<p class="event-sources">{{#sources}}{{^isFirst}} · {{/isFirst}}<a href="{{root}}{{href}}" title="{{title}}">{{name}}</a>{{/sources}}</p>
+<p class="event-sources">{{#sources}}{{^isFirst}} · {{/isFirst}}<a href="{{root}}{{href}}" title="{{title}}">{{name}}</a>{{/sources}}{{#moreSources}} · and {{.}} more{{/moreSources}}</p>
 {{#why}}
 <details class="why">
 <summary>Why this date?</summary>
@@ -14,6 +14,9 @@ extension DefaultTemplates {
 {{#mentions}}
 <li><a href="{{root}}{{href}}">{{source}}</a>: {{resolution}}</li>
 {{/mentions}}
+{{#moreMentions}}
+<li>and {{.}} more sentences (all are in events.json)</li>
+{{/moreMentions}}
 </ul>
 </details>
 {{/why}}

@@ -2,7 +2,7 @@
 extension DefaultTemplates {
     static let foot = #"""
 <footer class="site-footer">
-<p>{{counts.events}} events from {{counts.articles}} articles{{#updatedDisplay}}, last published {{.}}{{/updatedDisplay}}. Built with Chronicle.</p>
+<p>{{site.title}} · built with Chronicle.</p>
 </footer>
 </body>
 </html>

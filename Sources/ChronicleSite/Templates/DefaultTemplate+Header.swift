@@ -5,7 +5,7 @@ extension DefaultTemplates {
 <a class="site-title" href="{{root}}index.html">{{site.title}}</a>
 <nav class="site-nav" aria-label="Site">
 <a href="{{root}}index.html">Timeline</a>
-<a href="{{root}}index.html#articles">Articles</a>
+<a href="{{root}}{{articlesHref}}">Articles</a>
 <a href="{{root}}timeline.md">Markdown</a>
 <a href="{{root}}events.json">JSON</a>
 <a href="{{root}}feed.xml">Feed</a>

@@ -12,6 +12,21 @@ extension DefaultTemplates {
 {{/site.description}}
 <p class="stats">{{counts.events}} events ({{counts.keyEvents}} key) from {{counts.articles}} articles{{#span}}, {{.}}{{/span}}.</p>
 </section>
+{{#paged}}
+<div class="periods">
+{{#months}}
+<section class="period" id="{{id}}">
+<h2 class="month-label"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a> <span class="count">{{eventCount}} events, {{keyCount}} key</span></h2>
+<ul class="highlights">
+{{#highlights}}
+<li class="highlight{{#key}} key{{/key}}"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a>{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}} {{text}}{{#multipleSources}} <span class="badge badge-sources">{{sourceCount}} sources</span>{{/multipleSources}}</li>
+{{/highlights}}
+</ul>
+</section>
+{{/months}}
+</div>
+{{/paged}}
+{{^paged}}
 {{#hasManyMonths}}
 <nav class="month-nav" aria-label="Months">
 {{#months}}
@@ -28,14 +43,7 @@ extension DefaultTemplates {
 {{#months}}
 <section class="month{{#minor}} minor{{/minor}}" id="{{id}}">
 <h2 class="month-label"><time datetime="{{datetime}}">{{label}}</time></h2>
-{{#days}}
-<section class="day{{#minor}} minor{{/minor}}" id="{{id}}">
-<h3 class="day-label"><time datetime="{{datetime}}">{{label}}</time></h3>
-{{#events}}
-{{> event}}
-{{/events}}
-</section>
-{{/days}}
+{{> days}}
 </section>
 {{/months}}
 {{^months}}
@@ -44,12 +52,9 @@ extension DefaultTemplates {
 </div>
 <section class="articles" id="articles">
 <h2>Articles</h2>
-<ul class="article-list">
-{{#articles}}
-<li><a href="{{root}}{{href}}">{{title}}</a><span class="meta">{{#source}} · {{.}}{{/source}}{{#publishedDisplay}} · <time datetime="{{published}}">{{.}}</time>{{/publishedDisplay}} · {{eventCount}} events</span></li>
-{{/articles}}
-</ul>
+{{> article-list}}
 </section>
+{{/paged}}
 </main>
 {{> foot}}
 

@@ -2,13 +2,17 @@
 /// Each also lives in the repository's `templates/` folder, byte for byte.
 enum DefaultTemplates {
     static let all: [(name: String, contents: String)] = [
+        ("article-list", articleList),
         ("article.html", articleHtml),
+        ("articles.html", articlesHtml),
+        ("days", days),
         ("event", event),
         ("feed.xml", feedXml),
         ("foot", foot),
         ("head", head),
         ("header", header),
         ("index.html", indexHtml),
+        ("month.html", monthHtml),
         ("sitemap.xml", sitemapXml),
         ("style.css", styleCss),
         ("timeline.md", timelineMd),

@@ -1,0 +1,76 @@
+import ChronicleModel
+import ChronicleTime
+
+/// The site's pages, each rendered on its own from the site index and the events it shows, so a
+/// build renders only the pages it needs. Read-only once made, so pages render concurrently.
+struct Pages: @unchecked Sendable {
+    let templates: TemplateSet
+    let index: SiteIndex
+
+    init(templates: TemplateSet, index: SiteIndex) {
+        self.templates = templates
+        var index = index
+        index.common = CommonContext.make(index)
+        self.index = index
+    }
+
+    private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+        OutputFile(path: path, text: templates.render(template, context))
+    }
+
+    private func ordered<T>(_ items: [T]) -> [T] { index.config.order == .newestFirst ? items.reversed() : items }
+
+    /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
+    /// every event (`events` must hold every period); a paged one lists its periods and highlights.
+    func front(events: [Period: [Event]]) -> [OutputFile] {
+        var values = CommonContext.page(index, root: "", title: index.config.title)
+        let months = ordered(index.periods).map { TimelineGroups.period($0, events: index.paged ? nil : events[$0.period] ?? [], index: index) }
+        let keyCount = index.periods.reduce(0) { $0 + $1.keyCount }
+        values["months"] = months
+        values["paged"] = index.paged
+        values["hasManyMonths"] = months.count > 1
+        values["hasMinor"] = !index.paged && index.hasKeyEvents && keyCount < index.eventCount
+        var files = [page("index.html", "index.html", values), page("timeline.md", "timeline.md", values)]
+        if index.paged {
+            files.append(page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")))
+        }
+        return files
+    }
+
+    /// `months/<period>.html`: one period's events, with links to the periods before and after it.
+    func period(at position: Int, events: [Event]) -> OutputFile {
+        let digest = index.periods[position]
+        var values = CommonContext.page(index, root: "../", title: "\(digest.period.label) · \(index.config.title)")
+        var month = TimelineGroups.period(digest, events: events, index: index)
+        month["otherCount"] = digest.eventCount - digest.keyCount
+        values["month"] = month
+        values["hasMinor"] = index.hasKeyEvents && digest.keyCount < digest.eventCount
+        func neighbour(_ i: Int) -> [String: Any]? {
+            guard index.periods.indices.contains(i) else { return nil }
+            let p = index.periods[i].period
+            return context(["label": p.label, "href": Paths.period(p)])
+        }
+        values["previous"] = neighbour(position - 1)
+        values["next"] = neighbour(position + 1)
+        return page(Paths.period(digest.period), "month.html", values)
+    }
+
+    /// `articles/<slug>.html`; `events` are the events the article reports, in timeline order.
+    func article(_ article: Article, events: [Event]) -> OutputFile {
+        page(Paths.article(article.slug), "article.html", ArticlePage.make(article, events: events, index: index))
+    }
+
+    /// `feed.xml`; `newest` holds the site's last key events, newest first.
+    func feed(newest: [Event]) -> OutputFile {
+        page("feed.xml", "feed.xml", FeedContext.make(index, newest: newest))
+    }
+
+    /// `sitemap.xml`, when the site has a base URL.
+    func sitemap() -> OutputFile? {
+        Paths.base(index.config).map { page("sitemap.xml", "sitemap.xml", FeedContext.sitemap(index, base: $0)) }
+    }
+
+    func style() -> OutputFile {
+        page("style.css", "style.css", CommonContext.page(index, root: "", title: index.config.title))
+    }
+}
