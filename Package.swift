@@ -66,7 +66,7 @@ let package = Package(
                     dependencies: ["ChronicleImport", "ChronicleModel", "ChronicleTime", "ChronicleTestSupport", "chronicle"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["ChronicleTestSupport", "chronicle"],
+                    dependencies: ["ChronicleTestSupport", "ChronicleCommands", "chronicle"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -49,16 +49,23 @@ public struct BuildCommand: ParsableCommand {
         var stepStarted = started
         var step = 0
         let totalSteps = 6
+        // On a terminal, long steps show a progress bar on standard error; piped output gets the step lines alone.
+        let bar = !quiet && ProgressBar.isTerminal ? ProgressBar() : nil
         func report(_ line: String) {
             step += 1
             let now = clock.now
-            if !quiet { print("[\(step)/\(totalSteps)] \(line) (\(Self.seconds(now - stepStarted)))") }
+            bar?.clear()
+            if !quiet {
+                print("[\(step)/\(totalSteps)] \(line) (\(Self.seconds(now - stepStarted)))")
+            }
             stepStarted = now
         }
+        let progress = BuildProgress(step: report, items: { task, done, total in bar?.update(task: task, done: done, total: total) })
 
         let result = SiteBuild(siteDirectory: siteURL, contentDirectory: contentURL, outputDirectory: outputURL,
                                includeDrafts: drafts, usesCache: !clean, toolIdentity: ChronicleVersion.buildIdentity)
-            .run(progress: report)
+            .run(progress: progress)
+        bar?.clear()
         for d in result.diagnostics { printError(d.description) }
         switch result.failure {
         case .timeline(let d)?:

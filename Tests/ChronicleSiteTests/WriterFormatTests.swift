@@ -40,9 +40,9 @@ struct WriterFormatTests {
 
     @Test func sourceNamesTellRepeatedOutletsApart() {
         let title = "Starmer tells Putin to stop playing games over a ceasefire"
-        #expect(EventContext.sourceName(outlet: "AP", title: title, repeated: false) == "AP")
-        #expect(EventContext.sourceName(outlet: "AP", title: title, repeated: true) == "AP: Starmer tells Putin to stop…")
-        #expect(EventContext.sourceName(outlet: nil, title: title, repeated: false) == "Starmer tells Putin to stop playing…")
+        #expect(EventView.sourceName(outlet: "AP", title: title, repeated: false) == "AP")
+        #expect(EventView.sourceName(outlet: "AP", title: title, repeated: true) == "AP: Starmer tells Putin to stop…")
+        #expect(EventView.sourceName(outlet: nil, title: title, repeated: false) == "Starmer tells Putin to stop playing…")
     }
 
     @Test func eventAnchorsAreSafeIds() {

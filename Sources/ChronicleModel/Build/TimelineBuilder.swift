@@ -12,8 +12,8 @@ import Foundation
 /// With a `BuildCache`, an article whose bytes, boilerplate verdicts and slug are unchanged is
 /// not read past its hash, and a period none of whose articles changed is not re-merged. The
 /// result is the same as a build from scratch: the cache only skips work whose outcome it holds.
-/// Articles are analysed on all cores, each dropped once its mentions are taken (the analysed
-/// article goes to the cache, to be read back for its page).
+/// Articles are analysed on all cores, each dropped once its mentions are taken (its page is
+/// rendered from a second reading).
 public struct TimelineBuilder: Sendable {
     public var siteDirectory: URL
     public var contentDirectory: URL
@@ -150,7 +150,7 @@ public struct TimelineBuilder: Sendable {
 
         // Analyse what is new or changed, or whose boilerplate verdicts changed with the other articles.
         let detector = BoilerplateDetector(evidence: records.map(\.evidence))
-        let store = ArticleStore(cache: cache)
+        let store = ArticleStore(keeps: cache == nil)
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []
         for (i, record) in records.enumerated() {
@@ -261,7 +261,6 @@ public struct TimelineBuilder: Sendable {
 
         if let cache {
             try cache.write(CacheManifest(records: records, periods: periods.map(CacheManifest.PeriodEntry.init)), at: CacheManifest.fileName)
-            cache.removeFiles(in: "articles", keeping: Set(records.map { ArticleStore.fileName($0) }))
             cache.removeFiles(in: "periods", keeping: Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.hash) }))
         }
         return TimelineBuild(config: config, articles: records, periods: periods, loaded: loaded, store: store, cache: cache,
@@ -351,7 +350,7 @@ public struct TimelineBuilder: Sendable {
             record.warnings.append(Diagnostic(.warning, file: record.sourcePath, line: nil,
                 "\(unresolved) relative date expression\(unresolved == 1 ? "" : "s") \(ArticleRecord.unresolvedSuffix)"))
         }
-        try store.put(article, for: record)
+        store.put(article, for: record)
         return (record, candidates)
     }
 

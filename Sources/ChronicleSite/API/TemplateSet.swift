@@ -10,6 +10,10 @@ public struct TemplateSet: Sendable {
     public let origins: [String: String]
     /// Template name → its text.
     let sources: [String: String]
+    /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
+    let registered: [String: String]
+    /// Whether `days` and `event` are the built-in templates, so `CompiledPartials` writes them.
+    let compiledDays: Bool
 
     /// Changes whenever any template does: part of every page's fingerprint.
     public var fingerprint: UInt64 {
@@ -24,7 +28,7 @@ public struct TemplateSet: Sendable {
         var visited = Set<String>()
         var pending = [template]
         while let name = pending.popLast() {
-            guard visited.insert(name).inserted, let text = sources[name] else { continue }
+            guard visited.insert(name).inserted, let text = registered[name] else { continue }
             var rest = text[...]
             while let open = rest.range(of: "{{") {
                 guard let close = rest[open.upperBound...].range(of: "}}") else { break }
@@ -34,7 +38,7 @@ public struct TemplateSet: Sendable {
                 if "!%=".contains(sigil) { continue }
                 if sigil == ">" {
                     let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if partial.hasPrefix("*") { pending += sources.keys } else { pending.append(partial) }
+                    if partial.hasPrefix("*") { pending += registered.keys } else { pending.append(partial) }
                     continue
                 }
                 if "#^/&".contains(sigil) { tag = tag.dropFirst() }
@@ -74,17 +78,21 @@ public struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
+        let compiledDays = ["days", "event"].allSatisfy { sources[$0]?.origin.hasPrefix("built-in") == true }
+        var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!
+            registered[name] = compiledDays && name == "days" ? CompiledPartials.daysStub : text
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: registered[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: describe(error.error))
             }
             try checkPartials(in: text, origin: origin, known: sources)
         }
-        return TemplateSet(library: library, origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text))
+        return TemplateSet(library: library, origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
+                           registered: registered, compiledDays: compiledDays)
     }
 
     /// Renders the template `name` (which always exists: the defaults cover every page).

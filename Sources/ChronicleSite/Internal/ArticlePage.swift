@@ -23,7 +23,7 @@ enum ArticlePage {
                 "id": event.id,
                 "anchor": Paths.eventAnchor(event.id),
                 "label": DisplayFormat.value(event.value),
-                "datetime": EventContext.htmlDatetime(event.value),
+                "datetime": EventView.htmlDatetime(event.value),
                 "text": event.text,
                 "key": event.isKey,
                 "expected": event.status == .expected,
@@ -59,7 +59,7 @@ enum ArticlePage {
                 for (t, timex) in sentence.timexes.enumerated() {
                     let anchor = sentence.dateSource == .expression && sentence.anchorTimex == t
                     var attributes: [(name: String, value: String)] = [
-                        ("datetime", EventContext.htmlDatetime(timex.value)),
+                        ("datetime", EventView.htmlDatetime(timex.value)),
                         ("title", timex.explanation),
                     ]
                     if anchor { attributes.append(("class", "anchor")) }

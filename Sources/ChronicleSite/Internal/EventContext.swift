@@ -6,74 +6,124 @@ import ChronicleTime
 /// An event many outlets report lists its first `shownSources` sources and `shownMentions`
 /// sentences, and counts the rest (`events.json` lists them all): a page stays readable and its
 /// size grows with the number of events, not with how often each was reported.
-enum EventContext {
+struct EventView {
     static let shownSources = 20
     static let shownMentions = 10
 
-    static func make(_ event: Event, index: SiteIndex) -> [String: Any] {
-        let rep = event.representative
-        let interval = event.value.interval
-        let shownSlugs = Array(event.sources.prefix(shownSources))
+    struct Source {
+        var slug: String
+        var title: String
+        var name: String
+        var source: String?
+        var published: String?
+        var href: String
+    }
+
+    struct MentionView {
+        var article: String
+        var articleTitle: String
+        var source: String
+        var mention: Mention
+        var href: String
+    }
+
+    var event: Event
+    var anchor: String
+    var href: String
+    var datetime: String
+    var label: String
+    var minor: Bool
+    var textHTML: String
+    var sources: [Source]
+    var mentions: [MentionView]
+    /// Set by the day group the event is shown in.
+    var dateInHeading = false
+    var noMeta = false
+
+    var expected: Bool { event.status == .expected }
+    var moreSources: Int? { event.sources.count > Self.shownSources ? event.sources.count - Self.shownSources : nil }
+    var moreMentions: Int? { event.mentions.count > Self.shownMentions ? event.mentions.count - Self.shownMentions : nil }
+
+    init(_ event: Event, index: SiteIndex) {
+        self.event = event
         var outletCounts: [String: Int] = [:]
         for slug in event.sources { if let outlet = index.articles[slug]?.source { outletCounts[outlet, default: 0] += 1 } }
         var firstMention: [String: Mention] = [:]
         for m in event.mentions where firstMention[m.article] == nil { firstMention[m.article] = m }
-        let sources: [[String: Any]] = shownSlugs.map { slug in
+        sources = event.sources.prefix(Self.shownSources).map { slug in
             let article = index.articles[slug]
             let outlet = article?.source
             let repeated = outlet.map { (outletCounts[$0] ?? 0) > 1 } ?? false
             let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
-            return context([
-                "slug": slug,
-                "title": article?.title ?? slug,
-                "name": sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
-                "source": outlet,
-                "published": article?.published?.description,
-                "href": Paths.articleHref(slug) + (anchor ?? ""),
-            ])
+            return Source(slug: slug, title: article?.title ?? slug,
+                          name: Self.sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
+                          source: outlet, published: article?.published?.description, href: Paths.articleHref(slug) + (anchor ?? ""))
         }
-        let mentions: [[String: Any]] = event.mentions.prefix(shownMentions).map { m in
+        mentions = event.mentions.prefix(Self.shownMentions).map { m in
             let article = index.articles[m.article]
-            return context([
+            return MentionView(article: m.article, articleTitle: article?.title ?? m.article,
+                               source: article?.source ?? article?.title ?? m.article, mention: m,
+                               href: Paths.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
+        }
+        anchor = Paths.eventAnchor(event.id)
+        href = Paths.eventHref(event, paged: index.paged)
+        datetime = Self.htmlDatetime(event.value)
+        label = DisplayFormat.value(event.value)
+        minor = !event.isKey && index.hasKeyEvents
+        textHTML = Self.highlighted(event.representative)
+    }
+
+    /// The template variables (README: "Each event").
+    var context: [String: Any] {
+        let rep = event.representative
+        let interval = event.value.interval
+        let sources: [[String: Any]] = self.sources.map { s in
+            ChronicleSite.context(["slug": s.slug, "title": s.title, "name": s.name, "source": s.source, "published": s.published,
+                                   "href": s.href])
+        }
+        let mentions: [[String: Any]] = self.mentions.map { m in
+            ChronicleSite.context([
                 "article": m.article,
-                "articleTitle": article?.title ?? m.article,
-                "source": article?.source ?? article?.title ?? m.article,
-                "sentence": m.sentence,
-                "expression": m.expression,
-                "value": m.value.description,
-                "label": DisplayFormat.value(m.value),
-                "resolution": m.resolution,
-                "href": Paths.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex),
+                "articleTitle": m.articleTitle,
+                "source": m.source,
+                "sentence": m.mention.sentence,
+                "expression": m.mention.expression,
+                "value": m.mention.value.description,
+                "label": DisplayFormat.value(m.mention.value),
+                "resolution": m.mention.resolution,
+                "href": m.href,
             ])
         }
-        let minor = !event.isKey && index.hasKeyEvents
-        return context([
+        var out = ChronicleSite.context([
             "id": event.id,
-            "anchor": Paths.eventAnchor(event.id),
-            "href": Paths.eventHref(event, paged: index.paged),
+            "anchor": anchor,
+            "href": href,
             "date": event.value.description,
-            "datetime": htmlDatetime(event.value),
-            "label": DisplayFormat.value(event.value),
+            "datetime": datetime,
+            "label": label,
             "start": interval?.start.description,
             "end": interval?.end.description,
             "grain": event.value.grain.description,
             "status": event.status.rawValue,
-            "expected": event.status == .expected,
+            "expected": expected,
             "key": event.isKey,
             "minor": minor,
             "score": JSONNumber.format(event.score),
             "text": event.text,
-            "textHTML": highlighted(rep),
+            "textHTML": textHTML,
             "expression": rep.expression,
             "why": rep.resolution,
             "sources": positioned(sources),
             "sourceCount": event.sources.count,
             "multipleSources": event.sources.count > 1,
-            "moreSources": event.sources.count > shownSources ? event.sources.count - shownSources : nil,
+            "moreSources": moreSources,
             "mentions": positioned(mentions),
             "mentionCount": event.mentions.count,
-            "moreMentions": event.mentions.count > shownMentions ? event.mentions.count - shownMentions : nil,
+            "moreMentions": moreMentions,
         ])
+        out["dateInHeading"] = dateInHeading
+        out["noMeta"] = noMeta
+        return out
     }
 
     /// How a source link reads: the outlet; with a short title when the event has two articles from
@@ -104,4 +154,9 @@ enum EventContext {
         default: return v.interval?.start.description ?? v.description
         }
     }
+}
+
+/// One event's variables, for the pages that show a single event (the feed).
+enum EventContext {
+    static func make(_ event: Event, index: SiteIndex) -> [String: Any] { EventView(event, index: index).context }
 }

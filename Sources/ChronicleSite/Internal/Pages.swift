@@ -20,11 +20,22 @@ struct Pages: @unchecked Sendable {
 
     private func ordered<T>(_ items: [T]) -> [T] { index.config.order == .newestFirst ? items.reversed() : items }
 
+    /// What the page templates use of a period's events: the `days[]` variables only when a
+    /// template names them; the compiled partial's HTML when `days` is compiled.
+    private func needs(_ templates: [String], root: String) -> TimelineGroups.Needs {
+        let names = templates.reduce(into: Set<String>()) { $0.formUnion(self.templates.names(usedBy: $1)) }
+        return TimelineGroups.Needs(days: names.contains("days"), daysHTML: self.templates.compiledDays && names.contains("daysHTML"),
+                                    root: root)
+    }
+
     /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
     /// every event (`events` must hold every period); a paged one lists its periods and highlights.
     func front(events: [Period: [Event]]) -> [OutputFile] {
         var values = CommonContext.page(index, root: "", title: index.config.title)
-        let months = ordered(index.periods).map { TimelineGroups.period($0, events: index.paged ? nil : events[$0.period] ?? [], index: index) }
+        let needs = needs(["index.html", "timeline.md"], root: "")
+        let months = ordered(index.periods).map {
+            TimelineGroups.period($0, events: index.paged ? nil : events[$0.period] ?? [], index: index, needs: needs)
+        }
         let keyCount = index.periods.reduce(0) { $0 + $1.keyCount }
         values["months"] = months
         values["paged"] = index.paged
@@ -41,7 +52,7 @@ struct Pages: @unchecked Sendable {
     func period(at position: Int, events: [Event]) -> OutputFile {
         let digest = index.periods[position]
         var values = CommonContext.page(index, root: "../", title: "\(digest.period.label) · \(index.config.title)")
-        var month = TimelineGroups.period(digest, events: events, index: index)
+        var month = TimelineGroups.period(digest, events: events, index: index, needs: needs(["month.html"], root: "../"))
         month["otherCount"] = digest.eventCount - digest.keyCount
         values["month"] = month
         values["hasMinor"] = index.hasKeyEvents && digest.keyCount < digest.eventCount

@@ -11,9 +11,31 @@ enum TimelineGroups {
         var members: [Event] = []
     }
 
+    /// A day group and its events, ready for a template or the compiled `days` partial.
+    struct Day {
+        var id: String
+        var label: String
+        var datetime: String
+        var minor: Bool
+        var events: [EventView]
+
+        var context: [String: Any] {
+            ChronicleSite.context(["id": id, "label": label, "datetime": datetime, "events": events.map(\.context),
+                     "eventCount": events.count, "minor": minor])
+        }
+    }
+
+    /// What a page needs of a period's events: the `days[]` variables, the compiled partial's HTML, or both.
+    struct Needs {
+        var days = true
+        var daysHTML = false
+        /// `{{root}}` on the page (the compiled partial writes links with it).
+        var root = ""
+    }
+
     /// The variables of one period's section: `id`, `label`, `datetime`, `href`, `eventCount`,
-    /// `keyCount`, `minor`, and `days[]` (with their events) when its events are given.
-    static func period(_ digest: PeriodDigest, events: [Event]?, index: SiteIndex) -> [String: Any] {
+    /// `keyCount`, `minor`, `highlights[]`, and `days[]` (with their events) when its events are given.
+    static func period(_ digest: PeriodDigest, events: [Event]?, index: SiteIndex, needs: Needs = Needs()) -> [String: Any] {
         var out = context([
             "id": "m-\(digest.period)",
             "label": digest.period.label,
@@ -23,14 +45,18 @@ enum TimelineGroups {
             "keyCount": digest.keyCount,
             "minor": index.hasKeyEvents && digest.keyCount == 0,
         ])
-        if let events { out["days"] = days(events, index: index) }
+        if let events {
+            let days = days(events, index: index)
+            if needs.days { out["days"] = days.map(\.context) }
+            if needs.daysHTML { out["daysHTML"] = CompiledPartials.days(days, root: needs.root) }
+        }
         out["highlights"] = digest.highlights.map { h in
             context([
                 "id": h.id,
                 "anchor": Paths.eventAnchor(h.id),
                 "href": (index.paged ? Paths.period(digest.period) : "index.html") + "#" + Paths.eventAnchor(h.id),
                 "label": DisplayFormat.value(h.value),
-                "datetime": EventContext.htmlDatetime(h.value),
+                "datetime": EventView.htmlDatetime(h.value),
                 "text": h.text,
                 "key": h.isKey,
                 "expected": h.status == .expected,
@@ -41,26 +67,19 @@ enum TimelineGroups {
         return out
     }
 
-    static func days(_ events: [Event], index: SiteIndex) -> [[String: Any]] {
+    static func days(_ events: [Event], index: SiteIndex) -> [Day] {
         var days = grouped(events, by: dayKey)
         if index.config.order == .newestFirst { days.reverse() }
         return days.map { day in
             let events = day.members.map { event in
-                var e = EventContext.make(event, index: index)
+                var e = EventView(event, index: index)
                 // The day heading already says it; the event repeats only a finer date ("…, evening").
-                let dateInHeading = day.key == safeKey(event.value.description)
-                e["dateInHeading"] = dateInHeading
-                e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
+                e.dateInHeading = day.key == safeKey(event.value.description)
+                e.noMeta = e.dateInHeading && event.status != .expected && event.sources.count < 2
                 return e
             }
-            return context([
-                "id": "d-\(day.key)",
-                "label": day.label,
-                "datetime": day.datetime,
-                "events": events,
-                "eventCount": events.count,
-                "minor": index.hasKeyEvents && !day.members.contains(where: \.isKey),
-            ])
+            return Day(id: "d-\(day.key)", label: day.label, datetime: day.datetime,
+                       minor: index.hasKeyEvents && !day.members.contains(where: \.isKey), events: events)
         }
     }
 
@@ -87,7 +106,7 @@ enum TimelineGroups {
         }
         // Under its month heading, a month-grain group needs words, not the same label again.
         let label = v.grain >= .month && v.grain != .none ? "Sometime in \(DisplayFormat.value(v))" : DisplayFormat.value(v)
-        return Group(key: safeKey(v.description), label: label, datetime: EventContext.htmlDatetime(v))
+        return Group(key: safeKey(v.description), label: label, datetime: EventView.htmlDatetime(v))
     }
 
     /// Group keys become HTML ids.

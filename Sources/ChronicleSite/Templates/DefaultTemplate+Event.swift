@@ -1,6 +1,7 @@
 // Generated from templates/event.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let event = #"""
+{{% CONTENT_TYPE: HTML }}
 <article class="event{{#key}} key{{/key}}{{#minor}} minor{{/minor}}{{#expected}} expected{{/expected}}" id="{{anchor}}">
 {{^noMeta}}
 <p class="event-meta">{{^dateInHeading}}<time class="event-date" datetime="{{datetime}}">{{label}}</time>{{/dateInHeading}}{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}}{{#multipleSources}} <span class="badge badge-sources">{{sourceCount}} sources</span>{{/multipleSources}}</p>

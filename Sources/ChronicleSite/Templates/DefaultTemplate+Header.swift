@@ -1,6 +1,7 @@
 // Generated from templates/header.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let header = #"""
+{{% CONTENT_TYPE: HTML }}
 <header class="site-header">
 <a class="site-title" href="{{root}}index.html">{{site.title}}</a>
 <nav class="site-nav" aria-label="Site">

@@ -1,6 +1,7 @@
 // Generated from templates/month.html.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let monthHtml = #"""
+{{% CONTENT_TYPE: HTML }}
 {{> head}}
 <body class="page-month">
 {{> header}}

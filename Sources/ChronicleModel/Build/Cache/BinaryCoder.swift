@@ -10,7 +10,7 @@
 public enum BinaryCoder {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let writer = BinaryWriter()
-        try writer.slot { try value.encode(to: BinaryEncoding(writer, codingPath: [])) }
+        try writer.slot { try value.encode(to: BinaryEncoding(writer)) }
         return writer.bytes
     }
 
@@ -18,7 +18,7 @@ public enum BinaryCoder {
         let reader = BinaryReader(bytes)
         let slot = try reader.slot(at: 0)
         guard slot.upperBound == bytes.count else { throw reader.corrupt("trailing bytes") }
-        return try T(from: BinaryDecoding(reader, slot, codingPath: []))
+        return try T(from: BinaryDecoding(reader, slot))
     }
 }
 
@@ -27,8 +27,15 @@ public enum BinaryCoder {
 final class BinaryWriter {
     var bytes: [UInt8] = []
     /// Containers still open, innermost last: a write to one closes those opened after it.
-    private var open: [(id: Int, close: () -> Void)] = []
+    private var open: [OpenContainer] = []
     private var nextID = 0
+
+    /// A container's end mark, and the slot it fills when it is the value of an entry or element.
+    struct OpenContainer {
+        var id: Int
+        var endMark: UInt8
+        var slotAt: Int?
+    }
 
     /// Writes `[u32 length]` then whatever `body` writes, closing the containers it opened.
     func slot(_ body: () throws -> Void) throws {
@@ -50,17 +57,12 @@ final class BinaryWriter {
         for i in 0..<4 { bytes[lengthAt + i] = UInt8(truncatingIfNeeded: length >> (8 * i)) }
     }
 
-    /// Registers a container; `close` runs (writing its end mark) when something written before it writes again.
-    func openContainer(close: @escaping () -> Void) -> Int {
+    /// Registers a container, closed (its end mark written, its slot filled in) when something
+    /// opened before it writes again or the value holding it ends.
+    func openContainer(endMark: UInt8, nested: Bool) -> Int {
         nextID += 1
-        open.append((nextID, close))
+        open.append(OpenContainer(id: nextID, endMark: endMark, slotAt: nested ? beginSlot() : nil))
         return nextID
-    }
-
-    /// A container that is the value of an entry or element: its slot ends when it closes.
-    func openNestedSlot<C>(_ make: (_ finish: @escaping () -> Void) -> C) -> C {
-        let lengthAt = beginSlot()
-        return make { [unowned self] in self.endSlot(lengthAt) }
     }
 
     /// Before container `id` writes again, everything opened after it is finished.
@@ -70,7 +72,11 @@ final class BinaryWriter {
     }
 
     private func closeOpen(downTo count: Int) {
-        while open.count > count { open.removeLast().close() }
+        while open.count > count {
+            let container = open.removeLast()
+            bytes.append(container.endMark)
+            if let at = container.slotAt { endSlot(at) }
+        }
     }
 
     func varint(_ value: UInt64) {
@@ -106,43 +112,38 @@ final class BinaryWriter {
     }
 
     func key(_ key: CodingKey) {
-        let utf8 = Array(key.stringValue.utf8)
-        varint(UInt64(utf8.count + 1))
-        bytes += utf8
+        let name = key.stringValue
+        varint(UInt64(name.utf8.count + 1))
+        bytes.append(contentsOf: name.utf8)
     }
 }
 
 struct BinaryEncoding: Encoder {
     let writer: BinaryWriter
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ writer: BinaryWriter, codingPath: [CodingKey]) {
-        self.writer = writer
-        self.codingPath = codingPath
-    }
+    init(_ writer: BinaryWriter) { self.writer = writer }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedWriter<Key>(writer, codingPath: codingPath))
+        KeyedEncodingContainer(KeyedWriter<Key>(writer))
     }
 
-    func unkeyedContainer() -> UnkeyedEncodingContainer { UnkeyedWriter(writer, codingPath: codingPath) }
+    func unkeyedContainer() -> UnkeyedEncodingContainer { UnkeyedWriter(writer) }
 
-    func singleValueContainer() -> SingleValueEncodingContainer { SingleWriter(writer, codingPath: codingPath) }
+    func singleValueContainer() -> SingleValueEncodingContainer { SingleWriter(writer) }
 }
 
 struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let writer: BinaryWriter
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     private let id: Int
 
-    init(_ writer: BinaryWriter, codingPath: [CodingKey], finish: @escaping () -> Void = {}) {
+    init(_ writer: BinaryWriter, nested: Bool = false) {
         self.writer = writer
-        self.codingPath = codingPath
-        id = writer.openContainer {
-            writer.varint(0)
-            finish()
-        }
+        id = writer.openContainer(endMark: 0, nested: nested)
     }
 
     private func entry(_ key: Key, _ body: () throws -> Void) throws {
@@ -167,40 +168,35 @@ struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try entry(key) { [writer] in writer.put(value) } }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try entry(key) { [writer] in writer.put(value) } }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try entry(key) { try value.encode(to: BinaryEncoding(writer, codingPath: codingPath + [key])) }
+        try entry(key) { try value.encode(to: BinaryEncoding(writer)) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         writer.willWrite(to: id)
         writer.key(key)
-        let path = codingPath + [key]
-        return KeyedEncodingContainer(writer.openNestedSlot { KeyedWriter<NestedKey>(writer, codingPath: path, finish: $0) })
+        return KeyedEncodingContainer(KeyedWriter<NestedKey>(writer, nested: true))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
         writer.willWrite(to: id)
         writer.key(key)
-        let path = codingPath + [key]
-        return writer.openNestedSlot { UnkeyedWriter(writer, codingPath: path, finish: $0) }
+        return UnkeyedWriter(writer, nested: true)
     }
 
-    mutating func superEncoder() -> Encoder { BinaryEncoding(writer, codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> Encoder { BinaryEncoding(writer, codingPath: codingPath + [key]) }
+    mutating func superEncoder() -> Encoder { BinaryEncoding(writer) }
+    mutating func superEncoder(forKey key: Key) -> Encoder { BinaryEncoding(writer) }
 }
 
 struct UnkeyedWriter: UnkeyedEncodingContainer {
     let writer: BinaryWriter
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     private(set) var count = 0
     private let id: Int
 
-    init(_ writer: BinaryWriter, codingPath: [CodingKey], finish: @escaping () -> Void = {}) {
+    init(_ writer: BinaryWriter, nested: Bool = false) {
         self.writer = writer
-        self.codingPath = codingPath
-        id = writer.openContainer {
-            writer.bytes.append(2)
-            finish()
-        }
+        id = writer.openContainer(endMark: 2, nested: nested)
     }
 
     private mutating func element(_ body: () throws -> Void) throws {
@@ -231,8 +227,8 @@ struct UnkeyedWriter: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { try element { [writer] in writer.put(value) } }
     mutating func encode(_ value: UInt64) throws { try element { [writer] in writer.put(value) } }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let (writer, path) = (self.writer, codingPath)
-        try element { try value.encode(to: BinaryEncoding(writer, codingPath: path)) }
+        let writer = self.writer
+        try element { try value.encode(to: BinaryEncoding(writer)) }
     }
 
     private mutating func nestedElement() {
@@ -243,27 +239,23 @@ struct UnkeyedWriter: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         nestedElement()
-        let (writer, path) = (self.writer, codingPath)
-        return KeyedEncodingContainer(writer.openNestedSlot { KeyedWriter<NestedKey>(writer, codingPath: path, finish: $0) })
+        return KeyedEncodingContainer(KeyedWriter<NestedKey>(writer, nested: true))
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
         nestedElement()
-        let (writer, path) = (self.writer, codingPath)
-        return writer.openNestedSlot { UnkeyedWriter(writer, codingPath: path, finish: $0) }
+        return UnkeyedWriter(writer, nested: true)
     }
 
-    mutating func superEncoder() -> Encoder { BinaryEncoding(writer, codingPath: codingPath) }
+    mutating func superEncoder() -> Encoder { BinaryEncoding(writer) }
 }
 
 struct SingleWriter: SingleValueEncodingContainer {
     let writer: BinaryWriter
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
 
-    init(_ writer: BinaryWriter, codingPath: [CodingKey]) {
-        self.writer = writer
-        self.codingPath = codingPath
-    }
+    init(_ writer: BinaryWriter) { self.writer = writer }
 
     private func value(_ body: () throws -> Void) rethrows {
         writer.bytes.append(1)
@@ -286,8 +278,8 @@ struct SingleWriter: SingleValueEncodingContainer {
     mutating func encode(_ v: UInt32) throws { value { [writer] in writer.put(v) } }
     mutating func encode(_ v: UInt64) throws { value { [writer] in writer.put(v) } }
     mutating func encode<T: Encodable>(_ v: T) throws {
-        let (writer, path) = (self.writer, codingPath)
-        try value { try writer.slot { try v.encode(to: BinaryEncoding(writer, codingPath: path)) } }
+        let writer = self.writer
+        try value { try writer.slot { try v.encode(to: BinaryEncoding(writer)) } }
     }
 }
 
@@ -368,42 +360,42 @@ final class BinaryReader {
 struct BinaryDecoding: Decoder {
     let reader: BinaryReader
     let range: Range<Int>
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ reader: BinaryReader, _ range: Range<Int>, codingPath: [CodingKey]) {
+    init(_ reader: BinaryReader, _ range: Range<Int>) {
         self.reader = reader
         self.range = range
-        self.codingPath = codingPath
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(try KeyedReader<Key>(reader, range, codingPath: codingPath))
+        KeyedDecodingContainer(try KeyedReader<Key>(reader, range))
     }
 
-    func unkeyedContainer() throws -> UnkeyedDecodingContainer { UnkeyedReader(reader, range, codingPath: codingPath) }
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer { UnkeyedReader(reader, range) }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleReader(reader, range, codingPath: codingPath) }
+    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleReader(reader, range) }
 }
 
 struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let reader: BinaryReader
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     /// (key bytes, value slot) of every entry, in written order.
     private let entries: [(key: Range<Int>, value: Range<Int>)]
 
-    init(_ reader: BinaryReader, _ range: Range<Int>, codingPath: [CodingKey]) throws {
+    init(_ reader: BinaryReader, _ range: Range<Int>) throws {
         self.reader = reader
-        self.codingPath = codingPath
         var found: [(Range<Int>, Range<Int>)] = []
         var p = range.lowerBound
         while true {
             let length = Int(try reader.varint(&p, in: range))
             if length == 0 { break }
-            guard length - 1 <= range.upperBound - p else { throw reader.corrupt("key past its container", codingPath) }
+            guard length - 1 <= range.upperBound - p else { throw reader.corrupt("key past its container") }
             let key = p..<(p + length - 1)
             let value = try reader.slot(at: key.upperBound)
-            guard value.upperBound <= range.upperBound else { throw reader.corrupt("entry past its container", codingPath) }
+            guard value.upperBound <= range.upperBound else { throw reader.corrupt("entry past its container") }
             found.append((key, value))
             p = value.upperBound
         }
@@ -447,15 +439,15 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key) { [reader] in try reader.integer(type, &$0, in: $1) } }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key) { [reader] in try reader.integer(type, &$0, in: $1) } }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try value(key) { _, r in try T(from: BinaryDecoding(reader, r, codingPath: codingPath + [key])) }
+        try value(key) { _, r in try T(from: BinaryDecoding(reader, r)) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try value(key) { _, r in KeyedDecodingContainer(try KeyedReader<NestedKey>(reader, r, codingPath: codingPath + [key])) }
+        try value(key) { _, r in KeyedDecodingContainer(try KeyedReader<NestedKey>(reader, r)) }
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try value(key) { _, r in UnkeyedReader(reader, r, codingPath: codingPath + [key]) }
+        try value(key) { _, r in UnkeyedReader(reader, r) }
     }
 
     func superDecoder() throws -> Decoder { throw reader.corrupt("super decoders are not supported", codingPath) }
@@ -464,15 +456,15 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
 struct UnkeyedReader: UnkeyedDecodingContainer {
     let reader: BinaryReader
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     let range: Range<Int>
     private var position: Int
     private(set) var currentIndex = 0
 
-    init(_ reader: BinaryReader, _ range: Range<Int>, codingPath: [CodingKey]) {
+    init(_ reader: BinaryReader, _ range: Range<Int>) {
         self.reader = reader
         self.range = range
-        self.codingPath = codingPath
         position = range.lowerBound
     }
 
@@ -512,18 +504,18 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try element { [reader] in try reader.integer(type, &$0, in: $1) } }
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try element { [reader] in try reader.integer(type, &$0, in: $1) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (reader, path) = (self.reader, codingPath)
-        return try element { _, r in try T(from: BinaryDecoding(reader, r, codingPath: path)) }
+        let reader = self.reader
+        return try element { _, r in try T(from: BinaryDecoding(reader, r)) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let (reader, path) = (self.reader, codingPath)
-        return try element { _, r in KeyedDecodingContainer(try KeyedReader<NestedKey>(reader, r, codingPath: path)) }
+        let reader = self.reader
+        return try element { _, r in KeyedDecodingContainer(try KeyedReader<NestedKey>(reader, r)) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
-        let (reader, path) = (self.reader, codingPath)
-        return try element { _, r in UnkeyedReader(reader, r, codingPath: path) }
+        let reader = self.reader
+        return try element { _, r in UnkeyedReader(reader, r) }
     }
 
     mutating func superDecoder() throws -> Decoder { throw reader.corrupt("super decoders are not supported", codingPath) }
@@ -531,13 +523,13 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
 
 struct SingleReader: SingleValueDecodingContainer {
     let reader: BinaryReader
-    let codingPath: [CodingKey]
+    /// Not tracked: only this program reads the data, and an error names no path.
+    var codingPath: [CodingKey] { [] }
     let range: Range<Int>
 
-    init(_ reader: BinaryReader, _ range: Range<Int>, codingPath: [CodingKey]) {
+    init(_ reader: BinaryReader, _ range: Range<Int>) {
         self.reader = reader
         self.range = range
-        self.codingPath = codingPath
     }
 
     private func value<T>(_ read: (inout Int, Range<Int>) throws -> T) throws -> T {
@@ -565,7 +557,7 @@ struct SingleReader: SingleValueDecodingContainer {
         try value { p, _ in
             let r = try reader.slot(at: p)
             guard r.upperBound <= range.upperBound else { throw reader.corrupt("value past its slot", codingPath) }
-            return try T(from: BinaryDecoding(reader, r, codingPath: codingPath))
+            return try T(from: BinaryDecoding(reader, r))
         }
     }
 }

@@ -6,13 +6,12 @@ import Foundation
 /// missing, stale, truncated or altered is treated as absent and rebuilt, never trusted.
 ///
 ///     .chronicle/manifest.bin        article records and the index of periods
-///     .chronicle/articles/<key>.bin  one analysed article each
 ///     .chronicle/periods/<key>.bin   one period's mentions and their grouping
 ///     .chronicle/site.bin            the site layer's own state (page fingerprints, output files)
 ///
-/// Article and period files are named by a hash of what they hold, written before the manifest
-/// that names them, and deleted only once a newer manifest no longer does: a build that fails
-/// halfway leaves the previous manifest pointing at intact files.
+/// Period files are named by a hash of what they hold, written before the manifest that names
+/// them, and deleted only once a newer manifest no longer does: a build that fails halfway
+/// leaves the previous manifest pointing at intact files.
 public struct BuildCache: Sendable {
     /// Bump when the layout or the meaning of cached values changes.
     public static let schema: UInt32 = 1
