@@ -98,6 +98,18 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 }
 
+extension CivilDate {
+    /// Stored as its day number: one integer instead of three (caches hold millions of dates).
+    public init(from decoder: Decoder) throws {
+        self.init(dayNumber: try decoder.singleValueContainer().decode(Int.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(dayNumber)
+    }
+}
+
 /// A day of the week, numbered as ISO 8601 does (Monday = 1 … Sunday = 7).
 public enum Weekday: Int, CaseIterable, Sendable, Comparable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday

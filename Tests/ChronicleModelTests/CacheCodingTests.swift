@@ -23,13 +23,16 @@ import Testing
         var table: [String: Int]
         var range: Range<Int>
         var value: TimexValue
+        var hashes: [UInt64]
+        var nothing: [Shape]
+        var noNumbers: [Int]
     }
 
     static let sample = Sample(
         name: "Zoë’s “café” — 東京", count: 300, negative: -70_000_000_000, flags: [true, false],
         maybe: "", missing: nil, shapes: [.point, .circle(radius: -1.5), .label("x", size: nil), .label("", size: 3)],
         optionals: [1, nil, -2], nested: [[], [0, 255]], table: ["": 1, "b": -2], range: 3..<9,
-        value: TimexValue(timex3: "2025-W11")!)
+        value: TimexValue(timex3: "2025-W11")!, hashes: [0, .max, 1 << 40], nothing: [], noNumbers: [])
 
     @Test func roundTripsSynthesizedCodable() throws {
         let bytes = try BinaryCoder.encode(Self.sample)
@@ -75,3 +78,4 @@ import Testing
         #expect(ContentHash.hex(0xAB) == "00000000000000ab")
     }
 }
+

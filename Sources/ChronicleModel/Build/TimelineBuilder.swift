@@ -387,24 +387,46 @@ public struct TimelineBuilder: Sendable {
         return config
     }
 
-    /// Article files below the content folder, as sorted relative paths; hidden files and folders are skipped.
+    /// Article files below the content folder, as sorted relative paths; hidden files and folders
+    /// are skipped, and so are links that lead out of the folder. Lists folders with `readdir`
+    /// (Foundation's enumerator took half a second for 10,000 files).
     func discover() throws(Diagnostic) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Diagnostic(.error, file: contentDirectory.path, "the content folder does not exist")
         }
-        guard let enumerator = FileManager.default.enumerator(at: contentDirectory, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
         let base = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard ArticleReader.extensions.contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            guard full.hasPrefix(base + "/") else { continue }
-            paths.append(String(full.dropFirst(base.count + 1)))
+        func walk(_ relative: String) {
+            let dirPath = relative.isEmpty ? base : base + "/" + relative
+            guard let dir = opendir(dirPath) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard !name.hasPrefix(".") else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR):
+                    walk(path)
+                case Int32(DT_REG):
+                    if Self.isArticle(name) { paths.append(path) }
+                default:
+                    // A link (or a file system that does not say): an article if it is a regular file inside the folder.
+                    var info = stat()
+                    let full = base + "/" + path
+                    guard Self.isArticle(name), stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                          URL(fileURLWithPath: full).resolvingSymlinksInPath().path.hasPrefix(base + "/") else { continue }
+                    paths.append(path)
+                }
+            }
         }
+        walk("")
         return paths.sorted()
+    }
+
+    static func isArticle(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// A diagnostic about a content file, with the path shown relative to the current folder when it is below it.

@@ -46,9 +46,8 @@ public struct SiteRenderer: Sendable {
         if pages.index.paged {
             for (i, events) in ordered.enumerated() { files.append(pages.period(at: i, events: events)) }
         }
-        var byArticle: [String: [Event]] = [:]
-        for event in ordered.joined() { for slug in event.sources { byArticle[slug, default: []].append(event) } }
-        for article in timeline.articles { files.append(pages.article(article, events: byArticle[article.slug] ?? [])) }
+        let shares = ordered.map { PeriodShares(events: $0) }
+        for article in timeline.articles { files.append(pages.article(article, events: ArticlePage.Events(slug: article.slug, shares: shares))) }
         files.append(pages.feed(newest: ordered.joined().filter(\.isKey).reversed()))
         if let sitemap = pages.sitemap() { files.append(sitemap) }
         files.append(pages.style())

@@ -5,20 +5,27 @@ import ChronicleTime
 /// `articles/<slug>.html`: the article body with every recognised expression marked up, the
 /// sentences that made events anchored, boilerplate de-emphasised, and links to its events.
 enum ArticlePage {
-    /// `events`: the events the article reports, in timeline order.
-    static func make(_ article: Article, events: [Event], index: SiteIndex) -> [String: Any] {
-        var out = CommonContext.page(index, root: "../", title: "\(article.title) · \(index.config.title)")
-        var eventByMention: [MentionKey: Event] = [:]
-        for event in events {
-            for m in event.mentions where m.article == article.slug {
-                eventByMention[MentionKey(block: m.blockOrdinal, sentence: m.sentenceIndex)] = event
+    /// The events an article reports and, for each of its sentences that is a mention, whether
+    /// that mention's event is key: gathered from the shares of the periods it mentions.
+    struct Events {
+        var listed: [PeriodShares.Brief] = []
+        var keyOfSentence: [MentionKey: Bool] = [:]
+
+        init(slug: String, shares: [PeriodShares]) {
+            for share in shares {
+                guard let mine = share.byArticle[slug] else { continue }
+                listed += mine.events.map { share.events[$0] }
+                for ref in mine.sentences { keyOfSentence[MentionKey(block: ref.block, sentence: ref.sentence)] = share.events[ref.event].isKey }
             }
         }
-        let body = HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, eventByMention))
-        let listed = events.filter { $0.sources.contains(article.slug) }
-        out["article"] = CommonContext.article(ArticleInfo(article, eventCount: listed.count))
+    }
+
+    static func make(_ article: Article, events: Events, index: SiteIndex) -> [String: Any] {
+        var out = CommonContext.page(index, root: "../", title: "\(article.title) · \(index.config.title)")
+        let body = HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, events.keyOfSentence))
+        out["article"] = CommonContext.article(ArticleInfo(article, eventCount: events.listed.count))
         out["bodyHTML"] = body.hasSuffix("\n") ? String(body.dropLast()) : body  // the template owns the layout
-        out["events"] = listed.map { event in
+        out["events"] = events.listed.map { event in
             context([
                 "id": event.id,
                 "anchor": Paths.eventAnchor(event.id),
@@ -27,9 +34,9 @@ enum ArticlePage {
                 "text": event.text,
                 "key": event.isKey,
                 "expected": event.status == .expected,
-                "href": Paths.eventHref(event, paged: index.paged),
-                "sourceCount": event.sources.count,
-                "multipleSources": event.sources.count > 1,
+                "href": Paths.eventHref(id: event.id, value: event.value, paged: index.paged),
+                "sourceCount": event.sourceCount,
+                "multipleSources": event.sourceCount > 1,
             ])
         }
         out["sentenceCount"] = article.blocks.reduce(0) { $0 + $1.sentences.count }
@@ -43,17 +50,17 @@ enum ArticlePage {
         var sentence: Int
     }
 
-    static func decorations(_ article: Article, _ eventByMention: [MentionKey: Event]) -> [Int: BlockDecoration] {
+    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool]) -> [Int: BlockDecoration] {
         var out: [Int: BlockDecoration] = [:]
         for block in article.blocks {
             let ordinal = block.block.ordinal
             var spans: [InlineSpan] = []
             for (s, sentence) in block.sentences.enumerated() {
                 let base = sentence.utf8Range.lowerBound
-                if let event = eventByMention[MentionKey(block: ordinal, sentence: s)] {
+                if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
                     spans.append(InlineSpan(range: sentence.utf8Range, tag: "span", attributes: [
                         ("id", Paths.sentenceAnchor(block: ordinal, sentence: s)),
-                        ("class", event.isKey ? "mention key" : "mention"),
+                        ("class", isKey ? "mention key" : "mention"),
                     ]))
                 }
                 for (t, timex) in sentence.timexes.enumerated() {

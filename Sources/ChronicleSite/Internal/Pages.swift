@@ -66,8 +66,8 @@ struct Pages: @unchecked Sendable {
         return page(Paths.period(digest.period), "month.html", values)
     }
 
-    /// `articles/<slug>.html`; `events` are the events the article reports, in timeline order.
-    func article(_ article: Article, events: [Event]) -> OutputFile {
+    /// `articles/<slug>.html`, with the events it reports.
+    func article(_ article: Article, events: ArticlePage.Events) -> OutputFile {
         page(Paths.article(article.slug), "article.html", ArticlePage.make(article, events: events, index: index))
     }
 

@@ -1,4 +1,5 @@
 import ChronicleModel
+import ChronicleTime
 
 /// Output paths and relative links, kept in one place so pages agree on where things are.
 enum Paths {
@@ -19,9 +20,11 @@ enum Paths {
     static func period(_ period: Period) -> String { "months/\(period).html" }
 
     /// Where an event is shown, from the site root: its period's page, or the index.
-    static func eventHref(_ event: Event, paged: Bool) -> String {
-        let page = paged ? Period(of: event.value).map(period) ?? "index.html" : "index.html"
-        return page + "#" + eventAnchor(event.id)
+    static func eventHref(_ event: Event, paged: Bool) -> String { eventHref(id: event.id, value: event.value, paged: paged) }
+
+    static func eventHref(id: String, value: TimexValue, paged: Bool) -> String {
+        let page = paged ? Period(of: value).map(period) ?? "index.html" : "index.html"
+        return page + "#" + eventAnchor(id)
     }
 
     /// A slug is used as one file name: no separators, no dot names, no control characters.

@@ -34,9 +34,11 @@ struct PeriodDigest: Codable, Sendable {
     struct Share: Codable, Sendable {
         var eventCount = 0
         var fingerprint: UInt64 = 0
+        /// Of the events' source counts alone: a page that does not show them need not change with them.
+        var sourceCounts: UInt64 = 0
     }
 
-    init(period: Period, hash: UInt64, events: [Event]) {
+    init(period: Period, hash: UInt64, events: [Event], shares: PeriodShares? = nil) {
         self.period = period
         self.hash = hash
         eventCount = events.count
@@ -55,15 +57,63 @@ struct PeriodDigest: Codable, Sendable {
             let e = events[i]
             return Highlight(id: e.id, value: e.value, status: e.status, isKey: e.isKey, text: e.text, sourceCount: e.sources.count)
         }
-        var shown: [String: [UInt8]] = [:]
-        for event in events {
-            let about = Array("\(event.id)|\(event.value)|\(event.status.rawValue)|\(event.isKey)|\(event.text)\n".utf8)
-            for slug in event.sources {
-                articles[slug, default: Share()].eventCount += 1
-                shown[slug, default: []] += about
+        let shares = shares ?? PeriodShares(events: events)
+        for (slug, share) in shares.byArticle {
+            var text = ""
+            var counts = ""
+            for i in share.events {
+                let e = shares.events[i]
+                text += "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.text)\n"
+                counts += "\(e.sourceCount),"
             }
-            for m in event.mentions { shown[m.article, default: []] += Array("\(m.blockOrdinal).\(m.sentenceIndex)\n".utf8) }
+            for ref in share.sentences { text += "\(ref.block).\(ref.sentence):\(shares.events[ref.event].id)\n" }
+            articles[slug] = Share(eventCount: share.events.count, fingerprint: ContentHash.xxh64(text),
+                                   sourceCounts: ContentHash.xxh64(counts))
         }
-        for (slug, bytes) in shown { articles[slug, default: Share()].fingerprint = ContentHash.xxh64(bytes) }
+    }
+}
+
+/// What article pages show about one period's events: each event in brief, and for each article
+/// the events it is a source of and the sentences of it they come from. Kept in the cache beside
+/// the period's mentions, and small, so an article page is rendered without loading every event
+/// of every month the article mentions.
+struct PeriodShares: Codable, Sendable {
+    var events: [Brief]
+    var byArticle: [String: ArticleShare]
+
+    struct Brief: Codable, Sendable {
+        var id: String
+        var value: TimexValue
+        var status: EventStatus
+        var isKey: Bool
+        var text: String
+        var sourceCount: Int
+    }
+
+    struct ArticleShare: Codable, Sendable {
+        /// Indices into `events`, in timeline order.
+        var events: [Int] = []
+        var sentences: [SentenceRef] = []
+    }
+
+    /// A sentence of the article and the event (index into `events`) it is a mention of.
+    struct SentenceRef: Codable, Sendable {
+        var block: Int
+        var sentence: Int
+        var event: Int
+    }
+
+    init(events: [Event]) {
+        self.events = events.map { e in
+            Brief(id: e.id, value: e.value, status: e.status, isKey: e.isKey, text: e.text, sourceCount: e.sources.count)
+        }
+        var byArticle: [String: ArticleShare] = [:]
+        for (i, event) in events.enumerated() {
+            for slug in event.sources { byArticle[slug, default: ArticleShare()].events.append(i) }
+            for m in event.mentions {
+                byArticle[m.article, default: ArticleShare()].sentences.append(SentenceRef(block: m.blockOrdinal, sentence: m.sentenceIndex, event: i))
+            }
+        }
+        self.byArticle = byArticle
     }
 }

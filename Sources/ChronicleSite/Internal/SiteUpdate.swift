@@ -51,7 +51,7 @@ struct SiteUpdate {
     func run() throws -> Report {
         let cache = timeline.cache
         let state = readsState ? cache?.read(SiteState.self, at: SiteState.fileName).flatMap { $0.output == output.path ? $0 : nil } : nil
-        let periods = PeriodEvents(timeline)
+        let periods = PeriodData(timeline)
         let digests = try digestsOfPeriods(state: state, periods: periods)
         let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
         let infos = timeline.articles.map { record in
@@ -61,6 +61,7 @@ struct SiteUpdate {
         let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, pagedAbove: pagedAbove)
         let pages = Pages(templates: templates, index: index)
         let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
+        let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
 
         let session = try OutputSession(output: output, previous: state?.files)
         var report = Report()
@@ -92,7 +93,8 @@ struct SiteUpdate {
                 } else {
                     let timeline = self.timeline
                     jobs.append {
-                        let events = try record.periods.flatMap { try periods.events($0, reportedBy: record.slug) }
+                        let shares = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
+                        let events = ArticlePage.Events(slug: record.slug, shares: shares)
                         try session.write(pages.article(try timeline.article(record), events: events), fingerprint: print)
                     }
                 }
@@ -124,11 +126,12 @@ struct SiteUpdate {
         report.removed = session.removed
         try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout),
                          at: SiteState.fileName)
+        cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
         return report
     }
 
     /// Each period's digest: the previous one when the period did not change, else computed from its events.
-    private func digestsOfPeriods(state: SiteState?, periods: PeriodEvents) throws -> [PeriodDigest] {
+    private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
         let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         let timeline = self.timeline
         let results = ResultSlots<Error>(count: timeline.periods.count)
@@ -138,7 +141,10 @@ struct SiteUpdate {
             if let digest = old[p.period], digest.hash == p.hash {
                 digests.set(i, digest)
             } else {
-                do { digests.set(i, PeriodDigest(period: p.period, hash: p.hash, events: try periods.events(p.period))) } catch {
+                do {
+                    let events = try periods.events(p.period)
+                    digests.set(i, PeriodDigest(period: p.period, hash: p.hash, events: events, shares: try periods.shares(p, events: events)))
+                } catch {
                     results.set(i, error)
                 }
             }
@@ -148,7 +154,7 @@ struct SiteUpdate {
     }
 
     /// The site's last key events, newest first, enough for the feed.
-    private static func newestKeyEvents(_ digests: [PeriodDigest], _ periods: PeriodEvents) throws -> [Event] {
+    private static func newestKeyEvents(_ digests: [PeriodDigest], _ periods: PeriodData) throws -> [Event] {
         var out: [Event] = []
         for digest in digests.reversed() where digest.keyCount > 0 {
             out += try periods.events(digest.period).filter(\.isKey).reversed()
@@ -160,7 +166,7 @@ struct SiteUpdate {
     /// `events.json`: the head (site and articles), then each period's run of events, copied from
     /// the previous file when the period is unchanged and that file is still as written.
     private func writeEventsJSON(session: OutputSession, state: SiteState?, infos: [ArticleInfo], digests: [PeriodDigest],
-                                 periods: PeriodEvents) throws -> SiteState.EventsLayout {
+                                 periods: PeriodData) throws -> SiteState.EventsLayout {
         let head = EventsJSON.head(config: timeline.config, articles: infos)
         var layout = SiteState.EventsLayout(headHash: ContentHash.xxh64(head), runs: [])
         let old = state?.eventsLayout
@@ -204,31 +210,37 @@ struct SiteUpdate {
     }
 }
 
-/// The events of each period, loaded once, with the events each article reports.
-final class PeriodEvents: @unchecked Sendable {
+/// The events of each period (from the build, or loaded once), and what article pages show of
+/// them (`PeriodShares`: computed with the period's digest, else read from the cache).
+final class PeriodData: @unchecked Sendable {
     private let timeline: TimelineBuild
-    private var bySlug: [Period: [String: [Int]]] = [:]
+    private var shares: [Period: PeriodShares] = [:]
     private let lock = NSLock()
 
     init(_ timeline: TimelineBuild) { self.timeline = timeline }
 
     func events(_ period: Period) throws -> [Event] { try timeline.events(period) }
 
-    /// The period's events that `slug` is a source of, in timeline order.
-    func events(_ period: Period, reportedBy slug: String) throws -> [Event] {
-        let events = try timeline.events(period)
+    static func sharesName(_ result: PeriodResult) -> String { "\(result.period)-\(ContentHash.hex(result.hash)).bin" }
+
+    /// The period's shares; `events` when they are at hand (they are computed from them and cached).
+    func shares(_ result: PeriodResult, events: [Event]? = nil) throws -> PeriodShares {
         lock.lock()
-        var table = bySlug[period]
+        let known = shares[result.period]
         lock.unlock()
-        if table == nil {
-            var built: [String: [Int]] = [:]
-            for (i, event) in events.enumerated() { for s in event.sources { built[s, default: []].append(i) } }
-            lock.lock()
-            bySlug[period] = built
-            lock.unlock()
-            table = built
+        if let known { return known }
+        let path = "shares/" + Self.sharesName(result)
+        let found: PeriodShares
+        if events == nil, let cached = timeline.cache?.read(PeriodShares.self, at: path) {
+            found = cached
+        } else {
+            found = PeriodShares(events: try events ?? timeline.events(result.period))
+            try? timeline.cache?.write(found, at: path)
         }
-        return (table![slug] ?? []).map { events[$0] }
+        lock.lock()
+        shares[result.period] = found
+        lock.unlock()
+        return found
     }
 }
 
@@ -239,6 +251,7 @@ struct Fingerprints {
     let siteWide: UInt64
     let monthUsesSiteWide: Bool
     let articleUsesSiteWide: Bool
+    let articleShowsSourceCounts: Bool
     let feedUsesSiteWide: Bool
     let index: SiteIndex
 
@@ -259,6 +272,7 @@ struct Fingerprints {
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
         monthUsesSiteWide = uses("month.html")
         articleUsesSiteWide = uses("article.html")
+        articleShowsSourceCounts = !templates.names(usedBy: "article.html").isDisjoint(with: ["sourceCount", "multipleSources"])
         feedUsesSiteWide = uses("feed.xml")
     }
 
@@ -272,7 +286,10 @@ struct Fingerprints {
 
     func article(_ record: ArticleRecord, digests: [Period: PeriodDigest]) -> UInt64 {
         var text = "\(site)|\(record.contentHash)|\(record.sourcePath)|\(record.slug)|\(record.verdicts.map { $0 ? "1" : "0" }.joined())|"
-        for p in record.periods { text += "\(p):\(digests[p]?.articles[record.slug]?.fingerprint ?? 0)|" }
+        for p in record.periods {
+            let share = digests[p]?.articles[record.slug]
+            text += "\(p):\(share?.fingerprint ?? 0),\(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)|"
+        }
         return Self.hash(text + "\(articleUsesSiteWide ? siteWide : 0)")
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact binary form of any `Codable` value, for the build cache: synthesized conformances
 /// work unchanged (a new stored field needs no code here), and decoding is several times faster
 /// than JSON. Not an interchange format: only this program reads it back, and only after the
@@ -10,7 +12,7 @@
 public enum BinaryCoder {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let writer = BinaryWriter()
-        try writer.slot { try value.encode(to: BinaryEncoding(writer)) }
+        try writer.slot { if !BulkNumbers.write(value, to: writer) { try value.encode(to: BinaryEncoding(writer)) } }
         return writer.bytes
     }
 
@@ -18,7 +20,48 @@ public enum BinaryCoder {
         let reader = BinaryReader(bytes)
         let slot = try reader.slot(at: 0)
         guard slot.upperBound == bytes.count else { throw reader.corrupt("trailing bytes") }
-        return try T(from: BinaryDecoding(reader, slot))
+        return try BinaryDecoding.value(T.self, reader, slot)
+    }
+}
+
+// MARK: - Lists of numbers
+
+/// Arrays of integers and booleans (hashes, indices, verdicts) go as one run of varints rather
+/// than one element at a time: the Codable machinery costs far more per element than the bytes.
+enum BulkNumbers {
+    static func write<T>(_ value: T, to writer: BinaryWriter) -> Bool {
+        func run<I: FixedWidthInteger>(_ items: [I]) {
+            writer.varint(UInt64(items.count))
+            for i in items { writer.put(i) }
+        }
+        // By the static type: a cast would take an empty array of anything for a list of numbers.
+        switch T.self {
+        case is [UInt64].Type: run(value as! [UInt64])
+        case is [Int].Type: run(value as! [Int])
+        case is [Int32].Type: run(value as! [Int32])
+        case is [UInt8].Type: run(value as! [UInt8])
+        case is [Bool].Type: run((value as! [Bool]).map { $0 ? UInt8(1) : 0 })
+        default: return false
+        }
+        return true
+    }
+
+    static func read<T>(_ type: T.Type, from reader: BinaryReader, _ range: Range<Int>) throws -> T? {
+        func run<I: FixedWidthInteger>(_: I.Type) throws -> [I] {
+            var p = range.lowerBound
+            let count = Int(try reader.varint(&p, in: range))
+            guard count <= range.count else { throw reader.corrupt("list longer than its slot") }
+            var out: [I] = []
+            out.reserveCapacity(count)
+            for _ in 0..<count { out.append(try reader.integer(I.self, &p, in: range)) }
+            return out
+        }
+        if type == [UInt64].self { return try run(UInt64.self) as? T }
+        if type == [Int].self { return try run(Int.self) as? T }
+        if type == [Int32].self { return try run(Int32.self) as? T }
+        if type == [UInt8].self { return try run(UInt8.self) as? T }
+        if type == [Bool].self { return try run(UInt8.self).map { $0 != 0 } as? T }
+        return nil
     }
 }
 
@@ -48,8 +91,12 @@ final class BinaryWriter {
 
     /// Reserves a slot's length; `endSlot` fills it in.
     func beginSlot() -> Int {
-        bytes += [0, 0, 0, 0]
-        return bytes.count - 4
+        let at = bytes.count
+        bytes.append(0)
+        bytes.append(0)
+        bytes.append(0)
+        bytes.append(0)
+        return at
     }
 
     func endSlot(_ lengthAt: Int) {
@@ -168,7 +215,7 @@ struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try entry(key) { [writer] in writer.put(value) } }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try entry(key) { [writer] in writer.put(value) } }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try entry(key) { try value.encode(to: BinaryEncoding(writer)) }
+        try entry(key) { if !BulkNumbers.write(value, to: writer) { try value.encode(to: BinaryEncoding(writer)) } }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -228,7 +275,7 @@ struct UnkeyedWriter: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try element { [writer] in writer.put(value) } }
     mutating func encode<T: Encodable>(_ value: T) throws {
         let writer = self.writer
-        try element { try value.encode(to: BinaryEncoding(writer)) }
+        try element { if !BulkNumbers.write(value, to: writer) { try value.encode(to: BinaryEncoding(writer)) } }
     }
 
     private mutating func nestedElement() {
@@ -279,7 +326,7 @@ struct SingleWriter: SingleValueEncodingContainer {
     mutating func encode(_ v: UInt64) throws { value { [writer] in writer.put(v) } }
     mutating func encode<T: Encodable>(_ v: T) throws {
         let writer = self.writer
-        try value { try writer.slot { try v.encode(to: BinaryEncoding(writer)) } }
+        try value { try writer.slot { if !BulkNumbers.write(v, to: writer) { try v.encode(to: BinaryEncoding(writer)) } } }
     }
 }
 
@@ -369,6 +416,12 @@ struct BinaryDecoding: Decoder {
         self.range = range
     }
 
+    /// A value of type `T` in the slot `range`.
+    static func value<T: Decodable>(_ type: T.Type, _ reader: BinaryReader, _ range: Range<Int>) throws -> T {
+        if let bulk = try BulkNumbers.read(type, from: reader, range) { return bulk }
+        return try T(from: BinaryDecoding(reader, range))
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(try KeyedReader<Key>(reader, range))
     }
@@ -378,16 +431,19 @@ struct BinaryDecoding: Decoder {
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleReader(reader, range) }
 }
 
-struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
+final class KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let reader: BinaryReader
     /// Not tracked: only this program reads the data, and an error names no path.
     var codingPath: [CodingKey] { [] }
     /// (key bytes, value slot) of every entry, in written order.
     private let entries: [(key: Range<Int>, value: Range<Int>)]
+    /// Where the next lookup starts: keys are read back in the order they were written.
+    private var next = 0
 
     init(_ reader: BinaryReader, _ range: Range<Int>) throws {
         self.reader = reader
         var found: [(Range<Int>, Range<Int>)] = []
+        found.reserveCapacity(8)
         var p = range.lowerBound
         while true {
             let length = Int(try reader.varint(&p, in: range))
@@ -407,11 +463,23 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func slot(_ key: Key) -> Range<Int>? {
-        let name = key.stringValue.utf8
-        for entry in entries where entry.key.count == name.count && reader.bytes[entry.key].elementsEqual(name) {
-            return entry.value
+        var name = key.stringValue
+        return name.withUTF8 { utf8 in
+            reader.bytes.withUnsafeBufferPointer { bytes in
+                func matches(_ i: Int) -> Bool {
+                    let k = entries[i].key
+                    return k.count == utf8.count && (k.isEmpty || memcmp(bytes.baseAddress! + k.lowerBound, utf8.baseAddress!, k.count) == 0)
+                }
+                for step in 0..<entries.count {
+                    let i = (next + step) % entries.count
+                    if matches(i) {
+                        next = i + 1
+                        return entries[i].value
+                    }
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     private func value<T>(_ key: Key, _ read: (inout Int, Range<Int>) throws -> T) throws -> T {
@@ -439,7 +507,7 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key) { [reader] in try reader.integer(type, &$0, in: $1) } }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key) { [reader] in try reader.integer(type, &$0, in: $1) } }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try value(key) { _, r in try T(from: BinaryDecoding(reader, r)) }
+        try value(key) { [reader] _, r in try BinaryDecoding.value(T.self, reader, r) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -505,7 +573,7 @@ struct UnkeyedReader: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try element { [reader] in try reader.integer(type, &$0, in: $1) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let reader = self.reader
-        return try element { _, r in try T(from: BinaryDecoding(reader, r)) }
+        return try element { _, r in try BinaryDecoding.value(T.self, reader, r) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -557,7 +625,7 @@ struct SingleReader: SingleValueDecodingContainer {
         try value { p, _ in
             let r = try reader.slot(at: p)
             guard r.upperBound <= range.upperBound else { throw reader.corrupt("value past its slot", codingPath) }
-            return try T(from: BinaryDecoding(reader, r))
+            return try BinaryDecoding.value(T.self, reader, r)
         }
     }
 }
