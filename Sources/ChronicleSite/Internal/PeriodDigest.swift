@@ -13,21 +13,11 @@ struct PeriodDigest: Codable, Sendable {
     var first: CivilDate?
     var last: CivilDate?
     /// Its most important events, in timeline order, for the index of a paged site.
-    var highlights: [Highlight] = []
+    var highlights: [PeriodShares.Brief] = []
     /// What each article's page shows about the period's events, by slug.
     var articles: [String: Share] = [:]
 
     static let highlightCount = 3
-
-    /// An event as the index lists it.
-    struct Highlight: Codable, Sendable {
-        var id: String
-        var value: TimexValue
-        var status: EventStatus
-        var isKey: Bool
-        var text: String
-        var sourceCount: Int
-    }
 
     /// An article's part in the period: how many events it reports, and a fingerprint of what its
     /// page shows about them (their dates, status, text, whether key, and its sentences in them).
@@ -54,8 +44,7 @@ struct PeriodDigest: Codable, Sendable {
             return a < b
         }
         highlights = ranked.prefix(Self.highlightCount).sorted().map { i in
-            let e = events[i]
-            return Highlight(id: e.id, value: e.value, status: e.status, isKey: e.isKey, text: e.text, sourceCount: e.sources.count)
+            PeriodShares.Brief(events[i])
         }
         let shares = shares ?? PeriodShares(events: events)
         for (slug, share) in shares.byArticle {
@@ -81,6 +70,7 @@ struct PeriodShares: Codable, Sendable {
     var events: [Brief]
     var byArticle: [String: ArticleShare]
 
+    /// An event as article pages and the index list it.
     struct Brief: Codable, Sendable {
         var id: String
         var value: TimexValue
@@ -88,6 +78,15 @@ struct PeriodShares: Codable, Sendable {
         var isKey: Bool
         var text: String
         var sourceCount: Int
+
+        init(_ e: Event) {
+            id = e.id
+            value = e.value
+            status = e.status
+            isKey = e.isKey
+            text = e.text
+            sourceCount = e.sources.count
+        }
     }
 
     struct ArticleShare: Codable, Sendable {
@@ -104,9 +103,7 @@ struct PeriodShares: Codable, Sendable {
     }
 
     init(events: [Event]) {
-        self.events = events.map { e in
-            Brief(id: e.id, value: e.value, status: e.status, isKey: e.isKey, text: e.text, sourceCount: e.sources.count)
-        }
+        self.events = events.map(Brief.init)
         var byArticle: [String: ArticleShare] = [:]
         for (i, event) in events.enumerated() {
             for slug in event.sources { byArticle[slug, default: ArticleShare()].events.append(i) }
