@@ -290,3 +290,61 @@ struct Normaliser {
         return h
     }
 }
+
+extension BoilerplateEvidence {
+    /// Stored as a few lists of numbers (one entry per block, then the keys of the one-cue
+    /// blocks) rather than an enum per block: every rebuild reads the evidence of every article.
+    private enum CodingKeys: String, CodingKey { case sentences, kinds, reasons, keyCounts, keyHashes, keyLengths }
+
+    public func encode(to encoder: Encoder) throws {
+        var kinds: [UInt8] = [], reasons: [String] = [], counts: [Int] = [], hashes: [UInt64] = [], lengths: [Int] = []
+        for block in blocks {
+            switch block {
+            case .reporting: kinds.append(0)
+            case .furniture(let reason):
+                kinds.append(1)
+                reasons.append(reason)
+            case .oneCue(let keys):
+                kinds.append(2)
+                counts.append(keys.count)
+                hashes += keys.map(\.hash)
+                lengths += keys.map(\.length)
+            }
+        }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(kinds, forKey: .kinds)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encode(counts, forKey: .keyCounts)
+        try c.encode(hashes, forKey: .keyHashes)
+        try c.encode(lengths, forKey: .keyLengths)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sentences = try c.decode([UInt64].self, forKey: .sentences)
+        let kinds = try c.decode([UInt8].self, forKey: .kinds)
+        var reasons = try c.decode([String].self, forKey: .reasons)[...]
+        var counts = try c.decode([Int].self, forKey: .keyCounts)[...]
+        let hashes = try c.decode([UInt64].self, forKey: .keyHashes)
+        let lengths = try c.decode([Int].self, forKey: .keyLengths)
+        guard hashes.count == lengths.count else {
+            throw DecodingError.dataCorruptedError(forKey: .keyLengths, in: c, debugDescription: "keys and lengths differ")
+        }
+        var next = 0
+        blocks = try kinds.map { kind in
+            switch kind {
+            case 0: return .reporting
+            case 1:
+                guard let reason = reasons.popFirst() else { break }
+                return .furniture(reason)
+            case 2:
+                guard let n = counts.popFirst(), n >= 0, next + n <= hashes.count else { break }
+                defer { next += n }
+                return .oneCue((next..<(next + n)).map { Key(hash: hashes[$0], length: lengths[$0]) })
+            default: break
+            }
+            throw DecodingError.dataCorruptedError(forKey: .kinds, in: c, debugDescription: "bad boilerplate evidence")
+        }
+    }
+}

@@ -1,4 +1,5 @@
 @testable import ChronicleModel
+import ChronicleMarkdown
 import ChronicleTime
 import Foundation
 import Testing
@@ -79,3 +80,35 @@ import Testing
     }
 }
 
+
+/// Every kind of TIMEX3 value decodes to itself from the cache's short form.
+@Suite struct StoredTimexTests {
+    @Test(arguments: [
+        "2025-03-15", "2025-03-15T14:30", "2025-03-15T14", "2025-03-15TAF", "2025-W11", "2025-W01-WE", "2025-03", "2025-SU",
+        "2025-Q2", "2025-H1", "2025", "199X", "19XX", "PAST_REF", "P30D", "PT40M", "P1.5Y", "PXY", "P1Y2M", "XXXX-03-15",
+    ])
+    func roundTrips(_ text: String) throws {
+        let value = try #require(TimexValue(timex3: text))
+        let decoded = try BinaryCoder.decode(TimexValue.self, from: BinaryCoder.encode(value))
+        #expect(decoded == value)
+        #expect(decoded.description == value.description)
+    }
+
+    @Test func yearsOutsideFourDigitsRoundTrip() throws {
+        for value in [TimexValue.year(-44), .year(12_000), .day(CivilDate(year: -500, month: 3, day: 15)!), .decade(-3)] {
+            #expect(try BinaryCoder.decode(TimexValue.self, from: BinaryCoder.encode(value)) == value)
+        }
+    }
+}
+
+@Suite struct StoredEvidenceTests {
+    @Test func boilerplateEvidenceRoundTrips() throws {
+        let texts = ["Read more", "Leaders met on Saturday.", "Your support matters to us. Support our reporting today, please.",
+                     "(AP)", "Subscribe to our newsletter and donate. It helps."]
+        let blocks = texts.enumerated().map { TextBlock(ordinal: $0.offset, kind: .paragraph, text: $0.element, line: $0.offset + 1, quoted: false) }
+        let evidence = BoilerplateEvidence(outlet: "the paper", blocks: blocks)
+        #expect(evidence.blocks.contains { if case .oneCue = $0 { true } else { false } })
+        #expect(evidence.blocks.contains { if case .furniture = $0 { true } else { false } })
+        #expect(try BinaryCoder.decode(BoilerplateEvidence.self, from: BinaryCoder.encode(evidence)) == evidence)
+    }
+}

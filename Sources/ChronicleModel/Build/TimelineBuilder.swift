@@ -119,13 +119,13 @@ public struct TimelineBuilder: Sendable {
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
         let counter = progress.counter("read", total: paths.count)
-        let reads: [ReadOutcome] = concurrentMap(paths) { path in
+        var records: [ArticleRecord] = []
+        // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
+        let parsed = Handoff<String, Article>()
+        for outcome in concurrentMap(paths, { path in
             defer { counter.advance() }
             return read(path, reader: reader, previous: previous[path])
-        }
-        var records: [ArticleRecord] = []
-        var parsed: [String: Article] = [:]
-        for outcome in reads {
+        }) {
             switch outcome {
             case .failed(let d):
                 diagnostics.append(d)
@@ -134,7 +134,7 @@ public struct TimelineBuilder: Sendable {
                 records.append(record)
             case .parsed(let record, let article):
                 records.append(record)
-                parsed[record.sourcePath] = article
+                parsed.put(article, for: record.sourcePath)
             }
         }
         for i in records.indices {
@@ -156,7 +156,7 @@ public struct TimelineBuilder: Sendable {
         for (i, record) in records.enumerated() {
             let verdicts = detector.verdicts(record.evidence)
             let kind = ChangeKind(record, previous: previous[record.sourcePath], verdicts: verdicts,
-                                  isParsed: parsed[record.sourcePath] != nil)
+                                  isParsed: parsed.contains(record.sourcePath))
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -165,18 +165,16 @@ public struct TimelineBuilder: Sendable {
         }
         let analysisCounter = progress.counter("analyse", total: toAnalyse.count)
         let snapshot = records
-        let parsedArticles = parsed
-        let analysed: [Swift.Result<(ArticleRecord, [EventMerger.Candidate]), Error>] = concurrentMap(toAnalyse) { i in
+        // Fresh mentions by period, handed to the merge of their period and released there.
+        let fresh = Handoff<Period, [EventMerger.Candidate]>()
+        for (k, result) in concurrentMap(toAnalyse, { i in
             defer { analysisCounter.advance() }
-            return Swift.Result { try analyse(snapshot[i], parsed: parsedArticles[snapshot[i].sourcePath], reader: reader, store: store) }
+            return Swift.Result { try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store) }
+        }).enumerated() {
+            let (record, candidates) = try result.get()
+            records[toAnalyse[k]] = record
+            for c in candidates { fresh.append(c, to: Period(of: c.mention.value)!) }
         }
-        var fresh: [String: [EventMerger.Candidate]] = [:]
-        for (k, i) in toAnalyse.enumerated() {
-            let (record, candidates) = try analysed[k].get()
-            records[i] = record
-            fresh[record.slug] = candidates
-        }
-        parsed = [:]
         stats.analysed = toAnalyse.count
         for record in records {
             stats.sentences += record.counts.sentences
@@ -213,17 +211,15 @@ public struct TimelineBuilder: Sendable {
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
         periodSet.formUnion(dirty)
         let rank = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.slug, $0.offset) })
-        var freshByPeriod: [Period: [EventMerger.Candidate]] = [:]
-        for record in records { for c in fresh[record.slug] ?? [] { freshByPeriod[Period(of: c.mention.value)!, default: []].append(c) } }
 
         let dirtyList = dirty.sorted()
-        let (keptSlugs, renamedSlugs, freshCandidates, included) = (kept, renamed, freshByPeriod, records)
+        let (keptSlugs, renamedSlugs, included) = (kept, renamed, records)
         let mergeCounter = progress.counter("merge", total: dirtyList.count)
         let merger = EventMerger()
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
-                var candidates = freshCandidates[period] ?? []
+                var candidates = fresh.take(period) ?? []
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
                     for var c in file.candidates {
@@ -453,6 +449,36 @@ public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (
     let results = ResultSlots<R>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
     return results.values()
+}
+
+/// Values waiting for one consumer each, taken (and so released) from any thread.
+final class Handoff<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    func put(_ value: Value, for key: Key) {
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+    }
+
+    func append<Element>(_ element: Element, to key: Key) where Value == [Element] {
+        lock.lock()
+        values[key, default: []].append(element)
+        lock.unlock()
+    }
+
+    func contains(_ key: Key) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key] != nil
+    }
+
+    func take(_ key: Key) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values.removeValue(forKey: key)
+    }
 }
 
 /// Fixed slots filled concurrently, one writer per slot.
