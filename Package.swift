@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ChronicleServeTests",
                     dependencies: ["ChronicleServe", "ChronicleSite", "ChronicleModel", "ChronicleTestSupport"]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["ChronicleTestSupport", "chronicle"],
+                    dependencies: ["ChronicleTestSupport", "ChronicleCommands", "chronicle"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -12,8 +12,10 @@ public struct BuildCommand: ParsableCommand {
             Reads every .md, .markdown and .txt file under the content folder, dates every \
             happening the articles report, and writes the site (index.html, timeline.md, \
             events.json, feed.xml, one page per article) to the output folder. A bad article \
-            is reported with its file and line and skipped; the exit code is then 1. The \
-            output folder is replaced only when the whole site has been written.
+            is reported with its file and line and skipped; the exit code is then 1. \
+            Builds are incremental: SITE/.chronicle keeps each article's analysis, and a rebuild \
+            analyses only new or changed articles and rewrites only files whose bytes change; \
+            --clean ignores that cache. A build that fails leaves the output folder as it was.
             """
     )
 
@@ -28,6 +30,9 @@ public struct BuildCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Include articles marked `draft: true`.")
     var drafts = false
+
+    @Flag(name: .long, help: "Ignore the cache in SITE/.chronicle and build everything anew (the cache is rewritten).")
+    var clean = false
 
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
@@ -44,15 +49,23 @@ public struct BuildCommand: ParsableCommand {
         var stepStarted = started
         var step = 0
         let totalSteps = 6
+        // On a terminal, long steps show a progress bar on standard error; piped output gets the step lines alone.
+        let bar = !quiet && ProgressBar.isTerminal ? ProgressBar() : nil
         func report(_ line: String) {
             step += 1
             let now = clock.now
-            if !quiet { print("[\(step)/\(totalSteps)] \(line) (\(Self.seconds(now - stepStarted)))") }
+            bar?.clear()
+            if !quiet {
+                print("[\(step)/\(totalSteps)] \(line) (\(Self.seconds(now - stepStarted)))")
+            }
             stepStarted = now
         }
+        let progress = BuildProgress(step: report, items: { task, done, total in bar?.update(task: task, done: done, total: total) })
 
         let result = SiteBuild(siteDirectory: siteURL, contentDirectory: contentURL, outputDirectory: outputURL,
-                               includeDrafts: drafts).run(progress: report)
+                               includeDrafts: drafts, usesCache: !clean, toolIdentity: ChronicleVersion.buildIdentity)
+            .run(progress: progress)
+        bar?.clear()
         for d in result.diagnostics { printError(d.description) }
         switch result.failure {
         case .timeline(let d)?:
@@ -65,7 +78,8 @@ public struct BuildCommand: ParsableCommand {
         case nil:
             break
         }
-        report("wrote \(outputURL.path); total \(Self.seconds(clock.now - started))")
+        report("wrote \(outputURL.path): \(result.writtenCount) written, \(result.unchangedCount) unchanged"
+            + (result.removedCount > 0 ? ", \(result.removedCount) removed" : "") + "; total \(Self.seconds(clock.now - started))")
         if result.hasErrors {
             let n = result.diagnostics.filter { $0.severity == .error }.count
             printError("build finished with \(n) error\(n == 1 ? "" : "s"): the articles above were skipped")

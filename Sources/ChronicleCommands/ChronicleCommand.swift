@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chronicle` command and its subcommands.
 public struct ChronicleCommand: ParsableCommand {
@@ -16,4 +17,14 @@ public struct ChronicleCommand: ParsableCommand {
 /// The tool's version, printed by `--version` and written into caches.
 public enum ChronicleVersion {
     public static let current = "0.1.0"
+
+    /// The version and this very executable (its size and modification time): a cache written by
+    /// another build of the tool, even of the same version, is not reused.
+    public static var buildIdentity: String {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "chronicle \(current) (\(size) bytes, \(Int64(modified * 1000)))"
+    }
 }

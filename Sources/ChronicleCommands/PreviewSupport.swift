@@ -23,7 +23,7 @@ struct PreviewOptions: ParsableArguments {
         SiteBuild(siteDirectory: URL(fileURLWithPath: site, isDirectory: true),
                   contentDirectory: content.map { URL(fileURLWithPath: $0, isDirectory: true) },
                   outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                  includeDrafts: drafts, writesWithArticleErrors: false)
+                  includeDrafts: drafts, writesWithArticleErrors: false, toolIdentity: ChronicleVersion.buildIdentity)
     }
 }
 

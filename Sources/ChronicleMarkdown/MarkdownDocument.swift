@@ -1,5 +1,5 @@
 /// A parsed Markdown document as plain Swift values: no C pointer outlives the parse.
-public struct MarkdownDocument: Hashable, Sendable {
+public struct MarkdownDocument: Hashable, Codable, Sendable {
     public var blocks: [Block]
 
     public init(blocks: [Block]) { self.blocks = blocks }
@@ -31,8 +31,8 @@ public struct MarkdownDocument: Hashable, Sendable {
 }
 
 /// A paragraph or heading's plain text, the unit Chronicle splits into sentences.
-public struct TextBlock: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+public struct TextBlock: Hashable, Codable, Sendable {
+    public enum Kind: Hashable, Codable, Sendable {
         case paragraph
         case heading(Int)
     }
@@ -56,7 +56,7 @@ public struct TextBlock: Hashable, Sendable {
 }
 
 /// A Markdown block.
-public indirect enum Block: Hashable, Sendable {
+public indirect enum Block: Hashable, Codable, Sendable {
     case paragraph([Inline], line: Int)
     case heading(level: Int, [Inline], line: Int)
     case blockQuote([Block])
@@ -68,7 +68,7 @@ public indirect enum Block: Hashable, Sendable {
 }
 
 /// A Markdown inline.
-public indirect enum Inline: Hashable, Sendable {
+public indirect enum Inline: Hashable, Codable, Sendable {
     case text(String)
     case softBreak
     case lineBreak

@@ -15,12 +15,17 @@ public struct ArticleAnalyzer: Sendable {
     /// Fills `article.blocks`.
     public func analyse(_ article: inout Article) {
         let outlet = Self.outlet(of: article)
+        analyse(&article, boilerplate: article.document.textBlocks.map { boilerplate.classify($0.text, outlet: outlet) != nil })
+    }
+
+    /// Fills `article.blocks`, given which text blocks are boilerplate (`BoilerplateDetector.verdicts`).
+    public func analyse(_ article: inout Article, boilerplate verdicts: [Bool]) {
         let published = article.published
         var narrativeReference: TimexValue?
         var account: AccountTime?
         var blocks: [AnalysedBlock] = []
         for block in article.document.textBlocks {
-            let isBoilerplate = boilerplate.classify(block.text, outlet: outlet) != nil
+            let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
             var previous: Sentence?
             var quoteOpen = false
@@ -47,7 +52,7 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     /// The outlet boilerplate is grouped by: the source name, else the URL's host, else the folder.
-    static func outlet(of article: Article) -> String {
+    public static func outlet(of article: Article) -> String {
         if let s = article.source { return s.lowercased() }
         if let u = article.url, let host = u.split(separator: "/").dropFirst().first { return String(host) }
         return article.sourcePath.split(separator: "/").dropLast().joined(separator: "/")

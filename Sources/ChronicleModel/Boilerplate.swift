@@ -26,51 +26,54 @@ public struct BoilerplateDetector: Sendable {
         "handout", "press service", "credit", "rex", "via",
     ]
 
-    /// Normalised sentence → outlets' articles containing it.
-    private var repeatedSentences: [String: Int] = [:]
+    /// Outlet and normalised sentence (hashed) → how many of the outlet's articles contain it, when more than one.
+    private var repeatedSentences: [UInt64: Int] = [:]
 
     /// Builds the repetition table from every article's blocks, grouped by outlet.
     public init(articles: [(outlet: String, blocks: [TextBlock])]) {
-        var seen: [String: Set<Int>] = [:]
-        for (index, article) in articles.enumerated() {
-            for block in article.blocks {
-                for key in Self.sentenceKeys(block.text) {
-                    seen[article.outlet + "\u{1}" + key, default: []].insert(index)
-                }
-            }
-        }
-        for (key, articlesWithIt) in seen where articlesWithIt.count > 1 {
-            repeatedSentences[key] = articlesWithIt.count
-        }
+        self.init(evidence: articles.map { BoilerplateEvidence(outlet: $0.outlet, blocks: $0.blocks) })
+    }
+
+    /// Builds the repetition table from each article's evidence (computed once per article, and cached with it).
+    public init(evidence: [BoilerplateEvidence]) {
+        var seen: [UInt64: Int] = [:]
+        for article in evidence { for key in article.sentences { seen[key, default: 0] += 1 } }
+        repeatedSentences = seen.filter { $0.value > 1 }
     }
 
     /// Whether the block is boilerplate for an article of `outlet`, with the reason.
     public func classify(_ text: String, outlet: String) -> String? {
-        let norm = Self.normalise(text)
-        if norm.isEmpty { return nil }
-        if Self.navigationLines.contains(norm) { return "navigation line" }
-        if Self.isCredit(text) { return "photo credit" }
-        let cues = Self.countCues(norm)
-        if cues >= 2 { return "appeal or page furniture (\(cues) cues)" }
-        let keys = Self.sentenceKeys(text)
-        guard !keys.isEmpty else { return nil }
-        var repeatedChars = 0, total = 0, maxArticles = 0
-        for key in keys {
-            total += key.count
-            if let n = repeatedSentences[outlet + "\u{1}" + key] {
-                repeatedChars += key.count
-                maxArticles = max(maxArticles, n)
+        verdict(BoilerplateEvidence.Block(text, outlet: BoilerplateEvidence.salt(outlet)))
+    }
+
+    /// Which of an article's blocks are boilerplate, by ordinal.
+    public func verdicts(_ evidence: BoilerplateEvidence) -> [Bool] {
+        evidence.blocks.map { verdict($0) != nil }
+    }
+
+    private func verdict(_ block: BoilerplateEvidence.Block) -> String? {
+        switch block {
+        case .reporting: return nil
+        case .furniture(let reason): return reason
+        case .oneCue(let keys):
+            var repeatedChars = 0, total = 0, maxArticles = 0
+            for key in keys {
+                total += key.length
+                if let n = repeatedSentences[key.hash] {
+                    repeatedChars += key.length
+                    maxArticles = max(maxArticles, n)
+                }
             }
+            // Repetition alone is not enough: outlets repeat background and quotes across a running story.
+            return repeatedChars * 2 >= total ? "repeated across \(maxArticles) articles of the outlet" : nil
         }
-        // Repetition alone is not enough: outlets repeat background and quotes across a running story.
-        if repeatedChars * 2 >= total && cues >= 1 {
-            return "repeated across \(maxArticles) articles of the outlet"
-        }
-        return nil
     }
 
     /// "( AP)", "(UKRAINE’S … HANDOUT/EPA-EFE/REX/Shutterstock)", "Photo: Getty Images".
     static func isCredit(_ text: String) -> Bool {
+        // Most blocks start with neither "(" nor a credit word: decide those without Foundation.
+        guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }),
+              first.isASCII, "(pPiIcC".unicodeScalars.contains(first) else { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         let lower = t.lowercased()
         if t.count <= 160, t.hasPrefix("("), t.hasSuffix(")"), !t.dropFirst().dropLast().contains("(") {
@@ -86,34 +89,30 @@ public struct BoilerplateDetector: Sendable {
 
     /// Lower-case letters and digits, single spaces.
     static func normalise(_ text: String) -> String {
-        var out = ""
-        var space = false
-        for c in text.lowercased() {
-            if c.isLetter || c.isNumber {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.append(c)
-            } else {
-                space = true
-            }
-        }
-        return out
+        var out = Normaliser()
+        for scalar in text.unicodeScalars { out.add(scalar) }
+        return out.text
     }
 
-    /// Cue phrases by their first word, so a paragraph is scanned once, word by word.
-    static let cuesByFirstWord: [Substring: [[Substring]]] = {
-        var table: [Substring: [[Substring]]] = [:]
+    /// Cue phrases as word hashes, by their first word, so a paragraph is scanned once, word by word.
+    static let cuesByFirstWord: [UInt64: [[UInt64]]] = {
+        var table: [UInt64: [[UInt64]]] = [:]
         for phrase in cuePhrases {
-            let words = phrase.split(separator: " ")
+            let words = phrase.split(separator: " ").map { EventSignature.hash($0.utf8) }
             table[words[0], default: []].append(words)
         }
         return table
     }()
 
+    static let navigationLineHashes = Set(navigationLines.map { EventSignature.hash($0.utf8) })
+
     /// How many distinct cue phrases a normalised text contains.
     static func countCues(_ normalised: String) -> Int {
-        let words = normalised.split(separator: " ")
-        var found = Set<[Substring]>()
+        countCues(words: normalised.split(separator: " ").map { EventSignature.hash($0.utf8) })
+    }
+
+    static func countCues(words: [UInt64]) -> Int {
+        var found = Set<[UInt64]>()
         for (i, w) in words.enumerated() {
             guard let phrases = cuesByFirstWord[w] else { continue }
             for phrase in phrases where i + phrase.count <= words.count {
@@ -133,21 +132,219 @@ public struct BoilerplateDetector: Sendable {
         }
         return false
     }
+}
 
-    /// Normalised sentences (split at . ! ? and at capitalised cue boundaries), long enough to be distinctive.
-    static func sentenceKeys(_ text: String) -> [String] {
-        var keys: [String] = []
-        var current = ""
-        for c in text {
-            current.append(c)
-            if c == "." || c == "!" || c == "?" {
-                let n = normalise(current)
-                if n.count >= 12 { keys.append(n) }
-                current = ""
+/// What an article's blocks say about boilerplate, computed from its text alone: the repetition
+/// table is built from every article's `sentences`, then each block gets its verdict. Cached with
+/// the article's analysis, so a rebuild re-checks the verdicts without re-reading the text.
+public struct BoilerplateEvidence: Codable, Hashable, Sendable {
+    /// The article's distinctive sentences (normalised, hashed with the outlet), each once.
+    public var sentences: [UInt64]
+    /// One per text block, in order.
+    public var blocks: [Block]
+
+    /// A sentence of a block: its hash and its length in characters.
+    public struct Key: Codable, Hashable, Sendable {
+        public var hash: UInt64
+        public var length: Int
+    }
+
+    public enum Block: Codable, Hashable, Sendable {
+        /// Nothing in the block marks it as boilerplate.
+        case reporting
+        /// Navigation, a photo credit or an appeal: boilerplate whatever other articles say.
+        case furniture(String)
+        /// One appeal cue: boilerplate when most of its text repeats across the outlet's articles.
+        case oneCue([Key])
+
+        init(_ text: String, outlet salt: UInt64) {
+            self.init(text, scan: BlockScan(text, salt: salt))
+        }
+
+        init(_ text: String, scan: BlockScan) {
+            if scan.words.isEmpty { self = .reporting; return }
+            if BoilerplateDetector.navigationLineHashes.contains(scan.hash) { self = .furniture("navigation line"); return }
+            if BoilerplateDetector.isCredit(text) { self = .furniture("photo credit"); return }
+            let cues = BoilerplateDetector.countCues(words: scan.words)
+            if cues >= 2 { self = .furniture("appeal or page furniture (\(cues) cues)"); return }
+            self = cues == 1 && !scan.keys.isEmpty ? .oneCue(scan.keys) : .reporting
+        }
+    }
+
+    public init(outlet: String, blocks: [TextBlock]) {
+        let salt = Self.salt(outlet)
+        var sentences = Set<UInt64>()
+        self.blocks = blocks.map { block in
+            let scan = BlockScan(block.text, salt: salt)
+            for key in scan.keys { sentences.insert(key.hash) }
+            return Block(block.text, scan: scan)
+        }
+        self.sentences = sentences.sorted()
+    }
+
+    static func salt(_ outlet: String) -> UInt64 { EventSignature.hash(Array(outlet.utf8) + [1]) }
+}
+
+/// One pass over a block's text: its normalised form (lower-case letters and digits, single
+/// spaces) as word hashes and a whole-text hash, and its sentences (split at . ! ?) long enough
+/// to be distinctive, hashed with the outlet.
+struct BlockScan {
+    private(set) var words: [UInt64] = []
+    private(set) var keys: [BoilerplateEvidence.Key] = []
+    /// FNV-1a of the whole normalised text.
+    private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    init(_ text: String, salt: UInt64) {
+        let prime: UInt64 = 0x100_0000_01b3
+        var word: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        var sentence = salt
+        var sentenceLength = 0
+        var pendingSpace = false
+        func emit(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* prime
+            sentence = (sentence ^ UInt64(byte)) &* prime
+            word = (word ^ UInt64(byte)) &* prime
+        }
+        func endWord() {
+            if inWord { words.append(word) }
+            inWord = false
+            word = 0xcbf2_9ce4_8422_2325
+        }
+        func endSentence() {
+            if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
+            sentence = salt
+            sentenceLength = 0
+        }
+        for scalar in text.unicodeScalars {
+            var letter: UInt8 = 0
+            var other: String.UnicodeScalarView?
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                if b >= 0x30 && b <= 0x39 || b >= 0x61 && b <= 0x7A { letter = b } else if b >= 0x41 && b <= 0x5A { letter = b | 0x20 }
+            } else {
+                let p = scalar.properties
+                if p.isAlphabetic || p.numericType != nil { other = p.lowercaseMapping.unicodeScalars }
+            }
+            guard letter != 0 || other != nil else {
+                endWord()
+                pendingSpace = pendingSpace || !words.isEmpty
+                if scalar == "." || scalar == "!" || scalar == "?" { endSentence() }
+                continue
+            }
+            if pendingSpace && inWord == false && !words.isEmpty {
+                // The space between words; a sentence's own text starts at its first letter.
+                hash = (hash ^ 0x20) &* prime
+                if sentenceLength > 0 {
+                    sentence = (sentence ^ 0x20) &* prime
+                    sentenceLength += 1
+                }
+            }
+            pendingSpace = false
+            inWord = true
+            if letter != 0 { emit(letter) } else { for b in String(other!).utf8 { emit(b) } }
+            sentenceLength += 1
+        }
+        endWord()
+        endSentence()
+    }
+}
+
+/// Builds lower-case letters and digits separated by single spaces, one scalar at a time.
+struct Normaliser {
+    private(set) var bytes: [UInt8] = []
+    /// Characters written (spaces included).
+    private(set) var length = 0
+    private var space = false
+
+    mutating func add(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            var b = UInt8(scalar.value)
+            let isDigit = b >= 0x30 && b <= 0x39
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            guard isDigit || (b >= 0x61 && b <= 0x7A) else { space = true; return }
+            separate()
+            bytes.append(b)
+        } else {
+            let p = scalar.properties
+            guard p.isAlphabetic || p.numericType != nil else { space = true; return }
+            separate()
+            bytes.append(contentsOf: p.lowercaseMapping.utf8)
+        }
+        length += 1
+    }
+
+    private mutating func separate() {
+        if space && !bytes.isEmpty {
+            bytes.append(0x20)
+            length += 1
+        }
+        space = false
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    func hash(salt: UInt64) -> UInt64 {
+        var h = salt
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
+
+extension BoilerplateEvidence {
+    /// Stored as a few lists of numbers (one entry per block, then the keys of the one-cue
+    /// blocks) rather than an enum per block: every rebuild reads the evidence of every article.
+    private enum CodingKeys: String, CodingKey { case sentences, kinds, reasons, keyCounts, keyHashes, keyLengths }
+
+    public func encode(to encoder: Encoder) throws {
+        var kinds: [UInt8] = [], reasons: [String] = [], counts: [Int] = [], hashes: [UInt64] = [], lengths: [Int] = []
+        for block in blocks {
+            switch block {
+            case .reporting: kinds.append(0)
+            case .furniture(let reason):
+                kinds.append(1)
+                reasons.append(reason)
+            case .oneCue(let keys):
+                kinds.append(2)
+                counts.append(keys.count)
+                hashes += keys.map(\.hash)
+                lengths += keys.map(\.length)
             }
         }
-        let n = normalise(current)
-        if n.count >= 12 { keys.append(n) }
-        return keys
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(kinds, forKey: .kinds)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encode(counts, forKey: .keyCounts)
+        try c.encode(hashes, forKey: .keyHashes)
+        try c.encode(lengths, forKey: .keyLengths)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sentences = try c.decode([UInt64].self, forKey: .sentences)
+        let kinds = try c.decode([UInt8].self, forKey: .kinds)
+        var reasons = try c.decode([String].self, forKey: .reasons)[...]
+        var counts = try c.decode([Int].self, forKey: .keyCounts)[...]
+        let hashes = try c.decode([UInt64].self, forKey: .keyHashes)
+        let lengths = try c.decode([Int].self, forKey: .keyLengths)
+        guard hashes.count == lengths.count else {
+            throw DecodingError.dataCorruptedError(forKey: .keyLengths, in: c, debugDescription: "keys and lengths differ")
+        }
+        var next = 0
+        blocks = try kinds.map { kind in
+            switch kind {
+            case 0: return .reporting
+            case 1:
+                guard let reason = reasons.popFirst() else { break }
+                return .furniture(reason)
+            case 2:
+                guard let n = counts.popFirst(), n >= 0, next + n <= hashes.count else { break }
+                defer { next += n }
+                return .oneCue((next..<(next + n)).map { Key(hash: hashes[$0], length: lengths[$0]) })
+            default: break
+            }
+            throw DecodingError.dataCorruptedError(forKey: .kinds, in: c, debugDescription: "bad boilerplate evidence")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ChronicleTime
+import Dispatch
 
 /// Groups mentions into events: mentions with compatible dates that describe the same
 /// happening become one event; then each event gets its date, text, status and salience.
@@ -7,17 +8,18 @@ public struct EventMerger: Sendable {
     public var crossArticleThreshold = 0.30
     /// Within one article, a repeated account must be closer still.
     public var sameArticleThreshold = 0.45
-    /// Two accounts from different articles this close, whose days differ by at most `disagreementDays`,
-    /// are one happening the sources date differently ("sources disagree").
+    /// Two groups join when their members' mean cosine similarity reaches this (cosine runs a
+    /// little above Dice on these vectors, so it sits a little above the link thresholds' 80%).
+    public var groupThreshold = 0.28
+    /// Two accounts from different articles this close, whose explicit days differ by at most
+    /// `disagreementDays`, are one happening the sources date differently ("sources disagree").
     public var disagreementThreshold = 0.6
     public var disagreementDays = 3
-    /// Values spanning more months than this (a decade) are compared in their first month only.
-    static let bucketSpan = 24
 
     public init() {}
 
     /// A mention with what the merger needs to know about it.
-    public struct Candidate: Sendable {
+    public struct Candidate: Codable, Sendable {
         public var mention: Mention
         public var status: EventStatus
         public var dateSource: DateSource
@@ -32,101 +34,28 @@ public struct EventMerger: Sendable {
         }
     }
 
-    public func merge(_ candidates: [Candidate]) -> [Event] {
-        let signatures = TokenVector.vectors(for: candidates.map {
-            EventSignature($0.mention.sentence, focus: $0.mention.expressionRange, entities: $0.mention.entities)
-        })
-        var parent = Array(candidates.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
+    /// Merges every candidate: each period's mentions on their own (in parallel), in input order
+    /// within a period. Events come out in the order of their first mention.
+    public func merge(_ candidates: [Candidate], names: SiteNames? = nil) -> [Event] {
+        var periods: [Period: [Int]] = [:]
+        var loose: [[Int]] = []
+        for (i, c) in candidates.enumerated() {
+            if let period = Period(of: c.mention.value) { periods[period, default: []].append(i) } else { loose.append([i]) }
         }
-        let intervals = candidates.map { $0.mention.value.interval }
-        func compatible(_ i: Int, _ j: Int) -> Bool {
-            Self.compatible(candidates[i].mention.value, intervals[i], candidates[j].mention.value, intervals[j])
+        // Biggest periods first, so the last one to finish is a small one.
+        let keys = periods.keys.sorted { (periods[$0]!.count, $1) > (periods[$1]!.count, $0) }
+        let members = keys.map { periods[$0]! }
+        let results = ResultSlots<[[Int]]>(count: members.count)
+        DispatchQueue.concurrentPerform(iterations: members.count) { k in
+            results.set(k, groups(members[k].map { candidates[$0] }).map { $0.map { members[k][$0] } })
         }
-        // Bucket by month: a mention sits in every month its days touch (a week across two months,
-        // a year in all twelve), so values that contain one another always share a bucket.
-        func month(_ d: CivilDate) -> Int { d.year * 12 + d.month - 1 }
-        var buckets: [Int: [Int]] = [:]
-        for (i, interval) in intervals.enumerated() {
-            guard let interval else { continue }
-            let first = month(interval.start), last = month(interval.end)
-            for m in first...(last - first < Self.bucketSpan ? last : first) { buckets[m, default: []].append(i) }
-        }
-        // A pair is compared in one bucket only: the later of the two start months.
-        let startMonth = intervals.map { $0.map { month($0.start) } ?? 0 }
-        // Days a few apart, explicitly dated in different articles, told in nearly the same words.
-        func disagree(_ i: Int, _ j: Int) -> Bool {
-            guard candidates[i].dateSource == .expression, candidates[j].dateSource == .expression,
-                  candidates[i].mention.article != candidates[j].mention.article,
-                  let a = candidates[i].mention.value.day, let b = candidates[j].mention.value.day,
-                  abs(a.dayNumber - b.dayNumber) <= disagreementDays else { return false }
-            return signatures[i].similarity(signatures[j]) >= disagreementThreshold
-        }
-        var conflicting: [(Int, Int)] = []
-        var pairs: [(Double, Int, Int)] = []
-        var lastSeen = [Int](repeating: -1, count: candidates.count)
-        for key in buckets.keys.sorted() {
-            let members = buckets[key]!
-            var postings: [Int32: [Int]] = [:]
-            for i in members { for t in signatures[i].ids { postings[t, default: []].append(i) } }
-            for i in members {
-                for t in signatures[i].ids {
-                    for j in postings[t]! where j > i && lastSeen[j] != i && max(startMonth[i], startMonth[j]) == key {
-                        lastSeen[j] = i
-                        guard compatible(i, j) else {
-                            if disagree(i, j) { conflicting.append((i, j)) }
-                            continue
-                        }
-                        let sim = signatures[i].similarity(signatures[j])
-                        let sameArticle = candidates[i].mention.article == candidates[j].mention.article
-                        if sim >= (sameArticle ? sameArticleThreshold : crossArticleThreshold) {
-                            pairs.append((sim, i, j))
-                        }
-                    }
-                }
-            }
-        }
-        // Strongest links first, so a mention joins the happening it is closest to.
-        pairs.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        var members: [Int: [Int]] = Dictionary(uniqueKeysWithValues: candidates.indices.map { ($0, [$0]) })
-        for (_, i, j) in pairs {
-            let a = find(i), b = find(j)
-            guard a != b else { continue }
-            // Merge only when the two groups agree on dates and are similar on average (no chaining drift).
-            let ga = members[a]!, gb = members[b]!
-            guard ga.allSatisfy({ x in gb.allSatisfy { compatible(x, $0) } }) else { continue }
-            var sum = 0.0
-            for x in ga { for y in gb { sum += signatures[x].similarity(signatures[y]) } }
-            guard sum / Double(ga.count * gb.count) >= crossArticleThreshold * 0.8 else { continue }
-            let (root, child) = a < b ? (a, b) : (b, a)
-            parent[child] = root
-            members[root]! += members[child]!
-            members[child] = nil
-        }
-        // One happening dated differently by its sources: join the two groups when no article is in
-        // both (an article giving two days tells two happenings) and their days stay close.
-        for (i, j) in conflicting {
-            let a = find(i), b = find(j)
-            guard a != b else { continue }
-            let ga = members[a]!, gb = members[b]!
-            let articlesA = Set(ga.map { candidates[$0].mention.article })
-            guard !gb.contains(where: { articlesA.contains(candidates[$0].mention.article) }) else { continue }
-            let days = (ga + gb).compactMap { intervals[$0] }
-            guard let first = days.map(\.start.dayNumber).min(), let last = days.map(\.end.dayNumber).max(),
-                  last - first <= disagreementDays else { continue }
-            let (root, child) = a < b ? (a, b) : (b, a)
-            parent[child] = root
-            members[root]! += members[child]!
-            members[child] = nil
-        }
-        var events: [Event] = []
-        for root in members.keys.sorted() {
-            events.append(makeEvent(members[root]!.sorted().map { candidates[$0] }))
-        }
-        return events
+        let all = (results.values().flatMap { $0 } + loose).sorted { $0[0] < $1[0] }
+        return all.map { makeEvent($0.map { candidates[$0] }, names: names) }
+    }
+
+    /// One period's candidates (in timeline order) grouped into happenings, as indices into `candidates`.
+    public func groups(_ candidates: [Candidate]) -> [[Int]] {
+        MonthGrouping(candidates, merger: self).groups()
     }
 
     /// Same value, or one's days lie inside the other's (a day within its week or month).
@@ -140,7 +69,13 @@ public struct EventMerger: Sendable {
         return x.contains(y) || y.contains(x)
     }
 
-    func makeEvent(_ group: [Candidate]) -> Event {
+    /// The event a group of mentions makes: its date, representative sentence, status, salience,
+    /// actors and the days its sources disagree on.
+    /// - Parameter names: the site-wide pass that turns the mentions' `names` into `entities`;
+    ///   without it the mentions' `entities` stand as given.
+    public func makeEvent(_ group: [Candidate], names: SiteNames? = nil) -> Event {
+        var group = group
+        if let names { for k in group.indices { group[k].mention.entities = names.resolve(group[k].mention.names) } }
         // The date: the most precise value among the best-supported explicit mentions.
         let explicit = group.filter { $0.dateSource == .expression }
         let pool = explicit.isEmpty ? group : explicit

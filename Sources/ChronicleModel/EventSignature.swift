@@ -2,13 +2,16 @@ import Foundation
 
 /// The words that identify a happening, for deciding whether two sentences report the same one:
 /// names, numbers and content words, with the synonyms news uses folded together.
+///
+/// Tokens are 64-bit hashes of the folded words: the merger only compares them, so it never
+/// builds a string per word (a 10,000-article timeline has millions of them).
 struct EventSignature: Sendable {
-    /// Token → weight.
-    private(set) var weights: [String: Double] = [:]
-    private(set) var total: Double = 0
-    /// The numbers of the expression's clause ("12 million", "$39m"): two accounts that both give
-    /// figures and share none tell different happenings ("28 million customers" is not "12 million").
-    private(set) var numbers: Set<String> = []
+    /// Token hash → weight (2 for names and numbers, 1 for other words; a tenth outside the
+    /// expression's clause), sorted by hash.
+    private(set) var tokens: [UInt64] = []
+    private(set) var weights: [Double] = []
+    /// Hashes of the numbers in the expression's clause ("12 million", "$39m"), sorted.
+    private(set) var numbers: [UInt64] = []
 
     static let stopwords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -22,6 +25,9 @@ struct EventSignature: Sendable {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tomorrow", "week", "month", "year", "day", "last", "next", "earlier", "later", "ago", "morning",
         "afternoon", "evening", "night",
+        // Discourse markers link a sentence to its neighbours; they say nothing about the happening.
+        "however", "meanwhile", "separately", "still", "moreover", "furthermore", "nevertheless", "nonetheless",
+        "instead", "contrast", "addition", "yet", "though", "although",
     ]
 
     /// Synonym classes: every word of a class counts as the class name.
@@ -41,17 +47,28 @@ struct EventSignature: Sendable {
         return map
     }()
 
+    /// The tables above by word hash, so a word is looked up without becoming a string.
+    private static let stopwordHashes = Set(stopwords.map { hash(Array($0.utf8)) })
+    private static let synonymHashes = Dictionary(uniqueKeysWithValues: synonyms.map { (hash(Array($0.key.utf8)), hash(Array($0.value.utf8))) })
+
     /// Words outside the clause of the dating expression count this much: the happening is told
     /// around its date ("Meanwhile, talks in Riyadh collapsed on Friday, officials said"), and the
     /// frame around it ("The story goes back years:", "officials said") is shared by unrelated events.
     static let outsideClauseWeight = 0.1
 
     /// - Parameters:
-    ///   - focus: UTF-8 offsets of the dating expression; its clause weighs most.
-    ///   - entities: the sentence's actors by site-wide name, so "Mr Putin" and "Vladimir Putin" match.
+    ///   - focus: UTF-8 offsets of the dating expression; its clause weighs most, its own words not at all.
+    ///   - entities: the sentence's actors by name, so "Mr Putin" and "Vladimir Putin" match.
     init(_ text: String, focus: Range<Int>? = nil, entities: [String] = []) {
         let bytes = Array(text.utf8)
         let clause = focus.map { Self.clause(around: $0, in: bytes) }
+        var found: [UInt64: Double] = [:]
+        var numberSet: Set<UInt64> = []
+        func add(_ key: UInt64, _ weight: Double) {
+            if found[key].map({ $0 < weight }) ?? true { found[key] = weight }
+        }
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var previousEnded = true
         var i = 0
         while i < bytes.count {
@@ -66,29 +83,28 @@ struct EventSignature: Sendable {
             defer { previousEnded = false }
             // The date itself is compared as a date, not as words.
             if let focus, focus.contains(start) { continue }
+            word.removeAll(keepingCapacity: true)
+            for b in bytes[start..<i] { word.append(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
+            let whole = Self.hash(word)
+            if Self.stopwordHashes.contains(whole) { continue }
             let first = bytes[start]
-            let lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-            if Self.stopwords.contains(lower) { continue }
             let isNumber = first >= 0x30 && first <= 0x39
             let isCapital = first >= 0x41 && first <= 0x5A
             var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
             if let clause, !clause.contains(start) {
                 weight *= Self.outsideClauseWeight
             } else if isNumber {
-                numbers.insert(lower)
+                numberSet.insert(whole)
             }
-            add(Self.synonyms[lower] ?? Self.stem(lower), weight)
+            add(Self.synonymHashes[whole] ?? Self.hash(Self.stem(word, letters: word.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 })), weight)
         }
-        // An actor the sentence names by another form ("Mr Putin") counts under its site-wide name.
-        for name in entities where !text.contains(name) { add("@" + name, 2) }
-    }
-
-    private mutating func add(_ key: String, _ weight: Double) {
-        let old = weights[key] ?? 0
-        if weight > old {
-            total += weight - old
-            weights[key] = weight
+        // An actor the sentence names by another form ("Mr Putin") counts under its full name.
+        for name in entities where !text.contains(name) { add(Self.hash(Array(("@" + name).utf8)), 2) }
+        for key in found.keys.sorted() {
+            tokens.append(key)
+            weights.append(found[key]!)
         }
+        numbers = numberSet.sorted()
     }
 
     /// The clause holding the expression: from the punctuation before it to the punctuation after
@@ -130,80 +146,34 @@ struct EventSignature: Sendable {
         return true
     }
 
-    /// Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
-    static func stem(_ w: String) -> String {
-        if w.count > 5, w.hasSuffix("ing") { return String(w.dropLast(3)) }
-        if w.count > 4, w.hasSuffix("ed") { return String(w.dropLast(2)) }
-        if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
-        return w
-    }
-
-}
-
-/// Event signatures as sorted token ids with weights scaled by rarity among all mentions
-/// (inverse document frequency), so a phrase every article repeats ("officials said") says
-/// little and a distinctive word says much. Integer ids keep pairing cheap at scale.
-struct TokenVector: Sendable {
-    var ids: [Int32] = []
-    var weights: [Double] = []
-    var total: Double = 0
-    /// Ids of the clause's numbers, sorted.
-    var numbers: [Int32] = []
-    /// Similarity is scaled by this when both sides give numbers and share none.
+    /// Similarity is scaled by this when both sentences give numbers in their clause and share none:
+    /// "28 million customers" is not "12 million".
     static let differentNumbers = 0.5
 
-    static func vectors(for signatures: [EventSignature]) -> [TokenVector] {
-        var vocabulary: [String: Int32] = [:]
-        var frequency: [Int] = []
-        let tokenIDs: [[(Int32, Double)]] = signatures.map { signature in
-            signature.weights.map { token, weight in
-                let id = vocabulary[token] ?? {
-                    let new = Int32(vocabulary.count)
-                    vocabulary[token] = new
-                    frequency.append(0)
-                    return new
-                }()
-                frequency[Int(id)] += 1
-                return (id, weight)
-            }
+    /// Whether two sorted lists of number hashes, both non-empty, share none.
+    static func numbersDiffer(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex && j < b.endIndex {
+            if a[i] == b[j] { return false }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
         }
-        let documents = Double(signatures.count + 1)
-        return zip(tokenIDs, signatures).map { pairs, signature in
-            var v = TokenVector()
-            for (id, weight) in pairs.sorted(by: { $0.0 < $1.0 }) {
-                let w = weight * max(0.1, log(documents / Double(frequency[Int(id)])))
-                v.ids.append(id)
-                v.weights.append(w)
-                v.total += w
-            }
-            v.numbers = signature.numbers.compactMap { vocabulary[$0] }.sorted()
-            return v
-        }
+        return true
     }
 
-    /// Dice coefficient over weighted tokens, 0…1.
-    func similarity(_ other: TokenVector) -> Double {
-        guard total > 0, other.total > 0 else { return 0 }
-        var shared = 0.0
-        var i = 0, j = 0
-        while i < ids.count && j < other.ids.count {
-            if ids[i] == other.ids[j] {
-                shared += min(weights[i], other.weights[j])
-                i += 1
-                j += 1
-            } else if ids[i] < other.ids[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        let dice = 2 * shared / (total + other.total)
-        guard !numbers.isEmpty, !other.numbers.isEmpty else { return dice }
-        var a = 0, b = 0
-        while a < numbers.count && b < other.numbers.count {
-            if numbers[a] == other.numbers[b] { return dice }
-            if numbers[a] < other.numbers[b] { a += 1 } else { b += 1 }
-        }
-        return dice * Self.differentNumbers
+    /// Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
+    static func stem(_ w: [UInt8], letters: Int) -> ArraySlice<UInt8> {
+        func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        if letters > 5, ends("ing") { return w.dropLast(3) }
+        if letters > 4, ends("ed") { return w.dropLast(2) }
+        if letters > 3, ends("s"), !ends("ss") { return w.dropLast() }
+        return w[...]
+    }
+
+    /// FNV-1a, 64 bits: words are short, and a collision only makes two words count as one.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 }

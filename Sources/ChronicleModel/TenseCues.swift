@@ -9,13 +9,38 @@ enum TenseCues {
         "plan to", "intends to", "is going to", "are going to", "is planned", "are planned", "will be held", "upcoming",
     ]
 
+    static let strongFutureWords: [[Substring]] = strongFuture.map { $0.split(separator: " ") }
+
     /// Lower-cased words of a text (letters, digits, apostrophes split off).
     static func words(_ text: String) -> [Substring] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        let lower = text.lowercased()
+        var out: [Substring] = []
+        let scalars = lower.unicodeScalars
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            let s = scalars[i]
+            let isWord: Bool
+            if s.isASCII {
+                isWord = (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
+            } else {
+                // A combining mark continues its letter, as Character would have it.
+                let p = s.properties
+                isWord = p.isAlphabetic || p.numericType != nil || (start != nil && p.generalCategory == .nonspacingMark)
+            }
+            if isWord, start == nil { start = i }
+            if !isWord, let first = start { out.append(lower[first..<i]); start = nil }
+            i = scalars.index(after: i)
+        }
+        if let first = start { out.append(lower[first...]) }
+        return out
     }
 
     static func contains(_ words: [Substring], phrase: String) -> Bool {
-        let p = phrase.split(separator: " ")
+        contains(words, phrase: phrase.split(separator: " "))
+    }
+
+    static func contains(_ words: [Substring], phrase p: [Substring]) -> Bool {
         guard !p.isEmpty, words.count >= p.count else { return false }
         for i in 0...(words.count - p.count) where words[i] == p[0] {
             if (1..<p.count).allSatisfy({ words[i + $0] == p[$0] }) { return true }
@@ -23,7 +48,7 @@ enum TenseCues {
         return false
     }
 
-    static func hasStrongFuture(_ words: [Substring]) -> Bool { strongFuture.contains { contains(words, phrase: $0) } }
+    static func hasStrongFuture(_ words: [Substring]) -> Bool { strongFutureWords.contains { contains(words, phrase: $0) } }
 }
 
 /// Words before a date that make it a reference point, not the time of the sentence's happening

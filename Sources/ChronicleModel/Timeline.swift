@@ -31,13 +31,13 @@ public enum TimelineOrder: String, Sendable, CaseIterable {
 }
 
 /// Whether an event has taken place or is scheduled, as the sentence reports it.
-public enum EventStatus: String, Sendable {
+public enum EventStatus: String, Codable, Sendable {
     case happened
     case expected
 }
 
 /// One article read from `content/` and analysed.
-public struct Article: Sendable {
+public struct Article: Codable, Sendable {
     /// Path relative to the content folder, with `/` separators.
     public var sourcePath: String
     /// URL-safe name; the article page is `articles/<slug>.html`.
@@ -71,7 +71,7 @@ public struct Article: Sendable {
 }
 
 /// A paragraph or heading with its sentences.
-public struct AnalysedBlock: Sendable {
+public struct AnalysedBlock: Codable, Sendable {
     public var block: TextBlock
     /// Outlet boilerplate (donation appeals, "Read more", photo credits): shown de-emphasised, never on the timeline.
     public var isBoilerplate: Bool
@@ -85,7 +85,7 @@ public struct AnalysedBlock: Sendable {
 }
 
 /// Where a sentence's date came from.
-public enum DateSource: String, Sendable {
+public enum DateSource: String, Codable, Sendable {
     /// One of its own time expressions (`Sentence.anchorTimex`).
     case expression
     /// The narrative time carried over from the previous sentence of the account.
@@ -95,7 +95,7 @@ public enum DateSource: String, Sendable {
 }
 
 /// In a sentence that reports speech, which happening its date belongs to.
-public enum DatedHappening: String, Sendable {
+public enum DatedHappening: String, Codable, Sendable {
     /// The saying: "the ministry said on Thursday that it had signed the agreement".
     case saying
     /// What was said: "the ministry said the talks would resume on Monday".
@@ -103,7 +103,7 @@ public enum DatedHappening: String, Sendable {
 }
 
 /// A sentence with its time expressions and its date.
-public struct Sentence: Sendable {
+public struct Sentence: Codable, Sendable {
     public var text: String
     /// UTF-8 offsets of the sentence in its block's text.
     public var utf8Range: Range<Int>
@@ -142,7 +142,7 @@ public struct Sentence: Sendable {
 }
 
 /// One sentence of one article that reports an event.
-public struct Mention: Sendable {
+public struct Mention: Codable, Sendable {
     /// The article's slug.
     public var article: String
     public var blockOrdinal: Int
@@ -157,10 +157,16 @@ public struct Mention: Sendable {
     /// One line: how the value was resolved.
     public var resolution: String
     /// The actors the sentence names, by their site-wide names (`Entity.name`), in order of appearance.
+    /// Filled from `names` when events are assembled (the site-wide pass of `SiteNames`).
     public var entities: [String]
+    /// The actors as its article alone resolves them: what merging compares, and what the site-wide
+    /// pass turns into `entities`.
+    public var names: [ArticleName]
 
+    /// - Parameter entities: site-wide names, taken as final (tests, and mentions made without a site).
     public init(article: String, blockOrdinal: Int, sentenceIndex: Int, sentence: String, expression: String?,
-                expressionRange: Range<Int>?, value: TimexValue, resolution: String, entities: [String] = []) {
+                expressionRange: Range<Int>?, value: TimexValue, resolution: String, entities: [String] = [],
+                names: [ArticleName]? = nil) {
         self.article = article
         self.blockOrdinal = blockOrdinal
         self.sentenceIndex = sentenceIndex
@@ -170,11 +176,12 @@ public struct Mention: Sendable {
         self.value = value
         self.resolution = resolution
         self.entities = entities
+        self.names = names ?? entities.map { ArticleName(name: $0) }
     }
 }
 
 /// One happening on the timeline, with every sentence that reports it.
-public struct Event: Sendable {
+public struct Event: Codable, Sendable {
     /// Stable identifier derived from the date and the representative mention.
     public var id: String
     public var value: TimexValue
@@ -213,7 +220,7 @@ public struct Event: Sendable {
 }
 
 /// One date that some of an event's sources give for it.
-public struct DateClaim: Sendable, Hashable {
+public struct DateClaim: Codable, Sendable, Hashable {
     public var value: TimexValue
     /// Slugs of the articles that give this date, sorted.
     public var articles: [String]
@@ -225,7 +232,7 @@ public struct DateClaim: Sendable, Hashable {
 }
 
 /// A person, organisation or place named on the timeline, with the events that name it.
-public struct Entity: Sendable, Hashable {
+public struct Entity: Codable, Sendable, Hashable {
     /// The fullest form the articles use: "Vladimir Putin" for "Mr Putin", "Putin" and "President Vladimir Putin".
     public var name: String
     /// Its page is `entities/<slug>.html`.
@@ -246,8 +253,8 @@ public struct Entity: Sendable, Hashable {
 }
 
 /// A problem with one input file, named by path and line.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+public struct Diagnostic: Error, Codable, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Codable, Sendable { case warning, error }
 
     public var severity: Severity
     public var file: String

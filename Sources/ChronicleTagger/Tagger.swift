@@ -15,7 +15,7 @@ public struct AnchorContext: Sendable {
 }
 
 /// What a resolved value was anchored to.
-public enum AnchorKind: String, Sendable {
+public enum AnchorKind: String, Codable, Sendable {
     /// The text stated the whole value ("15 March 2025").
     case absolute
     /// Resolved against the publication date ("on Friday", "last week").
@@ -27,7 +27,7 @@ public enum AnchorKind: String, Sendable {
 }
 
 /// One temporal expression found in a text, with its normalised TIMEX3 value.
-public struct Timex: Sendable {
+public struct Timex: Codable, Sendable {
     /// UTF-8 byte offsets of the expression in the tagged text, end exclusive.
     public var utf8Range: Range<Int>
     public var text: String

@@ -2,7 +2,7 @@
 ///
 /// All calendar arithmetic in Chronicle goes through this type, so it never depends on
 /// the machine's calendar, locale or time zone.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -98,6 +98,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
+extension CivilDate {
+    /// Stored as its day number: one integer instead of three (caches hold millions of dates).
+    public init(from decoder: Decoder) throws {
+        self.init(dayNumber: try decoder.singleValueContainer().decode(Int.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(dayNumber)
+    }
+}
+
 /// A day of the week, numbered as ISO 8601 does (Monday = 1 … Sunday = 7).
 public enum Weekday: Int, CaseIterable, Sendable, Comparable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
@@ -108,7 +120,7 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable {
 }
 
 /// An ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday.
-public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ISOWeek: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let year: Int
     public let week: Int
 

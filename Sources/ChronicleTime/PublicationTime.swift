@@ -23,9 +23,24 @@ public struct Zone: Hashable, Sendable {
     }
 }
 
+extension Zone: Codable {
+    public init(from decoder: Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let zone = Zone(identifier: name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown time zone \(name)"))
+        }
+        self = zone
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(identifier)
+    }
+}
+
 /// When an article was published: the day in the article's own time zone, and the clock
 /// time and offset when the front matter gave them.
-public struct PublicationTime: Hashable, Sendable, CustomStringConvertible {
+public struct PublicationTime: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The publication day in the article's time zone: the anchor of every relative date.
     public let date: CivilDate
     /// Local hour and minute, when known.

@@ -27,36 +27,36 @@ public enum Grain: Int, Comparable, Sendable, CaseIterable, CustomStringConverti
 }
 
 /// The TimeML parts of a day (`TMO`, `TMI`, `TAF`, `TEV`, `TNI`, `TDT`).
-public enum PartOfDay: String, CaseIterable, Sendable {
+public enum PartOfDay: String, CaseIterable, Codable, Sendable {
     case morning = "MO", midday = "MI", afternoon = "AF", evening = "EV", night = "NI", daytime = "DT"
 }
 
 /// The TimeML seasons (`SP`, `SU`, `FA`, `WI`), northern hemisphere, meteorological bounds.
-public enum Season: String, CaseIterable, Sendable {
+public enum Season: String, CaseIterable, Codable, Sendable {
     case spring = "SP", summer = "SU", fall = "FA", winter = "WI"
 }
 
 /// TimeML's vague references to the past, present and future.
-public enum TemporalReference: String, Sendable {
+public enum TemporalReference: String, Codable, Sendable {
     case past = "PAST_REF", present = "PRESENT_REF", future = "FUTURE_REF"
 }
 
 /// A TimeML `mod` attribute.
-public enum TimexMod: String, CaseIterable, Sendable {
+public enum TimexMod: String, CaseIterable, Codable, Sendable {
     case before = "BEFORE", after = "AFTER", onOrBefore = "ON_OR_BEFORE", onOrAfter = "ON_OR_AFTER"
     case lessThan = "LESS_THAN", moreThan = "MORE_THAN", equalOrLess = "EQUAL_OR_LESS", equalOrMore = "EQUAL_OR_MORE"
     case start = "START", mid = "MID", end = "END", approx = "APPROX"
 }
 
 /// The TimeML type of a temporal expression.
-public enum TimexType: String, CaseIterable, Sendable {
+public enum TimexType: String, CaseIterable, Codable, Sendable {
     case date = "DATE", time = "TIME", duration = "DURATION", set = "SET"
 }
 
 /// A duration such as `P30D`, `PT40M`, `P1.5Y` or `PXY` (unknown amount).
-public struct TimexDuration: Hashable, Sendable, CustomStringConvertible {
+public struct TimexDuration: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Units in ISO 8601 order; the time units follow `T`.
-    public enum Unit: String, CaseIterable, Sendable {
+    public enum Unit: String, CaseIterable, Codable, Sendable {
         case millennium = "L", century = "CE", decade = "DE", year = "Y", quarter = "Q", month = "M", week = "W", day = "D"
         case hour = "H", minute = "TM", second = "S"
 
@@ -65,7 +65,7 @@ public struct TimexDuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// One amount and its unit; a nil amount is TimeML's `X` ("several days" → `PXD`).
-    public struct Component: Hashable, Sendable {
+    public struct Component: Hashable, Codable, Sendable {
         public var amount: Double?
         public var unit: Unit
         public init(_ amount: Double?, _ unit: Unit) {
@@ -143,7 +143,7 @@ public struct TimexDuration: Hashable, Sendable, CustomStringConvertible {
 
 /// A normalised TIMEX3 value, typed: what the value *means*, from which its ISO 8601 string,
 /// grain and calendar bounds all follow.
-public enum TimexValue: Hashable, Sendable, CustomStringConvertible {
+public enum TimexValue: Hashable, Codable, Sendable, CustomStringConvertible {
     case day(CivilDate)
     /// A clock time on a day; `minute` nil means the hour alone (`2025-08-17T14`).
     case time(CivilDate, hour: Int, minute: Int?)

@@ -72,4 +72,34 @@ import Testing
         #expect(EventMerger().merge(input).first?.id == EventMerger().merge(input).first?.id)
         #expect(EventMerger().merge(input).first?.id.count == 17)
     }
+
+    @Test func aWeekBelongsToTheMonthOfItsThursdayAndLongSpansToTheirYear() {
+        func v(_ s: String) -> TimexValue { TimexValue(timex3: s)! }
+        // 2025-W14 is Mon 31 March … Sun 6 April: most of it is April.
+        #expect(Period(of: v("2025-W14")) == Period(year: 2025, month: 4))
+        #expect(Period(of: v("2025-03-31")) == Period(of: v("2025-03")))
+        #expect(Period(of: v("2025-02")) == Period(year: 2025, month: 2))
+        #expect(Period(of: v("2025-Q1")) == Period(year: 2025, month: nil))
+        #expect(Period(of: v("2025")) == Period(year: 2025, month: nil))
+        #expect(Period(year: 2025, month: 1) < Period(year: 2025, month: nil))
+        #expect(Period(year: 2025, month: nil) < Period(year: 2025, month: 2))
+    }
+
+    @Test func monthsAreMergedIndependently() {
+        let march = [
+            candidate("a", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),
+            candidate("b", "Some 25 countries joined the leaders' video call on Saturday.", "2025-03-15"),
+            candidate("c", "Oil prices fell sharply in Asian trading.", "2025-03-15"),
+        ]
+        let april = [
+            candidate("d", "Leaders of 25 countries held another video call.", "2025-04-02"),
+            candidate("e", "The 25 countries held a second video call.", "2025-04-02"),
+        ]
+        func summary(_ events: [Event]) -> [[String]] {
+            events.filter { $0.value.description.hasPrefix("2025-03") }.map { $0.mentions.map(\.article) }.sorted { $0[0] < $1[0] }
+        }
+        // What happens in April changes nothing in March: a rebuild can regroup one month alone.
+        #expect(summary(EventMerger().merge(march)) == summary(EventMerger().merge(april + march)))
+        #expect(summary(EventMerger().merge(march)) == [["a", "b"], ["c"]])
+    }
 }

@@ -27,7 +27,7 @@ struct EscapingTests {
 
     @Test func eventsJSONKeepsTextUnescapedButQuoted() throws {
         let json = try #require(try render()["events.json"])
-        #expect(json.contains(#""title": "Leaders meet in London <script>alert(1)</script> & \"friends\"""#))
+        #expect(json.contains(#""title":"Leaders meet in London <script>alert(1)</script> & \"friends\"""#))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect((parsed?["events"] as? [Any])?.count == 7)
     }

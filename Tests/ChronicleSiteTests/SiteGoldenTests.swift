@@ -41,17 +41,12 @@ struct SiteGoldenTests {
         #expect(index.contains("No dated events yet"))
         #expect(!index.contains("show-all"))
         #expect(files.first { $0.path == "events.json" }?.text == """
-        {
-          "site": {
-            "title": "Chronicle",
-            "description": "",
-            "baseURL": null,
-            "language": "en"
-          },
-          "articles": [],
-          "events": [],
-          "entities": []
-        }
+        {"site":{"title":"Chronicle","description":"","baseURL":null,"language":"en"},
+        "articles":[
+        ],
+        "events":[
+        ],
+        "entities":[]}
 
         """)
     }

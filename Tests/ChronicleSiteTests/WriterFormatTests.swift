@@ -1,32 +1,31 @@
 @testable import ChronicleSite
 import Testing
 
-/// The small JSON writer and the Markdown escaper behind events.json and timeline.md.
+/// The JSON writer and the Markdown escaper behind events.json and timeline.md.
 struct WriterFormatTests {
-    @Test func jsonKeepsKeyOrderAndIndentsByTwo() {
-        let value = JSONValue.object([("z", .number(1)), ("a", .array([.null, .bool(false)])), ("e", .array([])), ("o", .object([]))])
-        #expect(JSONWriter.write(value) == """
-        {
-          "z": 1,
-          "a": [
-            null,
-            false
-          ],
-          "e": [],
-          "o": {}
+    @Test func jsonWritesOneEventPerLineInAFixedKeyOrder() throws {
+        let events = FixtureTimeline.timeline.events.prefix(2)
+        let text = String(decoding: EventsJSON.events(Array(events)), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"id\":\"") })
+        #expect(lines[0].hasSuffix("},"))
+        for key in ["\"date\"", "\"start\"", "\"end\"", "\"grain\"", "\"status\"", "\"text\"", "\"score\"", "\"key\"", "\"sources\"", "\"mentions\""] {
+            #expect(text.contains(key + ":"))
         }
-
-        """)
     }
 
     @Test func jsonEscapesOnlyWhatItMust() {
-        let text = "a\"b\\c/d\ne\tf\u{01}g é “h” \u{2028}"
-        #expect(JSONWriter.write(.string(text)) == #""a\"b\\c/d\ne\tf\u0001g é “h” \u2028""# + "\n")
+        var out = JSONBytes()
+        out.string("a\"b\\c/d\ne\tf\u{01}g é “h” \u{2028}")
+        out.raw(",")
+        out.string(nil)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == #""a\"b\\c/d\ne\tf\u0001g é “h” \u2028",null"#)
     }
 
     @Test(arguments: [(2.0, "2"), (0.5, "0.5"), (-3.0, "-3"), (1.25, "1.25"), (Double.nan, "null"), (0.1 + 0.2, "0.30000000000000004")])
     func jsonNumbers(_ n: Double, _ text: String) {
-        #expect(JSONWriter.number(n) == text)
+        #expect(JSONNumber.format(n) == text)
     }
 
     @Test func markdownEscapesInlineMarkup() {
@@ -41,9 +40,9 @@ struct WriterFormatTests {
 
     @Test func sourceNamesTellRepeatedOutletsApart() {
         let title = "Starmer tells Putin to stop playing games over a ceasefire"
-        #expect(EventContext.sourceName(outlet: "AP", title: title, repeated: false) == "AP")
-        #expect(EventContext.sourceName(outlet: "AP", title: title, repeated: true) == "AP: Starmer tells Putin to stop…")
-        #expect(EventContext.sourceName(outlet: nil, title: title, repeated: false) == "Starmer tells Putin to stop playing…")
+        #expect(EventView.sourceName(outlet: "AP", title: title, repeated: false) == "AP")
+        #expect(EventView.sourceName(outlet: "AP", title: title, repeated: true) == "AP: Starmer tells Putin to stop…")
+        #expect(EventView.sourceName(outlet: nil, title: title, repeated: false) == "Starmer tells Putin to stop playing…")
     }
 
     @Test func eventAnchorsAreSafeIds() {

@@ -1,95 +1,175 @@
-/// Gives every name the form the whole site knows it by: "Mr Putin" and "Putin" become the
-/// "Vladimir Putin" of the same article, else the only full name with that surname across the
-/// site; "the Prime Minister" becomes whoever the article names with that title; a single
-/// capitalised word opening a sentence counts only if it is a name elsewhere too.
-struct EntityResolver {
-    struct Known {
-        var kinds: [EntityKind: Int] = [:]
-        var mentions = 0
+/// An actor as one article names it, resolved as far as the article alone allows: "Mr Putin" is
+/// the article's own "Vladimir Putin", "Sir Keir" its "Keir Starmer", "the Prime Minister" whoever
+/// it names with that title. What needs the other articles is left open and settled by `SiteNames`.
+public struct ArticleName: Codable, Hashable, Sendable {
+    /// The name as far as the article resolves it.
+    public var name: String
+    /// A single name the article could not complete: the site's only full name with this surname
+    /// replaces it ("Putin" → "Vladimir Putin" when another article writes that).
+    public var surname: String?
+    /// A single capitalised word that opens its sentence, which the article never uses elsewhere:
+    /// a name only if another article uses it where a capital means a name.
+    public var initialWord: Bool
+
+    public init(name: String, surname: String? = nil, initialWord: Bool = false) {
+        self.name = name
+        self.surname = surname
+        self.initialWord = initialWord
     }
 
-    /// Site-wide names per article, block and sentence (same shape as the articles' blocks).
-    private(set) var names: [[[[String]]]] = []
-    /// Every resolved name with its kind votes and number of sentences naming it.
-    private(set) var known: [String: Known] = [:]
+    /// Whether the site-wide pass may change it.
+    public var isOpen: Bool { surname != nil || initialWord }
+}
 
-    init(_ articles: [Article]) {
-        // Full person names by surname, and single words seen where a capital means a name.
-        var bySurname: [String: [String: Int]] = [:]
+/// What one article contributes to the site-wide pass: kept in its cached record, so a rebuild
+/// resolves names across every article without reading them again.
+public struct NameEvidence: Codable, Sendable, Equatable {
+    /// Full person names (two words or more) with how many sentences use each.
+    public var fullNames: [String: Int] = [:]
+    /// Single names the article uses where a capital means a name (not opening a sentence).
+    public var nameWords: [String] = []
+    /// Every name its sentences give (boilerplate aside), with the kind and the number of sentences.
+    public var tally: [Tally] = []
+
+    public struct Tally: Codable, Sendable, Equatable {
+        public var name: ArticleName
+        /// The kind as written; a name the article or the site resolved to another form is a person.
+        public var kind: EntityKind
+        public var count: Int
+    }
+
+    public init() {}
+}
+
+/// The article-level pass: each sentence's names as `ArticleName`s, and the article's evidence.
+public enum ArticleNames {
+    /// - Returns: names per block and sentence (same shape as `article.blocks`).
+    public static func resolve(_ article: Article) -> (names: [[[ArticleName]]], evidence: NameEvidence) {
+        var evidence = NameEvidence()
+        // Within an article a single name is the full name it shares a surname or, after a title
+        // ("Sir Keir"), a given name with.
+        var surnames: [String: String] = [:]
         var nonInitial: Set<String> = []
-        for article in articles {
-            for block in article.blocks where !block.isBoilerplate {
-                for sentence in block.sentences {
-                    for m in sentence.entities where !m.name.isEmpty {
-                        if !m.isSentenceInitial { nonInitial.insert(m.name) }
-                        if m.kind == .person, let surname = Self.surname(m.name) {
-                            bySurname[surname, default: [:]][m.name, default: 0] += 1
-                        }
-                    }
+        for block in article.blocks where !block.isBoilerplate {
+            for sentence in block.sentences {
+                for m in sentence.entities where !m.name.isEmpty {
+                    if !m.isSentenceInitial && !m.name.contains(" ") { nonInitial.insert(m.name) }
+                    guard m.kind == .person, let surname = EntityResolver.surname(m.name) else { continue }
+                    evidence.fullNames[m.name, default: 0] += 1
+                    if surnames[surname] == nil { surnames[surname] = m.name }
                 }
             }
         }
-        let siteSurnames = bySurname.compactMapValues(Self.dominant)
+        evidence.nameWords = nonInitial.sorted()
+        var givenNames: [String: String] = [:]
+        for full in surnames.values.sorted() {
+            if let given = full.split(separator: " ").first.map(String.init), givenNames[given] == nil { givenNames[given] = full }
+        }
+        // A single name the article cannot complete is left to the site's surnames.
+        func single(_ name: String, otherwise: String? = nil) -> ArticleName {
+            if let full = surnames[name] { return ArticleName(name: full) }
+            return ArticleName(name: otherwise ?? name, surname: name)
+        }
+        var holders: [String: ArticleName] = [:]
+        for block in article.blocks where !block.isBoilerplate {
+            for sentence in block.sentences {
+                for m in sentence.entities where !m.name.isEmpty {
+                    guard let title = m.title, holders[title] == nil else { continue }
+                    holders[title] = m.name.contains(" ") ? ArticleName(name: m.name) : single(m.name)
+                }
+            }
+        }
+        // "told The Gulf Post", "seen by Capitol Courier": an article naming its own outlet attributes, it does not report.
+        let outlet = article.source.map(EntityResolver.outletKey)
+        func resolve(_ m: EntityMention) -> ArticleName? {
+            if let outlet, EntityResolver.outletKey(m.name) == outlet { return nil }
+            if m.name.isEmpty { return m.title.flatMap { holders[$0] } }
+            guard !m.name.contains(" "), m.kind == .person || m.kind == .other || m.kind == .place else { return ArticleName(name: m.name) }
+            var name = single(m.name, otherwise: m.title != nil ? givenNames[m.name] : nil)
+            if name.surname != nil, name.name == m.name, m.isSentenceInitial, !nonInitial.contains(m.name) { name.initialWord = true }
+            return name
+        }
+        var tally: [Int: Int] = [:]
+        var kinds: [EntityKind] = []
+        var keys: [ArticleName] = []
+        var position: [ArticleName: [EntityKind: Int]] = [:]
+        let names = article.blocks.map { block in
+            block.sentences.map { sentence in
+                var out: [ArticleName] = []
+                for m in sentence.entities {
+                    guard let name = resolve(m) else { continue }
+                    if !out.contains(name) { out.append(name) }
+                    guard !block.isBoilerplate else { continue }
+                    let kind = m.name.isEmpty || name.name != m.name ? .person : m.kind
+                    let slot = position[name, default: [:]][kind] ?? {
+                        keys.append(name)
+                        kinds.append(kind)
+                        position[name, default: [:]][kind] = keys.count - 1
+                        return keys.count - 1
+                    }()
+                    tally[slot, default: 0] += 1
+                }
+                return out
+            }
+        }
+        evidence.tally = keys.indices.map { NameEvidence.Tally(name: keys[$0], kind: kinds[$0], count: tally[$0]!) }
+        return (names, evidence)
+    }
+}
 
-        names = articles.map { article in
-            // Within an article a single name is the full name it shares a surname or, after a
-            // title ("Sir Keir"), a given name with.
-            var articleSurnames: [String: String] = [:]
-            var holders: [String: String] = [:]
-            for block in article.blocks where !block.isBoilerplate {
-                for sentence in block.sentences {
-                    for m in sentence.entities where m.kind == .person && !m.name.isEmpty {
-                        if let surname = Self.surname(m.name), articleSurnames[surname] == nil { articleSurnames[surname] = m.name }
-                    }
-                }
-            }
-            var givenNames: [String: String] = [:]
-            for full in articleSurnames.values.sorted() {
-                if let given = full.split(separator: " ").first.map(String.init), givenNames[given] == nil { givenNames[given] = full }
-            }
-            for block in article.blocks where !block.isBoilerplate {
-                for sentence in block.sentences {
-                    for m in sentence.entities where !m.name.isEmpty {
-                        guard let title = m.title, holders[title] == nil else { continue }
-                        holders[title] = articleSurnames[m.name] ?? siteSurnames[m.name] ?? m.name
-                    }
-                }
-            }
-            // "told The Gulf Post", "seen by Capitol Courier": an article naming its own outlet attributes, it does not report.
-            let outlet = article.source.map(Self.outletKey)
-            func resolve(_ m: EntityMention) -> String? {
-                if let outlet, Self.outletKey(m.name) == outlet { return nil }
-                if m.name.isEmpty {
-                    return m.title.flatMap { holders[$0] }
-                }
-                let single = !m.name.contains(" ")
-                if single && (m.kind == .person || m.kind == .other || m.kind == .place) {
-                    if let full = articleSurnames[m.name] ?? siteSurnames[m.name] { return full }
-                    if m.title != nil, let full = givenNames[m.name] { return full }
-                    if m.isSentenceInitial && !nonInitial.contains(m.name) { return nil }
-                }
-                return m.name
-            }
-            return article.blocks.map { block in
-                block.sentences.map { sentence in
-                    var out: [String] = []
-                    for m in sentence.entities {
-                        guard let name = resolve(m) else { continue }
-                        if !out.contains(name) { out.append(name) }
-                        if !block.isBoilerplate {
-                            let kind = m.name.isEmpty || name != m.name ? .person : m.kind
-                            known[name, default: Known()].kinds[kind, default: 0] += 1
-                            known[name, default: Known()].mentions += 1
-                        }
-                    }
-                    return out
-                }
+/// The site-wide pass: a single name becomes the only full name the site's articles give with
+/// that surname (when at least three quarters of its uses share it); a word opening a sentence
+/// counts only if some article uses it as a name. Also what the site knows about each name: the
+/// kind most of its sentences give it and how many sentences name it.
+public struct SiteNames: Sendable {
+    public struct Known: Sendable {
+        public var kinds: [EntityKind: Int] = [:]
+        public var mentions = 0
+    }
+
+    private(set) var bySurname: [String: String] = [:]
+    private(set) var nameWords: Set<String> = []
+    /// Every resolved name with its kind votes and number of sentences naming it.
+    public private(set) var known: [String: Known] = [:]
+
+    public init(_ evidence: [NameEvidence]) {
+        var counts: [String: [String: Int]] = [:]
+        for e in evidence {
+            for (full, n) in e.fullNames { counts[EntityResolver.surname(full)!, default: [:]][full, default: 0] += n }
+            nameWords.formUnion(e.nameWords)
+        }
+        bySurname = counts.compactMapValues(EntityResolver.dominant)
+        for e in evidence {
+            for t in e.tally {
+                guard let name = resolve(t.name) else { continue }
+                let kind = name != t.name.name ? .person : t.kind
+                known[name, default: Known()].kinds[kind, default: 0] += t.count
+                known[name, default: Known()].mentions += t.count
             }
         }
+    }
+
+    /// The site-wide name, or nil when it is no name after all.
+    public func resolve(_ n: ArticleName) -> String? {
+        if let surname = n.surname, let full = bySurname[surname] { return full }
+        if n.initialWord && !nameWords.contains(n.name) { return nil }
+        return n.name
+    }
+
+    /// Site-wide names in order, each once.
+    public func resolve(_ names: [ArticleName]) -> [String] {
+        var out: [String] = []
+        for n in names { if let name = resolve(n), !out.contains(name) { out.append(name) } }
+        return out
+    }
+
+    /// What the pass makes of these open names: changes whenever one of them would resolve differently.
+    public func fingerprint(of open: [String]) -> String {
+        open.map { "\($0)=\(bySurname[$0] ?? (nameWords.contains($0) ? "+" : "-"))" }.joined(separator: "|")
     }
 
     /// The kind most mentions give a name; ties prefer the more specific kind.
-    func kind(of name: String) -> EntityKind {
+    public func kind(of name: String) -> EntityKind {
         let votes = known[name]?.kinds ?? [:]
         return EntityKind.allCases.max { a, b in
             let x = votes[a] ?? 0, y = votes[b] ?? 0
@@ -97,6 +177,37 @@ struct EntityResolver {
             return EntityKind.allCases.firstIndex(of: a)! > EntityKind.allCases.firstIndex(of: b)!
         }!
     }
+
+    /// The actors events name, each with the ids of its events (in the order given); pages need unique slugs.
+    public func entities(_ eventIDs: [String: [String]]) -> [Entity] {
+        // `entities/index.html` lists them all.
+        var used: Set<String> = ["index"]
+        return eventIDs.keys.sorted().map { name in
+            var slug = Slug.make(name)
+            if slug.isEmpty { slug = "entity" }
+            var k = 2
+            while used.contains(slug) { slug = "\(Slug.make(name))-\(k)"; k += 1 }
+            used.insert(slug)
+            return Entity(name: name, slug: slug, kind: kind(of: name), mentionCount: known[name]?.mentions ?? 0,
+                          events: eventIDs[name]!)
+        }
+    }
+}
+
+/// Both passes over articles in memory: every sentence's site-wide names.
+struct EntityResolver {
+    /// Site-wide names per article, block and sentence (same shape as the articles' blocks).
+    private(set) var names: [[[[String]]]] = []
+    let site: SiteNames
+
+    init(_ articles: [Article]) {
+        let passes = articles.map(ArticleNames.resolve)
+        let site = SiteNames(passes.map(\.evidence))
+        self.site = site
+        names = passes.map { $0.names.map { $0.map(site.resolve) } }
+    }
+
+    func kind(of name: String) -> EntityKind { site.kind(of: name) }
 
     /// "The Gulf Post" and "Gulf Post" are one outlet.
     static func outletKey(_ name: String) -> String {

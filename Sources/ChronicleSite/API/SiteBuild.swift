@@ -3,8 +3,16 @@ import Foundation
 
 /// One build of a site, content to `public/`: what `chronicle build`, `serve` and `watch` all run.
 ///
-/// The timeline's steps report through `progress`, then "rendered N files"; the output folder is
-/// replaced in one swap only when rendering and writing succeed, so a failed build leaves it as it was.
+/// Incremental: the site's `.chronicle/` cache keeps each article's analysis (keyed by its bytes,
+/// the settings and the tool), each period's mentions and what the output folder holds, so a
+/// rebuild analyses only new or changed articles, re-merges only the periods they touch, renders
+/// only pages whose inputs changed and rewrites only files whose bytes changed. The output is
+/// byte for byte what a build from scratch (`usesCache: false`, `chronicle build --clean`) makes.
+///
+/// The timeline's steps report through `progress`, then "rendered N files". A build that fails
+/// before writing (bad config, template error) leaves the output folder as it was; the first
+/// build, or one with `usesCache: false`, writes a fresh folder that replaces the old one in one
+/// rename.
 public struct SiteBuild: Sendable {
     public var siteDirectory: URL
     public var contentDirectory: URL?
@@ -13,14 +21,26 @@ public struct SiteBuild: Sendable {
     /// When false, a build in which some article could not be used writes nothing: the preview
     /// keeps serving the last good site instead of one with the article missing.
     public var writesWithArticleErrors: Bool
+    /// Reuse what `.chronicle/` holds; false ignores it and builds it anew (`--clean`).
+    public var usesCache: Bool
+    /// Written into every cache file; a cache made by another version or build of the tool is not used.
+    public var toolIdentity: String
+    /// A timeline with more events than this gets a page per month.
+    public var pagedAbove = SiteRenderer.defaultPagedAbove
+
+    /// The cache folder inside a site.
+    public static let cacheFolder = ".chronicle"
 
     public init(siteDirectory: URL, contentDirectory: URL? = nil, outputDirectory: URL? = nil,
-                includeDrafts: Bool = false, writesWithArticleErrors: Bool = true) {
+                includeDrafts: Bool = false, writesWithArticleErrors: Bool = true, usesCache: Bool = true,
+                toolIdentity: String = "chronicle") {
         self.siteDirectory = siteDirectory
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory ?? siteDirectory.appendingPathComponent("public", isDirectory: true)
         self.includeDrafts = includeDrafts
         self.writesWithArticleErrors = writesWithArticleErrors
+        self.usesCache = usesCache
+        self.toolIdentity = toolIdentity
     }
 
     /// Why a build wrote nothing.
@@ -49,6 +69,12 @@ public struct SiteBuild: Sendable {
         /// How many files the site has (0 when it was not rendered).
         public var fileCount: Int
         public var statistics: TimelineBuilder.Statistics?
+        /// Pages rendered in this build (the others were unchanged).
+        public var renderedCount = 0
+        /// Files written, left as they were, and removed.
+        public var writtenCount = 0
+        public var unchangedCount = 0
+        public var removedCount = 0
 
         public var wroteOutput: Bool { failure == nil }
         /// True when the build should exit non-zero.
@@ -60,10 +86,30 @@ public struct SiteBuild: Sendable {
     }
 
     public func run(progress: (String) -> Void = { _ in }) -> Result {
-        let timeline: TimelineBuilder.Result
+        withoutActuallyEscaping(progress) { run(progress: BuildProgress(step: $0)) }
+    }
+
+    public func run(progress: BuildProgress) -> Result {
         do {
-            timeline = try TimelineBuilder(siteDirectory: siteDirectory, contentDirectory: contentDirectory,
-                                           includeDrafts: includeDrafts).build(progress: progress)
+            return try attempt(progress: progress, usesCache: usesCache)
+        } catch {
+            // The cache lacked something it named (a damaged or deleted file): build from scratch.
+            progress.step("the cache is incomplete: building everything again")
+            return (try? attempt(progress: progress, usesCache: false))
+                ?? Result(diagnostics: [], failure: .site("\(error)"), fileCount: 0, statistics: nil)
+        }
+    }
+
+    /// One build; throws only when the cache turns out to miss what it promised.
+    private func attempt(progress: BuildProgress, usesCache: Bool) throws(TimelineBuild.Missing) -> Result {
+        let cache = BuildCache(directory: siteDirectory.appendingPathComponent(Self.cacheFolder, isDirectory: true),
+                               identity: "\(toolIdentity)|schema \(BuildCache.schema)")
+        var builder = TimelineBuilder(siteDirectory: siteDirectory, contentDirectory: contentDirectory, includeDrafts: includeDrafts,
+                                      cache: cache)
+        builder.readsCache = usesCache
+        let timeline: TimelineBuild
+        do {
+            timeline = try builder.run(progress: progress)
         } catch {
             return Result(diagnostics: [], failure: .timeline(error), fileCount: 0, statistics: nil)
         }
@@ -74,10 +120,16 @@ public struct SiteBuild: Sendable {
         }
         do {
             let templates = try TemplateSet.load(overridesIn: siteDirectory.appendingPathComponent("templates", isDirectory: true))
-            let files = try SiteRenderer(templates: templates).render(timeline.timeline)
-            result.fileCount = files.count
-            progress("rendered \(files.count) files")
-            try SiteWriter.write(files, to: outputDirectory)
+            let report = try SiteUpdate(timeline: timeline, templates: templates, output: outputDirectory.standardizedFileURL,
+                                        pagedAbove: pagedAbove, readsState: usesCache, progress: progress).run()
+            result.fileCount = report.files
+            result.renderedCount = report.rendered
+            result.writtenCount = report.written
+            result.unchangedCount = report.unchanged
+            result.removedCount = report.removed
+            progress.step("rendered \(report.files) files" + (usesCache ? " (\(report.rendered) rendered, the rest unchanged)" : ""))
+        } catch let missing as TimelineBuild.Missing where usesCache {
+            throw missing
         } catch {
             result.failure = .site("\(error)")
         }

@@ -1,12 +1,19 @@
 import ChronicleModel
 
 /// Turns a `Timeline` into the files of the site. Pure: the same timeline and templates give
-/// byte-identical files, in path order.
+/// byte-identical files, in path order. (`SiteBuild` renders the same pages a few at a time,
+/// skipping those whose inputs did not change.)
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
+    /// A timeline with more events than this gets a page per month (`months/2025-03.html`), and
+    /// its index lists the months with their key events instead of every event.
+    public var pagedAbove: Int
 
-    public init(templates: TemplateSet) {
+    public static let defaultPagedAbove = 1000
+
+    public init(templates: TemplateSet, pagedAbove: Int = SiteRenderer.defaultPagedAbove) {
         self.templates = templates
+        self.pagedAbove = pagedAbove
     }
 
     /// Why a timeline cannot be rendered.
@@ -23,73 +30,64 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Above this many events the timeline gets a page per month and the index shows highlights.
-    public static let singlePageLimit = 400
-
     public func render(_ timeline: Timeline) throws -> [OutputFile] {
-        try Self.checkSlugs(timeline.articles, entities: timeline.entities)
-        var index = SiteIndex(timeline)
-        index.common = CommonContext.make(index)
-        var files: [OutputFile] = []
-        func page(_ path: String, _ template: String, _ context: [String: Any]) {
-            files.append(OutputFile(path: path, text: templates.render(template, context)))
+        try Self.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: timeline.entities)
+        var byPeriod: [Period: [Event]] = [:]
+        for event in timeline.events { if let p = Period(of: event.value) { byPeriod[p, default: []].append(event) } }
+        for p in byPeriod.keys { byPeriod[p]!.sort(by: Event.timelineOrder) }
+        let digests = byPeriod.keys.sorted().map { PeriodDigest(period: $0, hash: 0, events: byPeriod[$0]!) }
+        let articles = timeline.articles.map { a in
+            ArticleInfo(a, eventCount: digests.reduce(0) { $0 + ($1.articles[a.slug]?.eventCount ?? 0) })
         }
-        // A long timeline is one page per month; the index keeps the highlights and the archive.
-        let groups = TimelineGroups.monthGroups(timeline.events)
-        let split = timeline.events.count > Self.singlePageLimit && groups.count > 1
-        if split {
-            for group in groups { for event in group.members { index.eventPage[event.id] = MonthPages.path(group) } }
+        let entities = EntityIndex(digests: digests, entities: timeline.entities)
+        let pages = Pages(templates: templates, index: SiteIndex(config: timeline.config, articles: articles, periods: digests,
+                                                                  entities: timeline.entities, pagedAbove: pagedAbove))
+        let ordered = digests.map { byPeriod[$0.period]! }
+        var files = pages.front(events: byPeriod)
+        if pages.index.paged {
+            for (i, events) in ordered.enumerated() { files.append(pages.period(at: i, events: events)) }
         }
-        var indexContext = CommonContext.page(index, root: "", title: timeline.config.title)
-        let shown = split ? MonthPages.highlights(timeline.events) : timeline.events
-        let cards = EventCards(templates: templates)
-        let months = TimelineGroups.months(index, events: shown, cards: cards)
-        indexContext["months"] = months
-        indexContext["hasManyMonths"] = months.count > 1 && !split
-        indexContext["hasMinor"] = index.hasKeyEvents && shown.contains { !$0.isKey }
-        indexContext["timelineCounts"] = TimelineGroups.counts(shown)
-        indexContext["topEntities"] = EntityPages.top(index)
-        indexContext["hasTopEntities"] = !EntityPages.top(index).isEmpty
-        indexContext["monthPages"] = split ? MonthPages.archive(groups, index: index) : []
-        indexContext["isSplit"] = split
-        page("index.html", "index.html", indexContext)
-        if split {
-            for (i, group) in groups.enumerated() {
-                page(MonthPages.path(group), "month.html", MonthPages.page(groups, at: i, index: index, cards: cards))
-            }
-        }
-        var markdownContext = indexContext
-        markdownContext["months"] = TimelineGroups.months(index)
-        page("timeline.md", "timeline.md", markdownContext)
-        for article in timeline.articles {
-            page(Paths.article(article.slug), "article.html", ArticlePage.make(article, index: index))
-        }
+        let shares = ordered.map { PeriodShares(events: $0) }
+        for article in timeline.articles { files.append(pages.article(article, events: ArticlePage.Events(slug: article.slug, shares: shares))) }
         for entity in timeline.entities {
-            page(Paths.entity(entity.slug), "entity.html", EntityPages.page(entity, index: index, cards: cards))
+            files.append(pages.entity(entity, related: entities.related(to: entity, digests: digests, index: pages.index),
+                                      sections: Self.sections(of: entity, places: entities.places[entity.name] ?? [], digests: digests,
+                                                              events: { ordered[$0] })))
         }
-        if !timeline.entities.isEmpty {
-            page("entities/index.html", "entities.html", EntityPages.list(index))
-        }
-        page("feed.xml", "feed.xml", FeedContext.make(index))
-        if let base = Paths.base(timeline.config) {
-            page("sitemap.xml", "sitemap.xml", FeedContext.sitemap(index, base: base))
-        }
-        page("style.css", "style.css", CommonContext.page(index, root: "", title: timeline.config.title))
-        files.append(OutputFile(path: "events.json", text: EventsJSON.render(timeline)))
+        files.append(pages.feed(newest: ordered.joined().filter(\.isKey).reversed()))
+        if let sitemap = pages.sitemap() { files.append(sitemap) }
+        files.append(pages.style())
+        files.append(OutputFile(path: "events.json", data: EventsJSON.render(config: timeline.config, articles: articles, periods: ordered,
+                                                                           entities: timeline.entities)))
         return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    private static func checkSlugs(_ articles: [Article], entities: [Entity]) throws {
+    /// An actor's events, period by period: `events(i)` gives the events of the i-th digest's period.
+    static func sections(of entity: Entity, places: [(period: Int, event: Int)], digests: [PeriodDigest],
+                         events: (Int) throws -> [Event]) rethrows -> [(period: Period, events: [Event])] {
+        var sections: [(period: Period, events: [Event])] = []
+        var start = 0
+        while start < places.count {
+            let p = places[start].period
+            var end = start
+            while end < places.count && places[end].period == p { end += 1 }
+            let ids = Set(places[start..<end].map { digests[p].named[$0.event].id })
+            sections.append((digests[p].period, try events(p).filter { ids.contains($0.id) }))
+            start = end
+        }
+        return sections
+    }
+
+    /// Every slug must be a safe file name, and unique.
+    static func checkSlugs(_ articles: [(slug: String, file: String)], entities: [Entity]) throws {
         for entity in entities where !Paths.isSafeSlug(entity.slug) || entity.slug == "index" {
             throw RenderError.unsafeSlug(slug: entity.slug, file: "entity '\(entity.name)'")
         }
         var seen: [String: String] = [:]
-        for article in articles {
-            guard Paths.isSafeSlug(article.slug) else { throw RenderError.unsafeSlug(slug: article.slug, file: article.sourcePath) }
-            if let other = seen[article.slug] {
-                throw RenderError.duplicateSlug(slug: article.slug, files: [other, article.sourcePath])
-            }
-            seen[article.slug] = article.sourcePath
+        for (slug, file) in articles {
+            guard Paths.isSafeSlug(slug) else { throw RenderError.unsafeSlug(slug: slug, file: file) }
+            if let other = seen[slug] { throw RenderError.duplicateSlug(slug: slug, files: [other, file]) }
+            seen[slug] = file
         }
     }
 }

@@ -34,17 +34,7 @@ public enum SiteWriter {
         let fm = FileManager.default
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
-        guard output.path != "/", output.lastPathComponent != "..", output.lastPathComponent != "." else {
-            throw WriteError.refusingToReplace(output.path)
-        }
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            // Only a folder of generated files may be replaced: never a file, never a project.
-            let existing = isDirectory.boolValue ? (try? fm.contentsOfDirectory(atPath: output.path)) : nil
-            guard let existing, !existing.contains(where: projectMarkers.contains) else {
-                throw WriteError.refusingToReplace(output.path)
-            }
-        }
+        try checkReplaceable(output)
         // A random name keeps concurrent or crashed builds from colliding; it never reaches the output.
         let token = UUID().uuidString
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(token)", isDirectory: true)
@@ -63,9 +53,23 @@ public enum SiteWriter {
         try swap(staging, into: output)
     }
 
+    /// Only a folder of generated files may be replaced or updated: never a file, never a project.
+    static func checkReplaceable(_ output: URL) throws {
+        guard output.path != "/", output.lastPathComponent != "..", output.lastPathComponent != "." else {
+            throw WriteError.refusingToReplace(output.path)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            let existing = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: output.path)) : nil
+            guard let existing, !existing.contains(where: projectMarkers.contains) else {
+                throw WriteError.refusingToReplace(output.path)
+            }
+        }
+    }
+
     /// Moves the old output aside, the new one in, then deletes the old one; on failure the old
     /// output is put back.
-    private static func swap(_ staging: URL, into output: URL) throws {
+    static func swap(_ staging: URL, into output: URL) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {

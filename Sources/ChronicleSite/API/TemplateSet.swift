@@ -1,3 +1,4 @@
+import ChronicleModel
 import Foundation
 import Mustache
 
@@ -7,6 +8,46 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Template name → where it came from (a file path, or "built-in …"), for messages.
     public let origins: [String: String]
+    /// Template name → its text.
+    let sources: [String: String]
+    /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
+    let registered: [String: String]
+    /// Whether `days` and `event` are the built-in templates, so `CompiledPartials` writes them.
+    let compiledDays: Bool
+
+    /// Changes whenever any template does: part of every page's fingerprint.
+    public var fingerprint: UInt64 {
+        ContentHash.xxh64(sources.keys.sorted().flatMap { Array("\($0)\u{0}\(sources[$0]!)\u{0}".utf8) })
+    }
+
+    /// The first segment of every name `template` and the partials it includes refer to
+    /// (`counts` for `{{counts.events}}`), so a build knows which site-wide values a page can show.
+    /// A dynamic partial (`{{>*name}}`) could be any template: then it is every template's names.
+    func names(usedBy template: String) -> Set<String> {
+        var names = Set<String>()
+        var visited = Set<String>()
+        var pending = [template]
+        while let name = pending.popLast() {
+            guard visited.insert(name).inserted, let text = registered[name] else { continue }
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                var tag = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == " " }
+                rest = rest[close.upperBound...]
+                guard let sigil = tag.first else { continue }
+                if "!%=".contains(sigil) { continue }
+                if sigil == ">" {
+                    let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if partial.hasPrefix("*") { pending += registered.keys } else { pending.append(partial) }
+                    continue
+                }
+                if "#^/&".contains(sigil) { tag = tag.dropFirst() }
+                let word = tag.trimmingCharacters(in: .whitespaces).split(separator: ".").first.map(String.init) ?? ""
+                names.insert(word.trimmingCharacters(in: CharacterSet(charactersIn: "}")))
+            }
+        }
+        return names
+    }
 
     /// The built-in templates as files (`index.html.mustache` …), for `chronicle init` and the repo's `templates/`.
     public static var defaultFiles: [(name: String, contents: String)] {
@@ -37,17 +78,21 @@ public struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
+        let compiledDays = ["days", "event"].allSatisfy { sources[$0]?.origin.hasPrefix("built-in") == true }
+        var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!
+            registered[name] = compiledDays && name == "days" ? CompiledPartials.daysStub : text
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: registered[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: describe(error.error))
             }
             try checkPartials(in: text, origin: origin, known: sources)
         }
-        return TemplateSet(library: library, origins: sources.mapValues(\.origin))
+        return TemplateSet(library: library, origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
+                           registered: registered, compiledDays: compiledDays)
     }
 
     /// Renders the template `name` (which always exists: the defaults cover every page).

@@ -3,6 +3,9 @@ import ChronicleTime
 
 /// The variables every template sees: `site`, `counts`, `articles`, `updated`, `root`, `pageTitle`.
 enum CommonContext {
+    /// The names above that depend on the whole timeline: a page using one changes whenever any article or event does.
+    static let siteWide: Set<String> = ["counts", "articles", "updated", "updatedDisplay", "span"]
+
     /// The shared variables with the page's own `root` (the way back to the site root) and title.
     static func page(_ index: SiteIndex, root: String, title: String) -> [String: Any] {
         var out = index.common
@@ -13,9 +16,9 @@ enum CommonContext {
 
     /// Computed once per render: the article list alone is as long as the site.
     static func make(_ index: SiteIndex) -> [String: Any] {
-        let config = index.timeline.config
-        let events = index.timeline.events
-        let keyCount = events.filter(\.isKey).count
+        let config = index.config
+        let events = index.eventCount
+        let keyCount = index.periods.reduce(0) { $0 + $1.keyCount }
         return context([
             "site": context([
                 "title": config.title,
@@ -24,23 +27,23 @@ enum CommonContext {
                 "language": config.language,
             ]),
             "counts": context([
-                "articles": index.timeline.articles.count,
-                "events": events.count,
+                "articles": index.articleList.count,
+                "events": events,
                 "keyEvents": keyCount,
-                "otherEvents": events.count - keyCount,
-                "expectedEvents": events.filter { $0.status == .expected }.count,
+                "otherEvents": events - keyCount,
+                "expectedEvents": index.periods.reduce(0) { $0 + $1.expectedCount },
             ]),
-            "articles": positioned(index.timeline.articles.map { article($0, index: index) }),
+            "articles": positioned(index.articleList.map(article)),
+            "articlesHref": index.paged ? "articles.html" : "index.html#articles",
             "updated": index.updated?.rfc3339,
             "updatedDisplay": index.updated.map { DisplayFormat.day($0.date) },
-            "span": span(events),
+            "span": span(index.periods),
             "generator": "Chronicle",
         ])
     }
 
     /// One article as lists and pages show it.
-    static func article(_ a: Article, index: SiteIndex) -> [String: Any] {
-        let events = index.eventsByArticle[a.slug] ?? []
+    static func article(_ a: ArticleInfo) -> [String: Any] {
         let safeURL = a.url.flatMap { url in isWebURL(url) ? url : nil }
         return context([
             "slug": a.slug,
@@ -52,8 +55,8 @@ enum CommonContext {
             "publishedRFC3339": a.published?.rfc3339,
             "publishedDisplay": a.published.map { DisplayFormat.day($0.date) },
             "href": Paths.articleHref(a.slug),
-            "eventCount": events.count,
-            "hasEvents": !events.isEmpty,
+            "eventCount": a.eventCount,
+            "hasEvents": a.eventCount > 0,
         ])
     }
 
@@ -64,9 +67,8 @@ enum CommonContext {
     }
 
     /// "15 March 2025 – 17 August 2025": the days the timeline covers.
-    private static func span(_ events: [Event]) -> String? {
-        let intervals = events.compactMap(\.value.interval)
-        guard let first = intervals.map(\.start).min(), let last = intervals.map(\.end).max() else { return nil }
+    private static func span(_ periods: [PeriodDigest]) -> String? {
+        guard let first = periods.compactMap(\.first).min(), let last = periods.compactMap(\.last).max() else { return nil }
         func label(_ d: CivilDate) -> String { "\(d.day) \(DisplayFormat.monthName(d.month)) \(d.year)" }
         return first == last ? label(first) : "\(label(first)) – \(label(last))"
     }

@@ -20,27 +20,10 @@ enum EntityPages {
         ])
     }
 
-    static func page(_ entity: Entity, index: SiteIndex, cards: EventCards) -> [String: Any] {
-        var out = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.timeline.config.title)")
-        let events = index.events(entity.events)
-        // Who else the same events name, most often first.
-        var together: [String: Int] = [:]
-        for event in events { for name in event.entities where name != entity.name { together[name, default: 0] += 1 } }
-        let related = together.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(topCount).compactMap { index.entities[$0.key].map(link) }
-        out["entity"] = link(entity)
-        out["months"] = TimelineGroups.months(index, events: events, cards: cards, root: "../")
-        out["hasMinor"] = index.hasKeyEvents && events.contains { !$0.isKey }
-        out["timelineCounts"] = TimelineGroups.counts(events)
-        out["related"] = positioned(related)
-        out["hasRelated"] = !related.isEmpty
-        return out
-    }
-
     static func list(_ index: SiteIndex) -> [String: Any] {
-        var out = CommonContext.page(index, root: "../", title: "People, organisations and places · \(index.timeline.config.title)")
+        var out = CommonContext.page(index, root: "../", title: "People, organisations and places · \(index.config.title)")
         out["groups"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
-            let members = index.timeline.entities.filter { $0.kind == kind }
+            let members = index.entityList.filter { $0.kind == kind }
             guard !members.isEmpty else { return nil }
             return context(["kind": kind.rawValue, "label": groupLabel(kind), "entities": positioned(members.map(link))])
         }
@@ -49,7 +32,7 @@ enum EntityPages {
 
     /// The actors named by the most events, for the index.
     static func top(_ index: SiteIndex) -> [[String: Any]] {
-        let ranked = index.timeline.entities.filter { $0.kind != .other }
+        let ranked = index.entityList.filter { $0.kind != .other }
             .sorted { $0.events.count != $1.events.count ? $0.events.count > $1.events.count : $0.name < $1.name }
         return positioned(ranked.prefix(topCount).map(link))
     }
@@ -70,5 +53,49 @@ enum EntityPages {
         case .place: "Places"
         case .other: "Other names"
         }
+    }
+}
+
+/// Which events name which actors, from the periods' digests (no events loaded): the site's
+/// actors, where each one's events are, and who else they name.
+struct EntityIndex {
+    /// Sorted by name, with unique slugs.
+    let entities: [Entity]
+    /// Where an actor's events are: (index into the digests, index into that digest's `named`).
+    let places: [String: [(period: Int, event: Int)]]
+
+    init(digests: [PeriodDigest], names: SiteNames) {
+        var ids: [String: [String]] = [:]
+        var places: [String: [(Int, Int)]] = [:]
+        for (p, digest) in digests.enumerated() {
+            for (k, event) in digest.named.enumerated() {
+                for name in event.names {
+                    ids[name, default: []].append(event.id)
+                    places[name, default: []].append((p, k))
+                }
+            }
+        }
+        entities = names.entities(ids)
+        self.places = places
+    }
+
+    /// Given the actors, as a timeline in memory has them.
+    init(digests: [PeriodDigest], entities: [Entity]) {
+        var places: [String: [(Int, Int)]] = [:]
+        for (p, digest) in digests.enumerated() {
+            for (k, event) in digest.named.enumerated() { for name in event.names { places[name, default: []].append((p, k)) } }
+        }
+        self.entities = entities
+        self.places = places
+    }
+
+    /// The actors an actor's events also name, most often first (ties by name).
+    func related(to entity: Entity, digests: [PeriodDigest], index: SiteIndex) -> [Entity] {
+        var together: [String: Int] = [:]
+        for (p, k) in places[entity.name] ?? [] {
+            for name in digests[p].named[k].names where name != entity.name { together[name, default: 0] += 1 }
+        }
+        return together.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(EntityPages.topCount).compactMap { index.entities[$0.key] }
     }
 }

@@ -2,91 +2,165 @@ import ChronicleMarkdown
 import ChronicleModel
 import ChronicleTime
 
-/// The variables of one event, shared by the index, timeline.md and the feed.
-enum EventContext {
-    static func make(_ event: Event, index: SiteIndex) -> [String: Any] {
-        let rep = event.representative
-        let interval = event.value.interval
-        let outlets = event.sources.compactMap { index.articles[$0]?.source }
-        let sources: [[String: Any]] = event.sources.map { slug in
+/// The variables of one event, shared by the index, period pages, timeline.md and the feed.
+/// An event many outlets report lists its first `shownSources` sources and `shownMentions`
+/// sentences, and counts the rest (`events.json` lists them all): a page stays readable and its
+/// size grows with the number of events, not with how often each was reported.
+struct EventView {
+    static let shownSources = 20
+    static let shownMentions = 10
+
+    struct Source {
+        var slug: String
+        var title: String
+        var name: String
+        var source: String?
+        var published: String?
+        var href: String
+    }
+
+    struct MentionView {
+        var article: String
+        var articleTitle: String
+        var source: String
+        var mention: Mention
+        var href: String
+    }
+
+    /// One date some sources give, with those sources.
+    struct Claim {
+        var label: String
+        var datetime: String
+        var sources: [Source]
+    }
+
+    var event: Event
+    var anchor: String
+    var href: String
+    var datetime: String
+    var label: String
+    var minor: Bool
+    var textHTML: String
+    var sources: [Source]
+    var mentions: [MentionView]
+    /// The first `EntityPages.actorsPerEvent` actors it names.
+    var actors: [Entity]
+    var claims: [Claim]
+    var salience: String
+    /// Set by the day group the event is shown in.
+    var dateInHeading = false
+    var noMeta = false
+
+    var expected: Bool { event.status == .expected }
+    var moreSources: Int? { event.sources.count > Self.shownSources ? event.sources.count - Self.shownSources : nil }
+    var moreMentions: Int? { event.mentions.count > Self.shownMentions ? event.mentions.count - Self.shownMentions : nil }
+
+    init(_ event: Event, index: SiteIndex) {
+        self.event = event
+        var outletCounts: [String: Int] = [:]
+        for slug in event.sources { if let outlet = index.articles[slug]?.source { outletCounts[outlet, default: 0] += 1 } }
+        var firstMention: [String: Mention] = [:]
+        for m in event.mentions where firstMention[m.article] == nil { firstMention[m.article] = m }
+        sources = event.sources.prefix(Self.shownSources).map { slug in
             let article = index.articles[slug]
             let outlet = article?.source
-            let repeated = outlet.map { name in outlets.filter { $0 == name }.count > 1 } ?? false
-            let anchor = index.firstMention(of: event, in: slug).map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
-            return context([
-                "slug": slug,
-                "title": article?.title ?? slug,
-                "name": sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
-                "source": article?.source,
-                "published": article?.published?.description,
-                "href": Paths.articleHref(slug) + (anchor ?? ""),
-            ])
+            let repeated = outlet.map { (outletCounts[$0] ?? 0) > 1 } ?? false
+            let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
+            return Source(slug: slug, title: article?.title ?? slug,
+                          name: Self.sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
+                          source: outlet, published: article?.published?.description, href: Paths.articleHref(slug) + (anchor ?? ""))
         }
-        let mentions: [[String: Any]] = event.mentions.map { m in
+        mentions = event.mentions.prefix(Self.shownMentions).map { m in
             let article = index.articles[m.article]
-            return context([
+            return MentionView(article: m.article, articleTitle: article?.title ?? m.article,
+                               source: article?.source ?? article?.title ?? m.article, mention: m,
+                               href: Paths.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
+        }
+        actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
+        claims = event.disagreement.map { claim in
+            Claim(label: DisplayFormat.value(claim.value), datetime: Self.htmlDatetime(claim.value), sources: claim.articles.map { slug in
+                let article = index.articles[slug]
+                return Source(slug: slug, title: article?.title ?? slug, name: article?.source ?? article?.title ?? slug,
+                              source: article?.source, published: nil, href: Paths.articleHref(slug))
+            })
+        }
+        salience = Self.salience(event)
+        anchor = Paths.eventAnchor(event.id)
+        href = Paths.eventHref(event, paged: index.paged)
+        datetime = Self.htmlDatetime(event.value)
+        label = DisplayFormat.value(event.value)
+        minor = !event.isKey && index.hasKeyEvents
+        textHTML = Self.highlighted(event.representative)
+    }
+
+    /// The template variables (README: "Each event").
+    var context: [String: Any] {
+        let rep = event.representative
+        let interval = event.value.interval
+        let sources: [[String: Any]] = self.sources.map { s in
+            ChronicleSite.context(["slug": s.slug, "title": s.title, "name": s.name, "source": s.source, "published": s.published,
+                                   "href": s.href])
+        }
+        let mentions: [[String: Any]] = self.mentions.map { m in
+            ChronicleSite.context([
                 "article": m.article,
-                "articleTitle": article?.title ?? m.article,
-                "source": article?.source ?? article?.title ?? m.article,
-                "sentence": m.sentence,
-                "expression": m.expression,
-                "value": m.value.description,
-                "label": DisplayFormat.value(m.value),
-                "resolution": m.resolution,
-                "href": Paths.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex),
+                "articleTitle": m.articleTitle,
+                "source": m.source,
+                "sentence": m.mention.sentence,
+                "expression": m.mention.expression,
+                "value": m.mention.value.description,
+                "label": DisplayFormat.value(m.mention.value),
+                "resolution": m.mention.resolution,
+                "href": m.href,
             ])
         }
-        let minor = !event.isKey && index.hasKeyEvents
-        let actors: [[String: Any]] = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { name in
-            index.entities[name].map { EntityPages.link($0) }
+        let disagreement: [[String: Any]] = claims.map { claim in
+            ChronicleSite.context(["label": claim.label, "datetime": claim.datetime, "sources": positioned(claim.sources.map { s in
+                ChronicleSite.context(["name": s.name, "title": s.title, "href": s.href])
+            })])
         }
-        let disagreement: [[String: Any]] = event.disagreement.map { claim in
-            context([
-                "label": DisplayFormat.value(claim.value),
-                "datetime": htmlDatetime(claim.value),
-                "sources": positioned(claim.articles.map { slug in
-                    let article = index.articles[slug]
-                    return context(["name": article?.source ?? article?.title ?? slug, "title": article?.title ?? slug,
-                                    "href": Paths.articleHref(slug)])
-                }),
-            ])
-        }
-        return context([
+        var out = ChronicleSite.context([
             "id": event.id,
-            "anchor": Paths.eventAnchor(event.id),
+            "anchor": anchor,
+            "href": href,
             "date": event.value.description,
-            "datetime": htmlDatetime(event.value),
-            "label": DisplayFormat.value(event.value),
+            "datetime": datetime,
+            "label": label,
             "start": interval?.start.description,
             "end": interval?.end.description,
             "grain": event.value.grain.description,
             "status": event.status.rawValue,
-            "expected": event.status == .expected,
+            "expected": expected,
             "key": event.isKey,
             "minor": minor,
-            "score": JSONWriter.number(event.score),
+            "score": JSONNumber.format(event.score),
             "text": event.text,
-            "textHTML": highlighted(rep),
+            "textHTML": textHTML,
             "expression": rep.expression,
             "why": rep.resolution,
             "sources": positioned(sources),
-            "sourceCount": sources.count,
-            "multipleSources": sources.count > 1,
+            "sourceCount": event.sources.count,
+            "multipleSources": event.sources.count > 1,
+            "moreSources": moreSources,
             "mentions": positioned(mentions),
-            "mentionCount": mentions.count,
-            "entities": positioned(actors),
+            "mentionCount": event.mentions.count,
+            "moreMentions": moreMentions,
+            "entities": positioned(actors.map(EntityPages.link)),
             "hasEntities": !actors.isEmpty,
             "disagreement": disagreement,
             "sourcesDisagree": !disagreement.isEmpty,
-            "salience": salience(event),
+            "salience": salience,
         ])
+        out["dateInHeading"] = dateInHeading
+        out["noMeta"] = noMeta
+        return out
     }
 
     /// "salience 8.9: 3 sources, dated in the text": the score and what it is made of.
     static func salience(_ event: Event) -> String {
         let sources = event.sources.count == 1 ? "1 source" : "\(event.sources.count) sources"
         let explicit = event.mentions.contains { $0.expression != nil } ? ", dated in the text" : ", dated by its context"
-        return "salience \(JSONWriter.number(event.score)): \(sources)\(explicit)"
+        return "salience \(JSONNumber.format(event.score)): \(sources)\(explicit)"
     }
 
     /// How a source link reads: the outlet; with a short title when the event has two articles from
@@ -117,4 +191,9 @@ enum EventContext {
         default: return v.interval?.start.description ?? v.description
         }
     }
+}
+
+/// One event's variables, for the pages that show a single event (the feed).
+enum EventContext {
+    static func make(_ event: Event, index: SiteIndex) -> [String: Any] { EventView(event, index: index).context }
 }

@@ -3,66 +3,161 @@ import ChronicleTime
 
 /// `events.json`: the contract other tools read. Key order and value forms are fixed here and
 /// documented in the README; change them only with a version note.
+///
+/// Compact, one article or event per line: a big timeline's file stays a fraction of its
+/// indented size, and each period's events form one run of lines that a rebuild can copy
+/// from the previous file when the period did not change.
 enum EventsJSON {
-    static func render(_ timeline: Timeline) -> String {
-        let config = timeline.config
-        let site: JSONValue = .object([
-            ("title", .string(config.title)),
-            ("description", .string(config.description)),
-            ("baseURL", .string(config.baseURL)),
-            ("language", .string(config.language)),
-        ])
-        let articles: [JSONValue] = timeline.articles.map { a in
-            .object([
-                ("slug", .string(a.slug)),
-                ("title", .string(a.title)),
-                ("source", .string(a.source)),
-                ("url", .string(a.url)),
-                ("published", .string(a.published?.description)),
-            ])
+    /// Everything before the first event.
+    static func head(config: SiteConfig, articles: [ArticleInfo]) -> [UInt8] {
+        var out = JSONBytes()
+        out.raw("{\"site\":")
+        out.object([("title", config.title), ("description", config.description), ("baseURL", config.baseURL),
+                    ("language", config.language)])
+        out.raw(",\n\"articles\":[\n")
+        for (i, a) in articles.enumerated() {
+            if i > 0 { out.raw(",\n") }
+            out.object([("slug", a.slug), ("title", a.title), ("source", a.source), ("url", a.url),
+                        ("published", a.published?.description)])
         }
-        let events: [JSONValue] = timeline.events.map { e in
-            let interval = e.value.interval
-            return .object([
-                ("id", .string(e.id)),
-                ("date", .string(e.value.description)),
-                ("start", .string(interval?.start.description)),
-                ("end", .string(interval?.end.description)),
-                ("grain", .string(e.value.grain.description)),
-                ("status", .string(e.status.rawValue)),
-                ("text", .string(e.text)),
-                ("score", .number(e.score)),
-                ("key", .bool(e.isKey)),
-                ("sources", .array(e.sources.map { .string($0) })),
-                ("entities", .array(e.entities.map { .string($0) })),
-                ("disagreement", .array(e.disagreement.map { claim in
-                    .object([("date", .string(claim.value.description)), ("articles", .array(claim.articles.map { .string($0) }))])
-                })),
-                ("mentions", .array(e.mentions.map(mention))),
-            ])
-        }
-        let entities: [JSONValue] = timeline.entities.map { entity in
-            .object([
-                ("name", .string(entity.name)),
-                ("slug", .string(entity.slug)),
-                ("kind", .string(entity.kind.rawValue)),
-                ("mentions", .number(Double(entity.mentionCount))),
-                ("events", .array(entity.events.map { .string($0) })),
-            ])
-        }
-        return JSONWriter.write(.object([("site", site), ("articles", .array(articles)), ("events", .array(events)),
-                                         ("entities", .array(entities))]))
+        out.raw(articles.isEmpty ? "],\n\"events\":[\n" : "\n],\n\"events\":[\n")  // an empty list is "[\n]"
+        return out.bytes
     }
 
-    private static func mention(_ m: Mention) -> JSONValue {
-        .object([
-            ("article", .string(m.article)),
-            ("anchor", .string(Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))),
-            ("sentence", .string(m.sentence)),
-            ("expression", .string(m.expression)),
-            ("value", .string(m.value.description)),
-            ("resolution", .string(m.resolution)),
-            ("entities", .array(m.entities.map { .string($0) })),
-        ])
+    /// Between two periods' runs of events.
+    static let separator: [UInt8] = Array(",\n".utf8)
+
+    /// After the last event: the actors, a line each.
+    static func tail(hasEvents: Bool, entities: [Entity]) -> [UInt8] {
+        var out = JSONBytes()
+        out.raw(hasEvents ? "\n],\n\"entities\":[" : "],\n\"entities\":[")
+        for (i, entity) in entities.enumerated() {
+            out.raw(i > 0 ? ",\n" : "\n")
+            out.object([("name", entity.name), ("slug", entity.slug), ("kind", entity.kind.rawValue)], open: true)
+            out.raw(",\"mentions\":\(entity.mentionCount),\"events\":")
+            out.strings(entity.events)
+            out.raw("}")
+        }
+        out.raw(entities.isEmpty ? "]}\n" : "\n]}\n")
+        return out.bytes
+    }
+
+    /// One period's events, a line each, without a trailing separator.
+    static func events(_ events: [Event]) -> [UInt8] {
+        var out = JSONBytes()
+        for (i, e) in events.enumerated() {
+            if i > 0 { out.raw(",\n") }
+            let interval = e.value.interval
+            out.object([("id", e.id), ("date", e.value.description), ("start", interval?.start.description),
+                        ("end", interval?.end.description), ("grain", e.value.grain.description), ("status", e.status.rawValue),
+                        ("text", e.text)], open: true)
+            out.raw(",\"score\":")
+            out.raw(JSONNumber.format(e.score))
+            out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
+            out.strings(e.sources)
+            out.raw(",\"entities\":")
+            out.strings(e.entities)
+            out.raw(",\"disagreement\":[")
+            for (j, claim) in e.disagreement.enumerated() {
+                if j > 0 { out.raw(",") }
+                out.object([("date", claim.value.description)], open: true)
+                out.raw(",\"articles\":")
+                out.strings(claim.articles)
+                out.raw("}")
+            }
+            out.raw("],\"mentions\":[")
+            for (j, m) in e.mentions.enumerated() {
+                if j > 0 { out.raw(",") }
+                out.object([("article", m.article), ("anchor", Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex)),
+                            ("sentence", m.sentence), ("expression", m.expression), ("value", m.value.description),
+                            ("resolution", m.resolution)], open: true)
+                out.raw(",\"entities\":")
+                out.strings(m.entities)
+                out.raw("}")
+            }
+            out.raw("]}")
+        }
+        return out.bytes
+    }
+
+    /// The whole file, for a timeline in memory.
+    static func render(config: SiteConfig, articles: [ArticleInfo], periods: [[Event]], entities: [Entity]) -> [UInt8] {
+        var out = head(config: config, articles: articles)
+        let runs = periods.filter { !$0.isEmpty }
+        for (i, run) in runs.enumerated() {
+            if i > 0 { out += separator }
+            out += events(run)
+        }
+        return out + tail(hasEvents: !runs.isEmpty, entities: entities)
+    }
+}
+
+/// JSON text built straight into UTF-8 bytes, strings escaped as little as JSON allows.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ s: String) { bytes += s.utf8 }
+
+    /// `{"key":"value",…}` of string members in the order given; `open` leaves out the closing brace.
+    mutating func object(_ members: [(String, String?)], open: Bool = false) {
+        bytes.append(0x7B)
+        for (i, (key, value)) in members.enumerated() {
+            if i > 0 { bytes.append(0x2C) }
+            string(key)
+            bytes.append(0x3A)
+            string(value)
+        }
+        if !open { bytes.append(0x7D) }
+    }
+
+    /// `["a","b"]`.
+    mutating func strings(_ list: [String]) {
+        bytes.append(0x5B)
+        for (i, s) in list.enumerated() {
+            if i > 0 { bytes.append(0x2C) }
+            string(s)
+        }
+        bytes.append(0x5D)
+    }
+
+    mutating func string(_ s: String?) {
+        guard var s else { bytes += "null".utf8; return }
+        bytes.append(0x22)
+        s.withUTF8 { utf8 in
+            var start = 0
+            for (i, b) in utf8.enumerated() {
+                let escape: String?
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20: escape = "\\u00" + (b < 16 ? "0" : "") + String(b, radix: 16)
+                // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break JavaScript string literals.
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                default: escape = nil
+                }
+                guard let escape else { continue }
+                bytes += UnsafeBufferPointer(rebasing: utf8[start..<i])
+                bytes += escape.utf8
+                start = b == 0xE2 ? i + 3 : i + 1
+            }
+            if start < utf8.count { bytes += UnsafeBufferPointer(rebasing: utf8[start...]) }
+        }
+        bytes.append(0x22)
+    }
+}
+
+/// Numbers as events.json and templates print them.
+enum JSONNumber {
+    /// Integers print without a fraction; others in Swift's shortest round-tripping form.
+    static func format(_ n: Double) -> String {
+        guard n.isFinite else { return "null" }
+        if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
+        return String(n)
     }
 }

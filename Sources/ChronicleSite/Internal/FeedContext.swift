@@ -6,26 +6,26 @@ enum FeedContext {
     /// Feed readers want what is new, not the whole history (Hugo's default RSS limit is similar).
     static let entryLimit = 50
 
-    /// One entry per key event, newest first, at most `entryLimit`.
-    static func make(_ index: SiteIndex) -> [String: Any] {
-        var out = CommonContext.page(index, root: "", title: index.timeline.config.title)
-        let base = Paths.base(index.timeline.config)
+    /// One entry per key event, newest first: `newest` holds the site's last key events, newest first.
+    static func make(_ index: SiteIndex, newest: [Event]) -> [String: Any] {
+        var out = CommonContext.page(index, root: "", title: index.config.title)
+        let base = Paths.base(index.config)
         let updated = index.updated?.rfc3339 ?? "1970-01-01T00:00:00Z"
-        let keyEvents = index.timeline.events.filter(\.isKey).reversed().prefix(entryLimit)
-        out["entries"] = keyEvents.map { event in
+        out["entries"] = newest.prefix(entryLimit).map { event in
             var entry = EventContext.make(event, index: index)
             let published = event.sources.compactMap { index.articles[$0]?.published }
             let newest = published.max { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
             let oldest = published.min { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
+            // The id stays what it was before the site had period pages: feed readers key entries by it.
             entry["entryID"] = base.map { "\($0)index.html#\(Paths.eventAnchor(event.id))" }
                 ?? "tag:chronicle,\(event.value.interval?.start.description ?? "2000-01-01"):\(Paths.eventAnchor(event.id))"
-            entry["link"] = (base ?? "") + index.eventHref(event)
+            entry["link"] = (base ?? "") + Paths.eventHref(event, paged: index.paged)
             entry["entryUpdated"] = newest?.rfc3339 ?? updated
             entry["entryPublished"] = oldest?.rfc3339 ?? updated
             entry["title"] = "\(DisplayFormat.value(event.value)): \(shortened(event.text, to: 90))"
             return entry
         }
-        out["feedID"] = base ?? "tag:chronicle,\(index.updated?.date.description ?? "2000-01-01"):\(Paths.encode(index.timeline.config.title))"
+        out["feedID"] = base ?? "tag:chronicle,\(index.updated?.date.description ?? "2000-01-01"):\(Paths.encode(index.config.title))"
         out["feedUpdated"] = updated
         out["link"] = (base ?? "") + "index.html"
         out["selfLink"] = (base ?? "") + "feed.xml"
@@ -34,9 +34,13 @@ enum FeedContext {
 
     /// Absolute URLs of the pages, for `sitemap.xml` (written only when the site has a base URL).
     static func sitemap(_ index: SiteIndex, base: String) -> [String: Any] {
-        var out = CommonContext.page(index, root: "", title: index.timeline.config.title)
+        var out = CommonContext.page(index, root: "", title: index.config.title)
         var urls: [[String: Any]] = [context(["loc": base + "index.html", "lastmod": index.updated?.date.description])]
-        for article in index.timeline.articles {
+        if index.paged {
+            urls.append(context(["loc": base + "articles.html", "lastmod": index.updated?.date.description]))
+            for digest in index.periods { urls.append(context(["loc": base + Paths.period(digest.period)])) }
+        }
+        for article in index.articleList {
             urls.append(context(["loc": base + Paths.articleHref(article.slug), "lastmod": article.published?.date.description]))
         }
         out["urls"] = urls

@@ -1,4 +1,5 @@
 import ChronicleModel
+import ChronicleTime
 
 /// Output paths and relative links, kept in one place so pages agree on where things are.
 enum Paths {
@@ -18,6 +19,17 @@ enum Paths {
     /// The fragment of an event on the index: its id with anything outside [A-Za-z0-9_-] replaced.
     static func eventAnchor(_ id: String) -> String {
         "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
+    }
+
+    /// The page of a period on a paged site: `months/2025-03.html`.
+    static func period(_ period: Period) -> String { "months/\(period).html" }
+
+    /// Where an event is shown, from the site root: its period's page, or the index.
+    static func eventHref(_ event: Event, paged: Bool) -> String { eventHref(id: event.id, value: event.value, paged: paged) }
+
+    static func eventHref(id: String, value: TimexValue, paged: Bool) -> String {
+        let page = paged ? Period(of: value).map(period) ?? "index.html" : "index.html"
+        return page + "#" + eventAnchor(id)
     }
 
     /// A slug is used as one file name: no separators, no dot names, no control characters.

@@ -1,9 +1,8 @@
 import ChronicleModel
 import ChronicleTime
 
-/// Groups events by month, then by day, in the site's order. An event coarser than a day (a week,
-/// a month) gets its own "day" group labelled at its grain; one coarser than a month (a year, a
-/// quarter) its own "month" group.
+/// Groups a period's events by day, in the site's order. An event coarser than a day (a week, a
+/// month, a year) gets its own "day" group labelled at its grain.
 enum TimelineGroups {
     struct Group {
         var key: String
@@ -12,53 +11,76 @@ enum TimelineGroups {
         var members: [Event] = []
     }
 
-    /// The events of each month (or of each coarser period: a year, a quarter), in timeline order.
-    static func monthGroups(_ events: [Event]) -> [Group] {
-        grouped(events, by: monthKey)
-    }
+    /// A day group and its events, ready for a template or the compiled `days` partial.
+    struct Day {
+        var id: String
+        var label: String
+        var datetime: String
+        var minor: Bool
+        var events: [EventView]
 
-    /// - Parameter cards: when given, each event also gets `eventHTML`, its `event` partial
-    ///   rendered once per event and page depth (actor and month pages repeat events).
-    static func months(_ index: SiteIndex, events: [Event]? = nil, cards: EventCards? = nil, root: String = "") -> [[String: Any]] {
-        var months = grouped(events ?? index.timeline.events, by: monthKey)
-        if index.timeline.config.order == .newestFirst { months.reverse() }
-        return months.map { month in
-            var days = grouped(month.members, by: dayKey)
-            if index.timeline.config.order == .newestFirst { days.reverse() }
-            let dayContexts: [[String: Any]] = days.map { day in
-                let events = day.members.map { event in
-                    var e = EventContext.make(event, index: index)
-                    // The day heading already says it; the event repeats only a finer date ("…, evening").
-                    let dateInHeading = day.key == safeKey(event.value.description)
-                    e["dateInHeading"] = dateInHeading
-                    e["noMeta"] = dateInHeading && event.status != .expected && event.sources.count < 2
-                    if let cards { e["eventHTML"] = cards.html(event, context: e, root: root) }
-                    return e
-                }
-                return context([
-                    "id": "d-\(day.key)",
-                    "label": day.label,
-                    "datetime": day.datetime,
-                    "events": events,
-                    "eventCount": events.count,
-                    "minor": index.hasKeyEvents && !day.members.contains(where: \.isKey),
-                ])
-            }
-            return context([
-                "id": "m-\(month.key)",
-                "label": month.label,
-                "datetime": month.datetime,
-                "days": dayContexts,
-                "eventCount": month.members.count,
-                "minor": index.hasKeyEvents && !month.members.contains(where: \.isKey),
-            ])
+        var context: [String: Any] {
+            ChronicleSite.context(["id": id, "label": label, "datetime": datetime, "events": events.map(\.context),
+                     "eventCount": events.count, "minor": minor])
         }
     }
 
-    /// What the show-all toggle says: all events, key events, the others.
-    static func counts(_ events: [Event]) -> [String: Any] {
-        let key = events.filter(\.isKey).count
-        return ["events": events.count, "keyEvents": key, "otherEvents": events.count - key]
+    /// What a page needs of a period's events: the `days[]` variables, the compiled partial's HTML, or both.
+    struct Needs {
+        var days = true
+        var daysHTML = false
+        /// `{{root}}` on the page (the compiled partial writes links with it).
+        var root = ""
+    }
+
+    /// The variables of one period's section: `id`, `label`, `datetime`, `href`, `eventCount`,
+    /// `keyCount`, `minor`, `highlights[]`, and `days[]` (with their events) when its events are given.
+    static func period(_ digest: PeriodDigest, events: [Event]?, index: SiteIndex, needs: Needs = Needs()) -> [String: Any] {
+        var out = context([
+            "id": "m-\(digest.period)",
+            "label": digest.period.label,
+            "datetime": digest.period.description,
+            "href": index.paged ? Paths.period(digest.period) : "index.html#m-\(digest.period)",
+            "eventCount": digest.eventCount,
+            "keyCount": digest.keyCount,
+            "minor": index.hasKeyEvents && digest.keyCount == 0,
+        ])
+        if let events {
+            let days = days(events, index: index)
+            if needs.days { out["days"] = days.map(\.context) }
+            if needs.daysHTML { out["daysHTML"] = CompiledPartials.days(days, root: needs.root) }
+        }
+        out["highlights"] = digest.highlights.map { h in
+            context([
+                "id": h.id,
+                "anchor": Paths.eventAnchor(h.id),
+                "href": (index.paged ? Paths.period(digest.period) : "index.html") + "#" + Paths.eventAnchor(h.id),
+                "label": DisplayFormat.value(h.value),
+                "datetime": EventView.htmlDatetime(h.value),
+                "text": h.text,
+                "key": h.isKey,
+                "expected": h.status == .expected,
+                "sourceCount": h.sourceCount,
+                "multipleSources": h.sourceCount > 1,
+            ])
+        }
+        return out
+    }
+
+    static func days(_ events: [Event], index: SiteIndex) -> [Day] {
+        var days = grouped(events, by: dayKey)
+        if index.config.order == .newestFirst { days.reverse() }
+        return days.map { day in
+            let events = day.members.map { event in
+                var e = EventView(event, index: index)
+                // The day heading already says it; the event repeats only a finer date ("…, evening").
+                e.dateInHeading = day.key == safeKey(event.value.description)
+                e.noMeta = e.dateInHeading && event.status != .expected && event.sources.count < 2
+                return e
+            }
+            return Day(id: "d-\(day.key)", label: day.label, datetime: day.datetime,
+                       minor: index.hasKeyEvents && !day.members.contains(where: \.isKey), events: events)
+        }
     }
 
     /// Groups in order of first appearance, so an already sorted list stays sorted.
@@ -78,22 +100,13 @@ enum TimelineGroups {
         return groups
     }
 
-    private static func monthKey(_ v: TimexValue) -> Group {
-        guard let interval = v.interval, v.grain <= .month else {
-            return Group(key: safeKey(v.description), label: DisplayFormat.value(v), datetime: EventContext.htmlDatetime(v))
-        }
-        let start = interval.start
-        let value = TimexValue.month(year: start.year, month: start.month)
-        return Group(key: value.description, label: DisplayFormat.value(value), datetime: value.description)
-    }
-
     private static func dayKey(_ v: TimexValue) -> Group {
         if let day = v.day {
             return Group(key: day.description, label: DisplayFormat.value(.day(day)), datetime: day.description)
         }
         // Under its month heading, a month-grain group needs words, not the same label again.
         let label = v.grain >= .month && v.grain != .none ? "Sometime in \(DisplayFormat.value(v))" : DisplayFormat.value(v)
-        return Group(key: safeKey(v.description), label: label, datetime: EventContext.htmlDatetime(v))
+        return Group(key: safeKey(v.description), label: label, datetime: EventView.htmlDatetime(v))
     }
 
     /// Group keys become HTML ids.

@@ -1,6 +1,7 @@
 // Generated from templates/article.html.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let articleHtml = #"""
+{{% CONTENT_TYPE: HTML }}
 {{> head}}
 <body class="page-article">
 {{> header}}

@@ -1,6 +1,7 @@
 // Generated from templates/entities.html.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let entitiesHtml = #"""
+{{% CONTENT_TYPE: HTML }}
 {{> head}}
 <body class="page-entities">
 {{> header}}

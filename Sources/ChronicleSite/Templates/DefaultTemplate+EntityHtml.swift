@@ -1,6 +1,7 @@
 // Generated from templates/entity.html.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let entityHtml = #"""
+{{% CONTENT_TYPE: HTML }}
 {{> head}}
 <body class="page-entity">
 {{> header}}

@@ -1,6 +1,7 @@
 // Generated from templates/head.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let head = #"""
+{{% CONTENT_TYPE: HTML }}
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>

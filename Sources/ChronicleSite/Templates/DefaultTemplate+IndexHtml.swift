@@ -1,6 +1,7 @@
 // Generated from templates/index.html.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let indexHtml = #"""
+{{% CONTENT_TYPE: HTML }}
 {{> head}}
 <body class="page-index">
 {{> header}}
@@ -12,13 +13,6 @@ extension DefaultTemplates {
 {{/site.description}}
 <p class="stats">{{counts.events}} events ({{counts.keyEvents}} key) from {{counts.articles}} articles{{#span}}, {{.}}{{/span}}.</p>
 </section>
-{{#hasManyMonths}}
-<nav class="month-nav" aria-label="Months">
-{{#months}}
-<a href="#{{id}}">{{label}} <span class="count">{{eventCount}}</span></a>
-{{/months}}
-</nav>
-{{/hasManyMonths}}
 {{#hasTopEntities}}
 <nav class="actor-nav" aria-label="Actors">
 <span class="nav-label">Follow:</span>
@@ -28,26 +22,34 @@ extension DefaultTemplates {
 <a class="all-actors" href="{{root}}entities/index.html">all people, organisations and places</a>
 </nav>
 {{/hasTopEntities}}
-{{#isSplit}}
-<nav class="month-archive" id="months" aria-label="Months">
-<h2>Every month</h2>
-<ul>
-{{#monthPages}}
-<li><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a> <span class="count">{{eventCount}} events, {{keyEventCount}} key</span></li>
-{{/monthPages}}
+{{#paged}}
+<div class="periods">
+{{#months}}
+<section class="period" id="{{id}}">
+<h2 class="month-label"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a> <span class="count">{{eventCount}} events, {{keyCount}} key</span></h2>
+<ul class="highlights">
+{{#highlights}}
+<li class="highlight{{#key}} key{{/key}}"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a>{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}} {{text}}{{#multipleSources}} <span class="badge badge-sources">{{sourceCount}} sources</span>{{/multipleSources}}</li>
+{{/highlights}}
 </ul>
+</section>
+{{/months}}
+</div>
+{{/paged}}
+{{^paged}}
+{{#hasManyMonths}}
+<nav class="month-nav" aria-label="Months">
+{{#months}}
+<a href="#{{id}}">{{label}} <span class="count">{{eventCount}}</span></a>
+{{/months}}
 </nav>
-<h2 class="highlights-label">Highlights</h2>
-{{/isSplit}}
+{{/hasManyMonths}}
 {{> months}}
 <section class="articles" id="articles">
 <h2>Articles</h2>
-<ul class="article-list">
-{{#articles}}
-<li><a href="{{root}}{{href}}">{{title}}</a><span class="meta">{{#source}} · {{.}}{{/source}}{{#publishedDisplay}} · <time datetime="{{published}}">{{.}}</time>{{/publishedDisplay}} · {{eventCount}} events</span></li>
-{{/articles}}
-</ul>
+{{> article-list}}
 </section>
+{{/paged}}
 </main>
 {{> foot}}
 

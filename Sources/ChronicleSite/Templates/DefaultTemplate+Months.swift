@@ -1,6 +1,7 @@
 // Generated from templates/months.mustache by CHRONICLE_UPDATE_TEMPLATES=1 swift test; edit the template, not this file.
 extension DefaultTemplates {
     static let months = #"""
+{{% CONTENT_TYPE: HTML }}
 {{#hasMinor}}
 <p class="toggle-note">Key events are those dated in the text or reported by several sources; the {{timelineCounts.otherEvents}} others are hidden unless you show all.</p>
 <input type="checkbox" id="show-all" class="toggle">
@@ -10,14 +11,7 @@ extension DefaultTemplates {
 {{#months}}
 <section class="month{{#minor}} minor{{/minor}}" id="{{id}}">
 <h2 class="month-label"><time datetime="{{datetime}}">{{label}}</time></h2>
-{{#days}}
-<section class="day{{#minor}} minor{{/minor}}" id="{{id}}">
-<h3 class="day-label"><time datetime="{{datetime}}">{{label}}</time></h3>
-{{#events}}
-{{{eventHTML}}}
-{{/events}}
-</section>
-{{/days}}
+{{> days}}
 </section>
 {{/months}}
 {{^months}}

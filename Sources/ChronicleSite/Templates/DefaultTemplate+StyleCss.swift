@@ -59,6 +59,11 @@ h1, h2, h3 { line-height: 1.25; }
 .month-nav { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0 0 1.25rem; font-size: 0.85rem; }
 .month-nav a { padding: 0.15rem 0.6rem; border-radius: 4px; background: var(--card); border: 1px solid var(--rule); text-decoration: none; }
 .month-nav .count { color: var(--muted); font-size: 0.8em; }
+.month-pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; margin: 0 0 1.25rem; font-size: 0.9rem; }
+.period .count { color: var(--muted); font-size: 0.7em; font-weight: normal; }
+.highlights { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+.highlight { margin: 0.35rem 0; }
+.highlight time { font-weight: 600; margin-right: 0.25rem; }
 
 /* Show/hide the minor events without JavaScript: a checkbox and its label sit before the timeline. */
 .toggle { position: absolute; opacity: 0; }
@@ -103,9 +108,6 @@ h1, h2, h3 { line-height: 1.25; }
 .actor-nav .count, .entity-list .count { color: var(--muted); font-size: 0.8em; }
 .entity-list { columns: 16rem; padding-left: 1rem; }
 .kicker { margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.75rem; }
-.month-archive ul { columns: 14rem; padding-left: 1rem; margin: 0 0 1.5rem; }
-.month-archive .count { color: var(--muted); font-size: 0.8em; }
-.month-pager { display: flex; justify-content: space-between; gap: 1rem; margin: 0 0 1rem; font-size: 0.9rem; }
 .salience { margin: 0.3rem 0 0; font-size: 0.8rem; }
 .why { margin-top: 0.4rem; font-size: 0.85rem; color: var(--muted); }
 .why summary { cursor: pointer; width: max-content; }
@@ -143,7 +145,7 @@ time[title] { cursor: help; }
 @media print {
   :root { --bg: #fff; --fg: #000; --card: #fff; --muted: #444; }
   body { font-size: 11pt; }
-  .site-nav, .month-nav, .toggle, .toggle-label, .toggle-note, .site-footer { display: none; }
+  .site-nav, .month-nav, .month-pager, .toggle, .toggle-label, .toggle-note, .site-footer { display: none; }
   .minor { display: block; }
   .event { break-inside: avoid; border-color: #999; }
   .why[open] summary, .why { color: #444; }

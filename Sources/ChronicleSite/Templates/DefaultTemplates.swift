@@ -2,7 +2,10 @@
 /// Each also lives in the repository's `templates/` folder, byte for byte.
 enum DefaultTemplates {
     static let all: [(name: String, contents: String)] = [
+        ("article-list", articleList),
         ("article.html", articleHtml),
+        ("articles.html", articlesHtml),
+        ("days", days),
         ("entities.html", entitiesHtml),
         ("entity.html", entityHtml),
         ("event", event),

@@ -1,6 +1,6 @@
 /// The time orientation of the clause around an expression, which decides whether a bare
 /// weekday or month lies before or after the publication date.
-public enum Tense: String, Sendable {
+public enum Tense: String, Codable, Sendable {
     case past, present, future, unknown
 }
 

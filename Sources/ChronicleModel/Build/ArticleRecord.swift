@@ -1,0 +1,66 @@
+import ChronicleTime
+
+/// An article as a build keeps it between runs: what it says about itself, its boilerplate
+/// evidence and how it was analysed, but not its text (the analysed article is a file of its own
+/// in the cache, read back only to render its page).
+public struct ArticleRecord: Codable, Sendable {
+    /// Path relative to the content folder, with `/` separators.
+    public var sourcePath: String
+    /// XXH64 of the file's bytes.
+    public var contentHash: UInt64
+    /// The slug the article asked for (front matter or file name).
+    public var requestedSlug: String
+    /// The slug it has on the site (unique: a later article with the same slug gets `-2`, `-3` …).
+    public var slug: String
+    public var title: String
+    public var source: String?
+    public var url: String?
+    public var author: String?
+    public var published: PublicationTime?
+    public var zone: Zone
+    public var draft: Bool
+    /// Whether the last build put it on the site (drafts are left out without `--drafts`).
+    public var included: Bool
+    /// Warnings about the file, with `file` relative to the content folder.
+    public var warnings: [Diagnostic]
+    public var evidence: BoilerplateEvidence
+    /// Which text blocks its analysis took for boilerplate; a rebuild re-analyses it when they change.
+    public var verdicts: [Bool]
+    public var counts: Counts
+    /// The periods its mentions fall in, sorted.
+    public var periods: [Period]
+    /// What it tells the site-wide pass over names (`SiteNames`).
+    public var names: NameEvidence
+
+    /// What the build reports about an article's analysis.
+    public struct Counts: Codable, Sendable {
+        public var sentences = 0
+        public var expressions = 0
+        public var boilerplateBlocks = 0
+        public var mentions = 0
+    }
+
+    init(sourcePath: String, contentHash: UInt64, article: Article, warnings: [Diagnostic]) {
+        self.sourcePath = sourcePath
+        self.contentHash = contentHash
+        requestedSlug = article.slug
+        slug = article.slug
+        title = article.title
+        source = article.source
+        url = article.url
+        author = article.author
+        published = article.published
+        zone = article.zone
+        draft = article.draft
+        included = false
+        self.warnings = warnings
+        evidence = BoilerplateEvidence(outlet: ArticleAnalyzer.outlet(of: article), blocks: article.document.textBlocks)
+        verdicts = []
+        counts = Counts()
+        periods = []
+        names = NameEvidence()
+    }
+
+    /// Timeline order of articles: undated first, then by publication day and slug.
+    var orderKey: (Int, String) { (published?.date.dayNumber ?? .min, slug) }
+}

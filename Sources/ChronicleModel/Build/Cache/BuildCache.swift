@@ -1,0 +1,94 @@
+import Foundation
+
+/// The `.chronicle/` folder of a site: what earlier builds learned, reused only when it provably
+/// applies. Every file carries the cache's identity (tool version, cache schema, the build of the
+/// tool and the settings analysis depends on) and a checksum of its contents; a file that is
+/// missing, stale, truncated or altered is treated as absent and rebuilt, never trusted.
+///
+///     .chronicle/manifest.bin        article records and the index of periods
+///     .chronicle/periods/<key>.bin   one period's mentions and their grouping
+///     .chronicle/site.bin            the site layer's own state (page fingerprints, output files)
+///
+/// Period files are named by a hash of what they hold, written before the manifest that names
+/// them, and deleted only once a newer manifest no longer does: a build that fails halfway
+/// leaves the previous manifest pointing at intact files.
+public struct BuildCache: Sendable {
+    /// Bump when the layout or the meaning of cached values changes.
+    public static let schema: UInt32 = 3
+
+    public let directory: URL
+    /// Tool version and build, plus whatever else decides whether old results still hold.
+    public let identity: String
+
+    public init(directory: URL, identity: String) {
+        self.directory = directory
+        self.identity = identity
+    }
+
+    /// The same folder, for results that also depend on `detail` (settings read during the build).
+    public func refined(with detail: String) -> BuildCache {
+        BuildCache(directory: directory, identity: identity + "|" + detail)
+    }
+
+    static let magic: [UInt8] = Array("CHRONICLE-CACHE\n".utf8)
+
+    // MARK: Files
+
+    /// Reads and checks a cache file; nil when it is missing or cannot be trusted.
+    public func read<T: Decodable>(_ type: T.Type, at relativePath: String) -> T? {
+        guard let data = FileManager.default.contents(atPath: url(relativePath).path) else { return nil }
+        return Self.unwrap(type, Array(data), identity: identity)
+    }
+
+    /// Writes a cache file atomically (a temporary file, then a rename).
+    public func write<T: Encodable>(_ value: T, at relativePath: String) throws {
+        let target = url(relativePath)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
+        try Data(Self.wrap(value, identity: identity)).write(to: temporary)
+        if rename(temporary.path, target.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
+    }
+
+    public func url(_ relativePath: String) -> URL { directory.appendingPathComponent(relativePath) }
+
+    /// Deletes files under `folder` that `keep` does not name (leftovers of earlier builds).
+    public func removeFiles(in folder: String, keeping keep: Set<String>) {
+        let dir = url(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names where !keep.contains(name) {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+        }
+    }
+
+    /// magic · schema · identity · XXH64(payload) · payload
+    static func wrap<T: Encodable>(_ value: T, identity: String) throws -> [UInt8] {
+        let payload = try BinaryCoder.encode(value)
+        var out = magic
+        out += withUnsafeBytes(of: schema.littleEndian, Array.init)
+        let id = Array(identity.utf8)
+        out += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init)
+        out += id
+        out += withUnsafeBytes(of: ContentHash.xxh64(payload).littleEndian, Array.init)
+        out += payload
+        return out
+    }
+
+    static func unwrap<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], identity: String) -> T? {
+        let id = Array(identity.utf8)
+        let header = magic.count + 4 + 4 + id.count + 8
+        guard bytes.count >= header, bytes.starts(with: magic) else { return nil }
+        func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
+        var p = magic.count
+        guard u32(p) == schema, Int(u32(p + 4)) == id.count else { return nil }
+        p += 8
+        guard bytes[p..<(p + id.count)].elementsEqual(id) else { return nil }
+        p += id.count
+        let checksum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[p + $1]) << (8 * UInt64($1)) }
+        let payload = Array(bytes[(p + 8)...])
+        guard ContentHash.xxh64(payload) == checksum else { return nil }
+        return try? BinaryCoder.decode(type, from: payload)
+    }
+}

@@ -1,0 +1,519 @@
+import ChronicleTime
+import Foundation
+
+/// Builds the timeline of a site folder: the pipeline's steps, in order, in one place.
+///
+///   1. config     read `chronicle.yml`
+///   2. discover   list the article files under the content folder
+///   3. read       hash every file; parse front matter and body of new or changed ones
+///   4. analyse    boilerplate, sentences, time expressions, sentence dates (new or changed articles)
+///   5. merge      group mentions into events, period by period (only periods whose mentions changed)
+///
+/// With a `BuildCache`, an article whose bytes, boilerplate verdicts and slug are unchanged is
+/// not read past its hash, and a period none of whose articles changed is not re-merged. The
+/// result is the same as a build from scratch: the cache only skips work whose outcome it holds.
+/// Articles are analysed on all cores, each dropped once its mentions are taken (its page is
+/// rendered from a second reading).
+public struct TimelineBuilder: Sendable {
+    public var siteDirectory: URL
+    public var contentDirectory: URL
+    public var includeDrafts: Bool
+    /// Where results are kept between builds; nil keeps analysed articles in memory.
+    public var cache: BuildCache?
+    /// False ignores what the cache holds (and replaces it), as `chronicle build --clean` does.
+    public var readsCache = true
+
+    public init(siteDirectory: URL, contentDirectory: URL? = nil, includeDrafts: Bool = false, cache: BuildCache? = nil) {
+        self.siteDirectory = siteDirectory
+        self.contentDirectory = contentDirectory ?? siteDirectory.appendingPathComponent("content", isDirectory: true)
+        self.includeDrafts = includeDrafts
+        self.cache = cache
+    }
+
+    /// Counts reported after each step.
+    public struct Statistics: Sendable {
+        public var files = 0
+        public var articles = 0
+        public var skipped = 0
+        public var drafts = 0
+        /// Articles analysed in this build (the others came from the cache).
+        public var analysed = 0
+        public var sentences = 0
+        public var boilerplateBlocks = 0
+        public var expressions = 0
+        public var mentions = 0
+        public var events = 0
+        public var periods = 0
+        /// Periods merged in this build (the others were unchanged).
+        public var mergedPeriods = 0
+    }
+
+    /// The whole timeline in memory, for `chronicle explain` and tests.
+    public struct Result: Sendable {
+        public var timeline: Timeline
+        public var diagnostics: [Diagnostic]
+        public var statistics: Statistics
+        /// True when some input could not be used (the build should exit non-zero).
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Runs the steps without a cache and returns every analysed article and event.
+    public func build(progress: (String) -> Void = { _ in }) throws(Diagnostic) -> Result {
+        var builder = self
+        builder.cache = nil
+        let run = try withoutActuallyEscaping(progress) { step throws(Diagnostic) in try builder.run(progress: BuildProgress(step: step)) }
+        do {
+            let articles = try run.articles.map { try run.article($0) }
+            let events = try run.periods.flatMap { try run.events($0.period) }
+            return Result(timeline: Timeline(config: run.config, articles: articles, events: events,
+                                             entities: run.names.entities(Self.eventIDs(byName: events))),
+                          diagnostics: run.diagnostics, statistics: run.statistics)
+        } catch {
+            throw Diagnostic(.error, file: contentDirectory.path, "\(error)")
+        }
+    }
+
+    /// The ids of the events naming each actor, in the order of `events`.
+    public static func eventIDs(byName events: [Event]) -> [String: [String]] {
+        var ids: [String: [String]] = [:]
+        for event in events { for name in event.entities { ids[name, default: []].append(event.id) } }
+        return ids
+    }
+
+    /// Runs the steps. When the cache turns out to be inconsistent (a file it names is gone),
+    /// the build starts over without it.
+    public func run(progress: BuildProgress = BuildProgress()) throws(Diagnostic) -> TimelineBuild {
+        do {
+            return try attempt(progress: progress, readsCache: readsCache)
+        } catch BuildFailure.cacheInconsistent {
+            progress.step("the cache is incomplete: rebuilding from scratch")
+        } catch BuildFailure.input(let d) {
+            throw d
+        } catch {
+            throw Diagnostic(.error, file: contentDirectory.path, "\(error)")
+        }
+        do {
+            return try attempt(progress: progress, readsCache: false)
+        } catch BuildFailure.input(let d) {
+            throw d
+        } catch {
+            throw Diagnostic(.error, file: contentDirectory.path, "\(error)")
+        }
+    }
+
+    enum BuildFailure: Error {
+        case input(Diagnostic)
+        case cacheInconsistent
+    }
+
+    private func attempt(progress: BuildProgress, readsCache: Bool) throws -> TimelineBuild {
+        var diagnostics: [Diagnostic] = []
+        var stats = Statistics()
+        let config: SiteConfig
+        let paths: [String]
+        do {
+            config = try readConfig(&diagnostics)
+            paths = try discover()
+        } catch {
+            throw BuildFailure.input(error)
+        }
+        stats.files = paths.count
+        progress.step("found \(paths.count) article file\(paths.count == 1 ? "" : "s") in \(contentDirectory.path)")
+
+        let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
+        let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
+        let previous = Dictionary(manifest?.records.map { ($0.sourcePath, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+
+        // Read: hash every file, parse the new and changed ones.
+        let reader = ArticleReader(config: config)
+        let counter = progress.counter("read", total: paths.count)
+        var records: [ArticleRecord] = []
+        // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
+        let parsed = Handoff<String, Article>()
+        for outcome in concurrentMap(paths, { path in
+            defer { counter.advance() }
+            return read(path, reader: reader, previous: previous[path])
+        }) {
+            switch outcome {
+            case .failed(let d):
+                diagnostics.append(d)
+                stats.skipped += 1
+            case .cached(let record):
+                records.append(record)
+            case .parsed(let record, let article):
+                records.append(record)
+                parsed.put(article, for: record.sourcePath)
+            }
+        }
+        for i in records.indices {
+            records[i].included = includeDrafts || !records[i].draft
+            if !records[i].included { stats.drafts += 1 }
+        }
+        diagnostics += assignSlugs(&records)
+        records = records.filter(\.included).sorted { $0.orderKey < $1.orderKey }
+        stats.articles = records.count
+        progress.step("read \(stats.articles) article\(stats.articles == 1 ? "" : "s")"
+            + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
+            + (stats.drafts > 0 ? ", left out \(stats.drafts) draft\(stats.drafts == 1 ? "" : "s")" : ""))
+
+        // Analyse what is new or changed, or whose boilerplate verdicts changed with the other articles.
+        let detector = BoilerplateDetector(evidence: records.map(\.evidence))
+        let store = ArticleStore(keeps: cache == nil)
+        var kinds: [ChangeKind] = []
+        var toAnalyse: [Int] = []
+        for (i, record) in records.enumerated() {
+            let verdicts = detector.verdicts(record.evidence)
+            let kind = ChangeKind(record, previous: previous[record.sourcePath], verdicts: verdicts,
+                                  isParsed: parsed.contains(record.sourcePath))
+            kinds.append(kind)
+            if kind == .analysed {
+                records[i].verdicts = verdicts
+                toAnalyse.append(i)
+            }
+        }
+        let analysisCounter = progress.counter("analyse", total: toAnalyse.count)
+        let snapshot = records
+        // Fresh mentions by period, handed to the merge of their period and released there.
+        let fresh = Handoff<Period, [EventMerger.Candidate]>()
+        for (k, result) in concurrentMap(toAnalyse, { i in
+            defer { analysisCounter.advance() }
+            return Swift.Result { try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store) }
+        }).enumerated() {
+            let (record, candidates) = try result.get()
+            records[toAnalyse[k]] = record
+            for c in candidates { fresh.append(c, to: Period(of: c.mention.value)!) }
+        }
+        stats.analysed = toAnalyse.count
+        for record in records {
+            stats.sentences += record.counts.sentences
+            stats.expressions += record.counts.expressions
+            stats.boilerplateBlocks += record.counts.boilerplateBlocks
+            diagnostics += (record.warnings).map { displayed($0) }
+        }
+        // Names across articles: from each article's evidence, cheap enough for every build.
+        let names = SiteNames(records.map(\.names))
+        progress.step("analysed \(stats.sentences) sentences: \(stats.expressions) time expressions, "
+            + "\(stats.boilerplateBlocks) boilerplate paragraphs"
+            + (cache != nil && readsCache ? " (\(stats.analysed) article\(stats.analysed == 1 ? "" : "s") analysed, the rest unchanged)" : ""))
+
+        // Merge the periods whose mentions changed.
+        let oldPeriods = Dictionary(manifest?.periods.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+        var dirty = Set<Period>()
+        var renamed: [String: String] = [:]  // old slug → new slug, for articles only renamed
+        var kept = Set<String>()  // slugs whose old mentions stay as they are
+        for (i, record) in records.enumerated() {
+            switch kinds[i] {
+            case .unchanged:
+                kept.insert(record.slug)
+            case .renamed:
+                let old = previous[record.sourcePath]!
+                renamed[old.slug] = record.slug
+                dirty.formUnion(record.periods)
+            case .analysed:
+                dirty.formUnion(record.periods)
+                if let old = previous[record.sourcePath], old.included { dirty.formUnion(old.periods) }
+            }
+        }
+        let current = Set(records.map(\.sourcePath))
+        for old in previous.values where old.included && !current.contains(old.sourcePath) { dirty.formUnion(old.periods) }
+        // A period of an article that left changes too; so does one nothing points at any more.
+        var periodSet = Set(records.flatMap(\.periods))
+        for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
+        periodSet.formUnion(dirty)
+        let rank = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.slug, $0.offset) })
+
+        let dirtyList = dirty.sorted()
+        let (keptSlugs, renamedSlugs, included) = (kept, renamed, records)
+        let mergeCounter = progress.counter("merge", total: dirtyList.count)
+        let merger = EventMerger()
+        let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
+            defer { mergeCounter.advance() }
+            return Swift.Result {
+                var candidates = fresh.take(period) ?? []
+                if let entry = oldPeriods[period] {
+                    guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
+                    for var c in file.candidates {
+                        if keptSlugs.contains(c.mention.article) {
+                            candidates.append(c)
+                        } else if let slug = renamedSlugs[c.mention.article] {
+                            c.mention.article = slug
+                            candidates.append(c)
+                        }
+                    }
+                }
+                guard !candidates.isEmpty else { return nil }
+                candidates.sort { (rank[$0.mention.article]!, $0.position) < (rank[$1.mention.article]!, $1.position) }
+                return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache, records: included,
+                                        rank: rank)
+            }
+        }
+        var periods: [PeriodResult] = []
+        var loaded: [Period: [Event]] = [:]
+        var entries: [CacheManifest.PeriodEntry] = []
+        var mergedByPeriod: [Period: MergedPeriod] = [:]
+        for (k, period) in dirtyList.enumerated() { if let m = try merged[k].get() { mergedByPeriod[period] = m } }
+        for period in periodSet.sorted() {
+            if let m = mergedByPeriod[period] {
+                periods.append(m.result)
+                entries.append(CacheManifest.PeriodEntry(m.result, openNames: m.openNames))
+                loaded[period] = m.events
+            } else if !dirty.contains(period), let entry = oldPeriods[period] {
+                periods.append(entry.result(changed: false, names: names))
+                entries.append(entry)
+            }
+        }
+        stats.periods = periods.count
+        stats.mergedPeriods = mergedByPeriod.count
+        stats.mentions = periods.reduce(0) { $0 + $1.mentionCount }
+        stats.events = periods.reduce(0) { $0 + $1.eventCount }
+        progress.step("merged \(stats.mentions) mentions into \(stats.events) events"
+            + (cache != nil && readsCache ? " (\(stats.mergedPeriods) of \(stats.periods) periods re-merged)" : ""))
+
+        if let cache {
+            try cache.write(CacheManifest(records: records, periods: entries), at: CacheManifest.fileName)
+            cache.removeFiles(in: "periods", keeping: Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) }))
+        }
+        return TimelineBuild(config: config, articles: records, periods: periods, loaded: loaded, store: store, cache: cache,
+                             names: names, diagnostics: diagnostics, statistics: stats, contentDirectory: contentDirectory)
+    }
+
+    // MARK: Steps
+
+    enum ReadOutcome: Sendable {
+        case cached(ArticleRecord)
+        case parsed(ArticleRecord, Article)
+        case failed(Diagnostic)
+    }
+
+    /// How an article stands against the previous build.
+    enum ChangeKind: Equatable {
+        /// Same bytes, verdicts and slug: its mentions stay as they were.
+        case unchanged
+        /// Same bytes and verdicts, another slug (an article added before it took its slug).
+        case renamed
+        /// New, changed, newly included, or its boilerplate verdicts changed: analysed now.
+        case analysed
+
+        init(_ record: ArticleRecord, previous: ArticleRecord?, verdicts: [Bool], isParsed: Bool) {
+            guard !isParsed, let previous, previous.included, previous.verdicts == verdicts else { self = .analysed; return }
+            self = previous.slug == record.slug ? .unchanged : .renamed
+        }
+    }
+
+    func read(_ path: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
+        guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(path).path) else {
+            return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
+        }
+        let hash = ContentHash.xxh64(data)
+        if var record = previous, record.contentHash == hash {
+            record.slug = record.requestedSlug
+            return .cached(record)
+        }
+        do {
+            var (article, warnings) = try reader.read(bytes: [UInt8](data), path: path)
+            article.sourcePath = path
+            return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, article: article, warnings: warnings), article)
+        } catch {
+            return .failed(displayed(error))
+        }
+    }
+
+    func analyse(_ input: ArticleRecord, parsed: Article?, reader: ArticleReader, store: ArticleStore) throws -> (ArticleRecord, [EventMerger.Candidate]) {
+        var record = input
+        var article: Article
+        if let parsed {
+            article = parsed
+        } else {
+            // Cached, but its boilerplate verdicts changed: read it again.
+            guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(record.sourcePath).path),
+                  ContentHash.xxh64(data) == record.contentHash else { throw BuildFailure.cacheInconsistent }
+            do { article = try reader.read(bytes: [UInt8](data), path: record.sourcePath).0 } catch { throw BuildFailure.input(error) }
+            article.sourcePath = record.sourcePath
+        }
+        ArticleAnalyzer(boilerplate: BoilerplateDetector(evidence: [])).analyse(&article, boilerplate: record.verdicts)
+        article.slug = record.slug
+        EntityRecognizer().recogniseNames(in: &article)
+        let (names, evidence) = ArticleNames.resolve(article)
+        record.names = evidence
+        var candidates: [EventMerger.Candidate] = []
+        var counts = ArticleRecord.Counts()
+        var position = 0
+        var unresolved = 0
+        for (blockIndex, block) in article.blocks.enumerated() {
+            counts.sentences += block.sentences.count
+            if block.isBoilerplate { counts.boilerplateBlocks += 1 }
+            for (index, sentence) in block.sentences.enumerated() {
+                defer { position += 1 }
+                counts.expressions += sentence.timexes.count
+                unresolved += sentence.timexes.filter { $0.anchor == .unresolved }.count
+                guard !block.isBoilerplate, block.block.kind == .paragraph, let value = sentence.date,
+                      value.interval != nil, TenseCues.words(sentence.text).count >= 3 else { continue }
+                let timex = sentence.anchorTimex.map { sentence.timexes[$0] }
+                let mention = Mention(article: record.slug, blockOrdinal: block.block.ordinal, sentenceIndex: index,
+                                      sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,
+                                      value: value, resolution: sentence.explanation, names: names[blockIndex][index])
+                candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource, position: position))
+            }
+        }
+        counts.mentions = candidates.count
+        record.counts = counts
+        record.periods = Array(Set(candidates.compactMap { Period(of: $0.mention.value) })).sorted()
+        record.warnings.removeAll { $0.message.hasSuffix(ArticleRecord.unresolvedSuffix) }
+        if unresolved > 0 {
+            record.warnings.append(Diagnostic(.warning, file: record.sourcePath, line: nil,
+                "\(unresolved) relative date expression\(unresolved == 1 ? "" : "s") \(ArticleRecord.unresolvedSuffix)"))
+        }
+        store.put(article, for: record)
+        return (record, candidates)
+    }
+
+    /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.
+    func assignSlugs(_ records: inout [ArticleRecord]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        var used: [String: Int] = [:]
+        for i in records.indices where records[i].included {
+            let base = records[i].requestedSlug
+            records[i].slug = base
+            if let n = used[base] {
+                var k = n + 1
+                while used["\(base)-\(k)"] != nil { k += 1 }
+                used[base] = k
+                records[i].slug = "\(base)-\(k)"
+                used[records[i].slug] = 1
+                warnings.append(Diagnostic(.warning, file: displayPath(records[i].sourcePath),
+                                           "slug `\(base)` is already used; this article is `\(records[i].slug)`"))
+            } else {
+                used[base] = 1
+            }
+        }
+        return warnings
+    }
+
+    func readConfig(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> SiteConfig {
+        let url = siteDirectory.appendingPathComponent(SiteConfigReader.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(.error, file: url.path, "cannot read the site config (not readable or not UTF-8)")
+        }
+        let (config, warnings) = try SiteConfigReader.read(text, path: url.path)
+        diagnostics += warnings
+        return config
+    }
+
+    /// Article files below the content folder, as sorted relative paths; hidden files and folders
+    /// are skipped, and so are links that lead out of the folder. Lists folders with `readdir`
+    /// (Foundation's enumerator took half a second for 10,000 files).
+    func discover() throws(Diagnostic) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic(.error, file: contentDirectory.path, "the content folder does not exist")
+        }
+        let base = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        var paths: [String] = []
+        func walk(_ relative: String) {
+            let dirPath = relative.isEmpty ? base : base + "/" + relative
+            guard let dir = opendir(dirPath) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard !name.hasPrefix(".") else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR):
+                    walk(path)
+                case Int32(DT_REG):
+                    if Self.isArticle(name) { paths.append(path) }
+                default:
+                    // A link (or a file system that does not say): an article if it is a regular file inside the folder.
+                    var info = stat()
+                    let full = base + "/" + path
+                    guard Self.isArticle(name), stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                          URL(fileURLWithPath: full).resolvingSymlinksInPath().path.hasPrefix(base + "/") else { continue }
+                    paths.append(path)
+                }
+            }
+        }
+        walk("")
+        return paths.sorted()
+    }
+
+    static func isArticle(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// A diagnostic about a content file, with the path shown relative to the current folder when it is below it.
+    func displayed(_ d: Diagnostic) -> Diagnostic {
+        var d = d
+        if !d.file.hasPrefix("/") { d.file = displayPath(d.file) }
+        return d
+    }
+
+    /// The path shown in messages: relative to the current folder when the content folder is below it.
+    func displayPath(_ relative: String) -> String {
+        let full = contentDirectory.appendingPathComponent(relative).standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
+    }
+}
+
+extension ArticleRecord {
+    static let unresolvedSuffix = "left unresolved: the article has no publication date"
+}
+
+/// `transform` applied on all cores; results keep the input order, so output is deterministic.
+public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let results = ResultSlots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
+    return results.values()
+}
+
+/// Values waiting for one consumer each, taken (and so released) from any thread.
+final class Handoff<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    func put(_ value: Value, for key: Key) {
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+    }
+
+    func append<Element>(_ element: Element, to key: Key) where Value == [Element] {
+        lock.lock()
+        values[key, default: []].append(element)
+        lock.unlock()
+    }
+
+    func contains(_ key: Key) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key] != nil
+    }
+
+    func take(_ key: Key) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values.removeValue(forKey: key)
+    }
+}
+
+/// Fixed slots filled concurrently, one writer per slot.
+public final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    public func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    /// Every slot's value; each must have been set.
+    public func values() -> [T] { slots.map { $0! } }
+
+    /// The values set so far, in slot order.
+    public var filled: [T] { slots.compactMap { $0 } }
+}

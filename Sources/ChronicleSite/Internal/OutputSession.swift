@@ -1,0 +1,134 @@
+import ChronicleModel
+import Foundation
+
+/// A file's size and modification time (nanoseconds), to tell whether it is still the one a
+/// build wrote without reading it.
+struct FileStamp: Codable, Hashable, Sendable {
+    var size: Int64
+    var modified: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}
+
+/// What the output folder held after the last build: each file's stamp, a hash of its bytes and,
+/// for pages rendered only when their inputs change, the fingerprint of those inputs.
+struct OutputEntry: Codable, Sendable {
+    var stamp: FileStamp
+    var hash: UInt64
+    var fingerprint: UInt64?
+}
+
+/// Writes one build's files. With the previous build's entries (and the folder still as that
+/// build left it), files are updated in place: a file whose bytes are unchanged is not touched,
+/// and files the build no longer makes are removed. Otherwise everything goes to a fresh folder
+/// beside the output that replaces it in one rename at the end, so a failed build leaves the old
+/// output as it was. Safe to call from several threads.
+final class OutputSession: @unchecked Sendable {
+    let output: URL
+    /// Where files go: the output itself, or the staging folder.
+    let root: URL
+    let staged: Bool
+    private let previous: [String: OutputEntry]
+    private(set) var entries: [String: OutputEntry] = [:]
+    private(set) var written = 0
+    private(set) var unchanged = 0
+    private(set) var removed = 0
+    private let lock = NSLock()
+
+    init(output: URL, previous: [String: OutputEntry]?) throws {
+        let fm = FileManager.default
+        self.output = output.standardizedFileURL
+        try SiteWriter.checkReplaceable(self.output)
+        var isDirectory: ObjCBool = false
+        if let previous, fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            staged = false
+            root = self.output
+            self.previous = previous
+        } else {
+            staged = true
+            self.previous = [:]
+            let parent = self.output.deletingLastPathComponent()
+            root = parent.appendingPathComponent(".\(self.output.lastPathComponent).new-\(UUID().uuidString)", isDirectory: true)
+            do {
+                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+                try fm.createDirectory(at: root, withIntermediateDirectories: false)
+            } catch {
+                throw SiteWriter.WriteError.io("could not create \(root.path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// The previous entry of `path`, when the file is still as that build left it.
+    func intact(_ path: String) -> OutputEntry? {
+        guard !staged, let entry = previous[path], FileStamp(path: root.appendingPathComponent(path).path) == entry.stamp else { return nil }
+        return entry
+    }
+
+    /// Keeps a file the build did not need to render again.
+    func keep(_ path: String, _ entry: OutputEntry) {
+        lock.lock()
+        entries[path] = entry
+        unchanged += 1
+        lock.unlock()
+    }
+
+    func write(_ file: OutputFile, fingerprint: UInt64? = nil) throws {
+        let hash = ContentHash.xxh64(file.data)
+        if let old = intact(file.path), old.hash == hash {
+            keep(file.path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint))
+            return
+        }
+        try write(file.path, hash: hash, fingerprint: fingerprint) { try Data(file.data).write(to: $0) }
+    }
+
+    /// Writes `path` through `body` (which writes the file at the URL it is given), atomically.
+    func write(_ path: String, hash: UInt64, fingerprint: UInt64?, _ body: (URL) throws -> Void) throws {
+        guard SiteWriter.isSafe(path) else { throw SiteWriter.WriteError.unsafePath(path) }
+        let target = root.appendingPathComponent(path)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try body(temporary)
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw SiteWriter.WriteError.io("could not write \(target.path): \(error.localizedDescription)")
+        }
+        guard let stamp = FileStamp(path: target.path) else { throw SiteWriter.WriteError.io("could not read back \(target.path)") }
+        lock.lock()
+        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint)
+        written += 1
+        lock.unlock()
+    }
+
+    /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in.
+    func finish() throws {
+        if staged {
+            try SiteWriter.swap(root, into: output)
+            return
+        }
+        for path in previous.keys where entries[path] == nil {
+            if (try? FileManager.default.removeItem(at: root.appendingPathComponent(path))) != nil { removed += 1 }
+        }
+        removeEmptyFolders(root)
+    }
+
+    /// Gives up: a staged folder is deleted; files already updated in place stay (each is whole).
+    func abandon() {
+        if staged { try? FileManager.default.removeItem(at: root) }
+    }
+
+    private func removeEmptyFolders(_ dir: URL) {
+        for name in ["months", "articles"] {
+            let sub = dir.appendingPathComponent(name)
+            if let items = try? FileManager.default.contentsOfDirectory(atPath: sub.path), items.isEmpty {
+                try? FileManager.default.removeItem(at: sub)
+            }
+        }
+    }
+}

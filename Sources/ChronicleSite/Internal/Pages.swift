@@ -1,0 +1,118 @@
+import ChronicleModel
+import ChronicleTime
+
+/// The site's pages, each rendered on its own from the site index and the events it shows, so a
+/// build renders only the pages it needs. Read-only once made, so pages render concurrently.
+struct Pages: @unchecked Sendable {
+    let templates: TemplateSet
+    let index: SiteIndex
+
+    init(templates: TemplateSet, index: SiteIndex) {
+        self.templates = templates
+        var index = index
+        index.common = CommonContext.make(index)
+        self.index = index
+    }
+
+    private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+        OutputFile(path: path, text: templates.render(template, context))
+    }
+
+    private func ordered<T>(_ items: [T]) -> [T] { index.config.order == .newestFirst ? items.reversed() : items }
+
+    /// What the page templates use of a period's events: the `days[]` variables only when a
+    /// template names them; the compiled partial's HTML when `days` is compiled.
+    private func needs(_ templates: [String], root: String) -> TimelineGroups.Needs {
+        let names = templates.reduce(into: Set<String>()) { $0.formUnion(self.templates.names(usedBy: $1)) }
+        return TimelineGroups.Needs(days: names.contains("days"), daysHTML: self.templates.compiledDays && names.contains("daysHTML"),
+                                    root: root)
+    }
+
+    /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
+    /// every event (`events` must hold every period); a paged one lists its periods and highlights.
+    func front(events: [Period: [Event]]) -> [OutputFile] {
+        var values = CommonContext.page(index, root: "", title: index.config.title)
+        let needs = needs(["index.html", "timeline.md"], root: "")
+        let months = ordered(index.periods).map {
+            TimelineGroups.period($0, events: index.paged ? nil : events[$0.period] ?? [], index: index, needs: needs)
+        }
+        let keyCount = index.periods.reduce(0) { $0 + $1.keyCount }
+        values["months"] = months
+        values["paged"] = index.paged
+        values["hasManyMonths"] = months.count > 1
+        values["hasMinor"] = !index.paged && index.hasKeyEvents && keyCount < index.eventCount
+        values["timelineCounts"] = Self.counts(events: index.eventCount, key: keyCount)
+        let top = EntityPages.top(index)
+        values["topEntities"] = top
+        values["hasTopEntities"] = !top.isEmpty
+        var files = [page("index.html", "index.html", values), page("timeline.md", "timeline.md", values)]
+        if index.paged {
+            files.append(page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")))
+        }
+        if !index.entityList.isEmpty {
+            files.append(page("entities/index.html", "entities.html", EntityPages.list(index)))
+        }
+        return files
+    }
+
+    /// What the show-all toggle says: all events, key events, the others.
+    static func counts(events: Int, key: Int) -> [String: Any] {
+        ["events": events, "keyEvents": key, "otherEvents": events - key]
+    }
+
+    /// `entities/<slug>.html`: the actor's events, period by period (`sections` in timeline order).
+    func entity(_ entity: Entity, related: [Entity], sections: [(period: Period, events: [Event])]) -> OutputFile {
+        var values = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.config.title)")
+        let needs = needs(["entity.html"], root: "../")
+        let months = ordered(sections).map { section in
+            TimelineGroups.period(PeriodDigest(period: section.period, hash: 0, events: section.events, shares: PeriodShares(events: [])),
+                                  events: section.events, index: index, needs: needs)
+        }
+        let count = sections.reduce(0) { $0 + $1.events.count }
+        let keyCount = sections.reduce(0) { $0 + $1.events.filter(\.isKey).count }
+        values["entity"] = EntityPages.link(entity)
+        values["months"] = months
+        values["hasMinor"] = index.hasKeyEvents && keyCount < count
+        values["timelineCounts"] = Self.counts(events: count, key: keyCount)
+        values["related"] = positioned(related.map(EntityPages.link))
+        values["hasRelated"] = !related.isEmpty
+        return page(Paths.entity(entity.slug), "entity.html", values)
+    }
+
+    /// `months/<period>.html`: one period's events, with links to the periods before and after it.
+    func period(at position: Int, events: [Event]) -> OutputFile {
+        let digest = index.periods[position]
+        var values = CommonContext.page(index, root: "../", title: "\(digest.period.label) · \(index.config.title)")
+        var month = TimelineGroups.period(digest, events: events, index: index, needs: needs(["month.html"], root: "../"))
+        month["otherCount"] = digest.eventCount - digest.keyCount
+        values["month"] = month
+        values["hasMinor"] = index.hasKeyEvents && digest.keyCount < digest.eventCount
+        func neighbour(_ i: Int) -> [String: Any]? {
+            guard index.periods.indices.contains(i) else { return nil }
+            let p = index.periods[i].period
+            return context(["label": p.label, "href": Paths.period(p)])
+        }
+        values["previous"] = neighbour(position - 1)
+        values["next"] = neighbour(position + 1)
+        return page(Paths.period(digest.period), "month.html", values)
+    }
+
+    /// `articles/<slug>.html`, with the events it reports.
+    func article(_ article: Article, events: ArticlePage.Events) -> OutputFile {
+        page(Paths.article(article.slug), "article.html", ArticlePage.make(article, events: events, index: index))
+    }
+
+    /// `feed.xml`; `newest` holds the site's last key events, newest first.
+    func feed(newest: [Event]) -> OutputFile {
+        page("feed.xml", "feed.xml", FeedContext.make(index, newest: newest))
+    }
+
+    /// `sitemap.xml`, when the site has a base URL.
+    func sitemap() -> OutputFile? {
+        Paths.base(index.config).map { page("sitemap.xml", "sitemap.xml", FeedContext.sitemap(index, base: $0)) }
+    }
+
+    func style() -> OutputFile {
+        page("style.css", "style.css", CommonContext.page(index, root: "", title: index.config.title))
+    }
+}

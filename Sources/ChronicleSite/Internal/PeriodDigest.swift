@@ -1,0 +1,150 @@
+import ChronicleModel
+import ChronicleTime
+
+/// What the site keeps about a period between builds, so that the index, other periods' pages
+/// and article pages can be rendered, or known unchanged, without loading its events.
+struct PeriodDigest: Codable, Sendable {
+    var period: Period
+    /// The timeline's hash of the period (its mentions and their articles).
+    var hash: UInt64
+    var eventCount = 0
+    var keyCount = 0
+    var expectedCount = 0
+    var first: CivilDate?
+    var last: CivilDate?
+    /// Its most important events, in timeline order, for the index of a paged site.
+    var highlights: [PeriodShares.Brief] = []
+    /// What each article's page shows about the period's events, by slug.
+    var articles: [String: Share] = [:]
+    /// Its events that name actors, in timeline order: what actor pages are listed and
+    /// fingerprinted from without loading the period.
+    var named: [NamedEvent] = []
+
+    static let highlightCount = 3
+
+    /// An article's part in the period: how many events it reports, and a fingerprint of what its
+    /// page shows about them (their dates, status, text, whether key, and its sentences in them).
+    struct Share: Codable, Sendable {
+        var eventCount = 0
+        var fingerprint: UInt64 = 0
+        /// Of the events' source counts alone: a page that does not show them need not change with them.
+        var sourceCounts: UInt64 = 0
+    }
+
+    /// An event that names actors, as actor pages need to know it.
+    struct NamedEvent: Codable, Sendable {
+        var id: String
+        /// Of everything its card shows but the actors' pages (`EventView`).
+        var fingerprint: UInt64
+        /// `Event.entities`.
+        var names: [String]
+        var isKey: Bool
+    }
+
+    /// - Parameter articleHashes: the content hash of each article by slug: an event's card shows
+    ///   its sources' titles and outlets, so its fingerprint covers them.
+    init(period: Period, hash: UInt64, events: [Event], shares: PeriodShares? = nil, articleHashes: [String: UInt64] = [:]) {
+        self.period = period
+        self.hash = hash
+        eventCount = events.count
+        keyCount = events.filter(\.isKey).count
+        expectedCount = events.filter { $0.status == .expected }.count
+        let intervals = events.compactMap(\.value.interval)
+        first = intervals.map(\.start).min()
+        last = intervals.map(\.end).max()
+        let ranked = events.indices.sorted { a, b in
+            let (x, y) = (events[a], events[b])
+            if x.isKey != y.isKey { return x.isKey }
+            if x.score != y.score { return x.score > y.score }
+            return a < b
+        }
+        highlights = ranked.prefix(Self.highlightCount).sorted().map { i in
+            PeriodShares.Brief(events[i])
+        }
+        named = events.filter { !$0.entities.isEmpty }.map { e in
+            NamedEvent(id: e.id, fingerprint: Self.fingerprint(e, articleHashes: articleHashes), names: e.entities, isKey: e.isKey)
+        }
+        let shares = shares ?? PeriodShares(events: events)
+        for (slug, share) in shares.byArticle {
+            var text = ""
+            var counts = ""
+            for i in share.events {
+                let e = shares.events[i]
+                text += "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.text)\n"
+                counts += "\(e.sourceCount),"
+            }
+            for ref in share.sentences { text += "\(ref.block).\(ref.sentence):\(shares.events[ref.event].id)\n" }
+            articles[slug] = Share(eventCount: share.events.count, fingerprint: ContentHash.xxh64(text),
+                                   sourceCounts: ContentHash.xxh64(counts))
+        }
+    }
+}
+
+extension PeriodDigest {
+    /// What an event's card shows, hashed (the actors' names, not their pages).
+    static func fingerprint(_ e: Event, articleHashes: [String: UInt64]) -> UInt64 {
+        var text = "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.score)|\(e.representative.expressionRange.map { "\($0)" } ?? "-")|"
+            + "\(e.representative.resolution)|\(e.text)\n"
+        for slug in e.sources { text += "\(slug):\(articleHashes[slug] ?? 0)," }
+        text += "\n"
+        for m in e.mentions.prefix(EventView.shownMentions) {
+            text += "\(m.article)|\(m.blockOrdinal).\(m.sentenceIndex)|\(m.value)|\(m.expression ?? "-")|\(m.resolution)|\(m.sentence)\n"
+        }
+        text += "\(e.mentions.count)|\(e.entities.joined(separator: "\u{0}"))|"
+        for claim in e.disagreement { text += "\(claim.value):\(claim.articles.joined(separator: ","))|" }
+        return ContentHash.xxh64(text)
+    }
+}
+
+/// What article pages show about one period's events: each event in brief, and for each article
+/// the events it is a source of and the sentences of it they come from. Kept in the cache beside
+/// the period's mentions, and small, so an article page is rendered without loading every event
+/// of every month the article mentions.
+struct PeriodShares: Codable, Sendable {
+    var events: [Brief]
+    var byArticle: [String: ArticleShare]
+
+    /// An event as article pages and the index list it.
+    struct Brief: Codable, Sendable {
+        var id: String
+        var value: TimexValue
+        var status: EventStatus
+        var isKey: Bool
+        var text: String
+        var sourceCount: Int
+
+        init(_ e: Event) {
+            id = e.id
+            value = e.value
+            status = e.status
+            isKey = e.isKey
+            text = e.text
+            sourceCount = e.sources.count
+        }
+    }
+
+    struct ArticleShare: Codable, Sendable {
+        /// Indices into `events`, in timeline order.
+        var events: [Int] = []
+        var sentences: [SentenceRef] = []
+    }
+
+    /// A sentence of the article and the event (index into `events`) it is a mention of.
+    struct SentenceRef: Codable, Sendable {
+        var block: Int
+        var sentence: Int
+        var event: Int
+    }
+
+    init(events: [Event]) {
+        self.events = events.map(Brief.init)
+        var byArticle: [String: ArticleShare] = [:]
+        for (i, event) in events.enumerated() {
+            for slug in event.sources { byArticle[slug, default: ArticleShare()].events.append(i) }
+            for m in event.mentions {
+                byArticle[m.article, default: ArticleShare()].sentences.append(SentenceRef(block: m.blockOrdinal, sentence: m.sentenceIndex, event: i))
+            }
+        }
+        self.byArticle = byArticle
+    }
+}

@@ -1,0 +1,357 @@
+import ChronicleModel
+import Foundation
+
+/// `site.bin` in the cache: what the output folder held after the last build, and what was
+/// known about each period then.
+struct SiteState: Codable {
+    static let fileName = "site.bin"
+
+    /// The output folder it describes.
+    var output: String
+    var digests: [PeriodDigest]
+    var files: [String: OutputEntry]
+    var eventsLayout: EventsLayout?
+
+    /// Where each period's run of events sits in `events.json`, so the next build can copy it.
+    struct EventsLayout: Codable, Equatable {
+        /// Of the head and the tail (site, articles, actors).
+        var headHash: UInt64
+        var runs: [Run]
+
+        struct Run: Codable, Equatable {
+            var period: Period
+            var hash: UInt64
+            var offset: Int
+            var length: Int
+        }
+
+        var hash: UInt64 { ContentHash.xxh64(runs.flatMap { withUnsafeBytes(of: $0.hash, Array.init) }, seed: headHash) }
+    }
+}
+
+/// Renders and writes the site of one build: only the pages whose inputs changed (each page's
+/// inputs are fingerprinted), `events.json` from the previous file's runs of unchanged periods,
+/// and every file compared with what is there before it is written.
+struct SiteUpdate {
+    let timeline: TimelineBuild
+    let templates: TemplateSet
+    let output: URL
+    let pagedAbove: Int
+    /// Read the previous `site.bin` (false for `--clean`).
+    let readsState: Bool
+    let progress: BuildProgress
+
+    struct Report {
+        var files = 0
+        var rendered = 0
+        var written = 0
+        var unchanged = 0
+        var removed = 0
+    }
+
+    func run() throws -> Report {
+        let cache = timeline.cache
+        let state = readsState ? cache?.read(SiteState.self, at: SiteState.fileName).flatMap { $0.output == output.path ? $0 : nil } : nil
+        let periods = PeriodData(timeline)
+        let digests = try digestsOfPeriods(state: state, periods: periods)
+        let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
+        let entities = EntityIndex(digests: digests, names: timeline.names)
+        let infos = timeline.articles.map { record in
+            ArticleInfo(record, eventCount: record.periods.reduce(0) { $0 + (byPeriod[$1]?.articles[record.slug]?.eventCount ?? 0) })
+        }
+        try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
+        let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities, pagedAbove: pagedAbove)
+        let pages = Pages(templates: templates, index: index)
+        let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
+        let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
+
+        let session = try OutputSession(output: output, previous: state?.files)
+        var report = Report()
+        let layout: SiteState.EventsLayout
+        do {
+            // The pages that list the whole site are small: always render them, write them if they changed.
+            let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
+            for file in pages.front(events: front) + [pages.style()] + (pages.sitemap().map { [$0] } ?? []) {
+                try session.write(file)
+                report.rendered += 1
+            }
+            // Period pages and article pages: only those whose fingerprint changed.
+            var jobs: [@Sendable () throws -> Void] = []
+            if index.paged {
+                for (i, digest) in digests.enumerated() {
+                    let print = prints.period(at: i)
+                    if let entry = session.intact(Paths.period(digest.period)), entry.fingerprint == print {
+                        session.keep(Paths.period(digest.period), entry)
+                    } else {
+                        jobs.append { try session.write(pages.period(at: i, events: periods.events(digest.period)), fingerprint: print) }
+                    }
+                }
+            }
+            for record in timeline.articles {
+                let print = prints.article(record, digests: byPeriod)
+                let path = Paths.article(record.slug)
+                if let entry = session.intact(path), entry.fingerprint == print {
+                    session.keep(path, entry)
+                } else {
+                    let timeline = self.timeline
+                    jobs.append {
+                        let shares = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
+                        let events = ArticlePage.Events(slug: record.slug, shares: shares)
+                        try session.write(pages.article(try timeline.article(record), events: events), fingerprint: print)
+                    }
+                }
+            }
+            // Actor pages: each lists its events from every period, fingerprinted from the digests.
+            for entity in entities.entities {
+                let related = entities.related(to: entity, digests: digests, index: index)
+                let places = entities.places[entity.name] ?? []
+                let print = prints.entity(entity, related: related, places: places, digests: digests)
+                let path = Paths.entity(entity.slug)
+                if let entry = session.intact(path), entry.fingerprint == print {
+                    session.keep(path, entry)
+                } else {
+                    jobs.append {
+                        let sections = try SiteRenderer.sections(of: entity, places: places, digests: digests,
+                                                                 events: { try periods.events(digests[$0].period) })
+                        try session.write(pages.entity(entity, related: related, sections: sections), fingerprint: print)
+                    }
+                }
+            }
+            let feedPrint = prints.feed(digests)
+            if let entry = session.intact("feed.xml"), entry.fingerprint == feedPrint {
+                session.keep("feed.xml", entry)
+            } else {
+                jobs.append { try session.write(pages.feed(newest: try Self.newestKeyEvents(digests, periods)), fingerprint: feedPrint) }
+            }
+            let counter = progress.counter("render", total: jobs.count)
+            let failures = ResultSlots<Error>(count: jobs.count)
+            let work = jobs
+            DispatchQueue.concurrentPerform(iterations: work.count) { i in
+                do { try work[i]() } catch { failures.set(i, error) }
+                counter.advance()
+            }
+            if let error = failures.filled.first { throw error }
+            report.rendered += jobs.count
+            layout = try writeEventsJSON(session: session, state: state, infos: infos, digests: digests, periods: periods,
+                                         entities: entities.entities)
+            try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
+        report.files = session.entries.count
+        report.written = session.written
+        report.unchanged = session.unchanged
+        report.removed = session.removed
+        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout),
+                         at: SiteState.fileName)
+        cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+        return report
+    }
+
+    /// Each period's digest: the previous one when the period did not change, else computed from its events.
+    private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
+        let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+        let timeline = self.timeline
+        let articleHashes = Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+        let results = ResultSlots<Error>(count: timeline.periods.count)
+        let digests = ResultSlots<PeriodDigest>(count: timeline.periods.count)
+        DispatchQueue.concurrentPerform(iterations: timeline.periods.count) { i in
+            let p = timeline.periods[i]
+            if let digest = old[p.period], digest.hash == p.hash {
+                digests.set(i, digest)
+            } else {
+                do {
+                    let events = try periods.events(p.period)
+                    digests.set(i, PeriodDigest(period: p.period, hash: p.hash, events: events, shares: try periods.shares(p, events: events),
+                                                articleHashes: articleHashes))
+                } catch {
+                    results.set(i, error)
+                }
+            }
+        }
+        if let error = results.filled.first { throw error }
+        return digests.values()
+    }
+
+    /// The site's last key events, newest first, enough for the feed.
+    private static func newestKeyEvents(_ digests: [PeriodDigest], _ periods: PeriodData) throws -> [Event] {
+        var out: [Event] = []
+        for digest in digests.reversed() where digest.keyCount > 0 {
+            out += try periods.events(digest.period).filter(\.isKey).reversed()
+            if out.count >= FeedContext.entryLimit { break }
+        }
+        return out
+    }
+
+    /// `events.json`: the head (site and articles), then each period's run of events, copied from
+    /// the previous file when the period is unchanged and that file is still as written.
+    private func writeEventsJSON(session: OutputSession, state: SiteState?, infos: [ArticleInfo], digests: [PeriodDigest],
+                                 periods: PeriodData, entities: [Entity]) throws -> SiteState.EventsLayout {
+        let head = EventsJSON.head(config: timeline.config, articles: infos)
+        let hasEvents = digests.contains { $0.eventCount > 0 }
+        let tail = EventsJSON.tail(hasEvents: hasEvents, entities: entities)
+        var layout = SiteState.EventsLayout(headHash: ContentHash.xxh64(head, seed: ContentHash.xxh64(tail)), runs: [])
+        let old = state?.eventsLayout
+        let previous = session.intact("events.json").flatMap { entry in old.map { (entry, $0) } }
+        if let (entry, old) = previous, old.headHash == layout.headHash,
+           old.runs.map({ [$0.period.description, String($0.hash)] }) == digests.filter({ $0.eventCount > 0 }).map({ [$0.period.description, String($0.hash)] }) {
+            session.keep("events.json", entry)
+            return old
+        }
+        let oldRuns = Dictionary(previous?.1.runs.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+        let oldFile = previous.flatMap { _ in FileHandle(forReadingAtPath: session.root.appendingPathComponent("events.json").path) }
+        defer { try? oldFile?.close() }
+        var runs: [SiteState.EventsLayout.Run] = []
+        try session.write("events.json", hash: 0, fingerprint: nil) { url in
+            guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = FileHandle(forWritingAtPath: url.path) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            defer { try? out.close() }
+            var offset = 0
+            func emit(_ bytes: [UInt8]) throws {
+                try out.write(contentsOf: bytes)
+                offset += bytes.count
+            }
+            try emit(head)
+            for digest in digests where digest.eventCount > 0 {
+                if !runs.isEmpty { try emit(EventsJSON.separator) }
+                var bytes: [UInt8]?
+                if let run = oldRuns[digest.period], run.hash == digest.hash, let oldFile {
+                    try oldFile.seek(toOffset: UInt64(run.offset))
+                    bytes = try oldFile.read(upToCount: run.length).map(Array.init)
+                    if bytes?.count != run.length { bytes = nil }
+                }
+                let run = try bytes ?? EventsJSON.events(periods.events(digest.period))
+                runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.count))
+                try emit(run)
+            }
+            try emit(tail)
+        }
+        layout.runs = runs
+        return layout
+    }
+}
+
+/// The events of each period (from the build, or loaded once), and what article pages show of
+/// them (`PeriodShares`: computed with the period's digest, else read from the cache).
+final class PeriodData: @unchecked Sendable {
+    private let timeline: TimelineBuild
+    private var shares: [Period: PeriodShares] = [:]
+    private let lock = NSLock()
+
+    init(_ timeline: TimelineBuild) { self.timeline = timeline }
+
+    func events(_ period: Period) throws -> [Event] { try timeline.events(period) }
+
+    static func sharesName(_ result: PeriodResult) -> String { "\(result.period)-\(ContentHash.hex(result.hash)).bin" }
+
+    /// The period's shares; `events` when they are at hand (they are computed from them and cached).
+    func shares(_ result: PeriodResult, events: [Event]? = nil) throws -> PeriodShares {
+        lock.lock()
+        let known = shares[result.period]
+        lock.unlock()
+        if let known { return known }
+        let path = "shares/" + Self.sharesName(result)
+        let found: PeriodShares
+        if events == nil, let cached = timeline.cache?.read(PeriodShares.self, at: path) {
+            found = cached
+        } else {
+            found = PeriodShares(events: try events ?? timeline.events(result.period))
+            try? timeline.cache?.write(found, at: path)
+        }
+        lock.lock()
+        shares[result.period] = found
+        lock.unlock()
+        return found
+    }
+}
+
+/// What each skippable page is rendered from, hashed: when a page's fingerprint and file are as
+/// the last build left them, the page is not rendered again.
+struct Fingerprints {
+    let site: UInt64
+    let siteWide: UInt64
+    let monthUsesSiteWide: Bool
+    let articleUsesSiteWide: Bool
+    let articleShowsSourceCounts: Bool
+    let feedUsesSiteWide: Bool
+    let entityUsesSiteWide: Bool
+    let index: SiteIndex
+
+    /// Bump when a change to the renderer changes pages whose inputs did not change.
+    static let rendererVersion = "pages-1"
+
+    init(templates: TemplateSet, index: SiteIndex, pagedAbove: Int) {
+        self.index = index
+        let c = index.config
+        site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
+            + "\(c.order.rawValue)|\(c.timeZone.identifier)|\(index.paged)|\(index.hasKeyEvents)|\(pagedAbove)")
+        var all = "\(index.updated?.rfc3339 ?? "-")|"
+        for p in index.periods { all += "\(p.period):\(p.eventCount),\(p.keyCount),\(p.expectedCount),\(p.first?.description ?? "-")|" }
+        for a in index.articleList {
+            all += "\(a.slug)\u{0}\(a.title)\u{0}\(a.source ?? "")\u{0}\(a.url ?? "")\u{0}\(a.author ?? "")\u{0}\(a.published?.description ?? "")\u{0}\(a.eventCount)\n"
+        }
+        siteWide = Self.hash(all)
+        func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
+        monthUsesSiteWide = uses("month.html")
+        articleUsesSiteWide = uses("article.html")
+        articleShowsSourceCounts = !templates.names(usedBy: "article.html").isDisjoint(with: ["sourceCount", "multipleSources"])
+        feedUsesSiteWide = uses("feed.xml")
+        entityUsesSiteWide = uses("entity.html")
+    }
+
+    static func hash(_ text: String) -> UInt64 { ContentHash.xxh64(text) }
+
+    func period(at i: Int) -> UInt64 {
+        let p = index.periods
+        let neighbours = "\(i > 0 ? p[i - 1].period.description : "-")|\(i + 1 < p.count ? p[i + 1].period.description : "-")"
+        var linked = Set<String>()
+        for event in p[i].named { linked.formUnion(event.names.prefix(EntityPages.actorsPerEvent)) }
+        return Self.hash("\(site)|\(p[i].period)|\(p[i].hash)|\(neighbours)|\(monthUsesSiteWide ? siteWide : 0)|" + links(linked.sorted()))
+    }
+
+    /// What an event card shows of the actors it links: their pages and kinds.
+    private func links(_ names: [String]) -> String {
+        names.map { name in index.entities[name].map { "\($0.slug):\($0.kind.rawValue)" } ?? "-" }.joined(separator: ",")
+    }
+
+    /// An actor's page: the actor, the actors named with it, and each of its events' cards.
+    func entity(_ entity: Entity, related: [Entity], places: [(period: Int, event: Int)], digests: [PeriodDigest]) -> UInt64 {
+        var text = "\(site)|\(entity.name)|\(entity.slug)|\(entity.kind.rawValue)|\(entity.mentionCount)|\(entity.events.count)|"
+            + "\(entityUsesSiteWide ? siteWide : 0)|"
+        for r in related { text += "\(r.name):\(r.slug):\(r.kind.rawValue):\(r.events.count)," }
+        text += "\n"
+        var lastPeriod = -1
+        for (p, k) in places {
+            if p != lastPeriod {
+                text += "\(digests[p].period)\n"
+                lastPeriod = p
+            }
+            let event = digests[p].named[k]
+            text += "\(event.fingerprint)|" + links(Array(event.names.prefix(EntityPages.actorsPerEvent))) + "\n"
+        }
+        return Self.hash(text)
+    }
+
+    func article(_ record: ArticleRecord, digests: [Period: PeriodDigest]) -> UInt64 {
+        var text = "\(site)|\(record.contentHash)|\(record.sourcePath)|\(record.slug)|\(record.verdicts.map { $0 ? "1" : "0" }.joined())|"
+        for p in record.periods {
+            let share = digests[p]?.articles[record.slug]
+            text += "\(p):\(share?.fingerprint ?? 0),\(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)|"
+        }
+        return Self.hash(text + "\(articleUsesSiteWide ? siteWide : 0)")
+    }
+
+    /// The feed shows the last key events: it depends on the periods that hold them.
+    func feed(_ digests: [PeriodDigest]) -> UInt64 {
+        var text = "\(site)|\(index.updated?.rfc3339 ?? "-")|\(feedUsesSiteWide ? siteWide : 0)|"
+        var keys = 0
+        for digest in digests.reversed() where digest.keyCount > 0 {
+            text += "\(digest.period):\(digest.hash)|"
+            keys += digest.keyCount
+            if keys >= FeedContext.entryLimit { break }
+        }
+        return Self.hash(text)
+    }
+}

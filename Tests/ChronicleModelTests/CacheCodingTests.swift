@@ -1,0 +1,114 @@
+@testable import ChronicleModel
+import ChronicleMarkdown
+import ChronicleTime
+import Foundation
+import Testing
+
+/// The build cache's binary coding and content hash.
+@Suite struct CacheCodingTests {
+    struct Sample: Codable, Equatable {
+        enum Shape: Codable, Equatable {
+            case point
+            case circle(radius: Double)
+            case label(String, size: Int?)
+        }
+        var name: String
+        var count: Int
+        var negative: Int64
+        var flags: [Bool]
+        var maybe: String?
+        var missing: Int?
+        var shapes: [Shape]
+        var optionals: [Int?]
+        var nested: [[UInt8]]
+        var table: [String: Int]
+        var range: Range<Int>
+        var value: TimexValue
+        var hashes: [UInt64]
+        var nothing: [Shape]
+        var noNumbers: [Int]
+    }
+
+    static let sample = Sample(
+        name: "Zoë’s “café” — 東京", count: 300, negative: -70_000_000_000, flags: [true, false],
+        maybe: "", missing: nil, shapes: [.point, .circle(radius: -1.5), .label("x", size: nil), .label("", size: 3)],
+        optionals: [1, nil, -2], nested: [[], [0, 255]], table: ["": 1, "b": -2], range: 3..<9,
+        value: TimexValue(timex3: "2025-W11")!, hashes: [0, .max, 1 << 40], nothing: [], noNumbers: [])
+
+    @Test func roundTripsSynthesizedCodable() throws {
+        let bytes = try BinaryCoder.encode(Self.sample)
+        #expect(try BinaryCoder.decode(Sample.self, from: bytes) == Self.sample)
+        #expect(try BinaryCoder.encode(Self.sample) == bytes, "encoding is deterministic")
+    }
+
+    @Test func roundTripsAnAnalysedArticle() throws {
+        let article = try (ArticleReader(config: SiteConfig()).read(bytes: Array("""
+            ---
+            title: Talks
+            date: 2025-03-15T09:00:00+00:00
+            ---
+            Leaders met in *London* on Friday. They will meet again next week.
+
+            > A quote on Saturday.
+            """.utf8), path: "a.md")).0
+        var analysed = article
+        ArticleAnalyzer(boilerplate: BoilerplateDetector(articles: [])).analyse(&analysed)
+        let decoded = try BinaryCoder.decode(Article.self, from: BinaryCoder.encode(analysed))
+        #expect(decoded.document == analysed.document)
+        #expect(decoded.blocks.flatMap(\.sentences).map(\.date) == analysed.blocks.flatMap(\.sentences).map(\.date))
+        #expect(decoded.blocks.flatMap(\.sentences).flatMap(\.timexes).map(\.explanation)
+            == analysed.blocks.flatMap(\.sentences).flatMap(\.timexes).map(\.explanation))
+        #expect(decoded.published == analysed.published && decoded.zone == analysed.zone)
+    }
+
+    @Test func corruptInputThrowsInsteadOfTrapping() throws {
+        let bytes = try BinaryCoder.encode(Self.sample)
+        for cut in stride(from: 0, to: bytes.count, by: 7) {
+            #expect(throws: (any Error).self) { try BinaryCoder.decode(Sample.self, from: Array(bytes[..<cut])) }
+        }
+        var flipped = bytes
+        for i in stride(from: 5, to: flipped.count, by: 11) { flipped[i] ^= 0xFF }
+        _ = try? BinaryCoder.decode(Sample.self, from: flipped)  // any outcome but a crash
+    }
+
+    @Test func xxh64MatchesTheReferenceVectors() {
+        #expect(ContentHash.xxh64([UInt8]()) == 0xEF46_DB37_51D8_E999)
+        #expect(ContentHash.xxh64("a") == 0xD24E_C4F1_A98C_6E5B)
+        #expect(ContentHash.xxh64("abc") == 0x44BC_2CF5_AD77_0999)
+        #expect(ContentHash.xxh64("Nobody inspects the spammish repetition") == 0xFBCE_A83C_8A37_8BF1)
+        #expect(ContentHash.hex(0xAB) == "00000000000000ab")
+    }
+}
+
+
+/// Every kind of TIMEX3 value decodes to itself from the cache's short form.
+@Suite struct StoredTimexTests {
+    @Test(arguments: [
+        "2025-03-15", "2025-03-15T14:30", "2025-03-15T14", "2025-03-15TAF", "2025-W11", "2025-W01-WE", "2025-03", "2025-SU",
+        "2025-Q2", "2025-H1", "2025", "199X", "19XX", "PAST_REF", "P30D", "PT40M", "P1.5Y", "PXY", "P1Y2M", "XXXX-03-15",
+    ])
+    func roundTrips(_ text: String) throws {
+        let value = try #require(TimexValue(timex3: text))
+        let decoded = try BinaryCoder.decode(TimexValue.self, from: BinaryCoder.encode(value))
+        #expect(decoded == value)
+        #expect(decoded.description == value.description)
+    }
+
+    @Test func yearsOutsideFourDigitsRoundTrip() throws {
+        for value in [TimexValue.year(-44), .year(12_000), .day(CivilDate(year: -500, month: 3, day: 15)!), .decade(-3)] {
+            #expect(try BinaryCoder.decode(TimexValue.self, from: BinaryCoder.encode(value)) == value)
+        }
+    }
+}
+
+@Suite struct StoredEvidenceTests {
+    @Test func boilerplateEvidenceRoundTrips() throws {
+        let texts = ["Read more", "Leaders met on Saturday.", "Your support matters to us. Support our reporting today, please.",
+                     "(AP)", "Subscribe to our newsletter and donate. It helps."]
+        let blocks = texts.enumerated().map { TextBlock(ordinal: $0.offset, kind: .paragraph, text: $0.element, line: $0.offset + 1, quoted: false) }
+        let evidence = BoilerplateEvidence(outlet: "the paper", blocks: blocks)
+        #expect(evidence.blocks.contains { if case .oneCue = $0 { true } else { false } })
+        #expect(evidence.blocks.contains { if case .furniture = $0 { true } else { false } })
+        #expect(try BinaryCoder.decode(BoilerplateEvidence.self, from: BinaryCoder.encode(evidence)) == evidence)
+    }
+}

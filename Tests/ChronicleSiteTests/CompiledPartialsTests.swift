@@ -1,0 +1,64 @@
+import ChronicleModel
+@testable import ChronicleSite
+import ChronicleTestSupport
+import Foundation
+import Testing
+
+/// The compiled `days`/`event` partials write exactly what the Mustache templates write.
+@Suite struct CompiledPartialsTests {
+    /// The built-in templates, but `days` and `event` read from files (the same text), so the
+    /// Mustache library renders them.
+    static func mustacheOnly() throws -> (TemplateSet, TemporaryDirectory) {
+        let dir = try TemporaryDirectory("chronicle-templates")
+        for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache"].contains(file.name) {
+            _ = try dir.write(file.name, file.contents)
+        }
+        return (try TemplateSet.load(overridesIn: dir.url), dir)
+    }
+
+    /// The fixture, plus an event reported by more articles than a page lists, with odd characters.
+    static func crowdedTimeline(config: SiteConfig) -> Timeline {
+        var timeline = FixtureTimeline.timeline(config: config)
+        let base = timeline.articles[0]
+        var crowd = timeline.events[0]
+        var mentions: [Mention] = []
+        for i in 0..<25 {
+            var article = base
+            article.slug = "copy-\(i)"
+            article.title = "Copy \(i): \"quotes\" & <tags> ’"
+            article.source = i % 3 == 0 ? nil : "Outlet \(i % 2)"
+            timeline.articles.append(article)
+            var m = crowd.representative
+            m.article = article.slug
+            mentions.append(m)
+        }
+        crowd.id = "crowd"
+        crowd.mentions = mentions
+        crowd.sources = mentions.map(\.article).sorted()
+        crowd.status = .expected
+        timeline.events.append(crowd)
+        return timeline
+    }
+
+    @Test(arguments: [false, true], [false, true])
+    func compiledPartialsWriteWhatTheTemplatesWrite(paged: Bool, newestFirst: Bool) throws {
+        var config = FixtureTimeline.config
+        if newestFirst { config.order = .newestFirst }
+        let timeline = Self.crowdedTimeline(config: config)
+        let compiled = try TemplateSet.builtIn()
+        let (mustache, dir) = try Self.mustacheOnly()
+        defer { dir.remove() }
+        #expect(compiled.compiledDays && !mustache.compiledDays)
+        let threshold = paged ? 1 : 1000
+        let fast = try SiteRenderer(templates: compiled, pagedAbove: threshold).render(timeline)
+        let slow = try SiteRenderer(templates: mustache, pagedAbove: threshold).render(timeline)
+        #expect(fast.map(\.path) == slow.map(\.path))
+        #expect(fast.contains { $0.path.hasPrefix("months/") } == paged)
+        for (a, b) in zip(fast, slow) where a != b {
+            Issue.record("\(a.path) differs:\n\(Golden.firstDifference(b.text, a.text))")
+        }
+        let pages = fast.filter { $0.path.hasSuffix(".html") }.map(\.text).joined()
+        #expect(pages.contains(" · and 5 more</p>"), "the crowded event lists 20 of its 25 sources and counts the rest")
+        #expect(pages.contains("<li>and 15 more sentences (all are in events.json)</li>"))
+    }
+}

@@ -1,0 +1,176 @@
+import ChronicleModel
+import ChronicleSite
+import ChronicleTestSupport
+import Foundation
+import Testing
+
+/// Rebuilds with the `.chronicle/` cache give exactly what a build from scratch gives, whatever
+/// changed in between; a damaged cache is rebuilt, never trusted.
+@Suite struct IncrementalBuildTests {
+    /// A small timeline that still has several periods, and a page per period (`pagedAbove` is low).
+    static func article(_ n: Int, day: Int, outlet: String, text: String, slug: String? = nil, draft: Bool = false) -> String {
+        """
+        ---
+        title: "Talks, part \(n)"
+        date: 2025-0\(day < 32 ? 3 : 4)-\(String(format: "%02d", day < 32 ? day : day - 31))T09:00:00Z
+        source: \(outlet)
+        \(slug.map { "slug: \($0)\n" } ?? "")\(draft ? "draft: true\n" : "")---
+        \(text)
+        """
+    }
+
+    static let texts = [
+        "Negotiators met in Geneva on Tuesday for a first round of talks on the ceasefire. Foreign ministers will meet again on Friday, officials said.",
+        "The ceasefire talks in Geneva began on Tuesday, negotiators said. Ministers are due to meet on Friday.",
+        "Foreign ministers met in Geneva on Friday and agreed a ceasefire. The agreement takes effect next week.",
+        "Shelling continued overnight in the east, officials said on Sunday. Aid convoys were stopped last week.",
+        "A second round of talks opened in Vienna on Monday. Delegates said a deal was close.",
+        "Officials said on Sunday that aid convoys had been stopped last week. The ceasefire was holding in the south.",
+    ]
+
+    struct Site {
+        let dir: TemporaryDirectory
+        var root: URL { dir.url }
+        var output: URL { root.appendingPathComponent("public") }
+
+        init() throws {
+            dir = try TemporaryDirectory("chronicle-incremental")
+            _ = try dir.write("chronicle.yml", "title: \"Talks\"\ntimezone: Europe/London\n")
+            for i in 0..<12 {
+                _ = try dir.write("content/2025-03-\(10 + i)-talks-\(i).md",
+                              IncrementalBuildTests.article(i, day: 10 + i * 2, outlet: ["Wire A", "Wire B", "Paper C"][i % 3],
+                                                            text: IncrementalBuildTests.texts[i % IncrementalBuildTests.texts.count]))
+            }
+        }
+
+        func build(clean: Bool = false, output: URL? = nil) -> SiteBuild.Result {
+            var build = SiteBuild(siteDirectory: root, outputDirectory: output, usesCache: !clean)
+            build.pagedAbove = 10
+            return build.run()
+        }
+
+        /// A build from scratch of the same content, in a separate folder with no cache.
+        func cleanBuild() throws -> [String: Data] {
+            let other = try TemporaryDirectory("chronicle-clean")
+            defer { other.remove() }
+            try FileManager.default.copyItem(at: root.appendingPathComponent("content"), to: other.url.appendingPathComponent("content"))
+            try FileManager.default.copyItem(at: root.appendingPathComponent("chronicle.yml"), to: other.url.appendingPathComponent("chronicle.yml"))
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("templates").path) {
+                try FileManager.default.copyItem(at: root.appendingPathComponent("templates"), to: other.url.appendingPathComponent("templates"))
+            }
+            var build = SiteBuild(siteDirectory: other.url, usesCache: false)
+            build.pagedAbove = 10
+            let result = build.run()
+            #expect(result.failure == nil)
+            #expect(!FileManager.default.fileExists(atPath: other.url.appendingPathComponent("public/.chronicle").path))
+            return try snapshot(of: other.url.appendingPathComponent("public"))
+        }
+
+        func expectSameAsClean(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let result = build()
+            #expect(result.failure == nil, "\(what): \(result.errorMessages)", sourceLocation: sourceLocation)
+            let incremental = try snapshot(of: output)
+            let clean = try cleanBuild()
+            #expect(incremental.keys.sorted() == clean.keys.sorted(), "\(what): files differ", sourceLocation: sourceLocation)
+            for (path, data) in clean where incremental[path] != data {
+                Issue.record("\(what): \(path) differs from a clean build", sourceLocation: sourceLocation)
+            }
+        }
+
+        /// A cache file, or every file of a cache folder.
+        func cacheFiles(_ name: String) throws -> [URL] {
+            let url = root.appendingPathComponent(".chronicle/\(name)")
+            guard !name.hasSuffix(".bin") else { return [url] }
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+            #expect(!names.isEmpty)
+            return names.map { url.appendingPathComponent($0) }
+        }
+    }
+
+    @Test func rebuildsAfterEachKindOfChangeEqualACleanBuild() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        #expect(site.build().failure == nil)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("months/2025-03.html").path))
+        try site.expectSameAsClean("nothing changed")
+
+        _ = try site.dir.write("content/2025-04-02-late.md", Self.article(20, day: 33, outlet: "Wire B", text: Self.texts[2]))
+        try site.expectSameAsClean("an article added")
+
+        _ = try site.dir.write("content/2025-03-11-talks-1.md", Self.article(1, day: 12, outlet: "Wire B", text: Self.texts[4]))
+        try site.expectSameAsClean("an article edited")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2025-03-12-talks-2.md"))
+        try site.expectSameAsClean("an article deleted")
+
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("content/2025-03-13-talks-3.md"),
+                                        to: site.root.appendingPathComponent("content/2025-03-13-renamed.md"))
+        try site.expectSameAsClean("an article renamed (its slug follows the file name)")
+
+        // An article whose slug sorts first takes `talks-4`; the old one becomes `talks-4-2`.
+        _ = try site.dir.write("content/0-first.md", Self.article(30, day: 18, outlet: "Paper C", text: Self.texts[5], slug: "2025-03-14-talks-4"))
+        try site.expectSameAsClean("a slug taken by a new article")
+
+        _ = try site.dir.write("content/2025-03-15-talks-5.md", Self.article(5, day: 20, outlet: "Wire C", text: Self.texts[5], draft: true))
+        try site.expectSameAsClean("an article made a draft")
+
+        _ = try site.dir.write("templates/foot.mustache", "<footer>{{counts.events}} events</footer>\n</body>\n</html>\n")
+        try site.expectSameAsClean("a template changed")
+
+        _ = try site.dir.write("chronicle.yml", "title: \"Talks, renamed\"\ntimezone: Europe/London\n")
+        try site.expectSameAsClean("the config changed")
+    }
+
+    @Test func aRebuildRewritesOnlyWhatChanged() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        _ = site.build()
+        let style = site.output.appendingPathComponent("style.css").path
+        let before = try FileManager.default.attributesOfItem(atPath: style)[.modificationDate] as? Date
+        let unchanged = site.build()
+        #expect(unchanged.writtenCount == 0)
+        #expect(unchanged.statistics?.analysed == 0)
+        _ = try site.dir.write("content/2025-04-02-late.md", Self.article(20, day: 33, outlet: "Wire B", text: Self.texts[3]))
+        let added = site.build()
+        #expect(added.statistics?.analysed == 1)
+        #expect(added.writtenCount > 0 && added.writtenCount < added.fileCount, "\(added.writtenCount) of \(added.fileCount)")
+        #expect(try FileManager.default.attributesOfItem(atPath: style)[.modificationDate] as? Date == before)
+    }
+
+    @Test(arguments: ["manifest.bin", "site.bin", "periods", "shares"])
+    func aDamagedCacheIsRebuiltNotTrusted(_ damaged: String) throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        _ = site.build()
+        for file in try site.cacheFiles(damaged) {
+            var bytes = try [UInt8](Data(contentsOf: file))
+            bytes[bytes.count / 2] ^= 0x5A
+            try Data(bytes.prefix(bytes.count - 3)).write(to: file)
+        }
+        // A new template makes every page render again, so whatever the damaged files held is needed.
+        _ = try site.dir.write("templates/foot.mustache", "<footer>changed</footer>\n</body>\n</html>\n")
+        try site.expectSameAsClean("after damaging \(damaged)")
+        _ = try site.dir.write("content/2025-03-11-talks-1.md", Self.article(1, day: 12, outlet: "Wire B", text: Self.texts[4]))
+        try site.expectSameAsClean("after damaging \(damaged), then editing an article")
+    }
+
+    @Test func aCacheFromAnotherToolBuildIsNotUsed() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        _ = site.build()
+        var other = SiteBuild(siteDirectory: site.root, toolIdentity: "chronicle 9.9")
+        other.pagedAbove = 10
+        let result = other.run()
+        #expect(result.statistics?.analysed == 12)
+    }
+
+    @Test func cleanIgnoresTheCache() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        _ = site.build()
+        let clean = site.build(clean: true)
+        #expect(clean.statistics?.analysed == 12)
+        #expect(clean.failure == nil)
+        try site.expectSameAsClean("after --clean")
+    }
+}
