@@ -30,6 +30,8 @@ import Testing
 
     struct Site {
         let dir: TemporaryDirectory
+        /// Low, so that the site has period pages; high for one page.
+        var pagedAbove = 10
         var root: URL { dir.url }
         var output: URL { root.appendingPathComponent("public") }
 
@@ -45,7 +47,7 @@ import Testing
 
         func build(clean: Bool = false, output: URL? = nil) -> SiteBuild.Result {
             var build = SiteBuild(siteDirectory: root, outputDirectory: output, usesCache: !clean)
-            build.pagedAbove = 10
+            build.pagedAbove = pagedAbove
             return build.run()
         }
 
@@ -59,7 +61,7 @@ import Testing
                 try FileManager.default.copyItem(at: root.appendingPathComponent("templates"), to: other.url.appendingPathComponent("templates"))
             }
             var build = SiteBuild(siteDirectory: other.url, usesCache: false)
-            build.pagedAbove = 10
+            build.pagedAbove = pagedAbove
             let result = build.run()
             #expect(result.failure == nil)
             #expect(!FileManager.default.fileExists(atPath: other.url.appendingPathComponent("public/.chronicle").path))
@@ -119,6 +121,39 @@ import Testing
 
         _ = try site.dir.write("chronicle.yml", "title: \"Talks, renamed\"\ntimezone: Europe/London\n")
         try site.expectSameAsClean("the config changed")
+    }
+
+    /// Names settled across articles: "Mr Putin" is the site's only "… Putin", until another
+    /// article names a second one; a word opening a sentence counts once another article uses it
+    /// as a name. Rebuilds must name actors, and render their pages, as a clean build does.
+    @Test(arguments: [10, 1000])
+    func actorsResolvedAcrossArticlesFollowEveryRebuild(pagedAbove: Int) throws {
+        var site = try Site()
+        site.pagedAbove = pagedAbove
+        defer { site.dir.remove() }
+        _ = try site.dir.write("content/2025-03-30-putin.md", Self.article(40, day: 30, outlet: "Paper C",
+            text: "Vladimir Putin rejected the ceasefire plan in Moscow on Sunday, the Kremlin said."))
+        _ = try site.dir.write("content/2025-03-31-mr-putin.md", Self.article(41, day: 31, outlet: "Wire A",
+            text: "Mr Putin rejected the ceasefire plan on Sunday, officials in Moscow said. Corvo said nothing on Monday."))
+        #expect(site.build().failure == nil)
+        let page = site.output.appendingPathComponent("entities/vladimir-putin.html")
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        try site.expectSameAsClean("actors across articles")
+
+        // A second full name with that surname: "Mr Putin" stays as written.
+        _ = try site.dir.write("content/2025-04-05-other-putin.md", Self.article(42, day: 36, outlet: "Wire B",
+            text: "Dmitry Putin, a trade official, visited Geneva on Saturday."))
+        try site.expectSameAsClean("a second full name with the surname")
+        let events = try String(contentsOf: site.output.appendingPathComponent("events.json"), encoding: .utf8)
+        #expect(events.contains("\"Putin\""))
+
+        // "Corvo" opened its sentence; another article now uses it as a name.
+        _ = try site.dir.write("content/2025-04-06-corvo.md", Self.article(43, day: 37, outlet: "Paper C",
+            text: "Delegates met in Corvo on Sunday for another round of talks."))
+        try site.expectSameAsClean("a sentence-initial word becomes a name elsewhere")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2025-04-05-other-putin.md"))
+        try site.expectSameAsClean("the second full name removed")
     }
 
     @Test func aRebuildRewritesOnlyWhatChanged() throws {

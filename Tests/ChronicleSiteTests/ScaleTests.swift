@@ -40,9 +40,13 @@ struct ScaleTests {
         #expect(!index.contains("<article class=\"event"))
         #expect(index.contains("href=\"months/2025-03.html\""))
         #expect(index.utf8.count < 20_000, "the index stays small: \(index.utf8.count) bytes")
-        // An actor's page lists every event naming it, linked from each of them.
+        // Every event links the actor's page; like the index, the page lists the actor's periods
+        // with their highlights, linked to the period pages, and stays small.
         let londonPage = try #require(files.first { $0.path == "entities/london.html" }).text
-        #expect(londonPage.components(separatedBy: "<article class=\"event").count - 1 == london.events.count)
+        #expect(londonPage.contains("1000 events, 1000 key"))
+        #expect(londonPage.contains("href=\"../months/2025-03.html#event-"))
+        #expect(!londonPage.contains("<article class=\"event"))
+        #expect(londonPage.utf8.count < 20_000, "the actor's page stays small: \(londonPage.utf8.count) bytes")
         let march = try #require(files.first { $0.path == "months/2025-03.html" }).text
         #expect(march.components(separatedBy: "href=\"../entities/london.html\"").count - 1 == london.events.count)
         let feed = try #require(files.first { $0.path == "feed.xml" }).text

@@ -50,9 +50,7 @@ public struct SiteRenderer: Sendable {
         let shares = ordered.map { PeriodShares(events: $0) }
         for article in timeline.articles { files.append(pages.article(article, events: ArticlePage.Events(slug: article.slug, shares: shares))) }
         for entity in timeline.entities {
-            files.append(pages.entity(entity, related: entities.related(to: entity, digests: digests, index: pages.index),
-                                      sections: Self.sections(of: entity, places: entities.places[entity.name] ?? [], digests: digests,
-                                                              events: { ordered[$0] })))
+            files.append(Self.entityPage(entity, pages: pages, entities: entities, digests: digests, events: { ordered[$0] }))
         }
         files.append(pages.feed(newest: ordered.joined().filter(\.isKey).reversed()))
         if let sitemap = pages.sitemap() { files.append(sitemap) }
@@ -62,20 +60,19 @@ public struct SiteRenderer: Sendable {
         return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    /// An actor's events, period by period: `events(i)` gives the events of the i-th digest's period.
-    static func sections(of entity: Entity, places: [(period: Int, event: Int)], digests: [PeriodDigest],
-                         events: (Int) throws -> [Event]) rethrows -> [(period: Period, events: [Event])] {
-        var sections: [(period: Period, events: [Event])] = []
-        var start = 0
-        while start < places.count {
-            let p = places[start].period
-            var end = start
-            while end < places.count && places[end].period == p { end += 1 }
-            let ids = Set(places[start..<end].map { digests[p].named[$0.event].id })
-            sections.append((digests[p].period, try events(p).filter { ids.contains($0.id) }))
-            start = end
+    /// An actor's page: on a paged site from the digests alone (its highlights, period by period),
+    /// else with every event it names (`events(i)` gives the events of the i-th digest's period).
+    static func entityPage(_ entity: Entity, pages: Pages, entities: EntityIndex, digests: [PeriodDigest],
+                           events: (Int) throws -> [Event]) rethrows -> OutputFile {
+        let related = entities.related(to: entity, digests: digests, index: pages.index)
+        let sections = entities.sections(of: entity, digests: digests)
+        if pages.index.paged {
+            return pages.entity(entity, related: related, periods: sections.map { PeriodDigest(section: digests[$0.period].period, named: $0.events) })
         }
-        return sections
+        return pages.entity(entity, related: related, sections: try sections.map { section in
+            let ids = Set(section.events.map(\.id))
+            return (digests[section.period].period, try events(section.period).filter { ids.contains($0.id) })
+        })
     }
 
     /// Every slug must be a safe file name, and unique.

@@ -89,6 +89,16 @@ struct EntityIndex {
         self.places = places
     }
 
+    /// An actor's events, period by period: the index of the period's digest and its named events.
+    func sections(of entity: Entity, digests: [PeriodDigest]) -> [(period: Int, events: [PeriodDigest.NamedEvent])] {
+        var out: [(period: Int, events: [PeriodDigest.NamedEvent])] = []
+        for (p, k) in places[entity.name] ?? [] {
+            if out.last?.period != p { out.append((p, [])) }
+            out[out.count - 1].events.append(digests[p].named[k])
+        }
+        return out
+    }
+
     /// The actors an actor's events also name, most often first (ties by name).
     func related(to entity: Entity, digests: [PeriodDigest], index: SiteIndex) -> [Entity] {
         var together: [String: Int] = [:]

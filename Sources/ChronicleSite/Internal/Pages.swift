@@ -60,19 +60,32 @@ struct Pages: @unchecked Sendable {
         ["events": events, "keyEvents": key, "otherEvents": events - key]
     }
 
-    /// `entities/<slug>.html`: the actor's events, period by period (`sections` in timeline order).
+    /// `entities/<slug>.html` on a small site: every event the actor's name is on, period by
+    /// period (`sections` in timeline order).
     func entity(_ entity: Entity, related: [Entity], sections: [(period: Period, events: [Event])]) -> OutputFile {
-        var values = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.config.title)")
         let needs = needs(["entity.html"], root: "../")
         let months = ordered(sections).map { section in
-            TimelineGroups.period(PeriodDigest(period: section.period, hash: 0, events: section.events, shares: PeriodShares(events: [])),
-                                  events: section.events, index: index, needs: needs)
+            TimelineGroups.period(PeriodDigest(section: section.period, events: section.events), events: section.events, index: index,
+                                  needs: needs)
         }
-        let count = sections.reduce(0) { $0 + $1.events.count }
         let keyCount = sections.reduce(0) { $0 + $1.events.filter(\.isKey).count }
+        return self.entity(entity, related: related, months: months, keyCount: keyCount)
+    }
+
+    /// `entities/<slug>.html` on a paged site: like the index, the actor's periods (`periods`: its
+    /// part of each) with their highlights, linked to the period pages.
+    func entity(_ entity: Entity, related: [Entity], periods: [PeriodDigest]) -> OutputFile {
+        let months = ordered(periods).map { TimelineGroups.period($0, events: nil, index: index) }
+        return self.entity(entity, related: related, months: months, keyCount: periods.reduce(0) { $0 + $1.keyCount })
+    }
+
+    private func entity(_ entity: Entity, related: [Entity], months: [[String: Any]], keyCount: Int) -> OutputFile {
+        var values = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.config.title)")
+        let count = entity.events.count
         values["entity"] = EntityPages.link(entity)
         values["months"] = months
-        values["hasMinor"] = index.hasKeyEvents && keyCount < count
+        values["paged"] = index.paged
+        values["hasMinor"] = !index.paged && index.hasKeyEvents && keyCount < count
         values["timelineCounts"] = Self.counts(events: count, key: keyCount)
         values["related"] = positioned(related.map(EntityPages.link))
         values["hasRelated"] = !related.isEmpty

@@ -33,12 +33,43 @@ struct PeriodDigest: Codable, Sendable {
 
     /// An event that names actors, as actor pages need to know it.
     struct NamedEvent: Codable, Sendable {
-        var id: String
+        var brief: PeriodShares.Brief
+        var score: Double
         /// Of everything its card shows but the actors' pages (`EventView`).
         var fingerprint: UInt64
         /// `Event.entities`.
         var names: [String]
-        var isKey: Bool
+
+        var id: String { brief.id }
+    }
+
+    /// The positions of the most important events (key first, then by score), in timeline order.
+    static func highlights(_ events: [(isKey: Bool, score: Double)]) -> [Int] {
+        events.indices.sorted { a, b in
+            let (x, y) = (events[a], events[b])
+            if x.isKey != y.isKey { return x.isKey }
+            if x.score != y.score { return x.score > y.score }
+            return a < b
+        }.prefix(highlightCount).sorted()
+    }
+
+    /// An actor's part of a period on a paged site: its events' counts and its highlights.
+    init(section period: Period, named: [NamedEvent]) {
+        self.period = period
+        hash = 0
+        eventCount = named.count
+        keyCount = named.filter(\.brief.isKey).count
+        expectedCount = named.filter { $0.brief.status == .expected }.count
+        highlights = Self.highlights(named.map { ($0.brief.isKey, $0.score) }).map { named[$0].brief }
+    }
+
+    /// Counts alone, for a part of a period (an actor's events in it).
+    init(section period: Period, events: [Event]) {
+        self.period = period
+        hash = 0
+        eventCount = events.count
+        keyCount = events.filter(\.isKey).count
+        expectedCount = events.filter { $0.status == .expected }.count
     }
 
     /// - Parameter articleHashes: the content hash of each article by slug: an event's card shows
@@ -52,17 +83,10 @@ struct PeriodDigest: Codable, Sendable {
         let intervals = events.compactMap(\.value.interval)
         first = intervals.map(\.start).min()
         last = intervals.map(\.end).max()
-        let ranked = events.indices.sorted { a, b in
-            let (x, y) = (events[a], events[b])
-            if x.isKey != y.isKey { return x.isKey }
-            if x.score != y.score { return x.score > y.score }
-            return a < b
-        }
-        highlights = ranked.prefix(Self.highlightCount).sorted().map { i in
-            PeriodShares.Brief(events[i])
-        }
+        highlights = Self.highlights(events.map { ($0.isKey, $0.score) }).map { PeriodShares.Brief(events[$0]) }
         named = events.filter { !$0.entities.isEmpty }.map { e in
-            NamedEvent(id: e.id, fingerprint: Self.fingerprint(e, articleHashes: articleHashes), names: e.entities, isKey: e.isKey)
+            NamedEvent(brief: PeriodShares.Brief(e), score: e.score, fingerprint: Self.fingerprint(e, articleHashes: articleHashes),
+                       names: e.entities)
         }
         let shares = shares ?? PeriodShares(events: events)
         for (slug, share) in shares.byArticle {

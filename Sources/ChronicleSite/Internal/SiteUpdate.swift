@@ -103,17 +103,16 @@ struct SiteUpdate {
             }
             // Actor pages: each lists its events from every period, fingerprinted from the digests.
             for entity in entities.entities {
-                let related = entities.related(to: entity, digests: digests, index: index)
-                let places = entities.places[entity.name] ?? []
-                let print = prints.entity(entity, related: related, places: places, digests: digests)
+                let print = prints.entity(entity, related: entities.related(to: entity, digests: digests, index: index),
+                                          sections: entities.sections(of: entity, digests: digests), digests: digests)
                 let path = Paths.entity(entity.slug)
                 if let entry = session.intact(path), entry.fingerprint == print {
                     session.keep(path, entry)
                 } else {
                     jobs.append {
-                        let sections = try SiteRenderer.sections(of: entity, places: places, digests: digests,
-                                                                 events: { try periods.events(digests[$0].period) })
-                        try session.write(pages.entity(entity, related: related, sections: sections), fingerprint: print)
+                        try session.write(SiteRenderer.entityPage(entity, pages: pages, entities: entities, digests: digests,
+                                                                  events: { try periods.events(digests[$0].period) }),
+                                          fingerprint: print)
                     }
                 }
             }
@@ -278,6 +277,8 @@ struct Fingerprints {
     let feedUsesSiteWide: Bool
     let entityUsesSiteWide: Bool
     let index: SiteIndex
+    /// What a card shows of each actor it links (its page and kind), hashed, by name.
+    let linkHashes: [String: UInt64]
 
     /// Bump when a change to the renderer changes pages whose inputs did not change.
     static let rendererVersion = "pages-1"
@@ -299,6 +300,8 @@ struct Fingerprints {
         articleShowsSourceCounts = !templates.names(usedBy: "article.html").isDisjoint(with: ["sourceCount", "multipleSources"])
         feedUsesSiteWide = uses("feed.xml")
         entityUsesSiteWide = uses("entity.html")
+        linkHashes = Dictionary(index.entityList.map { ($0.name, Self.hash("\($0.slug):\($0.kind.rawValue)")) },
+                                uniquingKeysWith: { a, _ in a })
     }
 
     static func hash(_ text: String) -> UInt64 { ContentHash.xxh64(text) }
@@ -306,30 +309,35 @@ struct Fingerprints {
     func period(at i: Int) -> UInt64 {
         let p = index.periods
         let neighbours = "\(i > 0 ? p[i - 1].period.description : "-")|\(i + 1 < p.count ? p[i + 1].period.description : "-")"
-        var linked = Set<String>()
-        for event in p[i].named { linked.formUnion(event.names.prefix(EntityPages.actorsPerEvent)) }
-        return Self.hash("\(site)|\(p[i].period)|\(p[i].hash)|\(neighbours)|\(monthUsesSiteWide ? siteWide : 0)|" + links(linked.sorted()))
+        var links: UInt64 = 0
+        for event in p[i].named { links = links &* 31 &+ self.links(event) }
+        return Self.hash("\(site)|\(p[i].period)|\(p[i].hash)|\(neighbours)|\(monthUsesSiteWide ? siteWide : 0)|\(links)")
     }
 
     /// What an event card shows of the actors it links: their pages and kinds.
-    private func links(_ names: [String]) -> String {
-        names.map { name in index.entities[name].map { "\($0.slug):\($0.kind.rawValue)" } ?? "-" }.joined(separator: ",")
+    private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 {
+        var h: UInt64 = 0
+        for name in event.names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
+        return h
     }
 
-    /// An actor's page: the actor, the actors named with it, and each of its events' cards.
-    func entity(_ entity: Entity, related: [Entity], places: [(period: Int, event: Int)], digests: [PeriodDigest]) -> UInt64 {
+    /// An actor's page: the actor, the actors named with it, and its events: on a paged site the
+    /// highlights of each period (and the counts), else every event's card.
+    func entity(_ entity: Entity, related: [Entity], sections: [(period: Int, events: [PeriodDigest.NamedEvent])],
+                digests: [PeriodDigest]) -> UInt64 {
         var text = "\(site)|\(entity.name)|\(entity.slug)|\(entity.kind.rawValue)|\(entity.mentionCount)|\(entity.events.count)|"
             + "\(entityUsesSiteWide ? siteWide : 0)|"
         for r in related { text += "\(r.name):\(r.slug):\(r.kind.rawValue):\(r.events.count)," }
         text += "\n"
-        var lastPeriod = -1
-        for (p, k) in places {
-            if p != lastPeriod {
-                text += "\(digests[p].period)\n"
-                lastPeriod = p
+        for (p, events) in sections {
+            text += "\(digests[p].period)\n"
+            if index.paged {
+                let section = PeriodDigest(section: digests[p].period, named: events)
+                text += "\(section.eventCount),\(section.keyCount)|"
+                for h in section.highlights { text += "\(events.first { $0.id == h.id }!.fingerprint)," }
+            } else {
+                for event in events { text += "\(event.fingerprint)|\(links(event))\n" }
             }
-            let event = digests[p].named[k]
-            text += "\(event.fingerprint)|" + links(Array(event.names.prefix(EntityPages.actorsPerEvent))) + "\n"
         }
         return Self.hash(text)
     }

@@ -19,7 +19,12 @@ extension DefaultTemplates {
 {{/related}}
 </nav>
 {{/hasRelated}}
+{{#paged}}
+{{> periods}}
+{{/paged}}
+{{^paged}}
 {{> months}}
+{{/paged}}
 </main>
 {{> foot}}
 

@@ -23,18 +23,7 @@ extension DefaultTemplates {
 </nav>
 {{/hasTopEntities}}
 {{#paged}}
-<div class="periods">
-{{#months}}
-<section class="period" id="{{id}}">
-<h2 class="month-label"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a> <span class="count">{{eventCount}} events, {{keyCount}} key</span></h2>
-<ul class="highlights">
-{{#highlights}}
-<li class="highlight{{#key}} key{{/key}}"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a>{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}} {{text}}{{#multipleSources}} <span class="badge badge-sources">{{sourceCount}} sources</span>{{/multipleSources}}</li>
-{{/highlights}}
-</ul>
-</section>
-{{/months}}
-</div>
+{{> periods}}
 {{/paged}}
 {{^paged}}
 {{#hasManyMonths}}

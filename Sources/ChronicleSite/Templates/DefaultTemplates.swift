@@ -16,6 +16,7 @@ enum DefaultTemplates {
         ("index.html", indexHtml),
         ("month.html", monthHtml),
         ("months", months),
+        ("periods", periods),
         ("sitemap.xml", sitemapXml),
         ("style.css", styleCss),
         ("timeline.md", timelineMd),
