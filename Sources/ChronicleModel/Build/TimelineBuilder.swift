@@ -22,6 +22,9 @@ public struct TimelineBuilder: Sendable {
     public var cache: BuildCache?
     /// False ignores what the cache holds (and replaces it), as `chronicle build --clean` does.
     public var readsCache = true
+    /// Called (from any thread) with each article analysed in this build, its record, its
+    /// mentions and the build's cache, before the article is dropped: the site renders its body then.
+    public var analysed: (@Sendable (Article, ArticleRecord, [EventMerger.Candidate], BuildCache?) -> Void)?
 
     public init(siteDirectory: URL, contentDirectory: URL? = nil, includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.siteDirectory = siteDirectory
@@ -169,7 +172,9 @@ public struct TimelineBuilder: Sendable {
         let fresh = Handoff<Period, [EventMerger.Candidate]>()
         for (k, result) in concurrentMap(toAnalyse, { i in
             defer { analysisCounter.advance() }
-            return Swift.Result { try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store) }
+            return Swift.Result {
+                try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store, cache: cache)
+            }
         }).enumerated() {
             let (record, candidates) = try result.get()
             records[toAnalyse[k]] = record
@@ -304,7 +309,8 @@ public struct TimelineBuilder: Sendable {
         }
     }
 
-    func analyse(_ input: ArticleRecord, parsed: Article?, reader: ArticleReader, store: ArticleStore) throws -> (ArticleRecord, [EventMerger.Candidate]) {
+    func analyse(_ input: ArticleRecord, parsed: Article?, reader: ArticleReader, store: ArticleStore,
+                 cache: BuildCache?) throws -> (ArticleRecord, [EventMerger.Candidate]) {
         var record = input
         var article: Article
         if let parsed {
@@ -347,6 +353,7 @@ public struct TimelineBuilder: Sendable {
                 "\(unresolved) relative date expression\(unresolved == 1 ? "" : "s") \(ArticleRecord.unresolvedSuffix)"))
         }
         store.put(article, for: record)
+        analysed?(article, record, candidates, cache)
         return (record, candidates)
     }
 

@@ -107,6 +107,9 @@ public struct SiteBuild: Sendable {
         var builder = TimelineBuilder(siteDirectory: siteDirectory, contentDirectory: contentDirectory, includeDrafts: includeDrafts,
                                       cache: cache)
         builder.readsCache = usesCache
+        builder.analysed = { article, record, mentions, cache in
+            if let cache { ArticleBodies.store(article, record, mentions: mentions, in: cache) }
+        }
         let timeline: TimelineBuild
         do {
             timeline = try builder.run(progress: progress)

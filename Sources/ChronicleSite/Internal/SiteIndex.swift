@@ -17,6 +17,10 @@ struct SiteIndex {
     let updated: PublicationTime?
     /// The variables every page shares (`CommonContext.make`), filled in once the lookups exist.
     var common: [String: Any] = [:]
+    /// Partials written by `CompiledPartials` (set by `Pages`).
+    var compiled: Set<String> = []
+    /// The names `article.html` refers to (set by `Pages`): lists it does not use are not built.
+    var articleTemplateNames: Set<String> = []
 
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], pagedAbove threshold: Int) {
         self.config = config
