@@ -201,14 +201,15 @@ struct MergedPeriod {
         let file = PeriodFile(candidates: candidates, groups: merger.groups(candidates))
         events = file.events(merger: merger)
         // What the period shows depends on its mentions and on the articles they come from.
-        var hashed = try BinaryCoder.encode(file)
+        let payload = try BinaryCoder.encode(file)
+        var articles: [UInt8] = []
         for slug in Set(candidates.map(\.mention.article)).sorted() {
             let record = records[rank[slug]!]
-            hashed += withUnsafeBytes(of: record.contentHash, Array.init) + Array(record.sourcePath.utf8)
+            articles += withUnsafeBytes(of: record.contentHash, Array.init) + Array(record.sourcePath.utf8)
         }
-        result = PeriodResult(period: period, hash: ContentHash.xxh64(hashed), mentionCount: candidates.count,
-                              eventCount: events.count, changed: true)
-        try cache?.write(file, at: CacheManifest.PeriodEntry.path(result))
+        result = PeriodResult(period: period, hash: ContentHash.xxh64(articles, seed: ContentHash.xxh64(payload)),
+                              mentionCount: candidates.count, eventCount: events.count, changed: true)
+        try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
     }
 }
 

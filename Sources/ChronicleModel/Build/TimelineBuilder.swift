@@ -292,7 +292,7 @@ public struct TimelineBuilder: Sendable {
     }
 
     func read(_ path: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
-        guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(path).path) else {
+        guard let data = FileBytes.read(contentDirectory.appendingPathComponent(path).path) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)
@@ -301,7 +301,7 @@ public struct TimelineBuilder: Sendable {
             return .cached(record)
         }
         do {
-            var (article, warnings) = try reader.read(bytes: [UInt8](data), path: path)
+            var (article, warnings) = try reader.read(bytes: data, path: path)
             article.sourcePath = path
             return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, article: article, warnings: warnings), article)
         } catch {

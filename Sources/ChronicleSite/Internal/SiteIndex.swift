@@ -8,6 +8,8 @@ struct SiteIndex {
     /// In timeline order.
     let articleList: [ArticleInfo]
     let articles: [String: ArticleInfo]
+    /// Each article's page from the site root, percent-encoded once.
+    let articleHrefs: [String: String]
     let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
@@ -26,6 +28,7 @@ struct SiteIndex {
         self.config = config
         articleList = articles
         self.articles = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        articleHrefs = Dictionary(articles.map { ($0.slug, Paths.articleHref($0.slug)) }, uniquingKeysWith: { first, _ in first })
         self.periods = periods
         hasKeyEvents = periods.contains { $0.keyCount > 0 }
         paged = periods.reduce(0) { $0 + $1.eventCount } > threshold
@@ -33,6 +36,8 @@ struct SiteIndex {
     }
 
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
+
+    func articleHref(_ slug: String) -> String { articleHrefs[slug] ?? Paths.articleHref(slug) }
 
     /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
     static func sortKey(_ p: PublicationTime) -> (Int64, String) {
