@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import ChronicleSite
 
 /// The `chronicle` command and its subcommands.
 public struct ChronicleCommand: ParsableCommand {
@@ -20,11 +20,5 @@ public enum ChronicleVersion {
 
     /// The version and this very executable (its size and modification time): a cache written by
     /// another build of the tool, even of the same version, is not reused.
-    public static var buildIdentity: String {
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "chronicle \(current) (\(size) bytes, \(Int64(modified * 1000)))"
-    }
+    public static var buildIdentity: String { "chronicle \(current) (\(SiteBuild.executableIdentity))" }
 }

@@ -6,11 +6,11 @@ import Testing
 
 /// The compiled `days`/`event` partials write exactly what the Mustache templates write.
 @Suite struct CompiledPartialsTests {
-    /// The built-in templates, but `days` and `event` read from files (the same text), so the
+    /// The built-in templates, but the compiled partials read from files (the same text), so the
     /// Mustache library renders them.
     static func mustacheOnly() throws -> (TemplateSet, TemporaryDirectory) {
         let dir = try TemporaryDirectory("chronicle-templates")
-        for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache"].contains(file.name) {
+        for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache", "article-events.mustache"].contains(file.name) {
             _ = try dir.write(file.name, file.contents)
         }
         return (try TemplateSet.load(overridesIn: dir.url), dir)
@@ -37,6 +37,9 @@ import Testing
         crowd.sources = mentions.map(\.article).sorted()
         crowd.status = .expected
         timeline.events.append(crowd)
+        var lonely = base
+        lonely.slug = "lonely"
+        timeline.articles.append(lonely)  // on the timeline with no event of its own
         return timeline
     }
 
@@ -48,7 +51,7 @@ import Testing
         let compiled = try TemplateSet.builtIn()
         let (mustache, dir) = try Self.mustacheOnly()
         defer { dir.remove() }
-        #expect(compiled.compiledDays && !mustache.compiledDays)
+        #expect(compiled.compiled == ["days", "article-events"] && mustache.compiled.isEmpty)
         let threshold = paged ? 1 : 1000
         let fast = try SiteRenderer(templates: compiled, pagedAbove: threshold).render(timeline)
         let slow = try SiteRenderer(templates: mustache, pagedAbove: threshold).render(timeline)
@@ -60,5 +63,25 @@ import Testing
         let pages = fast.filter { $0.path.hasSuffix(".html") }.map(\.text).joined()
         #expect(pages.contains(" · and 5 more</p>"), "the crowded event lists 20 of its 25 sources and counts the rest")
         #expect(pages.contains("<li>and 15 more sentences (all are in events.json)</li>"))
+        #expect(pages.contains("<p>Nothing from this article is on the timeline.</p>"))
+    }
+}
+
+/// An article body rendered before its events are known, its mention classes filled in later,
+/// is the body rendered knowing them.
+@Suite struct ArticleBodyTests {
+    @Test func pendingMentionClassesResolveToTheKnownOnes() {
+        let timeline = FixtureTimeline.timeline
+        var byPeriod: [Period: [Event]] = [:]
+        for e in timeline.events { byPeriod[Period(of: e.value)!, default: []].append(e) }
+        let shares = byPeriod.keys.sorted().map { PeriodShares(events: byPeriod[$0]!) }
+        for article in timeline.articles {
+            let events = ArticlePage.Events(slug: article.slug, shares: shares)
+            #expect(events.keyOfSentence.values.contains(true) && events.keyOfSentence.count > 1)
+            let known = ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 })
+            let pending = ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil })
+            #expect(pending != known && pending.contains(ArticlePage.pending))
+            #expect(ArticlePage.resolve(pending, keyOfSentence: events.keyOfSentence) == known)
+        }
     }
 }

@@ -225,15 +225,16 @@ struct MergedPeriod {
         events = file.events(merger: merger, names: names)
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
-        var hashed = try BinaryCoder.encode(file)
+        let payload = try BinaryCoder.encode(file)
+        var articles: [UInt8] = []
         for slug in Set(candidates.map(\.mention.article)).sorted() {
             let record = records[rank[slug]!]
-            hashed += withUnsafeBytes(of: record.contentHash, Array.init) + Array(record.sourcePath.utf8)
+            articles += withUnsafeBytes(of: record.contentHash, Array.init) + Array(record.sourcePath.utf8)
         }
-        let fileHash = ContentHash.xxh64(hashed)
+        let fileHash = ContentHash.xxh64(articles, seed: ContentHash.xxh64(payload))
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: events.count, changed: true)
-        try cache?.write(file, at: CacheManifest.PeriodEntry.path(result))
+        try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
     }
 }
 

@@ -22,6 +22,9 @@ public struct TimelineBuilder: Sendable {
     public var cache: BuildCache?
     /// False ignores what the cache holds (and replaces it), as `chronicle build --clean` does.
     public var readsCache = true
+    /// Called (from any thread) with each article analysed in this build, its record, its
+    /// mentions and the build's cache, before the article is dropped: the site renders its body then.
+    public var analysed: (@Sendable (Article, ArticleRecord, [EventMerger.Candidate], BuildCache?) -> Void)?
 
     public init(siteDirectory: URL, contentDirectory: URL? = nil, includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.siteDirectory = siteDirectory
@@ -177,7 +180,9 @@ public struct TimelineBuilder: Sendable {
         let fresh = Handoff<Period, [EventMerger.Candidate]>()
         for (k, result) in concurrentMap(toAnalyse, { i in
             defer { analysisCounter.advance() }
-            return Swift.Result { try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store) }
+            return Swift.Result {
+                try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store, cache: cache)
+            }
         }).enumerated() {
             let (record, candidates) = try result.get()
             records[toAnalyse[k]] = record
@@ -301,7 +306,7 @@ public struct TimelineBuilder: Sendable {
     }
 
     func read(_ path: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
-        guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(path).path) else {
+        guard let data = FileBytes.read(contentDirectory.appendingPathComponent(path).path) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)
@@ -310,7 +315,7 @@ public struct TimelineBuilder: Sendable {
             return .cached(record)
         }
         do {
-            var (article, warnings) = try reader.read(bytes: [UInt8](data), path: path)
+            var (article, warnings) = try reader.read(bytes: data, path: path)
             article.sourcePath = path
             return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, article: article, warnings: warnings), article)
         } catch {
@@ -318,7 +323,8 @@ public struct TimelineBuilder: Sendable {
         }
     }
 
-    func analyse(_ input: ArticleRecord, parsed: Article?, reader: ArticleReader, store: ArticleStore) throws -> (ArticleRecord, [EventMerger.Candidate]) {
+    func analyse(_ input: ArticleRecord, parsed: Article?, reader: ArticleReader, store: ArticleStore,
+                 cache: BuildCache?) throws -> (ArticleRecord, [EventMerger.Candidate]) {
         var record = input
         var article: Article
         if let parsed {
@@ -364,6 +370,7 @@ public struct TimelineBuilder: Sendable {
                 "\(unresolved) relative date expression\(unresolved == 1 ? "" : "s") \(ArticleRecord.unresolvedSuffix)"))
         }
         store.put(article, for: record)
+        analysed?(article, record, candidates, cache)
         return (record, candidates)
     }
 

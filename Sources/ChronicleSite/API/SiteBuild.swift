@@ -23,7 +23,9 @@ public struct SiteBuild: Sendable {
     public var writesWithArticleErrors: Bool
     /// Reuse what `.chronicle/` holds; false ignores it and builds it anew (`--clean`).
     public var usesCache: Bool
-    /// Written into every cache file; a cache made by another version or build of the tool is not used.
+    /// Written into every cache file; a cache made by another version or build of the tool is not
+    /// used. The default names the running executable by size and modification time, so a
+    /// rebuilt tool never trusts an older one's cache.
     public var toolIdentity: String
     /// A timeline with more events than this gets a page per month.
     public var pagedAbove = SiteRenderer.defaultPagedAbove
@@ -31,9 +33,18 @@ public struct SiteBuild: Sendable {
     /// The cache folder inside a site.
     public static let cacheFolder = ".chronicle"
 
+    /// The running executable, by its size and modification time.
+    public static var executableIdentity: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size) bytes, \(Int64(modified * 1000))"
+    }
+
     public init(siteDirectory: URL, contentDirectory: URL? = nil, outputDirectory: URL? = nil,
                 includeDrafts: Bool = false, writesWithArticleErrors: Bool = true, usesCache: Bool = true,
-                toolIdentity: String = "chronicle") {
+                toolIdentity: String = SiteBuild.executableIdentity) {
         self.siteDirectory = siteDirectory
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory ?? siteDirectory.appendingPathComponent("public", isDirectory: true)
@@ -107,6 +118,9 @@ public struct SiteBuild: Sendable {
         var builder = TimelineBuilder(siteDirectory: siteDirectory, contentDirectory: contentDirectory, includeDrafts: includeDrafts,
                                       cache: cache)
         builder.readsCache = usesCache
+        builder.analysed = { article, record, mentions, cache in
+            if let cache { ArticleBodies.store(article, record, mentions: mentions, in: cache) }
+        }
         let timeline: TimelineBuild
         do {
             timeline = try builder.run(progress: progress)

@@ -48,7 +48,11 @@ public struct SiteRenderer: Sendable {
             for (i, events) in ordered.enumerated() { files.append(pages.period(at: i, events: events)) }
         }
         let shares = ordered.map { PeriodShares(events: $0) }
-        for article in timeline.articles { files.append(pages.article(article, events: ArticlePage.Events(slug: article.slug, shares: shares))) }
+        for article in timeline.articles {
+            let events = ArticlePage.Events(slug: article.slug, shares: shares)
+            let body = ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 })
+            files.append(pages.article(ArticleInfo(article, eventCount: 0), counts: ArticlePage.Counts(article), body: body, events: events))
+        }
         for entity in timeline.entities {
             files.append(Self.entityPage(entity, pages: pages, entities: entities, digests: digests, events: { ordered[$0] }))
         }

@@ -12,8 +12,10 @@ public struct TemplateSet: Sendable {
     let sources: [String: String]
     /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
     let registered: [String: String]
-    /// Whether `days` and `event` are the built-in templates, so `CompiledPartials` writes them.
-    let compiledDays: Bool
+    /// Partials `CompiledPartials` writes: `days` while it and `event` are built in,
+    /// `article-events` while it is.
+    let compiled: Set<String>
+    var compiledDays: Bool { compiled.contains("days") }
 
     /// Changes whenever any template does: part of every page's fingerprint.
     public var fingerprint: UInt64 {
@@ -78,11 +80,14 @@ public struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
-        let compiledDays = ["days", "event"].allSatisfy { sources[$0]?.origin.hasPrefix("built-in") == true }
+        func builtIn(_ names: String...) -> Bool { names.allSatisfy { sources[$0]?.origin.hasPrefix("built-in") == true } }
+        var compiled = Set<String>()
+        if builtIn("days", "event") { compiled.insert("days") }
+        if builtIn("article-events") { compiled.insert("article-events") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!
-            registered[name] = compiledDays && name == "days" ? CompiledPartials.daysStub : text
+            registered[name] = compiled.contains(name) ? CompiledPartials.stubs[name]! : text
             do {
                 library.register(try MustacheTemplate(string: registered[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -92,7 +97,7 @@ public struct TemplateSet: Sendable {
             try checkPartials(in: text, origin: origin, known: sources)
         }
         return TemplateSet(library: library, origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
-                           registered: registered, compiledDays: compiledDays)
+                           registered: registered, compiled: compiled)
     }
 
     /// Renders the template `name` (which always exists: the defaults cover every page).

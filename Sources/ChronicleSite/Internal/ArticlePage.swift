@@ -1,6 +1,7 @@
 import ChronicleMarkdown
 import ChronicleModel
 import ChronicleTime
+import Foundation
 
 /// `articles/<slug>.html`: the article body with every recognised expression marked up, the
 /// sentences that made events anchored, boilerplate de-emphasised, and links to its events.
@@ -20,11 +21,36 @@ enum ArticlePage {
         }
     }
 
-    static func make(_ article: Article, events: Events, index: SiteIndex) -> [String: Any] {
-        var out = CommonContext.page(index, root: "../", title: "\(article.title) · \(index.config.title)")
-        let body = HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, events.keyOfSentence))
-        out["article"] = CommonContext.article(ArticleInfo(article, eventCount: events.listed.count))
+    /// What the page says about the article's analysis.
+    struct Counts {
+        var sentences: Int
+        var expressions: Int
+        var boilerplateBlocks: Int
+
+        init(_ article: Article) {
+            sentences = article.blocks.reduce(0) { $0 + $1.sentences.count }
+            expressions = article.blocks.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.timexes.count } }
+            boilerplateBlocks = article.blocks.filter(\.isBoilerplate).count
+        }
+
+        init(_ counts: ArticleRecord.Counts) {
+            sentences = counts.sentences
+            expressions = counts.expressions
+            boilerplateBlocks = counts.boilerplateBlocks
+        }
+    }
+
+    /// `body`: from `body(_:keys:)`, mention classes filled in (`resolve`).
+    static func make(_ info: ArticleInfo, counts: Counts, body: String, events: Events, index: SiteIndex) -> [String: Any] {
+        var out = CommonContext.page(index, root: "../", title: "\(info.title) · \(index.config.title)")
+        out["article"] = CommonContext.article(ArticleInfo(slug: info.slug, title: info.title, source: info.source, url: info.url,
+                                                           author: info.author, published: info.published,
+                                                           eventCount: events.listed.count))
         out["bodyHTML"] = body.hasSuffix("\n") ? String(body.dropLast()) : body  // the template owns the layout
+        if index.compiled.contains("article-events") {
+            out["articleEventsHTML"] = CompiledPartials.articleEvents(events.listed, root: "../", paged: index.paged)
+        }
+        guard index.articleTemplateNames.contains("events") else { return finish(out, counts) }
         out["events"] = events.listed.map { event in
             context([
                 "id": event.id,
@@ -39,10 +65,52 @@ enum ArticlePage {
                 "multipleSources": event.sourceCount > 1,
             ])
         }
-        out["sentenceCount"] = article.blocks.reduce(0) { $0 + $1.sentences.count }
-        out["expressionCount"] = article.blocks.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.timexes.count } }
-        out["boilerplateCount"] = article.blocks.filter(\.isBoilerplate).count
+        return finish(out, counts)
+    }
+
+    private static func finish(_ context: [String: Any], _ counts: Counts) -> [String: Any] {
+        var out = context
+        out["sentenceCount"] = counts.sentences
+        out["expressionCount"] = counts.expressions
+        out["boilerplateCount"] = counts.boilerplateBlocks
         return out
+    }
+
+    /// Marks the class of a mention whose event is not known yet: `class="mention␀3.1␀"`. Text
+    /// cannot contain it, since a quote in text is written `&quot;`.
+    static let pending = "mention\u{0}"
+
+    /// The article's body as HTML: every time expression marked up, boilerplate classed, each
+    /// sentence in `keys` wrapped as a mention, its class `mention key` or `mention` when `keys`
+    /// says whether its event is key, else left pending (the body is rendered when the article is
+    /// analysed, its events are known after merging).
+    static func body(_ article: Article, keys: [MentionKey: Bool?]) -> String {
+        HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, keys))
+    }
+
+    /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
+    static func resolve(_ body: String, keyOfSentence: [MentionKey: Bool]) -> String {
+        let marker = Array(("class=\"" + pending).utf8)
+        var out: [UInt8] = []
+        var body = body
+        body.withUTF8 { html in
+            out.reserveCapacity(html.count + 64)
+            var i = 0, copied = 0
+            while i + marker.count <= html.count {
+                guard html[i] == marker[0], memcmp(html.baseAddress! + i, marker, marker.count) == 0 else { i += 1; continue }
+                var end = i + marker.count
+                while end < html.count && html[end] != 0 { end += 1 }
+                guard end < html.count else { break }
+                let parts = String(decoding: UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]), as: UTF8.self).split(separator: ".")
+                let key = parts.count == 2 ? Int(parts[0]).flatMap { b in Int(parts[1]).map { MentionKey(block: b, sentence: $0) } } : nil
+                out += UnsafeBufferPointer(rebasing: html[copied..<i])
+                out += (key.flatMap { keyOfSentence[$0] } == true ? "class=\"mention key" : "class=\"mention").utf8
+                i = end + 1
+                copied = i
+            }
+            out += UnsafeBufferPointer(rebasing: html[copied...])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     struct MentionKey: Hashable {
@@ -50,7 +118,7 @@ enum ArticlePage {
         var sentence: Int
     }
 
-    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool]) -> [Int: BlockDecoration] {
+    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> [Int: BlockDecoration] {
         var out: [Int: BlockDecoration] = [:]
         for block in article.blocks {
             let ordinal = block.block.ordinal
@@ -58,9 +126,10 @@ enum ArticlePage {
             for (s, sentence) in block.sentences.enumerated() {
                 let base = sentence.utf8Range.lowerBound
                 if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
+                    let known = isKey.map { $0 ? "mention key" : "mention" }
                     spans.append(InlineSpan(range: sentence.utf8Range, tag: "span", attributes: [
                         ("id", Paths.sentenceAnchor(block: ordinal, sentence: s)),
-                        ("class", isKey ? "mention key" : "mention"),
+                        ("class", known ?? "\(pending)\(ordinal).\(s)\u{0}"),
                     ]))
                 }
                 for (t, timex) in sentence.timexes.enumerated() {

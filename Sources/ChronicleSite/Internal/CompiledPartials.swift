@@ -1,13 +1,28 @@
 import ChronicleMarkdown
+import ChronicleTime
 
-/// The built-in `days` and `event` partials written out in Swift: a big timeline's period pages
-/// are thousands of events, and this writes them dozens of times faster than the Mustache
-/// library. `TemplateSet` uses it only while both partials are the built-in ones (a site that
-/// overrides either gets the Mustache rendering), and `CompiledPartialsTests` checks that it
-/// writes byte for byte what the templates do.
+/// The built-in `days` and `event` partials (every event of a period page) and `article-events`
+/// (the events listed beside each article) written out in Swift: a big site has thousands of
+/// each, and this writes them dozens of times faster than the Mustache library. `TemplateSet`
+/// uses it only while those partials are the built-in ones (a site that overrides one gets the
+/// Mustache rendering), and `CompiledPartialsTests` checks that it writes byte for byte what the
+/// templates do.
 enum CompiledPartials {
-    /// Registered as the `days` partial when it and `event` are the built-in templates.
-    static let daysStub = "{{{daysHTML}}}"
+    /// Registered in place of the compiled partials: each writes the HTML computed for it.
+    static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}"]
+
+    static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {
+        guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }
+        var out = ""
+        for e in events {
+            let href = Paths.eventHref(id: e.id, value: e.value, paged: paged)
+            out += "<p class=\"article-event\(e.isKey ? " key" : "")\"><a href=\"\(self.e(root))\(self.e(href))\">"
+            out += "<time datetime=\"\(self.e(EventView.htmlDatetime(e.value)))\">\(self.e(DisplayFormat.value(e.value)))</time></a>"
+            if e.status == .expected { out += " <span class=\"badge badge-expected\">expected</span>" }
+            out += " \(self.e(e.text))</p>\n"
+        }
+        return out
+    }
 
     static func days(_ days: [TimelineGroups.Day], root: String) -> String {
         var out = ""

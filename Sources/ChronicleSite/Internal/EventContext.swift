@@ -68,13 +68,13 @@ struct EventView {
             let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
             return Source(slug: slug, title: article?.title ?? slug,
                           name: Self.sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
-                          source: outlet, published: article?.published?.description, href: Paths.articleHref(slug) + (anchor ?? ""))
+                          source: outlet, published: article?.published?.description, href: index.articleHref(slug) + (anchor ?? ""))
         }
         mentions = event.mentions.prefix(Self.shownMentions).map { m in
             let article = index.articles[m.article]
             return MentionView(article: m.article, articleTitle: article?.title ?? m.article,
                                source: article?.source ?? article?.title ?? m.article, mention: m,
-                               href: Paths.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
+                               href: index.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
         }
         actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         claims = event.disagreement.map { claim in

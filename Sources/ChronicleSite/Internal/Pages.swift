@@ -11,6 +11,8 @@ struct Pages: @unchecked Sendable {
         self.templates = templates
         var index = index
         index.common = CommonContext.make(index)
+        index.compiled = templates.compiled
+        index.articleTemplateNames = templates.names(usedBy: "article.html")
         self.index = index
     }
 
@@ -110,9 +112,10 @@ struct Pages: @unchecked Sendable {
         return page(Paths.period(digest.period), "month.html", values)
     }
 
-    /// `articles/<slug>.html`, with the events it reports.
-    func article(_ article: Article, events: ArticlePage.Events) -> OutputFile {
-        page(Paths.article(article.slug), "article.html", ArticlePage.make(article, events: events, index: index))
+    /// `articles/<slug>.html`, from its body (`ArticlePage.body`) and the events it reports.
+    func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: String, events: ArticlePage.Events) -> OutputFile {
+        let html = ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence)
+        return page(Paths.article(info.slug), "article.html", ArticlePage.make(info, counts: counts, body: html, events: events, index: index))
     }
 
     /// `feed.xml`; `newest` holds the site's last key events, newest first.

@@ -29,6 +29,27 @@ struct PeriodDigest: Codable, Sendable {
         var fingerprint: UInt64 = 0
         /// Of the events' source counts alone: a page that does not show them need not change with them.
         var sourceCounts: UInt64 = 0
+
+        init(eventCount: Int = 0, fingerprint: UInt64 = 0, sourceCounts: UInt64 = 0) {
+            self.eventCount = eventCount
+            self.fingerprint = fingerprint
+            self.sourceCounts = sourceCounts
+        }
+
+        /// Stored as one list of three numbers (site.bin holds one per article and month).
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode([UInt64(eventCount), fingerprint, sourceCounts])
+        }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            let values = try c.decode([UInt64].self)
+            guard values.count == 3, let count = Int(exactly: values[0]) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an article share")
+            }
+            self.init(eventCount: count, fingerprint: values[1], sourceCounts: values[2])
+        }
     }
 
     /// An event that names actors, as actor pages need to know it.
@@ -151,6 +172,28 @@ struct PeriodShares: Codable, Sendable {
         /// Indices into `events`, in timeline order.
         var events: [Int] = []
         var sentences: [SentenceRef] = []
+
+        init() {}
+
+        /// Stored as two lists of numbers (the sentences as block, sentence, event triples): a
+        /// rebuild reads the shares of every month an article it renders mentions.
+        private enum CodingKeys: String, CodingKey { case events, sentences }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(events, forKey: .events)
+            try c.encode(sentences.flatMap { [$0.block, $0.sentence, $0.event] }, forKey: .sentences)
+        }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            events = try c.decode([Int].self, forKey: .events)
+            let flat = try c.decode([Int].self, forKey: .sentences)
+            guard flat.count % 3 == 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .sentences, in: c, debugDescription: "not triples")
+            }
+            sentences = stride(from: 0, to: flat.count, by: 3).map { SentenceRef(block: flat[$0], sentence: flat[$0 + 1], event: flat[$0 + 2]) }
+        }
     }
 
     /// A sentence of the article and the event (index into `events`) it is a mention of.

@@ -8,6 +8,8 @@ struct SiteIndex {
     /// In timeline order.
     let articleList: [ArticleInfo]
     let articles: [String: ArticleInfo]
+    /// Each article's page from the site root, percent-encoded once.
+    let articleHrefs: [String: String]
     let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
@@ -20,11 +22,16 @@ struct SiteIndex {
     let updated: PublicationTime?
     /// The variables every page shares (`CommonContext.make`), filled in once the lookups exist.
     var common: [String: Any] = [:]
+    /// Partials written by `CompiledPartials` (set by `Pages`).
+    var compiled: Set<String> = []
+    /// The names `article.html` refers to (set by `Pages`): lists it does not use are not built.
+    var articleTemplateNames: Set<String> = []
 
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
         articleList = articles
         self.articles = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        articleHrefs = Dictionary(articles.map { ($0.slug, Paths.articleHref($0.slug)) }, uniquingKeysWith: { first, _ in first })
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -34,6 +41,8 @@ struct SiteIndex {
     }
 
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
+
+    func articleHref(_ slug: String) -> String { articleHrefs[slug] ?? Paths.articleHref(slug) }
 
     /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
     static func sortKey(_ p: PublicationTime) -> (Int64, String) {

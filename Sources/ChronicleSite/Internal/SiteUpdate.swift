@@ -93,11 +93,14 @@ struct SiteUpdate {
                 if let entry = session.intact(path), entry.fingerprint == print {
                     session.keep(path, entry)
                 } else {
-                    let timeline = self.timeline
+                    let bodies = ArticleBodies(timeline)
+                    let info = index.articles[record.slug]!
                     jobs.append {
                         let shares = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
                         let events = ArticlePage.Events(slug: record.slug, shares: shares)
-                        try session.write(pages.article(try timeline.article(record), events: events), fingerprint: print)
+                        let page = pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
+                                                 events: events)
+                        try session.write(page, fingerprint: print)
                     }
                 }
             }
@@ -145,6 +148,7 @@ struct SiteUpdate {
         try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout),
                          at: SiteState.fileName)
         cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+        cache?.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
         return report
     }
 
@@ -263,6 +267,37 @@ final class PeriodData: @unchecked Sendable {
         shares[result.period] = found
         lock.unlock()
         return found
+    }
+}
+
+/// Article bodies as HTML (`ArticlePage.body`), rendered when each article is analysed and kept
+/// in the cache with their mention classes pending; a body that is not there is rendered from a
+/// second analysis of the article.
+struct ArticleBodies: Sendable {
+    let timeline: TimelineBuild
+
+    init(_ timeline: TimelineBuild) { self.timeline = timeline }
+
+    static func name(_ record: ArticleRecord) -> String {
+        let key = record.verdicts.map { $0 ? UInt8(1) : 0 } + Array(record.sourcePath.utf8)
+        return ContentHash.hex(ContentHash.xxh64(key, seed: record.contentHash)) + ".bin"
+    }
+
+    /// Renders and keeps the body of an article just analysed; `mentions` are its sentences that are mentions.
+    static func store(_ article: Article, _ record: ArticleRecord, mentions: [EventMerger.Candidate], in cache: BuildCache) {
+        let keys = Dictionary(mentions.map { (ArticlePage.MentionKey(block: $0.mention.blockOrdinal, sentence: $0.mention.sentenceIndex), Bool?.none) },
+                              uniquingKeysWith: { a, _ in a })
+        try? cache.write(ArticlePage.body(article, keys: keys), at: "bodies/" + name(record))
+    }
+
+    /// The body of an article whose mentions' events are `events`.
+    func body(_ record: ArticleRecord, events: ArticlePage.Events) throws -> String {
+        if let cached = timeline.cache?.read(String.self, at: "bodies/" + Self.name(record)) { return cached }
+        let article = try timeline.article(record)
+        if let cache = timeline.cache {
+            try? cache.write(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: "bodies/" + Self.name(record))
+        }
+        return ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 })
     }
 }
 

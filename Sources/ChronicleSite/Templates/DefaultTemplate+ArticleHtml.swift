@@ -21,12 +21,7 @@ extension DefaultTemplates {
 </article>
 <aside class="article-events">
 <h2>On the timeline</h2>
-{{#events}}
-<p class="article-event{{#key}} key{{/key}}"><a href="{{root}}{{href}}"><time datetime="{{datetime}}">{{label}}</time></a>{{#expected}} <span class="badge badge-expected">expected</span>{{/expected}} {{text}}</p>
-{{/events}}
-{{^events}}
-<p>Nothing from this article is on the timeline.</p>
-{{/events}}
+{{> article-events}}
 </aside>
 </main>
 {{> foot}}

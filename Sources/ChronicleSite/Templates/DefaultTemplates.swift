@@ -2,6 +2,7 @@
 /// Each also lives in the repository's `templates/` folder, byte for byte.
 enum DefaultTemplates {
     static let all: [(name: String, contents: String)] = [
+        ("article-events", articleEvents),
         ("article-list", articleList),
         ("article.html", articleHtml),
         ("articles.html", articlesHtml),

@@ -16,9 +16,10 @@ public enum BinaryCoder {
         return writer.bytes
     }
 
-    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    /// Decodes the value encoded at `offset` of `bytes` (the rest of `bytes` is its encoding).
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], at offset: Int = 0) throws -> T {
         let reader = BinaryReader(bytes)
-        let slot = try reader.slot(at: 0)
+        let slot = try reader.slot(at: offset)
         guard slot.upperBound == bytes.count else { throw reader.corrupt("trailing bytes") }
         return try BinaryDecoding.value(T.self, reader, slot)
     }

@@ -14,7 +14,7 @@ import Foundation
 /// leaves the previous manifest pointing at intact files.
 public struct BuildCache: Sendable {
     /// Bump when the layout or the meaning of cached values changes.
-    public static let schema: UInt32 = 3
+    public static let schema: UInt32 = 4
 
     public let directory: URL
     /// Tool version and build, plus whatever else decides whether old results still hold.
@@ -36,16 +36,32 @@ public struct BuildCache: Sendable {
 
     /// Reads and checks a cache file; nil when it is missing or cannot be trusted.
     public func read<T: Decodable>(_ type: T.Type, at relativePath: String) -> T? {
-        guard let data = FileManager.default.contents(atPath: url(relativePath).path) else { return nil }
-        return Self.unwrap(type, Array(data), identity: identity)
+        guard let bytes = FileBytes.read(url(relativePath).path) else { return nil }
+        return Self.unwrap(type, bytes, identity: identity)
     }
 
     /// Writes a cache file atomically (a temporary file, then a rename).
     public func write<T: Encodable>(_ value: T, at relativePath: String) throws {
+        try write(encoded: BinaryCoder.encode(value), at: relativePath)
+    }
+
+    /// Writes a value already encoded with `BinaryCoder`.
+    public func write(encoded payload: [UInt8], at relativePath: String) throws {
         let target = url(relativePath)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
-        try Data(Self.wrap(value, identity: identity)).write(to: temporary)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let file = FileHandle(forWritingAtPath: temporary.path) else { throw CocoaError(.fileWriteUnknown) }
+        do {
+            // Header, then the payload as it is: no copy of a large period's bytes.
+            try file.write(contentsOf: Self.header(for: payload, identity: identity))
+            try file.write(contentsOf: payload)
+            try file.close()
+        } catch {
+            try? file.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
         if rename(temporary.path, target.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
@@ -63,16 +79,14 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// magic · schema · identity · XXH64(payload) · payload
-    static func wrap<T: Encodable>(_ value: T, identity: String) throws -> [UInt8] {
-        let payload = try BinaryCoder.encode(value)
+    /// A file is: magic · schema · identity · XXH64(payload) · payload.
+    static func header(for payload: [UInt8], identity: String) -> [UInt8] {
         var out = magic
         out += withUnsafeBytes(of: schema.littleEndian, Array.init)
         let id = Array(identity.utf8)
         out += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init)
         out += id
         out += withUnsafeBytes(of: ContentHash.xxh64(payload).littleEndian, Array.init)
-        out += payload
         return out
     }
 
@@ -87,8 +101,7 @@ public struct BuildCache: Sendable {
         guard bytes[p..<(p + id.count)].elementsEqual(id) else { return nil }
         p += id.count
         let checksum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[p + $1]) << (8 * UInt64($1)) }
-        let payload = Array(bytes[(p + 8)...])
-        guard ContentHash.xxh64(payload) == checksum else { return nil }
-        return try? BinaryCoder.decode(type, from: payload)
+        guard ContentHash.xxh64(bytes[(p + 8)...]) == checksum else { return nil }
+        return try? BinaryCoder.decode(type, from: bytes, at: p + 8)
     }
 }

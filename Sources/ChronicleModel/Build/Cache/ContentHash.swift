@@ -85,3 +85,28 @@ public struct ContentHash: Sendable {
         return h
     }
 }
+
+/// A whole file's bytes, read straight into an array (no `Data` in between to copy from).
+public enum FileBytes {
+    public static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return [] }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 { failed = true }
+                if n <= 0 { break }
+                done += n
+            }
+            count = done
+        }
+        return failed ? nil : bytes
+    }
+}
