@@ -25,13 +25,21 @@ public struct EventMerger: Sendable {
         public var dateSource: DateSource
         /// Position of the article's sentence among its article's sentences, 0-based.
         public var position: Int
+        /// The period it is merged in, when not its value's own: a value longer than a month that
+        /// holds its article's publication day ("in 2010", "this year") is the article's news and is
+        /// merged with the month it was published in, where the days it holds are.
+        public var filedIn: Period?
 
-        public init(mention: Mention, status: EventStatus, dateSource: DateSource, position: Int) {
+        public init(mention: Mention, status: EventStatus, dateSource: DateSource, position: Int, filedIn: Period? = nil) {
             self.mention = mention
             self.status = status
             self.dateSource = dateSource
             self.position = position
+            self.filedIn = filedIn
         }
+
+        /// The period it is merged in.
+        public var period: Period? { filedIn ?? Period(of: mention.value) }
     }
 
     /// Merges every candidate: each period's mentions on their own (in parallel), in input order
@@ -40,7 +48,7 @@ public struct EventMerger: Sendable {
         var periods: [Period: [Int]] = [:]
         var loose: [[Int]] = []
         for (i, c) in candidates.enumerated() {
-            if let period = Period(of: c.mention.value) { periods[period, default: []].append(i) } else { loose.append([i]) }
+            if let period = c.period { periods[period, default: []].append(i) } else { loose.append([i]) }
         }
         // Biggest periods first, so the last one to finish is a small one.
         let keys = periods.keys.sorted { (periods[$0]!.count, $1) > (periods[$1]!.count, $0) }
@@ -94,7 +102,7 @@ public struct EventMerger: Sendable {
         let earliest = group.map(\.position).min() ?? 0
         let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
         let id = Self.identifier(value: value, mention: group[0].mention)
-        return Event(id: id, value: value, status: status, representative: representative.mention,
+        return Event(id: id, value: value, period: group[0].period, status: status, representative: representative.mention,
                      mentions: group.map(\.mention), sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(group.map(\.mention)),
                      disagreement: Self.disagreement(explicit))

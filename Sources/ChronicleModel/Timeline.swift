@@ -185,6 +185,8 @@ public struct Event: Codable, Sendable {
     /// Stable identifier derived from the date and the representative mention.
     public var id: String
     public var value: TimexValue
+    /// The period it is filed (and paged) under; nil means its value's own (`Period(of: value)`).
+    public var period: Period?
     public var status: EventStatus
     /// The representative mention (the best of its sentences).
     public var representative: Mention
@@ -201,10 +203,11 @@ public struct Event: Codable, Sendable {
     /// Set when sources give different days for it: each distinct date and the articles giving it.
     public var disagreement: [DateClaim]
 
-    public init(id: String, value: TimexValue, status: EventStatus, representative: Mention, mentions: [Mention],
+    public init(id: String, value: TimexValue, period: Period? = nil, status: EventStatus, representative: Mention, mentions: [Mention],
                 sources: [String], isKey: Bool, score: Double, entities: [String] = [], disagreement: [DateClaim] = []) {
         self.id = id
         self.value = value
+        self.period = period == Period(of: value) ? nil : period
         self.status = status
         self.representative = representative
         self.mentions = mentions
@@ -217,6 +220,9 @@ public struct Event: Codable, Sendable {
 
     /// The text shown for the event.
     public var text: String { representative.sentence }
+
+    /// The period it is filed under.
+    public var filedPeriod: Period? { period ?? Period(of: value) }
 }
 
 /// One date that some of an event's sources give for it.

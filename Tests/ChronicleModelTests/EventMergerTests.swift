@@ -85,6 +85,30 @@ import Testing
         #expect(Period(year: 2025, month: nil) < Period(year: 2025, month: 2))
     }
 
+    /// "at the company's 2010 Worldwide Developers Conference" in an article of June 2010 is merged
+    /// in June, where it meets the day another outlet gives; a year that does not hold the article's
+    /// day stays in its year.
+    @Test func aYearHoldingThePublicationDayIsMergedInThatMonth() throws {
+        let published = try PublicationTime.parse("2010-06-19", zone: nil)
+        let year = TimexValue(timex3: "2010")!
+        #expect(TimelineBuilder.publicationMonth(of: year, published: published) == Period(year: 2010, month: 6))
+        #expect(TimelineBuilder.publicationMonth(of: TimexValue(timex3: "2009")!, published: published) == nil)
+        #expect(TimelineBuilder.publicationMonth(of: TimexValue(timex3: "2010-06-07")!, published: published) == nil)
+        var coarse = candidate("b", "Steve Jobs introduced the iPhone 4 at the 2010 Worldwide Developers Conference.", "2010")
+        coarse.filedIn = Period(year: 2010, month: 6)
+        let events = EventMerger().merge([
+            candidate("a", "At the Worldwide Developers Conference yesterday, Steve Jobs introduced the iPhone 4.", "2010-06-07"),
+            coarse,
+        ])
+        #expect(events.count == 1)
+        #expect(events.first?.value.description == "2010-06-07")
+        #expect(events.first?.filedPeriod == Period(year: 2010, month: 6))
+        // Without the filing the year is merged on its own.
+        coarse.filedIn = nil
+        #expect(EventMerger().merge([candidate("a", "At the Worldwide Developers Conference yesterday, Steve Jobs introduced the iPhone 4.", "2010-06-07"),
+                                     coarse]).count == 2)
+    }
+
     @Test func monthsAreMergedIndependently() {
         let march = [
             candidate("a", "Leaders of 25 countries held a video call on Saturday.", "2025-03-15"),

@@ -186,7 +186,7 @@ public struct TimelineBuilder: Sendable {
         }).enumerated() {
             let (record, candidates) = try result.get()
             records[toAnalyse[k]] = record
-            for c in candidates { fresh.append(c, to: Period(of: c.mention.value)!) }
+            for c in candidates { fresh.append(c, to: c.period!) }
         }
         stats.analysed = toAnalyse.count
         for record in records {
@@ -358,12 +358,13 @@ public struct TimelineBuilder: Sendable {
                 let mention = Mention(article: record.slug, blockOrdinal: block.block.ordinal, sentenceIndex: index,
                                       sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,
                                       value: value, resolution: sentence.explanation, names: names[blockIndex][index])
-                candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource, position: position))
+                candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource, position: position,
+                                        filedIn: Self.publicationMonth(of: value, published: record.published)))
             }
         }
         counts.mentions = candidates.count
         record.counts = counts
-        record.periods = Array(Set(candidates.compactMap { Period(of: $0.mention.value) })).sorted()
+        record.periods = Array(Set(candidates.compactMap(\.period))).sorted()
         record.warnings.removeAll { $0.message.hasSuffix(ArticleRecord.unresolvedSuffix) }
         if unresolved > 0 {
             record.warnings.append(Diagnostic(.warning, file: record.sourcePath, line: nil,
@@ -372,6 +373,14 @@ public struct TimelineBuilder: Sendable {
         store.put(article, for: record)
         analysed?(article, record, candidates, cache)
         return (record, candidates)
+    }
+
+    /// The month an article was published in, for a value longer than a month that holds its
+    /// publication day (`EventMerger.Candidate.filedIn`).
+    static func publicationMonth(of value: TimexValue, published: PublicationTime?) -> Period? {
+        guard let published, let period = Period(of: value), period.month == nil, let interval = value.interval,
+              interval.start <= published.date, published.date <= interval.end else { return nil }
+        return Period(year: published.date.year, month: published.date.month)
     }
 
     /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.

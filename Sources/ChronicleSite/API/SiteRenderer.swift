@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ timeline: Timeline) throws -> [OutputFile] {
         try Self.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: timeline.entities)
         var byPeriod: [Period: [Event]] = [:]
-        for event in timeline.events { if let p = Period(of: event.value) { byPeriod[p, default: []].append(event) } }
+        for event in timeline.events { if let p = event.filedPeriod { byPeriod[p, default: []].append(event) } }
         for p in byPeriod.keys { byPeriod[p]!.sort(by: Event.timelineOrder) }
         let digests = byPeriod.keys.sorted().map { PeriodDigest(period: $0, hash: 0, events: byPeriod[$0]!) }
         let articles = timeline.articles.map { a in

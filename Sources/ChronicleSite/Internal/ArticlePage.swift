@@ -60,7 +60,7 @@ enum ArticlePage {
                 "text": event.text,
                 "key": event.isKey,
                 "expected": event.status == .expected,
-                "href": Paths.eventHref(id: event.id, value: event.value, paged: index.paged),
+                "href": Paths.eventHref(id: event.id, value: event.value, period: event.period, paged: index.paged),
                 "sourceCount": event.sourceCount,
                 "multipleSources": event.sourceCount > 1,
             ])

@@ -15,7 +15,7 @@ enum CompiledPartials {
         guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }
         var out = ""
         for e in events {
-            let href = Paths.eventHref(id: e.id, value: e.value, paged: paged)
+            let href = Paths.eventHref(id: e.id, value: e.value, period: e.period, paged: paged)
             out += "<p class=\"article-event\(e.isKey ? " key" : "")\"><a href=\"\(self.e(root))\(self.e(href))\">"
             out += "<time datetime=\"\(self.e(EventView.htmlDatetime(e.value)))\">\(self.e(DisplayFormat.value(e.value)))</time></a>"
             if e.status == .expected { out += " <span class=\"badge badge-expected\">expected</span>" }

@@ -25,10 +25,13 @@ enum Paths {
     static func period(_ period: Period) -> String { "months/\(period).html" }
 
     /// Where an event is shown, from the site root: its period's page, or the index.
-    static func eventHref(_ event: Event, paged: Bool) -> String { eventHref(id: event.id, value: event.value, paged: paged) }
+    static func eventHref(_ event: Event, paged: Bool) -> String {
+        eventHref(id: event.id, value: event.value, period: event.period, paged: paged)
+    }
 
-    static func eventHref(id: String, value: TimexValue, paged: Bool) -> String {
-        let page = paged ? Period(of: value).map(period) ?? "index.html" : "index.html"
+    /// - Parameter filed: the event's period when not its value's own.
+    static func eventHref(id: String, value: TimexValue, period filed: Period?, paged: Bool) -> String {
+        let page = paged ? (filed ?? Period(of: value)).map(period) ?? "index.html" : "index.html"
         return page + "#" + eventAnchor(id)
     }
 

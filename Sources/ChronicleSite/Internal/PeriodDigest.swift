@@ -157,10 +157,13 @@ struct PeriodShares: Codable, Sendable {
         var isKey: Bool
         var text: String
         var sourceCount: Int
+        /// Set when not its value's own (`Event.period`).
+        var period: Period?
 
         init(_ e: Event) {
             id = e.id
             value = e.value
+            period = e.period
             status = e.status
             isKey = e.isKey
             text = e.text
