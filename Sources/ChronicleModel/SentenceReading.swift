@@ -40,9 +40,18 @@ struct SentenceReading {
             start = nil
         }
         for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            // ASCII without the Unicode property tables (most of any English text).
+            let isWordScalar: Bool, isUpper: Bool
+            if scalar.isASCII {
+                let b = scalar.value
+                isUpper = b >= 0x41 && b <= 0x5A
+                isWordScalar = isUpper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            } else {
+                isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                isUpper = isWordScalar && scalar.properties.isUppercase
+            }
             if isWordScalar {
-                if start == nil { start = offset; capitalized = scalar.properties.isUppercase }
+                if start == nil { start = offset; capitalized = isUpper }
             } else {
                 close(at: offset)
                 switch scalar {

@@ -178,6 +178,25 @@ public struct Mention: Codable, Sendable {
         self.entities = entities
         self.names = names ?? entities.map { ArticleName(name: $0) }
     }
+
+    /// `entities` is not stored: it is derived from `names` whenever events are assembled.
+    private enum CodingKeys: String, CodingKey {
+        case article, blockOrdinal, sentenceIndex, sentence, expression, expressionRange, value, resolution, names
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        article = try c.decode(String.self, forKey: .article)
+        blockOrdinal = try c.decode(Int.self, forKey: .blockOrdinal)
+        sentenceIndex = try c.decode(Int.self, forKey: .sentenceIndex)
+        sentence = try c.decode(String.self, forKey: .sentence)
+        expression = try c.decodeIfPresent(String.self, forKey: .expression)
+        expressionRange = try c.decodeIfPresent(Range<Int>.self, forKey: .expressionRange)
+        value = try c.decode(TimexValue.self, forKey: .value)
+        resolution = try c.decode(String.self, forKey: .resolution)
+        names = try c.decode([ArticleName].self, forKey: .names)
+        entities = names.map(\.name)
+    }
 }
 
 /// One happening on the timeline, with every sentence that reports it.

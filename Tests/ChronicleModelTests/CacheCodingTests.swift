@@ -41,6 +41,16 @@ import Testing
         #expect(try BinaryCoder.encode(Self.sample) == bytes, "encoding is deterministic")
     }
 
+    @Test func roundTripsAMentionsNames() throws {
+        let names = [ArticleName(name: "Vladimir Putin"), ArticleName(name: "Putin", surname: "Putin"),
+                     ArticleName(name: "Keir Starmer", surname: "Keir"), ArticleName(name: "Corvo", surname: "Corvo", initialWord: true)]
+        let mention = Mention(article: "a", blockOrdinal: 2, sentenceIndex: 1, sentence: "Mr Putin met Sir Keir.", expression: nil,
+                              expressionRange: nil, value: .year(2025), resolution: "why", names: names)
+        let back = try BinaryCoder.decode(Mention.self, from: BinaryCoder.encode(mention))
+        #expect(back.names == names)
+        #expect(back.entities == names.map(\.name))
+    }
+
     @Test func roundTripsAnAnalysedArticle() throws {
         let article = try (ArticleReader(config: SiteConfig()).read(bytes: Array("""
             ---

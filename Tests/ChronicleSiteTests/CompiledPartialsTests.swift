@@ -10,7 +10,7 @@ import Testing
     /// Mustache library renders them.
     static func mustacheOnly() throws -> (TemplateSet, TemporaryDirectory) {
         let dir = try TemporaryDirectory("chronicle-templates")
-        for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache", "article-events.mustache"].contains(file.name) {
+        for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache", "article-events.mustache", "periods.mustache"].contains(file.name) {
             _ = try dir.write(file.name, file.contents)
         }
         return (try TemplateSet.load(overridesIn: dir.url), dir)
@@ -51,7 +51,7 @@ import Testing
         let compiled = try TemplateSet.builtIn()
         let (mustache, dir) = try Self.mustacheOnly()
         defer { dir.remove() }
-        #expect(compiled.compiled == ["days", "article-events"] && mustache.compiled.isEmpty)
+        #expect(compiled.compiled == ["days", "article-events", "periods"] && mustache.compiled.isEmpty)
         let threshold = paged ? 1 : 1000
         let fast = try SiteRenderer(templates: compiled, pagedAbove: threshold).render(timeline)
         let slow = try SiteRenderer(templates: mustache, pagedAbove: threshold).render(timeline)
@@ -64,6 +64,10 @@ import Testing
         #expect(pages.contains(" · and 5 more</p>"), "the crowded event lists 20 of its 25 sources and counts the rest")
         #expect(pages.contains("<li>and 15 more sentences (all are in events.json)</li>"))
         #expect(pages.contains("<p>Nothing from this article is on the timeline.</p>"))
+        // Actor pages (paged: their periods' highlights), actor links and the sources that disagree.
+        #expect(fast.contains { $0.path == "entities/london.html" })
+        #expect(pages.contains("<span class=\"badge badge-disagree\">sources disagree</span>"))
+        #expect(pages.contains("class=\"actor actor-place\" href=\"../entities/london.html\""))
     }
 }
 

@@ -103,7 +103,9 @@ public struct EntityRecognizer: Sendable {
         var nameStart = 0
         var k = 0
         while k < run.count {
-            if let t = EntityWords.titles.first(where: { t in k + t.count <= run.count && Array(lowers[k..<(k + t.count)]) == t }) {
+            if let t = EntityWords.titlesByFirstWord[lowers[k]]?.first(where: { t in
+                k + t.count <= run.count && t.indices.allSatisfy { lowers[k + $0] == t[$0] }
+            }) {
                 title = t.joined(separator: " ")
                 titleStart = titleStart ?? k
                 nameStart = k + t.count

@@ -21,6 +21,30 @@ public struct ArticleName: Codable, Hashable, Sendable {
     public var isOpen: Bool { surname != nil || initialWord }
 }
 
+extension ArticleName {
+    /// Stored as one string (the cache holds one per name of every mention): a mark, the name,
+    /// and the surname when it is not the name itself.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let mark = text.first else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "empty name")) }
+        let rest = text.dropFirst()
+        let parts = rest.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+        name = String(parts[0])
+        switch mark {
+        case "=": surname = nil
+        case "~", "^": surname = parts.count > 1 ? String(parts[1]) : name
+        default: throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad name mark"))
+        }
+        initialWord = mark == "^"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        let mark = initialWord ? "^" : surname == nil ? "=" : "~"
+        try container.encode(mark + name + (surname.map { $0 == name ? "" : "\u{1F}" + $0 } ?? ""))
+    }
+}
+
 /// What one article contributes to the site-wide pass: kept in its cached record, so a rebuild
 /// resolves names across every article without reading them again.
 public struct NameEvidence: Codable, Sendable, Equatable {

@@ -20,6 +20,9 @@ enum EntityWords {
         "defence chief", "army chief", "police chief",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
+    /// `titles` by their first word, longest first, so a name's words are looked up, not scanned.
+    static let titlesByFirstWord: [String: [[String]]] = Dictionary(grouping: titles, by: { $0[0] })
+
     /// A word that makes a name an organisation ("Ministry of Defence", "Bank of England", "Labour Party").
     static let organisationWords: Set<String> = [
         "ministry", "department", "council", "commission", "committee", "bank", "party", "union", "court",

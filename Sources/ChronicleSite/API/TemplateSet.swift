@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
     let registered: [String: String]
     /// Partials `CompiledPartials` writes: `days` while it and `event` are built in,
-    /// `article-events` while it is.
+    /// `article-events` and `periods` while each is.
     let compiled: Set<String>
     var compiledDays: Bool { compiled.contains("days") }
 
@@ -84,6 +84,7 @@ public struct TemplateSet: Sendable {
         var compiled = Set<String>()
         if builtIn("days", "event") { compiled.insert("days") }
         if builtIn("article-events") { compiled.insert("article-events") }
+        if builtIn("periods") { compiled.insert("periods") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!

@@ -9,7 +9,7 @@ import ChronicleTime
 /// templates do.
 enum CompiledPartials {
     /// Registered in place of the compiled partials: each writes the HTML computed for it.
-    static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}"]
+    static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}"]
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {
         guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }
@@ -81,6 +81,26 @@ enum CompiledPartials {
             out += "</ul>\n<p class=\"salience\">\(e(v.salience))</p>\n</details>\n"
         }
         out += "</article>\n"
+    }
+
+    /// The built-in `periods` partial: a paged site's periods with their highlights.
+    static func periods(_ periods: [TimelineGroups.PeriodLink], root: String) -> String {
+        var out = "<div class=\"periods\">\n"
+        for p in periods {
+            out += "<section class=\"period\" id=\"\(e(p.id))\">\n"
+            out += "<h2 class=\"month-label\"><a href=\"\(e(root))\(e(p.href))\"><time datetime=\"\(e(p.datetime))\">\(e(p.label))</time></a>"
+            out += " <span class=\"count\">\(p.eventCount) events, \(p.keyCount) key</span></h2>\n<ul class=\"highlights\">\n"
+            for h in p.highlights {
+                out += "<li class=\"highlight\(h.isKey ? " key" : "")\"><a href=\"\(e(root))\(e(h.href))\"><time datetime=\"\(e(h.datetime))\">"
+                out += "\(e(h.label))</time></a>"
+                if h.expected { out += " <span class=\"badge badge-expected\">expected</span>" }
+                out += " \(e(h.text))"
+                if h.sourceCount > 1 { out += " <span class=\"badge badge-sources\">\(h.sourceCount) sources</span>" }
+                out += "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        return out + "</div>\n"
     }
 
     /// What `{{name}}` writes: Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`).

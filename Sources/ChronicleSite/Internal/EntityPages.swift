@@ -20,6 +20,17 @@ enum EntityPages {
         ])
     }
 
+    /// An actor named with another on its page: no counts, so the page does not change with theirs.
+    static func relatedLink(_ entity: Entity) -> [String: Any] {
+        context([
+            "name": entity.name,
+            "slug": entity.slug,
+            "kind": entity.kind.rawValue,
+            "kindLabel": kindLabel(entity.kind),
+            "href": Paths.entityHref(entity.slug),
+        ])
+    }
+
     static func list(_ index: SiteIndex) -> [String: Any] {
         var out = CommonContext.page(index, root: "../", title: "People, organisations and places · \(index.config.title)")
         out["groups"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in

@@ -44,6 +44,7 @@ struct Pages: @unchecked Sendable {
         values["hasManyMonths"] = months.count > 1
         values["hasMinor"] = !index.paged && index.hasKeyEvents && keyCount < index.eventCount
         values["timelineCounts"] = Self.counts(events: index.eventCount, key: keyCount)
+        values["periodsHTML"] = periodsHTML(index.periods, root: "")
         let top = EntityPages.top(index)
         values["topEntities"] = top
         values["hasTopEntities"] = !top.isEmpty
@@ -78,18 +79,26 @@ struct Pages: @unchecked Sendable {
     /// part of each) with their highlights, linked to the period pages.
     func entity(_ entity: Entity, related: [Entity], periods: [PeriodDigest]) -> OutputFile {
         let months = ordered(periods).map { TimelineGroups.period($0, events: nil, index: index) }
-        return self.entity(entity, related: related, months: months, keyCount: periods.reduce(0) { $0 + $1.keyCount })
+        return self.entity(entity, related: related, months: months, keyCount: periods.reduce(0) { $0 + $1.keyCount },
+                           periodsHTML: periodsHTML(periods, root: "../"))
     }
 
-    private func entity(_ entity: Entity, related: [Entity], months: [[String: Any]], keyCount: Int) -> OutputFile {
+    /// The compiled `periods` partial's HTML, on a paged site while it is the built-in one.
+    private func periodsHTML(_ periods: [PeriodDigest], root: String) -> String? {
+        guard index.paged, templates.compiled.contains("periods") else { return nil }
+        return CompiledPartials.periods(ordered(periods).map { TimelineGroups.PeriodLink($0, index: index) }, root: root)
+    }
+
+    private func entity(_ entity: Entity, related: [Entity], months: [[String: Any]], keyCount: Int, periodsHTML: String? = nil) -> OutputFile {
         var values = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.config.title)")
+        values["periodsHTML"] = periodsHTML
         let count = entity.events.count
         values["entity"] = EntityPages.link(entity)
         values["months"] = months
         values["paged"] = index.paged
         values["hasMinor"] = !index.paged && index.hasKeyEvents && keyCount < count
         values["timelineCounts"] = Self.counts(events: count, key: keyCount)
-        values["related"] = positioned(related.map(EntityPages.link))
+        values["related"] = positioned(related.map(EntityPages.relatedLink))
         values["hasRelated"] = !related.isEmpty
         return page(Paths.entity(entity.slug), "entity.html", values)
     }

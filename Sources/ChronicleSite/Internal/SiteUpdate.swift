@@ -362,7 +362,7 @@ struct Fingerprints {
                 digests: [PeriodDigest]) -> UInt64 {
         var text = "\(site)|\(entity.name)|\(entity.slug)|\(entity.kind.rawValue)|\(entity.mentionCount)|\(entity.events.count)|"
             + "\(entityUsesSiteWide ? siteWide : 0)|"
-        for r in related { text += "\(r.name):\(r.slug):\(r.kind.rawValue):\(r.events.count)," }
+        for r in related { text += "\(r.name):\(r.slug):\(r.kind.rawValue)," }
         text += "\n"
         for (p, events) in sections {
             text += "\(digests[p].period)\n"

@@ -33,33 +33,74 @@ enum TimelineGroups {
         var root = ""
     }
 
+    /// One period as the index and actor pages of a paged site list it: its link, counts and highlights.
+    struct PeriodLink {
+        var id: String
+        var label: String
+        var datetime: String
+        var href: String
+        var eventCount: Int
+        var keyCount: Int
+        var minor: Bool
+        var highlights: [Highlight]
+
+        struct Highlight {
+            var id: String
+            var anchor: String
+            var href: String
+            var label: String
+            var datetime: String
+            var text: String
+            var isKey: Bool
+            var expected: Bool
+            var sourceCount: Int
+        }
+
+        init(_ digest: PeriodDigest, index: SiteIndex) {
+            id = "m-\(digest.period)"
+            label = digest.period.label
+            datetime = digest.period.description
+            href = index.paged ? Paths.period(digest.period) : "index.html#m-\(digest.period)"
+            eventCount = digest.eventCount
+            keyCount = digest.keyCount
+            minor = index.hasKeyEvents && digest.keyCount == 0
+            highlights = digest.highlights.map { h in
+                Highlight(id: h.id, anchor: Paths.eventAnchor(h.id),
+                          href: (index.paged ? Paths.period(digest.period) : "index.html") + "#" + Paths.eventAnchor(h.id),
+                          label: DisplayFormat.value(h.value), datetime: EventView.htmlDatetime(h.value), text: h.text,
+                          isKey: h.isKey, expected: h.status == .expected, sourceCount: h.sourceCount)
+            }
+        }
+    }
+
     /// The variables of one period's section: `id`, `label`, `datetime`, `href`, `eventCount`,
     /// `keyCount`, `minor`, `highlights[]`, and `days[]` (with their events) when its events are given.
     static func period(_ digest: PeriodDigest, events: [Event]?, index: SiteIndex, needs: Needs = Needs()) -> [String: Any] {
+        let link = PeriodLink(digest, index: index)
         var out = context([
-            "id": "m-\(digest.period)",
-            "label": digest.period.label,
-            "datetime": digest.period.description,
-            "href": index.paged ? Paths.period(digest.period) : "index.html#m-\(digest.period)",
-            "eventCount": digest.eventCount,
-            "keyCount": digest.keyCount,
-            "minor": index.hasKeyEvents && digest.keyCount == 0,
+            "id": link.id,
+            "label": link.label,
+            "datetime": link.datetime,
+            "href": link.href,
+            "eventCount": link.eventCount,
+            "keyCount": link.keyCount,
+            "minor": link.minor,
         ])
         if let events {
             let days = days(events, index: index)
             if needs.days { out["days"] = days.map(\.context) }
             if needs.daysHTML { out["daysHTML"] = CompiledPartials.days(days, root: needs.root) }
         }
-        out["highlights"] = digest.highlights.map { h in
+        out["highlights"] = link.highlights.map { h in
             context([
                 "id": h.id,
-                "anchor": Paths.eventAnchor(h.id),
-                "href": (index.paged ? Paths.period(digest.period) : "index.html") + "#" + Paths.eventAnchor(h.id),
-                "label": DisplayFormat.value(h.value),
-                "datetime": EventView.htmlDatetime(h.value),
+                "anchor": h.anchor,
+                "href": h.href,
+                "label": h.label,
+                "datetime": h.datetime,
                 "text": h.text,
                 "key": h.isKey,
-                "expected": h.status == .expected,
+                "expected": h.expected,
                 "sourceCount": h.sourceCount,
                 "multipleSources": h.sourceCount > 1,
             ])
