@@ -8,16 +8,12 @@ enum EntityPages {
     /// How many actors the index lists before "all actors".
     static let topCount = 12
 
+    /// An actor with its counts (`relatedLink` and `eventCount`, `mentionCount`).
     static func link(_ entity: Entity) -> [String: Any] {
-        context([
-            "name": entity.name,
-            "slug": entity.slug,
-            "kind": entity.kind.rawValue,
-            "kindLabel": kindLabel(entity.kind),
-            "href": Paths.entityHref(entity.slug),
-            "eventCount": entity.events.count,
-            "mentionCount": entity.mentionCount,
-        ])
+        var out = relatedLink(entity)
+        out["eventCount"] = entity.events.count
+        out["mentionCount"] = entity.mentionCount
+        return out
     }
 
     /// An actor named with another on its page: no counts, so the page does not change with theirs.
