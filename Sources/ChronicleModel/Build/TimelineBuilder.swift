@@ -199,7 +199,8 @@ public struct TimelineBuilder: Sendable {
         let names = SiteNames(records.map(\.names))
         progress.step("analysed \(stats.sentences) sentences: \(stats.expressions) time expressions, "
             + "\(stats.boilerplateBlocks) boilerplate paragraphs"
-            + (cache != nil && readsCache ? " (\(stats.analysed) article\(stats.analysed == 1 ? "" : "s") analysed, the rest unchanged)" : ""))
+            + (cache != nil && readsCache && stats.analysed < stats.articles
+                ? " (\(stats.analysed) article\(stats.analysed == 1 ? "" : "s") analysed, the rest unchanged)" : ""))
 
         // Merge the periods whose mentions changed.
         let oldPeriods = Dictionary(manifest?.periods.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
@@ -272,7 +273,8 @@ public struct TimelineBuilder: Sendable {
         stats.mentions = periods.reduce(0) { $0 + $1.mentionCount }
         stats.events = periods.reduce(0) { $0 + $1.eventCount }
         progress.step("merged \(stats.mentions) mentions into \(stats.events) events"
-            + (cache != nil && readsCache ? " (\(stats.mergedPeriods) of \(stats.periods) periods re-merged)" : ""))
+            + (cache != nil && readsCache && stats.mergedPeriods < stats.periods
+                ? " (\(stats.mergedPeriods) of \(stats.periods) periods re-merged)" : ""))
 
         if let cache {
             try cache.write(CacheManifest(records: records, periods: entries), at: CacheManifest.fileName)

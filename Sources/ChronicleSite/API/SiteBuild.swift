@@ -141,7 +141,8 @@ public struct SiteBuild: Sendable {
             result.writtenCount = report.written
             result.unchangedCount = report.unchanged
             result.removedCount = report.removed
-            progress.step("rendered \(report.files) files" + (usesCache ? " (\(report.rendered) rendered, the rest unchanged)" : ""))
+            progress.step("rendered \(report.files) files"
+                + (usesCache && report.rendered < report.files ? " (\(report.rendered) rendered, the rest unchanged)" : ""))
         } catch let missing as TimelineBuild.Missing where usesCache {
             throw missing
         } catch {
