@@ -19,17 +19,7 @@ public struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder (holds chronicle.yml, content/ and templates/).", valueName: "DIR"))
-    var site: String = "."
-
-    @Option(name: .long, help: ArgumentHelp("The content folder (default: SITE/content).", valueName: "DIR"))
-    var content: String?
-
-    @Option(name: .long, help: ArgumentHelp("The output folder (default: SITE/public).", valueName: "DIR"))
-    var output: String?
-
-    @Flag(name: .long, help: "Include articles marked `draft: true`.")
-    var drafts = false
+    @OptionGroup var options: SiteOptions
 
     @Flag(name: .long, help: "Ignore the cache in SITE/.chronicle and build everything anew (the cache is rewritten).")
     var clean = false
@@ -40,10 +30,8 @@ public struct BuildCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let siteURL = URL(fileURLWithPath: site, isDirectory: true)
-        let contentURL = content.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? siteURL.appendingPathComponent("public", isDirectory: true)
+        let build = options.siteBuild(usesCache: !clean)
+        let outputURL = build.outputDirectory
         let clock = ContinuousClock()
         let started = clock.now
         var stepStarted = started
@@ -62,9 +50,7 @@ public struct BuildCommand: ParsableCommand {
         }
         let progress = BuildProgress(step: report, items: { task, done, total in bar?.update(task: task, done: done, total: total) })
 
-        let result = SiteBuild(siteDirectory: siteURL, contentDirectory: contentURL, outputDirectory: outputURL,
-                               includeDrafts: drafts, usesCache: !clean, toolIdentity: ChronicleVersion.buildIdentity)
-            .run(progress: progress)
+        let result = build.run(progress: progress)
         bar?.clear()
         for d in result.diagnostics { printError(d.description) }
         switch result.failure {

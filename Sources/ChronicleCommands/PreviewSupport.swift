@@ -4,29 +4,6 @@ import ChronicleServe
 import ChronicleSite
 import Foundation
 
-/// The site options `serve` and `watch` share with `build`.
-struct PreviewOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The site folder (holds chronicle.yml, content/ and templates/).", valueName: "DIR"))
-    var site: String = "."
-
-    @Option(name: .long, help: ArgumentHelp("The content folder (default: SITE/content).", valueName: "DIR"))
-    var content: String?
-
-    @Option(name: .long, help: ArgumentHelp("The output folder (default: SITE/public).", valueName: "DIR"))
-    var output: String?
-
-    @Flag(name: .long, help: "Include articles marked `draft: true`.")
-    var drafts = false
-
-    /// A build that writes nothing when an article is broken: the last good site stays.
-    var siteBuild: SiteBuild {
-        SiteBuild(siteDirectory: URL(fileURLWithPath: site, isDirectory: true),
-                  contentDirectory: content.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                  outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                  includeDrafts: drafts, writesWithArticleErrors: false, toolIdentity: ChronicleVersion.buildIdentity)
-    }
-}
-
 /// Prints the preview loop's builds: the changed files, then one line per build; every warning and
 /// error goes to standard error as `file:line: error: …`. Lines are flushed at once, for pipes too.
 final class PreviewReporter: @unchecked Sendable {

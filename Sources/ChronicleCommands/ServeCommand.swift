@@ -17,7 +17,7 @@ public struct ServeCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: PreviewOptions
+    @OptionGroup var options: SiteOptions
 
     @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1 (0 picks a free one).", valueName: "N"))
     var port: UInt16 = 8080
@@ -25,7 +25,7 @@ public struct ServeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let build = options.siteBuild
+        let build = options.siteBuild(writesWithArticleErrors: false)
         let reporter = PreviewReporter()
         let session = PreviewSession(build: build, report: reporter.report)
         let stop = StopSignal()

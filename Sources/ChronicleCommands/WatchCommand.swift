@@ -14,12 +14,12 @@ public struct WatchCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: PreviewOptions
+    @OptionGroup var options: SiteOptions
 
     public init() {}
 
     public func run() throws {
-        let session = PreviewSession(build: options.siteBuild, report: PreviewReporter().report)
+        let session = PreviewSession(build: options.siteBuild(writesWithArticleErrors: false), report: PreviewReporter().report)
         let stop = StopSignal()
         session.buildNow()
         say(try startWatching(session))

@@ -72,14 +72,14 @@ struct EventSignature: Sendable {
         var previousEnded = true
         var i = 0
         while i < bytes.count {
-            guard Self.isWordByte(bytes, i) else {
+            guard WordBytes.isWordByte(bytes, i) else {
                 let b = bytes[i]
                 if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
                 i += 1
                 continue
             }
             let start = i
-            while i < bytes.count && Self.isWordByte(bytes, i) { i += 1 }
+            while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
             defer { previousEnded = false }
             // The date itself is compared as a date, not as words.
             if let focus, focus.contains(start) { continue }
@@ -131,19 +131,6 @@ struct EventSignature: Sendable {
             while end < bytes.count && !isBoundary(end) { end += 1 }
         }
         return start..<end
-    }
-
-    /// Letters, digits and non-ASCII bytes other than the E2 80 punctuation block (quotes, dashes).
-    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
-        let b = bytes[i]
-        if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
-        if b == 0xE2 { return !(i + 1 < bytes.count && bytes[i + 1] == 0x80) }
-        if b >= 0x80 && b < 0xC0 {
-            var k = i - 1
-            while k >= 0 && bytes[k] >= 0x80 && bytes[k] < 0xC0 { k -= 1 }
-            return k < 0 || !(bytes[k] == 0xE2 && k + 1 < bytes.count && bytes[k + 1] == 0x80)
-        }
-        return true
     }
 
     /// Similarity is scaled by this when both sentences give numbers in their clause and share none:

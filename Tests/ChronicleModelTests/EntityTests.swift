@@ -38,7 +38,9 @@ import Testing
 
     @Test func rangesPointAtTheText() {
         let sentence = "On Friday, Prime Minister Keir Starmer’s office called NATO."
-        for m in EntityRecognizer().recognise(sentence) {
+        let mentions = EntityRecognizer().recognise(sentence)
+        #expect(mentions.map(\.name) == ["Keir Starmer", "NATO"])
+        for m in mentions {
             let bytes = Array(sentence.utf8)[m.utf8Range]
             #expect(String(decoding: bytes, as: UTF8.self) == m.text)
         }

@@ -183,13 +183,13 @@ public struct EntityRecognizer: Sendable {
         var spaces = 0
         while i < bytes.count {
             let b = bytes[i]
-            if isWordByte(bytes, i) {
+            if WordBytes.isWordByte(bytes, i) {
                 let start = i
                 while i < bytes.count {
-                    if isWordByte(bytes, i) { i += 1; continue }
+                    if WordBytes.isWordByte(bytes, i) { i += 1; continue }
                     // Inner apostrophe or hyphen: "O'Brien", "Putin's", "Al-Assad".
                     let joiner = joinerLength(bytes, i)
-                    if joiner > 0, i + joiner < bytes.count, isWordByte(bytes, i + joiner), i > start {
+                    if joiner > 0, i + joiner < bytes.count, WordBytes.isWordByte(bytes, i + joiner), i > start {
                         i += joiner
                         continue
                     }
@@ -233,23 +233,6 @@ public struct EntityRecognizer: Sendable {
             i += 1
         }
         return words
-    }
-
-    /// Letters, digits and any non-ASCII byte except the punctuation of the E2 80 block (quotes, dashes).
-    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
-        let b = bytes[i]
-        if b < 0x80 {
-            return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-        }
-        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return false } // no-break space
-        if b == 0xE2 { return false }
-        if b >= 0x80 && b < 0xC0 {
-            // A continuation byte belongs to the character its lead byte started.
-            var k = i - 1
-            while k >= 0 && bytes[k] >= 0x80 && bytes[k] < 0xC0 { k -= 1 }
-            return k >= 0 && bytes[k] != 0xE2 && !(bytes[k] == 0xC2 && bytes[k + 1] == 0xA0)
-        }
-        return true
     }
 
     /// Length of an apostrophe (' or ’) or hyphen at `i`, else 0.

@@ -35,7 +35,7 @@ enum EntityWords {
         "hospital", "airlines", "airways", "energy", "telecom", "shipping", "mining", "health", "foods", "rail",
         "holdings", "industries", "motors", "reuters", "press", "tribunal", "bureau", "directorate", "brigade",
         "regiment", "command", "fc", "network", "channel", "radio", "television", "tv", "journal", "gazette",
-        "administration", "ministries", "commissioner", "secretariat", "embassy", "consulate",
+        "administration", "ministries", "commissioner", "embassy", "consulate",
     ]
 
     /// A word that makes a name a place ("Democratic Republic of the Congo", "Kestrel Bay", "Downing Street").
@@ -75,17 +75,17 @@ enum EntityWords {
         "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "last", "next", "this", "some", "many", "most", "all", "both", "each",
+        "sept", "oct", "nov", "dec", "last", "next", "some", "many", "most", "all", "both", "each",
         "every", "no", "not", "one", "two", "three", "officials", "background", "analysis", "reaction", "update",
         "what", "who", "why", "how", "which", "read", "more", "photo", "watch", "listen", "sign", "follow",
-        "critics", "residents", "analysts", "observers", "experts", "several", "several", "people", "police",
+        "critics", "residents", "analysts", "observers", "experts", "several", "people", "police",
         "government", "parliament", "minister", "president", "ministers", "leaders", "local", "state",
         "national", "federal", "western", "eastern", "northern", "southern", "christmas", "easter",
-        "by", "contrast", "statement", "key", "dates", "spring", "summer", "autumn", "winter", "now", "then",
+        "contrast", "statement", "key", "dates", "spring", "summer", "autumn", "winter", "now", "then",
         "despite", "although", "though", "because", "once", "instead", "under", "over", "about", "into",
         "against", "between", "among", "without", "within", "through", "across", "around", "amid", "like",
         "unlike", "even", "just", "only", "perhaps", "indeed", "yes", "ok", "oh", "mrs", "mr", "ms", "dr",
-        "other", "another", "former", "new", "further", "both", "either", "neither", "such", "its", "west", "east",
+        "other", "another", "former", "new", "further", "either", "neither", "such", "west", "east",
     ]
 
     /// Abbreviated titles written with a full stop ("Mr.", "Gen.").
