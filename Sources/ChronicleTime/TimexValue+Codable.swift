@@ -17,7 +17,8 @@ extension TimexValue {
         self = value
     }
 
-    var stored: String {
+    /// The value as one short tagged string (what the cache stores).
+    public var stored: String {
         switch self {
         case .day(let d): return "d\(d.dayNumber)"
         case .time(let d, let h, let m): return "t\(d.dayNumber):\(h):\(m.map(String.init) ?? "-")"
@@ -39,7 +40,7 @@ extension TimexValue {
         }
     }
 
-    init?(stored text: String) {
+    public init?(stored text: String) {
         guard let tag = text.first else { return nil }
         let rest = String(text.dropFirst())
         let parts = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)

@@ -122,3 +122,97 @@ import Testing
         #expect(try BinaryCoder.decode(BoilerplateEvidence.self, from: BinaryCoder.encode(evidence)) == evidence)
     }
 }
+
+/// The hand-written coding (`CacheCodable`) of what a build caches: a built site's records and
+/// period files read back equal to what the build held, field by field (compared through their
+/// `Codable` form, which lists every stored field), so a field left out of `write` or
+/// `init(from:)` fails here.
+@Suite struct CacheRecordCodingTests {
+    static let articles = [
+        "a.md": """
+            ---
+            title: Talks in Geneva
+            source: The Paper
+            author: A. Writer
+            url: https://paper.example/a
+            date: 2025-03-15T09:30:00+01:00
+            timezone: Europe/Paris
+            ---
+            President Vladimir Putin met Sir Keir Starmer in Geneva on Friday, officials said.
+
+            Mr Putin will travel to Berlin next week, and the summit is due in April 2025.
+
+            Subscribe to our newsletter and support our journalism today.
+            """,
+        "b.md": """
+            ---
+            title: Talks again
+            source: Other Outlet
+            date: 2025-03-16
+            ---
+            Putin and Starmer met in Geneva on Friday, the Kremlin said. Talks lasted 40 minutes at 2pm on 14 March.
+
+            In 2022 the war began; the 1990s were calmer, and the spring of 2024 wetter.
+            """,
+        "c.md": """
+            ---
+            title: Undated
+            ---
+            Someone said something on Monday.
+            """,
+    ]
+
+    @Test func aBuiltSitesRecordsAndPeriodsReadBackUnchanged() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-cache-coding-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let content = site.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for (name, text) in Self.articles { try text.write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var builder = TimelineBuilder(siteDirectory: site, cache: BuildCache(directory: site.appendingPathComponent(".chronicle"), identity: "test"))
+        builder.readsCache = false
+        let build = try builder.run()
+        let cache = try #require(build.cache)
+        let json = JSONEncoder()
+        json.outputFormatting = .sortedKeys
+
+        let manifest = try #require(cache.read(CacheManifest.self, at: CacheManifest.fileName))
+        #expect(manifest.records.count == 3)
+        #expect(manifest.records.contains { !$0.names.tally.isEmpty && !$0.names.fullNames.isEmpty && $0.published?.instant != nil })
+        #expect(manifest.records.contains { !$0.warnings.isEmpty }, "the undated article's warning is kept")
+        #expect(try json.encode(manifest.records) == json.encode(build.articles))
+        #expect(manifest.periods.map(\.period) == build.periods.map(\.period))
+
+        var values = Set<String>()
+        for result in build.periods {
+            let file = try #require(cache.read(PeriodFile.self, at: CacheManifest.PeriodEntry.path(result)))
+            let fromFile = file.events(merger: EventMerger(), names: build.names)
+            #expect(try json.encode(fromFile) == json.encode(build.events(result.period)))
+            for c in file.candidates { values.insert(c.mention.value.description) }
+        }
+        // Days, times, weeks and years take tagged forms (every kind: `everyValueKindRoundTripsInAMention`).
+        #expect(values.isSuperset(of: ["2025-03-14", "2025-03-14T14:00", "2025-W12", "2022"]), "\(values.sorted())")
+    }
+
+    @Test(arguments: ["2025-03-15", "2025-03-15T14:30", "2025-03-15T14", "2025-03-15TAF", "2025-W11", "2025-W01-WE", "2025-03",
+                      "2025-SU", "2025-Q2", "2025", "199X", "PAST_REF", "P30D", "XXXX-03-15", "-0044"])
+    func everyValueKindRoundTripsInAMention(_ text: String) throws {
+        let value = try #require(TimexValue(timex3: text))
+        let mention = Mention(article: "a", blockOrdinal: 0, sentenceIndex: 0, sentence: "s", expression: "e", expressionRange: 0..<1,
+                              value: value, resolution: "r")
+        let back = try BinaryCoder.decode(Mention.self, from: BinaryCoder.encode(mention))
+        #expect(back.value == value)
+        #expect(back.expressionRange == 0..<1)
+    }
+
+    @Test func truncatedRecordsThrow() throws {
+        var record = ArticleRecord(sourcePath: "a.md", contentHash: 7, article: Article(sourcePath: "a.md", slug: "a", title: "A", document: MarkdownDocument(blocks: [])), warnings: [])
+        record.periods = [Period(year: 2025, month: 3), Period(year: 2025, month: nil)]
+        let bytes = try BinaryCoder.encode(CacheManifest(records: [record], periods: []))
+        #expect(try BinaryCoder.decode(CacheManifest.self, from: bytes).records[0].periods == record.periods)
+        for cut in 0..<bytes.count {
+            var truncated = Array(bytes[..<cut])
+            if truncated.count >= 4 { truncated.replaceSubrange(0..<4, with: withUnsafeBytes(of: UInt32(cut - 4).littleEndian, Array.init)) }
+            #expect(throws: (any Error).self) { try BinaryCoder.decode(CacheManifest.self, from: truncated) }
+        }
+    }
+}

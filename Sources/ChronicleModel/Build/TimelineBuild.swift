@@ -170,6 +170,14 @@ struct CacheManifest: Codable {
         /// The open names of its mentions (`ArticleName.surname`, or the word itself), sorted.
         var openNames: [String]
 
+        init(period: Period, hash: UInt64, mentionCount: Int, eventCount: Int, openNames: [String]) {
+            self.period = period
+            self.hash = hash
+            self.mentionCount = mentionCount
+            self.eventCount = eventCount
+            self.openNames = openNames
+        }
+
         init(_ result: PeriodResult, openNames: [String]) {
             period = result.period
             hash = result.fileHash

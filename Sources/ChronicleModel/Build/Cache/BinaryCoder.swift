@@ -11,6 +11,15 @@ import Foundation
 /// Integers are (zig-zag) varints, doubles their 8 bytes, strings a varint length and UTF-8.
 public enum BinaryCoder {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let value = value as? any CacheCodable {
+            var out = CacheWriter()
+            out.append([0, 0, 0, 0])
+            value.write(to: &out)
+            var bytes = out.bytes
+            let length = UInt32(bytes.count - 4)
+            for i in 0..<4 { bytes[i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
+            return bytes
+        }
         let writer = BinaryWriter()
         try writer.slot { if !BulkNumbers.write(value, to: writer) { try value.encode(to: BinaryEncoding(writer)) } }
         return writer.bytes
@@ -21,6 +30,12 @@ public enum BinaryCoder {
         let reader = BinaryReader(bytes)
         let slot = try reader.slot(at: offset)
         guard slot.upperBound == bytes.count else { throw reader.corrupt("trailing bytes") }
+        if let type = T.self as? any CacheCodable.Type {
+            var input = CacheReader(bytes, from: slot.lowerBound, to: slot.upperBound)
+            let value = try type.init(from: &input)
+            guard input.isAtEnd else { throw reader.corrupt("trailing bytes") }
+            return value as! T
+        }
         return try BinaryDecoding.value(T.self, reader, slot)
     }
 }

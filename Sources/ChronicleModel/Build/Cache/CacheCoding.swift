@@ -1,0 +1,477 @@
+import ChronicleTime
+
+/// Hand-written binary coding for the values the cache holds in bulk (article records, period
+/// files, the site layer's state): each field written in declaration order as varints, strings
+/// and bytes, with no keys and no `Codable` containers. At 10,000 articles the generic
+/// `BinaryCoder` spent most of a one-article rebuild in `Codable` machinery; this form reads and
+/// writes the same values many times faster. `BinaryCoder` uses it for any `CacheCodable` type.
+///
+/// A type's `write` and `init(from:)` list its fields in the same order; `CacheCodingTests`
+/// round-trips the records and period files of a built fixture site and compares them field
+/// by field (through their `Codable` form), so a stored field left out of either fails there.
+public protocol CacheCodable {
+    func write(to out: inout CacheWriter)
+    init(from input: inout CacheReader) throws
+}
+
+public struct CacheWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    public mutating func varint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    /// Zig-zag, so small negative numbers stay short.
+    public mutating func int(_ value: Int) {
+        let v = Int64(value)
+        varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+    }
+
+    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    /// Eight bytes as they are (hashes do not shrink as varints).
+    public mutating func fixed(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func double(_ value: Double) { fixed(value.bitPattern) }
+
+    public mutating func string(_ value: String) {
+        var s = value
+        s.withUTF8 { utf8 in
+            varint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func optional<T>(_ value: T?, _ body: (inout CacheWriter, T) -> Void) {
+        guard let value else { bytes.append(0); return }
+        bytes.append(1)
+        body(&self, value)
+    }
+
+    public mutating func array<T>(_ values: [T], _ body: (inout CacheWriter, T) -> Void) {
+        varint(UInt64(values.count))
+        for v in values { body(&self, v) }
+    }
+
+    public mutating func value<T: CacheCodable>(_ value: T) { value.write(to: &self) }
+
+    public mutating func values<T: CacheCodable>(_ values: [T]) { array(values) { $0.value($1) } }
+
+    public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    public mutating func ints(_ values: [Int]) { array(values) { $0.int($1) } }
+
+    public mutating func optionalInt(_ value: Int?) { optional(value) { $0.int($1) } }
+
+    public mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
+
+    public mutating func append(_ other: [UInt8]) { bytes += other }
+}
+
+public struct CacheReader {
+    private let bytes: [UInt8]
+    public private(set) var position: Int
+    private let end: Int
+    /// Zones already looked up (a lookup in the system's database is slow, and records repeat a few zones).
+    private var zones: [String: Zone] = [:]
+
+    public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        position = start
+        self.end = end ?? bytes.count
+    }
+
+    public var isAtEnd: Bool { position == end }
+
+    public static func corrupt(_ what: String) -> CacheCorruption { CacheCorruption(what: what) }
+
+    public mutating func byte() throws -> UInt8 {
+        guard position < end else { throw Self.corrupt("value past the end") }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    public mutating func varint() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64 else { throw Self.corrupt("varint too long") }
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    public mutating func int() throws -> Int {
+        let v = try varint()
+        let decoded = Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
+        guard let i = Int(exactly: decoded) else { throw Self.corrupt("integer out of range") }
+        return i
+    }
+
+    public mutating func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Self.corrupt("not a boolean")
+        }
+    }
+
+    public mutating func fixed() throws -> UInt64 {
+        guard end - position >= 8 else { throw Self.corrupt("value past the end") }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[position + i]) << (8 * UInt64(i)) }
+        position += 8
+        return v
+    }
+
+    public mutating func double() throws -> Double { Double(bitPattern: try fixed()) }
+
+    public mutating func string() throws -> String {
+        let count = try length()
+        defer { position += count }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
+    }
+
+    /// A count of items that are at least a byte each: never more than the bytes left.
+    public mutating func length() throws -> Int {
+        let n = try varint()
+        guard n <= UInt64(end - position) else { throw Self.corrupt("length past the end") }
+        return Int(n)
+    }
+
+    public mutating func optional<T>(_ body: (inout CacheReader) throws -> T) throws -> T? {
+        try bool() ? try body(&self) : nil
+    }
+
+    public mutating func array<T>(_ body: (inout CacheReader) throws -> T) throws -> [T] {
+        let count = try length()
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count { out.append(try body(&self)) }
+        return out
+    }
+
+    public mutating func value<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
+
+    public mutating func values<T: CacheCodable>(_: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
+
+    public mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    public mutating func ints() throws -> [Int] { try array { try $0.int() } }
+
+    public mutating func optionalInt() throws -> Int? { try optional { try $0.int() } }
+
+    public mutating func optionalString() throws -> String? { try optional { try $0.string() } }
+
+    /// A raw-value enum stored as its raw string.
+    public mutating func raw<T: RawRepresentable>(_: T.Type = T.self) throws -> T where T.RawValue == String {
+        let text = try string()
+        guard let v = T(rawValue: text) else { throw Self.corrupt("unknown \(T.self) \(text)") }
+        return v
+    }
+
+    public mutating func zone() throws -> Zone {
+        let name = try string()
+        if let z = zones[name] { return z }
+        guard let z = Zone(identifier: name) else { throw Self.corrupt("unknown time zone \(name)") }
+        zones[name] = z
+        return z
+    }
+}
+
+public struct CacheCorruption: Error, CustomStringConvertible {
+    public var what: String
+    public var description: String { "corrupt cache data: \(what)" }
+}
+
+// MARK: - Values from the lower layers
+
+extension CacheWriter {
+    public mutating func date(_ d: CivilDate) { int(d.dayNumber) }
+
+    public mutating func zone(_ z: Zone) { string(z.identifier) }
+
+    public mutating func publication(_ p: PublicationTime) {
+        date(p.date)
+        optionalInt(p.hour)
+        optionalInt(p.minute)
+        optional(p.instant) { $0.int(Int($1)) }
+        optionalInt(p.offsetSeconds)
+    }
+
+    /// A tag and its numbers for the common values; the stored string for the rest.
+    public mutating func timex(_ v: TimexValue) {
+        switch v {
+        case .day(let d): bytes.append(1); date(d)
+        case .time(let d, let h, let m): bytes.append(2); date(d); int(h); optionalInt(m)
+        case .week(let w): bytes.append(3); int(w.year); int(w.week)
+        case .weekend(let w): bytes.append(4); int(w.year); int(w.week)
+        case .month(let y, let m): bytes.append(5); int(y); int(m)
+        case .year(let y): bytes.append(6); int(y)
+        default: bytes.append(0); string(v.stored)
+        }
+    }
+}
+
+extension CacheReader {
+    public mutating func date() throws -> CivilDate { CivilDate(dayNumber: try int()) }
+
+    public mutating func publication() throws -> PublicationTime {
+        let date = try date()
+        let hour = try optionalInt(), minute = try optionalInt()
+        let instant = try optional { Int64(try $0.int()) }
+        return PublicationTime(date: date, hour: hour, minute: minute, instant: instant, offsetSeconds: try optionalInt())
+    }
+
+    public mutating func timex() throws -> TimexValue {
+        switch try byte() {
+        case 1: return .day(try date())
+        case 2:
+            let d = try date(), h = try int()
+            return .time(d, hour: h, minute: try optionalInt())
+        case 3:
+            let y = try int()
+            return .week(ISOWeek(year: y, week: try int()))
+        case 4:
+            let y = try int()
+            return .weekend(ISOWeek(year: y, week: try int()))
+        case 5:
+            let y = try int()
+            return .month(year: y, month: try int())
+        case 6: return .year(try int())
+        case 0:
+            let text = try string()
+            guard let v = TimexValue(stored: text) else { throw Self.corrupt("not a stored TIMEX3 value: \(text)") }
+            return v
+        default: throw Self.corrupt("unknown TIMEX3 tag")
+        }
+    }
+}
+
+// MARK: - This layer's values
+
+extension Period: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.int(year)
+        out.optionalInt(month)
+    }
+
+    public init(from input: inout CacheReader) throws {
+        let year = try input.int()
+        self.init(year: year, month: try input.optionalInt())
+    }
+}
+
+extension Diagnostic: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.string(severity.rawValue)
+        out.string(file)
+        out.optionalInt(line)
+        out.string(message)
+    }
+
+    public init(from input: inout CacheReader) throws {
+        let severity = try input.raw(Severity.self), file = try input.string(), line = try input.optionalInt()
+        self.init(severity, file: file, line: line, try input.string())
+    }
+}
+
+extension ArticleName: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.string(name)
+        out.optionalString(surname)
+        out.bool(initialWord)
+    }
+
+    public init(from input: inout CacheReader) throws {
+        let name = try input.string(), surname = try input.optionalString()
+        self.init(name: name, surname: surname, initialWord: try input.bool())
+    }
+}
+
+extension NameEvidence: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        let full = fullNames.sorted { $0.key < $1.key }
+        out.array(full) { $0.string($1.key); $0.int($1.value) }
+        out.strings(nameWords)
+        out.array(tally) { out, t in
+            out.value(t.name)
+            out.string(t.kind.rawValue)
+            out.int(t.count)
+        }
+    }
+
+    public init(from input: inout CacheReader) throws {
+        self.init()
+        for (name, count) in try input.array({ (try $0.string(), try $0.int()) }) { fullNames[name] = count }
+        nameWords = try input.strings()
+        tally = try input.array { input in
+            let name = try input.value(ArticleName.self), kind = try input.raw(EntityKind.self)
+            return Tally(name: name, kind: kind, count: try input.int())
+        }
+    }
+}
+
+extension BoilerplateEvidence: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.array(sentences) { $0.fixed($1) }
+        out.array(blocks) { out, block in
+            switch block {
+            case .reporting: out.bool(false)
+            case .furniture(let reason): out.append([2]); out.string(reason)
+            case .oneCue(let keys): out.append([3]); out.array(keys) { $0.fixed($1.hash); $0.int($1.length) }
+            }
+        }
+    }
+
+    public init(from input: inout CacheReader) throws {
+        let sentences = try input.array { try $0.fixed() }
+        let blocks: [Block] = try input.array { input in
+            switch try input.byte() {
+            case 0: return .reporting
+            case 2: return .furniture(try input.string())
+            case 3: return .oneCue(try input.array { Key(hash: try $0.fixed(), length: try $0.int()) })
+            default: throw CacheReader.corrupt("unknown boilerplate block")
+            }
+        }
+        self.sentences = sentences
+        self.blocks = blocks
+    }
+}
+
+extension ArticleRecord: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.string(sourcePath)
+        out.fixed(contentHash)
+        out.string(requestedSlug)
+        out.string(slug)
+        out.string(title)
+        out.optionalString(source)
+        out.optionalString(url)
+        out.optionalString(author)
+        out.optional(published) { $0.publication($1) }
+        out.zone(zone)
+        out.bool(draft)
+        out.bool(included)
+        out.values(warnings)
+        out.value(evidence)
+        out.array(verdicts) { $0.bool($1) }
+        out.ints([counts.sentences, counts.expressions, counts.boilerplateBlocks, counts.mentions])
+        out.values(periods)
+        out.value(names)
+    }
+
+    public init(from input: inout CacheReader) throws {
+        sourcePath = try input.string()
+        contentHash = try input.fixed()
+        requestedSlug = try input.string()
+        slug = try input.string()
+        title = try input.string()
+        source = try input.optionalString()
+        url = try input.optionalString()
+        author = try input.optionalString()
+        published = try input.optional { try $0.publication() }
+        zone = try input.zone()
+        draft = try input.bool()
+        included = try input.bool()
+        warnings = try input.values()
+        evidence = try input.value()
+        verdicts = try input.array { try $0.bool() }
+        let c = try input.ints()
+        guard c.count == 4 else { throw CacheReader.corrupt("article counts") }
+        counts = Counts(sentences: c[0], expressions: c[1], boilerplateBlocks: c[2], mentions: c[3])
+        periods = try input.values()
+        names = try input.value()
+    }
+}
+
+extension Mention: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.string(article)
+        out.int(blockOrdinal)
+        out.int(sentenceIndex)
+        out.string(sentence)
+        out.optionalString(expression)
+        out.optional(expressionRange) { $0.int($1.lowerBound); $0.int($1.upperBound) }
+        out.timex(value)
+        out.string(resolution)
+        out.values(names)
+    }
+
+    public init(from input: inout CacheReader) throws {
+        let article = try input.string(), block = try input.int(), index = try input.int(), sentence = try input.string()
+        let expression = try input.optionalString()
+        let range: Range<Int>? = try input.optional { input in
+            let lower = try input.int(), upper = try input.int()
+            guard lower <= upper else { throw CacheReader.corrupt("expression range") }
+            return lower..<upper
+        }
+        let value = try input.timex(), resolution = try input.string(), names = try input.values(ArticleName.self)
+        // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
+        self.init(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
+                  expressionRange: range, value: value, resolution: resolution, entities: names.map(\.name), names: names)
+    }
+}
+
+extension EventMerger.Candidate: CacheCodable {
+    public func write(to out: inout CacheWriter) {
+        out.value(mention)
+        out.string(status.rawValue)
+        out.string(dateSource.rawValue)
+        out.int(position)
+        out.optional(filedIn) { $0.value($1) }
+    }
+
+    public init(from input: inout CacheReader) throws {
+        let mention = try input.value(Mention.self), status = try input.raw(EventStatus.self)
+        let source = try input.raw(DateSource.self), position = try input.int()
+        self.init(mention: mention, status: status, dateSource: source, position: position, filedIn: try input.optional { try $0.value() })
+    }
+}
+
+extension CacheManifest: CacheCodable {
+    func write(to out: inout CacheWriter) {
+        out.values(records)
+        out.array(periods) { out, p in
+            out.value(p.period)
+            out.fixed(p.hash)
+            out.int(p.mentionCount)
+            out.int(p.eventCount)
+            out.strings(p.openNames)
+        }
+    }
+
+    init(from input: inout CacheReader) throws {
+        records = try input.values()
+        periods = try input.array { input in
+            let period = try input.value(Period.self), hash = try input.fixed()
+            let mentions = try input.int(), events = try input.int()
+            return PeriodEntry(period: period, hash: hash, mentionCount: mentions, eventCount: events, openNames: try input.strings())
+        }
+    }
+}
+
+extension PeriodFile: CacheCodable {
+    func write(to out: inout CacheWriter) {
+        out.values(candidates)
+        out.array(groups) { $0.ints($1) }
+    }
+
+    init(from input: inout CacheReader) throws {
+        candidates = try input.values()
+        groups = try input.array { try $0.ints() }
+        let count = candidates.count
+        guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else { throw CacheReader.corrupt("group member out of range") }
+    }
+}
