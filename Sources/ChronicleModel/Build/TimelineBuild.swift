@@ -68,6 +68,10 @@ public final class TimelineBuild: @unchecked Sendable {
     let store: ArticleStore
     let contentDirectory: URL
     private var loaded: [Period: [Event]]
+    /// With a cache, the periods whose events were read back last, oldest first: only these few
+    /// are kept, so a large site's events are never all in memory at once.
+    private var recent: [Period] = []
+    static let recentLimit = 4
     private let lock = NSLock()
 
     init(config: SiteConfig, articles: [ArticleRecord], periods: [PeriodResult], loaded: [Period: [Event]], store: ArticleStore,
@@ -104,7 +108,11 @@ public final class TimelineBuild: @unchecked Sendable {
         }
         let events = file.events(merger: EventMerger(), names: names)
         lock.lock()
-        loaded[period] = events
+        if loaded[period] == nil {
+            loaded[period] = events
+            recent.append(period)
+            if recent.count > Self.recentLimit { loaded[recent.removeFirst()] = nil }
+        }
         lock.unlock()
         return events
     }
@@ -221,16 +229,18 @@ struct PeriodFile: Codable {
     }
 }
 
-/// A period merged in this build.
+/// A period merged in this build. With a cache its events are not made here: they are read
+/// back from its file when pages need them (a few periods at a time), so a large site's events
+/// never all sit in memory.
 struct MergedPeriod {
     var result: PeriodResult
-    var events: [Event]
+    var events: [Event]?
     var openNames: [String]
 
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
          records: [ArticleRecord], rank: [String: Int]) throws {
         let file = PeriodFile(candidates: candidates, groups: merger.groups(candidates))
-        events = file.events(merger: merger, names: names)
+        events = cache == nil ? file.events(merger: merger, names: names) : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file)
@@ -241,7 +251,7 @@ struct MergedPeriod {
         }
         let fileHash = ContentHash.xxh64(articles, seed: ContentHash.xxh64(payload))
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
-                              fileHash: fileHash, mentionCount: candidates.count, eventCount: events.count, changed: true)
+                              fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
     }
 }

@@ -176,17 +176,22 @@ public struct TimelineBuilder: Sendable {
         }
         let analysisCounter = progress.counter("analyse", total: toAnalyse.count)
         let snapshot = records
-        // Fresh mentions by period, handed to the merge of their period and released there.
-        let fresh = Handoff<Period, [EventMerger.Candidate]>()
+        // Fresh mentions by period, in their cache encoding, handed to the merge of their period;
+        // with a cache they wait in files, so memory does not grow with the site.
+        let fresh = MentionSpill(folder: cache?.url(MentionSpill.folderName))
         for (k, result) in concurrentMap(toAnalyse, { i in
             defer { analysisCounter.advance() }
             return Swift.Result {
-                try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader, store: store, cache: cache)
+                let (record, candidates) = try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader,
+                                                       store: store, cache: cache)
+                // Handed on here, not returned: the merge sorts each period's mentions by article and position.
+                var byPeriod: [Period: CacheWriter] = [:]
+                for c in candidates { byPeriod[c.period!, default: CacheWriter()].value(c) }
+                for (period, out) in byPeriod { try fresh.append(out.bytes, to: period) }
+                return record
             }
         }).enumerated() {
-            let (record, candidates) = try result.get()
-            records[toAnalyse[k]] = record
-            for c in candidates { fresh.append(c, to: c.period!) }
+            records[toAnalyse[k]] = try result.get()
         }
         stats.analysed = toAnalyse.count
         for record in records {
@@ -235,7 +240,11 @@ public struct TimelineBuilder: Sendable {
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
-                var candidates = fresh.take(period) ?? []
+                var candidates: [EventMerger.Candidate] = []
+                if let bytes = try fresh.take(period) {
+                    var input = CacheReader(bytes)
+                    while !input.isAtEnd { candidates.append(try input.value()) }
+                }
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
                     for var c in file.candidates {
@@ -253,6 +262,7 @@ public struct TimelineBuilder: Sendable {
                                         rank: rank)
             }
         }
+        fresh.finish()
         var periods: [PeriodResult] = []
         var loaded: [Period: [Event]] = [:]
         var entries: [CacheManifest.PeriodEntry] = []
@@ -262,7 +272,7 @@ public struct TimelineBuilder: Sendable {
             if let m = mergedByPeriod[period] {
                 periods.append(m.result)
                 entries.append(CacheManifest.PeriodEntry(m.result, openNames: m.openNames))
-                loaded[period] = m.events
+                if let events = m.events { loaded[period] = events }
             } else if !dirty.contains(period), let entry = oldPeriods[period] {
                 periods.append(entry.result(changed: false, names: names))
                 entries.append(entry)
@@ -497,12 +507,6 @@ final class Handoff<Key: Hashable, Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    func append<Element>(_ element: Element, to key: Key) where Value == [Element] {
-        lock.lock()
-        values[key, default: []].append(element)
-        lock.unlock()
-    }
-
     func contains(_ key: Key) -> Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -513,6 +517,66 @@ final class Handoff<Key: Hashable, Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return values.removeValue(forKey: key)
+    }
+}
+
+/// Encoded mentions by period, appended from any thread and taken once per period. Given a
+/// folder, each period's bytes go to a file of their own once they pass `flushSize` (the folder
+/// is emptied first, and removed by `finish`), so what waits for the merge is not held in memory.
+final class MentionSpill: @unchecked Sendable {
+    static let folderName = "spill"
+    static let flushSize = 1 << 18
+    private let folder: URL?
+    private var pending: [Period: [UInt8]] = [:]
+    private var spilled: Set<Period> = []
+    private let lock = NSLock()
+
+    init(folder: URL?) {
+        self.folder = folder
+        if let folder {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+    }
+
+    private func path(_ period: Period) -> String { folder!.appendingPathComponent("\(period).bin").path }
+
+    func append(_ bytes: [UInt8], to period: Period) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[period, default: []] += bytes
+        if folder != nil, pending[period]!.count >= Self.flushSize { try flush(period) }
+    }
+
+    /// Every byte appended for the period, in order; nil when there are none.
+    func take(_ period: Period) throws -> [UInt8]? {
+        lock.lock()
+        let rest = pending.removeValue(forKey: period)
+        let wasSpilled = spilled.contains(period)
+        lock.unlock()
+        guard wasSpilled else { return rest }
+        guard var bytes = FileBytes.read(path(period)) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path(period)]) }
+        try? FileManager.default.removeItem(atPath: path(period))
+        bytes += rest ?? []
+        return bytes
+    }
+
+    func finish() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    private func flush(_ period: Period) throws {
+        guard let bytes = pending.removeValue(forKey: period) else { return }
+        let fd = open(path(period), O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path(period)]) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path(period)]) }
+            written += n
+        }
+        spilled.insert(period)
     }
 }
 
