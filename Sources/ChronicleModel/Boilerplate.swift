@@ -3,7 +3,8 @@ import Foundation
 
 /// Decides which paragraphs are outlet boilerplate rather than reporting: donation appeals,
 /// navigation ("Read more", "Leave a Reply"), photo credits, and paragraphs an outlet
-/// repeats across its articles.
+/// repeats across its articles: an appeal it repeats, or any paragraph it prints word for word
+/// under most of its articles (a standards note, a footer).
 public struct BoilerplateDetector: Sendable {
     /// Phrases of appeals and page furniture (normalised: lower case, apostrophes as spaces);
     /// two distinct ones make a paragraph boilerplate, one suffices for a paragraph the outlet repeats.
@@ -28,6 +29,17 @@ public struct BoilerplateDetector: Sendable {
 
     /// Outlet and normalised sentence (hashed) → how many of the outlet's articles contain it, when more than one.
     private var repeatedSentences: [UInt64: Int] = [:]
+    /// Outlet and normalised paragraph (hashed) → how many of the outlet's articles contain it, when at least
+    /// `furnitureMinimumArticles`.
+    private var repeatedParagraphs: [UInt64: Int] = [:]
+    /// Outlet (hashed) → how many articles it has.
+    private var articlesPerOutlet: [UInt64: Int] = [:]
+
+    /// A paragraph an outlet prints word for word in at least this many of its articles, and in at
+    /// least half of them, is page furniture whatever it says. A running story's background paragraph
+    /// comes back in a few of an outlet's articles, mostly reworded; a footer comes back in all of them.
+    /// The floor keeps a small site's few articles from outvoting each other.
+    static let furnitureMinimumArticles = 8
 
     /// Builds the repetition table from every article's blocks, grouped by outlet.
     public init(articles: [(outlet: String, blocks: [TextBlock])]) {
@@ -36,22 +48,36 @@ public struct BoilerplateDetector: Sendable {
 
     /// Builds the repetition table from each article's evidence (computed once per article, and cached with it).
     public init(evidence: [BoilerplateEvidence]) {
-        var seen: [UInt64: Int] = [:]
-        for article in evidence { for key in article.sentences { seen[key, default: 0] += 1 } }
+        var seen: [UInt64: Int] = [:], paragraphs: [UInt64: Int] = [:]
+        for article in evidence {
+            for key in article.sentences { seen[key, default: 0] += 1 }
+            articlesPerOutlet[article.outlet, default: 0] += 1
+            // Each paragraph once per article (a handful per article: a scan beats a set).
+            for (i, p) in article.paragraphs.enumerated() where p != 0 && !article.paragraphs[..<i].contains(p) {
+                paragraphs[p, default: 0] += 1
+            }
+        }
         repeatedSentences = seen.filter { $0.value > 1 }
+        repeatedParagraphs = paragraphs.filter { $0.value >= Self.furnitureMinimumArticles }
     }
 
     /// Whether the block is boilerplate for an article of `outlet`, with the reason.
     public func classify(_ text: String, outlet: String) -> String? {
-        verdict(BoilerplateEvidence.Block(text, outlet: BoilerplateEvidence.salt(outlet)))
+        let salt = BoilerplateEvidence.salt(outlet)
+        let scan = BlockScan(text, salt: salt)
+        return verdict(BoilerplateEvidence.Block(text, scan: scan), paragraph: BoilerplateEvidence.paragraph(scan, salt: salt),
+                       outlet: salt)
     }
 
     /// Which of an article's blocks are boilerplate, by ordinal.
     public func verdicts(_ evidence: BoilerplateEvidence) -> [Bool] {
-        evidence.blocks.map { verdict($0) != nil }
+        zip(evidence.blocks, evidence.paragraphs).map { verdict($0, paragraph: $1, outlet: evidence.outlet) != nil }
     }
 
-    private func verdict(_ block: BoilerplateEvidence.Block) -> String? {
+    private func verdict(_ block: BoilerplateEvidence.Block, paragraph: UInt64, outlet: UInt64) -> String? {
+        if let n = repeatedParagraphs[paragraph], let total = articlesPerOutlet[outlet], n * 2 >= total {
+            return "printed word for word in \(n) of the outlet's \(total) articles"
+        }
         switch block {
         case .reporting: return nil
         case .furniture(let reason): return reason
@@ -138,10 +164,14 @@ public struct BoilerplateDetector: Sendable {
 /// table is built from every article's `sentences`, then each block gets its verdict. Cached with
 /// the article's analysis, so a rebuild re-checks the verdicts without re-reading the text.
 public struct BoilerplateEvidence: Codable, Hashable, Sendable {
+    /// The outlet, hashed.
+    public var outlet: UInt64
     /// The article's distinctive sentences (normalised, hashed with the outlet), each once.
     public var sentences: [UInt64]
     /// One per text block, in order.
     public var blocks: [Block]
+    /// One per text block: its whole normalised text hashed with the outlet (0 for a block without words).
+    public var paragraphs: [UInt64]
 
     /// A sentence of a block: its hash and its length in characters.
     public struct Key: Codable, Hashable, Sendable {
@@ -157,10 +187,6 @@ public struct BoilerplateEvidence: Codable, Hashable, Sendable {
         /// One appeal cue: boilerplate when most of its text repeats across the outlet's articles.
         case oneCue([Key])
 
-        init(_ text: String, outlet salt: UInt64) {
-            self.init(text, scan: BlockScan(text, salt: salt))
-        }
-
         init(_ text: String, scan: BlockScan) {
             if scan.words.isEmpty { self = .reporting; return }
             if BoilerplateDetector.navigationLineHashes.contains(scan.hash) { self = .furniture("navigation line"); return }
@@ -173,16 +199,25 @@ public struct BoilerplateEvidence: Codable, Hashable, Sendable {
 
     public init(outlet: String, blocks: [TextBlock]) {
         let salt = Self.salt(outlet)
+        self.outlet = salt
         var sentences = Set<UInt64>()
+        var paragraphs: [UInt64] = []
         self.blocks = blocks.map { block in
             let scan = BlockScan(block.text, salt: salt)
             for key in scan.keys { sentences.insert(key.hash) }
+            paragraphs.append(Self.paragraph(scan, salt: salt))
             return Block(block.text, scan: scan)
         }
         self.sentences = sentences.sorted()
+        self.paragraphs = paragraphs
     }
 
     static func salt(_ outlet: String) -> UInt64 { EventSignature.hash(Array(outlet.utf8) + [1]) }
+
+    /// A block's whole normalised text hashed with the outlet; 0 when it has no words.
+    static func paragraph(_ scan: BlockScan, salt: UInt64) -> UInt64 {
+        scan.words.isEmpty ? 0 : (scan.hash ^ salt) &* 0x100_0000_01b3 | 1
+    }
 }
 
 /// One pass over a block's text: its normalised form (lower-case letters and digits, single
@@ -294,7 +329,7 @@ struct Normaliser {
 extension BoilerplateEvidence {
     /// Stored as a few lists of numbers (one entry per block, then the keys of the one-cue
     /// blocks) rather than an enum per block: every rebuild reads the evidence of every article.
-    private enum CodingKeys: String, CodingKey { case sentences, kinds, reasons, keyCounts, keyHashes, keyLengths }
+    private enum CodingKeys: String, CodingKey { case outlet, sentences, paragraphs, kinds, reasons, keyCounts, keyHashes, keyLengths }
 
     public func encode(to encoder: Encoder) throws {
         var kinds: [UInt8] = [], reasons: [String] = [], counts: [Int] = [], hashes: [UInt64] = [], lengths: [Int] = []
@@ -312,7 +347,9 @@ extension BoilerplateEvidence {
             }
         }
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(outlet, forKey: .outlet)
         try c.encode(sentences, forKey: .sentences)
+        try c.encode(paragraphs, forKey: .paragraphs)
         try c.encode(kinds, forKey: .kinds)
         try c.encode(reasons, forKey: .reasons)
         try c.encode(counts, forKey: .keyCounts)
@@ -322,7 +359,9 @@ extension BoilerplateEvidence {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        outlet = try c.decode(UInt64.self, forKey: .outlet)
         sentences = try c.decode([UInt64].self, forKey: .sentences)
+        paragraphs = try c.decode([UInt64].self, forKey: .paragraphs)
         let kinds = try c.decode([UInt8].self, forKey: .kinds)
         var reasons = try c.decode([String].self, forKey: .reasons)[...]
         var counts = try c.decode([Int].self, forKey: .keyCounts)[...]
@@ -345,6 +384,9 @@ extension BoilerplateEvidence {
             default: break
             }
             throw DecodingError.dataCorruptedError(forKey: .kinds, in: c, debugDescription: "bad boilerplate evidence")
+        }
+        guard paragraphs.count == blocks.count else {
+            throw DecodingError.dataCorruptedError(forKey: .paragraphs, in: c, debugDescription: "paragraphs and blocks differ")
         }
     }
 }

@@ -42,4 +42,40 @@ import Testing
         #expect(detector.classify(quote, outlet: "the paper") == nil)
         #expect(detector.classify("Article one reports.", outlet: "the paper") == nil)
     }
+
+    /// An outlet's articles: each its own reporting, then the paragraphs given.
+    func outlet(_ name: String, articles: Int, ending tail: (Int) -> [String]) -> [BoilerplateEvidence] {
+        (0..<articles).map { i in
+            BoilerplateEvidence(outlet: name, blocks: blocks(["Report \(i) of \(name): the council met on day \(i)."] + tail(i)))
+        }
+    }
+
+    @Test func aParagraphAnOutletPrintsUnderMostArticlesIsFurniture() {
+        let standards = "*Our Standards: The Wire Trust Principles, adopted in 1941, guide everything we publish.*"
+        let background = "Background: the bridge was built in 2018, and the dispute has dragged on since."
+        let wire = outlet("the wire", articles: 12) { i in
+            (i < 3 ? [background] : []) + (i < 10 ? [standards] : [])
+        }
+        let detector = BoilerplateDetector(evidence: wire + outlet("the paper", articles: 12) { $0 == 0 ? [standards] : [] })
+        let verdicts = wire.map(detector.verdicts)
+        // Ten of twelve articles print it word for word: furniture, no appeal cue needed.
+        #expect(verdicts[0] == [false, false, true] && verdicts[9] == [false, true] && verdicts[11] == [false])
+        #expect(detector.classify(standards, outlet: "the wire")?.contains("10 of the outlet's 12") == true)
+        // A running story's background paragraph, verbatim in three articles, is reporting.
+        #expect(detector.classify(background, outlet: "the wire") == nil)
+        // The same words once under another outlet's article are that outlet's reporting.
+        #expect(detector.classify(standards, outlet: "the paper") == nil)
+    }
+
+    @Test func repetitionIsFurnitureOnlyInMostOfEnoughArticles() {
+        let footer = "Thanks for reading: the newsroom has covered the valley since 1952."
+        // A small site: every article ends the same way, but seven articles are too few to tell.
+        let small = BoilerplateDetector(evidence: outlet("small", articles: 7) { _ in [footer] })
+        #expect(small.classify(footer, outlet: "small") == nil)
+        // Eight of twenty articles is not most of them; as the outlet shrinks the verdict changes with it.
+        let some = outlet("big", articles: 20) { $0 < 8 ? [footer] : [] }
+        #expect(BoilerplateDetector(evidence: some).verdicts(some[0]) == [false, false])
+        let fewer = Array(some.prefix(16))
+        #expect(BoilerplateDetector(evidence: fewer).verdicts(fewer[0]) == [false, true])
+    }
 }

@@ -95,4 +95,19 @@ import Testing
         let a = article("a", "Hamas said the talks failed. Officials blamed Hamas.\n\nDespite this, talks go on.")
         #expect(names(EntityResolver([a]), article: 0) == ["Hamas", "Hamas"])
     }
+
+    @Test func aKindAThirdOfTheMentionsGiveBeatsNoClue() {
+        // One mention in three gives a place ("in Eastmark"); the others give no clue.
+        let a = article("a", "Officials in Eastmark met. Rates rose, the bank of Eastmark said. The response of Eastmark came late.")
+        #expect(EntityResolver([a]).kind(of: "Eastmark") == .place)
+        // One in five does not outweigh four without a clue.
+        let b = article("b", "Analysts said Eastmark would wait, and Eastmark did. The bank of Eastmark agreed. Officials in Eastmark met.")
+        #expect(EntityResolver([b, article("c", "Critics said Eastmark lied.")]).kind(of: "Eastmark") == .other)
+    }
+
+    @Test func aCommonNounOpeningSentencesIsNoActor() {
+        let a = article("a", "HESSLE — Union leaders called a strike. Union members agreed. Police said the strike began.")
+        #expect(names(EntityResolver([a]), article: 0) == ["Hessle"])
+    }
 }
+

@@ -1,3 +1,5 @@
+import ChronicleTagger
+
 /// What a named actor is.
 public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     case person
@@ -115,7 +117,12 @@ public struct EntityRecognizer: Sendable {
             }
         }
         if title == nil, !EntityWords.places.contains(lowers.joined(separator: " ")) {
-            while nameStart < run.count, EntityWords.notNames.contains(lowers[nameStart]) { nameStart += 1 }
+            while nameStart < run.count, EntityWords.notNames.contains(lowers[nameStart]) {
+                // "the Southern Cross Herald", "from New Castora": inside a sentence such a word begins the name that follows.
+                if EntityWords.nameHeads.contains(lowers[nameStart]), !run[nameStart].isInitial, nameStart + 1 < run.count,
+                   !EntityWords.notNames.contains(lowers[nameStart + 1]) { break }
+                nameStart += 1
+            }
         }
         let nameWords = Array(run[nameStart...])
         let start = (title != nil ? run[titleStart!] : run[min(nameStart, run.count - 1)]).range.lowerBound
@@ -135,7 +142,7 @@ public struct EntityRecognizer: Sendable {
             let w = nameWords[0]
             let bare = Self.withoutPossessive(w.lower)
             if title == nil && (EntityWords.notNames.contains(bare) || Self.isNationality(bare)) { return nil }
-            if w.isAllCaps && w.range.count > 6 { return nil }
+            if w.isAllCaps && (w.range.count > 6 || ZoneWords.abbreviations.contains(w.lower)) { return nil }
         }
         let kind: EntityKind
         if title != nil {
@@ -156,7 +163,9 @@ public struct EntityRecognizer: Sendable {
         } else {
             kind = .other
         }
-        let initial = title == nil && nameWords.count == 1 && nameWords[0].isInitial && kind == .other
+        // "Union leaders said": a common noun opening the sentence is capitalised like a name and may be none.
+        let initial = title == nil && nameWords.count == 1 && nameWords[0].isInitial
+            && (kind == .other || kind == .organisation && !nameWords[0].isAllCaps && EntityWords.organisationWords.contains(nameLower))
         let range = start..<end
         return EntityMention(text: Self.text(bytes, range), name: name, utf8Range: range, kind: kind, title: title,
                              isSentenceInitial: initial)

@@ -108,7 +108,9 @@ public enum ArticleNames {
         func resolve(_ m: EntityMention) -> ArticleName? {
             if let outlet, EntityResolver.outletKey(m.name) == outlet { return nil }
             if m.name.isEmpty { return m.title.flatMap { holders[$0] } }
-            guard !m.name.contains(" "), m.kind == .person || m.kind == .other || m.kind == .place else { return ArticleName(name: m.name) }
+            guard !m.name.contains(" "), m.kind == .person || m.kind == .other || m.kind == .place || m.isSentenceInitial else {
+                return ArticleName(name: m.name)
+            }
             var name = single(m.name, otherwise: m.title != nil ? givenNames[m.name] : nil)
             if name.surname != nil, name.name == m.name, m.isSentenceInitial, !nonInitial.contains(m.name) { name.initialWord = true }
             return name
@@ -192,14 +194,22 @@ public struct SiteNames: Sendable {
         open.map { "\($0)=\(bySurname[$0] ?? (nameWords.contains($0) ? "+" : "-"))" }.joined(separator: "|")
     }
 
-    /// The kind most mentions give a name; ties prefer the more specific kind.
+    /// The kind most mentions give a name; ties prefer the more specific kind. `other` only says a
+    /// sentence gave no clue ("Eastmark's", "the bank of Eastmark"), so a kind that a third of the
+    /// mentions give ("in Eastmark") wins over it.
     public func kind(of name: String) -> EntityKind {
         let votes = known[name]?.kinds ?? [:]
-        return EntityKind.allCases.max { a, b in
+        let total = votes.values.reduce(0, +)
+        func order(_ a: EntityKind, _ b: EntityKind) -> Bool {
             let x = votes[a] ?? 0, y = votes[b] ?? 0
             if x != y { return x < y }
             return EntityKind.allCases.firstIndex(of: a)! > EntityKind.allCases.firstIndex(of: b)!
-        }!
+        }
+        if let specific = EntityKind.allCases.filter({ $0 != .other }).max(by: order), (votes[specific] ?? 0) * 3 >= total,
+           votes[specific] ?? 0 > 0 {
+            return specific
+        }
+        return EntityKind.allCases.max(by: order)!
     }
 
     /// The actors events name, each with the ids of its events (in the order given); pages need unique slugs.

@@ -49,6 +49,7 @@ enum EntityWords {
     static let eventWords: Set<String> = [
         "war", "cup", "games", "olympics", "summit", "treaty", "agreement", "accords", "accord", "act", "bill",
         "declaration", "protocol", "plan", "crisis", "revolution", "day", "prize", "award", "festival", "championship",
+        "storm", "hurricane", "typhoon", "cyclone",
     ]
 
     /// Nationality words that are adjectives, not actors, when they stand alone ("Russian", "French").
@@ -87,6 +88,10 @@ enum EntityWords {
         "unlike", "even", "just", "only", "perhaps", "indeed", "yes", "ok", "oh", "mrs", "mr", "ms", "dr",
         "other", "another", "former", "new", "further", "either", "neither", "such", "west", "east",
     ]
+
+    /// Words of `notNames` that begin names ("New Delhi", "National Guard", "Southern Cross Herald"): kept
+    /// inside a sentence, where their capital is the name's, when a word of the name follows.
+    static let nameHeads: Set<String> = ["new", "national", "federal", "state", "western", "eastern", "northern", "southern", "west", "east"]
 
     /// Abbreviated titles written with a full stop ("Mr.", "Gen.").
     static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "col", "capt", "lt", "sgt", "adm", "gov", "sen", "rep", "prof", "rev", "jr", "sr", "fr"]

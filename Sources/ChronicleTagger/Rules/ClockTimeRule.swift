@@ -4,8 +4,7 @@ import ChronicleTime
 /// and a day right after them ("10 p.m. Wednesday", "noon Thursday").
 enum ClockTimeRule {
     /// Zone words that may follow a clock time and belong to the expression.
-    static let zoneWords: Set<String> = ["gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "cet", "cest",
-                                         "et", "pt", "mst", "mdt", "z"]
+    static let zoneWords = ZoneWords.abbreviations
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         var hour: Int
