@@ -325,7 +325,9 @@ extension NameEvidence: CacheCodable {
 
 extension BoilerplateEvidence: CacheCodable {
     public func write(to out: inout CacheWriter) {
+        out.fixed(outlet)
         out.array(sentences) { $0.fixed($1) }
+        out.array(paragraphs) { $0.fixed($1) }
         out.array(blocks) { out, block in
             switch block {
             case .reporting: out.bool(false)
@@ -336,7 +338,9 @@ extension BoilerplateEvidence: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
+        let outlet = try input.fixed()
         let sentences = try input.array { try $0.fixed() }
+        let paragraphs = try input.array { try $0.fixed() }
         let blocks: [Block] = try input.array { input in
             switch try input.byte() {
             case 0: return .reporting
@@ -345,8 +349,11 @@ extension BoilerplateEvidence: CacheCodable {
             default: throw CacheReader.corrupt("unknown boilerplate block")
             }
         }
+        guard paragraphs.count == blocks.count else { throw CacheReader.corrupt("a paragraph hash per block") }
+        self.outlet = outlet
         self.sentences = sentences
         self.blocks = blocks
+        self.paragraphs = paragraphs
     }
 }
 
