@@ -51,6 +51,9 @@ enum ReferenceRule {
         switch r {
         case .now:
             if s.isKeyword(i + 1, .that) { return }  // "now that": a conjunction
+            // "Now, he says, …": set off by a comma at the head of a sentence, a discourse marker that
+            // turns to the next point, not a reference to the present (TimeBank leaves it untagged)
+            if s.capitalized(i), !s.tokens[i].allCaps, s.isPunct(i + 1, 0x2C) { return }
             value = .present
         case .currently, .nowadays, .presently: value = .present
         case .current:
