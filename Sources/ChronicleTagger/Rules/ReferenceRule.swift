@@ -68,7 +68,9 @@ enum ReferenceRule {
             // adjective ("recent talks") is left alone
             guard let u = s.info(i + 1)?.unit, s.info(i + 1)?.unitPlural == true, u != .second else { return }
             if u != .year && u != .decade {
-                out.append(Candidate(i, i + 2, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
+                // "recent weeks and months": one stretch
+                let end = DurationRule.coordinatedEnd(s, i + 2)
+                out.append(Candidate(i, end, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
                                      rule: .duration, note: "recent + plural unit: an unknown stretch"))
                 return
             }
