@@ -27,6 +27,7 @@ struct Quantity {
         return Quantity(amount: nil, end: high.end)
     }
 
+    @inline(__always)
     private static func single(_ s: TokenStream, _ i: Int, allowArticle: Bool, allowVague: Bool) -> Quantity? {
         if let n = s.number(i, maxDigits: 6) {
             // "2,000" and "3.5": a thousands group or a decimal part.
