@@ -155,9 +155,10 @@ public enum TimexValue: Hashable, Codable, Sendable, CustomStringConvertible {
     case quarter(year: Int, quarter: Int)
     case half(year: Int, half: Int)
     case year(Int)
-    /// `199X`: the decade whose first three digits are given.
+    /// `199`: the decade whose first three digits are given (TIDES 2005 and TimeML write "the 1990s"
+    /// as `199`; `199X` is read as the same decade).
     case decade(Int)
-    /// `19XX`: the century whose first two digits are given.
+    /// `19`: the century whose first two digits are given ("the 20th century"; `19XX` is read as the same).
     case century(Int)
     case reference(TemporalReference)
     case duration(TimexDuration)
@@ -178,8 +179,8 @@ public enum TimexValue: Hashable, Codable, Sendable, CustomStringConvertible {
         case .quarter(let y, let q): return "\(TimexFormat.year(y))-Q\(q)"
         case .half(let y, let h): return "\(TimexFormat.year(y))-H\(h)"
         case .year(let y): return TimexFormat.year(y)
-        case .decade(let d): return "\(d)X"
-        case .century(let c): return "\(TimexFormat.two(c))XX"
+        case .decade(let d): return d >= 0 && d < 100 ? String(repeating: "0", count: d < 10 ? 2 : 1) + String(d) : String(d)
+        case .century(let c): return TimexFormat.two(c)
         case .reference(let r): return r.rawValue
         case .duration(let d): return d.description
         case .underspecified(let s): return s
@@ -266,6 +267,8 @@ public enum TimexValue: Hashable, Codable, Sendable, CustomStringConvertible {
         guard let first = fields.first else { return nil }
         if fields.count == 1 && timePart == nil {
             if first.count == 4, let y = Int(first) { return .year(y) }
+            if first.count == 3, let d = Int(first) { return .decade(d) }
+            if first.count == 2, let c = Int(first) { return .century(c) }
             if first.count == 4, first.hasSuffix("X"), !first.hasSuffix("XX"), let d = Int(first.prefix(3)) { return .decade(d) }
             if first.count == 4, first.hasSuffix("XX"), let c = Int(first.prefix(2)) { return .century(c) }
             return nil

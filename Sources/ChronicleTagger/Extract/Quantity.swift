@@ -11,6 +11,24 @@ struct Quantity {
     var article = false
 
     static func read(_ s: TokenStream, _ i: Int, allowArticle: Bool = true, allowVague: Bool = true) -> Quantity? {
+        guard let q = single(s, i, allowArticle: allowArticle, allowVague: allowVague) else { return nil }
+        return allowVague ? range(s, from: q) ?? q : q
+    }
+
+    /// "two to three", "12 to 18", "two or three", "12-18" before a unit: one amount whose value lies in a
+    /// range, written `X` (TimeML has no range of amounts), with the whole range in the span.
+    private static func range(_ s: TokenStream, from q: Quantity) -> Quantity? {
+        guard let low = q.amount, !q.article, !q.approximate, low < 1000 else { return nil }
+        let j = q.end
+        let hyphen = s.isGluedPunct(j, 0x2D) && s.isNumber(j + 1) && s.glued(j + 1) && s.isNumber(j - 1)
+        guard hyphen || s.isKeyword(j, .to, .or) else { return nil }
+        guard let high = single(s, j + 1, allowArticle: false, allowVague: false), let h = high.amount, h > low,
+              s.info(high.end)?.unit != nil else { return nil }
+        return Quantity(amount: nil, end: high.end)
+    }
+
+    @inline(__always)
+    private static func single(_ s: TokenStream, _ i: Int, allowArticle: Bool, allowVague: Bool) -> Quantity? {
         if let n = s.number(i, maxDigits: 6) {
             // "2,000" and "3.5": a thousands group or a decimal part.
             var end = i + 1

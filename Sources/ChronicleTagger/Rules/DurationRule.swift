@@ -48,9 +48,18 @@ enum DurationRule {
         if info.unitPlural || long {
             if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
             let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
-            out.append(Candidate(i, long ? i + 3 : i + 1, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
+            let end = long ? i + 3 : coordinatedEnd(s, i + 1)
+            out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
                                  .duration, rule: .duration, note: info.unitPlural ? "a plural unit without an amount" : "a unit-long stretch"))
         }
+    }
+
+    /// Past a second plural unit joined to a first by "and"/"or" ("weeks or months", "recent weeks and
+    /// months"): one vague stretch, written with the first unit.
+    static func coordinatedEnd(_ s: TokenStream, _ end: Int) -> Int {
+        guard s.isKeyword(end, .and, .or), let info = s.info(end + 1), info.unitPlural, let unit = info.unit,
+              unit != .weekend, unit != .season, unit != .second, !s.capitalized(end + 1) else { return end }
+        return end + 2
     }
 
     /// The unit after a quantity, with a hyphen ("30-day") or without ("30 days"), and a trailing

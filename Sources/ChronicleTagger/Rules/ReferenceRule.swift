@@ -51,6 +51,9 @@ enum ReferenceRule {
         switch r {
         case .now:
             if s.isKeyword(i + 1, .that) { return }  // "now that": a conjunction
+            // "Now, he says, …": set off by a comma at the head of a sentence, a discourse marker that
+            // turns to the next point, not a reference to the present (TimeBank leaves it untagged)
+            if s.capitalized(i), !s.tokens[i].allCaps, s.isPunct(i + 1, 0x2C) { return }
             value = .present
         case .currently, .nowadays, .presently: value = .present
         case .current:
@@ -65,7 +68,9 @@ enum ReferenceRule {
             // adjective ("recent talks") is left alone
             guard let u = s.info(i + 1)?.unit, s.info(i + 1)?.unitPlural == true, u != .second else { return }
             if u != .year && u != .decade {
-                out.append(Candidate(i, i + 2, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
+                // "recent weeks and months": one stretch
+                let end = DurationRule.coordinatedEnd(s, i + 2)
+                out.append(Candidate(i, end, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
                                      rule: .duration, note: "recent + plural unit: an unknown stretch"))
                 return
             }

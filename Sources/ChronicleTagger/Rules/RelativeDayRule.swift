@@ -5,6 +5,7 @@ import ChronicleTime
 enum RelativeDayRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if let info = s.info(i), let offset = info.dayOffset {
+            if isTitle(s, i) { return }
             if info.spelling == "tonight" {
                 out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .relativeDay))
                 return
@@ -53,5 +54,14 @@ enum RelativeDayRule {
         default:
             break
         }
+    }
+
+    /// "USA Today", "VOA Today", "The Tonight Show": a capitalised day word inside a sentence, right
+    /// after another capitalised word that is not a time word, is part of a name.
+    static func isTitle(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.capitalized(i), !s.tokens[i].allCaps, !s.sentenceBreak(before: i), s.isWord(i - 1), !s.glued(i),
+              s.capitalized(i - 1), s.keyword(i - 1) == nil else { return false }
+        guard let before = s.info(i - 1) else { return true }
+        return before.weekday == nil && before.month == 0 && before.unit == nil && before.dayOffset == nil
     }
 }

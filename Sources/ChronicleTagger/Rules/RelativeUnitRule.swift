@@ -102,15 +102,19 @@ enum RelativeUnitRule {
         }
         if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: approximate ? .approx : nil, rule: .offset))
+        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "now") {
+            out.append(Candidate(i, j + 2, .offset(unit, amount, sign: 1), rule: .offset))
+        } else if s.isKeyword(j, .hence) {
+            out.append(Candidate(i, j + 1, .offset(unit, amount, sign: 1), rule: .offset))
+        } else if amount == nil {
+            // "a few days later", "several weeks earlier": with no amount the day cannot be placed; what is left
+            // is the stretch ("a few days", PXD) and the word after it a signal, as TimeML writes "N days later"
+            return
         } else if s.isKeyword(j, .earlier) || s.isKeyword(j, .before) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount.map { -$0 }), mod: q.approximate ? .approx : nil,
                                  rule: .narrative))
         } else if s.isKeyword(j, .later) || s.isKeyword(j, .after) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount), mod: q.approximate ? .approx : nil, rule: .narrative))
-        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "now") {
-            out.append(Candidate(i, j + 2, .offset(unit, amount, sign: 1), rule: .offset))
-        } else if s.isKeyword(j, .hence) {
-            out.append(Candidate(i, j + 1, .offset(unit, amount, sign: 1), rule: .offset))
         }
     }
 }
