@@ -85,6 +85,7 @@ public struct TemplateSet: Sendable {
         if builtIn("days", "event") { compiled.insert("days") }
         if builtIn("article-events") { compiled.insert("article-events") }
         if builtIn("periods") { compiled.insert("periods") }
+        if builtIn("article-list") { compiled.insert("article-list") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!

@@ -4,13 +4,17 @@ import ChronicleTime
 /// The variables every template sees: `site`, `counts`, `articles`, `updated`, `root`, `pageTitle`.
 enum CommonContext {
     /// The names above that depend on the whole timeline: a page using one changes whenever any article or event does.
-    static let siteWide: Set<String> = ["counts", "articles", "updated", "updatedDisplay", "span"]
+    static let siteWide: Set<String> = ["counts", "articles", "updated", "updatedDisplay", "span", "articleListHTML"]
 
     /// The shared variables with the page's own `root` (the way back to the site root) and title.
     static func page(_ index: SiteIndex, root: String, title: String) -> [String: Any] {
         var out = index.common
         out["root"] = root  // kept even when empty: templates write {{root}} before every link
         out["pageTitle"] = title
+        if index.compiled.contains("article-list") {
+            let (list, articles) = (index.articleListHTML, index.articleList)
+            out["articleListHTML"] = LazyRenderable { list.html(root: root) { CompiledPartials.articleList(articles, root: root) } }
+        }
         return out
     }
 

@@ -2,14 +2,29 @@ import ChronicleMarkdown
 import ChronicleTime
 
 /// The built-in `days` and `event` partials (every event of a period page) and `article-events`
-/// (the events listed beside each article) written out in Swift: a big site has thousands of
+/// (the events listed beside each article), `periods` and `article-list` written out in Swift: a big site has thousands of
 /// each, and this writes them dozens of times faster than the Mustache library. `TemplateSet`
 /// uses it only while those partials are the built-in ones (a site that overrides one gets the
 /// Mustache rendering), and `CompiledPartialsTests` checks that it writes byte for byte what the
 /// templates do.
 enum CompiledPartials {
     /// Registered in place of the compiled partials: each writes the HTML computed for it.
-    static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}"]
+    static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}",
+                        "article-list": "{{{articleListHTML}}}"]
+
+    /// `article-list`: every article with its outlet, day and event count.
+    static func articleList(_ articles: [ArticleInfo], root: String) -> String {
+        var out = "<ul class=\"article-list\">\n"
+        for a in articles {
+            out += "<li><a href=\"\(e(root))\(e(Paths.articleHref(a.slug)))\">\(e(a.title))</a><span class=\"meta\">"
+            if let source = a.source, !source.isEmpty { out += " · \(e(source))" }
+            if let published = a.published {
+                out += " · <time datetime=\"\(e(published.description))\">\(e(DisplayFormat.day(published.date)))</time>"
+            }
+            out += " · \(a.eventCount) events</span></li>\n"
+        }
+        return out + "</ul>\n"
+    }
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {
         guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }

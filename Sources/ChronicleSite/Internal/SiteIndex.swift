@@ -1,5 +1,7 @@
 import ChronicleModel
 import ChronicleTime
+import Foundation
+import Mustache
 
 /// What every page may need to know about the whole site, computed once per build: the
 /// articles by slug, the periods' counts, and the site-wide values (`counts`, `span`, `updated`).
@@ -26,6 +28,8 @@ struct SiteIndex {
     var compiled: Set<String> = []
     /// The names `article.html` refers to (set by `Pages`): lists it does not use are not built.
     var articleTemplateNames: Set<String> = []
+    /// The compiled `article-list` partial's HTML, written once per root when a page first uses it.
+    let articleListHTML = LazyHTMLByRoot()
 
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
@@ -48,4 +52,27 @@ struct SiteIndex {
     static func sortKey(_ p: PublicationTime) -> (Int64, String) {
         (p.instant ?? Int64(p.date.dayNumber) * 86_400, p.rfc3339)
     }
+}
+
+/// HTML a template inserts unescaped, written the first time a page renders it and then reused
+/// (the article list is as long as the site, and only the pages that show it need it).
+final class LazyHTMLByRoot: @unchecked Sendable {
+    private var made: [String: String] = [:]
+    private let lock = NSLock()
+
+    func html(root: String, _ make: () -> String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = made[root] { return known }
+        let html = make()
+        made[root] = html
+        return html
+    }
+}
+
+/// A value whose text is written only if a template renders it.
+struct LazyRenderable: MustacheCustomRenderable {
+    let make: () -> String
+    var renderText: String { make() }
+    var isNull: Bool { false }
 }

@@ -219,13 +219,13 @@ struct SiteUpdate {
             try emit(head)
             for digest in digests where digest.eventCount > 0 {
                 if !runs.isEmpty { try emit(EventsJSON.separator) }
-                var bytes: [UInt8]?
-                if let run = oldRuns[digest.period], run.hash == digest.hash, let oldFile {
-                    try oldFile.seek(toOffset: UInt64(run.offset))
-                    bytes = try oldFile.read(upToCount: run.length).map(Array.init)
-                    if bytes?.count != run.length { bytes = nil }
+                if let run = oldRuns[digest.period], run.hash == digest.hash, let oldFile,
+                   try Self.copy(run.length, from: oldFile, at: run.offset, to: out) {
+                    runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.length))
+                    offset += run.length
+                    continue
                 }
-                let run = try bytes ?? EventsJSON.events(periods.events(digest.period))
+                let run = try EventsJSON.events(periods.events(digest.period))
                 runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.count))
                 try emit(run)
             }
@@ -233,6 +233,31 @@ struct SiteUpdate {
         }
         layout.runs = runs
         return layout
+    }
+
+    /// Appends `length` bytes of `file` from `offset` to `out`, in the kernel when it can
+    /// (`sendfile`: an unchanged period's run of a large events.json never passes through this
+    /// process); false when the old file is shorter than that.
+    static func copy(_ length: Int, from file: FileHandle, at offset: Int, to out: FileHandle) throws -> Bool {
+        var from = off_t(offset)
+        var left = length
+        while left > 0 {
+            let n = sendfile(out.fileDescriptor, file.fileDescriptor, &from, left)
+            if n > 0 { left -= n; continue }
+            if n == 0 {
+                if left == length { return false }
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            break  // not supported here: copy through memory
+        }
+        guard left > 0 else { return true }
+        try file.seek(toOffset: UInt64(from))
+        guard let rest = try file.read(upToCount: left), rest.count == left else {
+            if left == length { return false }
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        try out.write(contentsOf: rest)
+        return true
     }
 }
 
