@@ -12,23 +12,28 @@ public enum HTMLEscape {
     }
 
     private static func escape(_ s: String, quotes: Bool) -> String {
-        // Fast path: most text needs nothing.
-        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }) {
-            return s
-        }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        // On UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
+        func isSpecial(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27)) }
+        var copy = s
+        let escaped = copy.withUTF8 { bytes -> String? in
+            // Fast path: most text needs nothing.
+            guard let first = bytes.firstIndex(where: isSpecial) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for b in UnsafeBufferPointer(rebasing: bytes[first...]) {
+                guard isSpecial(b) else { out.append(b); continue }
+                switch b {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                default: out.append(contentsOf: "&#39;".utf8)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? s
     }
 
     /// Returns `url` unchanged, or "" when its scheme could run code or read local files

@@ -9,8 +9,10 @@ struct InlineWriter {
     /// UTF-8 offset in the plain text of the next character written.
     private var offset = 0
     private var stack: [Int] = []
-    /// Spans opened at least once: later pieces use the reopening tag.
-    private var opened: Set<Int> = []
+    /// By span: opened at least once (later pieces use the reopening tag).
+    private var opened: [Bool]
+    /// The spans covering the position `sync` last looked at (kept to reuse its storage).
+    private var covering: [Int] = []
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
@@ -25,6 +27,7 @@ struct InlineWriter {
                     (b.element.range.lowerBound, -b.element.range.upperBound, b.offset)
             }
             .map(\.element)
+        opened = Array(repeating: false, count: self.spans.count)
     }
 
     mutating func write(_ inlines: [Inline]) {
@@ -68,23 +71,25 @@ struct InlineWriter {
         close(downTo: 0)
     }
 
-    private static func length(_ inlines: [Inline]) -> Int { Inline.plainText(inlines).utf8.count }
+    private static func length(_ inlines: [Inline]) -> Int { Inline.plainLength(inlines) }
 
     private mutating func text(_ s: String) {
         let bytes = Array(s.utf8)
         let start = offset
         let end = start + bytes.count
-        var cuts = Set<Int>()
+        var cuts: [Int] = []
         for span in spans {
             for bound in [span.range.lowerBound, span.range.upperBound] where bound > start && bound < end {
                 // Never split inside a multi-byte character: move to the next scalar boundary.
                 var local = bound - start
                 while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }
-                if local < bytes.count { cuts.insert(local) }
+                if local < bytes.count { cuts.append(local) }
             }
         }
+        cuts.sort()
+        cuts.append(bytes.count)
         var pieceStart = 0
-        for cut in cuts.sorted() + [bytes.count] where cut > pieceStart {
+        for cut in cuts where cut > pieceStart {
             sync(to: start + pieceStart)
             out += HTMLEscape.text(String(decoding: bytes[pieceStart..<cut], as: UTF8.self))
             pieceStart = cut
@@ -114,15 +119,17 @@ struct InlineWriter {
     /// Makes the open spans exactly those covering `position`, without touching spans below the
     /// current element's base.
     private mutating func sync(to position: Int) {
-        let wanted = spans.indices.filter { spans[$0].range.contains(position) }
+        covering.removeAll(keepingCapacity: true)
+        for i in spans.indices where spans[i].range.contains(position) { covering.append(i) }
+        let wanted = covering
         let base = bases.last ?? 0
         var common = 0
         while common < stack.count, common < wanted.count, stack[common] == wanted[common] { common += 1 }
         common = max(common, base)
         close(downTo: common)
         for index in wanted where !stack.contains(index) {
-            out += spans[index].openTag(first: !opened.contains(index))
-            opened.insert(index)
+            out += spans[index].openTag(first: !opened[index])
+            opened[index] = true
             stack.append(index)
         }
     }

@@ -73,7 +73,7 @@ public struct HTMLRenderer: Sendable {
 
     /// Renders inlines with `spans` over their plain text.
     public static func inlines(_ inlines: [Inline], spans: [InlineSpan] = []) -> String {
-        var writer = InlineWriter(spans: spans, length: Inline.plainText(inlines).utf8.count)
+        var writer = InlineWriter(spans: spans, length: Inline.plainLength(inlines))
         writer.write(inlines)
         writer.finish()
         return writer.out
@@ -86,6 +86,9 @@ public struct HTMLRenderer: Sendable {
 
     /// Element and attribute names come from code, but keep them to safe characters anyway.
     static func safeName(_ name: String) -> String {
+        if !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            return name
+        }
         let kept = name.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         return kept.isEmpty ? "span" : String(String.UnicodeScalarView(kept))
     }
