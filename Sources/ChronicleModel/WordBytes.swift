@@ -3,7 +3,8 @@
 /// "Zelenskyy" in Cyrillic) except the no-break space and the general punctuation block
 /// (U+2000–U+207F: curly quotes, dashes, thin spaces).
 enum WordBytes {
-    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inline(__always)
+    static func isWordByte<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ i: Int) -> Bool where Bytes.Index == Int {
         let b = bytes[i]
         if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
         // The lead byte of the character this byte belongs to (at most three bytes back).
@@ -38,29 +39,46 @@ enum WordBytes {
 }
 
 /// A quick necessary condition for a word to be in a table of ASCII words, checked on its bytes
-/// before the table is hashed into: its first byte begins some entry and its length is some
-/// entry's. A word with a byte beyond ASCII always passes (the table compares it as Unicode), and
-/// so does every word when an entry is not ASCII.
+/// before the table hashes it: a Bloom filter of the entries' FNV-1a hashes (two bits each in
+/// 4,096, so about one word in a hundred that is in no table passes). A word with a byte beyond
+/// ASCII always passes (the table compares it as Unicode), and so does every word when an entry
+/// is not ASCII.
 struct WordFilter: Sendable {
-    private var initials = Array(repeating: false, count: 128)
-    private var lengths: ClosedRange<Int> = 0...0
+    private var bits = Array(repeating: UInt64(0), count: 64)
     private var passesAll = false
 
     init<S: Sequence>(_ words: S) where S.Element: StringProtocol {
-        var shortest = Int.max, longest = 0
         for word in words {
-            guard let first = word.utf8.first, word.utf8.allSatisfy({ $0 < 0x80 }) else { passesAll = true; continue }
-            initials[Int(first)] = true
-            shortest = min(shortest, word.utf8.count)
-            longest = max(longest, word.utf8.count)
+            guard !word.isEmpty, let hash = Self.hash(word.utf8) else { passesAll = true; continue }
+            let (a, b) = Self.probes(hash)
+            bits[a >> 6] |= 1 << UInt64(a & 63)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
         }
-        if shortest <= longest { lengths = shortest...longest }
     }
 
-    func mayContain(_ word: Substring) -> Bool {
-        let bytes = word.utf8
-        if passesAll { return true }
-        if let first = bytes.first, first < 0x80, initials[Int(first)], lengths.contains(bytes.count) { return true }
-        return bytes.contains { $0 >= 0x80 }
+    func mayContain(_ word: Substring) -> Bool { passesAll || mayContain(utf8: word.utf8) }
+
+    func mayContain(_ word: String) -> Bool { passesAll || mayContain(utf8: word.utf8) }
+
+    private func mayContain<Bytes: Sequence<UInt8>>(utf8: Bytes) -> Bool {
+        guard let hash = Self.hash(utf8) else { return true }
+        let (a, b) = Self.probes(hash)
+        return bits[a >> 6] & (1 << UInt64(a & 63)) != 0 && bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// FNV-1a of ASCII bytes; nil when a byte is beyond ASCII.
+    @inline(__always)
+    private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    @inline(__always)
+    private static func probes(_ hash: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash & 4095), Int(truncatingIfNeeded: (hash >> 29) & 4095))
     }
 }
