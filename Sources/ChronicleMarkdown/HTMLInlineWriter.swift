@@ -5,7 +5,7 @@
 /// around it. `stack` holds the spans open in the output, in nesting order.
 struct InlineWriter {
     private let spans: [InlineSpan]
-    private(set) var out = ""
+    private(set) var out: HTMLBuffer
     /// UTF-8 offset in the plain text of the next character written.
     private var offset = 0
     private var stack: [Int] = []
@@ -16,7 +16,9 @@ struct InlineWriter {
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
-    init(spans: [InlineSpan], length: Int) {
+    /// Writes after what `out` already holds.
+    init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer()) {
+        self.out = out
         self.spans = spans
             .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
             .filter { !$0.range.isEmpty }
@@ -39,11 +41,11 @@ struct InlineWriter {
                 element(open: "<code>", close: "</code>", length: s.utf8.count) { $0.text(s) }
             case .softBreak:
                 sync(to: offset)
-                out += "\n"
+                out.append("\n")
                 offset += 1
             case .lineBreak:
                 sync(to: offset)
-                out += "<br />\n"
+                out.append("<br />\n")
                 offset += 1
             case .html:
                 break  // safe mode; contributes nothing to the plain text either
@@ -58,9 +60,9 @@ struct InlineWriter {
             case .image(let source, let title, let c):
                 let alt = Inline.plainText(c)
                 sync(to: offset)
-                out += "<img src=\"\(HTMLEscape.attribute(HTMLEscape.safeURL(source)))\" alt=\"\(HTMLEscape.attribute(alt))\""
-                if !title.isEmpty { out += " title=\"\(HTMLEscape.attribute(title))\"" }
-                out += " />"
+                out.append("<img src=\"\(HTMLEscape.attribute(HTMLEscape.safeURL(source)))\" alt=\"\(HTMLEscape.attribute(alt))\"")
+                if !title.isEmpty { out.append(" title=\"\(HTMLEscape.attribute(title))\"") }
+                out.append(" />")
                 offset += alt.utf8.count
             }
         }
@@ -74,7 +76,11 @@ struct InlineWriter {
     private static func length(_ inlines: [Inline]) -> Int { Inline.plainLength(inlines) }
 
     private mutating func text(_ s: String) {
-        let bytes = Array(s.utf8)
+        var copy = s
+        copy.withUTF8 { text(bytes: $0) }
+    }
+
+    private mutating func text(bytes: UnsafeBufferPointer<UInt8>) {
         let start = offset
         let end = start + bytes.count
         var cuts: [Int] = []
@@ -91,7 +97,7 @@ struct InlineWriter {
         var pieceStart = 0
         for cut in cuts where cut > pieceStart {
             sync(to: start + pieceStart)
-            out += HTMLEscape.text(String(decoding: bytes[pieceStart..<cut], as: UTF8.self))
+            out.appendEscaped(UnsafeBufferPointer(rebasing: bytes[pieceStart..<cut]), quotes: false)
             pieceStart = cut
         }
         offset = end
@@ -104,12 +110,12 @@ struct InlineWriter {
         // not, and everything opened after it, must close first.
         let keep = stack[base...].firstIndex { !Self.covers(spans[$0].range, range) } ?? stack.count
         close(downTo: keep)
-        out += open
+        out.append(open)
         bases.append(stack.count)
         body(&self)
         close(downTo: bases.last!)
         bases.removeLast()
-        out += closeTag
+        out.append(closeTag)
     }
 
     private static func covers(_ span: Range<Int>, _ element: Range<Int>) -> Bool {
@@ -128,7 +134,7 @@ struct InlineWriter {
         common = max(common, base)
         close(downTo: common)
         for index in wanted where !stack.contains(index) {
-            out += spans[index].openTag(first: !opened[index])
+            spans[index].writeOpenTag(first: !opened[index], to: &out)
             opened[index] = true
             stack.append(index)
         }
@@ -136,7 +142,7 @@ struct InlineWriter {
 
     private mutating func close(downTo depth: Int) {
         while stack.count > depth {
-            out += spans[stack.removeLast()].closeTag
+            spans[stack.removeLast()].writeCloseTag(to: &out)
         }
     }
 }
