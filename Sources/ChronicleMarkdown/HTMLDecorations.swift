@@ -28,15 +28,24 @@ public struct InlineSpan: Hashable, Sendable {
 
     /// The opening tag; when a span is split around inline markup, later pieces drop `id`
     /// so the page never has two elements with the same id.
-    func openTag(first: Bool) -> String {
-        var out = "<\(HTMLRenderer.safeName(tag))"
+    func writeOpenTag(first: Bool, to out: inout HTMLBuffer) {
+        out.append("<")
+        out.append(HTMLRenderer.safeName(tag))
         for a in attributes where first || a.name != "id" {
-            out += " \(HTMLRenderer.safeName(a.name))=\"\(HTMLEscape.attribute(a.value))\""
+            out.append(" ")
+            out.append(HTMLRenderer.safeName(a.name))
+            out.append("=\"")
+            out.appendEscaped(a.value, quotes: true)
+            out.append("\"")
         }
-        return out + ">"
+        out.append(">")
     }
 
-    var closeTag: String { "</\(HTMLRenderer.safeName(tag))>" }
+    func writeCloseTag(to out: inout HTMLBuffer) {
+        out.append("</")
+        out.append(HTMLRenderer.safeName(tag))
+        out.append(">")
+    }
 }
 
 /// Extra markup for one text block: classes and an id on its element, and inline spans.
@@ -51,10 +60,18 @@ public struct BlockDecoration: Hashable, Sendable {
         self.spans = spans
     }
 
-    var attributes: String {
-        var out = ""
-        if let id { out += " id=\"\(HTMLEscape.attribute(id))\"" }
-        if !classes.isEmpty { out += " class=\"\(HTMLEscape.attribute(classes.joined(separator: " ")))\"" }
-        return out
+    var hasAttributes: Bool { id != nil || !classes.isEmpty }
+
+    func writeAttributes(to out: inout HTMLBuffer) {
+        if let id {
+            out.append(" id=\"")
+            out.appendEscaped(id, quotes: true)
+            out.append("\"")
+        }
+        if !classes.isEmpty {
+            out.append(" class=\"")
+            out.appendEscaped(classes.joined(separator: " "), quotes: true)
+            out.append("\"")
+        }
     }
 }

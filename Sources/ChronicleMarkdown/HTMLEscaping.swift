@@ -12,23 +12,20 @@ public enum HTMLEscape {
     }
 
     private static func escape(_ s: String, quotes: Bool) -> String {
-        // Fast path: most text needs nothing.
-        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }) {
-            return s
+        var copy = s
+        let escaped = copy.withUTF8 { bytes -> String? in
+            // Fast path: most text needs nothing.
+            guard bytes.contains(where: { isSpecial($0, quotes: quotes) }) else { return nil }
+            var out = HTMLBuffer()
+            out.appendEscaped(bytes, quotes: quotes)
+            return out.string
         }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return escaped ?? s
+    }
+
+    @inline(__always)
+    static func isSpecial(_ b: UInt8, quotes: Bool) -> Bool {
+        b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27))
     }
 
     /// Returns `url` unchanged, or "" when its scheme could run code or read local files
@@ -43,5 +40,43 @@ public enum HTMLEscape {
         let allowedImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
         if allowedImages.contains(where: { scheme.hasPrefix($0) }) { return url }
         return ""
+    }
+}
+
+/// HTML being written, as UTF-8 bytes: appending to a byte array costs less than to a string.
+struct HTMLBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var last: UInt8? { bytes.last }
+
+    mutating func append(_ s: String) {
+        var copy = s
+        copy.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ other: HTMLBuffer) { bytes.append(contentsOf: other.bytes) }
+
+    /// Text escaped as `HTMLEscape.text` (or `attribute`, with `quotes`) does.
+    mutating func appendEscaped(_ s: String, quotes: Bool) {
+        var copy = s
+        copy.withUTF8 { appendEscaped($0, quotes: quotes) }
+    }
+
+    /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
+    mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
+        var run = 0
+        for (i, b) in text.enumerated() where HTMLEscape.isSpecial(b, quotes: quotes) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+            switch b {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(contentsOf: "&#39;".utf8)
+            }
+            run = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
     }
 }

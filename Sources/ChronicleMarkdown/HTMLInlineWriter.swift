@@ -5,16 +5,20 @@
 /// around it. `stack` holds the spans open in the output, in nesting order.
 struct InlineWriter {
     private let spans: [InlineSpan]
-    private(set) var out = ""
+    private(set) var out: HTMLBuffer
     /// UTF-8 offset in the plain text of the next character written.
     private var offset = 0
     private var stack: [Int] = []
-    /// Spans opened at least once: later pieces use the reopening tag.
-    private var opened: Set<Int> = []
+    /// By span: opened at least once (later pieces use the reopening tag).
+    private var opened: [Bool]
+    /// The spans covering the position `sync` last looked at (kept to reuse its storage).
+    private var covering: [Int] = []
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
-    init(spans: [InlineSpan], length: Int) {
+    /// Writes after what `out` already holds.
+    init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer()) {
+        self.out = out
         self.spans = spans
             .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
             .filter { !$0.range.isEmpty }
@@ -25,6 +29,7 @@ struct InlineWriter {
                     (b.element.range.lowerBound, -b.element.range.upperBound, b.offset)
             }
             .map(\.element)
+        opened = Array(repeating: false, count: self.spans.count)
     }
 
     mutating func write(_ inlines: [Inline]) {
@@ -36,11 +41,11 @@ struct InlineWriter {
                 element(open: "<code>", close: "</code>", length: s.utf8.count) { $0.text(s) }
             case .softBreak:
                 sync(to: offset)
-                out += "\n"
+                out.append("\n")
                 offset += 1
             case .lineBreak:
                 sync(to: offset)
-                out += "<br />\n"
+                out.append("<br />\n")
                 offset += 1
             case .html:
                 break  // safe mode; contributes nothing to the plain text either
@@ -55,9 +60,9 @@ struct InlineWriter {
             case .image(let source, let title, let c):
                 let alt = Inline.plainText(c)
                 sync(to: offset)
-                out += "<img src=\"\(HTMLEscape.attribute(HTMLEscape.safeURL(source)))\" alt=\"\(HTMLEscape.attribute(alt))\""
-                if !title.isEmpty { out += " title=\"\(HTMLEscape.attribute(title))\"" }
-                out += " />"
+                out.append("<img src=\"\(HTMLEscape.attribute(HTMLEscape.safeURL(source)))\" alt=\"\(HTMLEscape.attribute(alt))\"")
+                if !title.isEmpty { out.append(" title=\"\(HTMLEscape.attribute(title))\"") }
+                out.append(" />")
                 offset += alt.utf8.count
             }
         }
@@ -68,25 +73,31 @@ struct InlineWriter {
         close(downTo: 0)
     }
 
-    private static func length(_ inlines: [Inline]) -> Int { Inline.plainText(inlines).utf8.count }
+    private static func length(_ inlines: [Inline]) -> Int { Inline.plainLength(inlines) }
 
     private mutating func text(_ s: String) {
-        let bytes = Array(s.utf8)
+        var copy = s
+        copy.withUTF8 { text(bytes: $0) }
+    }
+
+    private mutating func text(bytes: UnsafeBufferPointer<UInt8>) {
         let start = offset
         let end = start + bytes.count
-        var cuts = Set<Int>()
+        var cuts: [Int] = []
         for span in spans {
             for bound in [span.range.lowerBound, span.range.upperBound] where bound > start && bound < end {
                 // Never split inside a multi-byte character: move to the next scalar boundary.
                 var local = bound - start
                 while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }
-                if local < bytes.count { cuts.insert(local) }
+                if local < bytes.count { cuts.append(local) }
             }
         }
+        cuts.sort()
+        cuts.append(bytes.count)
         var pieceStart = 0
-        for cut in cuts.sorted() + [bytes.count] where cut > pieceStart {
+        for cut in cuts where cut > pieceStart {
             sync(to: start + pieceStart)
-            out += HTMLEscape.text(String(decoding: bytes[pieceStart..<cut], as: UTF8.self))
+            out.appendEscaped(UnsafeBufferPointer(rebasing: bytes[pieceStart..<cut]), quotes: false)
             pieceStart = cut
         }
         offset = end
@@ -99,12 +110,12 @@ struct InlineWriter {
         // not, and everything opened after it, must close first.
         let keep = stack[base...].firstIndex { !Self.covers(spans[$0].range, range) } ?? stack.count
         close(downTo: keep)
-        out += open
+        out.append(open)
         bases.append(stack.count)
         body(&self)
         close(downTo: bases.last!)
         bases.removeLast()
-        out += closeTag
+        out.append(closeTag)
     }
 
     private static func covers(_ span: Range<Int>, _ element: Range<Int>) -> Bool {
@@ -114,22 +125,24 @@ struct InlineWriter {
     /// Makes the open spans exactly those covering `position`, without touching spans below the
     /// current element's base.
     private mutating func sync(to position: Int) {
-        let wanted = spans.indices.filter { spans[$0].range.contains(position) }
+        covering.removeAll(keepingCapacity: true)
+        for i in spans.indices where spans[i].range.contains(position) { covering.append(i) }
+        let wanted = covering
         let base = bases.last ?? 0
         var common = 0
         while common < stack.count, common < wanted.count, stack[common] == wanted[common] { common += 1 }
         common = max(common, base)
         close(downTo: common)
         for index in wanted where !stack.contains(index) {
-            out += spans[index].openTag(first: !opened.contains(index))
-            opened.insert(index)
+            spans[index].writeOpenTag(first: !opened[index], to: &out)
+            opened[index] = true
             stack.append(index)
         }
     }
 
     private mutating func close(downTo depth: Int) {
         while stack.count > depth {
-            out += spans[stack.removeLast()].closeTag
+            spans[stack.removeLast()].writeCloseTag(to: &out)
         }
     }
 }

@@ -11,13 +11,13 @@ public struct HTMLRenderer: Sendable {
     public func render(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> String {
         var state = State(decorations: decorations)
         blocks(document.blocks, tight: false, into: &state)
-        return state.out
+        return state.out.string
     }
 
     private struct State {
         let decorations: [Int: BlockDecoration]
         var ordinal = 0
-        var out = ""
+        var out = HTMLBuffer()
 
         /// The next text block's decoration; advancing keeps ordinals in step with `textBlocks`.
         mutating func nextDecoration() -> BlockDecoration {
@@ -31,52 +31,73 @@ public struct HTMLRenderer: Sendable {
             switch block {
             case .paragraph(let inlines, _):
                 let decoration = state.nextDecoration()
-                let body = Self.inlines(inlines, spans: decoration.spans)
                 if tight {
                     // cmark writes tight list paragraphs bare; a decorated one still needs an element.
-                    let attributes = decoration.attributes
-                    state.out += attributes.isEmpty ? body : "<span\(attributes)>\(body)</span>"
-                    if i + 1 < blocks.count { state.out += "\n" }
+                    if decoration.hasAttributes {
+                        state.out.append("<span")
+                        decoration.writeAttributes(to: &state.out)
+                        state.out.append(">")
+                        Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                        state.out.append("</span>")
+                    } else {
+                        Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                    }
+                    if i + 1 < blocks.count { state.out.append("\n") }
                 } else {
-                    state.out += "<p\(decoration.attributes)>\(body)</p>\n"
+                    state.out.append("<p")
+                    decoration.writeAttributes(to: &state.out)
+                    state.out.append(">")
+                    Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                    state.out.append("</p>\n")
                 }
             case .heading(let level, let inlines, _):
                 let decoration = state.nextDecoration()
                 let h = "h\(min(6, max(1, level + headingOffset)))"
-                state.out += "<\(h)\(decoration.attributes)>\(Self.inlines(inlines, spans: decoration.spans))</\(h)>\n"
+                state.out.append("<" + h)
+                decoration.writeAttributes(to: &state.out)
+                state.out.append(">")
+                Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                state.out.append("</\(h)>\n")
             case .blockQuote(let inner):
-                state.out += "<blockquote>\n"
+                state.out.append("<blockquote>\n")
                 self.blocks(inner, tight: false, into: &state)
-                state.out += "</blockquote>\n"
+                state.out.append("</blockquote>\n")
             case .list(let ordered, let start, let isTight, let items):
-                if tight && state.out.last != "\n" { state.out += "\n" }
-                state.out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+                if tight && state.out.last != 0x0A { state.out.append("\n") }
+                state.out.append(ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n")
                 for item in items {
-                    state.out += "<li>"
-                    if !isTight, !item.isEmpty { state.out += "\n" }
+                    state.out.append("<li>")
+                    if !isTight, !item.isEmpty { state.out.append("\n") }
                     self.blocks(item, tight: isTight, into: &state)
-                    state.out += "</li>\n"
+                    state.out.append("</li>\n")
                 }
-                state.out += ordered ? "</ol>\n" : "</ul>\n"
+                state.out.append(ordered ? "</ol>\n" : "</ul>\n")
             case .codeBlock(let info, let literal):
-                if tight && state.out.last != "\n" { state.out += "\n" }
+                if tight && state.out.last != 0x0A { state.out.append("\n") }
                 let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscape.attribute(String($0)))\"" } ?? ""
-                state.out += "<pre><code\(language)>\(HTMLEscape.text(literal))</code></pre>\n"
+                state.out.append("<pre><code\(language)>\(HTMLEscape.text(literal))</code></pre>\n")
             case .html:
                 break  // safe mode: raw HTML never reaches the page
             case .thematicBreak:
-                if tight && state.out.last != "\n" { state.out += "\n" }
-                state.out += "<hr />\n"
+                if tight && state.out.last != 0x0A { state.out.append("\n") }
+                state.out.append("<hr />\n")
             }
         }
     }
 
     /// Renders inlines with `spans` over their plain text.
     public static func inlines(_ inlines: [Inline], spans: [InlineSpan] = []) -> String {
-        var writer = InlineWriter(spans: spans, length: Inline.plainText(inlines).utf8.count)
+        var out = HTMLBuffer()
+        Self.inlines(inlines, spans: spans, into: &out)
+        return out.string
+    }
+
+    private static func inlines(_ inlines: [Inline], spans: [InlineSpan], into out: inout HTMLBuffer) {
+        var writer = InlineWriter(spans: spans, length: Inline.plainLength(inlines), out: out)
+        out = HTMLBuffer()  // the writer's copy is now the only one: it appends in place
         writer.write(inlines)
         writer.finish()
-        return writer.out
+        out = writer.out
     }
 
     /// Renders plain text (no Markdown) with `spans` over it: the site uses it for event sentences.
@@ -86,6 +107,9 @@ public struct HTMLRenderer: Sendable {
 
     /// Element and attribute names come from code, but keep them to safe characters anyway.
     static func safeName(_ name: String) -> String {
+        if !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            return name
+        }
         let kept = name.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         return kept.isEmpty ? "span" : String(String.UnicodeScalarView(kept))
     }

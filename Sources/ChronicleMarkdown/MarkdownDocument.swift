@@ -96,4 +96,18 @@ public indirect enum Inline: Hashable, Codable, Sendable {
         walk(inlines)
         return out
     }
+
+    /// The UTF-8 length of `plainText(inlines)`, without building it.
+    static func plainLength(_ inlines: [Inline]) -> Int {
+        var length = 0
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s): length += s.utf8.count
+            case .softBreak, .lineBreak: length += 1
+            case .html: break
+            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): length += plainLength(c)
+            }
+        }
+        return length
+    }
 }

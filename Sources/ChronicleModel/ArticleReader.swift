@@ -17,7 +17,7 @@ public struct ArticleReader: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Diagnostic(.error, file: path, line: Self.lineOfInvalidUTF8(bytes), "the file is not valid UTF-8")
         }
-        let normalised = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let normalised = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         let parts = try FrontMatterSplitter.split(normalised, file: path)
         let fields = try parts.yaml.map { yaml throws(Diagnostic) in try YAMLFields.parse(yaml, file: path, firstLine: parts.yamlLine) }
             ?? YAMLFields()
@@ -28,7 +28,7 @@ public struct ArticleReader: Sendable {
         func scalar(_ key: String) throws(Diagnostic) -> String? {
             guard let f = fields[key] else { return nil }
             guard f.isScalar else { throw Diagnostic(.error, file: path, line: f.line, "`\(key)` must be a single value") }
-            let v = f.value.trimmingCharacters(in: .whitespaces)
+            let v = f.value.trimmingHorizontalWhitespace
             return v.isEmpty ? nil : v
         }
 

@@ -100,8 +100,9 @@ public struct BoilerplateDetector: Sendable {
         // Most blocks start with neither "(" nor a credit word: decide those without Foundation.
         guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }),
               first.isASCII, "(pPiIcC".unicodeScalars.contains(first) else { return false }
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let lower = t.lowercased()
+        let t = text.trimmingHorizontalWhitespace
+        // Only the start is compared with the prefixes below (all shorter than 16 characters).
+        let lower = String(t.prefix(16)).lowercased()
         if t.count <= 160, t.hasPrefix("("), t.hasSuffix(")"), !t.dropFirst().dropLast().contains("(") {
             let inner = normalise(String(t.dropFirst().dropLast()))
             let words = inner.split(separator: " ")

@@ -27,33 +27,50 @@ struct SentenceReading {
     let endsQuoted: Bool
 
     init(_ text: String, startsQuoted: Bool = false) {
+        var copy = text
+        let (words, quoted) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted) }
+        self.text = text
+        self.words = words
+        self.endsQuoted = quoted
+        self.reportingVerb = ReportingCues.firstVerb(in: words)
+    }
+
+    /// The words of a sentence's UTF-8 bytes, and whether it ends inside a quotation.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool) -> ([Word], Bool) {
         var words: [Word] = []
         var quoted = startsQuoted
         var pause = startsQuoted
-        var start: Int?
+        var start = -1
         var capitalized = false
         var offset = 0
-        func close(at end: Int) {
-            guard let s = start else { return }
-            words.append(Word(text: "", utf8Range: s..<end, quoted: quoted, capitalized: capitalized, afterPause: pause))
-            pause = false
-            start = nil
-        }
-        for scalar in text.unicodeScalars {
-            // ASCII without the Unicode property tables (most of any English text).
+        while offset <= b.count {
+            // The end of the text closes the last word like any other character that is not a letter.
+            let scalar: Unicode.Scalar, length: Int
             let isWordScalar: Bool, isUpper: Bool
-            if scalar.isASCII {
-                let b = scalar.value
-                isUpper = b >= 0x41 && b <= 0x5A
-                isWordScalar = isUpper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            if offset == b.count {
+                (scalar, length) = (" ", 1)
+                (isWordScalar, isUpper) = (false, false)
+            } else if b[offset] < 0x80 {
+                // ASCII without the Unicode property tables (most of any English text).
+                let c = b[offset]
+                (scalar, length) = (Unicode.Scalar(c), 1)
+                isUpper = c >= 0x41 && c <= 0x5A
+                isWordScalar = isUpper || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
             } else {
+                (scalar, length) = WordBytes.scalar(b, at: offset)
                 isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 isUpper = isWordScalar && scalar.properties.isUppercase
             }
             if isWordScalar {
-                if start == nil { start = offset; capitalized = isUpper }
+                if start < 0 { start = offset; capitalized = isUpper }
             } else {
-                close(at: offset)
+                if start >= 0 {
+                    let range = start..<offset
+                    words.append(Word(text: Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[range]))), utf8Range: range,
+                                      quoted: quoted, capitalized: capitalized, afterPause: pause))
+                    pause = false
+                    start = -1
+                }
                 switch scalar {
                 case "\"": quoted.toggle(); pause = true
                 case "\u{201C}", "\u{00AB}": quoted = true; pause = true
@@ -62,33 +79,31 @@ struct SentenceReading {
                 default: break
                 }
             }
-            offset += scalar.utf8.count
+            offset += length
         }
-        close(at: offset)
-        let bytes = Array(text.utf8)
-        for i in words.indices {
-            let r = words[i].utf8Range
-            let piece = String(decoding: bytes[r], as: UTF8.self).lowercased()
-            words[i].text = Substring(piece)
-        }
-        self.text = text
-        self.words = words
-        self.endsQuoted = quoted
-        self.reportingVerb = ReportingCues.firstVerb(in: words)
+        return (words, quoted)
     }
 
     /// Lower-cased words, all of them.
-    var allWords: [Substring] { words.map(\.text) }
+    var allWords: [Substring] { Self.texts(words[...], unquoted: false) }
 
     /// Lower-cased words outside quotations.
-    var unquotedWords: [Substring] { words.filter { !$0.quoted }.map(\.text) }
+    var unquotedWords: [Substring] { Self.texts(words[...], unquoted: true) }
 
     /// The words outside quotations up to and including the reporting verb: the clause whose
     /// tense and mood say when the sentence's own happening is ("Jobs said that buyers will get
     /// a refund" is past).
     var mainClause: [Substring] {
         let end = reportingVerb.map { $0 + 1 } ?? words.count
-        return words[..<end].filter { !$0.quoted }.map(\.text)
+        return Self.texts(words[..<end], unquoted: true)
+    }
+
+    /// The words' texts, only those outside quotations when `unquoted`.
+    private static func texts(_ words: ArraySlice<Word>, unquoted: Bool) -> [Substring] {
+        var out: [Substring] = []
+        out.reserveCapacity(words.count)
+        for w in words where !(unquoted && w.quoted) { out.append(w.text) }
+        return out
     }
 
     /// The reporting verb as written, lower-cased.
@@ -100,13 +115,13 @@ struct SentenceReading {
     /// present ("it also has a new screen, dubbed …").
     func tense(using tagger: Tagger) -> Tense {
         if let v = reportingVerb { return ReportingCues.tense(of: words, verb: v) }
-        let unquoted = words.filter { !$0.quoted }
-        if let h = unquoted.firstIndex(where: { PerfectCues.auxiliaries.contains(String($0.text)) }),
-           !PerfectCues.participleFollows(unquoted.map(\.text), after: h),
-           tagger.tense(of: unquoted[..<h].map(\.text).joined(separator: " ")) == .unknown {
+        let unquoted = unquotedWords
+        if let h = unquoted.firstIndex(where: { PerfectCues.auxiliaryFilter.mayContain($0) && PerfectCues.auxiliaries.contains(String($0)) }),
+           !PerfectCues.participleFollows(unquoted, after: h),
+           tagger.tense(of: unquoted[..<h].joined(separator: " ")) == .unknown {
             return .present
         }
-        return tagger.tense(of: unquoted.map(\.text).joined(separator: " "))
+        return tagger.tense(of: unquoted.joined(separator: " "))
     }
 
     /// Which happening an expression at `utf8Range` dates in a sentence that reports speech: the
@@ -164,6 +179,7 @@ enum ReportingCues {
         ("suggests", .present), ("predicted", .past), ("predicts", .present),
     ]
     static let tenses: [String: Tense] = Dictionary(uniqueKeysWithValues: table)
+    static let tenseFilter = WordFilter(tenses.keys)
 
     /// Forms that are also nouns ("earlier reports", "over claims of", "the thought of").
     static let alsoNouns: Set<String> = ["reports", "claims", "notes", "states", "thought", "says"]
@@ -186,7 +202,7 @@ enum ReportingCues {
     /// subject before it or a clause after it: "Apple Corps claims that …", "…," says Jobs — not
     /// "a lawsuit over claims of hearing loss".
     static func firstVerb(in words: [SentenceReading.Word]) -> Int? {
-        for (i, w) in words.enumerated() where !w.quoted && !w.capitalized && tenses[String(w.text)] != nil {
+        for (i, w) in words.enumerated() where !w.quoted && !w.capitalized && tenseFilter.mayContain(w.text) && tenses[String(w.text)] != nil {
             let before = i > 0 ? words[i - 1] : nil
             if let before, determiners.contains(String(before.text)) { continue }
             if alsoNouns.contains(String(w.text)) {

@@ -16,7 +16,7 @@ public enum SiteConfigReader {
         }
         func value(_ key: String) -> (String, Int)? {
             guard let f = fields[key], f.isScalar else { return nil }
-            let v = f.value.trimmingCharacters(in: .whitespaces)
+            let v = f.value.trimmingHorizontalWhitespace
             return v.isEmpty ? nil : (v, f.line)
         }
         if let (v, _) = value("title") { config.title = v }

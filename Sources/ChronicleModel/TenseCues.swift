@@ -12,43 +12,55 @@ enum TenseCues {
     static let strongFutureWords: [[Substring]] = strongFuture.map { $0.split(separator: " ") }
 
     /// Lower-cased words of a text (letters, digits, apostrophes split off).
+    ///
+    /// Each word is lower-cased on its own: `String.lowercased()` maps scalar by scalar, and a
+    /// letter's lower case is letters and marks, so this is what scanning the lower-cased text
+    /// finds, without lower-casing the rest (the slow path for any text beyond ASCII).
     static func words(_ text: String) -> [Substring] {
-        let lower = text.lowercased()
-        var out: [Substring] = []
-        let scalars = lower.unicodeScalars
-        var start: String.Index?
-        var i = scalars.startIndex
-        while i != scalars.endIndex {
-            let s = scalars[i]
-            let isWord: Bool
-            if s.isASCII {
-                isWord = (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
-            } else {
-                // A combining mark continues its letter, as Character would have it.
-                let p = s.properties
-                isWord = p.isAlphabetic || p.numericType != nil || (start != nil && p.generalCategory == .nonspacingMark)
+        var copy = text
+        return copy.withUTF8 { b in
+            var out: [Substring] = []
+            var start = -1
+            var i = 0
+            while i <= b.count {
+                let isWord: Bool
+                var length = 1
+                if i == b.count {
+                    isWord = false
+                } else if b[i] < 0x80 {
+                    let c = b[i] | 0x20
+                    isWord = (c >= 0x61 && c <= 0x7A) || (b[i] >= 0x30 && b[i] <= 0x39)
+                } else {
+                    let (s, n) = WordBytes.scalar(b, at: i)
+                    length = n
+                    // A combining mark continues its letter, as Character would have it.
+                    let p = s.properties
+                    isWord = p.isAlphabetic || p.numericType != nil || (start >= 0 && p.generalCategory == .nonspacingMark)
+                }
+                if isWord, start < 0 { start = i }
+                if !isWord, start >= 0 {
+                    out.append(Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[start..<i]))))
+                    start = -1
+                }
+                i += length
             }
-            if isWord, start == nil { start = i }
-            if !isWord, let first = start { out.append(lower[first..<i]); start = nil }
-            i = scalars.index(after: i)
+            return out
         }
-        if let first = start { out.append(lower[first...]) }
-        return out
     }
 
-    static func contains(_ words: [Substring], phrase: String) -> Bool {
-        contains(words, phrase: phrase.split(separator: " "))
-    }
-
-    static func contains(_ words: [Substring], phrase p: [Substring]) -> Bool {
-        guard !p.isEmpty, words.count >= p.count else { return false }
-        for i in 0...(words.count - p.count) where words[i] == p[0] {
-            if (1..<p.count).allSatisfy({ words[i + $0] == p[$0] }) { return true }
+    /// Whether some strong-future phrase occurs in `words`.
+    static func hasStrongFuture(_ words: [Substring]) -> Bool {
+        for (i, word) in words.enumerated() {
+            guard strongFutureFilter.mayContain(word), let phrases = strongFutureByFirstWord[String(word)] else { continue }
+            for phrase in phrases where i + phrase.count <= words.count {
+                if (1..<phrase.count).allSatisfy({ words[i + $0] == phrase[$0] }) { return true }
+            }
         }
         return false
     }
 
-    static func hasStrongFuture(_ words: [Substring]) -> Bool { strongFutureWords.contains { contains(words, phrase: $0) } }
+    private static let strongFutureByFirstWord = Dictionary(grouping: strongFutureWords, by: { String($0[0]) })
+    private static let strongFutureFilter = WordFilter(strongFutureByFirstWord.keys)
 }
 
 /// Words before a date that make it a reference point, not the time of the sentence's happening
@@ -59,7 +71,7 @@ enum ReferencePointCues {
     /// Looks at the one or two words before the expression.
     /// The expression's preposition phrase: "since March 2008", "ahead of Mr Zelensky's visit to Washington on Monday".
     static func isReferencePoint(before prefix: Substring) -> Bool {
-        let words = TenseCues.words(String(prefix.suffix(80)))
+        let words = TenseCues.words(String(prefix.lastCharacters(80)))
         guard let last = words.last else { return false }
         if preceding.contains(String(last)) { return true }
         if words.count >= 2 && preceding.contains("\(words[words.count - 2]) \(last)") { return true }
@@ -75,7 +87,7 @@ enum ReferencePointCues {
     /// "since the start of this year", "since the beginning of the month": a period that still
     /// holds the publication day is the span of the happening (so far this year), not a bound.
     static func isPeriodToDate(before prefix: Substring, interval: DayInterval, published: PublicationTime?) -> Bool {
-        guard let published, TenseCues.words(String(prefix.suffix(20))).last == "since" else { return false }
+        guard let published, TenseCues.words(String(prefix.lastCharacters(20))).last == "since" else { return false }
         return interval.dayCount > 1 && interval.contains(published.date)
     }
 }
@@ -83,6 +95,7 @@ enum ReferencePointCues {
 /// "has warned", "have cited": the present perfect reports a state of now, not the account's day.
 enum PerfectCues {
     static let auxiliaries: Set<String> = ["has", "have", "hasn", "haven", "having"]
+    static let auxiliaryFilter = WordFilter(auxiliaries)
 
     static let irregularPast: Set<String> = [
         "said", "told", "made", "gave", "took", "went", "came", "saw", "began", "met", "held", "left", "spoke",
@@ -90,12 +103,13 @@ enum PerfectCues {
         "paid", "sent", "built", "fell", "rose", "kept", "stood", "became", "chose", "flew", "grew", "knew", "hit",
         "cut", "struck", "threw", "was", "were", "did", "been", "done", "seen", "given", "taken", "spoken", "written",
     ]
+    static let irregularPastFilter = WordFilter(irregularPast)
 
     /// True when the sentence's first past form follows "has"/"have": "Experts have warned the
     /// summit has risked …" is perfect; "Jobs unveiled the products, saying the company has been
     /// inspired" is a past account whose quote happens to use the perfect.
     static func isPresentPerfect(_ words: [Substring]) -> Bool {
-        guard let firstPast = words.firstIndex(where: { ($0.count > 3 && $0.hasSuffix("ed")) || irregularPast.contains(String($0)) || participles.contains(String($0)) })
+        guard let firstPast = words.firstIndex(where: isPastForm)
         else { return false }
         let start = max(0, firstPast - 3)
         return words[start..<firstPast].contains { auxiliaries.contains(String($0)) }
@@ -111,12 +125,38 @@ enum PerfectCues {
         var i = index + 1
         while i < words.count, adverbs.contains(String(words[i])) { i += 1 }
         guard i < words.count else { return false }
-        let w = words[i]
-        return (w.count > 3 && w.hasSuffix("ed")) || irregularPast.contains(String(w)) || participles.contains(String(w))
+        return isPastForm(words[i])
+    }
+
+    /// "-ed" past forms, and the irregular past forms and participles.
+    static func isPastForm(_ w: Substring) -> Bool {
+        // A word ending in "d" ends in the byte "d" (checked first: counting characters is slower).
+        (w.utf8.last == 0x64 && w.count > 3 && w.hasSuffix("ed")) || (irregularPastFilter.mayContain(w) && irregularPast.contains(String(w)))
+            || (participleFilter.mayContain(w) && participles.contains(String(w)))
     }
 
     static let participles: Set<String> = [
         "shown", "known", "grown", "driven", "chosen", "fallen", "broken", "risen", "beaten", "forgotten", "hidden",
         "stolen", "sworn", "drawn", "thrown", "flown", "begun", "won", "become", "come", "gone", "got", "gotten",
     ]
+    static let participleFilter = WordFilter(participles)
+}
+
+extension Substring {
+    /// `suffix(n)`, counted on bytes when the last `n + 1` are ASCII without a "\r\n" (then each
+    /// byte is a character, and the one before them does not join the first).
+    func lastCharacters(_ n: Int) -> Substring {
+        let bytes = utf8
+        guard bytes.count > n else { return self }
+        var i = bytes.index(bytes.endIndex, offsetBy: -(n + 1))
+        let cut = bytes.index(after: i)
+        var previous: UInt8 = 0
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b >= 0x80 || (previous == 0x0D && b == 0x0A) { return suffix(n) }
+            previous = b
+            bytes.formIndex(after: &i)
+        }
+        return self[cut...]
+    }
 }

@@ -3,7 +3,8 @@
 /// "Zelenskyy" in Cyrillic) except the no-break space and the general punctuation block
 /// (U+2000–U+207F: curly quotes, dashes, thin spaces).
 enum WordBytes {
-    static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inline(__always)
+    static func isWordByte<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ i: Int) -> Bool where Bytes.Index == Int {
         let b = bytes[i]
         if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
         // The lead byte of the character this byte belongs to (at most three bytes back).
@@ -13,5 +14,71 @@ enum WordBytes {
         let lead = bytes[k], second = bytes[k + 1]
         if lead == 0xC2 && second == 0xA0 { return false }
         return !(lead == 0xE2 && (second == 0x80 || second == 0x81))
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `i` of valid UTF-8 (a Swift string's bytes), and its length.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let c = UInt32(b[i])
+        if c < 0x80 { return (Unicode.Scalar(UInt8(c)), 1) }
+        if c < 0xE0 { return (Unicode.Scalar((c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F)!, 2) }
+        if c < 0xF0 { return (Unicode.Scalar((c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F)!, 3) }
+        let value = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | UInt32(b[i + 3]) & 0x3F
+        return (Unicode.Scalar(value)!, 4)
+    }
+
+    /// A word's bytes lower-cased; ASCII (nearly every word) without `String.lowercased()`.
+    static func lowercased(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return String(decoding: word, as: UTF8.self).lowercased() }
+        guard word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: word, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: word.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            for (k, c) in word.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            return word.count
+        }
+    }
+}
+
+/// A quick necessary condition for a word to be in a table of ASCII words, checked on its bytes
+/// before the table hashes it: a Bloom filter of the entries' FNV-1a hashes (two bits each in
+/// 4,096, so about one word in a hundred that is in no table passes). A word with a byte beyond
+/// ASCII always passes (the table compares it as Unicode), and so does every word when an entry
+/// is not ASCII.
+struct WordFilter: Sendable {
+    private var bits = Array(repeating: UInt64(0), count: 64)
+    private var passesAll = false
+
+    init<S: Sequence>(_ words: S) where S.Element: StringProtocol {
+        for word in words {
+            guard !word.isEmpty, let hash = Self.hash(word.utf8) else { passesAll = true; continue }
+            let (a, b) = Self.probes(hash)
+            bits[a >> 6] |= 1 << UInt64(a & 63)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+    }
+
+    func mayContain(_ word: Substring) -> Bool { passesAll || mayContain(utf8: word.utf8) }
+
+    func mayContain(_ word: String) -> Bool { passesAll || mayContain(utf8: word.utf8) }
+
+    private func mayContain<Bytes: Sequence<UInt8>>(utf8: Bytes) -> Bool {
+        guard let hash = Self.hash(utf8) else { return true }
+        let (a, b) = Self.probes(hash)
+        return bits[a >> 6] & (1 << UInt64(a & 63)) != 0 && bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// FNV-1a of ASCII bytes; nil when a byte is beyond ASCII.
+    @inline(__always)
+    private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    @inline(__always)
+    private static func probes(_ hash: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash & 4095), Int(truncatingIfNeeded: (hash >> 29) & 4095))
     }
 }

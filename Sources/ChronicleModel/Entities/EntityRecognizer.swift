@@ -105,7 +105,7 @@ public struct EntityRecognizer: Sendable {
         var nameStart = 0
         var k = 0
         while k < run.count {
-            if let t = EntityWords.titlesByFirstWord[lowers[k]]?.first(where: { t in
+            if Filters.titles.mayContain(lowers[k]), let t = EntityWords.titlesByFirstWord[lowers[k]]?.first(where: { t in
                 k + t.count <= run.count && t.indices.allSatisfy { lowers[k + $0] == t[$0] }
             }) {
                 title = t.joined(separator: " ")
@@ -117,7 +117,7 @@ public struct EntityRecognizer: Sendable {
             }
         }
         if title == nil, !EntityWords.places.contains(lowers.joined(separator: " ")) {
-            while nameStart < run.count, EntityWords.notNames.contains(lowers[nameStart]) {
+            while nameStart < run.count, Filters.notNames.mayContain(lowers[nameStart]), EntityWords.notNames.contains(lowers[nameStart]) {
                 // "the Southern Cross Herald", "from New Castora": inside a sentence such a word begins the name that follows.
                 if EntityWords.nameHeads.contains(lowers[nameStart]), !run[nameStart].isInitial, nameStart + 1 < run.count,
                    !EntityWords.notNames.contains(lowers[nameStart + 1]) { break }
@@ -147,11 +147,14 @@ public struct EntityRecognizer: Sendable {
         let kind: EntityKind
         if title != nil {
             kind = .person
-        } else if nameWords.contains(where: { EntityWords.eventWords.contains($0.lower) }) {
+        } else if nameWords.contains(where: { Filters.eventWords.mayContain($0.lower) && EntityWords.eventWords.contains($0.lower) }) {
             kind = .other
         } else if nameWords.count == 1, nameWords[0].isAllCaps, nameWords[0].range.count >= 2 {
             kind = EntityWords.placeAcronyms.contains(name) ? .place : .organisation
-        } else if nameWords.contains(where: { EntityWords.organisationWords.contains(Self.withoutPossessive($0.lower)) }) {
+        } else if nameWords.contains(where: {
+            let word = Self.withoutPossessive($0.lower)
+            return Filters.organisationWords.mayContain(word) && EntityWords.organisationWords.contains(word)
+        }) {
             kind = .organisation
         } else if EntityWords.places.contains(Self.withoutPossessive(nameLower))
                     || (nameWords.count > 1 && nameWords.contains { EntityWords.placeWords.contains($0.lower) }) {
@@ -171,6 +174,14 @@ public struct EntityRecognizer: Sendable {
                              isSentenceInitial: initial)
     }
 
+    /// Pre-checks for the tables looked up for every word of a name (`WordFilter`).
+    private enum Filters {
+        static let titles = WordFilter(EntityWords.titlesByFirstWord.keys)
+        static let notNames = WordFilter(EntityWords.notNames)
+        static let eventWords = WordFilter(EntityWords.eventWords)
+        static let organisationWords = WordFilter(EntityWords.organisationWords)
+    }
+
     /// Fills `entities` of every sentence of an analysed article; time expressions are not names.
     public func recogniseNames(in article: inout Article) {
         for b in article.blocks.indices {
@@ -184,6 +195,10 @@ public struct EntityRecognizer: Sendable {
     // MARK: - Words
 
     static func words(_ bytes: [UInt8]) -> [Word] {
+        bytes.withUnsafeBufferPointer { words(in: $0) }
+    }
+
+    private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
         var i = 0
         var gapSimple = true
@@ -206,15 +221,14 @@ public struct EntityRecognizer: Sendable {
                 }
                 let first = bytes[start]
                 let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
-                var allCaps = isCap
-                var lower: [UInt8] = []
-                lower.reserveCapacity(i - start)
-                for k in start..<i {
-                    let c = bytes[k]
-                    if c >= 0x61 && c <= 0x7A { allCaps = false }
-                    lower.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                let allCaps = isCap && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
+                // ASCII capitals lowered, every other byte kept.
+                let lower = String(unsafeUninitializedCapacity: word.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
+                    for (k, c) in word.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                    return word.count
                 }
-                words.append(Word(range: start..<i, lower: String(decoding: lower, as: UTF8.self), isCapitalised: isCap,
+                words.append(Word(range: start..<i, lower: lower, isCapitalised: isCap,
                                   isAllCaps: allCaps && (i - start) > 1, joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty,
                                   isInitial: initial, dashBefore: dash))
                 gapSimple = true
@@ -245,7 +259,7 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Length of an apostrophe (' or ’) or hyphen at `i`, else 0.
-    static func joinerLength(_ bytes: [UInt8], _ i: Int) -> Int {
+    static func joinerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         if bytes[i] == 0x27 || bytes[i] == 0x2D { return 1 }
         if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
         return 0

@@ -67,6 +67,12 @@ public struct NameEvidence: Codable, Sendable, Equatable {
 
 /// The article-level pass: each sentence's names as `ArticleName`s, and the article's evidence.
 public enum ArticleNames {
+    /// Whether a name has several words: Foundation's `contains(" ")` (a space not composed with
+    /// what follows), on bytes when the name is ASCII, as nearly every name is.
+    static func hasSpace(_ name: String) -> Bool {
+        name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.contains(0x20) : name.contains(" ")
+    }
+
     /// - Returns: names per block and sentence (same shape as `article.blocks`).
     public static func resolve(_ article: Article) -> (names: [[[ArticleName]]], evidence: NameEvidence) {
         var evidence = NameEvidence()
@@ -77,7 +83,7 @@ public enum ArticleNames {
         for block in article.blocks where !block.isBoilerplate {
             for sentence in block.sentences {
                 for m in sentence.entities where !m.name.isEmpty {
-                    if !m.isSentenceInitial && !m.name.contains(" ") { nonInitial.insert(m.name) }
+                    if !m.isSentenceInitial && !Self.hasSpace(m.name) { nonInitial.insert(m.name) }
                     guard m.kind == .person, let surname = EntityResolver.surname(m.name) else { continue }
                     evidence.fullNames[m.name, default: 0] += 1
                     if surnames[surname] == nil { surnames[surname] = m.name }
@@ -99,7 +105,7 @@ public enum ArticleNames {
             for sentence in block.sentences {
                 for m in sentence.entities where !m.name.isEmpty {
                     guard let title = m.title, holders[title] == nil else { continue }
-                    holders[title] = m.name.contains(" ") ? ArticleName(name: m.name) : single(m.name)
+                    holders[title] = Self.hasSpace(m.name) ? ArticleName(name: m.name) : single(m.name)
                 }
             }
         }
@@ -108,7 +114,7 @@ public enum ArticleNames {
         func resolve(_ m: EntityMention) -> ArticleName? {
             if let outlet, EntityResolver.outletKey(m.name) == outlet { return nil }
             if m.name.isEmpty { return m.title.flatMap { holders[$0] } }
-            guard !m.name.contains(" "), m.kind == .person || m.kind == .other || m.kind == .place || m.isSentenceInitial else {
+            guard !Self.hasSpace(m.name), m.kind == .person || m.kind == .other || m.kind == .place || m.isSentenceInitial else {
                 return ArticleName(name: m.name)
             }
             var name = single(m.name, otherwise: m.title != nil ? givenNames[m.name] : nil)

@@ -1,0 +1,82 @@
+@testable import ChronicleModel
+import Testing
+
+/// The byte scanners behind sentence reading find what the character-level definitions do.
+@Suite struct WordScanTests {
+    static let texts: [String] = [
+        "Leaders met on Friday, officials said.",
+        "KILNSEA — Eastmark reported 8 new cases; “The next few weeks will be critical.”",
+        "İstanbul's mayor and Σίσυφος met the ǅ delegation in Ⅻ Ⓐ ẞtraße.",
+        "The \u{212A}elvin sign, café and cafe\u{301}, the ﬁnal ﬂight.",
+        "a\r\nb \u{0600}1 👩‍👩‍👧 🇫🇷🇩🇪 x\u{0308}y",
+        "",
+        "   ",
+        "2024-03-15: 12,000 people (about 40%) left.",
+    ]
+
+    /// `TenseCues.words` as first written: lower-case the whole text, then scan its scalars.
+    static func referenceWords(_ text: String) -> [String] {
+        let lower = text.lowercased()
+        var out: [String] = []
+        var current = ""
+        var inWord = false
+        for s in lower.unicodeScalars {
+            let p = s.properties
+            let isWord = s.isASCII ? ((s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39))
+                : (p.isAlphabetic || p.numericType != nil || (inWord && p.generalCategory == .nonspacingMark))
+            if isWord { current.unicodeScalars.append(s); inWord = true } else if inWord { out.append(current); current = ""; inWord = false }
+        }
+        if inWord { out.append(current) }
+        return out
+    }
+
+    @Test(arguments: texts)
+    func wordsAreTheLowerCasedTextsWords(text: String) {
+        #expect(TenseCues.words(text).map(String.init) == Self.referenceWords(text))
+    }
+
+    @Test(arguments: texts)
+    func sentenceWordsAreLowerCased(text: String) {
+        let bytes = Array(text.utf8)
+        for word in SentenceReading(text).words {
+            #expect(String(word.text) == String(decoding: bytes[word.utf8Range], as: UTF8.self).lowercased())
+        }
+    }
+
+    @Test(arguments: texts)
+    func lastCharactersAreTheSuffix(text: String) {
+        let whole = text[...]
+        for n in [0, 1, 2, 3, 5, 8, 13, 20, 80] {
+            #expect(whole.lastCharacters(n) == whole.suffix(n))
+            for cut in [1, 2, 3] where cut <= text.count {
+                let prefix = whole.dropLast(cut)
+                #expect(prefix.lastCharacters(n) == prefix.suffix(n))
+            }
+        }
+        let crlf = "abc\r\nde"[...]
+        #expect(crlf.lastCharacters(2) == "de")
+        #expect(crlf.lastCharacters(3) == "\r\nde")
+        let prepended = "x\u{0600}12"[...]
+        #expect(prepended.lastCharacters(2) == "\u{0600}12")
+    }
+
+    @Test func filterAdmitsEveryEntryAndEveryWordBeyondASCII() {
+        let table: Set<String> = ["has", "have", "having", "said"]
+        let filter = WordFilter(table)
+        for word in table { #expect(filter.mayContain(word[...])) }
+        #expect(!filter.mayContain("the"))
+        #expect(!filter.mayContain("h"))
+        #expect(!filter.mayContain("havingness"))
+        #expect(!filter.mayContain(""))
+        #expect(filter.mayContain("h\u{00E4}s"))
+        let mixed = WordFilter(["caf\u{00E9}", "tea"])
+        #expect(mixed.mayContain("cafe\u{301}"))
+    }
+
+    @Test func strongFutureNeedsTheWholePhrase() {
+        #expect(TenseCues.hasStrongFuture(["the", "talks", "are", "expected", "to", "resume"]))
+        #expect(TenseCues.hasStrongFuture(["upcoming"]))
+        #expect(!TenseCues.hasStrongFuture(["the", "talks", "are", "expected"]))
+        #expect(!TenseCues.hasStrongFuture(["willing"]))
+    }
+}
