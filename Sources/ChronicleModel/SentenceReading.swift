@@ -118,10 +118,21 @@ struct SentenceReading {
         let unquoted = unquotedWords
         if let h = unquoted.firstIndex(where: { PerfectCues.auxiliaryFilter.mayContain($0) && PerfectCues.auxiliaries.contains(String($0)) }),
            !PerfectCues.participleFollows(unquoted, after: h),
-           tagger.tense(of: unquoted[..<h].joined(separator: " ")) == .unknown {
+           Self.tense(of: unquoted[..<h], using: tagger) == .unknown {
             return .present
         }
-        return tagger.tense(of: unquoted.joined(separator: " "))
+        return Self.tense(of: unquoted[...], using: tagger)
+    }
+
+    /// The tagger's tense of the words joined by spaces (joined as bytes, not as a string).
+    private static func tense(of words: ArraySlice<Substring>, using tagger: Tagger) -> Tense {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count + 1 })
+        for (k, word) in words.enumerated() {
+            if k > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: word.utf8)
+        }
+        return bytes.withUnsafeBufferPointer { tagger.tense(ofUTF8: $0) }
     }
 
     /// Which happening an expression at `utf8Range` dates in a sentence that reports speech: the

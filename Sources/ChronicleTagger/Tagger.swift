@@ -146,13 +146,16 @@ public struct Tagger: Sendable {
     /// that date sentences without an expression.
     public func tense(of sentence: String) -> Tense {
         var copy = sentence
-        return copy.withUTF8 { bytes in
-            var tokens: [Token] = []
-            Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
-            return tokens.withUnsafeBufferPointer { tb in
-                let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
-                return TenseClassifier().classify(stream, first: 0, end: 0).0
-            }
+        return copy.withUTF8 { tense(ofUTF8: $0) }
+    }
+
+    /// `tense(of:)` of UTF-8 text.
+    public func tense(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Tense {
+        var tokens: [Token] = []
+        Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
+        return tokens.withUnsafeBufferPointer { tb in
+            let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
+            return TenseClassifier().classify(stream, first: 0, end: 0).0
         }
     }
 }
