@@ -38,6 +38,7 @@ struct SentenceReading {
     /// The words of a sentence's UTF-8 bytes, and whether it ends inside a quotation.
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool) -> ([Word], Bool) {
         var words: [Word] = []
+        words.reserveCapacity(b.count / 4 + 1)
         var quoted = startsQuoted
         var pause = startsQuoted
         var start = -1

@@ -26,6 +26,7 @@ enum TenseCues {
 
     private static func words(utf8 b: UnsafeBufferPointer<UInt8>) -> [Substring] {
         var out: [Substring] = []
+        out.reserveCapacity(b.count / 4 + 1)  // one allocation for most texts (English averages 6 bytes a word)
         var start = -1
         var i = 0
         while i <= b.count {

@@ -103,6 +103,8 @@ public struct Tagger: Sendable {
     func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext, state: inout Resolver.State) -> [Timex] {
         var out: [Timex] = []
         var tokens: [Token] = []
+        // About a token every four bytes: one allocation for most sentences.
+        tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
         var candidates: [Candidate] = []
         for chunk in Tagger.chunks(bytes) {
             let slice = UnsafeBufferPointer(rebasing: bytes[chunk])

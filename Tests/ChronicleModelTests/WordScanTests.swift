@@ -89,4 +89,13 @@ import Testing
         ]
         for (text, name) in cases { #expect(EventSignature.contains(text, name) == text.contains(name), "\(text) / \(name)") }
     }
+
+    @Test(arguments: texts)
+    func blockScanHashesTheNormalisedText(text: String) {
+        var normaliser = Normaliser()
+        for scalar in text.unicodeScalars { normaliser.add(scalar) }
+        let scan = BlockScan(text, salt: 7)
+        #expect(scan.hash == normaliser.hash(salt: BlockScan.basis))
+        #expect(scan.words == normaliser.text.split(separator: " ").map { EventSignature.hash($0.utf8) })
+    }
 }
