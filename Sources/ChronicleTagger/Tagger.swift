@@ -154,6 +154,7 @@ public struct Tagger: Sendable {
     /// `tense(of:)` of UTF-8 text.
     public func tense(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Tense {
         var tokens: [Token] = []
+        tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
         Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
         return tokens.withUnsafeBufferPointer { tb in
             let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
