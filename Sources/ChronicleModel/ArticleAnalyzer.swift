@@ -6,7 +6,9 @@ import ChronicleTime
 /// by its own anchoring expression, else by the narrative time of the account it continues,
 /// else by the publication date.
 public struct ArticleAnalyzer: Sendable {
-    let tagger = Tagger()
+    /// Without the step-by-step trace: the analysis keeps each expression's explanation, and
+    /// `chronicle tag --explain` shows the trace.
+    let tagger = Tagger(recordsTrace: false)
     let splitter = SentenceSplitter()
     let boilerplate: BoilerplateDetector
 

@@ -138,10 +138,23 @@ public struct BoilerplateDetector: Sendable {
         countCues(words: normalised.split(separator: " ").map { EventSignature.hash($0.utf8) })
     }
 
+    /// A Bloom filter of the cue phrases' first words (their hashes' low and high bits), so most
+    /// words are not looked up.
+    static let cueFirstWordBits: [UInt64] = {
+        var bits = Array(repeating: UInt64(0), count: 64)
+        for w in cuesByFirstWord.keys {
+            bits[Int(w & 4095) >> 6] |= 1 << (w & 63)
+            bits[Int((w >> 32) & 4095) >> 6] |= 1 << ((w >> 32) & 63)
+        }
+        return bits
+    }()
+
     static func countCues(words: [UInt64]) -> Int {
         var found = Set<[UInt64]>()
         for (i, w) in words.enumerated() {
-            guard let phrases = cuesByFirstWord[w] else { continue }
+            guard cueFirstWordBits[Int(w & 4095) >> 6] & (1 << (w & 63)) != 0,
+                  cueFirstWordBits[Int((w >> 32) & 4095) >> 6] & (1 << ((w >> 32) & 63)) != 0,
+                  let phrases = cuesByFirstWord[w] else { continue }
             for phrase in phrases where i + phrase.count <= words.count {
                 if zip(phrase, words[i..<(i + phrase.count)]).allSatisfy({ $0 == $1 }) { found.insert(phrase) }
             }
@@ -201,15 +214,17 @@ public struct BoilerplateEvidence: Codable, Hashable, Sendable {
     public init(outlet: String, blocks: [TextBlock]) {
         let salt = Self.salt(outlet)
         self.outlet = salt
-        var sentences = Set<UInt64>()
+        var sentences: [UInt64] = []
         var paragraphs: [UInt64] = []
         self.blocks = blocks.map { block in
             let scan = BlockScan(block.text, salt: salt)
-            for key in scan.keys { sentences.insert(key.hash) }
+            sentences += scan.keys.map(\.hash)
             paragraphs.append(Self.paragraph(scan, salt: salt))
             return Block(block.text, scan: scan)
         }
-        self.sentences = sentences.sorted()
+        // Sorted, each once.
+        sentences.sort()
+        self.sentences = sentences.enumerated().compactMap { $0.offset > 0 && sentences[$0.offset - 1] == $0.element ? nil : $0.element }
         self.paragraphs = paragraphs
     }
 
@@ -228,61 +243,76 @@ struct BlockScan {
     private(set) var words: [UInt64] = []
     private(set) var keys: [BoilerplateEvidence.Key] = []
     /// FNV-1a of the whole normalised text.
-    private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var hash: UInt64 = BlockScan.basis
+
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
 
     init(_ text: String, salt: UInt64) {
-        let prime: UInt64 = 0x100_0000_01b3
-        var word: UInt64 = 0xcbf2_9ce4_8422_2325
+        var copy = text
+        self = copy.withUTF8 { BlockScan(utf8: $0, salt: salt) }
+    }
+
+    /// Scans UTF-8 bytes; ASCII without the Unicode property tables.
+    private init(utf8 b: UnsafeBufferPointer<UInt8>, salt: UInt64) {
+        var word = Self.basis
         var inWord = false
         var sentence = salt
         var sentenceLength = 0
         var pendingSpace = false
-        func emit(_ byte: UInt8) {
-            hash = (hash ^ UInt64(byte)) &* prime
-            sentence = (sentence ^ UInt64(byte)) &* prime
-            word = (word ^ UInt64(byte)) &* prime
-        }
-        func endWord() {
-            if inWord { words.append(word) }
-            inWord = false
-            word = 0xcbf2_9ce4_8422_2325
-        }
-        func endSentence() {
-            if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
-            sentence = salt
-            sentenceLength = 0
-        }
-        for scalar in text.unicodeScalars {
+        var i = 0
+        while i <= b.count {
             var letter: UInt8 = 0
-            var other: String.UnicodeScalarView?
-            if scalar.isASCII {
-                let b = UInt8(scalar.value)
-                if b >= 0x30 && b <= 0x39 || b >= 0x61 && b <= 0x7A { letter = b } else if b >= 0x41 && b <= 0x5A { letter = b | 0x20 }
+            var other: String?
+            var length = 1
+            if i == b.count {
+                // The end closes the last word and sentence.
+            } else if b[i] < 0x80 {
+                let c = b[i]
+                if c >= 0x30 && c <= 0x39 || c >= 0x61 && c <= 0x7A { letter = c } else if c >= 0x41 && c <= 0x5A { letter = c | 0x20 }
             } else {
+                let (scalar, n) = WordBytes.scalar(b, at: i)
+                length = n
                 let p = scalar.properties
-                if p.isAlphabetic || p.numericType != nil { other = p.lowercaseMapping.unicodeScalars }
+                if p.isAlphabetic || p.numericType != nil { other = p.lowercaseMapping }
             }
             guard letter != 0 || other != nil else {
-                endWord()
+                if inWord { words.append(word) }
+                inWord = false
+                word = Self.basis
                 pendingSpace = pendingSpace || !words.isEmpty
-                if scalar == "." || scalar == "!" || scalar == "?" { endSentence() }
+                if i == b.count || b[i] == 0x2E || b[i] == 0x21 || b[i] == 0x3F {
+                    if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
+                    sentence = salt
+                    sentenceLength = 0
+                }
+                i += length
                 continue
             }
             if pendingSpace && inWord == false && !words.isEmpty {
                 // The space between words; a sentence's own text starts at its first letter.
-                hash = (hash ^ 0x20) &* prime
+                hash = (hash ^ 0x20) &* Self.prime
                 if sentenceLength > 0 {
-                    sentence = (sentence ^ 0x20) &* prime
+                    sentence = (sentence ^ 0x20) &* Self.prime
                     sentenceLength += 1
                 }
             }
             pendingSpace = false
             inWord = true
-            if letter != 0 { emit(letter) } else { for b in String(other!).utf8 { emit(b) } }
+            if letter != 0 {
+                hash = (hash ^ UInt64(letter)) &* Self.prime
+                sentence = (sentence ^ UInt64(letter)) &* Self.prime
+                word = (word ^ UInt64(letter)) &* Self.prime
+            } else {
+                for byte in other!.utf8 {
+                    hash = (hash ^ UInt64(byte)) &* Self.prime
+                    sentence = (sentence ^ UInt64(byte)) &* Self.prime
+                    word = (word ^ UInt64(byte)) &* Self.prime
+                }
+            }
             sentenceLength += 1
+            i += length
         }
-        endWord()
-        endSentence()
     }
 }
 

@@ -99,12 +99,24 @@ struct EventSignature: Sendable {
             add(Self.synonymHashes[whole] ?? Self.hash(Self.stem(word, letters: word.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 })), weight)
         }
         // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-        for name in entities where !text.contains(name) { add(Self.hash(Array(("@" + name).utf8)), 2) }
+        for name in entities where !Self.contains(text, name) { add(Self.hash(Array(("@" + name).utf8)), 2) }
         for key in found.keys.sorted() {
             tokens.append(key)
             weights.append(found[key]!)
         }
         numbers = numberSet.sorted()
+    }
+
+    /// Foundation's `text.contains(name)`, on bytes when both are ASCII (then no match can split a
+    /// character), as nearly all are.
+    static func contains(_ text: String, _ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.allSatisfy({ $0 < 0x80 }), text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(name) }
+        let needle = Array(name.utf8), haystack = Array(text.utf8)
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// The clause holding the expression: from the punctuation before it to the punctuation after

@@ -155,31 +155,53 @@ enum FrontMatterSplitter {
             return Parts(yaml: nil, yamlLine: 1, body: rest, bodyLine: 1)
         }
         var line = 1
-        var cursor = rest.index(after: rest.firstIndex(of: "\n") ?? rest.endIndex, in: rest)
+        var cursor = nextLine(after: rest.startIndex, in: rest)
         let yamlStart = cursor
         line += 1
         while cursor < rest.endIndex {
             if isDelimiter(lineAt: cursor, in: rest) {
                 let yaml = String(rest[yamlStart..<cursor])
-                let after = rest.index(after: rest[cursor...].firstIndex(of: "\n") ?? rest.endIndex, in: rest)
-                return Parts(yaml: yaml, yamlLine: 2, body: rest[after...], bodyLine: line + 1)
+                return Parts(yaml: yaml, yamlLine: 2, body: rest[nextLine(after: cursor, in: rest)...], bodyLine: line + 1)
             }
-            cursor = rest.index(after: rest[cursor...].firstIndex(of: "\n") ?? rest.endIndex, in: rest)
+            cursor = nextLine(after: cursor, in: rest)
             line += 1
         }
         throw Diagnostic(.error, file: file, line: 1, "front matter opened with `---` is never closed by a `---` line")
     }
 
+    // Lines are found on UTF-8 bytes, as the characters would find them.
+
+    /// The end of the line starting at `start`: its line feed (one on its own: "\r\n" is a single
+    /// character, which is no line feed), or the end of the text.
+    private static func lineEnd(from start: Substring.Index, in text: Substring) -> Substring.Index {
+        let bytes = text.utf8
+        var i = start
+        var previous: UInt8 = 0
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x0A && previous != 0x0D { return i }
+            previous = b
+            bytes.formIndex(after: &i)
+        }
+        return bytes.endIndex
+    }
+
+    /// Where the line after the one starting at `start` starts (the end of the text if none does).
+    private static func nextLine(after start: Substring.Index, in text: Substring) -> Substring.Index {
+        let end = lineEnd(from: start, in: text)
+        return end == text.endIndex ? end : text.utf8.index(after: end)
+    }
+
+    /// "---" (or "..." closing), trailing spaces, tabs and carriage returns aside. A line with a
+    /// character beyond ASCII is neither, so bytes decide.
     private static func isDelimiter(lineAt start: Substring.Index, in text: Substring) -> Bool {
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        let line = text[start..<end].trimmingSuffix { $0 == " " || $0 == "\t" || $0 == "\r" }
-        return line == "---" || (line == "..." && start != text.startIndex)
+        var line = text.utf8[start..<lineEnd(from: start, in: text)]
+        while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line = line.dropLast() }
+        return line.elementsEqual("---".utf8) || (line.elementsEqual("...".utf8) && start != text.startIndex)
     }
 }
 
 extension Substring {
-    func index(after i: Index, in text: Substring) -> Index { i == text.endIndex ? i : text.index(after: i) }
-
     func trimmingSuffix(while drop: (Character) -> Bool) -> Substring {
         var s = self
         while let last = s.last, drop(last) { s = s.dropLast() }

@@ -38,6 +38,7 @@ struct SentenceReading {
     /// The words of a sentence's UTF-8 bytes, and whether it ends inside a quotation.
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool) -> ([Word], Bool) {
         var words: [Word] = []
+        words.reserveCapacity(b.count / 4 + 1)
         var quoted = startsQuoted
         var pause = startsQuoted
         var start = -1
@@ -118,10 +119,21 @@ struct SentenceReading {
         let unquoted = unquotedWords
         if let h = unquoted.firstIndex(where: { PerfectCues.auxiliaryFilter.mayContain($0) && PerfectCues.auxiliaries.contains(String($0)) }),
            !PerfectCues.participleFollows(unquoted, after: h),
-           tagger.tense(of: unquoted[..<h].joined(separator: " ")) == .unknown {
+           Self.tense(of: unquoted[..<h], using: tagger) == .unknown {
             return .present
         }
-        return tagger.tense(of: unquoted.joined(separator: " "))
+        return Self.tense(of: unquoted[...], using: tagger)
+    }
+
+    /// The tagger's tense of the words joined by spaces (joined as bytes, not as a string).
+    private static func tense(of words: ArraySlice<Substring>, using tagger: Tagger) -> Tense {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count + 1 })
+        for (k, word) in words.enumerated() {
+            if k > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: word.utf8)
+        }
+        return bytes.withUnsafeBufferPointer { tagger.tense(ofUTF8: $0) }
     }
 
     /// Which happening an expression at `utf8Range` dates in a sentence that reports speech: the

@@ -16,36 +16,42 @@ enum TenseCues {
     /// Each word is lower-cased on its own: `String.lowercased()` maps scalar by scalar, and a
     /// letter's lower case is letters and marks, so this is what scanning the lower-cased text
     /// finds, without lower-casing the rest (the slow path for any text beyond ASCII).
-    static func words(_ text: String) -> [Substring] {
-        var copy = text
-        return copy.withUTF8 { b in
-            var out: [Substring] = []
-            var start = -1
-            var i = 0
-            while i <= b.count {
-                let isWord: Bool
-                var length = 1
-                if i == b.count {
-                    isWord = false
-                } else if b[i] < 0x80 {
-                    let c = b[i] | 0x20
-                    isWord = (c >= 0x61 && c <= 0x7A) || (b[i] >= 0x30 && b[i] <= 0x39)
-                } else {
-                    let (s, n) = WordBytes.scalar(b, at: i)
-                    length = n
-                    // A combining mark continues its letter, as Character would have it.
-                    let p = s.properties
-                    isWord = p.isAlphabetic || p.numericType != nil || (start >= 0 && p.generalCategory == .nonspacingMark)
-                }
-                if isWord, start < 0 { start = i }
-                if !isWord, start >= 0 {
-                    out.append(Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[start..<i]))))
-                    start = -1
-                }
-                i += length
+    static func words(_ text: String) -> [Substring] { words(text[...]) }
+
+    static func words(_ text: Substring) -> [Substring] {
+        if let found = text.utf8.withContiguousStorageIfAvailable(words(utf8:)) { return found }
+        var copy = String(text)
+        return copy.withUTF8(words(utf8:))
+    }
+
+    private static func words(utf8 b: UnsafeBufferPointer<UInt8>) -> [Substring] {
+        var out: [Substring] = []
+        out.reserveCapacity(b.count / 4 + 1)  // one allocation for most texts (English averages 6 bytes a word)
+        var start = -1
+        var i = 0
+        while i <= b.count {
+            let isWord: Bool
+            var length = 1
+            if i == b.count {
+                isWord = false
+            } else if b[i] < 0x80 {
+                let c = b[i] | 0x20
+                isWord = (c >= 0x61 && c <= 0x7A) || (b[i] >= 0x30 && b[i] <= 0x39)
+            } else {
+                let (s, n) = WordBytes.scalar(b, at: i)
+                length = n
+                // A combining mark continues its letter, as Character would have it.
+                let p = s.properties
+                isWord = p.isAlphabetic || p.numericType != nil || (start >= 0 && p.generalCategory == .nonspacingMark)
             }
-            return out
+            if isWord, start < 0 { start = i }
+            if !isWord, start >= 0 {
+                out.append(Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[start..<i]))))
+                start = -1
+            }
+            i += length
         }
+        return out
     }
 
     /// Whether some strong-future phrase occurs in `words`.
@@ -71,7 +77,7 @@ enum ReferencePointCues {
     /// Looks at the one or two words before the expression.
     /// The expression's preposition phrase: "since March 2008", "ahead of Mr Zelensky's visit to Washington on Monday".
     static func isReferencePoint(before prefix: Substring) -> Bool {
-        let words = TenseCues.words(String(prefix.lastCharacters(80)))
+        let words = TenseCues.words(prefix.lastCharacters(80))
         guard let last = words.last else { return false }
         if preceding.contains(String(last)) { return true }
         if words.count >= 2 && preceding.contains("\(words[words.count - 2]) \(last)") { return true }
@@ -87,7 +93,7 @@ enum ReferencePointCues {
     /// "since the start of this year", "since the beginning of the month": a period that still
     /// holds the publication day is the span of the happening (so far this year), not a bound.
     static func isPeriodToDate(before prefix: Substring, interval: DayInterval, published: PublicationTime?) -> Bool {
-        guard let published, TenseCues.words(String(prefix.lastCharacters(20))).last == "since" else { return false }
+        guard let published, TenseCues.words(prefix.lastCharacters(20)).last == "since" else { return false }
         return interval.dayCount > 1 && interval.contains(published.date)
     }
 }

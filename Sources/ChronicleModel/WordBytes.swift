@@ -56,9 +56,13 @@ struct WordFilter: Sendable {
         }
     }
 
-    func mayContain(_ word: Substring) -> Bool { passesAll || mayContain(utf8: word.utf8) }
+    func mayContain(_ word: Substring) -> Bool {
+        passesAll || (word.utf8.withContiguousStorageIfAvailable { mayContain(utf8: $0) } ?? mayContain(utf8: word.utf8))
+    }
 
-    func mayContain(_ word: String) -> Bool { passesAll || mayContain(utf8: word.utf8) }
+    func mayContain(_ word: String) -> Bool {
+        passesAll || (word.utf8.withContiguousStorageIfAvailable { mayContain(utf8: $0) } ?? mayContain(utf8: word.utf8))
+    }
 
     private func mayContain<Bytes: Sequence<UInt8>>(utf8: Bytes) -> Bool {
         guard let hash = Self.hash(utf8) else { return true }

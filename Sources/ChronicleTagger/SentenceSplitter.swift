@@ -129,8 +129,7 @@ public struct SentenceSplitter: Sendable {
             s -= 1
         }
         guard s < dot else { return false }
-        var word = ""
-        for k in s..<dot { word.unicodeScalars.append(Unicode.Scalar(b[k] | ((b[k] >= 0x41 && b[k] <= 0x5A) ? 0x20 : 0))) }
+        let word = SentenceSplitter.lowercasedASCII(UnsafeBufferPointer(rebasing: b[s..<dot]))
         if SentenceSplitter.titles.contains(word) { return true }
         let opener = SentenceSplitter.openerFollows(b, next)
         if SentenceSplitter.softAbbreviations.contains(word) { return !opener }
@@ -138,18 +137,23 @@ public struct SentenceSplitter: Sendable {
         // an initial ("J. K. Rowling") or a dotted acronym ("U.S.", "U.N.")
         let upperInitial = dot - s == 1 && b[s] >= 0x41 && b[s] <= 0x5A
         if upperInitial { return !opener }
-        if word.contains(".") && word.count <= 6 { return !opener }
+        // The word is ASCII: its bytes are its characters.
+        if word.utf8.contains(0x2E) && word.utf8.count <= 6 { return !opener }
         return false
     }
 
     static func openerFollows(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         var e = k
-        var word = ""
-        while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) {
-            word.unicodeScalars.append(Unicode.Scalar(b[e] | 0x20))
-            e += 1
+        while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }
+        return openers.contains(lowercasedASCII(UnsafeBufferPointer(rebasing: b[k..<max(k, e)])))
+    }
+
+    /// ASCII bytes with their capitals lowered, as a string.
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            for (i, c) in bytes.enumerated() { out[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            return bytes.count
         }
-        return openers.contains(word)
     }
 
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {

@@ -103,6 +103,8 @@ public struct Tagger: Sendable {
     func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext, state: inout Resolver.State) -> [Timex] {
         var out: [Timex] = []
         var tokens: [Token] = []
+        // About a token every four bytes: one allocation for most sentences.
+        tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
         var candidates: [Candidate] = []
         for chunk in Tagger.chunks(bytes) {
             let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
@@ -146,13 +148,17 @@ public struct Tagger: Sendable {
     /// that date sentences without an expression.
     public func tense(of sentence: String) -> Tense {
         var copy = sentence
-        return copy.withUTF8 { bytes in
-            var tokens: [Token] = []
-            Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
-            return tokens.withUnsafeBufferPointer { tb in
-                let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
-                return TenseClassifier().classify(stream, first: 0, end: 0).0
-            }
+        return copy.withUTF8 { tense(ofUTF8: $0) }
+    }
+
+    /// `tense(of:)` of UTF-8 text.
+    public func tense(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Tense {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
+        Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
+        return tokens.withUnsafeBufferPointer { tb in
+            let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
+            return TenseClassifier().classify(stream, first: 0, end: 0).0
         }
     }
 }

@@ -81,4 +81,26 @@ import Testing
         #expect("   ".trimmingHorizontalWhitespace == "")
         #expect("plain".trimmingHorizontalWhitespace == "plain")
     }
+
+    @Test(arguments: [
+        ("---\ntitle: T\n---\nBody\n", "title: T\n", "Body\n", 4),
+        ("\u{FEFF}---  \ntitle: T\n--- \t\nBody", "title: T\n", "Body", 4),
+        ("---\na: 1\nb: 2\n...\nBody", "a: 1\nb: 2\n", "Body", 5),
+        ("---\ntitle: T\n---", "title: T\n", "", 4),
+        ("---\ntitle: ---\n----\n---\u{301}\n---\nBody", "title: ---\n----\n---\u{301}\n", "Body", 6),
+    ])
+    func splitsAtDelimiterLines(text: String, yaml: String, body: String, bodyLine: Int) throws {
+        let parts = try FrontMatterSplitter.split(text, file: "a.md")
+        #expect(parts.yaml == yaml)
+        #expect(String(parts.body) == body)
+        #expect(parts.bodyLine == bodyLine)
+    }
+
+    @Test func noFrontMatterWithoutAnOpeningLine() throws {
+        for text in ["Body\n---\n", "--- x\ntitle: T\n---\n", "...\ntitle: T\n---\n"] {
+            let parts = try FrontMatterSplitter.split(text, file: "a.md")
+            #expect(parts.yaml == nil)
+            #expect(String(parts.body) == text)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 @testable import ChronicleModel
+import Foundation
 import Testing
 
 /// The byte scanners behind sentence reading find what the character-level definitions do.
@@ -78,5 +79,23 @@ import Testing
         #expect(TenseCues.hasStrongFuture(["upcoming"]))
         #expect(!TenseCues.hasStrongFuture(["the", "talks", "are", "expected"]))
         #expect(!TenseCues.hasStrongFuture(["willing"]))
+    }
+
+    @Test func nameSearchMatchesFoundation() {
+        let cases: [(String, String)] = [
+            ("Vladimir Putin met Trump", "Vladimir Putin"), ("Mr Putin met Trump", "Vladimir Putin"), ("Putin", "Putin met"),
+            ("a\r\nb", "b"), ("Zelenskyy in Kyiv", "Kyiv"), ("Müller said", "Müller"), ("Mu\u{308}ller said", "Müller"),
+            ("x", ""), ("", "x"),
+        ]
+        for (text, name) in cases { #expect(EventSignature.contains(text, name) == text.contains(name), "\(text) / \(name)") }
+    }
+
+    @Test(arguments: texts)
+    func blockScanHashesTheNormalisedText(text: String) {
+        var normaliser = Normaliser()
+        for scalar in text.unicodeScalars { normaliser.add(scalar) }
+        let scan = BlockScan(text, salt: 7)
+        #expect(scan.hash == normaliser.hash(salt: BlockScan.basis))
+        #expect(scan.words == normaliser.text.split(separator: " ").map { EventSignature.hash($0.utf8) })
     }
 }

@@ -200,6 +200,7 @@ public struct EntityRecognizer: Sendable {
 
     private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
+        words.reserveCapacity(bytes.count / 4 + 1)
         var i = 0
         var gapSimple = true
         var initial = true
@@ -272,16 +273,26 @@ public struct EntityRecognizer: Sendable {
     }
 
     static func isPossessive(_ lower: String) -> Bool {
-        lower.hasSuffix("'s") || lower.hasSuffix("’s")
+        // Both end in the byte "s" (checked first: comparing characters is slower).
+        lower.utf8.last == 0x73 && (lower.hasSuffix("'s") || lower.hasSuffix("’s"))
     }
 
     /// "Ukrainian", "Europeans", "French": a people or an adjective, not an actor.
     static func isNationality(_ lower: String) -> Bool {
         EntityWords.nationalities.contains(lower)
-            || (lower.count >= 5 && EntityWords.nationalitySuffixes.contains { lower.hasSuffix($0) } && !EntityWords.places.contains(lower))
+            || (lower.count >= 5 && EntityWords.nationalitySuffixes.contains { Self.mayEnd(lower, with: $0) && lower.hasSuffix($0) }
+                && !EntityWords.places.contains(lower))
+    }
+
+    /// False when `text` cannot end with `suffix`: the suffix ends in a lower-case ASCII letter
+    /// (which no other character equals) and the text's last byte is another.
+    static func mayEnd(_ text: String, with suffix: String) -> Bool {
+        guard let last = suffix.utf8.last, last >= 0x61 && last <= 0x7A else { return true }
+        return text.utf8.last == last
     }
 
     static func withoutPossessive(_ lower: String) -> String {
+        guard lower.utf8.last == 0x73 else { return lower }
         if lower.hasSuffix("'s") { return String(lower.dropLast(2)) }
         if lower.hasSuffix("’s") { return String(lower.dropLast(2)) }
         return lower

@@ -121,10 +121,15 @@ public enum ArticleNames {
             if name.surname != nil, name.name == m.name, m.isSentenceInitial, !nonInitial.contains(m.name) { name.initialWord = true }
             return name
         }
-        var tally: [Int: Int] = [:]
+        // Each (name, kind) once, in the order first met, with its count.
+        struct Slot: Hashable {
+            var name: ArticleName
+            var kind: EntityKind
+        }
+        var tally: [Int] = []
         var kinds: [EntityKind] = []
         var keys: [ArticleName] = []
-        var position: [ArticleName: [EntityKind: Int]] = [:]
+        var position: [Slot: Int] = [:]
         let names = article.blocks.map { block in
             block.sentences.map { sentence in
                 var out: [ArticleName] = []
@@ -133,18 +138,19 @@ public enum ArticleNames {
                     if !out.contains(name) { out.append(name) }
                     guard !block.isBoilerplate else { continue }
                     let kind = m.name.isEmpty || name.name != m.name ? .person : m.kind
-                    let slot = position[name, default: [:]][kind] ?? {
+                    let slot = position[Slot(name: name, kind: kind)] ?? {
                         keys.append(name)
                         kinds.append(kind)
-                        position[name, default: [:]][kind] = keys.count - 1
+                        tally.append(0)
+                        position[Slot(name: name, kind: kind)] = keys.count - 1
                         return keys.count - 1
                     }()
-                    tally[slot, default: 0] += 1
+                    tally[slot] += 1
                 }
                 return out
             }
         }
-        evidence.tally = keys.indices.map { NameEvidence.Tally(name: keys[$0], kind: kinds[$0], count: tally[$0]!) }
+        evidence.tally = keys.indices.map { NameEvidence.Tally(name: keys[$0], kind: kinds[$0], count: tally[$0]) }
         return (names, evidence)
     }
 }

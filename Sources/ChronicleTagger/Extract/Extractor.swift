@@ -13,12 +13,13 @@ struct Extractor {
 
     func extract(_ s: TokenStream, into out: inout [Candidate]) {
         out.removeAll(keepingCapacity: true)
+        let rules = Extractor.rules
         for i in 0..<s.count {
             let t = s.tokens[i]
             // only numbers, known words and apostrophes ("'90s") can start an expression
             if t.kind == .word && (t.word < 0 || !s.lexicon.triggers[Int(t.word)]) { continue }
             if t.kind == .punct && t.value != 0x27 { continue }
-            for rule in Extractor.rules { rule(s, i, &out) }
+            for rule in rules { rule(s, i, &out) }
         }
     }
 }

@@ -5,7 +5,22 @@ import ChronicleTime
 /// A word may belong to several tables ("may" is a month, "second" an ordinal and a unit,
 /// "fall" a season); rules ask for the reading they need.
 struct WordInfo: Sendable {
-    var spelling: String
+    /// The word itself, kept inline (up to 32 bytes) so that a `WordInfo` holds no reference: the
+    /// rules copy one at nearly every token, and copying a string would retain and release it.
+    private var spellingBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var spellingCount: UInt8 = 0
+
+    var spelling: String {
+        withUnsafeBytes(of: spellingBytes) { String(decoding: $0.prefix(Int(spellingCount)), as: UTF8.self) }
+    }
+
+    init(spelling: String) {
+        let utf8 = Array(spelling.utf8)
+        precondition(utf8.count <= 32, "lexicon words have at most 32 bytes: \(spelling)")
+        withUnsafeMutableBytes(of: &spellingBytes) { $0.copyBytes(from: utf8) }
+        spellingCount = UInt8(utf8.count)
+    }
+
     var month: Int = 0
     /// The month spelling is an abbreviation that may carry a full stop ("Sept.").
     var monthAbbreviation = false
