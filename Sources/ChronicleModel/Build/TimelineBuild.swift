@@ -237,10 +237,12 @@ struct MergedPeriod {
     var events: [Event]?
     var openNames: [String]
 
+    /// - Parameter merged: given the events, which are then made here, handed to it and (with a cache) dropped.
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
-         records: [ArticleRecord], rank: [String: Int]) throws {
+         records: [ArticleRecord], rank: [String: Int], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
         let file = PeriodFile(candidates: candidates, groups: merger.groups(candidates))
-        events = cache == nil ? file.events(merger: merger, names: names) : nil
+        let made = cache == nil || merged != nil ? file.events(merger: merger, names: names) : nil
+        events = cache == nil ? made : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file)
@@ -253,6 +255,7 @@ struct MergedPeriod {
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
+        if let merged, let made { merged(result, made) }
     }
 }
 

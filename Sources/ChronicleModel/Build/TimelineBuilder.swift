@@ -25,6 +25,10 @@ public struct TimelineBuilder: Sendable {
     /// Called (from any thread) with each article analysed in this build, its record, its
     /// mentions and the build's cache, before the article is dropped: the site renders its body then.
     public var analysed: (@Sendable (Article, ArticleRecord, [EventMerger.Candidate], BuildCache?) -> Void)?
+    /// Called (from any thread) with each period merged in this build, its events, the content
+    /// hash of every article by slug and the build's cache, before the events are dropped: the site
+    /// digests the period then, so that a large build need not read its events back for that.
+    public var merged: (@Sendable (PeriodResult, [Event], [String: UInt64], BuildCache?) -> Void)?
 
     public init(siteDirectory: URL, contentDirectory: URL? = nil, includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.siteDirectory = siteDirectory
@@ -237,6 +241,10 @@ public struct TimelineBuilder: Sendable {
         let (keptSlugs, renamedSlugs, included) = (kept, renamed, records)
         let mergeCounter = progress.counter("merge", total: dirtyList.count)
         let merger = EventMerger()
+        let hook: (@Sendable (PeriodResult, [Event]) -> Void)? = self.merged.map { merged in
+            let hashes = Dictionary(records.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+            return { merged($0, $1, hashes, cache) }
+        }
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
@@ -259,7 +267,7 @@ public struct TimelineBuilder: Sendable {
                 guard !candidates.isEmpty else { return nil }
                 candidates.sort { (rank[$0.mention.article]!, $0.position) < (rank[$1.mention.article]!, $1.position) }
                 return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache, records: included,
-                                        rank: rank)
+                                        rank: rank, merged: hook)
             }
         }
         fresh.finish()

@@ -121,6 +121,8 @@ public struct SiteBuild: Sendable {
         builder.analysed = { article, record, mentions, cache in
             if let cache { ArticleBodies.store(article, record, mentions: mentions, in: cache) }
         }
+        let early = MergedDigests()
+        builder.merged = { result, events, hashes, cache in early.digest(result, events: events, articleHashes: hashes, cache: cache) }
         let timeline: TimelineBuild
         do {
             timeline = try builder.run(progress: progress)
@@ -135,7 +137,7 @@ public struct SiteBuild: Sendable {
         do {
             let templates = try TemplateSet.load(overridesIn: siteDirectory.appendingPathComponent("templates", isDirectory: true))
             let report = try SiteUpdate(timeline: timeline, templates: templates, output: outputDirectory.standardizedFileURL,
-                                        pagedAbove: pagedAbove, readsState: usesCache, progress: progress).run()
+                                        pagedAbove: pagedAbove, readsState: usesCache, progress: progress, early: early).run()
             result.fileCount = report.files
             result.renderedCount = report.rendered
             result.writtenCount = report.written

@@ -40,6 +40,8 @@ struct SiteUpdate {
     /// Read the previous `site.bin` (false for `--clean`).
     let readsState: Bool
     let progress: BuildProgress
+    /// Digests and shares of the periods merged in this build, made while their events were at hand.
+    var early: MergedDigests? = nil
 
     struct Report {
         var files = 0
@@ -50,6 +52,7 @@ struct SiteUpdate {
     }
 
     func run() throws -> Report {
+        defer { early?.removeRuns() }
         let cache = timeline.cache
         let state = readsState ? cache?.read(SiteState.self, at: SiteState.fileName).flatMap { $0.output == output.path ? $0 : nil } : nil
         let periods = PeriodData(timeline)
@@ -155,13 +158,16 @@ struct SiteUpdate {
     /// Each period's digest: the previous one when the period did not change, else computed from its events.
     private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
         let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
-        let timeline = self.timeline
+        let (timeline, early) = (self.timeline, self.early)
         let articleHashes = Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
         let results = ResultSlots<Error>(count: timeline.periods.count)
         let digests = ResultSlots<PeriodDigest>(count: timeline.periods.count)
         DispatchQueue.concurrentPerform(iterations: timeline.periods.count) { i in
             let p = timeline.periods[i]
             if let digest = old[p.period], digest.hash == p.hash {
+                digests.set(i, digest)
+            } else if let (digest, shares) = early?.made(p) {
+                periods.keep(shares, for: p.period)
                 digests.set(i, digest)
             } else {
                 do {
@@ -225,12 +231,21 @@ struct SiteUpdate {
                     offset += run.length
                     continue
                 }
+                if let (file, length) = early?.run(digest.period, hash: digest.hash) {
+                    defer { try? file.close() }
+                    if try Self.copy(length, from: file, at: 0, to: out) {
+                        runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: length))
+                        offset += length
+                        continue
+                    }
+                }
                 let run = try EventsJSON.events(periods.events(digest.period))
                 runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.count))
                 try emit(run)
             }
             try emit(tail)
         }
+        early?.removeRuns()
         layout.runs = runs
         return layout
     }
@@ -274,6 +289,12 @@ final class PeriodData: @unchecked Sendable {
 
     static func sharesName(_ result: PeriodResult) -> String { "\(result.period)-\(ContentHash.hex(result.hash)).bin" }
 
+    func keep(_ found: PeriodShares, for period: Period) {
+        lock.lock()
+        shares[period] = found
+        lock.unlock()
+    }
+
     /// The period's shares; `events` when they are at hand (they are computed from them and cached).
     func shares(_ result: PeriodResult, events: [Event]? = nil) throws -> PeriodShares {
         lock.lock()
@@ -292,6 +313,74 @@ final class PeriodData: @unchecked Sendable {
         shares[result.period] = found
         lock.unlock()
         return found
+    }
+}
+
+/// The digest and shares of each period merged in a build, made by the merge's hook while the
+/// period's events are at hand (a large build then reads each period's events back only for its
+/// page and its part of events.json); the shares are written to the cache as `PeriodData` would.
+final class MergedDigests: @unchecked Sendable {
+    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares)] = [:]
+    /// With a cache, each period's part of events.json waits in `runs/` of the cache folder until
+    /// events.json is written (the folder is emptied first and removed then).
+    private var runs: URL?
+    private var written: [Period: (hash: UInt64, length: Int)] = [:]
+    private let lock = NSLock()
+
+    func digest(_ result: PeriodResult, events: [Event], articleHashes: [String: UInt64], cache: BuildCache?) {
+        let shares = PeriodShares(events: events)
+        try? cache?.write(shares, at: "shares/" + PeriodData.sharesName(result))
+        if let cache, let folder = runsFolder(cache) {
+            let run = EventsJSON.events(events)
+            if FileManager.default.createFile(atPath: folder.appendingPathComponent(Self.runName(result.period)).path, contents: Data(run)) {
+                lock.lock()
+                written[result.period] = (result.hash, run.count)
+                lock.unlock()
+            }
+        }
+        let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes)
+        lock.lock()
+        made[result.period] = (result.hash, digest, shares)
+        lock.unlock()
+    }
+
+    private static func runName(_ period: Period) -> String { "\(period).json" }
+
+    private func runsFolder(_ cache: BuildCache) -> URL? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let runs { return runs }
+        let folder = cache.url("runs")
+        try? FileManager.default.removeItem(at: folder)
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        runs = folder
+        return folder
+    }
+
+    /// The period's part of events.json written at the merge, opened, and its length; nil when it is not of this hash.
+    func run(_ period: Period, hash: UInt64) -> (FileHandle, Int)? {
+        lock.lock()
+        let (folder, entry) = (runs, written[period])
+        lock.unlock()
+        guard let folder, let entry, entry.hash == hash,
+              let file = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.runName(period)).path) else { return nil }
+        return (file, entry.length)
+    }
+
+    func removeRuns() {
+        lock.lock()
+        defer { lock.unlock() }
+        if let runs { try? FileManager.default.removeItem(at: runs) }
+        runs = nil
+        written = [:]
+    }
+
+    /// The digest and shares made for the period, when they are of this result.
+    func made(_ result: PeriodResult) -> (PeriodDigest, PeriodShares)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = made[result.period], entry.hash == result.hash else { return nil }
+        return (entry.digest, entry.shares)
     }
 }
 
