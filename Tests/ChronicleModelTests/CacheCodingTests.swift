@@ -123,10 +123,12 @@ import Testing
     }
 }
 
-/// The hand-written coding (`CacheCodable`) of what a build caches: a built site's records and
-/// period files read back equal to what the build held, field by field (compared through their
-/// `Codable` form, which lists every stored field), so a field left out of `write` or
-/// `init(from:)` fails here.
+/// The hand-written coding (`CacheCodable`) of what a build caches, compared field by field
+/// through the values' `Codable` form (which lists every stored field): a built site's records
+/// read back equal to the records the build made, and a mention whose every field is set (checked
+/// by reflection, so a field added later must be set here too) reads back equal to itself. A
+/// field left out of `write` or `init(from:)` fails here. (Mentions always pass through the coding
+/// on their way to the merge, so the built site's events cannot serve as the reference for them.)
 @Suite struct CacheRecordCodingTests {
     static let articles = [
         "a.md": """
@@ -170,6 +172,9 @@ import Testing
         for (name, text) in Self.articles { try text.write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         var builder = TimelineBuilder(siteDirectory: site, cache: BuildCache(directory: site.appendingPathComponent(".chronicle"), identity: "test"))
         builder.readsCache = false
+        // The events the merge made from the mentions in memory (with a cache the build keeps none).
+        let made = MadeEvents()
+        builder.merged = { result, events, _, _ in made.put(result.period, events) }
         let build = try builder.run()
         let cache = try #require(build.cache)
         let json = JSONEncoder()
@@ -183,14 +188,26 @@ import Testing
         #expect(manifest.periods.map(\.period) == build.periods.map(\.period))
 
         var values = Set<String>()
+        var positions: [[Int]] = []
         for result in build.periods {
             let file = try #require(cache.read(PeriodFile.self, at: CacheManifest.PeriodEntry.path(result)))
             let fromFile = file.events(merger: EventMerger(), names: build.names)
-            #expect(try json.encode(fromFile) == json.encode(build.events(result.period)))
+            let inMemory = try #require(made.get(result.period))
+            #expect(!inMemory.isEmpty)
+            #expect(try json.encode(fromFile) == json.encode(inMemory))
             for c in file.candidates { values.insert(c.mention.value.description) }
+            positions += file.candidates.map { [$0.mention.blockOrdinal, $0.mention.sentenceIndex, $0.position] }
         }
+        #expect(positions.contains { $0[1] > 0 } && positions.contains { $0[0] > 0 }, "\(positions)")
         // Days, times, weeks and years take tagged forms (every kind: `everyValueKindRoundTripsInAMention`).
         #expect(values.isSuperset(of: ["2025-03-14", "2025-03-14T14:00", "2025-W12", "2022"]), "\(values.sorted())")
+    }
+
+    final class MadeEvents: @unchecked Sendable {
+        private var events: [Period: [Event]] = [:]
+        private let lock = NSLock()
+        func put(_ period: Period, _ e: [Event]) { lock.lock(); events[period] = e; lock.unlock() }
+        func get(_ period: Period) -> [Event]? { lock.lock(); defer { lock.unlock() }; return events[period] }
     }
 
     @Test(arguments: ["2025-03-15", "2025-03-15T14:30", "2025-03-15T14", "2025-03-15TAF", "2025-W11", "2025-W01-WE", "2025-03",
@@ -202,6 +219,26 @@ import Testing
         let back = try BinaryCoder.decode(Mention.self, from: BinaryCoder.encode(mention))
         #expect(back.value == value)
         #expect(back.expressionRange == 0..<1)
+    }
+
+    @Test func aMentionWithEveryFieldSetReadsBackEqual() throws {
+        let names = [ArticleName(name: "Vladimir Putin"), ArticleName(name: "Putin", surname: "Putin", initialWord: true)]
+        let mention = Mention(article: "a-slug", blockOrdinal: 3, sentenceIndex: 2, sentence: "Mr Putin met him in Geneva on Friday.",
+                              expression: "on Friday", expressionRange: 28..<37, value: .day(CivilDate(year: 2025, month: 3, day: 14)!),
+                              resolution: "why", entities: names.map(\.name), names: names)
+        let candidate = EventMerger.Candidate(mention: mention, status: .expected, dateSource: .narrative, position: 7,
+                                              filedIn: Period(year: 2025, month: 3))
+        for child in Array(Mirror(reflecting: mention).children) + Array(Mirror(reflecting: candidate).children) {
+            let value = child.value
+            let unset = (value as? Int) == 0 || (value as? String)?.isEmpty == true || (value as? [Any])?.isEmpty == true
+                || Mirror(reflecting: value).displayStyle == .optional && Mirror(reflecting: value).children.isEmpty
+            #expect(!unset, "set \(child.label ?? "?") in the sample, so that its coding is checked")
+        }
+        let json = JSONEncoder()
+        json.outputFormatting = .sortedKeys
+        let back = try BinaryCoder.decode(EventMerger.Candidate.self, from: BinaryCoder.encode(candidate))
+        #expect(try json.encode(back) == json.encode(candidate))
+        #expect(back.mention.entities == names.map(\.name))
     }
 
     @Test func truncatedRecordsThrow() throws {

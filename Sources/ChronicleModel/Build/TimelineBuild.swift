@@ -229,15 +229,14 @@ struct PeriodFile: Codable {
     }
 }
 
-/// A period merged in this build. With a cache its events are not made here: they are read
-/// back from its file when pages need them (a few periods at a time), so a large site's events
-/// never all sit in memory.
+/// A period merged in this build. With a cache its events are not kept: they are made only for
+/// the `merged` hook and then dropped, and read back from the period's file when pages need them
+/// (a few periods at a time), so a large site's events never all sit in memory.
 struct MergedPeriod {
     var result: PeriodResult
     var events: [Event]?
     var openNames: [String]
 
-    /// - Parameter merged: given the events, which are then made here, handed to it and (with a cache) dropped.
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
          records: [ArticleRecord], rank: [String: Int], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
         let file = PeriodFile(candidates: candidates, groups: merger.groups(candidates))

@@ -245,7 +245,6 @@ struct SiteUpdate {
             }
             try emit(tail)
         }
-        early?.removeRuns()
         layout.runs = runs
         return layout
     }
@@ -288,6 +287,8 @@ final class PeriodData: @unchecked Sendable {
     func events(_ period: Period) throws -> [Event] { try timeline.events(period) }
 
     static func sharesName(_ result: PeriodResult) -> String { "\(result.period)-\(ContentHash.hex(result.hash)).bin" }
+    /// Where the period's shares are kept in the cache.
+    static func sharesPath(_ result: PeriodResult) -> String { "shares/" + sharesName(result) }
 
     func keep(_ found: PeriodShares, for period: Period) {
         lock.lock()
@@ -301,7 +302,7 @@ final class PeriodData: @unchecked Sendable {
         let known = shares[result.period]
         lock.unlock()
         if let known { return known }
-        let path = "shares/" + Self.sharesName(result)
+        let path = Self.sharesPath(result)
         let found: PeriodShares
         if events == nil, let cached = timeline.cache?.read(PeriodShares.self, at: path) {
             found = cached
@@ -329,7 +330,7 @@ final class MergedDigests: @unchecked Sendable {
 
     func digest(_ result: PeriodResult, events: [Event], articleHashes: [String: UInt64], cache: BuildCache?) {
         let shares = PeriodShares(events: events)
-        try? cache?.write(shares, at: "shares/" + PeriodData.sharesName(result))
+        try? cache?.write(shares, at: PeriodData.sharesPath(result))
         if let cache, let folder = runsFolder(cache) {
             let run = EventsJSON.events(events)
             if FileManager.default.createFile(atPath: folder.appendingPathComponent(Self.runName(result.period)).path, contents: Data(run)) {

@@ -17,7 +17,7 @@ public protocol CacheCodable {
 public struct CacheWriter {
     public private(set) var bytes: [UInt8] = []
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init() {}
 
     public mutating func varint(_ value: UInt64) {
         var v = value
@@ -79,7 +79,7 @@ public struct CacheWriter {
 
 public struct CacheReader {
     private let bytes: [UInt8]
-    public private(set) var position: Int
+    private var position: Int
     private let end: Int
     /// Zones already looked up (a lookup in the system's database is slow, and records repeat a few zones).
     private var zones: [String: Zone] = [:]
