@@ -195,6 +195,8 @@ struct CacheManifest: Codable {
         }
 
         var path: String { Self.path(period: period, hash: hash) }
+        /// Where the period's `MonthGrouping.Memory` is kept.
+        var groupingPath: String { "grouping/" + Self.name(period: period, hash: hash) }
 
         static func name(period: Period, hash: UInt64) -> String { "\(period)-\(ContentHash.hex(hash)).bin" }
         static func path(period: Period, hash: UInt64) -> String { "periods/" + name(period: period, hash: hash) }
@@ -237,9 +239,13 @@ struct MergedPeriod {
     var events: [Event]?
     var openNames: [String]
 
+    /// - Parameter previous: the period's last grouping, and each candidate's index in it (nil when new).
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
-         records: [ArticleRecord], rank: [String: Int], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
-        let file = PeriodFile(candidates: candidates, groups: merger.groups(candidates))
+         records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil,
+         merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
+        let grouping = previous.flatMap { MonthGrouping(candidates, merger: merger, memory: $0.0, origins: $0.1) }
+            ?? MonthGrouping(candidates, merger: merger)
+        let file = PeriodFile(candidates: candidates, groups: grouping.groups())
         let made = cache == nil || merged != nil ? file.events(merger: merger, names: names) : nil
         events = cache == nil ? made : nil
         openNames = file.openNames
@@ -254,6 +260,7 @@ struct MergedPeriod {
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
+        try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath)
         if let merged, let made { merged(result, made) }
     }
 }

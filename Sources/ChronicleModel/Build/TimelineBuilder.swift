@@ -248,26 +248,32 @@ public struct TimelineBuilder: Sendable {
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
-                var candidates: [EventMerger.Candidate] = []
+                // Each candidate with its index among the period's previous candidates (nil when new).
+                var candidates: [(candidate: EventMerger.Candidate, origin: Int?)] = []
                 if let bytes = try fresh.take(period) {
                     var input = CacheReader(bytes)
-                    while !input.isAtEnd { candidates.append(try input.value()) }
+                    while !input.isAtEnd { candidates.append((try input.value(), nil)) }
                 }
+                var memory: MonthGrouping.Memory?
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
-                    for var c in file.candidates {
+                    for (i, var c) in file.candidates.enumerated() {
                         if keptSlugs.contains(c.mention.article) {
-                            candidates.append(c)
+                            candidates.append((c, i))
                         } else if let slug = renamedSlugs[c.mention.article] {
                             c.mention.article = slug
-                            candidates.append(c)
+                            candidates.append((c, i))
                         }
+                    }
+                    memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
+                        $0.candidateCount == file.candidates.count ? $0 : nil
                     }
                 }
                 guard !candidates.isEmpty else { return nil }
-                candidates.sort { (rank[$0.mention.article]!, $0.position) < (rank[$1.mention.article]!, $1.position) }
-                return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache, records: included,
-                                        rank: rank, merged: hook)
+                let order = candidates.map { (rank[$0.candidate.mention.article]!, $0.candidate.position) }
+                candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
+                return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
+                                        records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) }, merged: hook)
             }
         }
         fresh.finish()
@@ -296,7 +302,9 @@ public struct TimelineBuilder: Sendable {
 
         if let cache {
             try cache.write(CacheManifest(records: records, periods: entries), at: CacheManifest.fileName)
-            cache.removeFiles(in: "periods", keeping: Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) }))
+            let names = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
+            cache.removeFiles(in: "periods", keeping: names)
+            cache.removeFiles(in: "grouping", keeping: names)
         }
         return TimelineBuild(config: config, articles: records, periods: periods, loaded: loaded, store: store, cache: cache,
                              names: names, diagnostics: diagnostics, statistics: stats, contentDirectory: contentDirectory)

@@ -75,6 +75,13 @@ public struct CacheWriter {
     public mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
 
     public mutating func append(_ other: [UInt8]) { bytes += other }
+
+    /// A list of plain numbers as they lie in memory (little-endian wherever Swift runs): a count,
+    /// then one copy of their bytes. For long lists read back whole (a month's links).
+    public mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
+        varint(UInt64(values.count))
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
 }
 
 public struct CacheReader {
@@ -167,6 +174,22 @@ public struct CacheReader {
     public mutating func values<T: CacheCodable>(_: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// A list written by `CacheWriter.raw`.
+    public mutating func raw<T: BitwiseCopyable>(_: T.Type = T.self) throws -> [T] {
+        let size = MemoryLayout<T>.stride
+        let count = try varint()
+        guard count <= UInt64((end - position) / size) else { throw Self.corrupt("list past the end") }
+        let n = Int(count), start = position
+        let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + n * size)]))
+            }
+            initialized = n
+        }
+        position += n * size
+        return values
+    }
 
     public mutating func ints() throws -> [Int] { try array { try $0.int() } }
 
