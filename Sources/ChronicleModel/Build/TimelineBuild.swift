@@ -231,9 +231,11 @@ struct PeriodFile: Codable {
     }
 }
 
-/// A period merged in this build. With a cache its events are not kept: they are made only for
-/// the `merged` hook and then dropped, and read back from the period's file when pages need them
-/// (a few periods at a time), so a large site's events never all sit in memory.
+/// A period merged in this build. With a cache its events are kept only when the build merged a
+/// few periods (`keepsEvents`: a rebuild after a small change, whose pages need just those);
+/// otherwise they are made only for the `merged` hook and then dropped, and read back from the
+/// period's file when pages need them (a few periods at a time), so a large site's events never
+/// all sit in memory.
 struct MergedPeriod {
     var result: PeriodResult
     var events: [Event]?
@@ -241,13 +243,13 @@ struct MergedPeriod {
 
     /// - Parameter previous: the period's last grouping, and each candidate's index in it (nil when new).
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
-         records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil,
+         records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
          merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
         let grouping = previous.flatMap { MonthGrouping(candidates, merger: merger, memory: $0.0, origins: $0.1) }
             ?? MonthGrouping(candidates, merger: merger)
         let file = PeriodFile(candidates: candidates, groups: grouping.groups())
-        let made = cache == nil || merged != nil ? file.events(merger: merger, names: names) : nil
-        events = cache == nil ? made : nil
+        let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names) : nil
+        events = cache == nil || keepsEvents ? made : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file)

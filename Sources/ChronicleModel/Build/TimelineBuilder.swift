@@ -273,7 +273,8 @@ public struct TimelineBuilder: Sendable {
                 let order = candidates.map { (rank[$0.candidate.mention.article]!, $0.candidate.position) }
                 candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
                 return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
-                                        records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) }, merged: hook)
+                                        records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) },
+                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, merged: hook)
             }
         }
         fresh.finish()

@@ -37,6 +37,8 @@ final class OutputSession: @unchecked Sendable {
     let output: URL
     /// Where files go: the output itself, or the staging folder.
     let root: URL
+    /// `root` as a path ending in `/` (a `URL` per file costs more than the `stat` it is for).
+    private let rootPath: String
     let staged: Bool
     private let previous: [String: OutputEntry]
     private(set) var entries: [String: OutputEntry] = [:]
@@ -66,11 +68,12 @@ final class OutputSession: @unchecked Sendable {
                 throw SiteWriter.WriteError.io("could not create \(root.path): \(error.localizedDescription)")
             }
         }
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
     }
 
     /// The previous entry of `path`, when the file is still as that build left it.
     func intact(_ path: String) -> OutputEntry? {
-        guard !staged, let entry = previous[path], FileStamp(path: root.appendingPathComponent(path).path) == entry.stamp else { return nil }
+        guard !staged, let entry = previous[path], FileStamp(path: rootPath + path) == entry.stamp else { return nil }
         return entry
     }
 

@@ -1,6 +1,13 @@
 import ChronicleModel
 import ChronicleTime
 
+/// Template variables handed to pages rendered on other threads: read only once made.
+struct SendableContext: @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
+}
+
 /// The site's pages, each rendered on its own from the site index and the events it shows, so a
 /// build renders only the pages it needs. Read-only once made, so pages render concurrently.
 struct Pages: @unchecked Sendable {
@@ -10,7 +17,7 @@ struct Pages: @unchecked Sendable {
     init(templates: TemplateSet, index: SiteIndex) {
         self.templates = templates
         var index = index
-        index.common = CommonContext.make(index)
+        index.common = CommonContext.make(index, articles: templates.anyUses("articles"))
         index.compiled = templates.compiled
         index.articleTemplateNames = templates.names(usedBy: "article.html")
         self.index = index
@@ -33,6 +40,11 @@ struct Pages: @unchecked Sendable {
     /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
     /// every event (`events` must hold every period); a paged one lists its periods and highlights.
     func front(events: [Period: [Event]]) -> [OutputFile] {
+        frontPages(events: events).map { $0() }
+    }
+
+    /// The pages of `front`, each rendered when called (so they can be rendered concurrently).
+    func frontPages(events: [Period: [Event]]) -> [@Sendable () -> OutputFile] {
         var values = CommonContext.page(index, root: "", title: index.config.title)
         let needs = needs(["index.html", "timeline.md"], root: "")
         let months = ordered(index.periods).map {
@@ -48,12 +60,16 @@ struct Pages: @unchecked Sendable {
         let top = EntityPages.top(index)
         values["topEntities"] = top
         values["hasTopEntities"] = !top.isEmpty
-        var files = [page("index.html", "index.html", values), page("timeline.md", "timeline.md", values)]
+        let shared = SendableContext(values)
+        var files: [@Sendable () -> OutputFile] = [
+            { page("index.html", "index.html", shared.values) },
+            { page("timeline.md", "timeline.md", shared.values) },
+        ]
         if index.paged {
-            files.append(page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")))
+            files.append { page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")) }
         }
         if !index.entityList.isEmpty {
-            files.append(page("entities/index.html", "entities.html", EntityPages.list(index)))
+            files.append { page("entities/index.html", "entities.html", EntityPages.list(index)) }
         }
         return files
     }

@@ -43,6 +43,8 @@ enum Paths {
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
     static func encode(_ segment: String) -> String {
+        // Most slugs need nothing encoded: then they are their own encoding.
+        if segment.utf8.allSatisfy(isUnreserved) { return segment }
         var out = ""
         for byte in segment.utf8 {
             let scalar = Unicode.Scalar(byte)
@@ -53,6 +55,10 @@ enum Paths {
             }
         }
         return out
+    }
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 
     private static func isUnreserved(_ s: Unicode.Scalar) -> Bool {

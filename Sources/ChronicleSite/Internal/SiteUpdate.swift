@@ -31,8 +31,10 @@ struct SiteState: Codable {
 
 /// Renders and writes the site of one build: only the pages whose inputs changed (each page's
 /// inputs are fingerprinted), `events.json` from the previous file's runs of unchanged periods,
-/// and every file compared with what is there before it is written.
-struct SiteUpdate {
+/// and every file compared with what is there before it is written. Pages render on all cores
+/// while `events.json` is written (read only once made; `progress.step` is called from the
+/// calling thread alone).
+struct SiteUpdate: @unchecked Sendable {
     let timeline: TimelineBuild
     let templates: TemplateSet
     let output: URL
@@ -72,14 +74,25 @@ struct SiteUpdate {
         var report = Report()
         let layout: SiteState.EventsLayout
         do {
-            // The pages that list the whole site are small: always render them, write them if they changed.
-            let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
-            for file in pages.front(events: front) + [pages.style()] + (pages.sitemap().map { [$0] } ?? []) {
-                try session.write(file)
-                report.rendered += 1
+            // events.json, the largest file (mostly copied from the last one), is written on a
+            // thread of its own while the pages render.
+            let background = DispatchGroup()
+            let eventsJSON = ResultSlots<Swift.Result<SiteState.EventsLayout, Error>>(count: 1)
+            let site = self
+            DispatchQueue.global().async(group: background) {
+                eventsJSON.set(0, Swift.Result {
+                    try site.writeEventsJSON(session: session, state: state, infos: infos, digests: digests, periods: periods,
+                                             entities: entities.entities)
+                })
             }
+            defer { background.wait() }
+            // The pages that list the whole site: always rendered, written if they changed.
+            let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
+            var jobs: [@Sendable () throws -> Void] = (pages.frontPages(events: front) + [{ pages.style() }]).map { page in
+                { try session.write(page()) }
+            }
+            if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
             // Period pages and article pages: only those whose fingerprint changed.
-            var jobs: [@Sendable () throws -> Void] = []
             if index.paged {
                 for (i, digest) in digests.enumerated() {
                     let print = prints.period(at: i)
@@ -90,11 +103,14 @@ struct SiteUpdate {
                     }
                 }
             }
-            for record in timeline.articles {
+            // Fingerprints (and whether each file is still as written) found on all cores.
+            let articlePrints = concurrentMap(timeline.articles) { record in
                 let print = prints.article(record, digests: byPeriod)
-                let path = Paths.article(record.slug)
-                if let entry = session.intact(path), entry.fingerprint == print {
-                    session.keep(path, entry)
+                return (print, session.intact(Paths.article(record.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            }
+            for (record, (print, intact)) in zip(timeline.articles, articlePrints) {
+                if let intact {
+                    session.keep(Paths.article(record.slug), intact)
                 } else {
                     let bodies = ArticleBodies(timeline)
                     let info = index.articles[record.slug]!
@@ -108,12 +124,14 @@ struct SiteUpdate {
                 }
             }
             // Actor pages: each lists its events from every period, fingerprinted from the digests.
-            for entity in entities.entities {
+            let entityPrints = concurrentMap(entities.entities) { entity in
                 let print = prints.entity(entity, related: entities.related(to: entity, digests: digests, index: index),
                                           sections: entities.sections(of: entity, digests: digests), digests: digests)
-                let path = Paths.entity(entity.slug)
-                if let entry = session.intact(path), entry.fingerprint == print {
-                    session.keep(path, entry)
+                return (print, session.intact(Paths.entity(entity.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            }
+            for (entity, (print, intact)) in zip(entities.entities, entityPrints) {
+                if let intact {
+                    session.keep(Paths.entity(entity.slug), intact)
                 } else {
                     jobs.append {
                         try session.write(SiteRenderer.entityPage(entity, pages: pages, entities: entities, digests: digests,
@@ -137,8 +155,8 @@ struct SiteUpdate {
             }
             if let error = failures.filled.first { throw error }
             report.rendered += jobs.count
-            layout = try writeEventsJSON(session: session, state: state, infos: infos, digests: digests, periods: periods,
-                                         entities: entities.entities)
+            background.wait()
+            layout = try eventsJSON.values()[0].get()
             try session.finish()
         } catch {
             session.abandon()
@@ -417,8 +435,9 @@ struct ArticleBodies: Sendable {
 }
 
 /// What each skippable page is rendered from, hashed: when a page's fingerprint and file are as
-/// the last build left them, the page is not rendered again.
-struct Fingerprints {
+/// the last build left them, the page is not rendered again. Read only once made (pages are
+/// fingerprinted on all cores).
+struct Fingerprints: @unchecked Sendable {
     let site: UInt64
     let siteWide: UInt64
     let monthUsesSiteWide: Bool
