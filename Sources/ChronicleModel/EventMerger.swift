@@ -94,7 +94,13 @@ public struct EventMerger: Sendable {
             if support[a]! != support[b]! { return support[a]! > support[b]! }
             return a.description < b.description
         }.first!
-        let representative = group.max { a, b in Self.quality(a, value) < Self.quality(b, value) }!
+        // The first of the best (as `max(by:)` picks), each candidate's quality worked out once.
+        var representative = group[0]
+        var best = Self.quality(representative, value)
+        for c in group.dropFirst() {
+            let q = Self.quality(c, value)
+            if best < q { (representative, best) = (c, q) }
+        }
         let sources = Array(Set(group.map(\.mention.article))).sorted()
         let expected = group.filter { $0.status == .expected }.count
         let status: EventStatus = expected * 2 > group.count ? .expected : .happened
@@ -136,10 +142,16 @@ public struct EventMerger: Sendable {
 
     /// Prefers explicitly dated mentions of the chosen value, early in their article, of readable length.
     static func quality(_ c: Candidate, _ value: TimexValue) -> (Int, Int, Int, Int, Int) {
-        let length = c.mention.sentence.count
+        let length = characterCount(c.mention.sentence)
         let readable = (50...280).contains(length) ? 1 : 0
         return (c.dateSource == .expression ? 1 : 0, c.mention.value == value ? 1 : 0, readable, -c.position,
                 -c.mention.sentenceIndex)
+    }
+
+    /// `text.count` without walking grapheme clusters when the text is ASCII without carriage
+    /// returns (then every byte is a character), as nearly every sentence is.
+    static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
     }
 
     /// A short stable id: FNV-1a of the date and the first mention's place.
