@@ -134,12 +134,14 @@ public struct TimelineBuilder: Sendable {
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
         let counter = progress.counter("read", total: paths.count)
+        // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
+        let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
         var records: [ArticleRecord] = []
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
         for outcome in concurrentMap(paths, { path in
             defer { counter.advance() }
-            return read(path, reader: reader, previous: previous[path])
+            return read(path, in: folder, reader: reader, previous: previous[path])
         }) {
             switch outcome {
             case .failed(let d):
@@ -334,8 +336,9 @@ public struct TimelineBuilder: Sendable {
         }
     }
 
-    func read(_ path: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
-        guard let data = FileBytes.read(contentDirectory.appendingPathComponent(path).path) else {
+    /// - Parameter folder: the content folder's path, ending in `/`.
+    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
+        guard let data = FileBytes.read(folder + path) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)

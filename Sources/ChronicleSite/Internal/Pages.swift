@@ -121,9 +121,50 @@ struct Pages: @unchecked Sendable {
 
     /// `months/<period>.html`: one period's events, with links to the periods before and after it.
     func period(at position: Int, events: [Event]) -> OutputFile {
+        page(Paths.period(index.periods[position].period), "month.html",
+             periodValues(at: position, month: TimelineGroups.period(index.periods[position], events: events, index: index,
+                                                                    needs: needs(["month.html"], root: "../"))))
+    }
+
+    /// The same page, and its days as parts a later build may copy: each day whose fingerprint
+    /// (`dayPrint`) is one of the `previous` page's parts is copied from it, the others are written
+    /// by the compiled `days` partial. Without that partial (or with a `month.html` that lists the
+    /// `days` itself) the page is rendered whole and has no parts.
+    func period(at position: Int, events: [Event], dayPrint: ([Event]) -> UInt64,
+                previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (OutputFile, [OutputEntry.Part]) {
+        let needs = needs(["month.html"], root: "../")
+        guard needs.daysHTML, !needs.days else { return (period(at: position, events: events), []) }
+        let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var days: [UInt8] = []
+        var parts: [OutputEntry.Part] = []
+        for group in TimelineGroups.dayGroups(events, index: index) {
+            let print = dayPrint(group.members)
+            let start = days.count
+            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
+                days += bytes[part.offset..<(part.offset + part.length)]
+            } else {
+                days += CompiledPartials.days([TimelineGroups.day(group, index: index)], root: needs.root).utf8
+            }
+            parts.append(.init(fingerprint: print, offset: start, length: days.count - start))
+        }
+        // The page around the days, with a mark where they go (found exactly once, or the page is rendered whole).
+        let mark = "\u{0}days\u{0}"
+        var month = TimelineGroups.period(index.periods[position], events: nil, index: index)
+        month["daysHTML"] = mark
+        let shell = Array(templates.render("month.html", periodValues(at: position, month: month)).utf8)
+        let markBytes = Array(mark.utf8)
+        let found = shell.indices.dropLast(markBytes.count - 1).filter { shell[$0] == 0 && shell[$0..<($0 + markBytes.count)].elementsEqual(markBytes) }
+        guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
+        let data = Array(shell[..<at]) + days + shell[(at + markBytes.count)...]
+        return (OutputFile(path: Paths.period(index.periods[position].period), data: data),
+                parts.map { .init(fingerprint: $0.fingerprint, offset: $0.offset + at, length: $0.length) })
+    }
+
+    /// What `month.html` is rendered with, given its `month` section.
+    private func periodValues(at position: Int, month: [String: Any]) -> [String: Any] {
         let digest = index.periods[position]
         var values = CommonContext.page(index, root: "../", title: "\(digest.period.label) · \(index.config.title)")
-        var month = TimelineGroups.period(digest, events: events, index: index, needs: needs(["month.html"], root: "../"))
+        var month = month
         month["otherCount"] = digest.eventCount - digest.keyCount
         values["month"] = month
         values["hasMinor"] = index.hasKeyEvents && digest.keyCount < digest.eventCount
@@ -134,7 +175,7 @@ struct Pages: @unchecked Sendable {
         }
         values["previous"] = neighbour(position - 1)
         values["next"] = neighbour(position + 1)
-        return page(Paths.period(digest.period), "month.html", values)
+        return values
     }
 
     /// `articles/<slug>.html`, from its body (`ArticlePage.body`) and the events it reports.

@@ -126,19 +126,67 @@ struct PeriodDigest: Codable, Sendable {
 }
 
 extension PeriodDigest {
-    /// What an event's card shows, hashed (the actors' names, not their pages).
+    /// What an event's card shows, hashed (the actors' names, not their pages): with each shown
+    /// source, the sentence of it the card links to (its first mention, wherever it is listed).
     static func fingerprint(_ e: Event, articleHashes: [String: UInt64]) -> UInt64 {
-        var text = "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.score)|\(e.representative.expressionRange.map { "\($0)" } ?? "-")|"
-            + "\(e.representative.resolution)|\(e.text)\n"
-        for slug in e.sources { text += "\(slug):\(articleHashes[slug] ?? 0)," }
-        text += "\n"
-        for m in e.mentions.prefix(EventView.shownMentions) {
-            text += "\(m.article)|\(m.blockOrdinal).\(m.sentenceIndex)|\(m.value)|\(m.expression ?? "-")|\(m.resolution)|\(m.sentence)\n"
+        var h = HashInput()
+        h.add(e.id)
+        h.add(e.value.description)
+        h.add(e.status.rawValue)
+        h.add(e.isKey ? 1 : 0)
+        h.add(Int(bitPattern: UInt(e.score.bitPattern)))
+        if let range = e.representative.expressionRange { h.add(range.lowerBound); h.add(range.upperBound) } else { h.add(-1) }
+        h.add(e.representative.resolution)
+        h.add(e.text)
+        let shown = e.sources.prefix(EventView.shownSources)
+        var firstMention: [String: (Int, Int)] = [:]
+        for m in e.mentions where firstMention.count < shown.count && firstMention[m.article] == nil && shown.contains(m.article) {
+            firstMention[m.article] = (m.blockOrdinal, m.sentenceIndex)
         }
-        text += "\(e.mentions.count)|\(e.entities.joined(separator: "\u{0}"))|"
-        for claim in e.disagreement { text += "\(claim.value):\(claim.articles.joined(separator: ","))|" }
-        return ContentHash.xxh64(text)
+        h.add(e.sources.count)
+        for slug in e.sources {
+            h.add(slug)
+            h.add(Int(bitPattern: UInt(articleHashes[slug] ?? 0)))
+            if let (block, sentence) = firstMention[slug] { h.add(block); h.add(sentence) } else { h.add(-1) }
+        }
+        h.add(e.mentions.count)
+        for i in e.mentions.indices.prefix(EventView.shownMentions) {
+            h.add(e.mentions[i].article)
+            h.add(e.mentions[i].blockOrdinal)
+            h.add(e.mentions[i].sentenceIndex)
+            h.add(e.mentions[i].value.description)
+            h.add(e.mentions[i].expression ?? "\u{0}")
+            h.add(e.mentions[i].resolution)
+            h.add(e.mentions[i].sentence)
+        }
+        h.add(e.entities.count)
+        for name in e.entities { h.add(name) }
+        h.add(e.disagreement.count)
+        for claim in e.disagreement {
+            h.add(claim.value.description)
+            h.add(claim.articles.count)
+            for slug in claim.articles { h.add(slug) }
+        }
+        return h.hash
     }
+}
+
+/// Values end to end, each string after its length, for a fingerprint: cheaper than building a
+/// text of them, and no two lists of values give the same bytes.
+struct HashInput {
+    private var bytes: [UInt8] = []
+
+    mutating func add(_ value: Int) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            add(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    var hash: UInt64 { ContentHash.xxh64(bytes) }
 }
 
 /// What article pages show about one period's events: each event in brief, and for each article

@@ -14,6 +14,11 @@ extension SiteState: CacheCodable {
             out.int(Int(file.value.stamp.modified))
             out.fixed(file.value.hash)
             out.optional(file.value.fingerprint) { $0.fixed($1) }
+            out.array(file.value.parts) { out, part in
+                out.fixed(part.fingerprint)
+                out.int(part.offset)
+                out.int(part.length)
+            }
         }
         out.optional(eventsLayout) { out, layout in
             out.fixed(layout.headHash)
@@ -32,8 +37,13 @@ extension SiteState: CacheCodable {
         files = [:]
         for (path, entry) in try input.array({ input in
             let path = try input.string(), size = try input.int(), modified = try input.int(), hash = try input.fixed()
+            let fingerprint = try input.optional { try $0.fixed() }
+            let parts = try input.array { input in
+                let print = try input.fixed(), offset = try input.int()
+                return OutputEntry.Part(fingerprint: print, offset: offset, length: try input.int())
+            }
             return (path, OutputEntry(stamp: FileStamp(size: Int64(size), modified: Int64(modified)), hash: hash,
-                                      fingerprint: try input.optional { try $0.fixed() }))
+                                      fingerprint: fingerprint, parts: parts))
         }) { files[path] = entry }
         eventsLayout = try input.optional { input in
             let head = try input.fixed()

@@ -69,6 +69,7 @@ struct SiteUpdate: @unchecked Sendable {
         let pages = Pages(templates: templates, index: index)
         let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
         let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
+        let articleHashes = Self.articleHashes(timeline)
 
         let session = try OutputSession(output: output, previous: state?.files)
         var report = Report()
@@ -99,7 +100,16 @@ struct SiteUpdate: @unchecked Sendable {
                     if let entry = session.intact(Paths.period(digest.period)), entry.fingerprint == print {
                         session.keep(Paths.period(digest.period), entry)
                     } else {
-                        jobs.append { try session.write(pages.period(at: i, events: periods.events(digest.period)), fingerprint: print) }
+                        jobs.append {
+                            // Days that show what they showed are copied from the page as it is.
+                            let path = Paths.period(digest.period)
+                            let previous = session.intact(path).flatMap { entry in
+                                entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
+                            }
+                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period),
+                                                             dayPrint: { prints.day($0, articleHashes: articleHashes) }, previous: previous)
+                            try session.write(page, fingerprint: print, parts: parts)
+                        }
                     }
                 }
             }
@@ -177,7 +187,7 @@ struct SiteUpdate: @unchecked Sendable {
     private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
         let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         let (timeline, early) = (self.timeline, self.early)
-        let articleHashes = Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+        let articleHashes = Self.articleHashes(timeline)
         let results = ResultSlots<Error>(count: timeline.periods.count)
         let digests = ResultSlots<PeriodDigest>(count: timeline.periods.count)
         DispatchQueue.concurrentPerform(iterations: timeline.periods.count) { i in
@@ -199,6 +209,11 @@ struct SiteUpdate: @unchecked Sendable {
         }
         if let error = results.filled.first { throw error }
         return digests.values()
+    }
+
+    /// The content hash of each article by slug: an event's card shows its sources' titles and outlets.
+    static func articleHashes(_ timeline: TimelineBuild) -> [String: UInt64] {
+        Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The site's last key events, newest first, enough for the feed.
@@ -484,10 +499,23 @@ struct Fingerprints: @unchecked Sendable {
     }
 
     /// What an event card shows of the actors it links: their pages and kinds.
-    private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 {
+    private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 { links(event.names) }
+
+    private func links(_ names: [String]) -> UInt64 {
         var h: UInt64 = 0
-        for name in event.names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
+        for name in names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
         return h
+    }
+
+    /// A day of a period page, as the compiled `days` partial writes it: its events' cards, the
+    /// pages of the actors they link, and whether the site has key events (days without one are minor).
+    func day(_ events: [Event], articleHashes: [String: UInt64]) -> UInt64 {
+        var values: [UInt64] = [site, index.hasKeyEvents ? 1 : 0]
+        for event in events {
+            values.append(PeriodDigest.fingerprint(event, articleHashes: articleHashes))
+            values.append(links(event.entities))
+        }
+        return values.withUnsafeBytes { ContentHash.xxh64($0) }
     }
 
     /// An actor's page: the actor, the actors named with it, and its events: on a paged site the

@@ -349,8 +349,8 @@ extension NameEvidence: CacheCodable {
 extension BoilerplateEvidence: CacheCodable {
     public func write(to out: inout CacheWriter) {
         out.fixed(outlet)
-        out.array(sentences) { $0.fixed($1) }
-        out.array(paragraphs) { $0.fixed($1) }
+        out.raw(sentences)
+        out.raw(paragraphs)
         out.array(blocks) { out, block in
             switch block {
             case .reporting: out.bool(false)
@@ -362,8 +362,8 @@ extension BoilerplateEvidence: CacheCodable {
 
     public init(from input: inout CacheReader) throws {
         let outlet = try input.fixed()
-        let sentences = try input.array { try $0.fixed() }
-        let paragraphs = try input.array { try $0.fixed() }
+        let sentences: [UInt64] = try input.raw()
+        let paragraphs: [UInt64] = try input.raw()
         let blocks: [Block] = try input.array { input in
             switch try input.byte() {
             case 0: return .reporting
