@@ -46,7 +46,8 @@ enum EventsJSON {
     /// they are (none needs escaping): the same bytes `object` writes, without a list per object.
     static func events(_ events: [Event]) -> [UInt8] {
         var out = JSONBytes()
-        for (i, e) in events.enumerated() {
+        for i in events.indices {
+            let e = events[i]
             if i > 0 { out.raw(",\n") }
             let interval = e.value.interval
             out.raw("{\"id\":")
@@ -79,7 +80,8 @@ enum EventsJSON {
                 out.raw("}")
             }
             out.raw("],\"mentions\":[")
-            for (j, m) in e.mentions.enumerated() {
+            for j in e.mentions.indices {
+                let m = e.mentions[j]
                 out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
                 out.string(m.article)
                 out.raw(",\"anchor\":")
@@ -134,9 +136,9 @@ struct JSONBytes {
     /// `["a","b"]`.
     mutating func strings(_ list: [String]) {
         bytes.append(0x5B)
-        for (i, s) in list.enumerated() {
+        for i in list.indices {
             if i > 0 { bytes.append(0x2C) }
-            string(s)
+            string(list[i])
         }
         bytes.append(0x5D)
     }

@@ -37,8 +37,9 @@ enum Paths {
 
     /// A slug is used as one file name: no separators, no dot names, no control characters.
     static func isSafeSlug(_ slug: String) -> Bool {
-        !slug.isEmpty && !slug.hasPrefix(".") && !slug.contains("/") && !slug.contains("\\")
-            && !slug.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        // Separators and control characters are single bytes in UTF-8: checked on bytes.
+        guard let first = slug.utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
+        return !slug.utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.

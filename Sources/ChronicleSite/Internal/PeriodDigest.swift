@@ -95,7 +95,9 @@ struct PeriodDigest: Codable, Sendable {
 
     /// - Parameter articleHashes: the content hash of each article by slug: an event's card shows
     ///   its sources' titles and outlets, so its fingerprint covers them.
-    init(period: Period, hash: UInt64, events: [Event], shares: PeriodShares? = nil, articleHashes: [String: UInt64] = [:]) {
+    ///   - cards: each event's `fingerprint`, when worked out already.
+    init(period: Period, hash: UInt64, events: [Event], shares: PeriodShares? = nil, articleHashes: [String: UInt64] = [:],
+         cards: [UInt64]? = nil) {
         self.period = period
         self.hash = hash
         eventCount = events.count
@@ -105,22 +107,36 @@ struct PeriodDigest: Codable, Sendable {
         first = intervals.map(\.start).min()
         last = intervals.map(\.end).max()
         highlights = Self.highlights(events.map { ($0.isKey, $0.score) }).map { PeriodShares.Brief(events[$0]) }
-        named = events.filter { !$0.entities.isEmpty }.map { e in
-            NamedEvent(brief: PeriodShares.Brief(e), score: e.score, fingerprint: Self.fingerprint(e, articleHashes: articleHashes),
-                       names: e.entities)
+        named = events.indices.filter { !events[$0].entities.isEmpty }.map { i in
+            let e = events[i]
+            return NamedEvent(brief: PeriodShares.Brief(e), score: e.score,
+                              fingerprint: cards?[i] ?? Self.fingerprint(e, articleHashes: articleHashes), names: e.entities)
         }
         let shares = shares ?? PeriodShares(events: events)
+        // What an article page shows of each event, hashed once per event.
+        let briefs = shares.events.map { e in
+            var h = HashInput()
+            h.add(e.id)
+            h.add(e.value.description)
+            h.add(e.status.rawValue)
+            h.add(e.isKey ? 1 : 0)
+            h.add(e.text)
+            return h.hash
+        }
         for (slug, share) in shares.byArticle {
-            var text = ""
-            var counts = ""
+            var text = HashInput()
+            var counts = HashInput()
             for i in share.events {
-                let e = shares.events[i]
-                text += "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.text)\n"
-                counts += "\(e.sourceCount),"
+                text.add(briefs[i])
+                counts.add(shares.events[i].sourceCount)
             }
-            for ref in share.sentences { text += "\(ref.block).\(ref.sentence):\(shares.events[ref.event].id)\n" }
-            articles[slug] = Share(eventCount: share.events.count, fingerprint: ContentHash.xxh64(text),
-                                   sourceCounts: ContentHash.xxh64(counts))
+            text.add(-1)
+            for ref in share.sentences {
+                text.add(ref.block)
+                text.add(ref.sentence)
+                text.add(shares.events[ref.event].id)
+            }
+            articles[slug] = Share(eventCount: share.events.count, fingerprint: text.hash, sourceCounts: counts.hash)
         }
     }
 }
@@ -177,6 +193,8 @@ struct HashInput {
     private var bytes: [UInt8] = []
 
     mutating func add(_ value: Int) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    mutating func add(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
 
     mutating func add(_ text: String) {
         var text = text

@@ -106,8 +106,10 @@ struct SiteUpdate: @unchecked Sendable {
                             let previous = session.intact(path).flatMap { entry in
                                 entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
                             }
-                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period),
-                                                             dayPrint: { prints.day($0, articleHashes: articleHashes) }, previous: previous)
+                            let cards = results[digest.period].flatMap { early?.cards($0) } ?? [:]
+                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), dayPrint: {
+                                prints.day($0, articleHashes: articleHashes, cards: cards)
+                            }, previous: previous)
                             try session.write(page, fingerprint: print, parts: parts)
                         }
                     }
@@ -354,7 +356,7 @@ final class PeriodData: @unchecked Sendable {
 /// period's events are at hand (a large build then reads each period's events back only for its
 /// page and its part of events.json); the shares are written to the cache as `PeriodData` would.
 final class MergedDigests: @unchecked Sendable {
-    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares)] = [:]
+    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares, cards: [String: UInt64])] = [:]
     /// With a cache, each period's part of events.json waits in `runs/` of the cache folder until
     /// events.json is written (the folder is emptied first and removed then).
     private var runs: URL?
@@ -372,10 +374,20 @@ final class MergedDigests: @unchecked Sendable {
                 lock.unlock()
             }
         }
-        let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes)
+        let cards = events.map { PeriodDigest.fingerprint($0, articleHashes: articleHashes) }
+        let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
+                                  cards: cards)
         lock.lock()
-        made[result.period] = (result.hash, digest, shares)
+        made[result.period] = (result.hash, digest, shares, Dictionary(zip(events.map(\.id), cards), uniquingKeysWith: { a, _ in a }))
         lock.unlock()
+    }
+
+    /// The card fingerprint of each event of the period by id, when worked out for this result.
+    func cards(_ result: PeriodResult) -> [String: UInt64]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = made[result.period], entry.hash == result.hash else { return nil }
+        return entry.cards
     }
 
     private static func runName(_ period: Period) -> String { "\(period).json" }
@@ -509,10 +521,11 @@ struct Fingerprints: @unchecked Sendable {
 
     /// A day of a period page, as the compiled `days` partial writes it: its events' cards, the
     /// pages of the actors they link, and whether the site has key events (days without one are minor).
-    func day(_ events: [Event], articleHashes: [String: UInt64]) -> UInt64 {
+    /// - Parameter cards: events' `PeriodDigest.fingerprint` by id, when worked out already.
+    func day(_ events: [Event], articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
         var values: [UInt64] = [site, index.hasKeyEvents ? 1 : 0]
         for event in events {
-            values.append(PeriodDigest.fingerprint(event, articleHashes: articleHashes))
+            values.append(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
             values.append(links(event.entities))
         }
         return values.withUnsafeBytes { ContentHash.xxh64($0) }
@@ -522,30 +535,58 @@ struct Fingerprints: @unchecked Sendable {
     /// highlights of each period (and the counts), else every event's card.
     func entity(_ entity: Entity, related: [Entity], sections: [(period: Int, events: [PeriodDigest.NamedEvent])],
                 digests: [PeriodDigest]) -> UInt64 {
-        var text = "\(site)|\(entity.name)|\(entity.slug)|\(entity.kind.rawValue)|\(entity.mentionCount)|\(entity.events.count)|"
-            + "\(entityUsesSiteWide ? siteWide : 0)|"
-        for r in related { text += "\(r.name):\(r.slug):\(r.kind.rawValue)," }
-        text += "\n"
+        var h = HashInput()
+        h.add(site)
+        h.add(entity.name)
+        h.add(entity.slug)
+        h.add(entity.kind.rawValue)
+        h.add(entity.mentionCount)
+        h.add(entity.events.count)
+        h.add(entityUsesSiteWide ? siteWide : 0)
+        h.add(related.count)
+        for r in related {
+            h.add(r.name)
+            h.add(r.slug)
+            h.add(r.kind.rawValue)
+        }
         for (p, events) in sections {
-            text += "\(digests[p].period)\n"
+            h.add(digests[p].period.year)
+            h.add(digests[p].period.month ?? 0)
             if index.paged {
                 let section = PeriodDigest(section: digests[p].period, named: events)
-                text += "\(section.eventCount),\(section.keyCount)|"
-                for h in section.highlights { text += "\(events.first { $0.id == h.id }!.fingerprint)," }
+                h.add(section.eventCount)
+                h.add(section.keyCount)
+                h.add(section.highlights.count)
+                for highlight in section.highlights { h.add(events.first { $0.id == highlight.id }!.fingerprint) }
             } else {
-                for event in events { text += "\(event.fingerprint)|\(links(event))\n" }
+                h.add(events.count)
+                for event in events {
+                    h.add(event.fingerprint)
+                    h.add(links(event))
+                }
             }
         }
-        return Self.hash(text)
+        return h.hash
     }
 
     func article(_ record: ArticleRecord, digests: [Period: PeriodDigest]) -> UInt64 {
-        var text = "\(site)|\(record.contentHash)|\(record.sourcePath)|\(record.slug)|\(record.verdicts.map { $0 ? "1" : "0" }.joined())|"
+        var h = HashInput()
+        h.add(site)
+        h.add(record.contentHash)
+        h.add(record.sourcePath)
+        h.add(record.slug)
+        h.add(record.verdicts.count)
+        for v in record.verdicts { h.add(v ? 1 : 0) }
+        h.add(record.periods.count)
         for p in record.periods {
             let share = digests[p]?.articles[record.slug]
-            text += "\(p):\(share?.fingerprint ?? 0),\(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)|"
+            h.add(p.year)
+            h.add(p.month ?? 0)
+            h.add(share?.fingerprint ?? 0)
+            h.add(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)
         }
-        return Self.hash(text + "\(articleUsesSiteWide ? siteWide : 0)")
+        h.add(articleUsesSiteWide ? siteWide : 0)
+        return h.hash
     }
 
     /// The feed shows the last key events: it depends on the periods that hold them.
