@@ -168,6 +168,17 @@ struct CacheManifest: Codable {
 
     var records: [ArticleRecord]
     var periods: [PeriodEntry]
+    /// Each record's bytes as read (or to write as they are, for a record that has not changed):
+    /// a rebuild after a small change writes most of its records as the last build did.
+    var encoded: [ArraySlice<UInt8>?] = []
+
+    private enum CodingKeys: String, CodingKey { case records, periods }
+
+    init(records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = []) {
+        self.records = records
+        self.periods = periods
+        self.encoded = encoded
+    }
 
     struct PeriodEntry: Codable {
         var period: Period

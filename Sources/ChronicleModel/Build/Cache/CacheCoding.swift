@@ -76,6 +76,8 @@ public struct CacheWriter {
 
     public mutating func append(_ other: [UInt8]) { bytes += other }
 
+    public mutating func append(_ other: ArraySlice<UInt8>) { bytes += other }
+
     /// A list of plain numbers as they lie in memory (little-endian wherever Swift runs): a count,
     /// then one copy of their bytes. For long lists read back whole (a month's links).
     public mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
@@ -98,6 +100,12 @@ public struct CacheReader {
     }
 
     public var isAtEnd: Bool { position == end }
+
+    /// Where the next value starts.
+    public var offset: Int { position }
+
+    /// Bytes already read, as they are (a value to write again unchanged).
+    public func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
     public static func corrupt(_ what: String) -> CacheCorruption { CacheCorruption(what: what) }
 
@@ -472,7 +480,10 @@ extension EventMerger.Candidate: CacheCodable {
 
 extension CacheManifest: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.values(records)
+        out.varint(UInt64(records.count))
+        for (i, record) in records.enumerated() {
+            if i < encoded.count, let bytes = encoded[i] { out.append(bytes) } else { out.value(record) }
+        }
         out.array(periods) { out, p in
             out.value(p.period)
             out.fixed(p.hash)
@@ -483,7 +494,14 @@ extension CacheManifest: CacheCodable {
     }
 
     init(from input: inout CacheReader) throws {
-        records = try input.values()
+        let count = try input.length()
+        records = []
+        records.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = input.offset
+            records.append(try input.value())
+            encoded.append(input.bytes(start..<input.offset))
+        }
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
