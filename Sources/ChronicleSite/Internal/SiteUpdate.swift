@@ -11,6 +11,19 @@ struct SiteState: Codable {
     var digests: [PeriodDigest]
     var files: [String: OutputEntry]
     var eventsLayout: EventsLayout?
+    /// Each digest's bytes as read (or to write as they are, for a period that did not change).
+    var digestBytes: [ArraySlice<UInt8>?] = []
+
+    private enum CodingKeys: String, CodingKey { case output, digests, files, eventsLayout }
+
+    init(output: String, digests: [PeriodDigest], files: [String: OutputEntry], eventsLayout: EventsLayout?,
+         digestBytes: [ArraySlice<UInt8>?] = []) {
+        self.output = output
+        self.digests = digests
+        self.files = files
+        self.eventsLayout = eventsLayout
+        self.digestBytes = digestBytes
+    }
 
     /// Where each period's run of events sits in `events.json`, so the next build can copy it.
     struct EventsLayout: Codable, Equatable {
@@ -178,8 +191,12 @@ struct SiteUpdate: @unchecked Sendable {
         report.written = session.written
         report.unchanged = session.unchanged
         report.removed = session.removed
-        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout),
-                         at: SiteState.fileName)
+        // A digest as the last build left it is written as its bytes were read.
+        var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
+        if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
+        let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
+        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
+                                   digestBytes: digestBytes), at: SiteState.fileName)
         cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
         cache?.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
         return report
