@@ -229,9 +229,22 @@ struct CacheManifest: Codable {
 struct PeriodFile: Codable {
     var candidates: [EventMerger.Candidate]
     var groups: [[Int]]
+    /// Each candidate's bytes as read (or to write as they are, for a mention kept unchanged).
+    var encoded: [ArraySlice<UInt8>?] = []
+
+    private enum CodingKeys: String, CodingKey { case candidates, groups }
+
+    init(candidates: [EventMerger.Candidate], groups: [[Int]], encoded: [ArraySlice<UInt8>?] = []) {
+        self.candidates = candidates
+        self.groups = groups
+        self.encoded = encoded
+    }
 
     func events(merger: EventMerger, names: SiteNames) -> [Event] {
-        groups.map { merger.makeEvent($0.map { candidates[$0] }, names: names) }.sorted(by: Event.timelineOrder)
+        let events = groups.map { merger.makeEvent($0.map { candidates[$0] }, names: names) }
+        // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
+        let keys = events.map(Event.TimelineKey.init)
+        return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
     }
 
     /// The names of its mentions that the site-wide pass may change, sorted.
@@ -252,13 +265,15 @@ struct MergedPeriod {
     var events: [Event]?
     var openNames: [String]
 
-    /// - Parameter previous: the period's last grouping, and each candidate's index in it (nil when new).
+    /// - Parameters:
+    ///   - previous: the period's last grouping, and each candidate's index in it (nil when new).
+    ///   - encoded: each candidate's bytes in the last period file, when it is kept as it was.
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
          records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
-         merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
+         encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
         let grouping = previous.flatMap { MonthGrouping(candidates, merger: merger, memory: $0.0, origins: $0.1) }
             ?? MonthGrouping(candidates, merger: merger)
-        let file = PeriodFile(candidates: candidates, groups: grouping.groups())
+        let file = PeriodFile(candidates: candidates, groups: grouping.groups(), encoded: encoded)
         let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names) : nil
         events = cache == nil || keepsEvents ? made : nil
         openNames = file.openNames
@@ -266,8 +281,8 @@ struct MergedPeriod {
         let payload = try BinaryCoder.encode(file)
         var articles: [UInt8] = []
         for slug in Set(candidates.map(\.mention.article)).sorted() {
-            let record = records[rank[slug]!]
-            articles += withUnsafeBytes(of: record.contentHash, Array.init) + Array(record.sourcePath.utf8)
+            let r = rank[slug]!
+            articles += withUnsafeBytes(of: records[r].contentHash, Array.init) + Array(records[r].sourcePath.utf8)
         }
         let fileHash = ContentHash.xxh64(articles, seed: ContentHash.xxh64(payload))
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
@@ -280,11 +295,27 @@ struct MergedPeriod {
 
 extension Event {
     /// Oldest first: by first day, finer grain first, higher score first, then id.
-    public static func timelineOrder(_ a: Event, _ b: Event) -> Bool {
-        let x = a.value.interval!.start, y = b.value.interval!.start
-        if x != y { return x < y }
-        if a.value.grain != b.value.grain { return a.value.grain < b.value.grain }
-        if a.score != b.score { return a.score > b.score }
-        return a.id < b.id
+    public static func timelineOrder(_ a: Event, _ b: Event) -> Bool { TimelineKey(a) < TimelineKey(b) }
+
+    /// What `timelineOrder` compares, worked out once per event.
+    struct TimelineKey: Comparable {
+        var start: CivilDate
+        var grain: Grain
+        var score: Double
+        var id: String
+
+        init(_ e: Event) {
+            start = e.value.interval!.start
+            grain = e.value.grain
+            score = e.score
+            id = e.id
+        }
+
+        static func < (a: TimelineKey, b: TimelineKey) -> Bool {
+            if a.start != b.start { return a.start < b.start }
+            if a.grain != b.grain { return a.grain < b.grain }
+            if a.score != b.score { return a.score > b.score }
+            return a.id < b.id
+        }
     }
 }

@@ -255,21 +255,22 @@ public struct TimelineBuilder: Sendable {
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
-                // Each candidate with its index among the period's previous candidates (nil when new).
-                var candidates: [(candidate: EventMerger.Candidate, origin: Int?)] = []
+                // Each candidate with its index among the period's previous candidates (nil when new)
+                // and, when kept as it was, its bytes in the previous period file.
+                var candidates: [(candidate: EventMerger.Candidate, origin: Int?, encoded: ArraySlice<UInt8>?)] = []
                 if let bytes = try fresh.take(period) {
                     var input = CacheReader(bytes)
-                    while !input.isAtEnd { candidates.append((try input.value(), nil)) }
+                    while !input.isAtEnd { candidates.append((try input.value(), nil, nil)) }
                 }
                 var memory: MonthGrouping.Memory?
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
                     for (i, var c) in file.candidates.enumerated() {
                         if keptSlugs.contains(c.mention.article) {
-                            candidates.append((c, i))
+                            candidates.append((c, i, i < file.encoded.count ? file.encoded[i] : nil))
                         } else if let slug = renamedSlugs[c.mention.article] {
                             c.mention.article = slug
-                            candidates.append((c, i))
+                            candidates.append((c, i, nil))
                         }
                     }
                     memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
@@ -281,7 +282,8 @@ public struct TimelineBuilder: Sendable {
                 candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
                 return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) },
-                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, merged: hook)
+                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: candidates.map(\.encoded),
+                                        merged: hook)
             }
         }
         fresh.finish()

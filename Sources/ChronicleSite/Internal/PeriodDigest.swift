@@ -275,10 +275,11 @@ struct PeriodShares: Codable, Sendable {
     init(events: [Event]) {
         self.events = events.map(Brief.init)
         var byArticle: [String: ArticleShare] = [:]
-        for (i, event) in events.enumerated() {
-            for slug in event.sources { byArticle[slug, default: ArticleShare()].events.append(i) }
-            for m in event.mentions {
-                byArticle[m.article, default: ArticleShare()].sentences.append(SentenceRef(block: m.blockOrdinal, sentence: m.sentenceIndex, event: i))
+        for i in events.indices {
+            for slug in events[i].sources { byArticle[slug, default: ArticleShare()].events.append(i) }
+            for j in events[i].mentions.indices {
+                let ref = SentenceRef(block: events[i].mentions[j].blockOrdinal, sentence: events[i].mentions[j].sentenceIndex, event: i)
+                byArticle[events[i].mentions[j].article, default: ArticleShare()].sentences.append(ref)
             }
         }
         self.byArticle = byArticle

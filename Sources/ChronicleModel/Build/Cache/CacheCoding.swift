@@ -512,14 +512,23 @@ extension CacheManifest: CacheCodable {
 
 extension PeriodFile: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.values(candidates)
+        out.varint(UInt64(candidates.count))
+        for (i, candidate) in candidates.enumerated() {
+            if i < encoded.count, let bytes = encoded[i] { out.append(bytes) } else { out.value(candidate) }
+        }
         out.array(groups) { $0.ints($1) }
     }
 
     init(from input: inout CacheReader) throws {
-        candidates = try input.values()
+        let count = try input.length()
+        candidates = []
+        candidates.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = input.offset
+            candidates.append(try input.value())
+            encoded.append(input.bytes(start..<input.offset))
+        }
         groups = try input.array { try $0.ints() }
-        let count = candidates.count
         guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else { throw CacheReader.corrupt("group member out of range") }
     }
 }
