@@ -7,10 +7,7 @@ import ChronicleModel
 extension SiteState: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(output)
-        out.varint(UInt64(digests.count))
-        for (i, digest) in digests.enumerated() {
-            if i < digestBytes.count, let bytes = digestBytes[i] { out.append(bytes) } else { out.value(digest) }
-        }
+        out.values(digests, reusing: digestBytes)
         out.array(files.sorted { $0.key < $1.key }) { out, file in
             out.string(file.key)
             out.int(Int(file.value.stamp.size))
@@ -36,13 +33,7 @@ extension SiteState: CacheCodable {
 
     init(from input: inout CacheReader) throws {
         output = try input.string()
-        let count = try input.length()
-        digests = []
-        for _ in 0..<count {
-            let start = input.offset
-            digests.append(try input.value())
-            digestBytes.append(input.bytes(start..<input.offset))
-        }
+        (digests, digestBytes) = try input.valuesWithBytes()
         files = [:]
         for (path, entry) in try input.array({ input in
             let path = try input.string(), size = try input.int(), modified = try input.int(), hash = try input.fixed()

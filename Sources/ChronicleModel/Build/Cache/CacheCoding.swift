@@ -64,6 +64,15 @@ public struct CacheWriter {
 
     public mutating func value<T: CacheCodable>(_ value: T) { value.write(to: &self) }
 
+    /// `values`, each value that has its bytes in `encoded` (as `CacheReader.valuesWithBytes`
+    /// read them) written as those bytes: a rebuild writes back what did not change.
+    public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
+        varint(UInt64(values.count))
+        for (i, value) in values.enumerated() {
+            if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { self.value(value) }
+        }
+    }
+
     public mutating func values<T: CacheCodable>(_ values: [T]) { array(values) { $0.value($1) } }
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
@@ -100,12 +109,6 @@ public struct CacheReader {
     }
 
     public var isAtEnd: Bool { position == end }
-
-    /// Where the next value starts.
-    public var offset: Int { position }
-
-    /// Bytes already read, as they are (a value to write again unchanged).
-    public func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
     public static func corrupt(_ what: String) -> CacheCorruption { CacheCorruption(what: what) }
 
@@ -180,6 +183,21 @@ public struct CacheReader {
     public mutating func value<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
     public mutating func values<T: CacheCodable>(_: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
+
+    /// `values`, with the bytes each was read from.
+    public mutating func valuesWithBytes<T: CacheCodable>(_: T.Type = T.self) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
+        let count = try length()
+        var values: [T] = []
+        var bytes: [ArraySlice<UInt8>?] = []
+        values.reserveCapacity(count)
+        bytes.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = position
+            values.append(try T(from: &self))
+            bytes.append(self.bytes[start..<position])
+        }
+        return (values, bytes)
+    }
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
 
@@ -480,10 +498,7 @@ extension EventMerger.Candidate: CacheCodable {
 
 extension CacheManifest: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.varint(UInt64(records.count))
-        for (i, record) in records.enumerated() {
-            if i < encoded.count, let bytes = encoded[i] { out.append(bytes) } else { out.value(record) }
-        }
+        out.values(records, reusing: encoded)
         out.array(periods) { out, p in
             out.value(p.period)
             out.fixed(p.hash)
@@ -494,14 +509,7 @@ extension CacheManifest: CacheCodable {
     }
 
     init(from input: inout CacheReader) throws {
-        let count = try input.length()
-        records = []
-        records.reserveCapacity(count)
-        for _ in 0..<count {
-            let start = input.offset
-            records.append(try input.value())
-            encoded.append(input.bytes(start..<input.offset))
-        }
+        (records, encoded) = try input.valuesWithBytes()
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
@@ -512,23 +520,14 @@ extension CacheManifest: CacheCodable {
 
 extension PeriodFile: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.varint(UInt64(candidates.count))
-        for (i, candidate) in candidates.enumerated() {
-            if i < encoded.count, let bytes = encoded[i] { out.append(bytes) } else { out.value(candidate) }
-        }
+        out.values(candidates, reusing: encoded)
         out.array(groups) { $0.ints($1) }
     }
 
     init(from input: inout CacheReader) throws {
-        let count = try input.length()
-        candidates = []
-        candidates.reserveCapacity(count)
-        for _ in 0..<count {
-            let start = input.offset
-            candidates.append(try input.value())
-            encoded.append(input.bytes(start..<input.offset))
-        }
+        (candidates, encoded) = try input.valuesWithBytes()
         groups = try input.array { try $0.ints() }
+        let count = candidates.count
         guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else { throw CacheReader.corrupt("group member out of range") }
     }
 }
