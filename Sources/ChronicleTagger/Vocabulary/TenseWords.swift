@@ -28,7 +28,14 @@ enum TenseWords {
                   "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
                   "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
                   "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
-                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "since", "reached"] {
+                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "since", "reached",
+                  // irregular past forms that are no present form or common noun
+                  "heard", "laid", "fled", "taught", "dealt", "shook", "withdrew", "drew", "blew", "tore", "wore",
+                  "swore", "stole", "rode", "rang", "sang", "sank", "swam", "drank", "ate", "forgot", "forgave", "hid",
+                  "dug", "slid", "spun", "swept", "wept", "crept", "slept", "sat", "woke", "froze", "overtook",
+                  "undertook", "hung", "swung", "arose", "shone", "sprang", "oversaw", "underwent", "withheld",
+                  "upheld", "understood", "bled", "shot", "overthrew", "slew", "awoke", "mistook", "foresaw",
+                  "strode", "leapt", "rebuilt"] {
             t.append((w, .past))
         }
         for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t.append((w, .present)) }
