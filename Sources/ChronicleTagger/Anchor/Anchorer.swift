@@ -5,14 +5,28 @@ enum LeadCue: Sendable {
     case none
     /// "effective Feb. 1": a start date, after the publication date.
     case start
+    /// "postponed until Tuesday": the new date of something put off, after the publication date.
+    case deferred
     /// "by February", "until March", "through January": a deadline, the nearest such date, not
     /// one behind the past-tense report that names it.
     case deadline
 
     init(_ s: TokenStream, before i: Int) {
         if s.isSpelled(i - 1, "effective") { self = .start }
+        else if s.isKeyword(i - 1, .until, .till, .to), LeadCue.deferral(s, before: i - 1) { self = .deferred }
         else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
         else { self = .none }
+    }
+
+    /// "postponed until Tuesday", "adjourned the hearing until Monday", "extended its deadline to
+    /// Friday": a verb of deferral a few words before sets a new date, after the act that moved it.
+    private static func deferral(_ s: TokenStream, before k: Int) -> Bool {
+        var j = k - 1
+        while j >= max(0, k - 4), s.isWord(j) {
+            if s.info(j)?.tenseFlags.contains(.deferral) ?? false { return true }
+            j -= 1
+        }
+        return false
     }
 }
 
@@ -90,6 +104,7 @@ struct Anchorer {
     var tensePhrase: String {
         switch lead {
         case .start: return "as a start date"
+        case .deferred: return "as a postponed date"
         case .deadline where tense == .past || tense == .unknown: return "as a deadline"
         default: break
         }
@@ -114,7 +129,7 @@ struct Anchorer {
 
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
     var direction: Int {
-        if lead == .start { return 1 }
+        if lead == .start || lead == .deferred { return 1 }
         return switch tense {
         case .past: lead == .deadline ? 0 : -1
         case .future: 1
@@ -147,6 +162,9 @@ struct Anchorer {
                 if back == 0 {
                     d = dct
                     steps.append("names the publication weekday")
+                } else if direction == 0 && lead == .deadline {
+                    // "given until Monday": the nearer Monday, before or after
+                    d = fwd < back ? dct.adding(days: fwd) : dct.adding(days: -back)
                 } else {
                     d = direction > 0 ? dct.adding(days: fwd) : dct.adding(days: -back)
                 }

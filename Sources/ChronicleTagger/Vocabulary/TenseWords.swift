@@ -11,6 +11,8 @@ struct TenseFlags: OptionSet, Sendable {
     static let notPastForm = TenseFlags(rawValue: 8)
     /// A past form among the words ending in -eed ("agreed"; "proceed", "need" are not).
     static let pastInEed = TenseFlags(rawValue: 16)
+    /// Moves a date later: "postponed until Tuesday" is a Tuesday after the postponement.
+    static let deferral = TenseFlags(rawValue: 32)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -28,7 +30,7 @@ enum TenseWords {
                   "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
                   "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
                   "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
-                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "since", "reached",
+                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "couldn", "since", "reached",
                   // irregular past forms that are no present form or common noun
                   "heard", "laid", "fled", "taught", "dealt", "shook", "withdrew", "drew", "blew", "tore", "wore",
                   "swore", "stole", "rode", "rang", "sang", "sank", "swam", "drank", "ate", "forgot", "forgave", "hid",
@@ -63,5 +65,8 @@ enum TenseWords {
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
+        (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
+          "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
+          "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
     ]
 }
