@@ -48,8 +48,9 @@ struct Anchored {
 ///   direction of the tense (past when the tense is unknown);
 /// - a month or day without a year is the nearest one in that direction (nearest either way
 ///   when the tense is unknown);
-/// - a start date ("effective Feb. 1") lies ahead; a deadline ("by February", "until March")
-///   is the nearest such date even in a past-tense report;
+/// - a start date ("effective Feb. 1") and a postponed one ("postponed until Tuesday") lie ahead;
+///   a deadline ("by February", "until March", "given until Monday") is the nearest such date,
+///   before or after, even in a past-tense report;
 /// - "last"/"next" move to the previous/following unit; "two days later" counts from the
 ///   narrative reference, or from the publication date when there is none.
 struct Anchorer {
