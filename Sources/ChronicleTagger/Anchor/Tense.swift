@@ -56,6 +56,11 @@ struct TenseClassifier {
         if flags.contains(.forwardBeforeTo), s.isSpelled(i - 1, "is") || s.isSpelled(i - 1, "are") || s.isSpelled(i - 1, "be") {
             return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i))
         }
+        // "failed to meet", "did not meet", "didn't meet": not the finite verb; the cue is further left
+        if flags.contains(.plainPresent),
+           s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t") {
+            return nil
+        }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }

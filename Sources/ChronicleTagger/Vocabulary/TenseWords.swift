@@ -13,6 +13,9 @@ struct TenseFlags: OptionSet, Sendable {
     static let pastInEed = TenseFlags(rawValue: 16)
     /// Moves a date later: "postponed until Tuesday" is a Tuesday after the postponement.
     static let deferral = TenseFlags(rawValue: 32)
+    /// A plain present form that points forward only as a finite verb ("ministers meet Monday"),
+    /// not after "to", "not" or "did" ("failed to meet", "did not meet").
+    static let plainPresent = TenseFlags(rawValue: 64)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -47,6 +50,11 @@ enum TenseWords {
                   "hosts", "expires"] {
             t.append((w, .future))
         }
+        // their plain forms, for plural subjects ("they meet Monday"); words that are also nouns
+        // or adjectives ("vote", "visit", "open") are left out
+        for w in ["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"] {
+            t.append((w, .future))
+        }
         // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
         for w in ["expect", "expects", "scheduled", "slated", "due", "deadline", "awaits", "await", "pending",
                   "planned", "planning"] {
@@ -65,6 +73,7 @@ enum TenseWords {
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
+        (["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"], .plainPresent),
         (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
           "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
