@@ -66,7 +66,7 @@ enum TenseWords {
     static let flags: [([String], TenseFlags)] = [
         (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
-          "decided"], .forwardBeforeTo),
+          "decided", "agreement", "offer", "proposal", "bid"], .forwardBeforeTo),
         (["would", "could", "might", "may", "should", "planned", "planning"], .weakModal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
           "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
