@@ -57,6 +57,8 @@ indirect enum Extracted: Sendable {
     case recentWeekend
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").
+    case dayMoved(Extracted, days: Int)
     /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
     /// holding most of the three months before it.
     case quarterEnding(Extracted)
