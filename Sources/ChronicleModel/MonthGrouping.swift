@@ -35,6 +35,11 @@ struct MonthGrouping {
     /// Every node's clause numbers (sorted), end to end; node `n` owns `numberBounds[n]..<numberBounds[n + 1]`.
     private var numbers: [UInt64] = []
     private var numberBounds: [Int] = [0]
+    /// Every node's actors (its members' own names and their stories', by hash, sorted) and how many
+    /// times its members give each, end to end; node `n` owns `actorBounds[n]..<actorBounds[n + 1]`.
+    private var actorNames: [UInt64] = []
+    private var actorCounts: [Double] = []
+    private var actorBounds: [Int] = [0]
 
     /// Mentions with one signature and one span.
     private struct Node {
@@ -49,8 +54,6 @@ struct MonthGrouping {
         /// Told before its day as scheduled, or after it as having happened (`Candidate.isAnnouncement`, `isReport`).
         var announced: Bool
         var reported: Bool
-        /// The actors of its members (their own names and their stories'), by name hash, with how many members name each.
-        var actors: [UInt64: Double] = [:]
     }
 
     private struct NodeKey: Hashable {
@@ -97,10 +100,33 @@ struct MonthGrouping {
                 numbers += signature.numbers
                 numberBounds.append(numbers.count)
             }
-            // Its own names and its story's: a name in both counts twice.
-            for names in [c.mention.names.map(\.name), c.storyNames] {
-                for name in Set(names) { nodes[n].actors[EventSignature.hash(name.utf8), default: 0] += 1 }
+        }
+        // Each member's own names and its story's: a name in both counts twice.
+        var given: [UInt64] = []
+        for node in nodes {
+            given.removeAll(keepingCapacity: true)
+            for i in node.members {
+                var start = given.count
+                for name in candidates[i].mention.names {
+                    let h = EventSignature.hash(name.name.utf8)
+                    if !given[start...].contains(h) { given.append(h) }
+                }
+                start = given.count
+                for name in candidates[i].storyNames {
+                    let h = EventSignature.hash(name.utf8)
+                    if !given[start...].contains(h) { given.append(h) }
+                }
             }
+            given.sort()
+            var k = 0
+            while k < given.count {
+                var end = k + 1
+                while end < given.count && given[end] == given[k] { end += 1 }
+                actorNames.append(given[k])
+                actorCounts.append(Double(end - k))
+                k = end
+            }
+            actorBounds.append(actorNames.count)
         }
     }
 
@@ -130,6 +156,7 @@ struct MonthGrouping {
             for (t, w) in sums[child] { sums[root][t, default: 0] += w }
             sums[child] = [:]
             for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
+            if held[root].count < held[child].count { held.swapAt(root, child) }
             held[root] += held[child]
             undecided[root] = undecided[root] || undecided[child]
             held[child] = []
@@ -139,15 +166,13 @@ struct MonthGrouping {
         // tells of neither: it joins only mentions as undecided as itself.
         var inside: [Int: (best: Span, similarity: Double)] = [:]
         var undecided = [Bool](repeating: false, count: nodes.count)
-        for link in pairs {
-            for (coarse, fine) in [(link.a, link.b), (link.b, link.a)]
-            where nodes[coarse].span != nodes[fine].span && nodes[coarse].span.contains(nodes[fine].span) {
-                guard let found = inside[coarse] else {
-                    inside[coarse] = (nodes[fine].span, link.similarity)
-                    continue
-                }
-                if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { undecided[coarse] = true }
+        for link in pairs where nodes[link.a].span != nodes[link.b].span {
+            let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
+            guard let found = inside[coarse] else {
+                inside[coarse] = (nodes[fine].span, link.similarity)
+                continue
             }
+            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { undecided[coarse] = true }
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
         var failed: [Pair: (Int, Int)] = [:]
@@ -193,22 +218,31 @@ struct MonthGrouping {
             while component[i] != i { component[i] = component[component[i]]; i = component[i] }
             return i
         }
-        for link in pairs + conflicts + announcements {
-            let x = top(link.a), y = top(link.b)
-            if x != y { component[max(x, y)] = min(x, y) }
+        for kind in [pairs, conflicts, announcements] {
+            for link in kind {
+                let x = top(link.a), y = top(link.b)
+                if x != y { component[max(x, y)] = min(x, y) }
+            }
         }
         var population: [Int: Double] = [:]
         var spread: [Int: [UInt64: Double]] = [:]
-        for n in nodes.indices where !nodes[n].actors.isEmpty {
+        for a in choices.keys { population[top(a)] = 0 }
+        for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
             let c = top(n)
-            population[c, default: 0] += 1
-            for name in nodes[n].actors.keys { spread[c, default: [:]][name, default: 0] += 1 }
+            guard population[c] != nil else { continue }
+            population[c]! += 1
+            for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[c, default: [:]][name, default: 0] += 1 }
         }
+        var profiles: [Int: [UInt64: Double]] = [:]
         func actors(_ root: Int) -> [UInt64: Double] {
+            if let known = profiles[root] { return known }
             let c = top(root)
             var profile: [UInt64: Double] = [:]
-            for n in held[root] { for (name, count) in nodes[n].actors { profile[name, default: 0] += count } }
+            for n in held[root] {
+                for k in actorBounds[n]..<actorBounds[n + 1] { profile[actorNames[k], default: 0] += actorCounts[k] }
+            }
             for (name, count) in profile { profile[name] = count * log(1 + population[c]! / spread[c]![name]!) }
+            profiles[root] = profile
             return profile
         }
         var joins: [(Int, Int)] = []
@@ -321,7 +355,7 @@ struct MonthGrouping {
         var announcements: [Link] = []
         for a in nodes.indices where nodes[a].announced && nodes[a].span.first == nodes[a].span.last {
             for b in reports[nodes[a].span.first] ?? [] {
-                let shared = Self.cosine(nodes[a].actors, nodes[b].actors)
+                let shared = actorsInCommon(a, b)
                 if shared > 0 { announcements.append(Link(similarity: shared, a: a, b: b)) }
             }
         }
@@ -339,6 +373,23 @@ struct MonthGrouping {
         // too, or the choice among that day's reports is left to the announcement rule.
         let crossing = (nodes[x].announced && nodes[y].reported) || (nodes[x].reported && nodes[y].announced)
         return crossing && what < 1 ? dice * EventSignature.onlyWhoShared : dice
+    }
+
+    /// How many actors two nodes share.
+    private func actorsInCommon(_ x: Int, _ y: Int) -> Double {
+        var i = actorBounds[x], j = actorBounds[y], shared = 0.0
+        while i < actorBounds[x + 1] && j < actorBounds[y + 1] {
+            if actorNames[i] == actorNames[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if actorNames[i] < actorNames[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
     }
 
     /// The Dice coefficient, and the weight of the shared words that are not names (what happened, not who).
