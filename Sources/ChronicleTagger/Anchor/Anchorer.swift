@@ -157,7 +157,13 @@ struct Anchorer {
             let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
             let d: CivilDate
             switch shift {
-            case .last, .previous, .following, .next: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
+            case .next:
+                // "next Thursday" is the Thursday of the week after the publication's (ISO weeks,
+                // Monday first): "on Thursday" or "this Thursday" name the coming one
+                let day = dct.isoWeek.adding(weeks: 1).monday.adding(days: wd.rawValue - 1)
+                steps.append("'next' names a day of the week after the publication's → \(day)")
+                return .day(day)
+            case .last, .previous, .following, .coming: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
             case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
             case .bare:
                 if back == 0 {

@@ -7,6 +7,9 @@ public enum Tense: String, Codable, Sendable {
 /// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
 /// "will meet on Thursday" and "would meet in London on Thursday" are future.
 struct TenseClassifier {
+    /// The expression is a bare weekday ("on Wednesday"): a past commitment before "to" dates itself.
+    var bareWeekday = false
+
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
         // left, nearest first, up to the sentence start
@@ -49,6 +52,11 @@ struct TenseClassifier {
         if flags.contains(.forwardBeforeTo) || info?.tense == .future,
            s.isSpelled(i - 1, "had") || s.isSpelled(i - 1, "been") && s.isSpelled(i - 2, "had") {
             return (.past, "had " + s.lowerWord(i))
+        }
+        // "agreed to buy the bank on Wednesday": news dates the agreement, not the purchase, by a
+        // bare weekday; a scheduling verb after "to" keeps it ahead ("agreed to meet on Friday")
+        if bareWeekday, flags.contains(.pastCommitment), s.isSpelled(i + 1, "to"), s.info(i + 2)?.tense != .future {
+            return (.past, s.lowerWord(i))
         }
         // "plans to", "is expected to", "set to": forward
         if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }

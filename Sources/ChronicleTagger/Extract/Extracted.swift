@@ -18,7 +18,8 @@ enum YearSpec: Sendable, Equatable {
 
 /// Whether a weekday name was shifted explicitly ("last Friday") or needs the tense.
 enum WeekdayShift: Sendable, Equatable {
-    case bare, last, next, this
+    /// "next Friday": the Friday of the week after the publication's; "coming Friday": the first one after it.
+    case bare, last, next, this, coming
     /// "the previous Friday", "the following Monday": before/after the account's day (else the publication day).
     case previous, following
 }

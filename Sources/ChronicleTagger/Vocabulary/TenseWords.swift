@@ -16,6 +16,9 @@ struct TenseFlags: OptionSet, Sendable {
     /// A plain present form that points forward only as a finite verb ("ministers meet Monday"),
     /// not after "to", "not" or "did" ("failed to meet", "did not meet").
     static let plainPresent = TenseFlags(rawValue: 64)
+    /// A commitment already made ("agreed", "promised", "vowed"): before "to" it points forward,
+    /// but a bare weekday beside it dates the commitment ("agreed to buy X on Wednesday").
+    static let pastCommitment = TenseFlags(rawValue: 128)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -74,6 +77,7 @@ enum TenseWords {
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
         (["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"], .plainPresent),
+        (["agreed", "promised", "vowed", "pledged", "threatened", "decided"], .pastCommitment),
         (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
           "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
