@@ -262,7 +262,6 @@ public struct TimelineBuilder: Sendable {
                     var input = CacheReader(bytes)
                     while !input.isAtEnd { candidates.append((try input.value(), nil, nil)) }
                 }
-                var memory: MonthGrouping.Memory?
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
                     for (i, var c) in file.candidates.enumerated() {
@@ -273,15 +272,12 @@ public struct TimelineBuilder: Sendable {
                             candidates.append((c, i, nil))
                         }
                     }
-                    memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
-                        $0.candidateCount == file.candidates.count ? $0 : nil
-                    }
                 }
                 guard !candidates.isEmpty else { return nil }
                 let order = candidates.map { (rank[$0.candidate.mention.article]!, $0.candidate.position) }
                 candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
                 return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
-                                        records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) },
+                                        records: included, rank: rank,
                                         keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: candidates.map(\.encoded),
                                         merged: hook)
             }
@@ -316,7 +312,6 @@ public struct TimelineBuilder: Sendable {
             try cache.write(CacheManifest(records: records, periods: entries, encoded: encoded), at: CacheManifest.fileName)
             let names = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             cache.removeFiles(in: "periods", keeping: names)
-            cache.removeFiles(in: "grouping", keeping: names)
         }
         return TimelineBuild(config: config, articles: records, periods: periods, loaded: loaded, store: store, cache: cache,
                              names: names, diagnostics: diagnostics, statistics: stats, contentDirectory: contentDirectory)
@@ -382,6 +377,7 @@ public struct TimelineBuilder: Sendable {
         EntityRecognizer().recogniseNames(in: &article)
         let (names, evidence) = ArticleNames.resolve(article)
         record.names = evidence
+        let storyNames = Self.storyNames(names, of: article)
         var candidates: [EventMerger.Candidate] = []
         var counts = ArticleRecord.Counts()
         var position = 0
@@ -400,7 +396,8 @@ public struct TimelineBuilder: Sendable {
                                       sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,
                                       value: value, resolution: sentence.explanation, names: names[blockIndex][index])
                 candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource, position: position,
-                                        filedIn: Self.publicationMonth(of: value, published: record.published)))
+                                        filedIn: Self.publicationMonth(of: value, published: record.published),
+                                        published: record.published?.date, storyNames: storyNames))
             }
         }
         counts.mentions = candidates.count
@@ -422,6 +419,22 @@ public struct TimelineBuilder: Sendable {
         guard let published, let period = Period(of: value), period.month == nil, let interval = value.interval,
               interval.start <= published.date, published.date <= interval.end else { return nil }
         return Period(year: published.date.year, month: published.date.month)
+    }
+
+    /// The names an article gives in two sentences or more (boilerplate aside), in order of first
+    /// appearance: the actors of its story (`EventMerger.Candidate.storyNames`).
+    static func storyNames(_ names: [[[ArticleName]]], of article: Article) -> [String] {
+        var count: [String: Int] = [:]
+        var order: [String] = []
+        for (block, sentences) in zip(article.blocks, names) where !block.isBoilerplate {
+            for sentence in sentences {
+                for (k, name) in sentence.map(\.name).enumerated() where !sentence[..<k].contains(where: { $0.name == name }) {
+                    if count[name] == nil { order.append(name) }
+                    count[name, default: 0] += 1
+                }
+            }
+        }
+        return order.filter { count[$0]! >= 2 }
     }
 
     /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.
