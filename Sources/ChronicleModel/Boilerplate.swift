@@ -27,11 +27,12 @@ public struct BoilerplateDetector: Sendable {
         "handout", "press service", "credit", "rex", "via",
     ]
 
-    /// Outlet and normalised sentence (hashed) → how many of the outlet's articles contain it, when more than one.
-    private var repeatedSentences: [UInt64: Int] = [:]
-    /// Outlet and normalised paragraph (hashed) → how many of the outlet's articles contain it, when at least
-    /// `furnitureMinimumArticles`.
-    private var repeatedParagraphs: [UInt64: Int] = [:]
+    /// Outlet and normalised sentence (hashed) → how many of the outlet's articles contain it
+    /// (repeated when more than one).
+    private var sentenceCounts = HashCounts()
+    /// Outlet and normalised paragraph (hashed) → how many of the outlet's articles contain it
+    /// (furniture candidates from `furnitureMinimumArticles`).
+    private var paragraphCounts = HashCounts()
     /// Outlet (hashed) → how many articles it has.
     private var articlesPerOutlet: [UInt64: Int] = [:]
 
@@ -48,17 +49,16 @@ public struct BoilerplateDetector: Sendable {
 
     /// Builds the repetition table from each article's evidence (computed once per article, and cached with it).
     public init(evidence: [BoilerplateEvidence]) {
-        var seen: [UInt64: Int] = [:], paragraphs: [UInt64: Int] = [:]
+        sentenceCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.sentences.count })
+        paragraphCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.paragraphs.count })
         for article in evidence {
-            for key in article.sentences { seen[key, default: 0] += 1 }
+            for key in article.sentences { sentenceCounts.add(key) }
             articlesPerOutlet[article.outlet, default: 0] += 1
             // Each paragraph once per article (a handful per article: a scan beats a set).
             for (i, p) in article.paragraphs.enumerated() where p != 0 && !article.paragraphs[..<i].contains(p) {
-                paragraphs[p, default: 0] += 1
+                paragraphCounts.add(p)
             }
         }
-        repeatedSentences = seen.filter { $0.value > 1 }
-        repeatedParagraphs = paragraphs.filter { $0.value >= Self.furnitureMinimumArticles }
     }
 
     /// Whether the block is boilerplate for an article of `outlet`, with the reason.
@@ -71,27 +71,44 @@ public struct BoilerplateDetector: Sendable {
 
     /// Which of an article's blocks are boilerplate, by ordinal.
     public func verdicts(_ evidence: BoilerplateEvidence) -> [Bool] {
-        zip(evidence.blocks, evidence.paragraphs).map { verdict($0, paragraph: $1, outlet: evidence.outlet) != nil }
+        zip(evidence.blocks, evidence.paragraphs).map { verdict($0, paragraph: $1, outlet: evidence.outlet, reason: { _ in "" }) != nil }
     }
 
-    private func verdict(_ block: BoilerplateEvidence.Block, paragraph: UInt64, outlet: UInt64) -> String? {
-        if let n = repeatedParagraphs[paragraph], let total = articlesPerOutlet[outlet], n * 2 >= total {
-            return "printed word for word in \(n) of the outlet's \(total) articles"
+    /// Nil for reporting, else `reason` of what makes it boilerplate (built only when asked for).
+    private func verdict(_ block: BoilerplateEvidence.Block, paragraph: UInt64, outlet: UInt64,
+                         reason: (Verdict) -> String = Verdict.description) -> String? {
+        let n = paragraphCounts[paragraph]
+        if n >= Self.furnitureMinimumArticles, let total = articlesPerOutlet[outlet], n * 2 >= total {
+            return reason(.printedWordForWord(n, of: total))
         }
         switch block {
         case .reporting: return nil
-        case .furniture(let reason): return reason
+        case .furniture(let why): return why
         case .oneCue(let keys):
             var repeatedChars = 0, total = 0, maxArticles = 0
             for key in keys {
                 total += key.length
-                if let n = repeatedSentences[key.hash] {
+                let n = sentenceCounts[key.hash]
+                if n > 1 {
                     repeatedChars += key.length
                     maxArticles = max(maxArticles, n)
                 }
             }
             // Repetition alone is not enough: outlets repeat background and quotes across a running story.
-            return repeatedChars * 2 >= total ? "repeated across \(maxArticles) articles of the outlet" : nil
+            return repeatedChars * 2 >= total ? reason(.repeated(across: maxArticles)) : nil
+        }
+    }
+
+    /// Why a paragraph is boilerplate, for the reasons worked out from the whole site.
+    enum Verdict {
+        case printedWordForWord(Int, of: Int)
+        case repeated(across: Int)
+
+        static func description(_ v: Verdict) -> String {
+            switch v {
+            case .printedWordForWord(let n, let total): "printed word for word in \(n) of the outlet's \(total) articles"
+            case .repeated(let n): "repeated across \(n) articles of the outlet"
+            }
         }
     }
 

@@ -111,28 +111,41 @@ public struct EventMerger: Sendable {
         var group = group
         if let names { for k in group.indices { group[k].mention.entities = names.resolve(group[k].mention.names) } }
         // The date: the most precise value among the best-supported explicit mentions.
-        let explicit = group.filter { $0.dateSource == .expression }
-        let pool = explicit.isEmpty ? group : explicit
+        let explicit = group.indices.filter { group[$0].dateSource == .expression }
         var support: [TimexValue: Int] = [:]
-        for c in pool { support[c.mention.value, default: 0] += 1 }
-        let value = support.keys.sorted { a, b in
-            if a.grain != b.grain { return a.grain < b.grain }
-            if support[a]! != support[b]! { return support[a]! > support[b]! }
-            return a.description < b.description
-        }.first!
-        let representative = group.max { a, b in Self.quality(a, value) < Self.quality(b, value) }!
-        let sources = Array(Set(group.map(\.mention.article))).sorted()
+        for k in explicit.isEmpty ? Array(group.indices) : explicit { support[group[k].mention.value, default: 0] += 1 }
+        // The first in this order (ties by text are worked out only when grain and support tie).
+        let value = support.min { a, b in
+            if a.key.grain != b.key.grain { return a.key.grain < b.key.grain }
+            if a.value != b.value { return a.value > b.value }
+            return a.key.description < b.key.description
+        }!.key
+        // The first of the best (as `max(by:)` picks), each candidate's quality worked out once.
+        var representative = 0
+        var best = Self.quality(group[0], value)
+        for k in group.indices.dropFirst() {
+            let q = Self.quality(group[k], value)
+            if best < q { (representative, best) = (k, q) }
+        }
+        // Sorted and each once, as `Set(…).sorted()` gives them.
+        var sources: [String] = []
+        for article in group.map(\.mention.article).sorted() where sources.last != article { sources.append(article) }
+        var expected = 0, earliest = Int.max, reported = false
+        for k in group.indices {
+            if group[k].status == .expected { expected += 1 }
+            if group[k].isReport { reported = true }
+            earliest = min(earliest, group[k].position)
+        }
         // Once a source reports it with a date of its own, it happened, however often it was announced.
-        let expected = group.filter { $0.status == .expected }.count
-        let status: EventStatus = !group.contains(where: \.isReport) && expected * 2 > group.count ? .expected : .happened
+        let status: EventStatus = !reported && expected * 2 > group.count ? .expected : .happened
         let hasExplicit = !explicit.isEmpty
-        let earliest = group.map(\.position).min() ?? 0
-        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
+        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(group.isEmpty ? 0 : earliest) / 20)
         let id = Self.identifier(value: value, mention: group[0].mention)
-        return Event(id: id, value: value, period: group[0].period, status: status, representative: representative.mention,
-                     mentions: group.map(\.mention), sources: sources, isKey: hasExplicit || sources.count > 1,
-                     score: (score * 100).rounded() / 100, entities: Self.entities(group.map(\.mention)),
-                     disagreement: Self.disagreement(explicit))
+        let mentions = group.map(\.mention)
+        return Event(id: id, value: value, period: group[0].period, status: status, representative: group[representative].mention,
+                     mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
+                     score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
+                     disagreement: Self.disagreement(explicit.map { group[$0] }))
     }
 
     /// The days explicit mentions give, when they give more than one, each with its articles.
@@ -163,10 +176,16 @@ public struct EventMerger: Sendable {
 
     /// Prefers explicitly dated mentions of the chosen value, early in their article, of readable length.
     static func quality(_ c: Candidate, _ value: TimexValue) -> (Int, Int, Int, Int, Int) {
-        let length = c.mention.sentence.count
+        let length = characterCount(c.mention.sentence)
         let readable = (50...280).contains(length) ? 1 : 0
         return (c.dateSource == .expression ? 1 : 0, c.mention.value == value ? 1 : 0, readable, -c.position,
                 -c.mention.sentenceIndex)
+    }
+
+    /// `text.count` without walking grapheme clusters when the text is ASCII without carriage
+    /// returns (then every byte is a character), as nearly every sentence is.
+    static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
     }
 
     /// A short stable id: FNV-1a of the date and the first mention's place.

@@ -168,6 +168,17 @@ struct CacheManifest: Codable {
 
     var records: [ArticleRecord]
     var periods: [PeriodEntry]
+    /// Each record's bytes as read (or to write as they are, for a record that has not changed):
+    /// a rebuild after a small change writes most of its records as the last build did.
+    var encoded: [ArraySlice<UInt8>?] = []
+
+    private enum CodingKeys: String, CodingKey { case records, periods }
+
+    init(records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = []) {
+        self.records = records
+        self.periods = periods
+        self.encoded = encoded
+    }
 
     struct PeriodEntry: Codable {
         var period: Period
@@ -216,9 +227,22 @@ struct CacheManifest: Codable {
 struct PeriodFile: Codable {
     var candidates: [EventMerger.Candidate]
     var groups: [[Int]]
+    /// Each candidate's bytes as read (or to write as they are, for a mention kept unchanged).
+    var encoded: [ArraySlice<UInt8>?] = []
+
+    private enum CodingKeys: String, CodingKey { case candidates, groups }
+
+    init(candidates: [EventMerger.Candidate], groups: [[Int]], encoded: [ArraySlice<UInt8>?] = []) {
+        self.candidates = candidates
+        self.groups = groups
+        self.encoded = encoded
+    }
 
     func events(merger: EventMerger, names: SiteNames) -> [Event] {
-        groups.map { merger.makeEvent($0.map { candidates[$0] }, names: names) }.sorted(by: Event.timelineOrder)
+        let events = groups.map { merger.makeEvent($0.map { candidates[$0] }, names: names) }
+        // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
+        let keys = events.map(Event.TimelineKey.init)
+        return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
     }
 
     /// The names of its mentions that the site-wide pass may change, sorted.
@@ -229,26 +253,32 @@ struct PeriodFile: Codable {
     }
 }
 
-/// A period merged in this build. With a cache its events are not kept: they are made only for
-/// the `merged` hook and then dropped, and read back from the period's file when pages need them
-/// (a few periods at a time), so a large site's events never all sit in memory.
+/// A period merged in this build. With a cache its events are kept only when the build merged a
+/// few periods (`keepsEvents`: a rebuild after a small change, whose pages need just those);
+/// otherwise they are made only for the `merged` hook and then dropped, and read back from the
+/// period's file when pages need them (a few periods at a time), so a large site's events never
+/// all sit in memory.
 struct MergedPeriod {
     var result: PeriodResult
     var events: [Event]?
     var openNames: [String]
 
+    /// - Parameters:
+    ///   - encoded: each candidate's bytes in the last period file, when it is kept as it was.
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
-         records: [ArticleRecord], rank: [String: Int], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
-        let file = PeriodFile(candidates: candidates, groups: merger.groups(candidates))
-        let made = cache == nil || merged != nil ? file.events(merger: merger, names: names) : nil
-        events = cache == nil ? made : nil
+         records: [ArticleRecord], rank: [String: Int], keepsEvents: Bool = false,
+         encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
+        let grouping = MonthGrouping(candidates, merger: merger)
+        let file = PeriodFile(candidates: candidates, groups: grouping.groups(), encoded: encoded)
+        let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names) : nil
+        events = cache == nil || keepsEvents ? made : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file)
         var articles: [UInt8] = []
         for slug in Set(candidates.map(\.mention.article)).sorted() {
-            let record = records[rank[slug]!]
-            articles += withUnsafeBytes(of: record.contentHash, Array.init) + Array(record.sourcePath.utf8)
+            let r = rank[slug]!
+            articles += withUnsafeBytes(of: records[r].contentHash, Array.init) + Array(records[r].sourcePath.utf8)
         }
         let fileHash = ContentHash.xxh64(articles, seed: ContentHash.xxh64(payload))
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
@@ -260,11 +290,27 @@ struct MergedPeriod {
 
 extension Event {
     /// Oldest first: by first day, finer grain first, higher score first, then id.
-    public static func timelineOrder(_ a: Event, _ b: Event) -> Bool {
-        let x = a.value.interval!.start, y = b.value.interval!.start
-        if x != y { return x < y }
-        if a.value.grain != b.value.grain { return a.value.grain < b.value.grain }
-        if a.score != b.score { return a.score > b.score }
-        return a.id < b.id
+    public static func timelineOrder(_ a: Event, _ b: Event) -> Bool { TimelineKey(a) < TimelineKey(b) }
+
+    /// What `timelineOrder` compares, worked out once per event.
+    struct TimelineKey: Comparable {
+        var start: CivilDate
+        var grain: Grain
+        var score: Double
+        var id: String
+
+        init(_ e: Event) {
+            start = e.value.interval!.start
+            grain = e.value.grain
+            score = e.score
+            id = e.id
+        }
+
+        static func < (a: TimelineKey, b: TimelineKey) -> Bool {
+            if a.start != b.start { return a.start < b.start }
+            if a.grain != b.grain { return a.grain < b.grain }
+            if a.score != b.score { return a.score > b.score }
+            return a.id < b.id
+        }
     }
 }

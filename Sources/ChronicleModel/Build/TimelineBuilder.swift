@@ -130,16 +130,22 @@ public struct TimelineBuilder: Sendable {
         let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
         let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
         let previous = Dictionary(manifest?.records.map { ($0.sourcePath, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+        var previousBytes: [String: ArraySlice<UInt8>] = [:]
+        if let manifest {
+            for (record, bytes) in zip(manifest.records, manifest.encoded) { previousBytes[record.sourcePath] = bytes }
+        }
 
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
         let counter = progress.counter("read", total: paths.count)
+        // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
+        let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
         var records: [ArticleRecord] = []
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
         for outcome in concurrentMap(paths, { path in
             defer { counter.advance() }
-            return read(path, reader: reader, previous: previous[path])
+            return read(path, in: folder, reader: reader, previous: previous[path])
         }) {
             switch outcome {
             case .failed(let d):
@@ -157,7 +163,9 @@ public struct TimelineBuilder: Sendable {
             if !records[i].included { stats.drafts += 1 }
         }
         diagnostics += assignSlugs(&records)
-        records = records.filter(\.included).sorted { $0.orderKey < $1.orderKey }
+        // Sorted by keys worked out once (a record is costly to copy: each copy retains its many fields).
+        let keys = records.map(\.orderKey)
+        records = records.indices.filter { records[$0].included }.sorted { keys[$0] < keys[$1] }.map { records[$0] }
         stats.articles = records.count
         progress.step("read \(stats.articles) article\(stats.articles == 1 ? "" : "s")"
             + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
@@ -168,10 +176,10 @@ public struct TimelineBuilder: Sendable {
         let store = ArticleStore(keeps: cache == nil)
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []
-        for (i, record) in records.enumerated() {
-            let verdicts = detector.verdicts(record.evidence)
-            let kind = ChangeKind(record, previous: previous[record.sourcePath], verdicts: verdicts,
-                                  isParsed: parsed.contains(record.sourcePath))
+        for i in records.indices {
+            let verdicts = detector.verdicts(records[i].evidence)
+            let kind = ChangeKind(records[i], previous: previous[records[i].sourcePath], verdicts: verdicts,
+                                  isParsed: parsed.contains(records[i].sourcePath))
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -179,14 +187,14 @@ public struct TimelineBuilder: Sendable {
             }
         }
         let analysisCounter = progress.counter("analyse", total: toAnalyse.count)
-        let snapshot = records
+        let snapshot = toAnalyse.map { records[$0] }
         // Fresh mentions by period, in their cache encoding, handed to the merge of their period;
         // with a cache they wait in files, so memory does not grow with the site.
         let fresh = MentionSpill(folder: cache?.url(MentionSpill.folderName))
-        for (k, result) in concurrentMap(toAnalyse, { i in
+        for (k, result) in concurrentMap(Array(toAnalyse.indices), { k in
             defer { analysisCounter.advance() }
             return Swift.Result {
-                let (record, candidates) = try analyse(snapshot[i], parsed: parsed.take(snapshot[i].sourcePath), reader: reader,
+                let (record, candidates) = try analyse(snapshot[k], parsed: parsed.take(snapshot[k].sourcePath), reader: reader,
                                                        store: store, cache: cache)
                 // Handed on here, not returned: the merge sorts each period's mentions by article and position.
                 var byPeriod: [Period: CacheWriter] = [:]
@@ -198,11 +206,11 @@ public struct TimelineBuilder: Sendable {
             records[toAnalyse[k]] = try result.get()
         }
         stats.analysed = toAnalyse.count
-        for record in records {
-            stats.sentences += record.counts.sentences
-            stats.expressions += record.counts.expressions
-            stats.boilerplateBlocks += record.counts.boilerplateBlocks
-            diagnostics += (record.warnings).map { displayed($0) }
+        for i in records.indices {
+            stats.sentences += records[i].counts.sentences
+            stats.expressions += records[i].counts.expressions
+            stats.boilerplateBlocks += records[i].counts.boilerplateBlocks
+            if !records[i].warnings.isEmpty { diagnostics += records[i].warnings.map { displayed($0) } }
         }
         // Names across articles: from each article's evidence, cheap enough for every build.
         let names = SiteNames(records.map(\.names))
@@ -216,17 +224,16 @@ public struct TimelineBuilder: Sendable {
         var dirty = Set<Period>()
         var renamed: [String: String] = [:]  // old slug → new slug, for articles only renamed
         var kept = Set<String>()  // slugs whose old mentions stay as they are
-        for (i, record) in records.enumerated() {
+        for i in records.indices {
             switch kinds[i] {
             case .unchanged:
-                kept.insert(record.slug)
+                kept.insert(records[i].slug)
             case .renamed:
-                let old = previous[record.sourcePath]!
-                renamed[old.slug] = record.slug
-                dirty.formUnion(record.periods)
+                renamed[previous[records[i].sourcePath]!.slug] = records[i].slug
+                dirty.formUnion(records[i].periods)
             case .analysed:
-                dirty.formUnion(record.periods)
-                if let old = previous[record.sourcePath], old.included { dirty.formUnion(old.periods) }
+                dirty.formUnion(records[i].periods)
+                if previous[records[i].sourcePath]?.included == true { dirty.formUnion(previous[records[i].sourcePath]!.periods) }
             }
         }
         let current = Set(records.map(\.sourcePath))
@@ -248,26 +255,31 @@ public struct TimelineBuilder: Sendable {
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
-                var candidates: [EventMerger.Candidate] = []
+                // Each candidate with its index among the period's previous candidates (nil when new)
+                // and, when kept as it was, its bytes in the previous period file.
+                var candidates: [(candidate: EventMerger.Candidate, origin: Int?, encoded: ArraySlice<UInt8>?)] = []
                 if let bytes = try fresh.take(period) {
                     var input = CacheReader(bytes)
-                    while !input.isAtEnd { candidates.append(try input.value()) }
+                    while !input.isAtEnd { candidates.append((try input.value(), nil, nil)) }
                 }
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
-                    for var c in file.candidates {
+                    for (i, var c) in file.candidates.enumerated() {
                         if keptSlugs.contains(c.mention.article) {
-                            candidates.append(c)
+                            candidates.append((c, i, i < file.encoded.count ? file.encoded[i] : nil))
                         } else if let slug = renamedSlugs[c.mention.article] {
                             c.mention.article = slug
-                            candidates.append(c)
+                            candidates.append((c, i, nil))
                         }
                     }
                 }
                 guard !candidates.isEmpty else { return nil }
-                candidates.sort { (rank[$0.mention.article]!, $0.position) < (rank[$1.mention.article]!, $1.position) }
-                return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache, records: included,
-                                        rank: rank, merged: hook)
+                let order = candidates.map { (rank[$0.candidate.mention.article]!, $0.candidate.position) }
+                candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
+                return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
+                                        records: included, rank: rank,
+                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: candidates.map(\.encoded),
+                                        merged: hook)
             }
         }
         fresh.finish()
@@ -295,8 +307,11 @@ public struct TimelineBuilder: Sendable {
                 ? " (\(stats.mergedPeriods) of \(stats.periods) periods re-merged)" : ""))
 
         if let cache {
-            try cache.write(CacheManifest(records: records, periods: entries), at: CacheManifest.fileName)
-            cache.removeFiles(in: "periods", keeping: Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) }))
+            // A record unchanged since the last build is written as its bytes were read.
+            let encoded = records.indices.map { kinds[$0] == .unchanged ? previousBytes[records[$0].sourcePath] : nil }
+            try cache.write(CacheManifest(records: records, periods: entries, encoded: encoded), at: CacheManifest.fileName)
+            let names = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
+            cache.removeFiles(in: "periods", keeping: names)
         }
         return TimelineBuild(config: config, articles: records, periods: periods, loaded: loaded, store: store, cache: cache,
                              names: names, diagnostics: diagnostics, statistics: stats, contentDirectory: contentDirectory)
@@ -325,8 +340,9 @@ public struct TimelineBuilder: Sendable {
         }
     }
 
-    func read(_ path: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
-        guard let data = FileBytes.read(contentDirectory.appendingPathComponent(path).path) else {
+    /// - Parameter folder: the content folder's path, ending in `/`.
+    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
+        guard let data = FileBytes.read(folder + path) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)

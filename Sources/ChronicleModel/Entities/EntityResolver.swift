@@ -177,12 +177,14 @@ public struct SiteNames: Sendable {
             nameWords.formUnion(e.nameWords)
         }
         bySurname = counts.compactMapValues(EntityResolver.dominant)
+        func count(_ t: NameEvidence.Tally, as kind: EntityKind, in known: inout Known) {
+            known.kinds[kind, default: 0] += t.count
+            known.mentions += t.count
+        }
         for e in evidence {
             for t in e.tally {
                 guard let name = resolve(t.name) else { continue }
-                let kind = name != t.name.name ? .person : t.kind
-                known[name, default: Known()].kinds[kind, default: 0] += t.count
-                known[name, default: Known()].mentions += t.count
+                count(t, as: name != t.name.name ? .person : t.kind, in: &known[name, default: Known()])
             }
         }
     }
@@ -263,6 +265,11 @@ struct EntityResolver {
 
     /// The last word of a name of two words or more.
     static func surname(_ name: String) -> String? {
+        // On bytes when the name is ASCII (then every byte is a character), as nearly every name is.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let space = name.utf8.lastIndex(of: 0x20) else { return nil }
+            return String(name[name.utf8.index(after: space)...])
+        }
         guard let space = name.lastIndex(of: " ") else { return nil }
         return String(name[name.index(after: space)...])
     }

@@ -51,6 +51,10 @@ public struct TemplateSet: Sendable {
         return names
     }
 
+    /// Whether any template refers to `name` (as `names(usedBy:)` reads them): a site-wide list
+    /// no template shows need not be built.
+    func anyUses(_ name: String) -> Bool { registered.keys.contains { names(usedBy: $0).contains(name) } }
+
     /// The built-in templates as files (`index.html.mustache` …), for `chronicle init` and the repo's `templates/`.
     public static var defaultFiles: [(name: String, contents: String)] {
         DefaultTemplates.all.map { ("\($0.name).mustache", $0.contents) }
@@ -86,6 +90,7 @@ public struct TemplateSet: Sendable {
         if builtIn("article-events") { compiled.insert("article-events") }
         if builtIn("periods") { compiled.insert("periods") }
         if builtIn("article-list") { compiled.insert("article-list") }
+        if builtIn("article-list-md") { compiled.insert("article-list-md") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!

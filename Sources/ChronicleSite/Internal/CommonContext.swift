@@ -4,22 +4,26 @@ import ChronicleTime
 /// The variables every template sees: `site`, `counts`, `articles`, `updated`, `root`, `pageTitle`.
 enum CommonContext {
     /// The names above that depend on the whole timeline: a page using one changes whenever any article or event does.
-    static let siteWide: Set<String> = ["counts", "articles", "updated", "updatedDisplay", "span", "articleListHTML"]
+    static let siteWide: Set<String> = ["counts", "articles", "updated", "updatedDisplay", "span", "articleListHTML", "articleListMarkdown"]
 
     /// The shared variables with the page's own `root` (the way back to the site root) and title.
     static func page(_ index: SiteIndex, root: String, title: String) -> [String: Any] {
         var out = index.common
         out["root"] = root  // kept even when empty: templates write {{root}} before every link
         out["pageTitle"] = title
+        let (lists, articles) = (index.articleLists, index.articleList)
         if index.compiled.contains("article-list") {
-            let (list, articles) = (index.articleListHTML, index.articleList)
-            out["articleListHTML"] = LazyRenderable { list.html(root: root) { CompiledPartials.articleList(articles, root: root) } }
+            out["articleListHTML"] = LazyRenderable { lists.text("html \(root)") { CompiledPartials.articleList(articles, index: index, root: root) } }
+        }
+        if index.compiled.contains("article-list-md") {
+            out["articleListMarkdown"] = LazyRenderable { lists.text("markdown") { CompiledPartials.articleListMarkdown(articles, index: index) } }
         }
         return out
     }
 
-    /// Computed once per render: the article list alone is as long as the site.
-    static func make(_ index: SiteIndex) -> [String: Any] {
+    /// Computed once per render: the article list alone is as long as the site (`articles` is
+    /// left out when no template shows it: the built-in ones write their lists compiled).
+    static func make(_ index: SiteIndex, articles: Bool = true) -> [String: Any] {
         let config = index.config
         let events = index.eventCount
         let keyCount = index.periods.reduce(0) { $0 + $1.keyCount }
@@ -37,7 +41,7 @@ enum CommonContext {
                 "otherEvents": events - keyCount,
                 "expectedEvents": index.periods.reduce(0) { $0 + $1.expectedCount },
             ]),
-            "articles": positioned(index.articleList.map(article)),
+            "articles": articles ? positioned(index.articleList.map(article)) : nil,
             "articlesHref": index.paged ? "articles.html" : "index.html#articles",
             "updated": index.updated?.rfc3339,
             "updatedDisplay": index.updated.map { DisplayFormat.day($0.date) },

@@ -2,7 +2,7 @@ import ChronicleMarkdown
 import ChronicleTime
 
 /// The built-in `days` and `event` partials (every event of a period page) and `article-events`
-/// (the events listed beside each article), `periods` and `article-list` written out in Swift: a big site has thousands of
+/// (the events listed beside each article), `periods`, `article-list` and `article-list-md` written out in Swift: a big site has thousands of
 /// each, and this writes them dozens of times faster than the Mustache library. `TemplateSet`
 /// uses it only while those partials are the built-in ones (a site that overrides one gets the
 /// Mustache rendering), and `CompiledPartialsTests` checks that it writes byte for byte what the
@@ -10,13 +10,13 @@ import ChronicleTime
 enum CompiledPartials {
     /// Registered in place of the compiled partials: each writes the HTML computed for it.
     static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}",
-                        "article-list": "{{{articleListHTML}}}"]
+                        "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}"]
 
     /// `article-list`: every article with its outlet, day and event count.
-    static func articleList(_ articles: [ArticleInfo], root: String) -> String {
+    static func articleList(_ articles: [ArticleInfo], index: SiteIndex, root: String) -> String {
         var out = "<ul class=\"article-list\">\n"
         for a in articles {
-            out += "<li><a href=\"\(e(root))\(e(Paths.articleHref(a.slug)))\">\(e(a.title))</a><span class=\"meta\">"
+            out += "<li><a href=\"\(e(root))\(e(index.articleHref(a.slug)))\">\(e(a.title))</a><span class=\"meta\">"
             if let source = a.source, !source.isEmpty { out += " · \(e(source))" }
             if let published = a.published {
                 out += " · <time datetime=\"\(e(published.description))\">\(e(DisplayFormat.day(published.date)))</time>"
@@ -24,6 +24,18 @@ enum CompiledPartials {
             out += " · \(a.eventCount) events</span></li>\n"
         }
         return out + "</ul>\n"
+    }
+
+    /// `article-list-md`: every article as a Markdown list item, for `timeline.md`.
+    static func articleListMarkdown(_ articles: [ArticleInfo], index: SiteIndex) -> String {
+        var out = ""
+        for a in articles {
+            out += "- [\(MarkdownEscape.text(a.title))](\(index.articleHref(a.slug)))"
+            if let source = a.source, !source.isEmpty { out += " — \(MarkdownEscape.text(source))" }
+            if let published = a.published { out += ", \(MarkdownEscape.text(DisplayFormat.day(published.date)))" }
+            out += "\n"
+        }
+        return out
     }
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {

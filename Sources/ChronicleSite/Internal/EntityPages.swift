@@ -65,35 +65,47 @@ enum EntityPages {
 
 /// Which events name which actors, from the periods' digests (no events loaded): the site's
 /// actors, where each one's events are, and who else they name.
-struct EntityIndex {
+struct EntityIndex: Sendable {
     /// Sorted by name, with unique slugs.
     let entities: [Entity]
     /// Where an actor's events are: (index into the digests, index into that digest's `named`).
     let places: [String: [(period: Int, event: Int)]]
+    /// Every name the events give, numbered, and each named event's names by number (by digest
+    /// and event), so counting who is named together needs no string hashing.
+    private let names: [String]
+    private let numbers: [String: Int]
+    private let named: [[[Int]]]
 
     init(digests: [PeriodDigest], names: SiteNames) {
         var ids: [String: [String]] = [:]
-        var places: [String: [(Int, Int)]] = [:]
-        for (p, digest) in digests.enumerated() {
-            for (k, event) in digest.named.enumerated() {
-                for name in event.names {
-                    ids[name, default: []].append(event.id)
-                    places[name, default: []].append((p, k))
-                }
-            }
+        for digest in digests {
+            for event in digest.named { for name in event.names { ids[name, default: []].append(event.id) } }
         }
-        entities = names.entities(ids)
-        self.places = places
+        self.init(digests: digests, entities: names.entities(ids))
     }
 
     /// Given the actors, as a timeline in memory has them.
     init(digests: [PeriodDigest], entities: [Entity]) {
         var places: [String: [(Int, Int)]] = [:]
+        var names: [String] = []
+        var numbers: [String: Int] = [:]
+        var named: [[[Int]]] = []
         for (p, digest) in digests.enumerated() {
-            for (k, event) in digest.named.enumerated() { for name in event.names { places[name, default: []].append((p, k)) } }
+            named.append(digest.named.enumerated().map { k, event in
+                event.names.map { name in
+                    places[name, default: []].append((p, k))
+                    if let n = numbers[name] { return n }
+                    numbers[name] = names.count
+                    names.append(name)
+                    return names.count - 1
+                }
+            })
         }
         self.entities = entities
         self.places = places
+        self.names = names
+        self.numbers = numbers
+        self.named = named
     }
 
     /// An actor's events, period by period: the index of the period's digest and its named events.
@@ -108,11 +120,16 @@ struct EntityIndex {
 
     /// The actors an actor's events also name, most often first (ties by name).
     func related(to entity: Entity, digests: [PeriodDigest], index: SiteIndex) -> [Entity] {
-        var together: [String: Int] = [:]
+        var count = [Int](repeating: 0, count: names.count)
+        var together: [Int] = []
+        let own = numbers[entity.name]
         for (p, k) in places[entity.name] ?? [] {
-            for name in digests[p].named[k].names where name != entity.name { together[name, default: 0] += 1 }
+            for n in named[p][k] where n != own {
+                if count[n] == 0 { together.append(n) }
+                count[n] += 1
+            }
         }
-        return together.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(EntityPages.topCount).compactMap { index.entities[$0.key] }
+        return together.sorted { count[$0] != count[$1] ? count[$0] > count[$1] : names[$0] < names[$1] }
+            .prefix(EntityPages.topCount).compactMap { index.entities[names[$0]] }
     }
 }

@@ -42,15 +42,28 @@ enum EventsJSON {
         return out.bytes
     }
 
-    /// One period's events, a line each, without a trailing separator.
+    /// One period's events, a line each, without a trailing separator. Keys are written as
+    /// they are (none needs escaping): the same bytes `object` writes, without a list per object.
     static func events(_ events: [Event]) -> [UInt8] {
         var out = JSONBytes()
-        for (i, e) in events.enumerated() {
+        for i in events.indices {
+            let e = events[i]
             if i > 0 { out.raw(",\n") }
             let interval = e.value.interval
-            out.object([("id", e.id), ("date", e.value.description), ("start", interval?.start.description),
-                        ("end", interval?.end.description), ("grain", e.value.grain.description), ("status", e.status.rawValue),
-                        ("text", e.text)], open: true)
+            out.raw("{\"id\":")
+            out.string(e.id)
+            out.raw(",\"date\":")
+            out.string(e.value.description)
+            out.raw(",\"start\":")
+            out.string(interval?.start.description)
+            out.raw(",\"end\":")
+            out.string(interval?.end.description)
+            out.raw(",\"grain\":")
+            out.string(e.value.grain.description)
+            out.raw(",\"status\":")
+            out.string(e.status.rawValue)
+            out.raw(",\"text\":")
+            out.string(e.text)
             out.raw(",\"score\":")
             out.raw(JSONNumber.format(e.score))
             out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
@@ -60,17 +73,27 @@ enum EventsJSON {
             out.raw(",\"disagreement\":[")
             for (j, claim) in e.disagreement.enumerated() {
                 if j > 0 { out.raw(",") }
-                out.object([("date", claim.value.description)], open: true)
+                out.raw("{\"date\":")
+                out.string(claim.value.description)
                 out.raw(",\"articles\":")
                 out.strings(claim.articles)
                 out.raw("}")
             }
             out.raw("],\"mentions\":[")
-            for (j, m) in e.mentions.enumerated() {
-                if j > 0 { out.raw(",") }
-                out.object([("article", m.article), ("anchor", Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex)),
-                            ("sentence", m.sentence), ("expression", m.expression), ("value", m.value.description),
-                            ("resolution", m.resolution)], open: true)
+            for j in e.mentions.indices {
+                let m = e.mentions[j]
+                out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
+                out.string(m.article)
+                out.raw(",\"anchor\":")
+                out.string(Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
+                out.raw(",\"sentence\":")
+                out.string(m.sentence)
+                out.raw(",\"expression\":")
+                out.string(m.expression)
+                out.raw(",\"value\":")
+                out.string(m.value.description)
+                out.raw(",\"resolution\":")
+                out.string(m.resolution)
                 out.raw(",\"entities\":")
                 out.strings(m.entities)
                 out.raw("}")
@@ -113,9 +136,9 @@ struct JSONBytes {
     /// `["a","b"]`.
     mutating func strings(_ list: [String]) {
         bytes.append(0x5B)
-        for (i, s) in list.enumerated() {
+        for i in list.indices {
             if i > 0 { bytes.append(0x2C) }
-            string(s)
+            string(list[i])
         }
         bytes.append(0x5D)
     }
@@ -125,7 +148,14 @@ struct JSONBytes {
         bytes.append(0x22)
         s.withUTF8 { utf8 in
             var start = 0
-            for (i, b) in utf8.enumerated() {
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                // Most bytes need nothing: one test for all of them before the cases below.
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {
+                    i += 1
+                    continue
+                }
                 let escape: String?
                 switch b {
                 case 0x22: escape = "\\\""
@@ -141,10 +171,14 @@ struct JSONBytes {
                     escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 default: escape = nil
                 }
-                guard let escape else { continue }
+                guard let escape else {
+                    i += 1
+                    continue
+                }
                 bytes += UnsafeBufferPointer(rebasing: utf8[start..<i])
                 bytes += escape.utf8
                 start = b == 0xE2 ? i + 3 : i + 1
+                i = start
             }
             if start < utf8.count { bytes += UnsafeBufferPointer(rebasing: utf8[start...]) }
         }

@@ -19,8 +19,14 @@ enum MarkdownEscape {
     /// `#`, `+`, `-` and digits only matter at the start of a line, but escaping them everywhere is
     /// harmless and simpler; `&` stops entity references, `<` raw HTML, `|` table cells.
     static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "#", "!", "{", "}"]
+    /// The bytes `text` changes: the special characters, and line breaks.
+    private static let specialBytes: [Bool] = (0..<256).map { b in
+        b == 0x0A || b == 0x0D || special.contains { $0.asciiValue == UInt8(b) }
+    }
 
     static func text(_ text: String) -> String {
+        // Every special character is ASCII: text without one (most titles) is its own escape.
+        if !text.utf8.contains(where: { specialBytes[Int($0)] }) { return text }
         var out = ""
         for c in text {
             if c == "\n" || c == "\r" {

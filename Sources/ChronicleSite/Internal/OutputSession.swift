@@ -26,6 +26,15 @@ struct OutputEntry: Codable, Sendable {
     var stamp: FileStamp
     var hash: UInt64
     var fingerprint: UInt64?
+    /// Sections of the file a later build may copy instead of rendering them again (the days of
+    /// a month page), each with the fingerprint of what it shows.
+    var parts: [Part] = []
+
+    struct Part: Codable, Sendable, Equatable {
+        var fingerprint: UInt64
+        var offset: Int
+        var length: Int
+    }
 }
 
 /// Writes one build's files. With the previous build's entries (and the folder still as that
@@ -37,6 +46,8 @@ final class OutputSession: @unchecked Sendable {
     let output: URL
     /// Where files go: the output itself, or the staging folder.
     let root: URL
+    /// `root` as a path ending in `/` (a `URL` per file costs more than the `stat` it is for).
+    private let rootPath: String
     let staged: Bool
     private let previous: [String: OutputEntry]
     private(set) var entries: [String: OutputEntry] = [:]
@@ -66,11 +77,12 @@ final class OutputSession: @unchecked Sendable {
                 throw SiteWriter.WriteError.io("could not create \(root.path): \(error.localizedDescription)")
             }
         }
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
     }
 
     /// The previous entry of `path`, when the file is still as that build left it.
     func intact(_ path: String) -> OutputEntry? {
-        guard !staged, let entry = previous[path], FileStamp(path: root.appendingPathComponent(path).path) == entry.stamp else { return nil }
+        guard !staged, let entry = previous[path], FileStamp(path: rootPath + path) == entry.stamp else { return nil }
         return entry
     }
 
@@ -82,17 +94,23 @@ final class OutputSession: @unchecked Sendable {
         lock.unlock()
     }
 
-    func write(_ file: OutputFile, fingerprint: UInt64? = nil) throws {
+    func write(_ file: OutputFile, fingerprint: UInt64? = nil, parts: [OutputEntry.Part] = []) throws {
         let hash = ContentHash.xxh64(file.data)
         if let old = intact(file.path), old.hash == hash {
-            keep(file.path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint))
+            keep(file.path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint, parts: parts))
             return
         }
-        try write(file.path, hash: hash, fingerprint: fingerprint) { try Data(file.data).write(to: $0) }
+        try write(file.path, hash: hash, fingerprint: fingerprint, parts: parts) { try Data(file.data).write(to: $0) }
+    }
+
+    /// The bytes of `path` as the last build wrote it, when the file is still as that build left it.
+    func previousBytes(_ path: String) -> [UInt8]? {
+        guard let entry = intact(path), let bytes = FileBytes.read(rootPath + path), bytes.count == entry.stamp.size else { return nil }
+        return bytes
     }
 
     /// Writes `path` through `body` (which writes the file at the URL it is given), atomically.
-    func write(_ path: String, hash: UInt64, fingerprint: UInt64?, _ body: (URL) throws -> Void) throws {
+    func write(_ path: String, hash: UInt64, fingerprint: UInt64?, parts: [OutputEntry.Part] = [], _ body: (URL) throws -> Void) throws {
         guard SiteWriter.isSafe(path) else { throw SiteWriter.WriteError.unsafePath(path) }
         let target = root.appendingPathComponent(path)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
@@ -106,7 +124,7 @@ final class OutputSession: @unchecked Sendable {
         }
         guard let stamp = FileStamp(path: target.path) else { throw SiteWriter.WriteError.io("could not read back \(target.path)") }
         lock.lock()
-        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint)
+        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts)
         written += 1
         lock.unlock()
     }

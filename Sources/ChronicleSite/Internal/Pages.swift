@@ -1,6 +1,13 @@
 import ChronicleModel
 import ChronicleTime
 
+/// Template variables handed to pages rendered on other threads: read only once made.
+struct SendableContext: @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
+}
+
 /// The site's pages, each rendered on its own from the site index and the events it shows, so a
 /// build renders only the pages it needs. Read-only once made, so pages render concurrently.
 struct Pages: @unchecked Sendable {
@@ -10,7 +17,7 @@ struct Pages: @unchecked Sendable {
     init(templates: TemplateSet, index: SiteIndex) {
         self.templates = templates
         var index = index
-        index.common = CommonContext.make(index)
+        index.common = CommonContext.make(index, articles: templates.anyUses("articles"))
         index.compiled = templates.compiled
         index.articleTemplateNames = templates.names(usedBy: "article.html")
         self.index = index
@@ -33,6 +40,11 @@ struct Pages: @unchecked Sendable {
     /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
     /// every event (`events` must hold every period); a paged one lists its periods and highlights.
     func front(events: [Period: [Event]]) -> [OutputFile] {
+        frontPages(events: events).map { $0() }
+    }
+
+    /// The pages of `front`, each rendered when called (so they can be rendered concurrently).
+    func frontPages(events: [Period: [Event]]) -> [@Sendable () -> OutputFile] {
         var values = CommonContext.page(index, root: "", title: index.config.title)
         let needs = needs(["index.html", "timeline.md"], root: "")
         let months = ordered(index.periods).map {
@@ -48,12 +60,16 @@ struct Pages: @unchecked Sendable {
         let top = EntityPages.top(index)
         values["topEntities"] = top
         values["hasTopEntities"] = !top.isEmpty
-        var files = [page("index.html", "index.html", values), page("timeline.md", "timeline.md", values)]
+        let shared = SendableContext(values)
+        var files: [@Sendable () -> OutputFile] = [
+            { page("index.html", "index.html", shared.values) },
+            { page("timeline.md", "timeline.md", shared.values) },
+        ]
         if index.paged {
-            files.append(page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")))
+            files.append { page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")) }
         }
         if !index.entityList.isEmpty {
-            files.append(page("entities/index.html", "entities.html", EntityPages.list(index)))
+            files.append { page("entities/index.html", "entities.html", EntityPages.list(index)) }
         }
         return files
     }
@@ -105,9 +121,50 @@ struct Pages: @unchecked Sendable {
 
     /// `months/<period>.html`: one period's events, with links to the periods before and after it.
     func period(at position: Int, events: [Event]) -> OutputFile {
+        page(Paths.period(index.periods[position].period), "month.html",
+             periodValues(at: position, month: TimelineGroups.period(index.periods[position], events: events, index: index,
+                                                                    needs: needs(["month.html"], root: "../"))))
+    }
+
+    /// The same page, and its days as parts a later build may copy: each day whose fingerprint
+    /// (`dayPrint`) is one of the `previous` page's parts is copied from it, the others are written
+    /// by the compiled `days` partial. Without that partial (or with a `month.html` that lists the
+    /// `days` itself) the page is rendered whole and has no parts.
+    func period(at position: Int, events: [Event], dayPrint: ([Event]) -> UInt64,
+                previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (OutputFile, [OutputEntry.Part]) {
+        let needs = needs(["month.html"], root: "../")
+        guard needs.daysHTML, !needs.days else { return (period(at: position, events: events), []) }
+        let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var days: [UInt8] = []
+        var parts: [OutputEntry.Part] = []
+        for group in TimelineGroups.dayGroups(events, index: index) {
+            let print = dayPrint(group.members)
+            let start = days.count
+            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
+                days += bytes[part.offset..<(part.offset + part.length)]
+            } else {
+                days += CompiledPartials.days([TimelineGroups.day(group, index: index)], root: needs.root).utf8
+            }
+            parts.append(.init(fingerprint: print, offset: start, length: days.count - start))
+        }
+        // The page around the days, with a mark where they go (found exactly once, or the page is rendered whole).
+        let mark = "\u{0}days\u{0}"
+        var month = TimelineGroups.period(index.periods[position], events: nil, index: index)
+        month["daysHTML"] = mark
+        let shell = Array(templates.render("month.html", periodValues(at: position, month: month)).utf8)
+        let markBytes = Array(mark.utf8)
+        let found = shell.indices.dropLast(markBytes.count - 1).filter { shell[$0] == 0 && shell[$0..<($0 + markBytes.count)].elementsEqual(markBytes) }
+        guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
+        let data = Array(shell[..<at]) + days + shell[(at + markBytes.count)...]
+        return (OutputFile(path: Paths.period(index.periods[position].period), data: data),
+                parts.map { .init(fingerprint: $0.fingerprint, offset: $0.offset + at, length: $0.length) })
+    }
+
+    /// What `month.html` is rendered with, given its `month` section.
+    private func periodValues(at position: Int, month: [String: Any]) -> [String: Any] {
         let digest = index.periods[position]
         var values = CommonContext.page(index, root: "../", title: "\(digest.period.label) · \(index.config.title)")
-        var month = TimelineGroups.period(digest, events: events, index: index, needs: needs(["month.html"], root: "../"))
+        var month = month
         month["otherCount"] = digest.eventCount - digest.keyCount
         values["month"] = month
         values["hasMinor"] = index.hasKeyEvents && digest.keyCount < digest.eventCount
@@ -118,7 +175,7 @@ struct Pages: @unchecked Sendable {
         }
         values["previous"] = neighbour(position - 1)
         values["next"] = neighbour(position + 1)
-        return page(Paths.period(digest.period), "month.html", values)
+        return values
     }
 
     /// `articles/<slug>.html`, from its body (`ArticlePage.body`) and the events it reports.

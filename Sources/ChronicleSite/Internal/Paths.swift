@@ -37,12 +37,15 @@ enum Paths {
 
     /// A slug is used as one file name: no separators, no dot names, no control characters.
     static func isSafeSlug(_ slug: String) -> Bool {
-        !slug.isEmpty && !slug.hasPrefix(".") && !slug.contains("/") && !slug.contains("\\")
-            && !slug.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        // Separators and control characters are single bytes in UTF-8: checked on bytes.
+        guard let first = slug.utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
+        return !slug.utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
     static func encode(_ segment: String) -> String {
+        // Most slugs need nothing encoded: then they are their own encoding.
+        if segment.utf8.allSatisfy(isUnreserved) { return segment }
         var out = ""
         for byte in segment.utf8 {
             let scalar = Unicode.Scalar(byte)
@@ -53,6 +56,10 @@ enum Paths {
             }
         }
         return out
+    }
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 
     private static func isUnreserved(_ s: Unicode.Scalar) -> Bool {

@@ -95,7 +95,9 @@ struct PeriodDigest: Codable, Sendable {
 
     /// - Parameter articleHashes: the content hash of each article by slug: an event's card shows
     ///   its sources' titles and outlets, so its fingerprint covers them.
-    init(period: Period, hash: UInt64, events: [Event], shares: PeriodShares? = nil, articleHashes: [String: UInt64] = [:]) {
+    ///   - cards: each event's `fingerprint`, when worked out already.
+    init(period: Period, hash: UInt64, events: [Event], shares: PeriodShares? = nil, articleHashes: [String: UInt64] = [:],
+         cards: [UInt64]? = nil) {
         self.period = period
         self.hash = hash
         eventCount = events.count
@@ -105,40 +107,104 @@ struct PeriodDigest: Codable, Sendable {
         first = intervals.map(\.start).min()
         last = intervals.map(\.end).max()
         highlights = Self.highlights(events.map { ($0.isKey, $0.score) }).map { PeriodShares.Brief(events[$0]) }
-        named = events.filter { !$0.entities.isEmpty }.map { e in
-            NamedEvent(brief: PeriodShares.Brief(e), score: e.score, fingerprint: Self.fingerprint(e, articleHashes: articleHashes),
-                       names: e.entities)
+        named = events.indices.filter { !events[$0].entities.isEmpty }.map { i in
+            let e = events[i]
+            return NamedEvent(brief: PeriodShares.Brief(e), score: e.score,
+                              fingerprint: cards?[i] ?? Self.fingerprint(e, articleHashes: articleHashes), names: e.entities)
         }
         let shares = shares ?? PeriodShares(events: events)
+        // What an article page shows of each event, hashed once per event.
+        let briefs = shares.events.map { e in
+            var h = HashInput()
+            h.add(e.id)
+            h.add(e.value.description)
+            h.add(e.status.rawValue)
+            h.add(e.isKey ? 1 : 0)
+            h.add(e.text)
+            return h.hash
+        }
         for (slug, share) in shares.byArticle {
-            var text = ""
-            var counts = ""
+            var text = HashInput()
+            var counts = HashInput()
             for i in share.events {
-                let e = shares.events[i]
-                text += "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.text)\n"
-                counts += "\(e.sourceCount),"
+                text.add(briefs[i])
+                counts.add(shares.events[i].sourceCount)
             }
-            for ref in share.sentences { text += "\(ref.block).\(ref.sentence):\(shares.events[ref.event].id)\n" }
-            articles[slug] = Share(eventCount: share.events.count, fingerprint: ContentHash.xxh64(text),
-                                   sourceCounts: ContentHash.xxh64(counts))
+            text.add(-1)
+            for ref in share.sentences {
+                text.add(ref.block)
+                text.add(ref.sentence)
+                text.add(shares.events[ref.event].id)
+            }
+            articles[slug] = Share(eventCount: share.events.count, fingerprint: text.hash, sourceCounts: counts.hash)
         }
     }
 }
 
 extension PeriodDigest {
-    /// What an event's card shows, hashed (the actors' names, not their pages).
+    /// What an event's card shows, hashed (the actors' names, not their pages): with each shown
+    /// source, the sentence of it the card links to (its first mention, wherever it is listed).
     static func fingerprint(_ e: Event, articleHashes: [String: UInt64]) -> UInt64 {
-        var text = "\(e.id)|\(e.value)|\(e.status.rawValue)|\(e.isKey)|\(e.score)|\(e.representative.expressionRange.map { "\($0)" } ?? "-")|"
-            + "\(e.representative.resolution)|\(e.text)\n"
-        for slug in e.sources { text += "\(slug):\(articleHashes[slug] ?? 0)," }
-        text += "\n"
-        for m in e.mentions.prefix(EventView.shownMentions) {
-            text += "\(m.article)|\(m.blockOrdinal).\(m.sentenceIndex)|\(m.value)|\(m.expression ?? "-")|\(m.resolution)|\(m.sentence)\n"
+        var h = HashInput()
+        h.add(e.id)
+        h.add(e.value.description)
+        h.add(e.status.rawValue)
+        h.add(e.isKey ? 1 : 0)
+        h.add(Int(bitPattern: UInt(e.score.bitPattern)))
+        if let range = e.representative.expressionRange { h.add(range.lowerBound); h.add(range.upperBound) } else { h.add(-1) }
+        h.add(e.representative.resolution)
+        h.add(e.text)
+        let shown = e.sources.prefix(EventView.shownSources)
+        var firstMention: [String: (Int, Int)] = [:]
+        for m in e.mentions where firstMention.count < shown.count && firstMention[m.article] == nil && shown.contains(m.article) {
+            firstMention[m.article] = (m.blockOrdinal, m.sentenceIndex)
         }
-        text += "\(e.mentions.count)|\(e.entities.joined(separator: "\u{0}"))|"
-        for claim in e.disagreement { text += "\(claim.value):\(claim.articles.joined(separator: ","))|" }
-        return ContentHash.xxh64(text)
+        h.add(e.sources.count)
+        for slug in e.sources {
+            h.add(slug)
+            h.add(Int(bitPattern: UInt(articleHashes[slug] ?? 0)))
+            if let (block, sentence) = firstMention[slug] { h.add(block); h.add(sentence) } else { h.add(-1) }
+        }
+        h.add(e.mentions.count)
+        for i in e.mentions.indices.prefix(EventView.shownMentions) {
+            h.add(e.mentions[i].article)
+            h.add(e.mentions[i].blockOrdinal)
+            h.add(e.mentions[i].sentenceIndex)
+            h.add(e.mentions[i].value.description)
+            h.add(e.mentions[i].expression ?? "\u{0}")
+            h.add(e.mentions[i].resolution)
+            h.add(e.mentions[i].sentence)
+        }
+        h.add(e.entities.count)
+        for name in e.entities { h.add(name) }
+        h.add(e.disagreement.count)
+        for claim in e.disagreement {
+            h.add(claim.value.description)
+            h.add(claim.articles.count)
+            for slug in claim.articles { h.add(slug) }
+        }
+        return h.hash
     }
+}
+
+/// Values end to end, each string after its length, for a fingerprint: cheaper than building a
+/// text of them, and no two lists of values give the same bytes.
+struct HashInput {
+    private var bytes: [UInt8] = []
+
+    mutating func add(_ value: Int) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    mutating func add(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            add(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    var hash: UInt64 { ContentHash.xxh64(bytes) }
 }
 
 /// What article pages show about one period's events: each event in brief, and for each article
@@ -209,10 +275,11 @@ struct PeriodShares: Codable, Sendable {
     init(events: [Event]) {
         self.events = events.map(Brief.init)
         var byArticle: [String: ArticleShare] = [:]
-        for (i, event) in events.enumerated() {
-            for slug in event.sources { byArticle[slug, default: ArticleShare()].events.append(i) }
-            for m in event.mentions {
-                byArticle[m.article, default: ArticleShare()].sentences.append(SentenceRef(block: m.blockOrdinal, sentence: m.sentenceIndex, event: i))
+        for i in events.indices {
+            for slug in events[i].sources { byArticle[slug, default: ArticleShare()].events.append(i) }
+            for j in events[i].mentions.indices {
+                let ref = SentenceRef(block: events[i].mentions[j].blockOrdinal, sentence: events[i].mentions[j].sentenceIndex, event: i)
+                byArticle[events[i].mentions[j].article, default: ArticleShare()].sentences.append(ref)
             }
         }
         self.byArticle = byArticle

@@ -7,13 +7,18 @@ import ChronicleModel
 extension SiteState: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(output)
-        out.values(digests)
+        out.values(digests, reusing: digestBytes)
         out.array(files.sorted { $0.key < $1.key }) { out, file in
             out.string(file.key)
             out.int(Int(file.value.stamp.size))
             out.int(Int(file.value.stamp.modified))
             out.fixed(file.value.hash)
             out.optional(file.value.fingerprint) { $0.fixed($1) }
+            out.array(file.value.parts) { out, part in
+                out.fixed(part.fingerprint)
+                out.int(part.offset)
+                out.int(part.length)
+            }
         }
         out.optional(eventsLayout) { out, layout in
             out.fixed(layout.headHash)
@@ -28,12 +33,17 @@ extension SiteState: CacheCodable {
 
     init(from input: inout CacheReader) throws {
         output = try input.string()
-        digests = try input.values()
+        (digests, digestBytes) = try input.valuesWithBytes()
         files = [:]
         for (path, entry) in try input.array({ input in
             let path = try input.string(), size = try input.int(), modified = try input.int(), hash = try input.fixed()
+            let fingerprint = try input.optional { try $0.fixed() }
+            let parts = try input.array { input in
+                let print = try input.fixed(), offset = try input.int()
+                return OutputEntry.Part(fingerprint: print, offset: offset, length: try input.int())
+            }
             return (path, OutputEntry(stamp: FileStamp(size: Int64(size), modified: Int64(modified)), hash: hash,
-                                      fingerprint: try input.optional { try $0.fixed() }))
+                                      fingerprint: fingerprint, parts: parts))
         }) { files[path] = entry }
         eventsLayout = try input.optional { input in
             let head = try input.fixed()

@@ -5,7 +5,8 @@ import Mustache
 
 /// What every page may need to know about the whole site, computed once per build: the
 /// articles by slug, the periods' counts, and the site-wide values (`counts`, `span`, `updated`).
-struct SiteIndex {
+/// Read only once made, from every thread that renders pages.
+struct SiteIndex: @unchecked Sendable {
     let config: SiteConfig
     /// In timeline order.
     let articleList: [ArticleInfo]
@@ -28,8 +29,8 @@ struct SiteIndex {
     var compiled: Set<String> = []
     /// The names `article.html` refers to (set by `Pages`): lists it does not use are not built.
     var articleTemplateNames: Set<String> = []
-    /// The compiled `article-list` partial's HTML, written once per root when a page first uses it.
-    let articleListHTML = LazyHTMLByRoot()
+    /// The compiled article lists (`article-list` per root, `article-list-md`), each written the first time a page uses it.
+    let articleLists = LazyTexts()
 
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
@@ -54,19 +55,19 @@ struct SiteIndex {
     }
 }
 
-/// HTML a template inserts unescaped, written the first time a page renders it and then reused
-/// (the article list is as long as the site, and only the pages that show it need it).
-final class LazyHTMLByRoot: @unchecked Sendable {
+/// Text a template inserts unescaped, written the first time a page renders it and then reused
+/// (the article lists are as long as the site, and only the pages that show them need them).
+final class LazyTexts: @unchecked Sendable {
     private var made: [String: String] = [:]
     private let lock = NSLock()
 
-    func html(root: String, _ make: () -> String) -> String {
+    func text(_ key: String, _ make: () -> String) -> String {
         lock.lock()
         defer { lock.unlock() }
-        if let known = made[root] { return known }
-        let html = make()
-        made[root] = html
-        return html
+        if let known = made[key] { return known }
+        let text = make()
+        made[key] = text
+        return text
     }
 }
 

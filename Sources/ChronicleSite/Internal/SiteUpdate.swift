@@ -11,6 +11,19 @@ struct SiteState: Codable {
     var digests: [PeriodDigest]
     var files: [String: OutputEntry]
     var eventsLayout: EventsLayout?
+    /// Each digest's bytes as read (or to write as they are, for a period that did not change).
+    var digestBytes: [ArraySlice<UInt8>?] = []
+
+    private enum CodingKeys: String, CodingKey { case output, digests, files, eventsLayout }
+
+    init(output: String, digests: [PeriodDigest], files: [String: OutputEntry], eventsLayout: EventsLayout?,
+         digestBytes: [ArraySlice<UInt8>?] = []) {
+        self.output = output
+        self.digests = digests
+        self.files = files
+        self.eventsLayout = eventsLayout
+        self.digestBytes = digestBytes
+    }
 
     /// Where each period's run of events sits in `events.json`, so the next build can copy it.
     struct EventsLayout: Codable, Equatable {
@@ -31,8 +44,10 @@ struct SiteState: Codable {
 
 /// Renders and writes the site of one build: only the pages whose inputs changed (each page's
 /// inputs are fingerprinted), `events.json` from the previous file's runs of unchanged periods,
-/// and every file compared with what is there before it is written.
-struct SiteUpdate {
+/// and every file compared with what is there before it is written. Pages render on all cores
+/// while `events.json` is written (read only once made; `progress.step` is called from the
+/// calling thread alone).
+struct SiteUpdate: @unchecked Sendable {
     let timeline: TimelineBuild
     let templates: TemplateSet
     let output: URL
@@ -67,34 +82,60 @@ struct SiteUpdate {
         let pages = Pages(templates: templates, index: index)
         let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
         let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
+        let articleHashes = Self.articleHashes(timeline)
 
         let session = try OutputSession(output: output, previous: state?.files)
         var report = Report()
         let layout: SiteState.EventsLayout
         do {
-            // The pages that list the whole site are small: always render them, write them if they changed.
-            let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
-            for file in pages.front(events: front) + [pages.style()] + (pages.sitemap().map { [$0] } ?? []) {
-                try session.write(file)
-                report.rendered += 1
+            // events.json, the largest file (mostly copied from the last one), is written on a
+            // thread of its own while the pages render.
+            let background = DispatchGroup()
+            let eventsJSON = ResultSlots<Swift.Result<SiteState.EventsLayout, Error>>(count: 1)
+            let site = self
+            DispatchQueue.global().async(group: background) {
+                eventsJSON.set(0, Swift.Result {
+                    try site.writeEventsJSON(session: session, state: state, infos: infos, digests: digests, periods: periods,
+                                             entities: entities.entities)
+                })
             }
+            defer { background.wait() }
+            // The pages that list the whole site: always rendered, written if they changed.
+            let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
+            var jobs: [@Sendable () throws -> Void] = (pages.frontPages(events: front) + [{ pages.style() }]).map { page in
+                { try session.write(page()) }
+            }
+            if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
             // Period pages and article pages: only those whose fingerprint changed.
-            var jobs: [@Sendable () throws -> Void] = []
             if index.paged {
                 for (i, digest) in digests.enumerated() {
                     let print = prints.period(at: i)
                     if let entry = session.intact(Paths.period(digest.period)), entry.fingerprint == print {
                         session.keep(Paths.period(digest.period), entry)
                     } else {
-                        jobs.append { try session.write(pages.period(at: i, events: periods.events(digest.period)), fingerprint: print) }
+                        jobs.append {
+                            // Days that show what they showed are copied from the page as it is.
+                            let path = Paths.period(digest.period)
+                            let previous = session.intact(path).flatMap { entry in
+                                entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
+                            }
+                            let cards = results[digest.period].flatMap { early?.cards($0) } ?? [:]
+                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), dayPrint: {
+                                prints.day($0, articleHashes: articleHashes, cards: cards)
+                            }, previous: previous)
+                            try session.write(page, fingerprint: print, parts: parts)
+                        }
                     }
                 }
             }
-            for record in timeline.articles {
+            // Fingerprints (and whether each file is still as written) found on all cores.
+            let articlePrints = concurrentMap(timeline.articles) { record in
                 let print = prints.article(record, digests: byPeriod)
-                let path = Paths.article(record.slug)
-                if let entry = session.intact(path), entry.fingerprint == print {
-                    session.keep(path, entry)
+                return (print, session.intact(Paths.article(record.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            }
+            for (record, (print, intact)) in zip(timeline.articles, articlePrints) {
+                if let intact {
+                    session.keep(Paths.article(record.slug), intact)
                 } else {
                     let bodies = ArticleBodies(timeline)
                     let info = index.articles[record.slug]!
@@ -108,12 +149,14 @@ struct SiteUpdate {
                 }
             }
             // Actor pages: each lists its events from every period, fingerprinted from the digests.
-            for entity in entities.entities {
+            let entityPrints = concurrentMap(entities.entities) { entity in
                 let print = prints.entity(entity, related: entities.related(to: entity, digests: digests, index: index),
                                           sections: entities.sections(of: entity, digests: digests), digests: digests)
-                let path = Paths.entity(entity.slug)
-                if let entry = session.intact(path), entry.fingerprint == print {
-                    session.keep(path, entry)
+                return (print, session.intact(Paths.entity(entity.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            }
+            for (entity, (print, intact)) in zip(entities.entities, entityPrints) {
+                if let intact {
+                    session.keep(Paths.entity(entity.slug), intact)
                 } else {
                     jobs.append {
                         try session.write(SiteRenderer.entityPage(entity, pages: pages, entities: entities, digests: digests,
@@ -137,8 +180,8 @@ struct SiteUpdate {
             }
             if let error = failures.filled.first { throw error }
             report.rendered += jobs.count
-            layout = try writeEventsJSON(session: session, state: state, infos: infos, digests: digests, periods: periods,
-                                         entities: entities.entities)
+            background.wait()
+            layout = try eventsJSON.values()[0].get()
             try session.finish()
         } catch {
             session.abandon()
@@ -148,8 +191,12 @@ struct SiteUpdate {
         report.written = session.written
         report.unchanged = session.unchanged
         report.removed = session.removed
-        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout),
-                         at: SiteState.fileName)
+        // A digest as the last build left it is written as its bytes were read.
+        var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
+        if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
+        let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
+        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
+                                   digestBytes: digestBytes), at: SiteState.fileName)
         cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
         cache?.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
         return report
@@ -159,7 +206,7 @@ struct SiteUpdate {
     private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
         let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         let (timeline, early) = (self.timeline, self.early)
-        let articleHashes = Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+        let articleHashes = Self.articleHashes(timeline)
         let results = ResultSlots<Error>(count: timeline.periods.count)
         let digests = ResultSlots<PeriodDigest>(count: timeline.periods.count)
         DispatchQueue.concurrentPerform(iterations: timeline.periods.count) { i in
@@ -181,6 +228,11 @@ struct SiteUpdate {
         }
         if let error = results.filled.first { throw error }
         return digests.values()
+    }
+
+    /// The content hash of each article by slug: an event's card shows its sources' titles and outlets.
+    static func articleHashes(_ timeline: TimelineBuild) -> [String: UInt64] {
+        Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The site's last key events, newest first, enough for the feed.
@@ -321,7 +373,7 @@ final class PeriodData: @unchecked Sendable {
 /// period's events are at hand (a large build then reads each period's events back only for its
 /// page and its part of events.json); the shares are written to the cache as `PeriodData` would.
 final class MergedDigests: @unchecked Sendable {
-    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares)] = [:]
+    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares, cards: [String: UInt64])] = [:]
     /// With a cache, each period's part of events.json waits in `runs/` of the cache folder until
     /// events.json is written (the folder is emptied first and removed then).
     private var runs: URL?
@@ -339,10 +391,20 @@ final class MergedDigests: @unchecked Sendable {
                 lock.unlock()
             }
         }
-        let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes)
+        let cards = events.map { PeriodDigest.fingerprint($0, articleHashes: articleHashes) }
+        let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
+                                  cards: cards)
         lock.lock()
-        made[result.period] = (result.hash, digest, shares)
+        made[result.period] = (result.hash, digest, shares, Dictionary(zip(events.map(\.id), cards), uniquingKeysWith: { a, _ in a }))
         lock.unlock()
+    }
+
+    /// The card fingerprint of each event of the period by id, when worked out for this result.
+    func cards(_ result: PeriodResult) -> [String: UInt64]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = made[result.period], entry.hash == result.hash else { return nil }
+        return entry.cards
     }
 
     private static func runName(_ period: Period) -> String { "\(period).json" }
@@ -417,8 +479,9 @@ struct ArticleBodies: Sendable {
 }
 
 /// What each skippable page is rendered from, hashed: when a page's fingerprint and file are as
-/// the last build left them, the page is not rendered again.
-struct Fingerprints {
+/// the last build left them, the page is not rendered again. Read only once made (pages are
+/// fingerprinted on all cores).
+struct Fingerprints: @unchecked Sendable {
     let site: UInt64
     let siteWide: UInt64
     let monthUsesSiteWide: Bool
@@ -465,40 +528,82 @@ struct Fingerprints {
     }
 
     /// What an event card shows of the actors it links: their pages and kinds.
-    private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 {
+    private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 { links(event.names) }
+
+    private func links(_ names: [String]) -> UInt64 {
         var h: UInt64 = 0
-        for name in event.names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
+        for name in names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
         return h
+    }
+
+    /// A day of a period page, as the compiled `days` partial writes it: its events' cards, the
+    /// pages of the actors they link, and whether the site has key events (days without one are minor).
+    /// - Parameter cards: events' `PeriodDigest.fingerprint` by id, when worked out already.
+    func day(_ events: [Event], articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
+        var values: [UInt64] = [site, index.hasKeyEvents ? 1 : 0]
+        for event in events {
+            values.append(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
+            values.append(links(event.entities))
+        }
+        return values.withUnsafeBytes { ContentHash.xxh64($0) }
     }
 
     /// An actor's page: the actor, the actors named with it, and its events: on a paged site the
     /// highlights of each period (and the counts), else every event's card.
     func entity(_ entity: Entity, related: [Entity], sections: [(period: Int, events: [PeriodDigest.NamedEvent])],
                 digests: [PeriodDigest]) -> UInt64 {
-        var text = "\(site)|\(entity.name)|\(entity.slug)|\(entity.kind.rawValue)|\(entity.mentionCount)|\(entity.events.count)|"
-            + "\(entityUsesSiteWide ? siteWide : 0)|"
-        for r in related { text += "\(r.name):\(r.slug):\(r.kind.rawValue)," }
-        text += "\n"
+        var h = HashInput()
+        h.add(site)
+        h.add(entity.name)
+        h.add(entity.slug)
+        h.add(entity.kind.rawValue)
+        h.add(entity.mentionCount)
+        h.add(entity.events.count)
+        h.add(entityUsesSiteWide ? siteWide : 0)
+        h.add(related.count)
+        for r in related {
+            h.add(r.name)
+            h.add(r.slug)
+            h.add(r.kind.rawValue)
+        }
         for (p, events) in sections {
-            text += "\(digests[p].period)\n"
+            h.add(digests[p].period.year)
+            h.add(digests[p].period.month ?? 0)
             if index.paged {
                 let section = PeriodDigest(section: digests[p].period, named: events)
-                text += "\(section.eventCount),\(section.keyCount)|"
-                for h in section.highlights { text += "\(events.first { $0.id == h.id }!.fingerprint)," }
+                h.add(section.eventCount)
+                h.add(section.keyCount)
+                h.add(section.highlights.count)
+                for highlight in section.highlights { h.add(events.first { $0.id == highlight.id }!.fingerprint) }
             } else {
-                for event in events { text += "\(event.fingerprint)|\(links(event))\n" }
+                h.add(events.count)
+                for event in events {
+                    h.add(event.fingerprint)
+                    h.add(links(event))
+                }
             }
         }
-        return Self.hash(text)
+        return h.hash
     }
 
     func article(_ record: ArticleRecord, digests: [Period: PeriodDigest]) -> UInt64 {
-        var text = "\(site)|\(record.contentHash)|\(record.sourcePath)|\(record.slug)|\(record.verdicts.map { $0 ? "1" : "0" }.joined())|"
+        var h = HashInput()
+        h.add(site)
+        h.add(record.contentHash)
+        h.add(record.sourcePath)
+        h.add(record.slug)
+        h.add(record.verdicts.count)
+        for v in record.verdicts { h.add(v ? 1 : 0) }
+        h.add(record.periods.count)
         for p in record.periods {
             let share = digests[p]?.articles[record.slug]
-            text += "\(p):\(share?.fingerprint ?? 0),\(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)|"
+            h.add(p.year)
+            h.add(p.month ?? 0)
+            h.add(share?.fingerprint ?? 0)
+            h.add(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)
         }
-        return Self.hash(text + "\(articleUsesSiteWide ? siteWide : 0)")
+        h.add(articleUsesSiteWide ? siteWide : 0)
+        return h.hash
     }
 
     /// The feed shows the last key events: it depends on the periods that hold them.

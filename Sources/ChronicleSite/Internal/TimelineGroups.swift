@@ -109,19 +109,25 @@ enum TimelineGroups {
     }
 
     static func days(_ events: [Event], index: SiteIndex) -> [Day] {
-        var days = grouped(events, by: dayKey)
-        if index.config.order == .newestFirst { days.reverse() }
-        return days.map { day in
-            let events = day.members.map { event in
-                var e = EventView(event, index: index)
-                // The day heading already says it; the event repeats only a finer date ("…, evening").
-                e.dateInHeading = day.key == safeKey(event.value.description)
-                e.noMeta = e.dateInHeading && event.status != .expected && event.sources.count < 2
-                return e
-            }
-            return Day(id: "d-\(day.key)", label: day.label, datetime: day.datetime,
-                       minor: index.hasKeyEvents && !day.members.contains(where: \.isKey), events: events)
+        dayGroups(events, index: index).map { day($0, index: index) }
+    }
+
+    /// A period's events by day, in the site's order.
+    static func dayGroups(_ events: [Event], index: SiteIndex) -> [Group] {
+        let days = grouped(events, by: dayKey)
+        return index.config.order == .newestFirst ? days.reversed() : days
+    }
+
+    static func day(_ day: Group, index: SiteIndex) -> Day {
+        let events = day.members.map { event in
+            var e = EventView(event, index: index)
+            // The day heading already says it; the event repeats only a finer date ("…, evening").
+            e.dateInHeading = day.key == safeKey(event.value.description)
+            e.noMeta = e.dateInHeading && event.status != .expected && event.sources.count < 2
+            return e
         }
+        return Day(id: "d-\(day.key)", label: day.label, datetime: day.datetime,
+                   minor: index.hasKeyEvents && !day.members.contains(where: \.isKey), events: events)
     }
 
     /// Groups in order of first appearance, so an already sorted list stays sorted.

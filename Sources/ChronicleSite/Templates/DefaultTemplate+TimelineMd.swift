@@ -36,9 +36,7 @@ Each month has its own page; the most important events of each are listed here.
 
 ## Articles
 
-{{#articles}}
-- [{{title}}]({{{href}}}){{#source}} — {{.}}{{/source}}{{#publishedDisplay}}, {{.}}{{/publishedDisplay}}
-{{/articles}}
+{{> article-list-md}}
 
 """#
 }

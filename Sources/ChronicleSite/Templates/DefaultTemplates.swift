@@ -4,6 +4,7 @@ enum DefaultTemplates {
     static let all: [(name: String, contents: String)] = [
         ("article-events", articleEvents),
         ("article-list", articleList),
+        ("article-list-md", articleListMd),
         ("article.html", articleHtml),
         ("articles.html", articlesHtml),
         ("days", days),

@@ -64,6 +64,15 @@ public struct CacheWriter {
 
     public mutating func value<T: CacheCodable>(_ value: T) { value.write(to: &self) }
 
+    /// `values`, each value that has its bytes in `encoded` (as `CacheReader.valuesWithBytes`
+    /// read them) written as those bytes: a rebuild writes back what did not change.
+    public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
+        varint(UInt64(values.count))
+        for (i, value) in values.enumerated() {
+            if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { self.value(value) }
+        }
+    }
+
     public mutating func values<T: CacheCodable>(_ values: [T]) { array(values) { $0.value($1) } }
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
@@ -75,6 +84,15 @@ public struct CacheWriter {
     public mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
 
     public mutating func append(_ other: [UInt8]) { bytes += other }
+
+    public mutating func append(_ other: ArraySlice<UInt8>) { bytes += other }
+
+    /// A list of plain numbers as they lie in memory (little-endian wherever Swift runs): a count,
+    /// then one copy of their bytes. For long lists read back whole (a month's links).
+    public mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
+        varint(UInt64(values.count))
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
 }
 
 public struct CacheReader {
@@ -166,7 +184,38 @@ public struct CacheReader {
 
     public mutating func values<T: CacheCodable>(_: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
 
+    /// `values`, with the bytes each was read from.
+    public mutating func valuesWithBytes<T: CacheCodable>(_: T.Type = T.self) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
+        let count = try length()
+        var values: [T] = []
+        var bytes: [ArraySlice<UInt8>?] = []
+        values.reserveCapacity(count)
+        bytes.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = position
+            values.append(try T(from: &self))
+            bytes.append(self.bytes[start..<position])
+        }
+        return (values, bytes)
+    }
+
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// A list written by `CacheWriter.raw`.
+    public mutating func raw<T: BitwiseCopyable>(_: T.Type = T.self) throws -> [T] {
+        let size = MemoryLayout<T>.stride
+        let count = try varint()
+        guard count <= UInt64((end - position) / size) else { throw Self.corrupt("list past the end") }
+        let n = Int(count), start = position
+        let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + n * size)]))
+            }
+            initialized = n
+        }
+        position += n * size
+        return values
+    }
 
     public mutating func ints() throws -> [Int] { try array { try $0.int() } }
 
@@ -326,8 +375,8 @@ extension NameEvidence: CacheCodable {
 extension BoilerplateEvidence: CacheCodable {
     public func write(to out: inout CacheWriter) {
         out.fixed(outlet)
-        out.array(sentences) { $0.fixed($1) }
-        out.array(paragraphs) { $0.fixed($1) }
+        out.raw(sentences)
+        out.raw(paragraphs)
         out.array(blocks) { out, block in
             switch block {
             case .reporting: out.bool(false)
@@ -339,8 +388,8 @@ extension BoilerplateEvidence: CacheCodable {
 
     public init(from input: inout CacheReader) throws {
         let outlet = try input.fixed()
-        let sentences = try input.array { try $0.fixed() }
-        let paragraphs = try input.array { try $0.fixed() }
+        let sentences: [UInt64] = try input.raw()
+        let paragraphs: [UInt64] = try input.raw()
         let blocks: [Block] = try input.array { input in
             switch try input.byte() {
             case 0: return .reporting
@@ -453,7 +502,7 @@ extension EventMerger.Candidate: CacheCodable {
 
 extension CacheManifest: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.values(records)
+        out.values(records, reusing: encoded)
         out.array(periods) { out, p in
             out.value(p.period)
             out.fixed(p.hash)
@@ -464,7 +513,7 @@ extension CacheManifest: CacheCodable {
     }
 
     init(from input: inout CacheReader) throws {
-        records = try input.values()
+        (records, encoded) = try input.valuesWithBytes()
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
@@ -475,12 +524,12 @@ extension CacheManifest: CacheCodable {
 
 extension PeriodFile: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.values(candidates)
+        out.values(candidates, reusing: encoded)
         out.array(groups) { $0.ints($1) }
     }
 
     init(from input: inout CacheReader) throws {
-        candidates = try input.values()
+        (candidates, encoded) = try input.valuesWithBytes()
         groups = try input.array { try $0.ints() }
         let count = candidates.count
         guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else { throw CacheReader.corrupt("group member out of range") }
