@@ -73,9 +73,12 @@ public final class TimelineBuild: @unchecked Sendable {
     private var recent: [Period] = []
     static let recentLimit = 4
     private let lock = NSLock()
+    private let cacheWrites: CacheWrites
 
     init(config: SiteConfig, articles: [ArticleRecord], periods: [PeriodResult], loaded: [Period: [Event]], store: ArticleStore,
-         cache: BuildCache?, names: SiteNames, diagnostics: [Diagnostic], statistics: TimelineBuilder.Statistics, contentDirectory: URL) {
+         cache: BuildCache?, names: SiteNames, diagnostics: [Diagnostic], statistics: TimelineBuilder.Statistics, contentDirectory: URL,
+         cacheWrites: CacheWrites = CacheWrites()) {
+        self.cacheWrites = cacheWrites
         self.names = names
         self.config = config
         self.articles = articles
@@ -90,6 +93,9 @@ public final class TimelineBuild: @unchecked Sendable {
 
     /// True when some input could not be used (the build should exit non-zero).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Waits for the cache files written in the background (`TimelineBuilder.writesManifestInBackground`).
+    public func finishCacheWrites() throws { try cacheWrites.finish() }
 
     /// Why something the build should hold could not be produced.
     public struct Missing: Error, CustomStringConvertible {
