@@ -15,6 +15,14 @@ public struct EventMerger: Sendable {
     /// `disagreementDays`, are one happening the sources date differently ("sources disagree").
     public var disagreementThreshold = 0.6
     public var disagreementDays = 3
+    /// A group announcing a day joins the group reporting that day that fits it best only when the
+    /// runner-up reaches less than this share of its score, and their actors' similarity reaches
+    /// `sharedActors` (cosine of the names they and their stories give, rarer names weighing more).
+    public var clearChoice = 0.8
+    public var sharedActors = 0.3
+    /// A coarser mention ("later this month") whose links to mentions of two different days inside
+    /// it are this close (the weaker at least this share of the stronger) joins neither.
+    public var equallyGood = 0.95
 
     public init() {}
 
@@ -29,14 +37,32 @@ public struct EventMerger: Sendable {
         /// holds its article's publication day ("in 2010", "this year") is the article's news and is
         /// merged with the month it was published in, where the days it holds are.
         public var filedIn: Period?
+        /// Its article's publication day, in the article's own zone: a mention of a later day
+        /// announces what reports of that day describe.
+        public var published: CivilDate?
+        /// The names its article keeps returning to (in two sentences or more): the actors of the
+        /// story it belongs to, even where its own sentence names none ("The ceasefire is set to expire").
+        public var storyNames: [String]
 
-        public init(mention: Mention, status: EventStatus, dateSource: DateSource, position: Int, filedIn: Period? = nil) {
+        public init(mention: Mention, status: EventStatus, dateSource: DateSource, position: Int, filedIn: Period? = nil,
+                    published: CivilDate? = nil, storyNames: [String] = []) {
             self.mention = mention
             self.status = status
             self.dateSource = dateSource
             self.position = position
             self.filedIn = filedIn
+            self.published = published
+            self.storyNames = storyNames
         }
+
+        /// Told ahead of its day, as scheduled: an announcement.
+        var isAnnouncement: Bool {
+            guard status == .expected, let published, let first = mention.value.interval?.start else { return false }
+            return published < first
+        }
+
+        /// Told with a date of its own as having happened: a report.
+        var isReport: Bool { status == .happened && dateSource == .expression }
 
         /// The period it is merged in.
         public var period: Period? { filedIn ?? Period(of: mention.value) }
@@ -104,12 +130,14 @@ public struct EventMerger: Sendable {
         // Sorted and each once, as `Set(…).sorted()` gives them.
         var sources: [String] = []
         for article in group.map(\.mention.article).sorted() where sources.last != article { sources.append(article) }
-        var expected = 0, earliest = Int.max
+        var expected = 0, earliest = Int.max, reported = false
         for k in group.indices {
             if group[k].status == .expected { expected += 1 }
             earliest = min(earliest, group[k].position)
+            if group[k].isReport { reported = true }
         }
-        let status: EventStatus = expected * 2 > group.count ? .expected : .happened
+        // Once a source reports it with a date of its own, it happened, however often it was announced.
+        let status: EventStatus = !reported && expected * 2 > group.count ? .expected : .happened
         let hasExplicit = !explicit.isEmpty
         let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(group.isEmpty ? 0 : earliest) / 20)
         let id = Self.identifier(value: value, mention: group[0].mention)

@@ -12,6 +12,9 @@ struct EventSignature: Sendable {
     private(set) var weights: [Double] = []
     /// Hashes of the numbers in the expression's clause ("12 million", "$39m"), sorted.
     private(set) var numbers: [UInt64] = []
+    /// For each token, whether it is a name (a capitalised word inside a sentence, or an actor): who,
+    /// not what happened.
+    private(set) var names: [Bool] = []
 
     static let stopwords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -64,6 +67,7 @@ struct EventSignature: Sendable {
         let clause = focus.map { Self.clause(around: $0, in: bytes) }
         var found: [UInt64: Double] = [:]
         var numberSet: Set<UInt64> = []
+        var nameSet: Set<UInt64> = []
         func add(_ key: UInt64, _ weight: Double) {
             if found[key].map({ $0 < weight }) ?? true { found[key] = weight }
         }
@@ -96,13 +100,20 @@ struct EventSignature: Sendable {
             } else if isNumber {
                 numberSet.insert(whole)
             }
-            add(Self.synonymHashes[whole] ?? Self.hash(Self.stem(word, letters: word.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 })), weight)
+            let key = Self.synonymHashes[whole] ?? Self.hash(Self.stem(word, letters: word.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }))
+            if isCapital && !previousEnded { nameSet.insert(key) }
+            add(key, weight)
         }
         // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-        for name in entities where !Self.contains(text, name) { add(Self.hash(Array(("@" + name).utf8)), 2) }
+        for name in entities where !Self.contains(text, name) {
+            let key = Self.hash(Array(("@" + name).utf8))
+            nameSet.insert(key)
+            add(key, 2)
+        }
         for key in found.keys.sorted() {
             tokens.append(key)
             weights.append(found[key]!)
+            names.append(nameSet.contains(key))
         }
         numbers = numberSet.sorted()
     }
@@ -148,6 +159,10 @@ struct EventSignature: Sendable {
     /// Similarity is scaled by this when both sentences give numbers in their clause and share none:
     /// "28 million customers" is not "12 million".
     static let differentNumbers = 0.5
+
+    /// Similarity is scaled by this when the clauses share names but no other word: the same actors
+    /// doing something else ("Starmer met Macron" is not "Starmer announced sanctions").
+    static let onlyWhoShared = 0.5
 
     /// Whether two sorted lists of number hashes, both non-empty, share none.
     static func numbersDiffer(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Bool {

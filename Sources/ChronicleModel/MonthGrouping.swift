@@ -1,4 +1,5 @@
 import ChronicleTime
+import Foundation
 
 /// Groups one month's mentions into happenings: two mentions are linked when their dates nest
 /// (a day within its week) and their signatures are similar (weighted Dice); the links are
@@ -12,25 +13,40 @@ import ChronicleTime
 /// only the months whose mentions changed. A month regrouped after a small change starts from
 /// what its last grouping found (`Memory`: the nodes and their links): only the links of the
 /// nodes that changed are looked for again.
+///
+/// Every way two mentions come to share a group is a pair `links()` reports (similar words, sources
+/// disagreeing, an announcement and a report of its day), and every choice among groups looks only
+/// at groups those pairs connect: a group never depends on mentions no chain of pairs reaches.
 struct MonthGrouping {
     let crossArticle: Double
     let sameArticle: Double
     let groupThreshold: Double
     let disagreement: Double
     let disagreementDays: Int
+    let clearChoice: Double
+    let equallyGood: Double
+    let sharedActors: Double
     private let candidates: [EventMerger.Candidate]
     private var nodes: [Node] = []
     /// Every node's tokens (sorted) and weights, end to end; node `n` owns `bounds[n]..<bounds[n + 1]`.
     private var tokens: [UInt64] = []
     private var weights: [Double] = []
+    /// Whether each token is a name (`EventSignature.names`).
+    private var isName: [Bool] = []
     private var bounds: [Int] = [0]
     /// Every node's clause numbers (sorted), end to end; node `n` owns `numberBounds[n]..<numberBounds[n + 1]`.
     private var numbers: [UInt64] = []
     private var numberBounds: [Int] = [0]
-    /// Every pair of nodes above its threshold, strongest first, and the pairs whose sources
-    /// disagree on the day (`links()`).
+    /// Every node's actors (its members' own names and their stories', by hash, sorted) and how many
+    /// times its members give each, end to end; node `n` owns `actorBounds[n]..<actorBounds[n + 1]`.
+    private var actorNames: [UInt64] = []
+    private var actorCounts: [Double] = []
+    private var actorBounds: [Int] = [0]
+    /// What `findLinks` found: every pair of nodes above its threshold, the pairs whose sources
+    /// disagree on the day, and each announcement of a day with each report of it (announcement first).
     private var links: [Link] = []
     private var conflicts: [Link] = []
+    private var announcements: [Link] = []
 
     /// Mentions with one signature and one span.
     private struct Node {
@@ -42,6 +58,9 @@ struct MonthGrouping {
         var onlyArticle: String?
         /// A single day some member dates with an expression of its own: sources may disagree about it.
         var explicitDay: Bool
+        /// Told before its day as scheduled, or after it as having happened (`Candidate.isAnnouncement`, `isReport`).
+        var announced: Bool
+        var reported: Bool
     }
 
     struct NodeKey: Hashable {
@@ -50,6 +69,8 @@ struct MonthGrouping {
         var weights: [Double]
         var numbers: [UInt64]
         var explicitDay: Bool
+        var announced: Bool
+        var reported: Bool
     }
 
     /// Groups the candidates from scratch.
@@ -63,10 +84,11 @@ struct MonthGrouping {
                 if nodes[n].onlyArticle != c.mention.article { nodes[n].onlyArticle = nil }
             } else {
                 index[key] = nodes.count
-                append(key, total: signature.weights.reduce(0, +), members: [i])
+                append(key, total: signature.weights.reduce(0, +), isName: signature.names, members: [i])
             }
         }
-        (links, conflicts) = findLinks()
+        for n in nodes.indices { appendActors(of: n) }
+        (links, conflicts, announcements) = findLinks()
     }
 
     private init(thresholds merger: EventMerger, candidates: [EventMerger.Candidate]) {
@@ -75,6 +97,9 @@ struct MonthGrouping {
         groupThreshold = merger.groupThreshold
         disagreement = merger.disagreementThreshold
         disagreementDays = merger.disagreementDays
+        clearChoice = merger.clearChoice
+        equallyGood = merger.equallyGood
+        sharedActors = merger.sharedActors
         self.candidates = candidates
     }
 
@@ -82,26 +107,56 @@ struct MonthGrouping {
         let signature = EventSignature(c.mention.sentence, focus: c.mention.expressionRange, entities: c.mention.names.map(\.name))
         let explicitDay = c.dateSource == .expression && c.mention.value.day != nil
         return (NodeKey(span: Span(c.mention.value.interval!), tokens: signature.tokens, weights: signature.weights,
-                        numbers: signature.numbers, explicitDay: explicitDay), signature)
+                        numbers: signature.numbers, explicitDay: explicitDay, announced: c.isAnnouncement, reported: c.isReport), signature)
     }
 
-    /// A node of its own for `members`.
-    private mutating func append(_ key: NodeKey, total: Double, members: [Int]) {
-        append(Node(span: key.span, total: total, members: members, onlyArticle: nil, explicitDay: key.explicitDay),
-               tokens: key.tokens[...], weights: key.weights[...], numbers: key.numbers[...])
+    /// A node of its own for `members` (its tokens' name flags those of its first member's signature).
+    private mutating func append(_ key: NodeKey, total: Double, isName: [Bool], members: [Int]) {
+        append(Node(span: key.span, total: total, members: members, onlyArticle: nil, explicitDay: key.explicitDay,
+                    announced: key.announced, reported: key.reported),
+               tokens: key.tokens[...], weights: key.weights[...], isName: isName[...], numbers: key.numbers[...])
     }
 
     /// `node`, its only article read from its members.
-    private mutating func append(_ node: Node, tokens: ArraySlice<UInt64>, weights: ArraySlice<Double>, numbers: ArraySlice<UInt64>) {
+    private mutating func append(_ node: Node, tokens: ArraySlice<UInt64>, weights: ArraySlice<Double>, isName: ArraySlice<Bool>,
+                                 numbers: ArraySlice<UInt64>) {
         var node = node
         let article = candidates[node.members[0]].mention.article
         node.onlyArticle = node.members.allSatisfy { candidates[$0].mention.article == article } ? article : nil
         nodes.append(node)
         self.tokens += tokens
         self.weights += weights
+        self.isName += isName
         bounds.append(self.tokens.count)
         self.numbers += numbers
         numberBounds.append(self.numbers.count)
+    }
+
+    /// Node `n`'s actors: each member's own names and its story's (a name in both counts twice).
+    private mutating func appendActors(of n: Int) {
+        var given: [UInt64] = []
+        for i in nodes[n].members {
+            var start = given.count
+            for name in candidates[i].mention.names {
+                let h = EventSignature.hash(name.name.utf8)
+                if !given[start...].contains(h) { given.append(h) }
+            }
+            start = given.count
+            for name in candidates[i].storyNames {
+                let h = EventSignature.hash(name.utf8)
+                if !given[start...].contains(h) { given.append(h) }
+            }
+        }
+        given.sort()
+        var k = 0
+        while k < given.count {
+            var end = k + 1
+            while end < given.count && given[end] == given[k] { end += 1 }
+            actorNames.append(given[k])
+            actorCounts.append(Double(end - k))
+            k = end
+        }
+        actorBounds.append(actorNames.count)
     }
 
     /// Groups the candidates as `init(_:merger:)` does, from the last grouping of the month:
@@ -181,12 +236,25 @@ struct MonthGrouping {
             if p.node < oldCount {
                 let range = memory.bounds[p.node]..<memory.bounds[p.node + 1]
                 let node = Node(span: memory.span(p.node), total: memory.weights[range].reduce(0, +), members: members, onlyArticle: nil,
-                                explicitDay: memory.explicitDay[p.node])
-                append(node, tokens: memory.tokens[range], weights: memory.weights[range],
+                                explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
+                // A node takes its tokens' name flags from its first member: another first member's own.
+                let first = memory.members[memory.memberBounds[p.node]]
+                let isName = now[first] == members[0] ? memory.isName[range] : Self.key(candidates[members[0]]).1.names[...]
+                append(node, tokens: memory.tokens[range], weights: memory.weights[range], isName: isName,
                        numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
             } else {
                 let key = newKeys[p.node - oldCount]
-                append(key, total: key.weights.reduce(0, +), members: members)
+                append(key, total: key.weights.reduce(0, +), isName: Self.key(candidates[members[0]]).1.names, members: members)
+            }
+        }
+        // Actors as they were for the nodes whose mentions are the same, worked out again for the others.
+        for (k, p) in placed.enumerated() {
+            if p.node < oldCount && !changed[p.node] {
+                actorNames += memory.actorNames[memory.actorBounds[p.node]..<memory.actorBounds[p.node + 1]]
+                actorCounts += memory.actorCounts[memory.actorBounds[p.node]..<memory.actorBounds[p.node + 1]]
+                actorBounds.append(actorNames.count)
+            } else {
+                appendActors(of: k)
             }
         }
         // Each changed node is compared with every node its span reaches: worth it for a few.
@@ -194,31 +262,36 @@ struct MonthGrouping {
         // Links of unchanged nodes as they were; those of changed nodes found again.
         var isTouched = [Bool](repeating: false, count: nodes.count)
         for t in touched { isTouched[t] = true }
-        func unchanged(_ old: [Link]) -> [Link] {
+        // `ordered`: the earlier node first (links between words); else as they were (an announcement, then its report).
+        func unchanged(_ old: [Link], ordered: Bool) -> [Link] {
             var out: [Link] = []
             out.reserveCapacity(old.count)
             for link in old {
                 let a = position[link.a], b = position[link.b]
                 guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
-                out.append(Link(similarity: link.similarity, a: min(a, b), b: max(a, b)))
+                out.append(Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b))
             }
             return out
         }
-        var links = unchanged(memory.links)
-        var conflicts = unchanged(memory.conflicts)
+        var links = unchanged(memory.links, ordered: true)
+        var conflicts = unchanged(memory.conflicts, ordered: true)
+        var announcements = unchanged(memory.announcements, ordered: false)
         for t in touched {
             for u in nodes.indices where u != t && (!isTouched[u] || u > t) {
                 let (b, a) = (min(t, u), max(t, u))
                 guard let reach = reach(nodes[b].span, nodes[a]) else { continue }
                 add(b, a, reach: reach, to: &links, &conflicts)
+                if let link = announcement(b, a) ?? announcement(a, b) { announcements.append(link) }
             }
         }
         self.links = links.sorted(by: Self.strongestFirst)
         self.conflicts = conflicts.sorted(by: Self.strongestFirst)
+        self.announcements = announcements.sorted(by: Self.strongestFirst)
     }
 
     /// The groups, as ascending indices into the candidates, ordered by their first member.
     func groups() -> [[Int]] {
+        let pairs = links
         var parent = Array(nodes.indices)
         func find(_ i: Int) -> Int {
             var i = i
@@ -233,23 +306,46 @@ struct MonthGrouping {
             return Dictionary(uniqueKeysWithValues: zip(tokens[range], weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
         }
         var spans: [[Span]] = nodes.map { [$0.span] }
-        var failed: [Pair: (Int, Int)] = [:]
-        for link in links {
-            let a = find(link.a), b = find(link.b)
-            guard a != b else { continue }
-            let key = Pair(a: min(a, b), b: max(a, b))
-            if let sizesThen = failed[key], sizesThen == (sizes[key.a], sizes[key.b]) { continue }
-            guard joinable(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]) else {
-                failed[key] = (sizes[key.a], sizes[key.b])
-                continue
-            }
-            let (root, child) = (key.a, key.b)
+        var held: [[Int]] = nodes.indices.map { [$0] }
+        func unite(_ a: Int, _ b: Int) {
+            let (root, child) = (min(a, b), max(a, b))
             parent[child] = root
             sizes[root] += sizes[child]
             if sums[root].count < sums[child].count { sums.swapAt(root, child) }
             for (t, w) in sums[child] { sums[root][t, default: 0] += w }
             sums[child] = [:]
             for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
+            if held[root].count < held[child].count { held.swapAt(root, child) }
+            held[root] += held[child]
+            undecided[root] = undecided[root] || undecided[child]
+            held[child] = []
+        }
+        // A coarser mention ("later this month", "last week") that mentions of two different days
+        // inside it fit equally well (the runner-up day's link reaches `equallyGood` of the best)
+        // tells of neither: it joins only mentions as undecided as itself.
+        var inside: [Int: (best: Span, similarity: Double)] = [:]
+        var undecided = [Bool](repeating: false, count: nodes.count)
+        for link in pairs where nodes[link.a].span != nodes[link.b].span {
+            let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
+            guard let found = inside[coarse] else {
+                inside[coarse] = (nodes[fine].span, link.similarity)
+                continue
+            }
+            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { undecided[coarse] = true }
+        }
+        // The strongest links first, two groups joining when their dates nest and they are similar on average.
+        var failed: [Pair: (Int, Int)] = [:]
+        for link in pairs {
+            let a = find(link.a), b = find(link.b)
+            guard a != b else { continue }
+            let key = Pair(a: min(a, b), b: max(a, b))
+            if let sizesThen = failed[key], sizesThen == (sizes[key.a], sizes[key.b]) { continue }
+            guard undecided[a] == undecided[b], let mean = similarity(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]),
+                  mean >= groupThreshold else {
+                failed[key] = (sizes[key.a], sizes[key.b])
+                continue
+            }
+            unite(a, b)
         }
         // One happening dated differently by its sources: join the two groups when no article is in
         // both (an article giving two days tells two happenings) and their days stay close.
@@ -258,20 +354,70 @@ struct MonthGrouping {
             guard a != b else { continue }
             let all = spans[a] + spans[b]
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= disagreementDays else { continue }
-            var articlesA = Set<String>()
-            var articlesB = Set<String>()
-            for n in nodes.indices {
-                let root = find(n)
-                guard root == a || root == b else { continue }
-                for i in nodes[n].members {
-                    if root == a { articlesA.insert(candidates[i].mention.article) } else { articlesB.insert(candidates[i].mention.article) }
-                }
-            }
+            let articlesA = Set(held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesB = Set(held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
             guard articlesA.isDisjoint(with: articlesB) else { continue }
-            let (root, child) = (min(a, b), max(a, b))
-            parent[child] = root
-            for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
+            unite(a, b)
         }
+        // Scheduled, then reported: a group that only announces a day joins the group reporting that
+        // day that fits it best (actors, then words), when that one is a clear choice: its actors are
+        // similar enough (`sharedActors`) and the runner-up stays under `clearChoice` of its score.
+        let reportedRoots = Set(nodes.indices.filter { nodes[$0].reported }.map(find))
+        var choices: [Int: Set<Int>] = [:]
+        for link in announcements {
+            let a = find(link.a), b = find(link.b)
+            guard a != b, !reportedRoots.contains(a) else { continue }
+            choices[a, default: []].insert(b)
+        }
+        // A name is weighed by how rare it is among the mentions its own pairs connect to it (its
+        // component of the link graph): the country every report of the story names tells little.
+        var component = Array(nodes.indices)
+        func top(_ i: Int) -> Int {
+            var i = i
+            while component[i] != i { component[i] = component[component[i]]; i = component[i] }
+            return i
+        }
+        for kind in [pairs, conflicts, announcements] {
+            for link in kind {
+                let x = top(link.a), y = top(link.b)
+                if x != y { component[max(x, y)] = min(x, y) }
+            }
+        }
+        var population: [Int: Double] = [:]
+        var spread: [Int: [UInt64: Double]] = [:]
+        for a in choices.keys { population[top(a)] = 0 }
+        for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
+            let c = top(n)
+            guard population[c] != nil else { continue }
+            population[c]! += 1
+            for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[c, default: [:]][name, default: 0] += 1 }
+        }
+        var profiles: [Int: [UInt64: Double]] = [:]
+        func actors(_ root: Int) -> [UInt64: Double] {
+            if let known = profiles[root] { return known }
+            let c = top(root)
+            var profile: [UInt64: Double] = [:]
+            for n in held[root] {
+                for k in actorBounds[n]..<actorBounds[n + 1] { profile[actorNames[k], default: 0] += actorCounts[k] }
+            }
+            for (name, count) in profile { profile[name] = count * log(1 + population[c]! / spread[c]![name]!) }
+            profiles[root] = profile
+            return profile
+        }
+        var joins: [(Int, Int)] = []
+        for a in choices.keys.sorted() {
+            let own = actors(a)
+            let ranked = choices[a]!.filter { b in spans[a].allSatisfy { x in spans[b].contains { x.nested($0) } } }
+                .compactMap { b -> (score: Double, root: Int)? in
+                    let who = Self.cosine(own, actors(b))
+                    guard who >= sharedActors else { return nil }
+                    return (who + (similarity(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]) ?? 0), b)
+                }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
+            guard let best = ranked.first, ranked.count < 2 || ranked[1].score < clearChoice * best.score else { continue }
+            joins.append((a, best.root))
+        }
+        for (a, b) in joins where find(a) != find(b) { unite(find(a), find(b)) }
         var members: [Int: [Int]] = [:]
         for n in nodes.indices { members[find(n), default: []] += nodes[n].members }
         return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
@@ -282,7 +428,7 @@ struct MonthGrouping {
         var b: Int
     }
 
-    /// Two nodes, `a` before `b`, and how alike they are.
+    /// Two nodes, `a` before `b` (for an announcement, the announcement first), and how alike they are.
     struct Link: Codable, Equatable, Sendable {
         var similarity: Double
         var a: Int
@@ -293,26 +439,39 @@ struct MonthGrouping {
     /// indices into this grouping's candidates), and the links among them.
     var memory: Memory {
         Memory(candidateCount: candidates.count, spans: nodes.flatMap { [$0.span.first, $0.span.last] }, explicitDay: nodes.map(\.explicitDay),
-               members: nodes.flatMap(\.members), memberBounds: nodes.reduce(into: [0]) { $0.append($0.last! + $1.members.count) },
-               tokens: tokens, weights: weights, bounds: bounds, numbers: numbers, numberBounds: numberBounds, links: links,
-               conflicts: conflicts)
+               announced: nodes.map(\.announced), reported: nodes.map(\.reported), members: nodes.flatMap(\.members),
+               memberBounds: nodes.reduce(into: [0]) { $0.append($0.last! + $1.members.count) },
+               tokens: tokens, weights: weights, isName: isName, bounds: bounds, numbers: numbers, numberBounds: numberBounds,
+               actorNames: actorNames, actorCounts: actorCounts, actorBounds: actorBounds, links: links, conflicts: conflicts,
+               announcements: announcements)
     }
 
-    /// Dates still nest pairwise, and the members are similar on average: the mean cosine
-    /// similarity over all pairs of members is the dot product of the groups' sums of unit
-    /// vectors over the number of pairs, so it costs one pass over the smaller group's words.
-    private func joinable(_ a: [UInt64: Double], _ sa: [Span], _ na: Int, _ b: [UInt64: Double], _ sb: [Span], _ nb: Int) -> Bool {
-        guard sa.allSatisfy({ x in sb.allSatisfy { x.nested($0) } }) else { return false }
+    /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
+    /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
+    /// pairs, so it costs one pass over the smaller group's words.
+    private func similarity(_ a: [UInt64: Double], _ sa: [Span], _ na: Int, _ b: [UInt64: Double], _ sb: [Span], _ nb: Int) -> Double? {
+        guard sa.allSatisfy({ x in sb.allSatisfy { x.nested($0) } }) else { return nil }
         let (small, large) = a.count < b.count ? (a, b) : (b, a)
         var dot = 0.0
         for (t, w) in small { if let v = large[t] { dot += w * v } }
-        return dot / Double(na * nb) >= groupThreshold
+        return dot / Double(na * nb)
     }
 
-    /// Every pair of nodes above its threshold, strongest first (ties by node order); and the pairs
-    /// whose explicit days differ by a few but whose words are nearly the same (sources disagreeing).
-    /// Only finds the pairs worth a look: `add` decides each.
-    private func findLinks() -> (links: [Link], conflicts: [Link]) {
+    /// Cosine similarity of two weighted name sets, summed in name order (the same figure every run).
+    static func cosine(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
+        let (small, large) = a.count < b.count ? (a, b) : (b, a)
+        var dot = 0.0
+        for t in small.keys.sorted() { if let v = large[t] { dot += small[t]! * v } }
+        guard dot > 0 else { return 0 }
+        let na = a.keys.sorted().reduce(0) { $0 + a[$1]! * a[$1]! }, nb = b.keys.sorted().reduce(0) { $0 + b[$1]! * b[$1]! }
+        return dot / (na * nb).squareRoot()
+    }
+
+    /// Every pair of nodes above its threshold, strongest first (ties by node order); the pairs
+    /// whose explicit days differ by a few but whose words are nearly the same (sources disagreeing);
+    /// and each announcement of a day with each report of that day that shares an actor with it.
+    /// Only finds the pairs worth a look: `add` and `announcement` decide each.
+    private func findLinks() -> (links: [Link], conflicts: [Link], announcements: [Link]) {
         // Words ranked rarest first; each node is indexed under its rarest words only: enough of
         // them that the rest could never reach the threshold on their own.
         var frequency: [UInt64: Int] = [:]
@@ -350,7 +509,18 @@ struct MonthGrouping {
             if index[node.span] == nil { spans.append(node.span) }
             for t in prefixes[a] { index[node.span, default: [:]][t, default: []].append(Int32(a)) }
         }
-        return (links.sorted(by: Self.strongestFirst), conflicts.sorted(by: Self.strongestFirst))
+        var reports: [Int: [Int]] = [:]
+        for n in nodes.indices where nodes[n].reported && nodes[n].span.first == nodes[n].span.last {
+            reports[nodes[n].span.first, default: []].append(n)
+        }
+        var announcements: [Link] = []
+        for a in nodes.indices where nodes[a].announced && nodes[a].span.first == nodes[a].span.last {
+            for b in reports[nodes[a].span.first] ?? [] {
+                if let link = announcement(a, b) { announcements.append(link) }
+            }
+        }
+        return (links.sorted(by: Self.strongestFirst), conflicts.sorted(by: Self.strongestFirst),
+                announcements.sorted(by: Self.strongestFirst))
     }
 
     private static func strongestFirst(_ x: Link, _ y: Link) -> Bool {
@@ -371,8 +541,8 @@ struct MonthGrouping {
         return close ? .close : nil
     }
 
-    /// Decides one pair, node `b` before node `a`: every kind of link is decided here, on the pair
-    /// alone, so a rebuild that looks for a changed node's links finds the same ones.
+    /// Decides one pair of words, node `b` before node `a`: every such link is decided here, on
+    /// the pair alone, so a rebuild that looks for a changed node's links finds the same ones.
     private func add(_ b: Int, _ a: Int, reach: Reach, to links: inout [Link], _ conflicts: inout [Link]) {
         let sameOnly = nodes[a].onlyArticle != nil && nodes[a].onlyArticle == nodes[b].onlyArticle
         switch reach {
@@ -386,17 +556,51 @@ struct MonthGrouping {
         }
     }
 
-    /// Dice coefficient over the weighted tokens of two nodes, 0…1; halved when both give numbers and share none.
-    private func similarity(_ x: Int, _ y: Int) -> Double {
-        let dice = wordSimilarity(x, y)
-        let differ = EventSignature.numbersDiffer(numbers[numberBounds[x]..<numberBounds[x + 1]], numbers[numberBounds[y]..<numberBounds[y + 1]])
-        return differ ? dice * EventSignature.differentNumbers : dice
+    /// Node `a` announcing the single day node `b` reports, when they share an actor: the link
+    /// from the announcement to the report, as strong as the actors they share.
+    private func announcement(_ a: Int, _ b: Int) -> Link? {
+        guard nodes[a].announced, nodes[b].reported, nodes[a].span.first == nodes[a].span.last, nodes[b].span == nodes[a].span else {
+            return nil
+        }
+        let shared = actorsInCommon(a, b)
+        return shared > 0 ? Link(similarity: shared, a: a, b: b) : nil
     }
 
-    private func wordSimilarity(_ x: Int, _ y: Int) -> Double {
+    /// Dice coefficient over the weighted tokens of two nodes, 0…1; halved when both give numbers and share none.
+    private func similarity(_ x: Int, _ y: Int) -> Double {
+        var (dice, what) = wordSimilarity(x, y)
+        if EventSignature.numbersDiffer(numbers[numberBounds[x]..<numberBounds[x + 1]], numbers[numberBounds[y]..<numberBounds[y + 1]]) {
+            dice *= EventSignature.differentNumbers
+        }
+        // An announcement and a report of one day share their story's actors anyway: words must agree
+        // too, or the choice among that day's reports is left to the announcement rule.
+        let crossing = (nodes[x].announced && nodes[y].reported) || (nodes[x].reported && nodes[y].announced)
+        return crossing && what < 1 ? dice * EventSignature.onlyWhoShared : dice
+    }
+
+    /// How many actors two nodes share.
+    private func actorsInCommon(_ x: Int, _ y: Int) -> Double {
+        var i = actorBounds[x], j = actorBounds[y], shared = 0.0
+        while i < actorBounds[x + 1] && j < actorBounds[y + 1] {
+            if actorNames[i] == actorNames[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if actorNames[i] < actorNames[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    /// The Dice coefficient, and the weight of the shared words that are not names (what happened, not who).
+    private func wordSimilarity(_ x: Int, _ y: Int) -> (Double, Double) {
         let tx = nodes[x].total, ty = nodes[y].total
-        guard tx > 0, ty > 0 else { return 0 }
+        guard tx > 0, ty > 0 else { return (0, 0) }
         var shared = 0.0
+        var what = 0.0
         tokens.withUnsafeBufferPointer { t in
             weights.withUnsafeBufferPointer { w in
                 var i = bounds[x], j = bounds[y]
@@ -405,6 +609,7 @@ struct MonthGrouping {
                     let a = t[i], b = t[j]
                     if a == b {
                         shared += min(w[i], w[j])
+                        if !isName[i] { what += min(w[i], w[j]) }
                         i += 1
                         j += 1
                     } else {
@@ -414,7 +619,7 @@ struct MonthGrouping {
                 }
             }
         }
-        return 2 * shared / (tx + ty)
+        return (2 * shared / (tx + ty), what)
     }
 }
 /// A value's days as day numbers, cheap to compare.

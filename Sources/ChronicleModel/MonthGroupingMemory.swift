@@ -8,22 +8,30 @@ extension MonthGrouping {
         /// Each node's first and last day numbers.
         var spans: [Int]
         var explicitDay: [Bool]
+        var announced: [Bool]
+        var reported: [Bool]
         /// Each node's candidates, ascending; node `n` owns `memberBounds[n]..<memberBounds[n + 1]`.
         var members: [Int]
         var memberBounds: [Int]
         var tokens: [UInt64]
         var weights: [Double]
+        var isName: [Bool]
         var bounds: [Int]
         var numbers: [UInt64]
         var numberBounds: [Int]
+        /// Each node's actors by hash, sorted, with how often its members give each.
+        var actorNames: [UInt64]
+        var actorCounts: [Double]
+        var actorBounds: [Int]
         var links: [Link]
         var conflicts: [Link]
+        var announcements: [Link]
 
         func span(_ n: Int) -> Span { Span(first: spans[2 * n], last: spans[2 * n + 1]) }
 
         /// Whether node `n` has this key.
         func has(_ key: NodeKey, at n: Int) -> Bool {
-            span(n) == key.span && explicitDay[n] == key.explicitDay && tokens[bounds[n]..<bounds[n + 1]].elementsEqual(key.tokens)
+            span(n) == key.span && explicitDay[n] == key.explicitDay && announced[n] == key.announced && reported[n] == key.reported && tokens[bounds[n]..<bounds[n + 1]].elementsEqual(key.tokens)
                 && weights[bounds[n]..<bounds[n + 1]].elementsEqual(key.weights)
                 && numbers[numberBounds[n]..<numberBounds[n + 1]].elementsEqual(key.numbers)
         }
@@ -34,10 +42,12 @@ extension MonthGrouping {
             func fits(_ bounds: [Int], _ total: Int) -> Bool {
                 bounds.count == count + 1 && bounds.first == 0 && bounds.last == total && zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 }
             }
-            return spans.count == 2 * count && fits(memberBounds, members.count) && fits(bounds, tokens.count)
-                && weights.count == tokens.count && fits(numberBounds, numbers.count)
+            return spans.count == 2 * count && announced.count == count && reported.count == count && fits(memberBounds, members.count)
+                && fits(bounds, tokens.count) && weights.count == tokens.count && isName.count == tokens.count
+                && fits(numberBounds, numbers.count) && fits(actorBounds, actorNames.count) && actorCounts.count == actorNames.count
                 && members.allSatisfy { (0..<candidateCount).contains($0) }
                 && (links + conflicts).allSatisfy { 0 <= $0.a && $0.a < $0.b && $0.b < count }
+                && announcements.allSatisfy { (0..<count).contains($0.a) && (0..<count).contains($0.b) && $0.a != $0.b }
         }
     }
 }
@@ -46,15 +56,19 @@ extension MonthGrouping.Memory: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.int(candidateCount)
         out.raw(spans)
-        out.raw(explicitDay.map { $0 ? UInt8(1) : 0 })
+        for flags in [explicitDay, announced, reported] { out.raw(flags.map { $0 ? UInt8(1) : 0 }) }
         out.raw(members.map(Int32.init))
         out.raw(memberBounds.map(Int32.init))
         out.raw(tokens)
         out.raw(weights)
+        out.raw(isName.map { $0 ? UInt8(1) : 0 })
         out.raw(bounds.map(Int32.init))
         out.raw(numbers)
         out.raw(numberBounds.map(Int32.init))
-        for list in [links, conflicts] {
+        out.raw(actorNames)
+        out.raw(actorCounts)
+        out.raw(actorBounds.map(Int32.init))
+        for list in [links, conflicts, announcements] {
             out.raw(list.map(\.similarity))
             out.raw(list.flatMap { [Int32($0.a), Int32($0.b)] })
         }
@@ -64,13 +78,19 @@ extension MonthGrouping.Memory: CacheCodable {
         candidateCount = try input.int()
         spans = try input.raw()
         explicitDay = try input.raw(UInt8.self).map { $0 != 0 }
+        announced = try input.raw(UInt8.self).map { $0 != 0 }
+        reported = try input.raw(UInt8.self).map { $0 != 0 }
         members = try input.raw(Int32.self).map(Int.init)
         memberBounds = try input.raw(Int32.self).map(Int.init)
         tokens = try input.raw()
         weights = try input.raw()
+        isName = try input.raw(UInt8.self).map { $0 != 0 }
         bounds = try input.raw(Int32.self).map(Int.init)
         numbers = try input.raw()
         numberBounds = try input.raw(Int32.self).map(Int.init)
+        actorNames = try input.raw()
+        actorCounts = try input.raw()
+        actorBounds = try input.raw(Int32.self).map(Int.init)
         func list(_ input: inout CacheReader) throws -> [MonthGrouping.Link] {
             let similarities: [Double] = try input.raw()
             let ends: [Int32] = try input.raw()
@@ -79,5 +99,6 @@ extension MonthGrouping.Memory: CacheCodable {
         }
         links = try list(&input)
         conflicts = try list(&input)
+        announcements = try list(&input)
     }
 }

@@ -227,7 +227,8 @@ import Testing
                               expression: "on Friday", expressionRange: 28..<37, value: .day(CivilDate(year: 2025, month: 3, day: 14)!),
                               resolution: "why", entities: names.map(\.name), names: names)
         let candidate = EventMerger.Candidate(mention: mention, status: .expected, dateSource: .narrative, position: 7,
-                                              filedIn: Period(year: 2025, month: 3))
+                                              filedIn: Period(year: 2025, month: 3), published: CivilDate(year: 2025, month: 3, day: 12)!,
+                                              storyNames: ["Vladimir Putin", "Geneva"])
         for child in Array(Mirror(reflecting: mention).children) + Array(Mirror(reflecting: candidate).children) {
             let value = child.value
             let unset = (value as? Int) == 0 || (value as? String)?.isEmpty == true || (value as? [Any])?.isEmpty == true

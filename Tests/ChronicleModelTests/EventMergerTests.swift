@@ -126,4 +126,92 @@ import Testing
         #expect(summary(EventMerger().merge(march)) == summary(EventMerger().merge(april + march)))
         #expect(summary(EventMerger().merge(march)) == [["a", "b"], ["c"]])
     }
+
+    /// A mention of the Ruritanian budget story: `names` are its sentence's, the story's are what
+    /// its article keeps naming; `published` is its article's day.
+    func story(_ article: String, _ sentence: String, _ value: String, published: String, status: EventStatus,
+               names: [String], storyNames: [String] = ["Ruritania", "Anna Berg"]) -> EventMerger.Candidate {
+        var c = candidate(article, sentence, value)
+        c.mention = Mention(article: article, blockOrdinal: 0, sentenceIndex: 0, sentence: sentence, expression: "x", expressionRange: nil,
+                            value: TimexValue(timex3: value)!, resolution: "", entities: names)
+        c.status = status
+        c.published = CivilDate(iso: published)!
+        c.storyNames = storyNames
+        return c
+    }
+
+    var announcement: EventMerger.Candidate {
+        story("a", "Lawmakers in Ruritania are due to vote on the budget on Tuesday.", "2025-03-18", published: "2025-03-14",
+              status: .expected, names: ["Ruritania"])
+    }
+
+    var reports: [EventMerger.Candidate] {
+        [story("b", "Ruritania's parliament approved the spending plan on Tuesday.", "2025-03-18", published: "2025-03-19",
+               status: .happened, names: ["Ruritania"]),
+         story("c", "Ruritania's parliament approved the spending plan on 18 March.", "2025-03-18", published: "2025-03-20",
+               status: .happened, names: ["Ruritania"])]
+    }
+
+    /// Scheduled, then reported: told in other words, the announcement of a day is the happening
+    /// that reports of that day describe when they share its story's actors and no other report of
+    /// the day fits as well.
+    @Test func anAnnouncementJoinsTheOneReportOfItsDay() throws {
+        let events = EventMerger().merge([announcement] + reports)
+        #expect(events.count == 1)
+        let event = try #require(events.first)
+        #expect(event.sources == ["a", "b", "c"])
+        #expect(event.value.description == "2025-03-18")
+        #expect(event.status == .happened)
+        // However often it was announced, once reported it happened.
+        let announced = ["x", "y", "z"].map { article -> EventMerger.Candidate in
+            var c = announcement
+            c.mention.article = article
+            return c
+        }
+        #expect(EventMerger().merge(announced + [reports[0]]).map(\.status) == [.happened])
+    }
+
+    /// Two different happenings of the story reported that day fit the announcement equally well:
+    /// it stays on its own.
+    @Test func anAnnouncementWithTwoEquallyGoodReportsStaysApart() {
+        let bank = story("d", "Ruritania's central bank cut its main interest rate by half a point on Tuesday.", "2025-03-18",
+                         published: "2025-03-19", status: .happened, names: ["Ruritania"])
+        let events = EventMerger().merge([announcement] + reports + [bank])
+        #expect(events.count == 3)
+        #expect(events.contains { $0.sources == ["a"] })
+        // Without the guard it would join one of them.
+        var eager = EventMerger()
+        eager.clearChoice = 2
+        #expect(eager.merge([announcement] + reports + [bank]).count == 2)
+    }
+
+    /// An announcement that shares no actor with the day's reports (another story), and a
+    /// forward-looking sentence written after the day (not an announcement), join nothing.
+    @Test func noSharedActorOrWrittenAfterTheDayStaysApart() {
+        let elsewhere = story("e", "Voters in Freedonia go to the polls on Tuesday.", "2025-03-18", published: "2025-03-14",
+                              status: .expected, names: ["Freedonia"], storyNames: ["Freedonia"])
+        #expect(EventMerger().merge([elsewhere] + reports).count == 2)
+        var late = announcement
+        late.published = CivilDate(iso: "2025-03-19")!
+        #expect(!late.isAnnouncement)
+        #expect(EventMerger().merge([late] + reports).count == 2)
+    }
+
+    /// "Earlier this month" merges with the one day inside the month it fits; when the same words
+    /// fit two days equally well it is told of neither and stays on its own.
+    @Test func aMonthMentionJoinsItsDayUnlessTwoDaysFitEqually() {
+        func report(_ article: String, _ day: String) -> EventMerger.Candidate {
+            candidate(article, "Ruritania's parliament approved the spending plan on \(day) March.", "2025-03-\(day)")
+        }
+        let month = candidate("m", "Ruritania's parliament approved the spending plan earlier this month.", "2025-03")
+        let one = EventMerger().merge([month, report("b", "18"), report("c", "18")])
+        #expect(one.count == 1)
+        #expect(one.first?.value.description == "2025-03-18")
+        let two = EventMerger().merge([month, report("b", "18"), report("c", "18"), report("d", "04"), report("e", "04")])
+        #expect(two.count == 3)
+        #expect(two.contains { $0.sources == ["m"] })
+        var eager = EventMerger()
+        eager.equallyGood = 2
+        #expect(eager.merge([month, report("b", "18"), report("c", "18"), report("d", "04"), report("e", "04")]).count == 2)
+    }
 }

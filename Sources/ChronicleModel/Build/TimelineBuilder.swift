@@ -395,6 +395,7 @@ public struct TimelineBuilder: Sendable {
         EntityRecognizer().recogniseNames(in: &article)
         let (names, evidence) = ArticleNames.resolve(article)
         record.names = evidence
+        let storyNames = Self.storyNames(names, of: article)
         var candidates: [EventMerger.Candidate] = []
         var counts = ArticleRecord.Counts()
         var position = 0
@@ -413,7 +414,8 @@ public struct TimelineBuilder: Sendable {
                                       sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,
                                       value: value, resolution: sentence.explanation, names: names[blockIndex][index])
                 candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource, position: position,
-                                        filedIn: Self.publicationMonth(of: value, published: record.published)))
+                                        filedIn: Self.publicationMonth(of: value, published: record.published),
+                                        published: record.published?.date, storyNames: storyNames))
             }
         }
         counts.mentions = candidates.count
@@ -435,6 +437,22 @@ public struct TimelineBuilder: Sendable {
         guard let published, let period = Period(of: value), period.month == nil, let interval = value.interval,
               interval.start <= published.date, published.date <= interval.end else { return nil }
         return Period(year: published.date.year, month: published.date.month)
+    }
+
+    /// The names an article gives in two sentences or more (boilerplate aside), in order of first
+    /// appearance: the actors of its story (`EventMerger.Candidate.storyNames`).
+    static func storyNames(_ names: [[[ArticleName]]], of article: Article) -> [String] {
+        var count: [String: Int] = [:]
+        var order: [String] = []
+        for (block, sentences) in zip(article.blocks, names) where !block.isBoilerplate {
+            for sentence in sentences {
+                for (k, name) in sentence.map(\.name).enumerated() where !sentence[..<k].contains(where: { $0.name == name }) {
+                    if count[name] == nil { order.append(name) }
+                    count[name, default: 0] += 1
+                }
+            }
+        }
+        return order.filter { count[$0]! >= 2 }
     }
 
     /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.

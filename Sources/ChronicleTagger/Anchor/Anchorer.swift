@@ -5,14 +5,28 @@ enum LeadCue: Sendable {
     case none
     /// "effective Feb. 1": a start date, after the publication date.
     case start
+    /// "postponed until Tuesday": the new date of something put off, after the publication date.
+    case deferred
     /// "by February", "until March", "through January": a deadline, the nearest such date, not
     /// one behind the past-tense report that names it.
     case deadline
 
     init(_ s: TokenStream, before i: Int) {
         if s.isSpelled(i - 1, "effective") { self = .start }
+        else if s.isKeyword(i - 1, .until, .till, .to), LeadCue.deferral(s, before: i - 1) { self = .deferred }
         else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
         else { self = .none }
+    }
+
+    /// "postponed until Tuesday", "adjourned the hearing until Monday", "extended its deadline to
+    /// Friday": a verb of deferral a few words before sets a new date, after the act that moved it.
+    private static func deferral(_ s: TokenStream, before k: Int) -> Bool {
+        var j = k - 1
+        while j >= max(0, k - 4), s.isWord(j) {
+            if s.info(j)?.tenseFlags.contains(.deferral) ?? false { return true }
+            j -= 1
+        }
+        return false
     }
 }
 
@@ -34,8 +48,9 @@ struct Anchored {
 ///   direction of the tense (past when the tense is unknown);
 /// - a month or day without a year is the nearest one in that direction (nearest either way
 ///   when the tense is unknown);
-/// - a start date ("effective Feb. 1") lies ahead; a deadline ("by February", "until March")
-///   is the nearest such date even in a past-tense report;
+/// - a start date ("effective Feb. 1") and a postponed one ("postponed until Tuesday") lie ahead;
+///   a deadline ("by February", "until March", "given until Monday") is the nearest such date,
+///   before or after, even in a past-tense report;
 /// - "last"/"next" move to the previous/following unit; "two days later" counts from the
 ///   narrative reference, or from the publication date when there is none.
 struct Anchorer {
@@ -90,6 +105,7 @@ struct Anchorer {
     var tensePhrase: String {
         switch lead {
         case .start: return "as a start date"
+        case .deferred: return "as a postponed date"
         case .deadline where tense == .past || tense == .unknown: return "as a deadline"
         default: break
         }
@@ -106,7 +122,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner), .quarterEnding(let inner): return needsTense(inner)
+        case .partOfDay(let inner, _), .weekOf(let inner), .quarterEnding(let inner), .dayMoved(let inner, _): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -114,7 +130,7 @@ struct Anchorer {
 
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
     var direction: Int {
-        if lead == .start { return 1 }
+        if lead == .start || lead == .deferred { return 1 }
         return switch tense {
         case .past: lead == .deadline ? 0 : -1
         case .future: 1
@@ -141,12 +157,21 @@ struct Anchorer {
             let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
             let d: CivilDate
             switch shift {
-            case .last, .previous, .following, .next: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
+            case .next:
+                // "next Thursday" is the Thursday of the week after the publication's (ISO weeks,
+                // Monday first): "on Thursday" or "this Thursday" name the coming one
+                let day = dct.isoWeek.adding(weeks: 1).monday.adding(days: wd.rawValue - 1)
+                steps.append("'next' names a day of the week after the publication's → \(day)")
+                return .day(day)
+            case .last, .previous, .following, .coming: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
             case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
             case .bare:
                 if back == 0 {
                     d = dct
                     steps.append("names the publication weekday")
+                } else if direction == 0 && lead == .deadline {
+                    // "given until Monday": the nearer Monday, before or after
+                    d = fwd < back ? dct.adding(days: fwd) : dct.adding(days: -back)
                 } else {
                     d = direction > 0 ? dct.adding(days: fwd) : dct.adding(days: -back)
                 }
@@ -244,6 +269,11 @@ struct Anchorer {
             let middle = last.adding(days: -45)
             steps.append("the quarter closed by \(last)")
             return .quarter(year: middle.year, quarter: middle.quarter)
+        case .dayMoved(let inner, let n):
+            let v = resolve(inner, dct, &steps)
+            guard let day = v.day else { return v }
+            steps.append("\(day), moved \(n > 0 ? "+" : "")\(n) day(s)")
+            return .day(day.adding(days: n))
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v

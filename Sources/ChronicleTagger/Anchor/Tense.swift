@@ -7,6 +7,9 @@ public enum Tense: String, Codable, Sendable {
 /// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
 /// "will meet on Thursday" and "would meet in London on Thursday" are future.
 struct TenseClassifier {
+    /// The expression is a bare weekday ("on Wednesday"): a past commitment before "to" dates itself.
+    var bareWeekday = false
+
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
         // left, nearest first, up to the sentence start
@@ -50,17 +53,29 @@ struct TenseClassifier {
            s.isSpelled(i - 1, "had") || s.isSpelled(i - 1, "been") && s.isSpelled(i - 2, "had") {
             return (.past, "had " + s.lowerWord(i))
         }
+        // "agreed to buy the bank on Wednesday": news dates the agreement, not the purchase, by a
+        // bare weekday; a scheduling verb after "to" keeps it ahead ("agreed to meet on Friday")
+        if bareWeekday, flags.contains(.pastCommitment), s.isSpelled(i + 1, "to"), s.info(i + 2)?.tense != .future {
+            return (.past, s.lowerWord(i))
+        }
         // "plans to", "is expected to", "set to": forward
         if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }
         // "are planned for the weekend", "is scheduled for Friday", "is expected on Monday"
         if flags.contains(.forwardBeforeTo), s.isSpelled(i - 1, "is") || s.isSpelled(i - 1, "are") || s.isSpelled(i - 1, "be") {
             return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i))
         }
+        // "failed to meet", "did not meet", "didn't meet": not the finite verb; the cue is further left
+        if flags.contains(.plainPresent),
+           s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t") {
+            return nil
+        }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
 
             if info.spelling == "may" && s.capitalized(i) { return nil }
+            // "could not be reached Friday": an attempt that failed, not a possibility ahead
+            if info.spelling == "could" && s.isSpelled(i + 1, "not") { return (.past, "could not") }
             // "as previously planned", "a newly scheduled": a participle used as an adjective
             if tense == .future, endsInEd(s, t), adjectiveSlot(s, i - 1) { return nil }
             // "would have met", "could have emerged": a past possibility
@@ -93,6 +108,8 @@ struct TenseClassifier {
     private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
         guard s.isSpelled(i - 1, "be") else { return false }
         for k in [i - 2, i - 3] {
+            // "could not be reached": a failed attempt, in the past
+            if s.isSpelled(k, "could") && s.isSpelled(k + 1, "not") { return false }
             if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
                 || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
                 return true

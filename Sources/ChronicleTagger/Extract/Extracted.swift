@@ -18,7 +18,8 @@ enum YearSpec: Sendable, Equatable {
 
 /// Whether a weekday name was shifted explicitly ("last Friday") or needs the tense.
 enum WeekdayShift: Sendable, Equatable {
-    case bare, last, next, this
+    /// "next Friday": the Friday of the week after the publication's; "coming Friday": the first one after it.
+    case bare, last, next, this, coming
     /// "the previous Friday", "the following Monday": before/after the account's day (else the publication day).
     case previous, following
 }
@@ -57,6 +58,8 @@ indirect enum Extracted: Sendable {
     case recentWeekend
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").
+    case dayMoved(Extracted, days: Int)
     /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
     /// holding most of the three months before it.
     case quarterEnding(Extracted)

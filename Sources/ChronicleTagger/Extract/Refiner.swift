@@ -79,12 +79,28 @@ struct Refiner {
             c.first = s.isKeyword(i - 3, .the) && i - 3 >= limit ? i - 3 : i - 2
             return
         }
+        // "the day before last Tuesday's hearing", "the day after Christmas": one day off a named day
+        if s.isKeyword(i - 1, .before, .after), s.info(i - 2)?.unit == .day, s.info(i - 2)?.unitPlural == false,
+           s.isKeyword(i - 3, .the), i - 3 >= limit, isNamedDay(c.value) {
+            c.value = .dayMoved(c.value, days: s.isKeyword(i - 1, .before) ? -1 : 1)
+            c.first = i - 3
+            return
+        }
         // "sometime next year"
         if s.isSpelled(i - 1, "sometime") { c.first = i - 1 }
         // "earlier yesterday", "later Sunday": a part of a named day
         if s.isKeyword(i - 1, .earlier, .later), isDay(c.value) {
             c.mod = s.isKeyword(i - 1, .earlier) ? .start : .end
             c.first = i - 1
+        }
+    }
+
+    /// A day named by a weekday, a date or a holiday (not "yesterday": "the day before yesterday" is a word of its own).
+    private func isNamedDay(_ e: Extracted) -> Bool {
+        switch e {
+        case .weekday, .monthDay, .holiday: true
+        case .stated(let v): v.grain == .day
+        default: false
         }
     }
 

@@ -57,6 +57,12 @@ enum ReferenceRule {
             value = .present
         case .currently, .nowadays, .presently: value = .present
         case .current:
+            // "the then current price", "the then-current owner": the present of a past account
+            let then = s.isKeyword(i - 1, .then) ? i - 1 : s.isPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .then) ? i - 2 : nil
+            if let then {
+                out.append(Candidate(then, i + 1, .stated(.reference(.past)), rule: .reference, note: "'then current': a past present"))
+                return
+            }
             if s.isWord(i + 1) && !s.glued(i + 1) && s.info(i + 1)?.unit == nil && s.info(i + 1)?.keyword == nil {
                 // "current account", "current prices": an adjective of the present
                 if s.capitalized(i) { return }

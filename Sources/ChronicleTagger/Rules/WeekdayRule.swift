@@ -26,7 +26,7 @@ enum WeekdayRule {
                 let shift: WeekdayShift = afterThe && s.isKeyword(j, .previous) ? .previous
                     : afterThe && s.isKeyword(j, .following) ? .following
                     : s.isKeyword(j, .last, .past, .previous) ? .last
-                    : s.isKeyword(j, .next, .following) ? .next : s.isKeyword(j, .coming) ? .next : .this
+                    : s.isKeyword(j, .next) ? .next : s.isKeyword(j, .coming, .following) ? .coming : .this
                 out.append(withPart(s, Candidate(i, j + 2, .weekday(day, shift), rule: .weekday)))
             }
             return

@@ -11,6 +11,14 @@ struct TenseFlags: OptionSet, Sendable {
     static let notPastForm = TenseFlags(rawValue: 8)
     /// A past form among the words ending in -eed ("agreed"; "proceed", "need" are not).
     static let pastInEed = TenseFlags(rawValue: 16)
+    /// Moves a date later: "postponed until Tuesday" is a Tuesday after the postponement.
+    static let deferral = TenseFlags(rawValue: 32)
+    /// A plain present form that points forward only as a finite verb ("ministers meet Monday"),
+    /// not after "to", "not" or "did" ("failed to meet", "did not meet").
+    static let plainPresent = TenseFlags(rawValue: 64)
+    /// A commitment already made ("agreed", "promised", "vowed"): before "to" it points forward,
+    /// but a bare weekday beside it dates the commitment ("agreed to buy X on Wednesday").
+    static let pastCommitment = TenseFlags(rawValue: 128)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -28,7 +36,14 @@ enum TenseWords {
                   "fought", "caught", "sought", "ago", "yesterday", "last", "earlier", "previously", "died", "killed",
                   "arrived", "announced", "reported", "agreed", "signed", "launched", "released", "ended", "closed",
                   "opened", "attacked", "visited", "revealed", "confirmed", "claimed", "added", "warned", "urged",
-                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "since", "reached"] {
+                  "called", "started", "hit", "says", "wasn", "weren", "didn", "hadn", "couldn", "since", "reached",
+                  // irregular past forms that are no present form or common noun
+                  "heard", "laid", "fled", "taught", "dealt", "shook", "withdrew", "drew", "blew", "tore", "wore",
+                  "swore", "stole", "rode", "rang", "sang", "sank", "swam", "drank", "ate", "forgot", "forgave", "hid",
+                  "dug", "slid", "spun", "swept", "wept", "crept", "slept", "sat", "woke", "froze", "overtook",
+                  "undertook", "hung", "swung", "arose", "shone", "sprang", "oversaw", "underwent", "withheld",
+                  "upheld", "understood", "bled", "shot", "overthrew", "slew", "awoke", "mistook", "foresaw",
+                  "strode", "leapt", "rebuilt"] {
             t.append((w, .past))
         }
         for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t.append((w, .present)) }
@@ -36,6 +51,11 @@ enum TenseWords {
         for w in ["returns", "resumes", "reconvenes", "meets", "opens", "begins", "starts", "ends", "closes",
                   "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
                   "hosts", "expires"] {
+            t.append((w, .future))
+        }
+        // their plain forms, for plural subjects ("they meet Monday"); words that are also nouns
+        // or adjectives ("vote", "visit", "open") are left out
+        for w in ["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"] {
             t.append((w, .future))
         }
         // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
@@ -49,12 +69,17 @@ enum TenseWords {
     static let flags: [([String], TenseFlags)] = [
         (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
-          "decided"], .forwardBeforeTo),
+          "decided", "agreement", "offer", "proposal", "bid"], .forwardBeforeTo),
         (["would", "could", "might", "may", "should", "planned", "planning"], .weakModal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
           "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
+        (["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"], .plainPresent),
+        (["agreed", "promised", "vowed", "pledged", "threatened", "decided"], .pastCommitment),
+        (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
+          "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
+          "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
     ]
 }

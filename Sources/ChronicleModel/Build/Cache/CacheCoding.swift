@@ -487,12 +487,16 @@ extension EventMerger.Candidate: CacheCodable {
         out.string(dateSource.rawValue)
         out.int(position)
         out.optional(filedIn) { $0.value($1) }
+        out.optional(published) { $0.date($1) }
+        out.strings(storyNames)
     }
 
     public init(from input: inout CacheReader) throws {
         let mention = try input.value(Mention.self), status = try input.raw(EventStatus.self)
         let source = try input.raw(DateSource.self), position = try input.int()
-        self.init(mention: mention, status: status, dateSource: source, position: position, filedIn: try input.optional { try $0.value() })
+        let filedIn: Period? = try input.optional { try $0.value() }
+        self.init(mention: mention, status: status, dateSource: source, position: position, filedIn: filedIn,
+                  published: try input.optional { try $0.date() }, storyNames: try input.strings())
     }
 }
 
