@@ -292,95 +292,62 @@ struct MonthGrouping {
     /// The groups, as ascending indices into the candidates, ordered by their first member.
     func groups() -> [[Int]] {
         let pairs = links
-        var parent = Array(nodes.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
-        var sizes = nodes.map(\.members.count)
-        var sums: [[UInt64: Double]] = nodes.indices.map { n in
-            let range = bounds[n]..<bounds[n + 1]
-            let norm = weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
-            let m = Double(nodes[n].members.count)
-            return Dictionary(uniqueKeysWithValues: zip(tokens[range], weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
-        }
-        var spans: [[Span]] = nodes.map { [$0.span] }
-        var held: [[Int]] = nodes.indices.map { [$0] }
-        func unite(_ a: Int, _ b: Int) {
-            let (root, child) = (min(a, b), max(a, b))
-            parent[child] = root
-            sizes[root] += sizes[child]
-            if sums[root].count < sums[child].count { sums.swapAt(root, child) }
-            for (t, w) in sums[child] { sums[root][t, default: 0] += w }
-            sums[child] = [:]
-            for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
-            if held[root].count < held[child].count { held.swapAt(root, child) }
-            held[root] += held[child]
-            undecided[root] = undecided[root] || undecided[child]
-            held[child] = []
-        }
+        var forest = Forest(self)
         // A coarser mention ("later this month", "last week") that mentions of two different days
         // inside it fit equally well (the runner-up day's link reaches `equallyGood` of the best)
         // tells of neither: it joins only mentions as undecided as itself.
         var inside: [Int: (best: Span, similarity: Double)] = [:]
-        var undecided = [Bool](repeating: false, count: nodes.count)
         for link in pairs where nodes[link.a].span != nodes[link.b].span {
             let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
             guard let found = inside[coarse] else {
                 inside[coarse] = (nodes[fine].span, link.similarity)
                 continue
             }
-            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { undecided[coarse] = true }
+            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { forest.undecided[coarse] = true }
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
         var failed: [Pair: (Int, Int)] = [:]
         for link in pairs {
-            let a = find(link.a), b = find(link.b)
+            let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let key = Pair(a: min(a, b), b: max(a, b))
-            if let sizesThen = failed[key], sizesThen == (sizes[key.a], sizes[key.b]) { continue }
-            guard undecided[a] == undecided[b], let mean = similarity(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]),
-                  mean >= groupThreshold else {
-                failed[key] = (sizes[key.a], sizes[key.b])
+            if let sizesThen = failed[key], sizesThen == (forest.sizes[key.a], forest.sizes[key.b]) { continue }
+            guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= groupThreshold else {
+                failed[key] = (forest.sizes[key.a], forest.sizes[key.b])
                 continue
             }
-            unite(a, b)
+            forest.unite(a, b)
         }
         // One happening dated differently by its sources: join the two groups when no article is in
         // both (an article giving two days tells two happenings) and their days stay close.
         for link in conflicts {
-            let a = find(link.a), b = find(link.b)
+            let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
-            let all = spans[a] + spans[b]
+            let all = forest.spans[a] + forest.spans[b]
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= disagreementDays else { continue }
-            let articlesA = Set(held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
-            let articlesB = Set(held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesA = Set(forest.held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesB = Set(forest.held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
             guard articlesA.isDisjoint(with: articlesB) else { continue }
-            unite(a, b)
+            forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
         // day that fits it best (actors, then words), when that one is a clear choice: its actors are
         // similar enough (`sharedActors`) and the runner-up stays under `clearChoice` of its score.
-        let reportedRoots = Set(nodes.indices.filter { nodes[$0].reported }.map(find))
+        let reportedRoots = Set(nodes.indices.filter { nodes[$0].reported }.map { forest.find($0) })
         var choices: [Int: Set<Int>] = [:]
         for link in announcements {
-            let a = find(link.a), b = find(link.b)
+            let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b, !reportedRoots.contains(a) else { continue }
             choices[a, default: []].insert(b)
         }
         // A name is weighed by how rare it is among the mentions its own pairs connect to it (its
         // component of the link graph): the country every report of the story names tells little.
-        var component = Array(nodes.indices)
-        func top(_ i: Int) -> Int {
-            var i = i
-            while component[i] != i { component[i] = component[component[i]]; i = component[i] }
-            return i
-        }
+        var component = Roots(count: nodes.count)
+        func top(_ i: Int) -> Int { component.find(i) }
         for kind in [pairs, conflicts, announcements] {
             for link in kind {
-                let x = top(link.a), y = top(link.b)
-                if x != y { component[max(x, y)] = min(x, y) }
+                let x = component.find(link.a), y = component.find(link.b)
+                if x != y { component.parent[max(x, y)] = min(x, y) }
             }
         }
         var population: [Int: Double] = [:]
@@ -397,7 +364,7 @@ struct MonthGrouping {
             if let known = profiles[root] { return known }
             let c = top(root)
             var profile: [UInt64: Double] = [:]
-            for n in held[root] {
+            for n in forest.held[root] {
                 for k in actorBounds[n]..<actorBounds[n + 1] { profile[actorNames[k], default: 0] += actorCounts[k] }
             }
             for (name, count) in profile { profile[name] = count * log(1 + population[c]! / spread[c]![name]!) }
@@ -407,19 +374,19 @@ struct MonthGrouping {
         var joins: [(Int, Int)] = []
         for a in choices.keys.sorted() {
             let own = actors(a)
-            let ranked = choices[a]!.filter { b in spans[a].allSatisfy { x in spans[b].contains { x.nested($0) } } }
+            let ranked = choices[a]!.filter { b in forest.spans[a].allSatisfy { x in forest.spans[b].contains { x.nested($0) } } }
                 .compactMap { b -> (score: Double, root: Int)? in
                     let who = Self.cosine(own, actors(b))
                     guard who >= sharedActors else { return nil }
-                    return (who + (similarity(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]) ?? 0), b)
+                    return (who + (forest.similarity(a, b) ?? 0), b)
                 }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
             guard let best = ranked.first, ranked.count < 2 || ranked[1].score < clearChoice * best.score else { continue }
             joins.append((a, best.root))
         }
-        for (a, b) in joins where find(a) != find(b) { unite(find(a), find(b)) }
+        for (a, b) in joins where forest.find(a) != forest.find(b) { forest.unite(forest.find(a), forest.find(b)) }
         var members: [Int: [Int]] = [:]
-        for n in nodes.indices { members[find(n), default: []] += nodes[n].members }
+        for n in nodes.indices { members[forest.find(n), default: []] += nodes[n].members }
         return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
@@ -446,15 +413,73 @@ struct MonthGrouping {
                announcements: announcements)
     }
 
-    /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
-    /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
-    /// pairs, so it costs one pass over the smaller group's words.
-    private func similarity(_ a: [UInt64: Double], _ sa: [Span], _ na: Int, _ b: [UInt64: Double], _ sb: [Span], _ nb: Int) -> Double? {
-        guard sa.allSatisfy({ x in sb.allSatisfy { x.nested($0) } }) else { return nil }
-        let (small, large) = a.count < b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (t, w) in small { if let v = large[t] { dot += w * v } }
-        return dot / Double(na * nb)
+    /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
+    /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
+    /// A union-find over the nodes (path halving; a root is the lowest node of its set).
+    private struct Roots {
+        var parent: [Int]
+
+        init(count: Int) { parent = Array(0..<count) }
+
+        mutating func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+    }
+
+    private struct Forest {
+        var roots: Roots
+        var sizes: [Int]
+        /// Each group's sum of its members' unit vectors (a node counts once per member).
+        var sums: [[UInt64: Double]]
+        var spans: [[Span]]
+        /// The nodes of each group.
+        var held: [[Int]]
+        /// Coarser mentions that fit two days equally well join only groups as undecided as themselves.
+        var undecided: [Bool]
+
+        init(_ grouping: MonthGrouping) {
+            let nodes = grouping.nodes
+            roots = Roots(count: nodes.count)
+            sizes = nodes.map(\.members.count)
+            sums = nodes.indices.map { n in
+                let range = grouping.bounds[n]..<grouping.bounds[n + 1]
+                let norm = grouping.weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
+                let m = Double(nodes[n].members.count)
+                return Dictionary(uniqueKeysWithValues: zip(grouping.tokens[range], grouping.weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
+            }
+            spans = nodes.map { [$0.span] }
+            held = nodes.indices.map { [$0] }
+            undecided = [Bool](repeating: false, count: nodes.count)
+        }
+
+        mutating func find(_ i: Int) -> Int { roots.find(i) }
+
+        mutating func unite(_ a: Int, _ b: Int) {
+            let (root, child) = (min(a, b), max(a, b))
+            roots.parent[child] = root
+            sizes[root] += sizes[child]
+            if sums[root].count < sums[child].count { sums.swapAt(root, child) }
+            for (t, w) in sums[child] { sums[root][t, default: 0] += w }
+            sums[child] = [:]
+            for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
+            if held[root].count < held[child].count { held.swapAt(root, child) }
+            held[root] += held[child]
+            undecided[root] = undecided[root] || undecided[child]
+            held[child] = []
+        }
+
+        /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
+        /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
+        /// pairs, so it costs one pass over the smaller group's words.
+        func similarity(_ a: Int, _ b: Int) -> Double? {
+            guard spans[a].allSatisfy({ x in spans[b].allSatisfy { x.nested($0) } }) else { return nil }
+            let (small, large) = sums[a].count < sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
+            var dot = 0.0
+            for (t, w) in small { if let v = large[t] { dot += w * v } }
+            return dot / Double(sizes[a] * sizes[b])
+        }
     }
 
     /// Cosine similarity of two weighted name sets, summed in name order (the same figure every run).
