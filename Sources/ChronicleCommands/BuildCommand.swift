@@ -30,7 +30,9 @@ public struct BuildCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let build = options.siteBuild(usesCache: !clean)
+        var build = options.siteBuild(usesCache: !clean)
+        // The process ends with the build: its values are freed with it, not one by one.
+        build.freesMemoryAtEnd = false
         let outputURL = build.outputDirectory
         let clock = ContinuousClock()
         let started = clock.now

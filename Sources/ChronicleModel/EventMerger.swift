@@ -133,8 +133,8 @@ public struct EventMerger: Sendable {
         var expected = 0, earliest = Int.max, reported = false
         for k in group.indices {
             if group[k].status == .expected { expected += 1 }
-            if group[k].isReport { reported = true }
             earliest = min(earliest, group[k].position)
+            if group[k].isReport { reported = true }
         }
         // Once a source reports it with a date of its own, it happened, however often it was announced.
         let status: EventStatus = !reported && expected * 2 > group.count ? .expected : .happened

@@ -10,7 +10,9 @@ import Foundation
 /// node (wire copy and house phrasing repeat), and links are found through an index of each
 /// node's rarest words only (prefix filtering: a pair above the threshold must share one).
 /// Nothing depends on other months, so months are grouped independently and a rebuild regroups
-/// only the months whose mentions changed.
+/// only the months whose mentions changed. A month regrouped after a small change starts from
+/// what its last grouping found (`Memory`: the nodes and their links): only the links of the
+/// nodes that changed are looked for again.
 ///
 /// Every way two mentions come to share a group is a pair `links()` reports (similar words, sources
 /// disagreeing, an announcement and a report of its day), and every choice among groups looks only
@@ -40,6 +42,11 @@ struct MonthGrouping {
     private var actorNames: [UInt64] = []
     private var actorCounts: [Double] = []
     private var actorBounds: [Int] = [0]
+    /// What `findLinks` found: every pair of nodes above its threshold, the pairs whose sources
+    /// disagree on the day, and each announcement of a day with each report of it (announcement first).
+    private var links: [Link] = []
+    private var conflicts: [Link] = []
+    private var announcements: [Link] = []
 
     /// Mentions with one signature and one span.
     private struct Node {
@@ -56,7 +63,7 @@ struct MonthGrouping {
         var reported: Bool
     }
 
-    private struct NodeKey: Hashable {
+    struct NodeKey: Hashable {
         var span: Span
         var tokens: [UInt64]
         var weights: [Double]
@@ -66,7 +73,25 @@ struct MonthGrouping {
         var reported: Bool
     }
 
+    /// Groups the candidates from scratch.
     init(_ candidates: [EventMerger.Candidate], merger: EventMerger) {
+        self.init(thresholds: merger, candidates: candidates)
+        var index: [NodeKey: Int] = [:]
+        for (i, c) in candidates.enumerated() {
+            let (key, signature) = Self.key(c)
+            if let n = index[key] {
+                nodes[n].members.append(i)
+                if nodes[n].onlyArticle != c.mention.article { nodes[n].onlyArticle = nil }
+            } else {
+                index[key] = nodes.count
+                append(key, total: signature.weights.reduce(0, +), isName: signature.names, members: [i])
+            }
+        }
+        for n in nodes.indices { appendActors(of: n) }
+        (links, conflicts, announcements) = findLinks()
+    }
+
+    private init(thresholds merger: EventMerger, candidates: [EventMerger.Candidate]) {
         crossArticle = merger.crossArticleThreshold
         sameArticle = merger.sameArticleThreshold
         groupThreshold = merger.groupThreshold
@@ -76,152 +101,253 @@ struct MonthGrouping {
         equallyGood = merger.equallyGood
         sharedActors = merger.sharedActors
         self.candidates = candidates
-        var index: [NodeKey: Int] = [:]
-        for (i, c) in candidates.enumerated() {
-            let signature = EventSignature(c.mention.sentence, focus: c.mention.expressionRange, entities: c.mention.names.map(\.name))
-            let span = Span(c.mention.value.interval!)
-            let explicitDay = c.dateSource == .expression && c.mention.value.day != nil
-            let key = NodeKey(span: span, tokens: signature.tokens, weights: signature.weights, numbers: signature.numbers,
-                              explicitDay: explicitDay, announced: c.isAnnouncement, reported: c.isReport)
-            let n: Int
-            if let found = index[key] {
-                n = found
-                nodes[n].members.append(i)
-                if nodes[n].onlyArticle != c.mention.article { nodes[n].onlyArticle = nil }
-            } else {
-                n = nodes.count
-                index[key] = n
-                nodes.append(Node(span: span, total: signature.weights.reduce(0, +), members: [i], onlyArticle: c.mention.article,
-                                  explicitDay: explicitDay, announced: key.announced, reported: key.reported))
-                tokens += signature.tokens
-                weights += signature.weights
-                isName += signature.names
-                bounds.append(tokens.count)
-                numbers += signature.numbers
-                numberBounds.append(numbers.count)
-            }
-        }
-        // Each member's own names and its story's: a name in both counts twice.
+    }
+
+    private static func key(_ c: EventMerger.Candidate) -> (NodeKey, EventSignature) {
+        let signature = EventSignature(c.mention.sentence, focus: c.mention.expressionRange, entities: c.mention.names.map(\.name))
+        let explicitDay = c.dateSource == .expression && c.mention.value.day != nil
+        return (NodeKey(span: Span(c.mention.value.interval!), tokens: signature.tokens, weights: signature.weights,
+                        numbers: signature.numbers, explicitDay: explicitDay, announced: c.isAnnouncement, reported: c.isReport), signature)
+    }
+
+    /// A node of its own for `members` (its tokens' name flags those of its first member's signature).
+    private mutating func append(_ key: NodeKey, total: Double, isName: [Bool], members: [Int]) {
+        append(Node(span: key.span, total: total, members: members, onlyArticle: nil, explicitDay: key.explicitDay,
+                    announced: key.announced, reported: key.reported),
+               tokens: key.tokens[...], weights: key.weights[...], isName: isName[...], numbers: key.numbers[...])
+    }
+
+    /// `node`, its only article read from its members.
+    private mutating func append(_ node: Node, tokens: ArraySlice<UInt64>, weights: ArraySlice<Double>, isName: ArraySlice<Bool>,
+                                 numbers: ArraySlice<UInt64>) {
+        var node = node
+        let article = candidates[node.members[0]].mention.article
+        node.onlyArticle = node.members.allSatisfy { candidates[$0].mention.article == article } ? article : nil
+        nodes.append(node)
+        self.tokens += tokens
+        self.weights += weights
+        self.isName += isName
+        bounds.append(self.tokens.count)
+        self.numbers += numbers
+        numberBounds.append(self.numbers.count)
+    }
+
+    /// Node `n`'s actors: each member's own names and its story's (a name in both counts twice).
+    private mutating func appendActors(of n: Int) {
         var given: [UInt64] = []
-        for node in nodes {
-            given.removeAll(keepingCapacity: true)
-            for i in node.members {
-                var start = given.count
-                for name in candidates[i].mention.names {
-                    let h = EventSignature.hash(name.name.utf8)
-                    if !given[start...].contains(h) { given.append(h) }
-                }
-                start = given.count
-                for name in candidates[i].storyNames {
-                    let h = EventSignature.hash(name.utf8)
-                    if !given[start...].contains(h) { given.append(h) }
-                }
+        for i in nodes[n].members {
+            var start = given.count
+            for name in candidates[i].mention.names {
+                let h = EventSignature.hash(name.name.utf8)
+                if !given[start...].contains(h) { given.append(h) }
             }
-            given.sort()
-            var k = 0
-            while k < given.count {
-                var end = k + 1
-                while end < given.count && given[end] == given[k] { end += 1 }
-                actorNames.append(given[k])
-                actorCounts.append(Double(end - k))
-                k = end
+            start = given.count
+            for name in candidates[i].storyNames {
+                let h = EventSignature.hash(name.utf8)
+                if !given[start...].contains(h) { given.append(h) }
             }
-            actorBounds.append(actorNames.count)
         }
+        given.sort()
+        var k = 0
+        while k < given.count {
+            var end = k + 1
+            while end < given.count && given[end] == given[k] { end += 1 }
+            actorNames.append(given[k])
+            actorCounts.append(Double(end - k))
+            k = end
+        }
+        actorBounds.append(actorNames.count)
+    }
+
+    /// Groups the candidates as `init(_:merger:)` does, from the last grouping of the month:
+    /// `origins[i]` is candidate `i`'s index in the candidates `memory` was made for (nil for a
+    /// new one). Nodes and links of unchanged mentions are taken as they were; a node that gained
+    /// or lost mentions (its only article may have changed) has its links looked for again among
+    /// the nodes its span reaches (every pair, so no word ranking is involved); the links are then
+    /// ordered as a full search orders them, so the groups are the same. Nil when `memory` does not
+    /// fit the candidates.
+    init?(_ candidates: [EventMerger.Candidate], merger: EventMerger, memory: Memory, origins: [Int?]) {
+        self.init(thresholds: merger, candidates: candidates)
+        guard memory.isConsistent else { return nil }
+        let oldCount = memory.explicitDay.count
+        var now = [Int](repeating: -1, count: memory.candidateCount)
+        for (i, origin) in origins.enumerated() {
+            guard let origin else { continue }
+            guard origin < now.count, now[origin] < 0 else { return nil }
+            now[origin] = i
+        }
+        // The old nodes with the mentions they keep (old node `n` is node `n` here, new ones follow).
+        var kept: [Int] = []
+        var keptBounds = [0]
+        var changed = [Bool](repeating: false, count: oldCount)
+        kept.reserveCapacity(memory.members.count)
+        // Kept mentions keep their order unless articles were renamed past others.
+        var last = -1
+        let inOrder = now.allSatisfy { i in
+            defer { if i >= 0 { last = i } }
+            return i < 0 || i > last
+        }
+        for n in 0..<oldCount {
+            for m in memory.members[memory.memberBounds[n]..<memory.memberBounds[n + 1]] {
+                if now[m] >= 0 { kept.append(now[m]) } else { changed[n] = true }
+            }
+            if !inOrder { kept[keptBounds[n]...].sort() }
+            keptBounds.append(kept.count)
+        }
+        // The new mentions, each in the node of its key: an old one, or one of their own.
+        var added: [(node: Int, candidate: Int)] = []
+        var newKeys: [NodeKey] = []
+        let fresh = origins.indices.filter { origins[$0] == nil }.map { ($0, Self.key(candidates[$0]).0) }
+        let freshSpans = Set(fresh.map(\.1.span))
+        var oldKeys: [Span: [Int]] = [:]
+        for n in 0..<oldCount where freshSpans.contains(memory.span(n)) { oldKeys[memory.span(n), default: []].append(n) }
+        for (i, key) in fresh {
+            if let n = oldKeys[key.span]?.first(where: { memory.has(key, at: $0) }) {
+                added.append((n, i))
+                changed[n] = true
+            } else if let k = newKeys.firstIndex(of: key) {
+                added.append((oldCount + k, i))
+            } else {
+                added.append((oldCount + newKeys.count, i))
+                newKeys.append(key)
+            }
+        }
+        // Nodes in the order of their first mention, as a grouping from scratch numbers them.
+        var extra: [Int: [Int]] = [:]
+        for (n, i) in added { extra[n, default: []].append(i) }
+        var placed: [(first: Int, node: Int)] = []
+        placed.reserveCapacity(oldCount + newKeys.count)
+        for n in 0..<(oldCount + newKeys.count) {
+            let first = min(n < oldCount && keptBounds[n] < keptBounds[n + 1] ? kept[keptBounds[n]] : .max, extra[n]?.min() ?? .max)
+            if first < .max { placed.append((first, n)) }
+        }
+        placed.sort { $0.first < $1.first }
+        var position = [Int](repeating: -1, count: oldCount + newKeys.count)
+        var touched: [Int] = []
+        for (k, p) in placed.enumerated() {
+            position[p.node] = k
+            var members = p.node < oldCount ? Array(kept[keptBounds[p.node]..<keptBounds[p.node + 1]]) : []
+            if let more = extra[p.node] {
+                members = (members + more).sorted()
+                touched.append(k)
+            } else if p.node >= oldCount || changed[p.node] {
+                touched.append(k)
+            }
+            if p.node < oldCount {
+                let range = memory.bounds[p.node]..<memory.bounds[p.node + 1]
+                let node = Node(span: memory.span(p.node), total: memory.weights[range].reduce(0, +), members: members, onlyArticle: nil,
+                                explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
+                // A node takes its tokens' name flags from its first member: another first member's own.
+                let first = memory.members[memory.memberBounds[p.node]]
+                let isName = now[first] == members[0] ? memory.isName[range] : Self.key(candidates[members[0]]).1.names[...]
+                append(node, tokens: memory.tokens[range], weights: memory.weights[range], isName: isName,
+                       numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
+            } else {
+                let key = newKeys[p.node - oldCount]
+                append(key, total: key.weights.reduce(0, +), isName: Self.key(candidates[members[0]]).1.names, members: members)
+            }
+        }
+        // Actors as they were for the nodes whose mentions are the same, worked out again for the others.
+        for (k, p) in placed.enumerated() {
+            if p.node < oldCount && !changed[p.node] {
+                actorNames += memory.actorNames[memory.actorBounds[p.node]..<memory.actorBounds[p.node + 1]]
+                actorCounts += memory.actorCounts[memory.actorBounds[p.node]..<memory.actorBounds[p.node + 1]]
+                actorBounds.append(actorNames.count)
+            } else {
+                appendActors(of: k)
+            }
+        }
+        // Each changed node is compared with every node its span reaches: worth it for a few.
+        guard touched.count * 8 <= nodes.count else { return nil }
+        // Links of unchanged nodes as they were; those of changed nodes found again.
+        var isTouched = [Bool](repeating: false, count: nodes.count)
+        for t in touched { isTouched[t] = true }
+        // `ordered`: the earlier node first (links between words); else as they were (an announcement, then its report).
+        func unchanged(_ old: [Link], ordered: Bool) -> [Link] {
+            var out: [Link] = []
+            out.reserveCapacity(old.count)
+            for link in old {
+                let a = position[link.a], b = position[link.b]
+                guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
+                out.append(Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b))
+            }
+            return out
+        }
+        var links = unchanged(memory.links, ordered: true)
+        var conflicts = unchanged(memory.conflicts, ordered: true)
+        var announcements = unchanged(memory.announcements, ordered: false)
+        for t in touched {
+            for u in nodes.indices where u != t && (!isTouched[u] || u > t) {
+                let (b, a) = (min(t, u), max(t, u))
+                guard let reach = reach(nodes[b].span, nodes[a]) else { continue }
+                add(b, a, reach: reach, to: &links, &conflicts)
+                if let link = announcement(b, a) ?? announcement(a, b) { announcements.append(link) }
+            }
+        }
+        self.links = links.sorted(by: Self.strongestFirst)
+        self.conflicts = conflicts.sorted(by: Self.strongestFirst)
+        self.announcements = announcements.sorted(by: Self.strongestFirst)
     }
 
     /// The groups, as ascending indices into the candidates, ordered by their first member.
     func groups() -> [[Int]] {
-        let (pairs, conflicts, announcements) = links()
-        var parent = Array(nodes.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
-        var sizes = nodes.map(\.members.count)
-        var sums: [[UInt64: Double]] = nodes.indices.map { n in
-            let range = bounds[n]..<bounds[n + 1]
-            let norm = weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
-            let m = Double(nodes[n].members.count)
-            return Dictionary(uniqueKeysWithValues: zip(tokens[range], weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
-        }
-        var spans: [[Span]] = nodes.map { [$0.span] }
-        var held: [[Int]] = nodes.indices.map { [$0] }
-        func unite(_ a: Int, _ b: Int) {
-            let (root, child) = (min(a, b), max(a, b))
-            parent[child] = root
-            sizes[root] += sizes[child]
-            if sums[root].count < sums[child].count { sums.swapAt(root, child) }
-            for (t, w) in sums[child] { sums[root][t, default: 0] += w }
-            sums[child] = [:]
-            for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
-            if held[root].count < held[child].count { held.swapAt(root, child) }
-            held[root] += held[child]
-            undecided[root] = undecided[root] || undecided[child]
-            held[child] = []
-        }
+        let pairs = links
+        var forest = Forest(self)
         // A coarser mention ("later this month", "last week") that mentions of two different days
         // inside it fit equally well (the runner-up day's link reaches `equallyGood` of the best)
         // tells of neither: it joins only mentions as undecided as itself.
         var inside: [Int: (best: Span, similarity: Double)] = [:]
-        var undecided = [Bool](repeating: false, count: nodes.count)
         for link in pairs where nodes[link.a].span != nodes[link.b].span {
             let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
             guard let found = inside[coarse] else {
                 inside[coarse] = (nodes[fine].span, link.similarity)
                 continue
             }
-            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { undecided[coarse] = true }
+            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { forest.undecided[coarse] = true }
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
         var failed: [Pair: (Int, Int)] = [:]
         for link in pairs {
-            let a = find(link.a), b = find(link.b)
+            let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let key = Pair(a: min(a, b), b: max(a, b))
-            if let sizesThen = failed[key], sizesThen == (sizes[key.a], sizes[key.b]) { continue }
-            guard undecided[a] == undecided[b], let mean = similarity(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]),
-                  mean >= groupThreshold else {
-                failed[key] = (sizes[key.a], sizes[key.b])
+            if let sizesThen = failed[key], sizesThen == (forest.sizes[key.a], forest.sizes[key.b]) { continue }
+            guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= groupThreshold else {
+                failed[key] = (forest.sizes[key.a], forest.sizes[key.b])
                 continue
             }
-            unite(a, b)
+            forest.unite(a, b)
         }
         // One happening dated differently by its sources: join the two groups when no article is in
         // both (an article giving two days tells two happenings) and their days stay close.
         for link in conflicts {
-            let a = find(link.a), b = find(link.b)
+            let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
-            let all = spans[a] + spans[b]
+            let all = forest.spans[a] + forest.spans[b]
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= disagreementDays else { continue }
-            let articlesA = Set(held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
-            let articlesB = Set(held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesA = Set(forest.held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesB = Set(forest.held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
             guard articlesA.isDisjoint(with: articlesB) else { continue }
-            unite(a, b)
+            forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
         // day that fits it best (actors, then words), when that one is a clear choice: its actors are
         // similar enough (`sharedActors`) and the runner-up stays under `clearChoice` of its score.
-        let reportedRoots = Set(nodes.indices.filter { nodes[$0].reported }.map(find))
+        let reportedRoots = Set(nodes.indices.filter { nodes[$0].reported }.map { forest.find($0) })
         var choices: [Int: Set<Int>] = [:]
         for link in announcements {
-            let a = find(link.a), b = find(link.b)
+            let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b, !reportedRoots.contains(a) else { continue }
             choices[a, default: []].insert(b)
         }
         // A name is weighed by how rare it is among the mentions its own pairs connect to it (its
         // component of the link graph): the country every report of the story names tells little.
-        var component = Array(nodes.indices)
-        func top(_ i: Int) -> Int {
-            var i = i
-            while component[i] != i { component[i] = component[component[i]]; i = component[i] }
-            return i
-        }
+        var component = Roots(count: nodes.count)
+        func top(_ i: Int) -> Int { component.find(i) }
         for kind in [pairs, conflicts, announcements] {
             for link in kind {
-                let x = top(link.a), y = top(link.b)
-                if x != y { component[max(x, y)] = min(x, y) }
+                let x = component.find(link.a), y = component.find(link.b)
+                if x != y { component.parent[max(x, y)] = min(x, y) }
             }
         }
         var population: [Int: Double] = [:]
@@ -238,7 +364,7 @@ struct MonthGrouping {
             if let known = profiles[root] { return known }
             let c = top(root)
             var profile: [UInt64: Double] = [:]
-            for n in held[root] {
+            for n in forest.held[root] {
                 for k in actorBounds[n]..<actorBounds[n + 1] { profile[actorNames[k], default: 0] += actorCounts[k] }
             }
             for (name, count) in profile { profile[name] = count * log(1 + population[c]! / spread[c]![name]!) }
@@ -248,19 +374,19 @@ struct MonthGrouping {
         var joins: [(Int, Int)] = []
         for a in choices.keys.sorted() {
             let own = actors(a)
-            let ranked = choices[a]!.filter { b in spans[a].allSatisfy { x in spans[b].contains { x.nested($0) } } }
+            let ranked = choices[a]!.filter { b in forest.spans[a].allSatisfy { x in forest.spans[b].contains { x.nested($0) } } }
                 .compactMap { b -> (score: Double, root: Int)? in
                     let who = Self.cosine(own, actors(b))
                     guard who >= sharedActors else { return nil }
-                    return (who + (similarity(sums[a], spans[a], sizes[a], sums[b], spans[b], sizes[b]) ?? 0), b)
+                    return (who + (forest.similarity(a, b) ?? 0), b)
                 }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
             guard let best = ranked.first, ranked.count < 2 || ranked[1].score < clearChoice * best.score else { continue }
             joins.append((a, best.root))
         }
-        for (a, b) in joins where find(a) != find(b) { unite(find(a), find(b)) }
+        for (a, b) in joins where forest.find(a) != forest.find(b) { forest.unite(forest.find(a), forest.find(b)) }
         var members: [Int: [Int]] = [:]
-        for n in nodes.indices { members[find(n), default: []] += nodes[n].members }
+        for n in nodes.indices { members[forest.find(n), default: []] += nodes[n].members }
         return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
@@ -269,21 +395,91 @@ struct MonthGrouping {
         var b: Int
     }
 
-    private struct Link {
+    /// Two nodes, `a` before `b` (for an announcement, the announcement first), and how alike they are.
+    struct Link: Codable, Equatable, Sendable {
         var similarity: Double
         var a: Int
         var b: Int
     }
 
-    /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
-    /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
-    /// pairs, so it costs one pass over the smaller group's words.
-    private func similarity(_ a: [UInt64: Double], _ sa: [Span], _ na: Int, _ b: [UInt64: Double], _ sb: [Span], _ nb: Int) -> Double? {
-        guard sa.allSatisfy({ x in sb.allSatisfy { x.nested($0) } }) else { return nil }
-        let (small, large) = a.count < b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (t, w) in small { if let v = large[t] { dot += w * v } }
-        return dot / Double(na * nb)
+    /// What the next grouping of the month starts from: the nodes, each with its mentions (as
+    /// indices into this grouping's candidates), and the links among them.
+    var memory: Memory {
+        Memory(candidateCount: candidates.count, spans: nodes.flatMap { [$0.span.first, $0.span.last] }, explicitDay: nodes.map(\.explicitDay),
+               announced: nodes.map(\.announced), reported: nodes.map(\.reported), members: nodes.flatMap(\.members),
+               memberBounds: nodes.reduce(into: [0]) { $0.append($0.last! + $1.members.count) },
+               tokens: tokens, weights: weights, isName: isName, bounds: bounds, numbers: numbers, numberBounds: numberBounds,
+               actorNames: actorNames, actorCounts: actorCounts, actorBounds: actorBounds, links: links, conflicts: conflicts,
+               announcements: announcements)
+    }
+
+    /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
+    /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
+    /// A union-find over the nodes (path halving; a root is the lowest node of its set).
+    private struct Roots {
+        var parent: [Int]
+
+        init(count: Int) { parent = Array(0..<count) }
+
+        mutating func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+    }
+
+    private struct Forest {
+        var roots: Roots
+        var sizes: [Int]
+        /// Each group's sum of its members' unit vectors (a node counts once per member).
+        var sums: [[UInt64: Double]]
+        var spans: [[Span]]
+        /// The nodes of each group.
+        var held: [[Int]]
+        /// Coarser mentions that fit two days equally well join only groups as undecided as themselves.
+        var undecided: [Bool]
+
+        init(_ grouping: MonthGrouping) {
+            let nodes = grouping.nodes
+            roots = Roots(count: nodes.count)
+            sizes = nodes.map(\.members.count)
+            sums = nodes.indices.map { n in
+                let range = grouping.bounds[n]..<grouping.bounds[n + 1]
+                let norm = grouping.weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
+                let m = Double(nodes[n].members.count)
+                return Dictionary(uniqueKeysWithValues: zip(grouping.tokens[range], grouping.weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
+            }
+            spans = nodes.map { [$0.span] }
+            held = nodes.indices.map { [$0] }
+            undecided = [Bool](repeating: false, count: nodes.count)
+        }
+
+        mutating func find(_ i: Int) -> Int { roots.find(i) }
+
+        mutating func unite(_ a: Int, _ b: Int) {
+            let (root, child) = (min(a, b), max(a, b))
+            roots.parent[child] = root
+            sizes[root] += sizes[child]
+            if sums[root].count < sums[child].count { sums.swapAt(root, child) }
+            for (t, w) in sums[child] { sums[root][t, default: 0] += w }
+            sums[child] = [:]
+            for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
+            if held[root].count < held[child].count { held.swapAt(root, child) }
+            held[root] += held[child]
+            undecided[root] = undecided[root] || undecided[child]
+            held[child] = []
+        }
+
+        /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
+        /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
+        /// pairs, so it costs one pass over the smaller group's words.
+        func similarity(_ a: Int, _ b: Int) -> Double? {
+            guard spans[a].allSatisfy({ x in spans[b].allSatisfy { x.nested($0) } }) else { return nil }
+            let (small, large) = sums[a].count < sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
+            var dot = 0.0
+            for (t, w) in small { if let v = large[t] { dot += w * v } }
+            return dot / Double(sizes[a] * sizes[b])
+        }
     }
 
     /// Cosine similarity of two weighted name sets, summed in name order (the same figure every run).
@@ -299,7 +495,8 @@ struct MonthGrouping {
     /// Every pair of nodes above its threshold, strongest first (ties by node order); the pairs
     /// whose explicit days differ by a few but whose words are nearly the same (sources disagreeing);
     /// and each announcement of a day with each report of that day that shares an actor with it.
-    private func links() -> (links: [Link], conflicts: [Link], announcements: [Link]) {
+    /// Only finds the pairs worth a look: `add` and `announcement` decide each.
+    private func findLinks() -> (links: [Link], conflicts: [Link], announcements: [Link]) {
         // Words ranked rarest first; each node is indexed under its rarest words only: enough of
         // them that the rest could never reach the threshold on their own.
         var frequency: [UInt64: Int] = [:]
@@ -324,24 +521,13 @@ struct MonthGrouping {
         for a in nodes.indices {
             let node = nodes[a]
             for span in spans {
-                let nested = span.nested(node.span)
-                let close = !nested && node.explicitDay && span.first == span.last && node.span.first == node.span.last
-                    && abs(span.first - node.span.first) <= disagreementDays
-                guard nested || close else { continue }
+                guard let reach = reach(span, node) else { continue }
                 let byToken = index[span]!
                 for t in prefixes[a] {
                     guard let list = byToken[t] else { continue }
                     for b32 in list where seen[Int(b32)] != Int32(a) {
                         seen[Int(b32)] = Int32(a)
-                        let b = Int(b32)
-                        let sameOnly = node.onlyArticle != nil && node.onlyArticle == nodes[b].onlyArticle
-                        if nested {
-                            let sim = similarity(b, a)
-                            if sim >= (sameOnly ? sameArticle : crossArticle) { links.append(Link(similarity: sim, a: b, b: a)) }
-                        } else if nodes[b].explicitDay && !sameOnly {
-                            let sim = similarity(b, a)
-                            if sim >= disagreement { conflicts.append(Link(similarity: sim, a: b, b: a)) }
-                        }
+                        add(Int(b32), a, reach: reach, to: &links, &conflicts)
                     }
                 }
             }
@@ -355,12 +541,54 @@ struct MonthGrouping {
         var announcements: [Link] = []
         for a in nodes.indices where nodes[a].announced && nodes[a].span.first == nodes[a].span.last {
             for b in reports[nodes[a].span.first] ?? [] {
-                let shared = actorsInCommon(a, b)
-                if shared > 0 { announcements.append(Link(similarity: shared, a: a, b: b)) }
+                if let link = announcement(a, b) { announcements.append(link) }
             }
         }
-        func strongestFirst(_ x: Link, _ y: Link) -> Bool { x.similarity != y.similarity ? x.similarity > y.similarity : (x.a, x.b) < (y.a, y.b) }
-        return (links.sorted(by: strongestFirst), conflicts.sorted(by: strongestFirst), announcements.sorted(by: strongestFirst))
+        return (links.sorted(by: Self.strongestFirst), conflicts.sorted(by: Self.strongestFirst),
+                announcements.sorted(by: Self.strongestFirst))
+    }
+
+    private static func strongestFirst(_ x: Link, _ y: Link) -> Bool {
+        x.similarity != y.similarity ? x.similarity > y.similarity : (x.a, x.b) < (y.a, y.b)
+    }
+
+    /// How an earlier node's span can relate to a later node: dates that nest, or (a node dating
+    /// its own single day) single days a few apart.
+    private enum Reach {
+        case nested
+        case close
+    }
+
+    private func reach(_ span: Span, _ node: Node) -> Reach? {
+        if span.nested(node.span) { return .nested }
+        let close = node.explicitDay && span.first == span.last && node.span.first == node.span.last
+            && abs(span.first - node.span.first) <= disagreementDays
+        return close ? .close : nil
+    }
+
+    /// Decides one pair of words, node `b` before node `a`: every such link is decided here, on
+    /// the pair alone, so a rebuild that looks for a changed node's links finds the same ones.
+    private func add(_ b: Int, _ a: Int, reach: Reach, to links: inout [Link], _ conflicts: inout [Link]) {
+        let sameOnly = nodes[a].onlyArticle != nil && nodes[a].onlyArticle == nodes[b].onlyArticle
+        switch reach {
+        case .nested:
+            let sim = similarity(b, a)
+            if sim >= (sameOnly ? sameArticle : crossArticle) { links.append(Link(similarity: sim, a: b, b: a)) }
+        case .close:
+            guard nodes[b].explicitDay && !sameOnly else { return }
+            let sim = similarity(b, a)
+            if sim >= disagreement { conflicts.append(Link(similarity: sim, a: b, b: a)) }
+        }
+    }
+
+    /// Node `a` announcing the single day node `b` reports, when they share an actor: the link
+    /// from the announcement to the report, as strong as the actors they share.
+    private func announcement(_ a: Int, _ b: Int) -> Link? {
+        guard nodes[a].announced, nodes[b].reported, nodes[a].span.first == nodes[a].span.last, nodes[b].span == nodes[a].span else {
+            return nil
+        }
+        let shared = actorsInCommon(a, b)
+        return shared > 0 ? Link(similarity: shared, a: a, b: b) : nil
     }
 
     /// Dice coefficient over the weighted tokens of two nodes, 0…1; halved when both give numbers and share none.
@@ -427,6 +655,11 @@ struct Span: Hashable, Sendable {
     init(_ interval: DayInterval) {
         first = interval.start.dayNumber
         last = interval.end.dayNumber
+    }
+
+    init(first: Int, last: Int) {
+        self.first = first
+        self.last = last
     }
 
     func contains(_ other: Span) -> Bool { first <= other.first && other.last <= last }

@@ -73,9 +73,12 @@ public final class TimelineBuild: @unchecked Sendable {
     private var recent: [Period] = []
     static let recentLimit = 4
     private let lock = NSLock()
+    private let cacheWrites: CacheWrites
 
     init(config: SiteConfig, articles: [ArticleRecord], periods: [PeriodResult], loaded: [Period: [Event]], store: ArticleStore,
-         cache: BuildCache?, names: SiteNames, diagnostics: [Diagnostic], statistics: TimelineBuilder.Statistics, contentDirectory: URL) {
+         cache: BuildCache?, names: SiteNames, diagnostics: [Diagnostic], statistics: TimelineBuilder.Statistics, contentDirectory: URL,
+         cacheWrites: CacheWrites = CacheWrites()) {
+        self.cacheWrites = cacheWrites
         self.names = names
         self.config = config
         self.articles = articles
@@ -90,6 +93,9 @@ public final class TimelineBuild: @unchecked Sendable {
 
     /// True when some input could not be used (the build should exit non-zero).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Waits for the cache files written in the background (`TimelineBuilder.writesManifestInBackground`).
+    public func finishCacheWrites() throws { try cacheWrites.finish() }
 
     /// Why something the build should hold could not be produced.
     public struct Missing: Error, CustomStringConvertible {
@@ -206,6 +212,8 @@ struct CacheManifest: Codable {
         }
 
         var path: String { Self.path(period: period, hash: hash) }
+        /// Where the period's `MonthGrouping.Memory` is kept.
+        var groupingPath: String { "grouping/" + Self.name(period: period, hash: hash) }
 
         static func name(period: Period, hash: UInt64) -> String { "\(period)-\(ContentHash.hex(hash)).bin" }
         static func path(period: Period, hash: UInt64) -> String { "periods/" + name(period: period, hash: hash) }
@@ -264,11 +272,13 @@ struct MergedPeriod {
     var openNames: [String]
 
     /// - Parameters:
+    ///   - previous: the period's last grouping, and each candidate's index in it (nil when new).
     ///   - encoded: each candidate's bytes in the last period file, when it is kept as it was.
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
-         records: [ArticleRecord], rank: [String: Int], keepsEvents: Bool = false,
+         records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
          encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
-        let grouping = MonthGrouping(candidates, merger: merger)
+        let grouping = previous.flatMap { MonthGrouping(candidates, merger: merger, memory: $0.0, origins: $0.1) }
+            ?? MonthGrouping(candidates, merger: merger)
         let file = PeriodFile(candidates: candidates, groups: grouping.groups(), encoded: encoded)
         let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names) : nil
         events = cache == nil || keepsEvents ? made : nil
@@ -284,6 +294,7 @@ struct MergedPeriod {
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
+        try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath)
         if let merged, let made { merged(result, made) }
     }
 }

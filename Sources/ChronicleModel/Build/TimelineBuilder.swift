@@ -29,6 +29,12 @@ public struct TimelineBuilder: Sendable {
     /// hash of every article by slug and the build's cache, before the events are dropped: the site
     /// digests the period then, so that a large build need not read its events back for that.
     public var merged: (@Sendable (PeriodResult, [Event], [String: UInt64], BuildCache?) -> Void)?
+    /// Called with the build's cache (refined with the settings) as soon as it is known, before
+    /// the articles are read: the site starts reading its own state then, on another core.
+    public var configured: (@Sendable (BuildCache?) -> Void)?
+    /// Write the manifest on another thread while the caller goes on (`TimelineBuild.finishCacheWrites`
+    /// waits for it); false writes it before `run` returns.
+    public var writesManifestInBackground = false
 
     public init(siteDirectory: URL, contentDirectory: URL? = nil, includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.siteDirectory = siteDirectory
@@ -128,6 +134,7 @@ public struct TimelineBuilder: Sendable {
         progress.step("found \(paths.count) article file\(paths.count == 1 ? "" : "s") in \(contentDirectory.path)")
 
         let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
+        configured?(cache)
         let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
         let previous = Dictionary(manifest?.records.map { ($0.sourcePath, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         var previousBytes: [String: ArraySlice<UInt8>] = [:]
@@ -262,6 +269,7 @@ public struct TimelineBuilder: Sendable {
                     var input = CacheReader(bytes)
                     while !input.isAtEnd { candidates.append((try input.value(), nil, nil)) }
                 }
+                var memory: MonthGrouping.Memory?
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
                     for (i, var c) in file.candidates.enumerated() {
@@ -272,12 +280,15 @@ public struct TimelineBuilder: Sendable {
                             candidates.append((c, i, nil))
                         }
                     }
+                    memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
+                        $0.candidateCount == file.candidates.count ? $0 : nil
+                    }
                 }
                 guard !candidates.isEmpty else { return nil }
                 let order = candidates.map { (rank[$0.candidate.mention.article]!, $0.candidate.position) }
                 candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
                 return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
-                                        records: included, rank: rank,
+                                        records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) },
                                         keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: candidates.map(\.encoded),
                                         merged: hook)
             }
@@ -306,15 +317,22 @@ public struct TimelineBuilder: Sendable {
             + (cache != nil && readsCache && stats.mergedPeriods < stats.periods
                 ? " (\(stats.mergedPeriods) of \(stats.periods) periods re-merged)" : ""))
 
+        let cacheWrites = CacheWrites()
         if let cache {
             // A record unchanged since the last build is written as its bytes were read.
             let encoded = records.indices.map { kinds[$0] == .unchanged ? previousBytes[records[$0].sourcePath] : nil }
-            try cache.write(CacheManifest(records: records, periods: entries, encoded: encoded), at: CacheManifest.fileName)
-            let names = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
-            cache.removeFiles(in: "periods", keeping: names)
+            let manifest = CacheManifest(records: records, periods: entries, encoded: encoded)
+            let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
+            // Period files are all written: the manifest that names them comes next, then the old ones go.
+            try cacheWrites.run(inBackground: writesManifestInBackground) {
+                try cache.write(manifest, at: CacheManifest.fileName)
+                cache.removeFiles(in: "periods", keeping: kept)
+                cache.removeFiles(in: "grouping", keeping: kept)
+            }
         }
         return TimelineBuild(config: config, articles: records, periods: periods, loaded: loaded, store: store, cache: cache,
-                             names: names, diagnostics: diagnostics, statistics: stats, contentDirectory: contentDirectory)
+                             names: names, diagnostics: diagnostics, statistics: stats, contentDirectory: contentDirectory,
+                             cacheWrites: cacheWrites)
     }
 
     // MARK: Steps
@@ -536,6 +554,31 @@ public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (
     let results = ResultSlots<R>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
     return results.values()
+}
+
+/// Cache files written on another thread, waited for (and their error rethrown) once.
+final class CacheWrites: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var failure: Error?
+    private let lock = NSLock()
+
+    func run(inBackground: Bool, _ body: @escaping @Sendable () throws -> Void) throws {
+        guard inBackground else { return try body() }
+        DispatchQueue.global().async(group: group) { [self] in
+            do { try body() } catch {
+                lock.lock()
+                failure = error
+                lock.unlock()
+            }
+        }
+    }
+
+    func finish() throws {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+    }
 }
 
 /// Values waiting for one consumer each, taken (and so released) from any thread.

@@ -57,6 +57,10 @@ struct SiteUpdate: @unchecked Sendable {
     let progress: BuildProgress
     /// Digests and shares of the periods merged in this build, made while their events were at hand.
     var early: MergedDigests? = nil
+    /// The previous `site.bin`, when it was read ahead (while the timeline was built).
+    var previousState: Prefetched<SiteState?>? = nil
+    /// Given the values the update made, to keep them past its end (`SiteBuild.freesMemoryAtEnd`).
+    var keep: (@Sendable (Any) -> Void)? = nil
 
     struct Report {
         var files = 0
@@ -69,7 +73,7 @@ struct SiteUpdate: @unchecked Sendable {
     func run() throws -> Report {
         defer { early?.removeRuns() }
         let cache = timeline.cache
-        let state = readsState ? cache?.read(SiteState.self, at: SiteState.fileName).flatMap { $0.output == output.path ? $0 : nil } : nil
+        let state = readsState ? (previousState?.value ?? Self.readState(cache)).flatMap { $0.output == output.path ? $0 : nil } : nil
         let periods = PeriodData(timeline)
         let digests = try digestsOfPeriods(state: state, periods: periods)
         let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
@@ -199,8 +203,12 @@ struct SiteUpdate: @unchecked Sendable {
                                    digestBytes: digestBytes), at: SiteState.fileName)
         cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
         cache?.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
+        keep?([index, digests, entities, state as Any, session, periods, pages, prints] as [Any])
         return report
     }
+
+    /// The previous build's `site.bin`, when the cache holds a usable one.
+    static func readState(_ cache: BuildCache?) -> SiteState? { cache?.read(SiteState.self, at: SiteState.fileName) }
 
     /// Each period's digest: the previous one when the period did not change, else computed from its events.
     private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
@@ -324,6 +332,21 @@ struct SiteUpdate: @unchecked Sendable {
         }
         try out.write(contentsOf: rest)
         return true
+    }
+}
+
+/// A value worked out on another thread, waited for when it is needed.
+final class Prefetched<T>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: T?
+
+    init(_ make: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async(group: group) { [self] in result = make() }
+    }
+
+    var value: T {
+        group.wait()
+        return result!
     }
 }
 

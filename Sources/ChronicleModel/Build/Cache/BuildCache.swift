@@ -7,6 +7,7 @@ import Foundation
 ///
 ///     .chronicle/manifest.bin        article records and the index of periods
 ///     .chronicle/periods/<key>.bin   one period's mentions and their grouping
+///     .chronicle/grouping/<key>.bin  how its grouping got there (`MonthGrouping.Memory`): its nodes and links
 ///     .chronicle/site.bin            the site layer's own state (page fingerprints, output files)
 ///
 /// Period files are named by a hash of what they hold, written before the manifest that names
