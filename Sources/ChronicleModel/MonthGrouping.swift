@@ -405,9 +405,18 @@ struct MonthGrouping {
     /// What the next grouping of the month starts from: the nodes, each with its mentions (as
     /// indices into this grouping's candidates), and the links among them.
     var memory: Memory {
-        Memory(candidateCount: candidates.count, spans: nodes.flatMap { [$0.span.first, $0.span.last] }, explicitDay: nodes.map(\.explicitDay),
-               announced: nodes.map(\.announced), reported: nodes.map(\.reported), members: nodes.flatMap(\.members),
-               memberBounds: nodes.reduce(into: [0]) { $0.append($0.last! + $1.members.count) },
+        var spans: [Int] = [], members: [Int] = [], memberBounds = [0]
+        spans.reserveCapacity(2 * nodes.count)
+        members.reserveCapacity(candidates.count)
+        memberBounds.reserveCapacity(nodes.count + 1)
+        for node in nodes {
+            spans.append(node.span.first)
+            spans.append(node.span.last)
+            members += node.members
+            memberBounds.append(members.count)
+        }
+        return Memory(candidateCount: candidates.count, spans: spans, explicitDay: nodes.map(\.explicitDay),
+               announced: nodes.map(\.announced), reported: nodes.map(\.reported), members: members, memberBounds: memberBounds,
                tokens: tokens, weights: weights, isName: isName, bounds: bounds, numbers: numbers, numberBounds: numberBounds,
                actorNames: actorNames, actorCounts: actorCounts, actorBounds: actorBounds, links: links, conflicts: conflicts,
                announcements: announcements)

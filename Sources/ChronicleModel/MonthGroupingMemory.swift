@@ -70,7 +70,13 @@ extension MonthGrouping.Memory: CacheCodable {
         out.raw(actorBounds.map(Int32.init))
         for list in [links, conflicts, announcements] {
             out.raw(list.map(\.similarity))
-            out.raw(list.flatMap { [Int32($0.a), Int32($0.b)] })
+            var ends: [Int32] = []
+            ends.reserveCapacity(2 * list.count)
+            for link in list {
+                ends.append(Int32(link.a))
+                ends.append(Int32(link.b))
+            }
+            out.raw(ends)
         }
     }
 

@@ -262,34 +262,64 @@ public struct TimelineBuilder: Sendable {
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
             defer { mergeCounter.advance() }
             return Swift.Result {
-                // Each candidate with its index among the period's previous candidates (nil when new)
-                // and, when kept as it was, its bytes in the previous period file.
-                var candidates: [(candidate: EventMerger.Candidate, origin: Int?, encoded: ArraySlice<UInt8>?)] = []
+                // The candidates, each with its index among the period's previous candidates (nil
+                // when new) and, when kept as it was, its bytes in the previous period file.
+                var candidates: [EventMerger.Candidate] = []
+                var origins: [Int?] = []
+                var encoded: [ArraySlice<UInt8>?] = []
                 if let bytes = try fresh.take(period) {
                     var input = CacheReader(bytes)
-                    while !input.isAtEnd { candidates.append((try input.value(), nil, nil)) }
+                    while !input.isAtEnd {
+                        candidates.append(try input.value())
+                        origins.append(nil)
+                        encoded.append(nil)
+                    }
                 }
                 var memory: MonthGrouping.Memory?
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
+                    // An article's mentions are next to each other: each article is looked up once.
+                    var article = "", isKept = false, renamedTo: String?
                     for (i, var c) in file.candidates.enumerated() {
-                        if keptSlugs.contains(c.mention.article) {
-                            candidates.append((c, i, i < file.encoded.count ? file.encoded[i] : nil))
-                        } else if let slug = renamedSlugs[c.mention.article] {
-                            c.mention.article = slug
-                            candidates.append((c, i, nil))
+                        if c.mention.article != article {
+                            article = c.mention.article
+                            isKept = keptSlugs.contains(article)
+                            renamedTo = isKept ? nil : renamedSlugs[article]
                         }
+                        if isKept {
+                            candidates.append(c)
+                            encoded.append(i < file.encoded.count ? file.encoded[i] : nil)
+                        } else if let slug = renamedTo {
+                            c.mention.article = slug
+                            candidates.append(c)
+                            encoded.append(nil)
+                        } else {
+                            continue
+                        }
+                        origins.append(i)
                     }
                     memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
                         $0.candidateCount == file.candidates.count ? $0 : nil
                     }
                 }
                 guard !candidates.isEmpty else { return nil }
-                let order = candidates.map { (rank[$0.candidate.mention.article]!, $0.candidate.position) }
-                candidates = candidates.indices.sorted { order[$0] < order[$1] }.map { candidates[$0] }
-                return try MergedPeriod(period, candidates: candidates.map(\.candidate), merger: merger, names: names, cache: cache,
-                                        records: included, rank: rank, previous: memory.map { ($0, candidates.map(\.origin)) },
-                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: candidates.map(\.encoded),
+                // In timeline order: by article, then position (each article's rank looked up once).
+                var order: [(Int, Int)] = []
+                order.reserveCapacity(candidates.count)
+                var lastArticle = "", lastRank = 0
+                for c in candidates {
+                    if c.mention.article != lastArticle { (lastArticle, lastRank) = (c.mention.article, rank[c.mention.article]!) }
+                    order.append((lastRank, c.position))
+                }
+                let sorted = candidates.indices.sorted { order[$0] < order[$1] }
+                if sorted != Array(candidates.indices) {
+                    candidates = sorted.map { candidates[$0] }
+                    origins = sorted.map { origins[$0] }
+                    encoded = sorted.map { encoded[$0] }
+                }
+                return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache,
+                                        records: included, rank: rank, previous: memory.map { ($0, origins) },
+                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: encoded,
                                         merged: hook)
             }
         }
