@@ -485,11 +485,16 @@ struct MonthGrouping {
         func similarity(_ a: Int, _ b: Int) -> Double? {
             guard spans[a].allSatisfy({ x in spans[b].allSatisfy { x.nested($0) } }) else { return nil }
             let (small, large) = sums[a].count < sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
-            var dot = 0.0
-            for (t, w) in small { if let v = large[t] { dot += w * v } }
-            return dot / Double(sizes[a] * sizes[b])
+            // Summed in fixed point: a dictionary's order differs from run to run, and a sum of
+            // doubles in another order can differ in its last bit, right at a threshold.
+            var dot: Int64 = 0
+            for (t, w) in small { if let v = large[t] { dot &+= Int64((w * v * MonthGrouping.fixedPoint).rounded()) } }
+            return Double(dot) / MonthGrouping.fixedPoint / Double(sizes[a] * sizes[b])
         }
     }
+
+    /// The scale of the fixed-point sums that must not depend on the order of their terms (2^32).
+    static let fixedPoint = 4_294_967_296.0
 
     /// Cosine similarity of two weighted name sets, summed in name order (the same figure every run).
     static func cosine(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
