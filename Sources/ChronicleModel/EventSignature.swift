@@ -160,8 +160,9 @@ struct EventSignature: Sendable {
     /// "28 million customers" is not "12 million".
     static let differentNumbers = 0.5
 
-    /// Similarity is scaled by this when the clauses share names but no other word: the same actors
-    /// doing something else ("Starmer met Macron" is not "Starmer announced sanctions").
+    /// Similarity of an announcement and a report is scaled by this when their clauses share names
+    /// but no other word: the same actors doing something else ("Starmer met Macron" is not
+    /// "Starmer announced sanctions"); the announcement rule chooses among that day's reports.
     static let onlyWhoShared = 0.5
 
     /// Whether two sorted lists of number hashes, both non-empty, share none.

@@ -18,14 +18,8 @@ import Foundation
 /// disagreeing, an announcement and a report of its day), and every choice among groups looks only
 /// at groups those pairs connect: a group never depends on mentions no chain of pairs reaches.
 struct MonthGrouping {
-    let crossArticle: Double
-    let sameArticle: Double
-    let groupThreshold: Double
-    let disagreement: Double
-    let disagreementDays: Int
-    let clearChoice: Double
-    let equallyGood: Double
-    let sharedActors: Double
+    /// The thresholds.
+    private let merger: EventMerger
     private let candidates: [EventMerger.Candidate]
     private var nodes: [Node] = []
     /// Every node's tokens (sorted) and weights, end to end; node `n` owns `bounds[n]..<bounds[n + 1]`.
@@ -92,14 +86,7 @@ struct MonthGrouping {
     }
 
     private init(thresholds merger: EventMerger, candidates: [EventMerger.Candidate]) {
-        crossArticle = merger.crossArticleThreshold
-        sameArticle = merger.sameArticleThreshold
-        groupThreshold = merger.groupThreshold
-        disagreement = merger.disagreementThreshold
-        disagreementDays = merger.disagreementDays
-        clearChoice = merger.clearChoice
-        equallyGood = merger.equallyGood
-        sharedActors = merger.sharedActors
+        self.merger = merger
         self.candidates = candidates
     }
 
@@ -197,7 +184,12 @@ struct MonthGrouping {
         // The new mentions, each in the node of its key: an old one, or one of their own.
         var added: [(node: Int, candidate: Int)] = []
         var newKeys: [NodeKey] = []
-        let fresh = origins.indices.filter { origins[$0] == nil }.map { ($0, Self.key(candidates[$0]).0) }
+        var freshNames: [Int: [Bool]] = [:]
+        let fresh = origins.indices.filter { origins[$0] == nil }.map { i in
+            let (key, signature) = Self.key(candidates[i])
+            freshNames[i] = signature.names
+            return (i, key)
+        }
         let freshSpans = Set(fresh.map(\.1.span))
         var oldKeys: [Span: [Int]] = [:]
         for n in 0..<oldCount where freshSpans.contains(memory.span(n)) { oldKeys[memory.span(n), default: []].append(n) }
@@ -239,14 +231,17 @@ struct MonthGrouping {
                                 explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
                 // A node takes its tokens' name flags from its first member: another first member's own.
                 let first = memory.members[memory.memberBounds[p.node]]
-                let isName = now[first] == members[0] ? memory.isName[range] : Self.key(candidates[members[0]]).1.names[...]
+                let isName = now[first] == members[0] ? memory.isName[range]
+                    : (freshNames[members[0]] ?? Self.key(candidates[members[0]]).1.names)[...]
                 append(node, tokens: memory.tokens[range], weights: memory.weights[range], isName: isName,
                        numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
             } else {
                 let key = newKeys[p.node - oldCount]
-                append(key, total: key.weights.reduce(0, +), isName: Self.key(candidates[members[0]]).1.names, members: members)
+                append(key, total: key.weights.reduce(0, +), isName: freshNames[members[0]]!, members: members)
             }
         }
+        // Each changed node is compared with every node its span reaches: worth it for a few.
+        guard touched.count * 8 <= nodes.count else { return nil }
         // Actors as they were for the nodes whose mentions are the same, worked out again for the others.
         for (k, p) in placed.enumerated() {
             if p.node < oldCount && !changed[p.node] {
@@ -257,8 +252,6 @@ struct MonthGrouping {
                 appendActors(of: k)
             }
         }
-        // Each changed node is compared with every node its span reaches: worth it for a few.
-        guard touched.count * 8 <= nodes.count else { return nil }
         // Links of unchanged nodes as they were; those of changed nodes found again.
         var isTouched = [Bool](repeating: false, count: nodes.count)
         for t in touched { isTouched[t] = true }
@@ -291,28 +284,27 @@ struct MonthGrouping {
 
     /// The groups, as ascending indices into the candidates, ordered by their first member.
     func groups() -> [[Int]] {
-        let pairs = links
         var forest = Forest(self)
         // A coarser mention ("later this month", "last week") that mentions of two different days
         // inside it fit equally well (the runner-up day's link reaches `equallyGood` of the best)
         // tells of neither: it joins only mentions as undecided as itself.
         var inside: [Int: (best: Span, similarity: Double)] = [:]
-        for link in pairs where nodes[link.a].span != nodes[link.b].span {
+        for link in links where nodes[link.a].span != nodes[link.b].span {
             let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
             guard let found = inside[coarse] else {
                 inside[coarse] = (nodes[fine].span, link.similarity)
                 continue
             }
-            if !found.best.nested(nodes[fine].span) && link.similarity >= equallyGood * found.similarity { forest.undecided[coarse] = true }
+            if !found.best.nested(nodes[fine].span) && link.similarity >= merger.equallyGood * found.similarity { forest.undecided[coarse] = true }
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
         var failed: [Pair: (Int, Int)] = [:]
-        for link in pairs {
+        for link in links {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let key = Pair(a: min(a, b), b: max(a, b))
             if let sizesThen = failed[key], sizesThen == (forest.sizes[key.a], forest.sizes[key.b]) { continue }
-            guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= groupThreshold else {
+            guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= merger.groupThreshold else {
                 failed[key] = (forest.sizes[key.a], forest.sizes[key.b])
                 continue
             }
@@ -324,7 +316,7 @@ struct MonthGrouping {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let all = forest.spans[a] + forest.spans[b]
-            guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= disagreementDays else { continue }
+            guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= merger.disagreementDays else { continue }
             let articlesA = Set(forest.held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
             let articlesB = Set(forest.held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
             guard articlesA.isDisjoint(with: articlesB) else { continue }
@@ -340,11 +332,11 @@ struct MonthGrouping {
             guard a != b, !reportedRoots.contains(a) else { continue }
             choices[a, default: []].insert(b)
         }
-        // A name is weighed by how rare it is among the mentions its own pairs connect to it (its
+        // A name is weighed by how rare it is among the mentions its own links connect to it (its
         // component of the link graph): the country every report of the story names tells little.
         var component = Roots(count: nodes.count)
         func top(_ i: Int) -> Int { component.find(i) }
-        for kind in [pairs, conflicts, announcements] {
+        for kind in [links, conflicts, announcements] {
             for link in kind {
                 let x = component.find(link.a), y = component.find(link.b)
                 if x != y { component.parent[max(x, y)] = min(x, y) }
@@ -377,11 +369,11 @@ struct MonthGrouping {
             let ranked = choices[a]!.filter { b in forest.spans[a].allSatisfy { x in forest.spans[b].contains { x.nested($0) } } }
                 .compactMap { b -> (score: Double, root: Int)? in
                     let who = Self.cosine(own, actors(b))
-                    guard who >= sharedActors else { return nil }
+                    guard who >= merger.sharedActors else { return nil }
                     return (who + (forest.similarity(a, b) ?? 0), b)
                 }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
-            guard let best = ranked.first, ranked.count < 2 || ranked[1].score < clearChoice * best.score else { continue }
+            guard let best = ranked.first, ranked.count < 2 || ranked[1].score < merger.clearChoice * best.score else { continue }
             joins.append((a, best.root))
         }
         for (a, b) in joins where forest.find(a) != forest.find(b) { forest.unite(forest.find(a), forest.find(b)) }
@@ -422,8 +414,6 @@ struct MonthGrouping {
                announcements: announcements)
     }
 
-    /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
-    /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
     /// A union-find over the nodes (path halving; a root is the lowest node of its set).
     private struct Roots {
         var parent: [Int]
@@ -437,6 +427,8 @@ struct MonthGrouping {
         }
     }
 
+    /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
+    /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
     private struct Forest {
         var roots: Roots
         var sizes: [Int]
@@ -515,7 +507,7 @@ struct MonthGrouping {
         // them that the rest could never reach the threshold on their own.
         var frequency: [UInt64: Int] = [:]
         for t in tokens { frequency[t, default: 0] += 1 }
-        let bound = crossArticle / (2 - crossArticle)
+        let bound = merger.crossArticleThreshold / (2 - merger.crossArticleThreshold)
         let prefixes: [[UInt64]] = nodes.indices.map { n in
             let range = bounds[n]..<bounds[n + 1]
             let ranked = zip(tokens[range], weights[range]).map { (frequency[$0.0]!, $0.0, $0.1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
@@ -576,7 +568,7 @@ struct MonthGrouping {
     private func reach(_ span: Span, _ node: Node) -> Reach? {
         if span.nested(node.span) { return .nested }
         let close = node.explicitDay && span.first == span.last && node.span.first == node.span.last
-            && abs(span.first - node.span.first) <= disagreementDays
+            && abs(span.first - node.span.first) <= merger.disagreementDays
         return close ? .close : nil
     }
 
@@ -587,11 +579,11 @@ struct MonthGrouping {
         switch reach {
         case .nested:
             let sim = similarity(b, a)
-            if sim >= (sameOnly ? sameArticle : crossArticle) { links.append(Link(similarity: sim, a: b, b: a)) }
+            if sim >= (sameOnly ? merger.sameArticleThreshold : merger.crossArticleThreshold) { links.append(Link(similarity: sim, a: b, b: a)) }
         case .close:
             guard nodes[b].explicitDay && !sameOnly else { return }
             let sim = similarity(b, a)
-            if sim >= disagreement { conflicts.append(Link(similarity: sim, a: b, b: a)) }
+            if sim >= merger.disagreementThreshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
         }
     }
 
