@@ -84,6 +84,12 @@ struct EventSignature: Sendable {
             }
             let start = i
             while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
+            // A number is one word across its decimal point and thousands separators ("10.4%",
+            // "14,000"): "10.4%" shares nothing with "a 10-year bond".
+            while Self.isDigit(bytes, start), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x2C, Self.isDigit(bytes, i + 1) {
+                i += 1
+                while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
+            }
             defer { previousEnded = false }
             // The date itself is compared as a date, not as words.
             if let focus, focus.contains(start) { continue }
@@ -155,6 +161,8 @@ struct EventSignature: Sendable {
         }
         return start..<end
     }
+
+    static func isDigit(_ bytes: [UInt8], _ i: Int) -> Bool { bytes[i] >= 0x30 && bytes[i] <= 0x39 }
 
     /// Similarity is scaled by this when both sentences give numbers in their clause and share none:
     /// "28 million customers" is not "12 million".

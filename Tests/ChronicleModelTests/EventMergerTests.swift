@@ -58,6 +58,21 @@ import Testing
         #expect(farApart.allSatisfy { $0.disagreement.isEmpty })
     }
 
+    @Test func numbersAreComparedWhole() {
+        // "10.4%" is one number: it shares nothing with "a 10-year" or "4 banks".
+        let apart = EventMerger().merge([
+            candidate("a", "Inflation in Norrholm fell to 10.4% on Friday.", "2023-06-30"),
+            candidate("b", "It comes amid the 10-year borrowing cost that has reshaped politics in Norrholm.", "2023-06-30",
+                      source: .publication),
+        ])
+        #expect(apart.count == 2)
+        // Different figures for the same measure share no number ("3.9%" is not "3.6%").
+        func numbers(_ text: String) -> ArraySlice<UInt64> { EventSignature(text).numbers[...] }
+        #expect(EventSignature.numbersDiffer(numbers("Inflation fell to 3.9%."), numbers("Inflation fell to 3.6%.")))
+        #expect(!EventSignature.numbersDiffer(numbers("Inflation fell to 3.9%."), numbers("Inflation eased to 3.9% in June.")))
+        #expect(EventSignature("Exports rose by 14,000 tonnes.").numbers.count == 1)
+    }
+
     @Test func theMostPreciseExplicitDateWins() {
         let events = EventMerger().merge([
             candidate("a", "Leaders of 25 countries held a video call last week.", "2025-W11"),
