@@ -99,16 +99,19 @@ public struct EntityRecognizer: Sendable {
                                  title: nil, isSentenceInitial: false)
         }
         let lowers = run.map(\.lower)
+        // "the PM's adviser": a title is looked up without its possessive.
+        let bares = lowers.map(Self.withoutPossessive)
         // The last title in the run: what follows it is the name, what precedes it qualifies it ("Russian President").
         var title: String?
         var titleStart: Int?
         var nameStart = 0
         var k = 0
         while k < run.count {
-            if Filters.titles.mayContain(lowers[k]), let t = EntityWords.titlesByFirstWord[lowers[k]]?.first(where: { t in
-                k + t.count <= run.count && t.indices.allSatisfy { lowers[k + $0] == t[$0] }
+            if Filters.titles.mayContain(bares[k]), let t = EntityWords.titlesByFirstWord[bares[k]]?.first(where: { t in
+                k + t.count <= run.count && t.indices.allSatisfy { (k + $0 == run.count - 1 ? bares : lowers)[k + $0] == t[$0] }
             }) {
-                title = t.joined(separator: " ")
+                let written = t.joined(separator: " ")
+                title = EntityWords.titleAliases[written] ?? written
                 titleStart = titleStart ?? k
                 nameStart = k + t.count
                 k += t.count
@@ -136,8 +139,13 @@ public struct EntityRecognizer: Sendable {
         var end = nameWords.last!.range.upperBound
         end = Self.withoutPossessive(bytes, end)
         let nameRange = nameWords.first!.range.lowerBound..<end
-        let name = Self.text(bytes, nameRange)
+        // "[Donald] Trump": an editor's brackets are not part of the name.
+        let written = bytes[nameRange].contains { $0 == 0x5B || $0 == 0x5D }
+            ? String(decoding: bytes[nameRange].filter { $0 != 0x5B && $0 != 0x5D }, as: UTF8.self) : Self.text(bytes, nameRange)
         let nameLower = nameWords.map(\.lower).joined(separator: " ")
+        // One actor under several names ("US", "United States"): its usual full form.
+        let alias = EntityWords.aliases[Self.withoutPossessive(nameLower)]
+        let name = alias?.name ?? written
         if nameWords.count == 1 {
             let w = nameWords[0]
             let bare = Self.withoutPossessive(w.lower)
@@ -147,10 +155,12 @@ public struct EntityRecognizer: Sendable {
         let kind: EntityKind
         if title != nil {
             kind = .person
+        } else if let alias {
+            kind = alias.kind
         } else if nameWords.contains(where: { Filters.eventWords.mayContain($0.lower) && EntityWords.eventWords.contains($0.lower) }) {
             kind = .other
         } else if nameWords.count == 1, nameWords[0].isAllCaps, nameWords[0].range.count >= 2 {
-            kind = EntityWords.placeAcronyms.contains(name) ? .place : .organisation
+            kind = EntityWords.placeAcronyms.contains(written) ? .place : .organisation
         } else if nameWords.contains(where: {
             let word = Self.withoutPossessive($0.lower)
             return Filters.organisationWords.mayContain(word) && EntityWords.organisationWords.contains(word)
@@ -240,6 +250,8 @@ public struct EntityRecognizer: Sendable {
             }
             if b == 0x20 {
                 spaces += 1
+            } else if b == 0x5B || b == 0x5D {
+                // "[Donald] Trump": an editor's insertion reads as part of the text around it.
             } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
                 let c = bytes[i + 2]
                 gapSimple = false

@@ -20,6 +20,29 @@ enum EntityWords {
         "defence chief", "army chief", "police chief",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
+    /// Titles written two ways, to the form `titles` uses for the same office ("the PM" holds what "the Prime Minister" holds).
+    static let titleAliases: [String: String] = ["pm": "prime minister", "vice-president": "vice president",
+                                                 "secretary-general": "secretary general", "attorney-general": "attorney general",
+                                                 "defense minister": "defence minister", "defense secretary": "defence secretary"]
+
+    /// Actors news names in several ways, lower-case, to the one name they are listed under: a
+    /// country by its acronym and its short and long names, an organisation by acronym and case.
+    static let aliases: [String: (name: String, kind: EntityKind)] = {
+        let groups: [(String, EntityKind, [String])] = [
+            ("United States", .place, ["us", "usa", "united states", "united states of america"]),
+            ("United Kingdom", .place, ["uk", "britain", "great britain", "united kingdom"]),
+            ("United Arab Emirates", .place, ["uae", "united arab emirates"]),
+            ("Democratic Republic of the Congo", .place, ["drc", "democratic republic of the congo", "dr congo"]),
+            ("European Union", .organisation, ["eu", "european union"]),
+            ("European Commission", .organisation, ["eu commission", "european commission"]),
+            ("United Nations", .organisation, ["un", "united nations"]),
+            ("NATO", .organisation, ["nato"]),
+        ]
+        var map: [String: (name: String, kind: EntityKind)] = [:]
+        for (name, kind, forms) in groups { for form in forms { map[form] = (name, kind) } }
+        return map
+    }()
+
     /// `titles` by their first word, longest first, so a name's words are looked up, not scanned.
     static let titlesByFirstWord: [String: [[String]]] = Dictionary(grouping: titles, by: { $0[0] })
 
