@@ -25,9 +25,10 @@ struct Resolver {
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
         for c in chosen {
-            var bareWeekday = false
-            if case .weekday(_, .bare) = c.value { bareWeekday = true }
-            var (tense, cue) = TenseClassifier(bareWeekday: bareWeekday).classify(stream, first: c.first, end: c.end)
+            var yearlessDay = false
+            if case .weekday(_, .bare) = c.value { yearlessDay = true }
+            if case .monthDay(_, _, year: .implied) = c.value { yearlessDay = true }
+            var (tense, cue) = TenseClassifier(yearlessDay: yearlessDay).classify(stream, first: c.first, end: c.end)
             // "get around Wednesday's ruling": a day named as the owner of a happening is behind us
             // unless a firm future cue says otherwise ("would" is not one)
             if tense == .future, stream.isPossessive(c.end), let w = cue, stream.lexicon.isWeakModal(w) { tense = .past }

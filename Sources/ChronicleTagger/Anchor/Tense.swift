@@ -7,8 +7,10 @@ public enum Tense: String, Codable, Sendable {
 /// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
 /// "will meet on Thursday" and "would meet in London on Thursday" are future.
 struct TenseClassifier {
-    /// The expression is a bare weekday ("on Wednesday"): a past commitment before "to" dates itself.
-    var bareWeekday = false
+    /// The expression is a day without its year ("on Wednesday", "on June 6"): a past commitment
+    /// before "to" dates itself. (A month stays with the act committed to: "agreed to purchase the
+    /// line in February", written in October, is the February ahead.)
+    var yearlessDay = false
 
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
@@ -53,9 +55,9 @@ struct TenseClassifier {
            s.isSpelled(i - 1, "had") || s.isSpelled(i - 1, "been") && s.isSpelled(i - 2, "had") {
             return (.past, "had " + s.lowerWord(i))
         }
-        // "agreed to buy the bank on Wednesday": news dates the agreement, not the purchase, by a
-        // bare weekday; a scheduling verb after "to" keeps it ahead ("agreed to meet on Friday")
-        if bareWeekday, flags.contains(.pastCommitment), s.isSpelled(i + 1, "to"), s.info(i + 2)?.tense != .future {
+        // "agreed to buy the bank on Wednesday" / "on June 6": news dates the agreement, not the
+        // purchase, by a day; a scheduling verb after "to" keeps it ahead ("agreed to meet on Friday")
+        if yearlessDay, flags.contains(.pastCommitment), s.isSpelled(i + 1, "to"), s.info(i + 2)?.tense != .future {
             return (.past, s.lowerWord(i))
         }
         // "plans to", "is expected to", "set to": forward
