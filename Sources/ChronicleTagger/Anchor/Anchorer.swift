@@ -77,6 +77,15 @@ struct Anchorer {
             return Anchored(value: .day(d), anchor: .narrative, steps: ["narrative reference \(day)", "\(wd) \(shift == .previous ? "before" : "after") it → \(d)"],
                             reference: .day(day))
         }
+        // "overnight" in a past-tense account of a day earlier in the week: the night before that day
+        // (after yesterday's account the night just gone is still the one before publication, and an
+        // older account is not what "overnight" is counted from)
+        if case .overnight = e, tense == .past, let day = narrative?.day, let dct = documentDate,
+           day < dct.adding(days: -1), day >= dct.adding(days: -7) {
+            let night = day.adding(days: -1)
+            return Anchored(value: .partOfDay(night, .night), anchor: .narrative,
+                            steps: ["narrative reference \(day)", "the night before it → \(night)"], reference: .day(day))
+        }
         // "that evening", "the next morning": a part of the account's day
         if case .partOfDay(.narrativeUnit(let unit, let n), let part) = e {
             var a = anchorNarrative(unit, n, grain: true)
@@ -253,6 +262,9 @@ struct Anchorer {
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }
             return .decade(decade)
+        case .overnight:
+            steps.append("the night before publication")
+            return .partOfDay(dct.adding(days: -1), .night)
         case .recentWeekend:
             // the weekend just gone (this one when published on it), the coming one in a future-tense sentence
             let week = dct.isoWeek

@@ -19,6 +19,7 @@ struct Refiner {
         var taken: [Candidate] = []
         for k in order {
             let c = candidates[k]
+            if isCompoundHead(s, c.end) { continue }
             if occupied[(c.first - low)..<(c.end - low)].contains(true) { continue }
             for t in (c.first - low)..<(c.end - low) { occupied[t] = true }
             taken.append(c)
@@ -30,6 +31,11 @@ struct Refiner {
             previousEnd = taken[n].end
         }
         return taken
+    }
+
+    /// "quarter-to-quarter", "year-to-year": the first half of an adjective of comparison, not a period.
+    private func isCompoundHead(_ s: TokenStream, _ end: Int) -> Bool {
+        s.isGluedPunct(end, 0x2D) && s.isSpelled(end + 1, "to") && s.glued(end + 1) && s.isGluedPunct(end + 2, 0x2D)
     }
 
     /// Takes in a modifier in front of the candidate, never past `limit` (the previous expression).

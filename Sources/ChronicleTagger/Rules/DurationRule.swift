@@ -47,6 +47,8 @@ enum DurationRule {
         // a bare plural: "years", "for weeks", "decades"
         if info.unitPlural || long {
             if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
+            // "in the early hours of Thursday", "the small hours": a part of the night, not a stretch
+            if unit == .hour, s.isKeyword(i - 1, .early) || s.isSpelled(i - 1, "small") || s.isSpelled(i - 1, "wee") { return }
             let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
             let end = long ? i + 3 : coordinatedEnd(s, i + 1)
             out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
