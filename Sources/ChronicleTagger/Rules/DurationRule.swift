@@ -12,7 +12,7 @@ enum DurationRule {
         // "the coming days", "past weeks" (the article is optional)
         var k = i
         if s.isKeyword(k, .the) { k += 1 }
-        if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), let info = s.info(k + 1), let unit = info.unit,
+        if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), !isVerbLast(s, k), let info = s.info(k + 1), let unit = info.unit,
            info.unitPlural, unit != .weekend, unit != .season, unit != .second, !s.capitalized(k + 1) {
             out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
                                  rule: .duration, note: "an unknown number of \(unit.rawValue)s"))
@@ -31,7 +31,8 @@ enum DurationRule {
             return
         }
         if s.isKeyword(j, .past, .last, .next, .coming, .first) {
-            // "past 20 years", "next several days"
+            // "past 20 years", "next several days"; "expected to last two weeks" is left to the amount
+            if isVerbLast(s, j) { return }
             guard let q = Quantity.read(s, j + 1, allowArticle: false) else { return }
             if let c = amountAndUnit(s, start: i, q) { out.append(c) }
             return
@@ -54,6 +55,13 @@ enum DurationRule {
             out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
                                  .duration, rule: .duration, note: info.unitPlural ? "a plural unit without an amount" : "a unit-long stretch"))
         }
+    }
+
+    /// "to last", "will last", "could last": the verb, not the adjective ("is expected to last several months").
+    static func isVerbLast(_ s: TokenStream, _ k: Int) -> Bool {
+        guard s.isKeyword(k, .last) else { return false }
+        return s.isKeyword(k - 1, .to) || s.isSpelled(k - 1, "will") || s.isSpelled(k - 1, "would") || s.isSpelled(k - 1, "could")
+            || s.isSpelled(k - 1, "may") || s.isSpelled(k - 1, "might") || s.isSpelled(k - 1, "can") || s.isSpelled(k - 1, "should")
     }
 
     /// Past a second plural unit joined to a first by "and"/"or" ("weeks or months", "recent weeks and
