@@ -25,6 +25,13 @@ struct Refiner {
             taken.append(c)
         }
         taken.sort { $0.first < $1.first }
+        // "at 10:30 a.m. on Monday": a time of day takes the day named right after it
+        for n in taken.indices.dropLast() {
+            if case .clock(nil, let h, let m) = taken[n].value, s.isKeyword(taken[n].end, .on),
+               taken[n + 1].first == taken[n].end + 1, isNamedDay(taken[n + 1].value) {
+                taken[n].value = .clock(taken[n + 1].value, hour: h, minute: m)
+            }
+        }
         var previousEnd = 0
         for n in taken.indices {
             widen(s, &taken[n], limit: previousEnd)
