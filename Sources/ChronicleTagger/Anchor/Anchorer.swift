@@ -12,10 +12,22 @@ enum LeadCue: Sendable {
     case deadline
 
     init(_ s: TokenStream, before i: Int) {
-        if s.isSpelled(i - 1, "effective") { self = .start }
+        if s.isSpelled(i - 1, "effective") || LeadCue.comingIntoForce(s, before: s.isKeyword(i - 1, .on) ? i - 1 : i) {
+            self = .start
+        }
         else if s.isKeyword(i - 1, .until, .till, .to), LeadCue.deferral(s, before: i - 1) { self = .deferred }
         else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
         else { self = .none }
+    }
+
+    /// "the law takes effect on July 1", "will go into effect Monday", "comes into force on 1 May": a start
+    /// date in the present or future ("took effect" is a report of the past and sets nothing).
+    private static func comingIntoForce(_ s: TokenStream, before k: Int) -> Bool {
+        if s.isSpelled(k - 1, "effect") {
+            if s.isSpelled(k - 2, "takes") || s.isSpelled(k - 2, "take") { return true }
+            return s.isSpelled(k - 2, "into") && (s.isSpelled(k - 3, "goes") || s.isSpelled(k - 3, "go"))
+        }
+        return s.isSpelled(k - 1, "force") && s.isSpelled(k - 2, "into") && (s.isSpelled(k - 3, "comes") || s.isSpelled(k - 3, "come"))
     }
 
     /// "postponed until Tuesday", "adjourned the hearing until Monday", "extended its deadline to
@@ -76,6 +88,15 @@ struct Anchorer {
             let d = Anchorer.weekday(wd, shift == .previous ? .last : .next, from: day)
             return Anchored(value: .day(d), anchor: .narrative, steps: ["narrative reference \(day)", "\(wd) \(shift == .previous ? "before" : "after") it → \(d)"],
                             reference: .day(day))
+        }
+        // "overnight" in a past-tense account of a day earlier in the week: the night before that day
+        // (after yesterday's account the night just gone is still the one before publication, and an
+        // older account is not what "overnight" is counted from)
+        if case .overnight = e, tense == .past, let day = narrative?.day, let dct = documentDate,
+           day < dct.adding(days: -1), day >= dct.adding(days: -7) {
+            let night = day.adding(days: -1)
+            return Anchored(value: .partOfDay(night, .night), anchor: .narrative,
+                            steps: ["narrative reference \(day)", "the night before it → \(night)"], reference: .day(day))
         }
         // "that evening", "the next morning": a part of the account's day
         if case .partOfDay(.narrativeUnit(let unit, let n), let part) = e {
@@ -253,6 +274,9 @@ struct Anchorer {
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }
             return .decade(decade)
+        case .overnight:
+            steps.append("the night before publication")
+            return .partOfDay(dct.adding(days: -1), .night)
         case .recentWeekend:
             // the weekend just gone (this one when published on it), the coming one in a future-tense sentence
             let week = dct.isoWeek
@@ -282,8 +306,10 @@ struct Anchorer {
             guard let day = v.day else { return v }
             return .partOfDay(day, part)
         case .clock(let inner, let h, let m):
-            // a time with no day belongs to the day of the account when there is one
-            let v = inner.map { resolve($0, dct, &steps) } ?? (narrative?.day).map { TimexValue.day($0) } ?? .day(dct)
+            // a time with no day belongs to the day of the account when there is one, unless the
+            // sentence tells of the past and that day is still ahead ("will meet Monday. The fire broke out at 3 a.m.")
+            let accountDay = narrative?.day.flatMap { tense == .past && $0 > dct ? nil : $0 }
+            let v = inner.map { resolve($0, dct, &steps) } ?? accountDay.map { TimexValue.day($0) } ?? .day(dct)
             guard let day = v.day else { return v }
             if h == 24 { return .time(day, hour: 24, minute: m) }
             return .time(day, hour: h, minute: m)

@@ -106,12 +106,22 @@ struct TenseClassifier {
         s.isWord(i) && (s.info(i)?.tenseFlags.contains(.adjectiveMarker) ?? false)
     }
 
+    /// "Neither he nor …", "nobody": a negation a few words before `k` in the same clause.
+    private func negatedBefore(_ s: TokenStream, _ k: Int) -> Bool {
+        var j = k - 1
+        while j >= max(0, k - 8) && !s.sentenceBreak(before: j + 1) {
+            if s.isSpelled(j, "nor") || s.isSpelled(j, "neither") || s.isSpelled(j, "nobody") { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// "will be held", "to be signed", "would still be held": a passive after a modal or "to".
     private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
         guard s.isSpelled(i - 1, "be") else { return false }
         for k in [i - 2, i - 3] {
-            // "could not be reached": a failed attempt, in the past
-            if s.isSpelled(k, "could") && s.isSpelled(k + 1, "not") { return false }
+            // "could not be reached", "neither he nor his wife could be located": a failed attempt, in the past
+            if s.isSpelled(k, "could") && (s.isSpelled(k + 1, "not") || negatedBefore(s, k)) { return false }
             if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
                 || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
                 return true

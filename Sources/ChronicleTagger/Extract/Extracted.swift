@@ -56,6 +56,9 @@ indirect enum Extracted: Sendable {
     case decadeOfCentury(Int)
     /// "the weekend", "over the weekend": the one just gone unless the sentence looks forward.
     case recentWeekend
+    /// "overnight": the night before publication, or before the account's day when a past-tense
+    /// sentence tells of an earlier day ("Shares closed lower Friday … after overnight losses in New York").
+    case overnight
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
     /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").

@@ -19,17 +19,30 @@ struct Refiner {
         var taken: [Candidate] = []
         for k in order {
             let c = candidates[k]
+            if isCompoundHead(s, c.end) { continue }
             if occupied[(c.first - low)..<(c.end - low)].contains(true) { continue }
             for t in (c.first - low)..<(c.end - low) { occupied[t] = true }
             taken.append(c)
         }
         taken.sort { $0.first < $1.first }
+        // "at 10:30 a.m. on Monday": a time of day takes the day named right after it
+        for n in taken.indices.dropLast() {
+            if case .clock(nil, let h, let m) = taken[n].value, s.isKeyword(taken[n].end, .on),
+               taken[n + 1].first == taken[n].end + 1, isNamedDay(taken[n + 1].value) {
+                taken[n].value = .clock(taken[n + 1].value, hour: h, minute: m)
+            }
+        }
         var previousEnd = 0
         for n in taken.indices {
             widen(s, &taken[n], limit: previousEnd)
             previousEnd = taken[n].end
         }
         return taken
+    }
+
+    /// "quarter-to-quarter", "year-to-year": the first half of an adjective of comparison, not a period.
+    private func isCompoundHead(_ s: TokenStream, _ end: Int) -> Bool {
+        s.isGluedPunct(end, 0x2D) && s.isSpelled(end + 1, "to") && s.glued(end + 1) && s.isGluedPunct(end + 2, 0x2D)
     }
 
     /// Takes in a modifier in front of the candidate, never past `limit` (the previous expression).

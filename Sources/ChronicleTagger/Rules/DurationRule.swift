@@ -12,7 +12,7 @@ enum DurationRule {
         // "the coming days", "past weeks" (the article is optional)
         var k = i
         if s.isKeyword(k, .the) { k += 1 }
-        if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), let info = s.info(k + 1), let unit = info.unit,
+        if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), !isVerbLast(s, k), let info = s.info(k + 1), let unit = info.unit,
            info.unitPlural, unit != .weekend, unit != .season, unit != .second, !s.capitalized(k + 1) {
             out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
                                  rule: .duration, note: "an unknown number of \(unit.rawValue)s"))
@@ -31,7 +31,8 @@ enum DurationRule {
             return
         }
         if s.isKeyword(j, .past, .last, .next, .coming, .first) {
-            // "past 20 years", "next several days"
+            // "past 20 years", "next several days"; "expected to last two weeks" is left to the amount
+            if isVerbLast(s, j) { return }
             guard let q = Quantity.read(s, j + 1, allowArticle: false) else { return }
             if let c = amountAndUnit(s, start: i, q) { out.append(c) }
             return
@@ -47,11 +48,20 @@ enum DurationRule {
         // a bare plural: "years", "for weeks", "decades"
         if info.unitPlural || long {
             if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
+            // "in the early hours of Thursday", "the small hours": a part of the night, not a stretch
+            if unit == .hour, s.isKeyword(i - 1, .early) || s.isSpelled(i - 1, "small") || s.isSpelled(i - 1, "wee") { return }
             let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
             let end = long ? i + 3 : coordinatedEnd(s, i + 1)
             out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
                                  .duration, rule: .duration, note: info.unitPlural ? "a plural unit without an amount" : "a unit-long stretch"))
         }
+    }
+
+    /// "to last", "will last", "could last": the verb, not the adjective ("is expected to last several months").
+    static func isVerbLast(_ s: TokenStream, _ k: Int) -> Bool {
+        guard s.isKeyword(k, .last) else { return false }
+        return s.isKeyword(k - 1, .to) || s.isSpelled(k - 1, "will") || s.isSpelled(k - 1, "would") || s.isSpelled(k - 1, "could")
+            || s.isSpelled(k - 1, "may") || s.isSpelled(k - 1, "might") || s.isSpelled(k - 1, "can") || s.isSpelled(k - 1, "should")
     }
 
     /// Past a second plural unit joined to a first by "and"/"or" ("weeks or months", "recent weeks and

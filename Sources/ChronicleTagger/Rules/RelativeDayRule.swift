@@ -6,17 +6,17 @@ enum RelativeDayRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if let info = s.info(i), let offset = info.dayOffset {
             if isTitle(s, i) { return }
+            if offset == 0, isEra(s, i) { return }
             if info.spelling == "tonight" {
                 out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .relativeDay))
                 return
             }
             if info.spelling == "overnight" {
                 // the night just gone ("overnight losses in New York", "strikes overnight")
-                out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(-1), .night), .time, rule: .relativeDay,
-                                     note: "overnight: the night before publication"))
+                out.append(Candidate(i, i + 1, .overnight, .time, rule: .relativeDay, note: "overnight: the night just gone"))
                 return
             }
-            // "today" as a noun of an era ("today's Britain") stays a date; "yesterday morning" takes the part.
+            // "today's Britain" stays a date (only common nouns name an era); "yesterday morning" takes the part.
             if let part = s.info(i + 1)?.partOfDay, !s.glued(i + 1), part != .noon, part != .midnight {
                 out.append(Candidate(i, i + 2, .partOfDay(.dayOffset(offset), part.part), .time, rule: .partOfDay))
                 return
@@ -54,6 +54,21 @@ enum RelativeDayRule {
         default:
             break
         }
+    }
+
+    /// Nouns that make "today's" the present era rather than the publication day ("today's world",
+    /// "today's young voters"); "today's vote" stays a day.
+    static let eraNouns: Set<String> = ["world", "youth", "young", "society", "generation", "generations", "children",
+                                        "kids", "teenagers", "teens", "standards", "technology", "culture",
+                                        "computers", "families", "parents", "students"]
+
+    /// "today's world", "today's personal computers": the era, which TimeBank leaves untagged.
+    static func isEra(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isPossessive(i + 1) else { return false }
+        for k in (i + 3)...(i + 4) where s.isWord(k) && !s.capitalized(k) {
+            if eraNouns.contains(s.lowerWord(k)) { return true }
+        }
+        return false
     }
 
     /// "USA Today", "VOA Today", "The Tonight Show": a capitalised day word inside a sentence, right

@@ -16,6 +16,13 @@ enum RelativeUnitRule {
            let unit = s.info(i + 3)?.unit, !(s.info(i + 3)?.unitPlural ?? true), unit == .day || unit == .week || unit == .month || unit == .year {
             out.append(Candidate(i, i + 4, .narrativeUnit(unit, 0), mod: s.isKeyword(i, .earlier) ? .start : .end, rule: .narrative))
         }
+        // "the year before", "the day after": the unit next to the account's, when nothing follows
+        // the signal ("the day before the vote" is counted from an event)
+        if s.isKeyword(i, .the), let info = s.info(i + 1), let unit = info.unit, !info.unitPlural, !s.glued(i + 1),
+           unit == .day || unit == .week || unit == .month || unit == .year, s.isKeyword(i + 2, .before, .after),
+           !s.isWord(i + 3), !s.isNumber(i + 3) {
+            out.append(Candidate(i, i + 3, .narrativeUnit(unit, s.isKeyword(i + 2, .before) ? -1 : 1), rule: .narrative))
+        }
         // "the end of the month", "the rest of the month": the month of the account
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
             out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .relativeUnit))
