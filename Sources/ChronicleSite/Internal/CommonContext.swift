@@ -77,7 +77,14 @@ enum CommonContext {
     /// "15 March 2025 – 17 August 2025": the days the timeline covers.
     private static func span(_ periods: [PeriodDigest]) -> String? {
         guard let first = periods.compactMap(\.first).min(), let last = periods.compactMap(\.last).max() else { return nil }
-        func label(_ d: CivilDate) -> String { "\(d.day) \(DisplayFormat.monthName(d.month)) \(d.year)" }
-        return first == last ? label(first) : "\(label(first)) – \(label(last))"
+        // A bound that is where a year filed as a whole begins or ends is that year ("2022 – 17 August
+        // 2025"): its events say "in 2022", not "on 1 January 2022".
+        let wholeYears = Set(periods.filter { $0.period.month == nil }.map(\.period.year))
+        func label(_ d: CivilDate, yearEdge: Bool) -> String {
+            yearEdge && wholeYears.contains(d.year) ? "\(d.year)" : "\(d.day) \(DisplayFormat.monthName(d.month)) \(d.year)"
+        }
+        let from = label(first, yearEdge: first.month == 1 && first.day == 1)
+        let to = label(last, yearEdge: last.month == 12 && last.day == 31)
+        return from == to ? from : "\(from) – \(to)"
     }
 }
