@@ -145,7 +145,7 @@ public struct EntityRecognizer: Sendable {
         let nameLower = nameWords.map(\.lower).joined(separator: " ")
         // One actor under several names ("US", "United States"): its usual full form.
         let alias = EntityWords.aliases[Self.withoutPossessive(nameLower)]
-        let name = alias?.name ?? written
+        let name = alias?.name ?? Self.transliterationFolded(written)
         if nameWords.count == 1 {
             let w = nameWords[0]
             let bare = Self.withoutPossessive(w.lower)
@@ -276,6 +276,22 @@ public struct EntityRecognizer: Sendable {
         if bytes[i] == 0x27 || bytes[i] == 0x2D { return 1 }
         if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
         return 0
+    }
+
+    /// Slavic surnames that outlets spell differently in English ("Zelenskyy", "Zelenskiy",
+    /// "Zelensky"; "Syrskyi", "Syrsky") written one way: "-skyy", "-skiy", "-skyi" and "-skii" are "-sky".
+    static func transliterationFolded(_ name: String) -> String {
+        guard name.utf8.count >= 6, name.utf8.contains(0x6B) else { return name }  // "k"
+        var words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        for k in words.indices where words[k].utf8.count >= 6 {
+            for ending in EntityWords.transliteratedEndings where words[k].hasSuffix(ending) {
+                words[k] = String(words[k].dropLast(ending.count)) + "sky"
+                changed = true
+                break
+            }
+        }
+        return changed ? words.joined(separator: " ") : name
     }
 
     static func withoutPossessive(_ bytes: [UInt8], _ end: Int) -> Int {

@@ -43,6 +43,9 @@ enum EntityWords {
         return map
     }()
 
+    /// Endings of Slavic surnames that English spells several ways, all written "-sky" (`EntityRecognizer.transliterationFolded`).
+    static let transliteratedEndings = ["skyy", "skiy", "skyi", "skii"]
+
     /// `titles` by their first word, longest first, so a name's words are looked up, not scanned.
     static let titlesByFirstWord: [String: [[String]]] = Dictionary(grouping: titles, by: { $0[0] })
 
