@@ -34,6 +34,12 @@ import Testing
         #expect(state.files.count == files.filter { !FileManager.default.isDirectory(site.output.appendingPathComponent($0)) }.count)
         #expect(state.files.values.contains { $0.fingerprint != nil && $0.stamp.size > 0 })
         #expect(state.eventsLayout?.runs.isEmpty == false)
+        // Each run knows its events' lines, which add up to the run.
+        for run in state.eventsLayout?.runs ?? [] {
+            let lines = run.lines
+            #expect(!lines.ids.isEmpty && lines.lengths.count == lines.ids.count && lines.cards.count == lines.ids.count)
+            #expect(lines.lengths.reduce(0, +) + 2 * (lines.ids.count - 1) == run.length)
+        }
         #expect(try BinaryCoder.encode(state) == payload)
 
         let sharesFolder = cacheFolder.appendingPathComponent("shares")

@@ -51,6 +51,19 @@ public struct PeriodResult: Sendable {
     public var mentionCount: Int
     public var eventCount: Int
     public var changed: Bool
+    /// For a period re-merged from its last grouping: which of its events are as that build made them.
+    public var unchanged: UnchangedEvents? = nil
+}
+
+/// The events of a re-merged period that are the same as the last build made them: their groups
+/// hold the same mentions, kept as they were, and every name in the period resolves as it did
+/// when `previousHash` is the hash the period had in the last build (what the site layer's state
+/// records with whatever it kept of those events).
+public struct UnchangedEvents: Sendable {
+    /// The ids of the events made from unchanged groups.
+    public var ids: Set<String>
+    /// The hash the period's previous state has under this build's names (`PeriodResult.hash` of it).
+    public var previousHash: UInt64
 }
 
 /// The outcome of `TimelineBuilder.run`: the articles (without their text) and the events by
@@ -247,10 +260,17 @@ struct PeriodFile: Codable {
     }
 
     func events(merger: EventMerger, names: SiteNames) -> [Event] {
+        var groupOf: [Int] = []
+        return events(merger: merger, names: names, groupOf: &groupOf)
+    }
+
+    /// The events in timeline order, and in `groupOf` the group each was made from.
+    func events(merger: EventMerger, names: SiteNames, groupOf: inout [Int]) -> [Event] {
         let events = groups.map { merger.makeEvent($0.map { candidates[$0] }, names: names) }
         // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
         let keys = events.map(Event.TimelineKey.init)
-        return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
+        groupOf = events.indices.sorted { keys[$0] < keys[$1] }
+        return groupOf.map { events[$0] }
     }
 
     /// The names of its mentions that the site-wide pass may change, sorted.
@@ -274,13 +294,18 @@ struct MergedPeriod {
     /// - Parameters:
     ///   - previous: the period's last grouping, and each candidate's index in it (nil when new).
     ///   - encoded: each candidate's bytes in the last period file, when it is kept as it was.
+    ///   - last: the last period file's groups, each candidate's index among its candidates (nil when
+    ///     new) and the hash the period had under this build's names: which events are unchanged is
+    ///     worked out from them (`PeriodResult.unchanged`).
     init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
          records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
-         encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil) throws {
+         encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil,
+         last: (groups: [[Int]], origins: [Int?], hash: UInt64)? = nil) throws {
         let grouping = previous.flatMap { MonthGrouping(candidates, merger: merger, memory: $0.0, origins: $0.1) }
             ?? MonthGrouping(candidates, merger: merger)
         let file = PeriodFile(candidates: candidates, groups: grouping.groups(), encoded: encoded)
-        let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names) : nil
+        var groupOf: [Int] = []
+        let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names, groupOf: &groupOf) : nil
         events = cache == nil || keepsEvents ? made : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
@@ -295,7 +320,35 @@ struct MergedPeriod {
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
         try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath)
+        if let last, let made {
+            result.unchanged = UnchangedEvents(ids: Self.unchanged(made, groupOf: groupOf, groups: file.groups, last: last.groups,
+                                                                   origins: last.origins, encoded: encoded),
+                                               previousHash: last.hash)
+        }
         if let merged, let made { merged(result, made) }
+    }
+}
+
+extension MergedPeriod {
+    /// The ids of the events whose group is one of the last grouping's, member for member, every
+    /// member kept as it was (`encoded`: not renamed).
+    /// - Parameters:
+    ///   - groupOf: the group each event of `events` was made from.
+    ///   - last: the last grouping's groups, as indices into its candidates (`origins` map to them).
+    static func unchanged(_ events: [Event], groupOf: [Int], groups: [[Int]], last: [[Int]], origins: [Int?],
+                          encoded: [ArraySlice<UInt8>?]) -> Set<String> {
+        // The last group each last candidate was in.
+        var lastGroup: [Int: Int] = [:]
+        for (g, members) in last.enumerated() { if let first = members.first { lastGroup[first] = g } }
+        var ids = Set<String>()
+        for (e, g) in zip(events.indices, groupOf) {
+            let members = groups[g]
+            guard let first = origins[members[0]], let old = lastGroup[first], last[old].count == members.count,
+                  zip(members, last[old]).allSatisfy({ i, o in origins[i] == o && i < encoded.count && encoded[i] != nil })
+            else { continue }
+            ids.insert(events[e].id)
+        }
+        return ids
     }
 }
 

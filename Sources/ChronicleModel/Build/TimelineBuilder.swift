@@ -135,24 +135,31 @@ public struct TimelineBuilder: Sendable {
 
         let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
         configured?(cache)
+        // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
+        let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
+        // A rebuild hashes every file on the other cores while the manifest is decoded; only files
+        // whose hash the manifest does not hold are read again (to be parsed).
+        let manifestPath = cache?.url(CacheManifest.fileName).path
+        let hashes: Prefetched<[UInt64?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
+            ? Prefetched { concurrentMap(paths) { path in FileBytes.read(folder + path).map { ContentHash.xxh64($0) } } }
+            : nil
         let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
-        let previous = Dictionary(manifest?.records.map { ($0.sourcePath, $0) } ?? [], uniquingKeysWith: { a, _ in a })
-        var previousBytes: [String: ArraySlice<UInt8>] = [:]
-        if let manifest {
-            for (record, bytes) in zip(manifest.records, manifest.encoded) { previousBytes[record.sourcePath] = bytes }
-        }
+        // Each path's index among the manifest's records (a record is costly to copy: each copy retains its many fields).
+        let oldRecords = manifest?.records ?? []
+        let previousIndex = Dictionary(oldRecords.indices.map { (oldRecords[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        @Sendable func previous(_ path: String) -> ArticleRecord? { previousIndex[path].map { oldRecords[$0] } }
 
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
         let counter = progress.counter("read", total: paths.count)
-        // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
-        let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
         var records: [ArticleRecord] = []
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
-        for outcome in concurrentMap(paths, { path in
+        let known = hashes?.value
+        for outcome in concurrentMap(Array(paths.indices), { i in
             defer { counter.advance() }
-            return read(path, in: folder, reader: reader, previous: previous[path])
+            let path = paths[i]
+            return read(path, in: folder, reader: reader, previous: previous(path), hashed: known?[i] ?? nil)
         }) {
             switch outcome {
             case .failed(let d):
@@ -185,7 +192,7 @@ public struct TimelineBuilder: Sendable {
         var toAnalyse: [Int] = []
         for i in records.indices {
             let verdicts = detector.verdicts(records[i].evidence)
-            let kind = ChangeKind(records[i], previous: previous[records[i].sourcePath], verdicts: verdicts,
+            let kind = ChangeKind(records[i], previous: previous(records[i].sourcePath), verdicts: verdicts,
                                   isParsed: parsed.contains(records[i].sourcePath))
             kinds.append(kind)
             if kind == .analysed {
@@ -236,15 +243,15 @@ public struct TimelineBuilder: Sendable {
             case .unchanged:
                 kept.insert(records[i].slug)
             case .renamed:
-                renamed[previous[records[i].sourcePath]!.slug] = records[i].slug
+                renamed[previous(records[i].sourcePath)!.slug] = records[i].slug
                 dirty.formUnion(records[i].periods)
             case .analysed:
                 dirty.formUnion(records[i].periods)
-                if previous[records[i].sourcePath]?.included == true { dirty.formUnion(previous[records[i].sourcePath]!.periods) }
+                if let old = previous(records[i].sourcePath), old.included { dirty.formUnion(old.periods) }
             }
         }
         let current = Set(records.map(\.sourcePath))
-        for old in previous.values where old.included && !current.contains(old.sourcePath) { dirty.formUnion(old.periods) }
+        for old in oldRecords where old.included && !current.contains(old.sourcePath) { dirty.formUnion(old.periods) }
         // A period of an article that left changes too; so does one nothing points at any more.
         var periodSet = Set(records.flatMap(\.periods))
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
@@ -276,6 +283,7 @@ public struct TimelineBuilder: Sendable {
                     }
                 }
                 var memory: MonthGrouping.Memory?
+                var lastGroups: [[Int]]?
                 if let entry = oldPeriods[period] {
                     guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
                     // An article's mentions are next to each other: each article is looked up once.
@@ -298,6 +306,7 @@ public struct TimelineBuilder: Sendable {
                         }
                         origins.append(i)
                     }
+                    lastGroups = file.groups
                     memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
                         $0.candidateCount == file.candidates.count ? $0 : nil
                     }
@@ -320,7 +329,9 @@ public struct TimelineBuilder: Sendable {
                 return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: memory.map { ($0, origins) },
                                         keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: encoded,
-                                        merged: hook)
+                                        merged: hook, last: lastGroups.map { groups in
+                                            (groups, origins, oldPeriods[period]!.result(changed: false, names: names).hash)
+                                        })
             }
         }
         fresh.finish()
@@ -350,7 +361,10 @@ public struct TimelineBuilder: Sendable {
         let cacheWrites = CacheWrites()
         if let cache {
             // A record unchanged since the last build is written as its bytes were read.
-            let encoded = records.indices.map { kinds[$0] == .unchanged ? previousBytes[records[$0].sourcePath] : nil }
+            let oldBytes = manifest?.encoded ?? []
+            let encoded = records.indices.map { i in
+                kinds[i] == .unchanged ? previousIndex[records[i].sourcePath].flatMap { $0 < oldBytes.count ? oldBytes[$0] : nil } : nil
+            }
             let manifest = CacheManifest(records: records, periods: entries, encoded: encoded)
             let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             // Period files are all written: the manifest that names them comes next, then the old ones go.
@@ -389,7 +403,12 @@ public struct TimelineBuilder: Sendable {
     }
 
     /// - Parameter folder: the content folder's path, ending in `/`.
-    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?) -> ReadOutcome {
+    /// - Parameter hashed: the file's hash as found a moment ago; a record of that hash is taken without reading the file.
+    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?, hashed: UInt64? = nil) -> ReadOutcome {
+        if var record = previous, let hashed, record.contentHash == hashed {
+            record.slug = record.requestedSlug
+            return .cached(record)
+        }
         guard let data = FileBytes.read(folder + path) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
@@ -608,6 +627,21 @@ final class CacheWrites: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }
+    }
+}
+
+/// A value worked out on another thread, waited for when it is needed.
+public final class Prefetched<T>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: T?
+
+    public init(_ make: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async(group: group) { [self] in result = make() }
+    }
+
+    public var value: T {
+        group.wait()
+        return result!
     }
 }
 

@@ -132,6 +132,13 @@ public struct SiteBuild: Sendable {
         // timeline's manifest written while the site is.
         let state = StateSlot()
         if usesCache { builder.configured = { cache in state.prefetched = Prefetched { SiteUpdate.readState(cache) } } }
+        // A re-merged period copies the lines of its unchanged events from the last events.json.
+        let output = outputDirectory.standardizedFileURL
+        early.lastEvents = { [state] in
+            guard let last = state.prefetched?.value, last.output == output.path, let layout = last.eventsLayout,
+                  let entry = last.files["events.json"] else { return nil }
+            return (layout, output.appendingPathComponent("events.json").path, entry.stamp)
+        }
         builder.writesManifestInBackground = true
         let timeline: TimelineBuild
         do {

@@ -42,65 +42,77 @@ enum EventsJSON {
         return out.bytes
     }
 
-    /// One period's events, a line each, without a trailing separator. Keys are written as
-    /// they are (none needs escaping): the same bytes `object` writes, without a list per object.
-    static func events(_ events: [Event]) -> [UInt8] {
+    /// One period's events, a line each, without a trailing separator.
+    static func events(_ events: [Event]) -> [UInt8] { Self.events(events, reusing: { _ in nil }).bytes }
+
+    /// One period's events, an event's line taken from `reusing` when it gives one (the bytes the
+    /// event had in the last file), and each event's length.
+    static func events(_ events: [Event], reusing: (Int) -> ArraySlice<UInt8>?) -> (bytes: [UInt8], lengths: [Int]) {
         var out = JSONBytes()
+        var lengths: [Int] = []
+        lengths.reserveCapacity(events.count)
         for i in events.indices {
-            let e = events[i]
             if i > 0 { out.raw(",\n") }
-            let interval = e.value.interval
-            out.raw("{\"id\":")
-            out.string(e.id)
-            out.raw(",\"date\":")
-            out.string(e.value.description)
-            out.raw(",\"start\":")
-            out.string(interval?.start.description)
-            out.raw(",\"end\":")
-            out.string(interval?.end.description)
-            out.raw(",\"grain\":")
-            out.string(e.value.grain.description)
-            out.raw(",\"status\":")
-            out.string(e.status.rawValue)
-            out.raw(",\"text\":")
-            out.string(e.text)
-            out.raw(",\"score\":")
-            out.raw(JSONNumber.format(e.score))
-            out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
-            out.strings(e.sources)
-            out.raw(",\"entities\":")
-            out.strings(e.entities)
-            out.raw(",\"disagreement\":[")
-            for (j, claim) in e.disagreement.enumerated() {
-                if j > 0 { out.raw(",") }
-                out.raw("{\"date\":")
-                out.string(claim.value.description)
-                out.raw(",\"articles\":")
-                out.strings(claim.articles)
-                out.raw("}")
-            }
-            out.raw("],\"mentions\":[")
-            for j in e.mentions.indices {
-                let m = e.mentions[j]
-                out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
-                out.string(m.article)
-                out.raw(",\"anchor\":")
-                out.string(Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
-                out.raw(",\"sentence\":")
-                out.string(m.sentence)
-                out.raw(",\"expression\":")
-                out.string(m.expression)
-                out.raw(",\"value\":")
-                out.string(m.value.description)
-                out.raw(",\"resolution\":")
-                out.string(m.resolution)
-                out.raw(",\"entities\":")
-                out.strings(m.entities)
-                out.raw("}")
-            }
-            out.raw("]}")
+            let start = out.bytes.count
+            if let line = reusing(i) { out.bytes += line } else { event(events[i], to: &out) }
+            lengths.append(out.bytes.count - start)
         }
-        return out.bytes
+        return (out.bytes, lengths)
+    }
+
+    /// One event's line. Keys are written as they are (none needs escaping): the same bytes
+    /// `object` writes, without a list per object.
+    static func event(_ e: Event, to out: inout JSONBytes) {
+        let interval = e.value.interval
+        out.raw("{\"id\":")
+        out.string(e.id)
+        out.raw(",\"date\":")
+        out.string(e.value.description)
+        out.raw(",\"start\":")
+        out.string(interval?.start.description)
+        out.raw(",\"end\":")
+        out.string(interval?.end.description)
+        out.raw(",\"grain\":")
+        out.string(e.value.grain.description)
+        out.raw(",\"status\":")
+        out.string(e.status.rawValue)
+        out.raw(",\"text\":")
+        out.string(e.text)
+        out.raw(",\"score\":")
+        out.raw(JSONNumber.format(e.score))
+        out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
+        out.strings(e.sources)
+        out.raw(",\"entities\":")
+        out.strings(e.entities)
+        out.raw(",\"disagreement\":[")
+        for (j, claim) in e.disagreement.enumerated() {
+            if j > 0 { out.raw(",") }
+            out.raw("{\"date\":")
+            out.string(claim.value.description)
+            out.raw(",\"articles\":")
+            out.strings(claim.articles)
+            out.raw("}")
+        }
+        out.raw("],\"mentions\":[")
+        for j in e.mentions.indices {
+            let m = e.mentions[j]
+            out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
+            out.string(m.article)
+            out.raw(",\"anchor\":")
+            out.string(Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
+            out.raw(",\"sentence\":")
+            out.string(m.sentence)
+            out.raw(",\"expression\":")
+            out.string(m.expression)
+            out.raw(",\"value\":")
+            out.string(m.value.description)
+            out.raw(",\"resolution\":")
+            out.string(m.resolution)
+            out.raw(",\"entities\":")
+            out.strings(m.entities)
+            out.raw("}")
+        }
+        out.raw("]}")
     }
 
     /// The whole file, for a timeline in memory.

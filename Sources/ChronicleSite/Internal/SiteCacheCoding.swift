@@ -27,6 +27,9 @@ extension SiteState: CacheCodable {
                 out.fixed(run.hash)
                 out.int(run.offset)
                 out.int(run.length)
+                out.raw(run.lines.ids)
+                out.raw(run.lines.lengths.map { Int32(clamping: $0) })
+                out.raw(run.lines.cards)
             }
         }
     }
@@ -48,8 +51,9 @@ extension SiteState: CacheCodable {
         eventsLayout = try input.optional { input in
             let head = try input.fixed()
             return EventsLayout(headHash: head, runs: try input.array { input in
-                let period = try input.value(Period.self), hash = try input.fixed(), offset = try input.int()
-                return EventsLayout.Run(period: period, hash: hash, offset: offset, length: try input.int())
+                let period = try input.value(Period.self), hash = try input.fixed(), offset = try input.int(), length = try input.int()
+                let lines = SiteState.EventLines(ids: try input.raw(), lengths: try input.raw(Int32.self).map(Int.init), cards: try input.raw())
+                return EventsLayout.Run(period: period, hash: hash, offset: offset, length: length, lines: lines)
             })
         }
     }

@@ -25,6 +25,18 @@ struct SiteState: Codable {
         self.digestBytes = digestBytes
     }
 
+    /// Each event of a period's run of events in `events.json`, in order: its id (hashed), the
+    /// length of its line and the fingerprint of its card, so that a rebuild that merges the
+    /// period again copies the lines and cards of the events it makes as they were. Empty when
+    /// not known.
+    struct EventLines: Codable, Equatable {
+        var ids: [UInt64] = []
+        var lengths: [Int] = []
+        var cards: [UInt64] = []
+
+        static func id(_ id: String) -> UInt64 { ContentHash.xxh64(id) }
+    }
+
     /// Where each period's run of events sits in `events.json`, so the next build can copy it.
     struct EventsLayout: Codable, Equatable {
         /// Of the head and the tail (site, articles, actors).
@@ -36,6 +48,8 @@ struct SiteState: Codable {
             var hash: UInt64
             var offset: Int
             var length: Int
+            /// Its events' lines, when known.
+            var lines = EventLines()
         }
 
         var hash: UInt64 { ContentHash.xxh64(runs.flatMap { withUnsafeBytes(of: $0.hash, Array.init) }, seed: headHash) }
@@ -287,14 +301,14 @@ struct SiteUpdate: @unchecked Sendable {
                 if !runs.isEmpty { try emit(EventsJSON.separator) }
                 if let run = oldRuns[digest.period], run.hash == digest.hash, let oldFile,
                    try Self.copy(run.length, from: oldFile, at: run.offset, to: out) {
-                    runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.length))
+                    runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.length, lines: run.lines))
                     offset += run.length
                     continue
                 }
-                if let (file, length) = early?.run(digest.period, hash: digest.hash) {
+                if let (file, length, lines) = early?.run(digest.period, hash: digest.hash) {
                     defer { try? file.close() }
                     if try Self.copy(length, from: file, at: 0, to: out) {
-                        runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: length))
+                        runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: length, lines: lines))
                         offset += length
                         continue
                     }
@@ -332,21 +346,6 @@ struct SiteUpdate: @unchecked Sendable {
         }
         try out.write(contentsOf: rest)
         return true
-    }
-}
-
-/// A value worked out on another thread, waited for when it is needed.
-final class Prefetched<T>: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: T?
-
-    init(_ make: @escaping @Sendable () -> T) {
-        DispatchQueue.global().async(group: group) { [self] in result = make() }
-    }
-
-    var value: T {
-        group.wait()
-        return result!
     }
 }
 
@@ -400,21 +399,39 @@ final class MergedDigests: @unchecked Sendable {
     /// With a cache, each period's part of events.json waits in `runs/` of the cache folder until
     /// events.json is written (the folder is emptied first and removed then).
     private var runs: URL?
-    private var written: [Period: (hash: UInt64, length: Int)] = [:]
+    private var written: [Period: (hash: UInt64, length: Int, lines: SiteState.EventLines)] = [:]
     private let lock = NSLock()
+    /// The last build's events.json (its layout, path and stamp), when there is one to copy the
+    /// unchanged events of a re-merged period from.
+    var lastEvents: (@Sendable () -> (layout: SiteState.EventsLayout, path: String, stamp: FileStamp)?)?
 
     func digest(_ result: PeriodResult, events: [Event], articleHashes: [String: UInt64], cache: BuildCache?) {
         let shares = PeriodShares(events: events)
         try? cache?.write(shares, at: PeriodData.sharesPath(result))
-        if let cache, let folder = runsFolder(cache) {
-            let run = EventsJSON.events(events)
-            if FileManager.default.createFile(atPath: folder.appendingPathComponent(Self.runName(result.period)).path, contents: Data(run)) {
-                lock.lock()
-                written[result.period] = (result.hash, run.count)
-                lock.unlock()
-            }
+        // The lines and cards of events made as the last build made them, from its events.json.
+        let last = result.unchanged.flatMap { unchanged in
+            unchanged.ids.isEmpty ? nil : lastRun(result.period, hash: unchanged.previousHash).map { (unchanged.ids, $0) }
         }
-        let cards = events.map { PeriodDigest.fingerprint($0, articleHashes: articleHashes) }
+        var lastCards: [Int: UInt64] = [:]
+        var runLength: Int?
+        var lengths: [Int] = []
+        if let cache, let folder = runsFolder(cache) {
+            let (run, runLengths) = EventsJSON.events(events, reusing: { i in
+                guard let (ids, run) = last, ids.contains(events[i].id), let (line, card) = run.line(of: events[i].id) else { return nil }
+                lastCards[i] = card
+                return line
+            })
+            lengths = runLengths
+            let path = folder.appendingPathComponent(Self.runName(result.period)).path
+            if run.withUnsafeBytes({ FileManager.default.createFile(atPath: path, contents: Data($0)) }) { runLength = run.count }
+        }
+        let cards = events.indices.map { lastCards[$0] ?? PeriodDigest.fingerprint(events[$0], articleHashes: articleHashes) }
+        if let runLength {
+            let lines = SiteState.EventLines(ids: events.map { SiteState.EventLines.id($0.id) }, lengths: lengths, cards: cards)
+            lock.lock()
+            written[result.period] = (result.hash, runLength, lines)
+            lock.unlock()
+        }
         let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
                                   cards: cards)
         lock.lock()
@@ -444,13 +461,21 @@ final class MergedDigests: @unchecked Sendable {
     }
 
     /// The period's part of events.json written at the merge, opened, and its length; nil when it is not of this hash.
-    func run(_ period: Period, hash: UInt64) -> (FileHandle, Int)? {
+    func run(_ period: Period, hash: UInt64) -> (FileHandle, Int, SiteState.EventLines)? {
         lock.lock()
         let (folder, entry) = (runs, written[period])
         lock.unlock()
         guard let folder, let entry, entry.hash == hash,
               let file = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.runName(period)).path) else { return nil }
-        return (file, entry.length)
+        return (file, entry.length, entry.lines)
+    }
+
+    /// The period's run of events in the last build's events.json, when that run is of `hash` and
+    /// the file is still as that build left it.
+    private func lastRun(_ period: Period, hash: UInt64) -> LastRun? {
+        guard let last = lastEvents?(), let run = last.layout.runs.first(where: { $0.period == period }), run.hash == hash,
+              FileStamp(path: last.path) == last.stamp else { return nil }
+        return LastRun(run, path: last.path)
     }
 
     func removeRuns() {
@@ -467,6 +492,42 @@ final class MergedDigests: @unchecked Sendable {
         defer { lock.unlock() }
         guard let entry = made[result.period], entry.hash == result.hash else { return nil }
         return (entry.digest, entry.shares)
+    }
+}
+
+/// A period's run of events as the last build wrote it in events.json, each event's line read
+/// from the file when it is asked for (the run itself is not held).
+private final class LastRun {
+    private let file: FileHandle
+    /// Each event's line (offset in the file and length) and card, by its id's hash.
+    private let lines: [UInt64: (offset: Int, length: Int, card: UInt64)]
+
+    /// Nil when the run's lines are not known or do not add up to the run.
+    init?(_ run: SiteState.EventsLayout.Run, path: String) {
+        let l = run.lines
+        guard !l.ids.isEmpty, l.lengths.count == l.ids.count, l.cards.count == l.ids.count,
+              l.lengths.reduce(0, +) + 2 * (l.ids.count - 1) == run.length,
+              let file = FileHandle(forReadingAtPath: path) else { return nil }
+        self.file = file
+        var lines: [UInt64: (Int, Int, UInt64)] = [:]
+        var offset = run.offset
+        for k in l.ids.indices {
+            lines[l.ids[k]] = (offset, l.lengths[k], l.cards[k])
+            offset += l.lengths[k] + 2
+        }
+        self.lines = lines
+    }
+
+    deinit { try? file.close() }
+
+    /// The line and card of the event with this id, when the run has it (its line starts with the id).
+    func line(of id: String) -> (line: ArraySlice<UInt8>, card: UInt64)? {
+        guard let (offset, length, card) = lines[SiteState.EventLines.id(id)] else { return nil }
+        let line = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            count = max(0, pread(file.fileDescriptor, buffer.baseAddress, length, off_t(offset)))
+        }
+        guard line.count == length, line.starts(with: Array("{\"id\":\"\(id)\"".utf8)) else { return nil }
+        return (line[...], card)
     }
 }
 

@@ -67,6 +67,11 @@ public struct CacheWriter {
     /// `values`, each value that has its bytes in `encoded` (as `CacheReader.valuesWithBytes`
     /// read them) written as those bytes: a rebuild writes back what did not change.
     public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
+        // Room for the reused bytes (and some for the others) at once: a large list does not
+        // grow the buffer by doubling, each step a copy that holds twice the memory for a moment.
+        var room = bytes.count + 10
+        for (i, bytes) in encoded.enumerated() where i < values.count { room += bytes?.count ?? 256 }
+        bytes.reserveCapacity(room)
         varint(UInt64(values.count))
         for (i, value) in values.enumerated() {
             if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { self.value(value) }
