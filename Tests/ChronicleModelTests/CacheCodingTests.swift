@@ -165,17 +165,9 @@ import Testing
     ]
 
     @Test func aBuiltSitesRecordsAndPeriodsReadBackUnchanged() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-cache-coding-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: site) }
-        let content = site.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        for (name, text) in Self.articles { try text.write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        var builder = TimelineBuilder(siteDirectory: site, cache: BuildCache(directory: site.appendingPathComponent(".chronicle"), identity: "test"))
-        builder.readsCache = false
-        // The events the merge made from the mentions in memory (with a cache the build keeps none).
-        let made = MadeEvents()
-        builder.merged = { result, events, _, _ in made.put(result.period, events) }
-        let build = try builder.run()
+        let site = try BuiltSite("chronicle-cache-coding", articles: Self.articles)
+        defer { site.folder.remove() }
+        let (build, made) = try site.build(readsCache: false)
         let cache = try #require(build.cache)
         let json = JSONEncoder()
         json.outputFormatting = .sortedKeys
@@ -192,7 +184,7 @@ import Testing
         for result in build.periods {
             let file = try #require(cache.read(PeriodFile.self, at: CacheManifest.PeriodEntry.path(result)))
             let fromFile = file.events(merger: EventMerger(), names: build.names)
-            let inMemory = try #require(made.get(result.period))
+            let inMemory = try #require(made[result.period]?.events)
             #expect(!inMemory.isEmpty)
             #expect(try json.encode(fromFile) == json.encode(inMemory))
             for c in file.candidates { values.insert(c.mention.value.description) }
@@ -201,13 +193,6 @@ import Testing
         #expect(positions.contains { $0[1] > 0 } && positions.contains { $0[0] > 0 }, "\(positions)")
         // Days, times, weeks and years take tagged forms (every kind: `everyValueKindRoundTripsInAMention`).
         #expect(values.isSuperset(of: ["2025-03-14", "2025-03-14T14:00", "2025-W12", "2022"]), "\(values.sorted())")
-    }
-
-    final class MadeEvents: @unchecked Sendable {
-        private var events: [Period: [Event]] = [:]
-        private let lock = NSLock()
-        func put(_ period: Period, _ e: [Event]) { lock.lock(); events[period] = e; lock.unlock() }
-        func get(_ period: Period) -> [Event]? { lock.lock(); defer { lock.unlock() }; return events[period] }
     }
 
     @Test(arguments: ["2025-03-15", "2025-03-15T14:30", "2025-03-15T14", "2025-03-15TAF", "2025-W11", "2025-W01-WE", "2025-03",

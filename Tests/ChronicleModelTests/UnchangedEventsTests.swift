@@ -38,33 +38,14 @@ import Testing
         Negotiators met in Geneva on Friday for ceasefire talks, the first round in months, officials said.
         """
 
-    final class Made: @unchecked Sendable {
-        private var values: [Period: (PeriodResult, [Event])] = [:]
-        private let lock = NSLock()
-        func put(_ result: PeriodResult, _ events: [Event]) { lock.lock(); values[result.period] = (result, events); lock.unlock() }
-        var all: [Period: (PeriodResult, [Event])] { lock.lock(); defer { lock.unlock() }; return values }
-    }
-
-    func build(_ site: URL, readsCache: Bool) throws -> [Period: (PeriodResult, [Event])] {
-        var builder = TimelineBuilder(siteDirectory: site, cache: BuildCache(directory: site.appendingPathComponent(".chronicle"), identity: "test"))
-        builder.readsCache = readsCache
-        let made = Made()
-        builder.merged = { result, events, _, _ in made.put(result, events) }
-        _ = try builder.run()
-        return made.all
-    }
-
     @Test func theEventsOfUnchangedGroupsAreTheLastBuildsEvents() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-unchanged-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: site) }
-        let content = site.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        for (name, text) in Self.articles { try text.write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let first = try build(site, readsCache: false)
-        #expect(first.values.allSatisfy { $0.0.unchanged == nil }, "a build from scratch has no last grouping")
+        let site = try BuiltSite("chronicle-unchanged", articles: Self.articles)
+        defer { site.folder.remove() }
+        let first = try site.build(readsCache: false).made
+        #expect(first.values.allSatisfy { $0.result.unchanged == nil }, "a build from scratch has no last grouping")
 
-        try Self.added.write(to: content.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
-        let second = try build(site, readsCache: true)
+        try site.folder.write("content/c.md", Self.added)
+        let second = try site.build(readsCache: true).made
         let json = JSONEncoder()
         json.outputFormatting = .sortedKeys
         var checked = 0

@@ -405,18 +405,18 @@ public struct TimelineBuilder: Sendable {
     /// - Parameter folder: the content folder's path, ending in `/`.
     /// - Parameter hashed: the file's hash as found a moment ago; a record of that hash is taken without reading the file.
     func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?, hashed: UInt64? = nil) -> ReadOutcome {
-        if var record = previous, let hashed, record.contentHash == hashed {
+        // The last build's record of a file with this hash, its slug claimed anew.
+        func cached(_ hash: UInt64) -> ReadOutcome? {
+            guard var record = previous, record.contentHash == hash else { return nil }
             record.slug = record.requestedSlug
             return .cached(record)
         }
+        if let hashed, let outcome = cached(hashed) { return outcome }
         guard let data = FileBytes.read(folder + path) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)
-        if var record = previous, record.contentHash == hash {
-            record.slug = record.requestedSlug
-            return .cached(record)
-        }
+        if let outcome = cached(hash) { return outcome }
         do {
             var (article, warnings) = try reader.read(bytes: data, path: path)
             article.sourcePath = path

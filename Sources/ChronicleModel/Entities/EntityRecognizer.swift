@@ -99,16 +99,17 @@ public struct EntityRecognizer: Sendable {
                                  title: nil, isSentenceInitial: false)
         }
         let lowers = run.map(\.lower)
-        // "the PM's adviser": a title is looked up without its possessive.
-        let bares = lowers.map(Self.withoutPossessive)
+        // "the PM's adviser": a title is looked up without its possessive (only a run's last word has one).
+        let lastBare = Self.withoutPossessive(lowers[run.count - 1])
+        func bare(_ k: Int) -> String { k == run.count - 1 ? lastBare : lowers[k] }
         // The last title in the run: what follows it is the name, what precedes it qualifies it ("Russian President").
         var title: String?
         var titleStart: Int?
         var nameStart = 0
         var k = 0
         while k < run.count {
-            if Filters.titles.mayContain(bares[k]), let t = EntityWords.titlesByFirstWord[bares[k]]?.first(where: { t in
-                k + t.count <= run.count && t.indices.allSatisfy { (k + $0 == run.count - 1 ? bares : lowers)[k + $0] == t[$0] }
+            if Filters.titles.mayContain(bare(k)), let t = EntityWords.titlesByFirstWord[bare(k)]?.first(where: { t in
+                k + t.count <= run.count && t.indices.allSatisfy { bare(k + $0) == t[$0] }
             }) {
                 let written = t.joined(separator: " ")
                 title = EntityWords.titleAliases[written] ?? written
@@ -281,7 +282,7 @@ public struct EntityRecognizer: Sendable {
     /// Slavic surnames that outlets spell differently in English ("Zelenskyy", "Zelenskiy",
     /// "Zelensky"; "Syrskyi", "Syrsky") written one way: "-skyy", "-skiy", "-skyi" and "-skii" are "-sky".
     static func transliterationFolded(_ name: String) -> String {
-        guard name.utf8.count >= 6, name.utf8.contains(0x6B) else { return name }  // "k"
+        guard name.utf8.count >= 6, EntityWords.transliteratedEndings.contains(where: { name.contains($0) }) else { return name }
         var words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var changed = false
         for k in words.indices where words[k].utf8.count >= 6 {
