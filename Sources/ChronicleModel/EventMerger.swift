@@ -84,7 +84,7 @@ public struct EventMerger: Sendable {
             results.set(k, groups(members[k].map { candidates[$0] }).map { $0.map { members[k][$0] } })
         }
         let all = (results.values().flatMap { $0 } + loose).sorted { $0[0] < $1[0] }
-        return all.map { makeEvent($0.map { candidates[$0] }, names: names) }
+        return all.map { makeEvent(candidates, members: $0, names: names) }
     }
 
     /// One period's candidates (in timeline order) grouped into happenings, as indices into `candidates`.
@@ -108,12 +108,17 @@ public struct EventMerger: Sendable {
     /// - Parameter names: the site-wide pass that turns the mentions' `names` into `entities`;
     ///   without it the mentions' `entities` stand as given.
     public func makeEvent(_ group: [Candidate], names: SiteNames? = nil) -> Event {
-        var group = group
-        if let names { for k in group.indices { group[k].mention.entities = names.resolve(group[k].mention.names) } }
+        makeEvent(group, members: Array(group.indices), names: names)
+    }
+
+    /// The event `members` (indices into `candidates`) make, the candidates read in place.
+    func makeEvent(_ candidates: [Candidate], members: [Int], names: SiteNames? = nil) -> Event {
+        var mentions = members.map { candidates[$0].mention }
+        if let names { for k in mentions.indices { mentions[k].entities = names.resolve(mentions[k].names) } }
         // The date: the most precise value among the best-supported explicit mentions.
-        let explicit = group.indices.filter { group[$0].dateSource == .expression }
+        let explicit = members.indices.filter { candidates[members[$0]].dateSource == .expression }
         var support: [TimexValue: Int] = [:]
-        for k in explicit.isEmpty ? Array(group.indices) : explicit { support[group[k].mention.value, default: 0] += 1 }
+        for k in explicit.isEmpty ? Array(members.indices) : explicit { support[mentions[k].value, default: 0] += 1 }
         // The first in this order (ties by text are worked out only when grain and support tie).
         let value = support.min { a, b in
             if a.key.grain != b.key.grain { return a.key.grain < b.key.grain }
@@ -122,38 +127,37 @@ public struct EventMerger: Sendable {
         }!.key
         // The first of the best (as `max(by:)` picks), each candidate's quality worked out once.
         var representative = 0
-        var best = Self.quality(group[0], value)
-        for k in group.indices.dropFirst() {
-            let q = Self.quality(group[k], value)
+        var best = Self.quality(candidates[members[0]], value)
+        for k in members.indices.dropFirst() {
+            let q = Self.quality(candidates[members[k]], value)
             if best < q { (representative, best) = (k, q) }
         }
         // Sorted and each once, as `Set(…).sorted()` gives them.
         var sources: [String] = []
-        for article in group.map(\.mention.article).sorted() where sources.last != article { sources.append(article) }
+        for article in mentions.map(\.article).sorted() where sources.last != article { sources.append(article) }
         var expected = 0, earliest = Int.max, reported = false
-        for k in group.indices {
-            if group[k].status == .expected { expected += 1 }
-            earliest = min(earliest, group[k].position)
-            if group[k].isReport { reported = true }
+        for i in members {
+            if candidates[i].status == .expected { expected += 1 }
+            earliest = min(earliest, candidates[i].position)
+            if candidates[i].isReport { reported = true }
         }
         // Once a source reports it with a date of its own, it happened, however often it was announced.
-        let status: EventStatus = !reported && expected * 2 > group.count ? .expected : .happened
+        let status: EventStatus = !reported && expected * 2 > members.count ? .expected : .happened
         let hasExplicit = !explicit.isEmpty
-        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(group.isEmpty ? 0 : earliest) / 20)
-        let id = Self.identifier(value: value, mention: group[0].mention)
-        let mentions = group.map(\.mention)
-        return Event(id: id, value: value, period: group[0].period, status: status, representative: group[representative].mention,
+        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(members.isEmpty ? 0 : earliest) / 20)
+        let id = Self.identifier(value: value, mention: mentions[0])
+        return Event(id: id, value: value, period: candidates[members[0]].period, status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
-                     disagreement: Self.disagreement(explicit.map { group[$0] }))
+                     disagreement: Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }))
     }
 
     /// The days explicit mentions give, when they give more than one, each with its articles.
-    static func disagreement(_ explicit: [Candidate]) -> [DateClaim] {
+    static func disagreement(_ explicit: [(value: TimexValue, article: String)]) -> [DateClaim] {
         var byDay: [CivilDate: Set<String>] = [:]
-        for c in explicit {
-            guard let day = c.mention.value.day else { continue }
-            byDay[day, default: []].insert(c.mention.article)
+        for (value, article) in explicit {
+            guard let day = value.day else { continue }
+            byDay[day, default: []].insert(article)
         }
         guard byDay.count > 1 else { return [] }
         return byDay.keys.sorted().map { DateClaim(value: .day($0), articles: byDay[$0]!.sorted()) }

@@ -288,7 +288,7 @@ struct MonthGrouping {
         // A coarser mention ("later this month", "last week") that mentions of two different days
         // inside it fit equally well (the runner-up day's link reaches `equallyGood` of the best)
         // tells of neither: it joins only mentions as undecided as itself.
-        var inside: [Int: (best: Span, similarity: Double)] = [:]
+        var inside = [(best: Span, similarity: Double)?](repeating: nil, count: nodes.count)
         for link in links where nodes[link.a].span != nodes[link.b].span {
             let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
             guard let found = inside[coarse] else {
@@ -377,9 +377,9 @@ struct MonthGrouping {
             joins.append((a, best.root))
         }
         for (a, b) in joins where forest.find(a) != forest.find(b) { forest.unite(forest.find(a), forest.find(b)) }
-        var members: [Int: [Int]] = [:]
-        for n in nodes.indices { members[forest.find(n), default: []] += nodes[n].members }
-        return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        var members = [[Int]](repeating: [], count: nodes.count)
+        for n in nodes.indices { members[forest.find(n)] += nodes[n].members }
+        return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     private struct Pair: Hashable {
@@ -432,8 +432,10 @@ struct MonthGrouping {
     private struct Forest {
         var roots: Roots
         var sizes: [Int]
-        /// Each group's sum of its members' unit vectors (a node counts once per member).
-        var sums: [[UInt64: Double]]
+        /// Each group's sum of its members' unit vectors (a node counts once per member), worked out
+        /// when first needed (most nodes of a month are never compared).
+        var sums: [[UInt64: Double]?]
+        private let grouping: MonthGrouping
         var spans: [[Span]]
         /// The nodes of each group.
         var held: [[Int]]
@@ -444,12 +446,8 @@ struct MonthGrouping {
             let nodes = grouping.nodes
             roots = Roots(count: nodes.count)
             sizes = nodes.map(\.members.count)
-            sums = nodes.indices.map { n in
-                let range = grouping.bounds[n]..<grouping.bounds[n + 1]
-                let norm = grouping.weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
-                let m = Double(nodes[n].members.count)
-                return Dictionary(uniqueKeysWithValues: zip(grouping.tokens[range], grouping.weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
-            }
+            self.grouping = grouping
+            sums = [[UInt64: Double]?](repeating: nil, count: nodes.count)
             spans = nodes.map { [$0.span] }
             held = nodes.indices.map { [$0] }
             undecided = [Bool](repeating: false, count: nodes.count)
@@ -457,12 +455,23 @@ struct MonthGrouping {
 
         mutating func find(_ i: Int) -> Int { roots.find(i) }
 
+        /// Makes sure group `n`'s sum is there: a group not yet worked out is its one node.
+        private mutating func materialise(_ n: Int) {
+            guard sums[n] == nil else { return }
+            let range = grouping.bounds[n]..<grouping.bounds[n + 1]
+            let norm = grouping.weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let m = Double(grouping.nodes[n].members.count)
+            sums[n] = Dictionary(uniqueKeysWithValues: zip(grouping.tokens[range], grouping.weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
+        }
+
         mutating func unite(_ a: Int, _ b: Int) {
             let (root, child) = (min(a, b), max(a, b))
             roots.parent[child] = root
             sizes[root] += sizes[child]
-            if sums[root].count < sums[child].count { sums.swapAt(root, child) }
-            for (t, w) in sums[child] { sums[root][t, default: 0] += w }
+            materialise(root)
+            materialise(child)
+            if sums[root]!.count < sums[child]!.count { sums.swapAt(root, child) }
+            for (t, w) in sums[child]! { sums[root]![t, default: 0] += w }
             sums[child] = [:]
             for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
             if held[root].count < held[child].count { held.swapAt(root, child) }
@@ -474,9 +483,11 @@ struct MonthGrouping {
         /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
         /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
         /// pairs, so it costs one pass over the smaller group's words.
-        func similarity(_ a: Int, _ b: Int) -> Double? {
+        mutating func similarity(_ a: Int, _ b: Int) -> Double? {
             guard spans[a].allSatisfy({ x in spans[b].allSatisfy { x.nested($0) } }) else { return nil }
-            let (small, large) = sums[a].count < sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
+            materialise(a)
+            materialise(b)
+            let (small, large) = sums[a]!.count < sums[b]!.count ? (sums[a]!, sums[b]!) : (sums[b]!, sums[a]!)
             // Summed in fixed point: a dictionary's order differs from run to run, and a sum of
             // doubles in another order can differ in its last bit, right at a threshold.
             var dot: Int64 = 0

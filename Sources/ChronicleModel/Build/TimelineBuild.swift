@@ -266,7 +266,7 @@ struct PeriodFile: Codable {
 
     /// The events in timeline order, and in `groupOf` the group each was made from.
     func events(merger: EventMerger, names: SiteNames, groupOf: inout [Int]) -> [Event] {
-        let events = groups.map { merger.makeEvent($0.map { candidates[$0] }, names: names) }
+        let events = groups.map { merger.makeEvent(candidates, members: $0, names: names) }
         // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
         let keys = events.map(Event.TimelineKey.init)
         groupOf = events.indices.sorted { keys[$0] < keys[$1] }
