@@ -50,7 +50,7 @@ enum ReferenceRule {
         var end = i + 1
         switch r {
         case .now:
-            if s.isKeyword(i + 1, .that) { return }  // "now that": a conjunction
+            // "now that he is in a confrontation": still the present (both TimeBank and AQUAINT mark it)
             // "Now, he says, …": set off by a comma at the head of a sentence, a discourse marker that
             // turns to the next point, not a reference to the present (TimeBank leaves it untagged)
             if s.capitalized(i), !s.tokens[i].allCaps, s.isPunct(i + 1, 0x2C) { return }
