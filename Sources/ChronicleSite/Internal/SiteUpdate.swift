@@ -89,25 +89,23 @@ struct SiteUpdate: @unchecked Sendable {
         let cache = timeline.cache
         let state = readsState ? (previousState?.value ?? Self.readState(cache)).flatMap { $0.output == output.path ? $0 : nil } : nil
         let periods = PeriodData(timeline)
-        let digests = try digestsOfPeriods(state: state, periods: periods)
+        let articleHashes = Self.articleHashes(timeline)
+        let digests = try digestsOfPeriods(state: state, periods: periods, articleHashes: articleHashes)
         let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
-        let entities = EntityIndex(digests: digests, names: timeline.names)
+        // The actors are found on another core while the articles are listed.
+        let names = timeline.names
+        let entityIndex = Prefetched { EntityIndex(digests: digests, names: names) }
         let infos = timeline.articles.map { record in
             ArticleInfo(record, eventCount: record.periods.reduce(0) { $0 + (byPeriod[$1]?.articles[record.slug]?.eventCount ?? 0) })
         }
+        let entities = entityIndex.value
         try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
-        let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities, pagedAbove: pagedAbove)
-        let pages = Pages(templates: templates, index: index)
-        let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
-        let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
-        let articleHashes = Self.articleHashes(timeline)
-
         let session = try OutputSession(output: output, previous: state?.files)
         var report = Report()
         let layout: SiteState.EventsLayout
         do {
             // events.json, the largest file (mostly copied from the last one), is written on a
-            // thread of its own while the pages render.
+            // thread of its own while the pages are worked out and rendered.
             let background = DispatchGroup()
             let eventsJSON = ResultSlots<Swift.Result<SiteState.EventsLayout, Error>>(count: 1)
             let site = self
@@ -118,6 +116,11 @@ struct SiteUpdate: @unchecked Sendable {
                 })
             }
             defer { background.wait() }
+            let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities,
+                                  pagedAbove: pagedAbove)
+            let pages = Pages(templates: templates, index: index)
+            let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
+            let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
             var jobs: [@Sendable () throws -> Void] = (pages.frontPages(events: front) + [{ pages.style() }]).map { page in
@@ -168,8 +171,7 @@ struct SiteUpdate: @unchecked Sendable {
             }
             // Actor pages: each lists its events from every period, fingerprinted from the digests.
             let entityPrints = concurrentMap(entities.entities) { entity in
-                let print = prints.entity(entity, related: entities.related(to: entity, digests: digests, index: index),
-                                          sections: entities.sections(of: entity, digests: digests), digests: digests)
+                let print = prints.entity(entity, related: entities.related(to: entity, index: index), entities: entities, digests: digests)
                 return (print, session.intact(Paths.entity(entity.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
             }
             for (entity, (print, intact)) in zip(entities.entities, entityPrints) {
@@ -201,6 +203,7 @@ struct SiteUpdate: @unchecked Sendable {
             background.wait()
             layout = try eventsJSON.values()[0].get()
             try session.finish()
+            keep?([index, pages, prints] as [Any])
         } catch {
             session.abandon()
             throw error
@@ -213,11 +216,19 @@ struct SiteUpdate: @unchecked Sendable {
         var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
         if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
         let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
+        // Leftovers of earlier builds are removed on another core while site.bin is written.
+        let cleanup = DispatchGroup()
+        if let cache {
+            let timeline = self.timeline
+            DispatchQueue.global().async(group: cleanup) {
+                cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+                cache.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
+            }
+        }
+        defer { cleanup.wait() }
         try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
                                    digestBytes: digestBytes), at: SiteState.fileName)
-        cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
-        cache?.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
-        keep?([index, digests, entities, state as Any, session, periods, pages, prints] as [Any])
+        keep?([digests, entities, state as Any, session, periods] as [Any])
         return report
     }
 
@@ -225,10 +236,9 @@ struct SiteUpdate: @unchecked Sendable {
     static func readState(_ cache: BuildCache?) -> SiteState? { cache?.read(SiteState.self, at: SiteState.fileName) }
 
     /// Each period's digest: the previous one when the period did not change, else computed from its events.
-    private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
+    private func digestsOfPeriods(state: SiteState?, periods: PeriodData, articleHashes: [String: UInt64]) throws -> [PeriodDigest] {
         let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         let (timeline, early) = (self.timeline, self.early)
-        let articleHashes = Self.articleHashes(timeline)
         let results = ResultSlots<Error>(count: timeline.periods.count)
         let digests = ResultSlots<PeriodDigest>(count: timeline.periods.count)
         DispatchQueue.concurrentPerform(iterations: timeline.periods.count) { i in
@@ -614,7 +624,7 @@ struct Fingerprints: @unchecked Sendable {
     /// What an event card shows of the actors it links: their pages and kinds.
     private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 { links(event.names) }
 
-    private func links(_ names: [String]) -> UInt64 {
+    func links(_ names: [String]) -> UInt64 {
         var h: UInt64 = 0
         for name in names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
         return h
@@ -632,10 +642,8 @@ struct Fingerprints: @unchecked Sendable {
         return values.withUnsafeBytes { ContentHash.xxh64($0) }
     }
 
-    /// An actor's page: the actor, the actors named with it, and its events: on a paged site the
-    /// highlights of each period (and the counts), else every event's card.
-    func entity(_ entity: Entity, related: [Entity], sections: [(period: Int, events: [PeriodDigest.NamedEvent])],
-                digests: [PeriodDigest]) -> UInt64 {
+    /// An actor's page: the actor, the actors named with it, and what it shows of its events.
+    func entity(_ entity: Entity, related: [Entity], entities: EntityIndex, digests: [PeriodDigest]) -> UInt64 {
         var h = HashInput()
         h.add(site)
         h.add(entity.name)
@@ -650,23 +658,7 @@ struct Fingerprints: @unchecked Sendable {
             h.add(r.slug)
             h.add(r.kind.rawValue)
         }
-        for (p, events) in sections {
-            h.add(digests[p].period.year)
-            h.add(digests[p].period.month ?? 0)
-            if index.paged {
-                let section = PeriodDigest(section: digests[p].period, named: events)
-                h.add(section.eventCount)
-                h.add(section.keyCount)
-                h.add(section.highlights.count)
-                for highlight in section.highlights { h.add(events.first { $0.id == highlight.id }!.fingerprint) }
-            } else {
-                h.add(events.count)
-                for event in events {
-                    h.add(event.fingerprint)
-                    h.add(links(event))
-                }
-            }
-        }
+        h.add(entities.sectionsPrint(of: entity, digests: digests, paged: index.paged, links: links))
         return h.hash
     }
 
