@@ -95,8 +95,10 @@ struct SiteUpdate: @unchecked Sendable {
         // The actors are found on another core while the articles are listed.
         let names = timeline.names
         let entityIndex = Prefetched { EntityIndex(digests: digests, names: names) }
-        let infos = timeline.articles.map { record in
-            ArticleInfo(record, eventCount: record.periods.reduce(0) { $0 + (byPeriod[$1]?.articles[record.slug]?.eventCount ?? 0) })
+        // Each article's share of each of its periods, looked up once (its count and its page's fingerprint need them).
+        let shares = concurrentMap(timeline.articles) { record in record.periods.map { byPeriod[$0]?.articles[record.slug] } }
+        let infos = timeline.articles.indices.map { i in
+            ArticleInfo(timeline.articles[i], eventCount: shares[i].reduce(0) { $0 + ($1?.eventCount ?? 0) })
         }
         let entities = entityIndex.value
         try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
@@ -150,19 +152,18 @@ struct SiteUpdate: @unchecked Sendable {
                 }
             }
             // Fingerprints (and whether each file is still as written) found on all cores.
-            let articlePrints = concurrentMap(timeline.articles) { record in
-                let print = prints.article(record, digests: byPeriod)
-                return (print, session.intact(Paths.article(record.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            let articlePrints = concurrentMap(Array(timeline.articles.indices)) { i in
+                let print = prints.article(timeline.articles[i], shares: shares[i])
+                return (print, session.intact(Paths.article(timeline.articles[i].slug)).flatMap { $0.fingerprint == print ? $0 : nil })
             }
-            for (record, (print, intact)) in zip(timeline.articles, articlePrints) {
+            for (i, (print, intact)) in articlePrints.enumerated() {
                 if let intact {
-                    session.keep(Paths.article(record.slug), intact)
+                    session.keep(Paths.article(timeline.articles[i].slug), intact)
                 } else {
-                    let bodies = ArticleBodies(timeline)
-                    let info = index.articles[record.slug]!
+                    let (record, info, bodies) = (timeline.articles[i], infos[i], ArticleBodies(timeline))
                     jobs.append {
-                        let shares = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
-                        let events = ArticlePage.Events(slug: record.slug, shares: shares)
+                        let shown = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
+                        let events = ArticlePage.Events(slug: record.slug, shares: shown)
                         let page = pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
                                                  events: events)
                         try session.write(page, fingerprint: print)
@@ -219,8 +220,9 @@ struct SiteUpdate: @unchecked Sendable {
         // Leftovers of earlier builds are removed on another core while site.bin is written.
         let cleanup = DispatchGroup()
         if let cache {
-            let timeline = self.timeline
+            let (timeline, early) = (self.timeline, self.early)
             DispatchQueue.global().async(group: cleanup) {
+                early?.removeRuns()
                 cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
                 cache.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
             }
@@ -595,12 +597,16 @@ struct Fingerprints: @unchecked Sendable {
         let c = index.config
         site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
             + "\(c.order.rawValue)|\(c.timeZone.identifier)|\(index.paged)|\(index.hasKeyEvents)|\(pagedAbove)")
-        var all = "\(index.updated?.rfc3339 ?? "-")|"
-        for p in index.periods { all += "\(p.period):\(p.eventCount),\(p.keyCount),\(p.expectedCount),\(p.first?.description ?? "-")|" }
-        for a in index.articleList {
-            all += "\(a.slug)\u{0}\(a.title)\u{0}\(a.source ?? "")\u{0}\(a.url ?? "")\u{0}\(a.author ?? "")\u{0}\(a.published?.description ?? "")\u{0}\(a.eventCount)\n"
+        var all = HashInput()
+        all.add(index.updated?.rfc3339 ?? "-")
+        for p in index.periods {
+            for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
-        siteWide = Self.hash(all)
+        for a in index.articleList {
+            for text in [a.slug, a.title, a.source, a.url, a.author, a.published?.description] { all.add(text ?? "\u{0}") }
+            all.add(a.eventCount)
+        }
+        siteWide = all.hash
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
         monthUsesSiteWide = uses("month.html")
         articleUsesSiteWide = uses("article.html")
@@ -662,7 +668,8 @@ struct Fingerprints: @unchecked Sendable {
         return h.hash
     }
 
-    func article(_ record: ArticleRecord, digests: [Period: PeriodDigest]) -> UInt64 {
+    /// - Parameter shares: the article's share of each of its periods (`record.periods`).
+    func article(_ record: ArticleRecord, shares: [PeriodDigest.Share?]) -> UInt64 {
         var h = HashInput()
         h.add(site)
         h.add(record.contentHash)
@@ -671,8 +678,7 @@ struct Fingerprints: @unchecked Sendable {
         h.add(record.verdicts.count)
         for v in record.verdicts { h.add(v ? 1 : 0) }
         h.add(record.periods.count)
-        for p in record.periods {
-            let share = digests[p]?.articles[record.slug]
+        for (p, share) in zip(record.periods, shares) {
             h.add(p.year)
             h.add(p.month ?? 0)
             h.add(share?.fingerprint ?? 0)
