@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
     /// else with every event it names (`events(i)` gives the events of the i-th digest's period).
     static func entityPage(_ entity: Entity, pages: Pages, entities: EntityIndex, digests: [PeriodDigest],
                            events: (Int) throws -> [Event]) rethrows -> OutputFile {
-        let related = entities.related(to: entity, digests: digests, index: pages.index)
+        let related = entities.related(to: entity, index: pages.index)
         let sections = entities.sections(of: entity, digests: digests)
         if pages.index.paged {
             return pages.entity(entity, related: related, periods: sections.map { PeriodDigest(section: digests[$0.period].period, named: $0.events) })

@@ -68,13 +68,23 @@ enum EntityPages {
 struct EntityIndex: Sendable {
     /// Sorted by name, with unique slugs.
     let entities: [Entity]
-    /// Where an actor's events are: (index into the digests, index into that digest's `named`).
-    let places: [String: [(period: Int, event: Int)]]
-    /// Every name the events give, numbered, and each named event's names by number (by digest
-    /// and event), so counting who is named together needs no string hashing.
+    /// Every named event of the digests, numbered in timeline order: its digest, its place in
+    /// that digest's `named`, what ranks it among highlights, and the fingerprint of its card.
+    private let eventPeriod: [Int]
+    private let eventPosition: [Int]
+    private let eventIsKey: [Bool]
+    private let eventScore: [Double]
+    private let eventCard: [UInt64]
+    /// Each event's names by number: `eventNames[firstName[e]..<firstName[e + 1]]`, so counting
+    /// who is named together needs no string hashing.
+    private let firstName: [Int]
+    private let eventNames: [Int]
+    /// Every name the events give, numbered; the events that give each (by number, once per time
+    /// an event gives it); and each name's rank when all are sorted, compared instead of the names.
     private let names: [String]
     private let numbers: [String: Int]
-    private let named: [[[Int]]]
+    private let eventsOfName: [[Int]]
+    private let ranks: [Int]
 
     init(digests: [PeriodDigest], names: SiteNames) {
         var ids: [String: [String]] = [:]
@@ -86,50 +96,108 @@ struct EntityIndex: Sendable {
 
     /// Given the actors, as a timeline in memory has them.
     init(digests: [PeriodDigest], entities: [Entity]) {
-        var places: [String: [(Int, Int)]] = [:]
+        var (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard) = ([Int](), [Int](), [Bool](), [Double](), [UInt64]())
+        var firstName = [0], eventNames: [Int] = []
         var names: [String] = []
         var numbers: [String: Int] = [:]
-        var named: [[[Int]]] = []
+        var eventsOfName: [[Int]] = []
         for (p, digest) in digests.enumerated() {
-            named.append(digest.named.enumerated().map { k, event in
-                event.names.map { name in
-                    places[name, default: []].append((p, k))
-                    if let n = numbers[name] { return n }
-                    numbers[name] = names.count
-                    names.append(name)
-                    return names.count - 1
+            for (k, event) in digest.named.enumerated() {
+                let e = eventPeriod.count
+                eventPeriod.append(p)
+                eventPosition.append(k)
+                eventIsKey.append(event.brief.isKey)
+                eventScore.append(event.score)
+                eventCard.append(event.fingerprint)
+                for name in event.names {
+                    let n = numbers[name] ?? names.count
+                    if n == names.count {
+                        numbers[name] = n
+                        names.append(name)
+                        eventsOfName.append([])
+                    }
+                    eventNames.append(n)
+                    eventsOfName[n].append(e)
                 }
-            })
+                firstName.append(eventNames.count)
+            }
         }
+        var ranks = [Int](repeating: 0, count: names.count)
+        for (rank, n) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { ranks[n] = rank }
         self.entities = entities
-        self.places = places
-        self.names = names
-        self.numbers = numbers
-        self.named = named
+        (self.eventPeriod, self.eventPosition, self.eventIsKey, self.eventScore, self.eventCard) =
+            (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard)
+        (self.firstName, self.eventNames) = (firstName, eventNames)
+        (self.names, self.numbers, self.eventsOfName, self.ranks) = (names, numbers, eventsOfName, ranks)
     }
 
     /// An actor's events, period by period: the index of the period's digest and its named events.
     func sections(of entity: Entity, digests: [PeriodDigest]) -> [(period: Int, events: [PeriodDigest.NamedEvent])] {
-        var out: [(period: Int, events: [PeriodDigest.NamedEvent])] = []
-        for (p, k) in places[entity.name] ?? [] {
-            if out.last?.period != p { out.append((p, [])) }
-            out[out.count - 1].events.append(digests[p].named[k])
+        runs(of: entity).map { (eventPeriod[$0.first!], $0.map { digests[eventPeriod[$0]].named[eventPosition[$0]] }) }
+    }
+
+    /// An actor's events by number, a run per period, in timeline order.
+    private func runs(of entity: Entity) -> [ArraySlice<Int>] {
+        guard let n = numbers[entity.name] else { return [] }
+        let events = eventsOfName[n]
+        var out: [ArraySlice<Int>] = []
+        var start = 0
+        for i in events.indices.dropFirst() where eventPeriod[events[i]] != eventPeriod[events[start]] {
+            out.append(events[start..<i])
+            start = i
         }
+        if !events.isEmpty { out.append(events[start...]) }
         return out
     }
 
+    /// What an actor's page shows of its events, hashed period by period: on a paged site each
+    /// period's counts and highlights (`PeriodDigest(section:named:)`), else every event's card
+    /// and the actors it links (`links` of its names).
+    func sectionsPrint(of entity: Entity, digests: [PeriodDigest], paged: Bool, links: ([String]) -> UInt64) -> UInt64 {
+        var h = HashInput()
+        for run in runs(of: entity) {
+            let period = digests[eventPeriod[run.first!]].period
+            h.add(period.year)
+            h.add(period.month ?? 0)
+            h.add(run.count)
+            if paged {
+                h.add(run.filter { eventIsKey[$0] }.count)
+                let highlights = PeriodDigest.highlights(run.map { (eventIsKey[$0], eventScore[$0]) })
+                h.add(highlights.count)
+                for i in highlights { h.add(eventCard[run[run.startIndex + i]]) }
+            } else {
+                for e in run {
+                    h.add(eventCard[e])
+                    h.add(links(digests[eventPeriod[e]].named[eventPosition[e]].names))
+                }
+            }
+        }
+        return h.hash
+    }
+
     /// The actors an actor's events also name, most often first (ties by name).
-    func related(to entity: Entity, digests: [PeriodDigest], index: SiteIndex) -> [Entity] {
+    func related(to entity: Entity, index: SiteIndex) -> [Entity] {
+        relatedNames(to: entity).compactMap { index.entities[$0] }
+    }
+
+    /// The first `EntityPages.topCount` names an actor's events also give, most often first (ties
+    /// by name), whether or not they have a page: picked in one pass, not by sorting them all.
+    func relatedNames(to entity: Entity) -> [String] {
+        guard let own = numbers[entity.name] else { return [] }
         var count = [Int](repeating: 0, count: names.count)
         var together: [Int] = []
-        let own = numbers[entity.name]
-        for (p, k) in places[entity.name] ?? [] {
-            for n in named[p][k] where n != own {
+        for e in eventsOfName[own] {
+            for n in eventNames[firstName[e]..<firstName[e + 1]] where n != own {
                 if count[n] == 0 { together.append(n) }
                 count[n] += 1
             }
         }
-        return together.sorted { count[$0] != count[$1] ? count[$0] > count[$1] : names[$0] < names[$1] }
-            .prefix(EntityPages.topCount).compactMap { index.entities[names[$0]] }
+        func before(_ a: Int, _ b: Int) -> Bool { count[a] != count[b] ? count[a] > count[b] : ranks[a] < ranks[b] }
+        var top: [Int] = []
+        for n in together where top.count < EntityPages.topCount || before(n, top[top.count - 1]) {
+            top.insert(n, at: top.firstIndex { before(n, $0) } ?? top.count)
+            if top.count > EntityPages.topCount { top.removeLast() }
+        }
+        return top.map { names[$0] }
     }
 }

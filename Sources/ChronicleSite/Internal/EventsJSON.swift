@@ -15,10 +15,19 @@ enum EventsJSON {
         out.object([("title", config.title), ("description", config.description), ("baseURL", config.baseURL),
                     ("language", config.language)])
         out.raw(",\n\"articles\":[\n")
+        // An article's line as `object` writes it, without a list per article (a large site has tens of thousands).
         for (i, a) in articles.enumerated() {
-            if i > 0 { out.raw(",\n") }
-            out.object([("slug", a.slug), ("title", a.title), ("source", a.source), ("url", a.url),
-                        ("published", a.published?.description)])
+            out.raw(i > 0 ? ",\n{\"slug\":" : "{\"slug\":")
+            out.string(a.slug)
+            out.raw(",\"title\":")
+            out.string(a.title)
+            out.raw(",\"source\":")
+            out.string(a.source)
+            out.raw(",\"url\":")
+            out.string(a.url)
+            out.raw(",\"published\":")
+            out.string(a.published?.description)
+            out.raw("}")
         }
         out.raw(articles.isEmpty ? "],\n\"events\":[\n" : "\n],\n\"events\":[\n")  // an empty list is "[\n]"
         return out.bytes

@@ -14,8 +14,8 @@ enum FeedContext {
         out["entries"] = newest.prefix(entryLimit).map { event in
             var entry = EventContext.make(event, index: index)
             let published = event.sources.compactMap { index.articles[$0]?.published }
-            let newest = published.max { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
-            let oldest = published.min { SiteIndex.sortKey($0) < SiteIndex.sortKey($1) }
+            let newest = published.max(by: SiteIndex.precedes)
+            let oldest = published.min(by: SiteIndex.precedes)
             // The id stays what it was before the site had period pages: feed readers key entries by it.
             entry["entryID"] = base.map { "\($0)index.html#\(Paths.eventAnchor(event.id))" }
                 ?? "tag:chronicle,\(event.value.interval?.start.description ?? "2000-01-01"):\(Paths.eventAnchor(event.id))"

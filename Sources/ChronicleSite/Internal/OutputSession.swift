@@ -14,7 +14,19 @@ struct FileStamp: Codable, Hashable, Sendable {
 
     init?(path: String) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// Of the file named by the C string at `name` in the open folder `folder` (one name to look up, not a whole path).
+    init?(_ name: UnsafePointer<CChar>, in folder: Int32) {
+        var info = stat()
+        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init?(_ info: stat) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
@@ -50,6 +62,9 @@ final class OutputSession: @unchecked Sendable {
     private let rootPath: String
     let staged: Bool
     private let previous: [String: OutputEntry]
+    /// The output's folders of pages, open while the session is (each page's stamp is then read
+    /// by its name alone: there are as many as articles).
+    private let folders: [Substring: Int32]
     private(set) var entries: [String: OutputEntry] = [:]
     private(set) var written = 0
     private(set) var unchanged = 0
@@ -78,12 +93,33 @@ final class OutputSession: @unchecked Sendable {
             }
         }
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var folders: [Substring: Int32] = [:]
+        if !staged {
+            for name in Paths.pageFolders {
+                let fd = open(rootPath + name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if fd >= 0 { folders[Substring(name)] = fd }
+            }
+        }
+        self.folders = folders
     }
+
+    deinit { for fd in folders.values { close(fd) } }
 
     /// The previous entry of `path`, when the file is still as that build left it.
     func intact(_ path: String) -> OutputEntry? {
-        guard !staged, let entry = previous[path], FileStamp(path: rootPath + path) == entry.stamp else { return nil }
+        guard !staged, let entry = previous[path], stamp(path) == entry.stamp else { return nil }
         return entry
+    }
+
+    /// The stamp of the file at `path` in the output as it is now.
+    private func stamp(_ path: String) -> FileStamp? {
+        let utf8 = path.utf8
+        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), let folder = folders[path[..<slash]],
+           !utf8[utf8.index(after: slash)...].contains(UInt8(ascii: "/")) {
+            let offset = utf8.distance(from: utf8.startIndex, to: slash) + 1
+            return path.withCString { FileStamp($0 + offset, in: folder) }
+        }
+        return FileStamp(path: rootPath + path)
     }
 
     /// Keeps a file the build did not need to render again.
@@ -100,7 +136,23 @@ final class OutputSession: @unchecked Sendable {
             keep(file.path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint, parts: parts))
             return
         }
-        try write(file.path, hash: hash, fingerprint: fingerprint, parts: parts) { try Data(file.data).write(to: $0) }
+        try write(file.path, hash: hash, fingerprint: fingerprint, parts: parts) { try Self.create($0.path, with: file.data) }
+    }
+
+    /// A new file holding `bytes`, written from where they are (a period page is megabytes: no copy of it first).
+    private static func create(_ path: String, with bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw CocoaError(.fileWriteUnknown) }
+                done += n
+            }
+        }
     }
 
     /// The bytes of `path` as the last build wrote it, when the file is still as that build left it.

@@ -134,19 +134,6 @@ struct Pages: @unchecked Sendable {
                 previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (OutputFile, [OutputEntry.Part]) {
         let needs = needs(["month.html"], root: "../")
         guard needs.daysHTML, !needs.days else { return (period(at: position, events: events), []) }
-        let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        var days: [UInt8] = []
-        var parts: [OutputEntry.Part] = []
-        for group in TimelineGroups.dayGroups(events, index: index) {
-            let print = dayPrint(group.members)
-            let start = days.count
-            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
-                days += bytes[part.offset..<(part.offset + part.length)]
-            } else {
-                days += CompiledPartials.days([TimelineGroups.day(group, index: index)], root: needs.root).utf8
-            }
-            parts.append(.init(fingerprint: print, offset: start, length: days.count - start))
-        }
         // The page around the days, with a mark where they go (found exactly once, or the page is rendered whole).
         let mark = "\u{0}days\u{0}"
         var month = TimelineGroups.period(index.periods[position], events: nil, index: index)
@@ -155,9 +142,24 @@ struct Pages: @unchecked Sendable {
         let markBytes = Array(mark.utf8)
         let found = shell.indices.dropLast(markBytes.count - 1).filter { shell[$0] == 0 && shell[$0..<($0 + markBytes.count)].elementsEqual(markBytes) }
         guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
-        let data = Array(shell[..<at]) + days + shell[(at + markBytes.count)...]
-        return (OutputFile(path: Paths.period(index.periods[position].period), data: data),
-                parts.map { .init(fingerprint: $0.fingerprint, offset: $0.offset + at, length: $0.length) })
+        // The page is put together in one buffer about the size of the last one: no copy of it per step.
+        let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var data: [UInt8] = []
+        data.reserveCapacity(shell.count + (previous?.bytes.count ?? 0))
+        data += shell[..<at]
+        var parts: [OutputEntry.Part] = []
+        for group in TimelineGroups.dayGroups(events, index: index) {
+            let print = dayPrint(group.members)
+            let start = data.count
+            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
+                bytes.withUnsafeBufferPointer { data.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
+            } else {
+                data += CompiledPartials.days([TimelineGroups.day(group, index: index)], root: needs.root).utf8
+            }
+            parts.append(.init(fingerprint: print, offset: start, length: data.count - start))
+        }
+        data += shell[(at + markBytes.count)...]
+        return (OutputFile(path: Paths.period(index.periods[position].period), data: data), parts)
     }
 
     /// What `month.html` is rendered with, given its `month` section.

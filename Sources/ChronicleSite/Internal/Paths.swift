@@ -3,6 +3,9 @@ import ChronicleTime
 
 /// Output paths and relative links, kept in one place so pages agree on where things are.
 enum Paths {
+    /// The folders that hold a page per article, actor and period.
+    static let pageFolders = ["articles", "entities", "months"]
+
     static func article(_ slug: String) -> String { "articles/\(slug).html" }
 
     /// A link to an article page from the site root, percent-encoded.

@@ -42,7 +42,14 @@ struct SiteIndex: @unchecked Sendable {
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         hasKeyEvents = periods.contains { $0.keyCount > 0 }
         paged = periods.reduce(0) { $0 + $1.eventCount } > threshold
-        updated = articles.compactMap(\.published).max { Self.sortKey($0) < Self.sortKey($1) }
+        updated = articles.compactMap(\.published).max(by: Self.precedes)
+    }
+
+    /// Orders publication times by instant when known, else by day; ties broken by text so the
+    /// choice is stable (the text is written only for a tie).
+    static func precedes(_ a: PublicationTime, _ b: PublicationTime) -> Bool {
+        let (x, y) = (a.instant ?? Int64(a.date.dayNumber) * 86_400, b.instant ?? Int64(b.date.dayNumber) * 86_400)
+        return x != y ? x < y : a.rfc3339 < b.rfc3339
     }
 
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }

@@ -89,25 +89,25 @@ struct SiteUpdate: @unchecked Sendable {
         let cache = timeline.cache
         let state = readsState ? (previousState?.value ?? Self.readState(cache)).flatMap { $0.output == output.path ? $0 : nil } : nil
         let periods = PeriodData(timeline)
-        let digests = try digestsOfPeriods(state: state, periods: periods)
-        let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
-        let entities = EntityIndex(digests: digests, names: timeline.names)
-        let infos = timeline.articles.map { record in
-            ArticleInfo(record, eventCount: record.periods.reduce(0) { $0 + (byPeriod[$1]?.articles[record.slug]?.eventCount ?? 0) })
-        }
-        try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
-        let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities, pagedAbove: pagedAbove)
-        let pages = Pages(templates: templates, index: index)
-        let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
-        let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
         let articleHashes = Self.articleHashes(timeline)
-
+        let digests = try digestsOfPeriods(state: state, periods: periods, articleHashes: articleHashes)
+        let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
+        // The actors are found on another core while the articles are listed.
+        let names = timeline.names
+        let entityIndex = Prefetched { EntityIndex(digests: digests, names: names) }
+        // Each article's share of each of its periods, looked up once (its count and its page's fingerprint need them).
+        let shares = concurrentMap(timeline.articles) { record in record.periods.map { byPeriod[$0]?.articles[record.slug] } }
+        let infos = timeline.articles.indices.map { i in
+            ArticleInfo(timeline.articles[i], eventCount: shares[i].reduce(0) { $0 + ($1?.eventCount ?? 0) })
+        }
+        let entities = entityIndex.value
+        try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
         let session = try OutputSession(output: output, previous: state?.files)
         var report = Report()
         let layout: SiteState.EventsLayout
         do {
             // events.json, the largest file (mostly copied from the last one), is written on a
-            // thread of its own while the pages render.
+            // thread of its own while the pages are worked out and rendered.
             let background = DispatchGroup()
             let eventsJSON = ResultSlots<Swift.Result<SiteState.EventsLayout, Error>>(count: 1)
             let site = self
@@ -118,6 +118,11 @@ struct SiteUpdate: @unchecked Sendable {
                 })
             }
             defer { background.wait() }
+            let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities,
+                                  pagedAbove: pagedAbove)
+            let pages = Pages(templates: templates, index: index)
+            let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
+            let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
             var jobs: [@Sendable () throws -> Void] = (pages.frontPages(events: front) + [{ pages.style() }]).map { page in
@@ -147,19 +152,18 @@ struct SiteUpdate: @unchecked Sendable {
                 }
             }
             // Fingerprints (and whether each file is still as written) found on all cores.
-            let articlePrints = concurrentMap(timeline.articles) { record in
-                let print = prints.article(record, digests: byPeriod)
-                return (print, session.intact(Paths.article(record.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            let articlePrints = concurrentMap(Array(timeline.articles.indices)) { i in
+                let print = prints.article(timeline.articles[i], shares: shares[i])
+                return (print, session.intact(Paths.article(timeline.articles[i].slug)).flatMap { $0.fingerprint == print ? $0 : nil })
             }
-            for (record, (print, intact)) in zip(timeline.articles, articlePrints) {
+            for (i, (print, intact)) in articlePrints.enumerated() {
                 if let intact {
-                    session.keep(Paths.article(record.slug), intact)
+                    session.keep(Paths.article(timeline.articles[i].slug), intact)
                 } else {
-                    let bodies = ArticleBodies(timeline)
-                    let info = index.articles[record.slug]!
+                    let (record, info, bodies) = (timeline.articles[i], infos[i], ArticleBodies(timeline))
                     jobs.append {
-                        let shares = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
-                        let events = ArticlePage.Events(slug: record.slug, shares: shares)
+                        let shown = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
+                        let events = ArticlePage.Events(slug: record.slug, shares: shown)
                         let page = pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
                                                  events: events)
                         try session.write(page, fingerprint: print)
@@ -168,8 +172,7 @@ struct SiteUpdate: @unchecked Sendable {
             }
             // Actor pages: each lists its events from every period, fingerprinted from the digests.
             let entityPrints = concurrentMap(entities.entities) { entity in
-                let print = prints.entity(entity, related: entities.related(to: entity, digests: digests, index: index),
-                                          sections: entities.sections(of: entity, digests: digests), digests: digests)
+                let print = prints.entity(entity, related: entities.related(to: entity, index: index), entities: entities, digests: digests)
                 return (print, session.intact(Paths.entity(entity.slug)).flatMap { $0.fingerprint == print ? $0 : nil })
             }
             for (entity, (print, intact)) in zip(entities.entities, entityPrints) {
@@ -201,6 +204,7 @@ struct SiteUpdate: @unchecked Sendable {
             background.wait()
             layout = try eventsJSON.values()[0].get()
             try session.finish()
+            keep?([index, pages, prints] as [Any])
         } catch {
             session.abandon()
             throw error
@@ -213,11 +217,20 @@ struct SiteUpdate: @unchecked Sendable {
         var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
         if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
         let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
+        // Leftovers of earlier builds are removed on another core while site.bin is written.
+        let cleanup = DispatchGroup()
+        if let cache {
+            let (timeline, early) = (self.timeline, self.early)
+            DispatchQueue.global().async(group: cleanup) {
+                early?.removeRuns()
+                cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+                cache.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
+            }
+        }
+        defer { cleanup.wait() }
         try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
                                    digestBytes: digestBytes), at: SiteState.fileName)
-        cache?.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
-        cache?.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
-        keep?([index, digests, entities, state as Any, session, periods, pages, prints] as [Any])
+        keep?([digests, entities, state as Any, session, periods] as [Any])
         return report
     }
 
@@ -225,10 +238,9 @@ struct SiteUpdate: @unchecked Sendable {
     static func readState(_ cache: BuildCache?) -> SiteState? { cache?.read(SiteState.self, at: SiteState.fileName) }
 
     /// Each period's digest: the previous one when the period did not change, else computed from its events.
-    private func digestsOfPeriods(state: SiteState?, periods: PeriodData) throws -> [PeriodDigest] {
+    private func digestsOfPeriods(state: SiteState?, periods: PeriodData, articleHashes: [String: UInt64]) throws -> [PeriodDigest] {
         let old = Dictionary(state?.digests.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         let (timeline, early) = (self.timeline, self.early)
-        let articleHashes = Self.articleHashes(timeline)
         let results = ResultSlots<Error>(count: timeline.periods.count)
         let digests = ResultSlots<PeriodDigest>(count: timeline.periods.count)
         DispatchQueue.concurrentPerform(iterations: timeline.periods.count) { i in
@@ -585,12 +597,16 @@ struct Fingerprints: @unchecked Sendable {
         let c = index.config
         site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
             + "\(c.order.rawValue)|\(c.timeZone.identifier)|\(index.paged)|\(index.hasKeyEvents)|\(pagedAbove)")
-        var all = "\(index.updated?.rfc3339 ?? "-")|"
-        for p in index.periods { all += "\(p.period):\(p.eventCount),\(p.keyCount),\(p.expectedCount),\(p.first?.description ?? "-")|" }
-        for a in index.articleList {
-            all += "\(a.slug)\u{0}\(a.title)\u{0}\(a.source ?? "")\u{0}\(a.url ?? "")\u{0}\(a.author ?? "")\u{0}\(a.published?.description ?? "")\u{0}\(a.eventCount)\n"
+        var all = HashInput()
+        all.add(index.updated?.rfc3339 ?? "-")
+        for p in index.periods {
+            for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
-        siteWide = Self.hash(all)
+        for a in index.articleList {
+            for text in [a.slug, a.title, a.source, a.url, a.author, a.published?.description] { all.add(text ?? "\u{0}") }
+            all.add(a.eventCount)
+        }
+        siteWide = all.hash
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
         monthUsesSiteWide = uses("month.html")
         articleUsesSiteWide = uses("article.html")
@@ -614,7 +630,7 @@ struct Fingerprints: @unchecked Sendable {
     /// What an event card shows of the actors it links: their pages and kinds.
     private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 { links(event.names) }
 
-    private func links(_ names: [String]) -> UInt64 {
+    func links(_ names: [String]) -> UInt64 {
         var h: UInt64 = 0
         for name in names.prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ (linkHashes[name] ?? 1) }
         return h
@@ -632,10 +648,8 @@ struct Fingerprints: @unchecked Sendable {
         return values.withUnsafeBytes { ContentHash.xxh64($0) }
     }
 
-    /// An actor's page: the actor, the actors named with it, and its events: on a paged site the
-    /// highlights of each period (and the counts), else every event's card.
-    func entity(_ entity: Entity, related: [Entity], sections: [(period: Int, events: [PeriodDigest.NamedEvent])],
-                digests: [PeriodDigest]) -> UInt64 {
+    /// An actor's page: the actor, the actors named with it, and what it shows of its events.
+    func entity(_ entity: Entity, related: [Entity], entities: EntityIndex, digests: [PeriodDigest]) -> UInt64 {
         var h = HashInput()
         h.add(site)
         h.add(entity.name)
@@ -650,27 +664,12 @@ struct Fingerprints: @unchecked Sendable {
             h.add(r.slug)
             h.add(r.kind.rawValue)
         }
-        for (p, events) in sections {
-            h.add(digests[p].period.year)
-            h.add(digests[p].period.month ?? 0)
-            if index.paged {
-                let section = PeriodDigest(section: digests[p].period, named: events)
-                h.add(section.eventCount)
-                h.add(section.keyCount)
-                h.add(section.highlights.count)
-                for highlight in section.highlights { h.add(events.first { $0.id == highlight.id }!.fingerprint) }
-            } else {
-                h.add(events.count)
-                for event in events {
-                    h.add(event.fingerprint)
-                    h.add(links(event))
-                }
-            }
-        }
+        h.add(entities.sectionsPrint(of: entity, digests: digests, paged: index.paged, links: links))
         return h.hash
     }
 
-    func article(_ record: ArticleRecord, digests: [Period: PeriodDigest]) -> UInt64 {
+    /// - Parameter shares: the article's share of each of its periods (`record.periods`).
+    func article(_ record: ArticleRecord, shares: [PeriodDigest.Share?]) -> UInt64 {
         var h = HashInput()
         h.add(site)
         h.add(record.contentHash)
@@ -679,8 +678,7 @@ struct Fingerprints: @unchecked Sendable {
         h.add(record.verdicts.count)
         for v in record.verdicts { h.add(v ? 1 : 0) }
         h.add(record.periods.count)
-        for p in record.periods {
-            let share = digests[p]?.articles[record.slug]
+        for (p, share) in zip(record.periods, shares) {
             h.add(p.year)
             h.add(p.month ?? 0)
             h.add(share?.fingerprint ?? 0)
