@@ -111,7 +111,7 @@ struct EventSignature: Sendable {
             add(key, weight)
         }
         // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-        for name in entities where !Self.contains(text, name) {
+        for name in entities where !WordBytes.contains(text, name) {
             let key = Self.hash(Array(("@" + name).utf8))
             nameSet.insert(key)
             add(key, 2)
@@ -122,18 +122,6 @@ struct EventSignature: Sendable {
             names.append(nameSet.contains(key))
         }
         numbers = numberSet.sorted()
-    }
-
-    /// Foundation's `text.contains(name)`, on bytes when both are ASCII (then no match can split a
-    /// character), as nearly all are.
-    static func contains(_ text: String, _ name: String) -> Bool {
-        guard !name.isEmpty, name.utf8.allSatisfy({ $0 < 0x80 }), text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(name) }
-        let needle = Array(name.utf8), haystack = Array(text.utf8)
-        guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 
     /// The clause holding the expression: from the punctuation before it to the punctuation after

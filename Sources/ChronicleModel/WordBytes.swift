@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which bytes of UTF-8 text belong to words, for the byte scanners of names and of event
 /// signatures: ASCII letters and digits, and every byte of a character beyond ASCII ("Müller",
 /// "Zelenskyy" in Cyrillic) except the no-break space and the general punctuation block
@@ -25,6 +27,61 @@ enum WordBytes {
         if c < 0xF0 { return (Unicode.Scalar((c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F)!, 3) }
         let value = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | UInt32(b[i + 3]) & 0x3F
         return (Unicode.Scalar(value)!, 4)
+    }
+
+    /// Foundation's `text.contains(needle)`, on UTF-8 bytes when both are made only of characters
+    /// that are one scalar each and never combine (ASCII but the carriage return, Latin-1, the
+    /// dashes and quotes of General Punctuation but its joiners), as nearly all news text is: then
+    /// a byte match is a character match (a lead byte never equals a continuation byte).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { t in
+            needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+                guard isPlain(t), isPlain(n) else { return nil }
+                guard !n.isEmpty, n.count <= t.count, let tb = t.baseAddress, let nb = n.baseAddress else { return false }
+                let first = n[0]
+                for i in 0...(t.count - n.count) where t[i] == first && memcmp(tb + i, nb, n.count) == 0 { return true }
+                return false
+            }
+        }
+        if case .some(.some(.some(let result))) = found { return result }
+        return text.contains(needle)
+    }
+
+    /// Whether every character of the UTF-8 text is one scalar that never combines with another
+    /// (see `contains`).
+    private static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x0D { return false }
+                i += 1
+            } else if c == 0xC2 || c == 0xC3 {
+                i += 2
+            } else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] != 0x8C, b[i + 2] != 0x8D {
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether a word of `text` (words split at spaces) ends in one of `endings`.
+    static func someWord(of text: String, endsIn endings: [String]) -> Bool {
+        var text = text
+        return text.withUTF8 { t in
+            for i in 0...t.count where i == t.count || t[i] == 0x20 {
+                for ending in endings {
+                    var ending = ending
+                    let matches = ending.withUTF8 { e in
+                        i >= e.count && (0..<e.count).allSatisfy { t[i - e.count + $0] == e[$0] }
+                    }
+                    if matches { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// A word's bytes lower-cased; ASCII (nearly every word) without `String.lowercased()`.

@@ -282,7 +282,7 @@ public struct EntityRecognizer: Sendable {
     /// Slavic surnames that outlets spell differently in English ("Zelenskyy", "Zelenskiy",
     /// "Zelensky"; "Syrskyi", "Syrsky") written one way: "-skyy", "-skiy", "-skyi" and "-skii" are "-sky".
     static func transliterationFolded(_ name: String) -> String {
-        guard name.utf8.count >= 6, EntityWords.transliteratedEndings.contains(where: { name.contains($0) }) else { return name }
+        guard name.utf8.count >= 6, WordBytes.someWord(of: name, endsIn: EntityWords.transliteratedEndings) else { return name }
         var words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var changed = false
         for k in words.indices where words[k].utf8.count >= 6 {
