@@ -8,6 +8,9 @@ public struct ArticleRecord: Codable, Sendable {
     public var sourcePath: String
     /// XXH64 of the file's bytes.
     public var contentHash: UInt64
+    /// The file's stamp when those bytes were read (nil when unknown): a rebuild that finds the
+    /// same settled stamp takes this record without reading the file.
+    public var stamp: FileStamp?
     /// The slug the article asked for (front matter or file name).
     public var requestedSlug: String
     /// The slug it has on the site (unique: a later article with the same slug gets `-2`, `-3` …).
@@ -40,9 +43,10 @@ public struct ArticleRecord: Codable, Sendable {
         public var mentions = 0
     }
 
-    init(sourcePath: String, contentHash: UInt64, article: Article, warnings: [Diagnostic]) {
+    init(sourcePath: String, contentHash: UInt64, stamp: FileStamp? = nil, article: Article, warnings: [Diagnostic]) {
         self.sourcePath = sourcePath
         self.contentHash = contentHash
+        self.stamp = stamp
         requestedSlug = article.slug
         slug = article.slug
         title = article.title

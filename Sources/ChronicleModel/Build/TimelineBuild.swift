@@ -185,15 +185,19 @@ final class ArticleStore: @unchecked Sendable {
 struct CacheManifest: Codable {
     static let fileName = "manifest.bin"
 
+    /// When the build that wrote it started reading articles (`BuildCache.markReadStart`): the
+    /// stamps of its records are settled when older.
+    var readStart: Int64?
     var records: [ArticleRecord]
     var periods: [PeriodEntry]
     /// Each record's bytes as read (or to write as they are, for a record that has not changed):
     /// a rebuild after a small change writes most of its records as the last build did.
     var encoded: [ArraySlice<UInt8>?] = []
 
-    private enum CodingKeys: String, CodingKey { case records, periods }
+    private enum CodingKeys: String, CodingKey { case readStart, records, periods }
 
-    init(records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = []) {
+    init(readStart: Int64? = nil, records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = []) {
+        self.readStart = readStart
         self.records = records
         self.periods = periods
         self.encoded = encoded

@@ -137,13 +137,16 @@ public struct TimelineBuilder: Sendable {
         configured?(cache)
         // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
         let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
-        // A rebuild hashes every file on the other cores while the manifest is decoded; only files
-        // whose hash the manifest does not hold are read again (to be parsed).
+        // Before any article is looked at: the stamps of this build's records are settled when older.
+        let readStart = cache?.markReadStart()
+        // A rebuild stats every file on the other cores while the manifest is decoded; only files
+        // whose settled stamp the manifest does not hold are read (and hashed) again.
         let manifestPath = cache?.url(CacheManifest.fileName).path
-        let hashes: Prefetched<[UInt64?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
-            ? Prefetched { concurrentMap(paths) { path in FileBytes.read(folder + path).map { ContentHash.xxh64($0) } } }
+        let stamps: Prefetched<[FileStamp?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
+            ? Prefetched { concurrentMap(paths) { FileStamp(path: folder + $0) } }
             : nil
         let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
+        let settledBefore = manifest?.readStart
         // Each path's index among the manifest's records (a record is costly to copy: each copy retains its many fields).
         let oldRecords = manifest?.records ?? []
         let previousIndex = Dictionary(oldRecords.indices.map { (oldRecords[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
@@ -155,11 +158,11 @@ public struct TimelineBuilder: Sendable {
         var records: [ArticleRecord] = []
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
-        let known = hashes?.value
+        let known = stamps?.value
         for outcome in concurrentMap(Array(paths.indices), { i in
             defer { counter.advance() }
             let path = paths[i]
-            return read(path, in: folder, reader: reader, previous: previous(path), hashed: known?[i] ?? nil)
+            return read(path, in: folder, reader: reader, previous: previous(path), stamp: known?[i] ?? nil, settledBefore: settledBefore)
         }) {
             switch outcome {
             case .failed(let d):
@@ -363,9 +366,11 @@ public struct TimelineBuilder: Sendable {
             // A record unchanged since the last build is written as its bytes were read.
             let oldBytes = manifest?.encoded ?? []
             let encoded = records.indices.map { i in
-                kinds[i] == .unchanged ? previousIndex[records[i].sourcePath].flatMap { $0 < oldBytes.count ? oldBytes[$0] : nil } : nil
+                kinds[i] == .unchanged ? previousIndex[records[i].sourcePath].flatMap { k in
+                    k < oldBytes.count && oldRecords[k].stamp == records[i].stamp ? oldBytes[k] : nil
+                } : nil
             }
-            let manifest = CacheManifest(records: records, periods: entries, encoded: encoded)
+            let manifest = CacheManifest(readStart: readStart, records: records, periods: entries, encoded: encoded)
             let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             // Period files are all written: the manifest that names them comes next, then the old ones go.
             try cacheWrites.run(inBackground: writesManifestInBackground) {
@@ -402,25 +407,32 @@ public struct TimelineBuilder: Sendable {
         }
     }
 
-    /// - Parameter folder: the content folder's path, ending in `/`.
-    /// - Parameter hashed: the file's hash as found a moment ago; a record of that hash is taken without reading the file.
-    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?, hashed: UInt64? = nil) -> ReadOutcome {
+    /// - Parameters:
+    ///   - folder: the content folder's path, ending in `/`.
+    ///   - stamp: the file's stamp as found a moment ago; the last build's record of the file is taken
+    ///     without reading it when it has the same stamp, settled before `settledBefore` (`FileStamp`).
+    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?, stamp: FileStamp? = nil,
+              settledBefore: Int64? = nil) -> ReadOutcome {
         // The last build's record of a file with this hash, its slug claimed anew.
-        func cached(_ hash: UInt64) -> ReadOutcome? {
+        func cached(_ hash: UInt64, stamp: FileStamp?) -> ReadOutcome? {
             guard var record = previous, record.contentHash == hash else { return nil }
             record.slug = record.requestedSlug
+            record.stamp = stamp
             return .cached(record)
         }
-        if let hashed, let outcome = cached(hashed) { return outcome }
-        guard let data = FileBytes.read(folder + path) else {
+        if let stamp, let settledBefore, let previous, previous.stamp == stamp, stamp.isSettled(readStart: settledBefore) {
+            return cached(previous.contentHash, stamp: stamp)!
+        }
+        var readStamp: FileStamp?
+        guard let data = FileBytes.read(folder + path, stamp: &readStamp) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)
-        if let outcome = cached(hash) { return outcome }
+        if let outcome = cached(hash, stamp: readStamp) { return outcome }
         do {
             var (article, warnings) = try reader.read(bytes: data, path: path)
             article.sourcePath = path
-            return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, article: article, warnings: warnings), article)
+            return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, stamp: readStamp, article: article, warnings: warnings), article)
         } catch {
             return .failed(displayed(error))
         }

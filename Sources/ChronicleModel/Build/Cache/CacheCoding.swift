@@ -415,6 +415,7 @@ extension ArticleRecord: CacheCodable {
     public func write(to out: inout CacheWriter) {
         out.string(sourcePath)
         out.fixed(contentHash)
+        out.optional(stamp) { $0.stamp($1) }
         out.string(requestedSlug)
         out.string(slug)
         out.string(title)
@@ -436,6 +437,7 @@ extension ArticleRecord: CacheCodable {
     public init(from input: inout CacheReader) throws {
         sourcePath = try input.string()
         contentHash = try input.fixed()
+        stamp = try input.optional { try $0.stamp() }
         requestedSlug = try input.string()
         slug = try input.string()
         title = try input.string()
@@ -507,6 +509,7 @@ extension EventMerger.Candidate: CacheCodable {
 
 extension CacheManifest: CacheCodable {
     func write(to out: inout CacheWriter) {
+        out.optional(readStart) { $0.int(Int($1)) }
         out.values(records, reusing: encoded)
         out.array(periods) { out, p in
             out.value(p.period)
@@ -518,6 +521,7 @@ extension CacheManifest: CacheCodable {
     }
 
     init(from input: inout CacheReader) throws {
+        readStart = try input.optional { Int64(try $0.int()) }
         (records, encoded) = try input.valuesWithBytes()
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
