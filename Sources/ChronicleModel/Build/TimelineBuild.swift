@@ -181,7 +181,7 @@ final class ArticleStore: @unchecked Sendable {
     }
 }
 
-/// `manifest.bin`: the records of the last build's articles and its periods.
+/// `manifest.bin`: the records of the last build's articles, its periods and its site-wide counts.
 struct CacheManifest: Codable {
     static let fileName = "manifest.bin"
 
@@ -193,14 +193,21 @@ struct CacheManifest: Codable {
     /// Each record's bytes as read (or to write as they are, for a record that has not changed):
     /// a rebuild after a small change writes most of its records as the last build did.
     var encoded: [ArraySlice<UInt8>?] = []
+    /// The site-wide counts over the records, which the next build updates by what changed.
+    var boilerplate = BoilerplateTally()
+    var names = NameTally()
 
+    /// Coded by hand (`CacheCodable`); the `Codable` form leaves out the bytes and the counts.
     private enum CodingKeys: String, CodingKey { case readStart, records, periods }
 
-    init(readStart: Int64? = nil, records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = []) {
+    init(readStart: Int64? = nil, records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = [],
+         boilerplate: BoilerplateTally = BoilerplateTally(), names: NameTally = NameTally()) {
         self.readStart = readStart
         self.records = records
         self.periods = periods
         self.encoded = encoded
+        self.boilerplate = boilerplate
+        self.names = names
     }
 
     struct PeriodEntry: Codable {

@@ -189,14 +189,29 @@ public struct TimelineBuilder: Sendable {
             + (stats.drafts > 0 ? ", left out \(stats.drafts) draft\(stats.drafts == 1 ? "" : "s")" : ""))
 
         // Analyse what is new or changed, or whose boilerplate verdicts changed with the other articles.
-        let detector = BoilerplateDetector(evidence: records.map(\.evidence))
+        // A rebuild updates the last build's counts by the texts that changed, and works out again
+        // only the verdicts that read a changed count.
+        let isParsed = records.map { parsed.contains($0.sourcePath) }
+        let currentIndex = Dictionary(records.indices.map { (records[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        /// The last build's records that left or whose text changed: their evidence is taken away.
+        let replaced = oldRecords.indices.filter { currentIndex[oldRecords[$0].sourcePath].map { isParsed[$0] } ?? true }
+        var boilerplate: BoilerplateTally
+        var change: BoilerplateTally.Change?
+        if let manifest {
+            boilerplate = manifest.boilerplate
+            change = boilerplate.update(removing: replaced.map { oldRecords[$0].evidence },
+                                        adding: records.indices.filter { isParsed[$0] }.map { records[$0].evidence })
+        } else {
+            boilerplate = BoilerplateTally(records.map(\.evidence))
+        }
+        let detector = change == nil ? BoilerplateDetector(evidence: records.map(\.evidence)) : BoilerplateDetector(tally: boilerplate)
         let store = ArticleStore(keeps: cache == nil)
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []
         for i in records.indices {
-            let verdicts = detector.verdicts(records[i].evidence)
-            let kind = ChangeKind(records[i], previous: previous(records[i].sourcePath), verdicts: verdicts,
-                                  isParsed: parsed.contains(records[i].sourcePath))
+            let verdicts = change.map { isParsed[i] || $0.touches(records[i].evidence) } == false
+                ? records[i].verdicts : detector.verdicts(records[i].evidence)
+            let kind = ChangeKind(records[i], previous: previous(records[i].sourcePath), verdicts: verdicts, isParsed: isParsed[i])
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -229,8 +244,22 @@ public struct TimelineBuilder: Sendable {
             stats.boilerplateBlocks += records[i].counts.boilerplateBlocks
             if !records[i].warnings.isEmpty { diagnostics += records[i].warnings.map { displayed($0) } }
         }
-        // Names across articles: from each article's evidence, cheap enough for every build.
-        let names = SiteNames(records.map(\.names))
+        // Names across articles: the last build's sums, less the evidence of the articles that left or
+        // were analysed again, plus that of the articles analysed now.
+        var nameTally: NameTally
+        do {
+            if let manifest {
+                nameTally = manifest.names
+                for k in replaced { nameTally.add(try oldRecords[k].names, sign: -1) }
+                for i in toAnalyse where !isParsed[i] { nameTally.add(try previous(records[i].sourcePath)!.names, sign: -1) }
+                for i in toAnalyse { nameTally.add(try records[i].names) }
+            } else {
+                nameTally = NameTally(try records.map { try $0.names })
+            }
+        } catch {
+            throw BuildFailure.cacheInconsistent
+        }
+        let names = SiteNames(tally: nameTally)
         progress.step("analysed \(stats.sentences) sentences: \(stats.expressions) time expressions, "
             + "\(stats.boilerplateBlocks) boilerplate paragraphs"
             + (cache != nil && readsCache && stats.analysed < stats.articles
@@ -370,7 +399,8 @@ public struct TimelineBuilder: Sendable {
                     k < oldBytes.count && oldRecords[k].stamp == records[i].stamp ? oldBytes[k] : nil
                 } : nil
             }
-            let manifest = CacheManifest(readStart: readStart, records: records, periods: entries, encoded: encoded)
+            let manifest = CacheManifest(readStart: readStart, records: records, periods: entries, encoded: encoded,
+                                         boilerplate: boilerplate, names: nameTally)
             let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             // Period files are all written: the manifest that names them comes next, then the old ones go.
             try cacheWrites.run(inBackground: writesManifestInBackground) {
@@ -455,7 +485,7 @@ public struct TimelineBuilder: Sendable {
         article.slug = record.slug
         EntityRecognizer().recogniseNames(in: &article)
         let (names, evidence) = ArticleNames.resolve(article)
-        record.names = evidence
+        record.storedNames = .decoded(evidence)
         let storyNames = Self.storyNames(names, of: article)
         var candidates: [EventMerger.Candidate] = []
         var counts = ArticleRecord.Counts()
