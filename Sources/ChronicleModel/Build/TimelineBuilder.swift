@@ -150,7 +150,7 @@ public struct TimelineBuilder: Sendable {
         // Each path's index among the manifest's records (a record is costly to copy: each copy retains its many fields).
         let oldRecords = manifest?.records ?? []
         let previousIndex = Dictionary(oldRecords.indices.map { (oldRecords[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
-        @Sendable func previous(_ path: String) -> ArticleRecord? { previousIndex[path].map { oldRecords[$0] } }
+        func previous(_ path: String) -> ArticleRecord? { previousIndex[path].map { oldRecords[$0] } }
 
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
@@ -159,30 +159,35 @@ public struct TimelineBuilder: Sendable {
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
         let known = stamps?.value
-        for outcome in concurrentMap(Array(paths.indices), { i in
+        for (i, outcome) in concurrentMap(Array(paths.indices), { i in
             defer { counter.advance() }
-            let path = paths[i]
-            return read(path, in: folder, reader: reader, previous: previous(path), stamp: known?[i] ?? nil, settledBefore: settledBefore)
-        }) {
+            let old = previousIndex[paths[i]].map { (contentHash: oldRecords[$0].contentHash, stamp: oldRecords[$0].stamp) }
+            return read(paths[i], in: folder, reader: reader, previous: old, stamp: known?[i] ?? nil, settledBefore: settledBefore)
+        }).enumerated() {
             switch outcome {
             case .failed(let d):
                 diagnostics.append(d)
                 stats.skipped += 1
-            case .cached(let record):
+            case .cached(let stamp):
+                // The one copy of the last build's record, its slug claimed anew.
+                var record = oldRecords[previousIndex[paths[i]]!]
+                if record.slug != record.requestedSlug { record.slug = record.requestedSlug }
+                if record.stamp != stamp { record.stamp = stamp }
                 records.append(record)
             case .parsed(let record, let article):
                 records.append(record)
                 parsed.put(article, for: record.sourcePath)
             }
         }
-        for i in records.indices {
-            records[i].included = includeDrafts || !records[i].draft
-            if !records[i].included { stats.drafts += 1 }
+        for i in records.indices where records[i].included != (includeDrafts || !records[i].draft) {
+            records[i].included.toggle()
         }
+        stats.drafts = records.count { !$0.included }
         diagnostics += assignSlugs(&records)
-        // Sorted by keys worked out once (a record is costly to copy: each copy retains its many fields).
+        // Sorted by keys worked out once, records moved, not copied (each copy retains its many fields).
+        records.removeAll { !$0.included }
         let keys = records.map(\.orderKey)
-        records = records.indices.filter { records[$0].included }.sorted { keys[$0] < keys[$1] }.map { records[$0] }
+        records.permute(to: records.indices.sorted { keys[$0] < keys[$1] })
         stats.articles = records.count
         progress.step("read \(stats.articles) article\(stats.articles == 1 ? "" : "s")"
             + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
@@ -211,7 +216,9 @@ public struct TimelineBuilder: Sendable {
         for i in records.indices {
             let verdicts = change.map { isParsed[i] || $0.touches(records[i].evidence) } == false
                 ? records[i].verdicts : detector.verdicts(records[i].evidence)
-            let kind = ChangeKind(records[i], previous: previous(records[i].sourcePath), verdicts: verdicts, isParsed: isParsed[i])
+            let old = previousIndex[records[i].sourcePath].flatMap { oldRecords[$0].included ? $0 : nil }
+            let kind = ChangeKind(records[i], previousSlug: old.map { oldRecords[$0].slug }, previousVerdicts: old.map { oldRecords[$0].verdicts },
+                                  verdicts: verdicts, isParsed: isParsed[i])
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -283,7 +290,9 @@ public struct TimelineBuilder: Sendable {
             }
         }
         let current = Set(records.map(\.sourcePath))
-        for old in oldRecords where old.included && !current.contains(old.sourcePath) { dirty.formUnion(old.periods) }
+        for k in oldRecords.indices where oldRecords[k].included && !current.contains(oldRecords[k].sourcePath) {
+            dirty.formUnion(oldRecords[k].periods)
+        }
         // A period of an article that left changes too; so does one nothing points at any more.
         var periodSet = Set(records.flatMap(\.periods))
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
@@ -417,7 +426,8 @@ public struct TimelineBuilder: Sendable {
     // MARK: Steps
 
     enum ReadOutcome: Sendable {
-        case cached(ArticleRecord)
+        /// The last build's record holds (same bytes); the file's stamp is now this.
+        case cached(stamp: FileStamp?)
         case parsed(ArticleRecord, Article)
         case failed(Diagnostic)
     }
@@ -431,34 +441,29 @@ public struct TimelineBuilder: Sendable {
         /// New, changed, newly included, or its boilerplate verdicts changed: analysed now.
         case analysed
 
-        init(_ record: ArticleRecord, previous: ArticleRecord?, verdicts: [Bool], isParsed: Bool) {
-            guard !isParsed, let previous, previous.included, previous.verdicts == verdicts else { self = .analysed; return }
-            self = previous.slug == record.slug ? .unchanged : .renamed
+        /// - Parameter previousSlug: the slug of the last build's record of the file, nil when there was none on the site.
+        init(_ record: ArticleRecord, previousSlug: String?, previousVerdicts: [Bool]?, verdicts: [Bool], isParsed: Bool) {
+            guard !isParsed, let previousSlug, previousVerdicts == verdicts else { self = .analysed; return }
+            self = previousSlug == record.slug ? .unchanged : .renamed
         }
     }
 
     /// - Parameters:
     ///   - folder: the content folder's path, ending in `/`.
+    ///   - previous: what the last build's record of the file says about it, when it has one.
     ///   - stamp: the file's stamp as found a moment ago; the last build's record of the file is taken
     ///     without reading it when it has the same stamp, settled before `settledBefore` (`FileStamp`).
-    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?, stamp: FileStamp? = nil,
-              settledBefore: Int64? = nil) -> ReadOutcome {
-        // The last build's record of a file with this hash, its slug claimed anew.
-        func cached(_ hash: UInt64, stamp: FileStamp?) -> ReadOutcome? {
-            guard var record = previous, record.contentHash == hash else { return nil }
-            record.slug = record.requestedSlug
-            record.stamp = stamp
-            return .cached(record)
-        }
+    func read(_ path: String, in folder: String, reader: ArticleReader, previous: (contentHash: UInt64, stamp: FileStamp?)?,
+              stamp: FileStamp? = nil, settledBefore: Int64? = nil) -> ReadOutcome {
         if let stamp, let settledBefore, let previous, previous.stamp == stamp, stamp.isSettled(readStart: settledBefore) {
-            return cached(previous.contentHash, stamp: stamp)!
+            return .cached(stamp: stamp)
         }
         var readStamp: FileStamp?
         guard let data = FileBytes.read(folder + path, stamp: &readStamp) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)
-        if let outcome = cached(hash, stamp: readStamp) { return outcome }
+        if previous?.contentHash == hash { return .cached(stamp: readStamp) }
         do {
             var (article, warnings) = try reader.read(bytes: data, path: path)
             article.sourcePath = path
@@ -789,4 +794,21 @@ public final class ResultSlots<T>: @unchecked Sendable {
 
     /// The values set so far, in slot order.
     public var filled: [T] { slots.compactMap { $0 } }
+}
+
+extension Array {
+    /// Puts the element at `order[k]` at `k` (`order` a permutation of the indices), by swaps:
+    /// elements are moved, never copied.
+    mutating func permute(to order: [Int]) {
+        var placed = [Bool](repeating: false, count: count)
+        for start in indices where !placed[start] {
+            var j = start
+            while order[j] != start {
+                swapAt(j, order[j])
+                placed[j] = true
+                j = order[j]
+            }
+            placed[j] = true
+        }
+    }
 }
