@@ -29,10 +29,10 @@ public struct BoilerplateDetector: Sendable {
 
     /// Outlet and normalised sentence (hashed) → how many of the outlet's articles contain it
     /// (repeated when more than one).
-    private var sentenceCounts = HashCounts()
+    private var sentenceCounts: any CountLookup = HashCounts()
     /// Outlet and normalised paragraph (hashed) → how many of the outlet's articles contain it
     /// (furniture candidates from `furnitureMinimumArticles`).
-    private var paragraphCounts = HashCounts()
+    private var paragraphCounts: any CountLookup = HashCounts()
     /// Outlet (hashed) → how many articles it has.
     private var articlesPerOutlet: [UInt64: Int] = [:]
 
@@ -49,16 +49,22 @@ public struct BoilerplateDetector: Sendable {
 
     /// Builds the repetition table from each article's evidence (computed once per article, and cached with it).
     public init(evidence: [BoilerplateEvidence]) {
-        sentenceCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.sentences.count })
-        paragraphCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.paragraphs.count })
+        var sentenceCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.sentences.count })
+        var paragraphCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.paragraphs.count })
         for article in evidence {
             for key in article.sentences { sentenceCounts.add(key) }
             articlesPerOutlet[article.outlet, default: 0] += 1
-            // Each paragraph once per article (a handful per article: a scan beats a set).
-            for (i, p) in article.paragraphs.enumerated() where p != 0 && !article.paragraphs[..<i].contains(p) {
-                paragraphCounts.add(p)
-            }
+            for p in article.distinctParagraphs { paragraphCounts.add(p) }
         }
+        self.sentenceCounts = sentenceCounts
+        self.paragraphCounts = paragraphCounts
+    }
+
+    /// The same table from counts kept between builds.
+    init(tally: BoilerplateTally) {
+        sentenceCounts = tally.sentences
+        paragraphCounts = tally.paragraphs
+        articlesPerOutlet = tally.outlets
     }
 
     /// Whether the block is boilerplate for an article of `outlet`, with the reason.

@@ -2,7 +2,7 @@
 /// every sentence of the site on each build (half a million at 10,000 articles), and a
 /// `Dictionary` hashes each key again before it probes. The keys are hashes already, so one
 /// multiplication spreads them.
-struct HashCounts: Sendable {
+struct HashCounts: Sendable, CountLookup {
     private var keys: [UInt64]
     /// 0 marks an empty slot.
     private var counts: [Int32]
@@ -48,4 +48,10 @@ struct HashCounts: Sendable {
         }
         self = bigger
     }
+}
+
+/// How often a key was counted: what the boilerplate pass reads, from a table built for this
+/// build (`HashCounts`) or kept from the last one (`SortedCounts`).
+protocol CountLookup: Sendable {
+    subscript(key: UInt64) -> Int { get }
 }

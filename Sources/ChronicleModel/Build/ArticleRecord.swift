@@ -8,6 +8,9 @@ public struct ArticleRecord: Codable, Sendable {
     public var sourcePath: String
     /// XXH64 of the file's bytes.
     public var contentHash: UInt64
+    /// The file's stamp when those bytes were read (nil when unknown): a rebuild that finds the
+    /// same settled stamp takes this record without reading the file.
+    public var stamp: FileStamp?
     /// The slug the article asked for (front matter or file name).
     public var requestedSlug: String
     /// The slug it has on the site (unique: a later article with the same slug gets `-2`, `-3` …).
@@ -29,8 +32,37 @@ public struct ArticleRecord: Codable, Sendable {
     public var counts: Counts
     /// The periods its mentions fall in, sorted.
     public var periods: [Period]
-    /// What it tells the site-wide pass over names (`SiteNames`).
-    public var names: NameEvidence
+    /// What it tells the site-wide pass over names (`SiteNames`); a rebuild reads it back from the
+    /// cache only for the few articles whose evidence it adds or takes away (`NameTally`).
+    var storedNames: StoredNames
+
+    public var names: NameEvidence {
+        get throws {
+            switch storedNames {
+            case .decoded(let names): return names
+            case .encoded(let bytes):
+                var input = CacheReader(Array(bytes))
+                return try input.value()
+            }
+        }
+    }
+
+    enum StoredNames: Codable, Sendable {
+        case decoded(NameEvidence)
+        /// As the manifest holds it (`NameEvidence.write`).
+        case encoded(ArraySlice<UInt8>)
+
+        init(from decoder: Decoder) throws { self = .decoded(try NameEvidence(from: decoder)) }
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .decoded(let names): try names.encode(to: encoder)
+            case .encoded(let bytes):
+                var input = CacheReader(Array(bytes))
+                try input.value(NameEvidence.self).encode(to: encoder)
+            }
+        }
+    }
 
     /// What the build reports about an article's analysis.
     public struct Counts: Codable, Sendable {
@@ -40,9 +72,10 @@ public struct ArticleRecord: Codable, Sendable {
         public var mentions = 0
     }
 
-    init(sourcePath: String, contentHash: UInt64, article: Article, warnings: [Diagnostic]) {
+    init(sourcePath: String, contentHash: UInt64, stamp: FileStamp? = nil, article: Article, warnings: [Diagnostic]) {
         self.sourcePath = sourcePath
         self.contentHash = contentHash
+        self.stamp = stamp
         requestedSlug = article.slug
         slug = article.slug
         title = article.title
@@ -58,7 +91,7 @@ public struct ArticleRecord: Codable, Sendable {
         verdicts = []
         counts = Counts()
         periods = []
-        names = NameEvidence()
+        storedNames = .decoded(NameEvidence())
     }
 
     /// Timeline order of articles: undated first, then by publication day and slug.

@@ -181,22 +181,33 @@ final class ArticleStore: @unchecked Sendable {
     }
 }
 
-/// `manifest.bin`: the records of the last build's articles and its periods.
+/// `manifest.bin`: the records of the last build's articles, its periods and its site-wide counts.
 struct CacheManifest: Codable {
     static let fileName = "manifest.bin"
 
+    /// When the build that wrote it started reading articles (`BuildCache.markReadStart`): the
+    /// stamps of its records are settled when older.
+    var readStart: Int64?
     var records: [ArticleRecord]
     var periods: [PeriodEntry]
     /// Each record's bytes as read (or to write as they are, for a record that has not changed):
     /// a rebuild after a small change writes most of its records as the last build did.
     var encoded: [ArraySlice<UInt8>?] = []
+    /// The site-wide counts over the records, which the next build updates by what changed.
+    var boilerplate = BoilerplateTally()
+    var names = NameTally()
 
-    private enum CodingKeys: String, CodingKey { case records, periods }
+    /// Coded by hand (`CacheCodable`); the `Codable` form leaves out the bytes and the counts.
+    private enum CodingKeys: String, CodingKey { case readStart, records, periods }
 
-    init(records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = []) {
+    init(readStart: Int64? = nil, records: [ArticleRecord], periods: [PeriodEntry], encoded: [ArraySlice<UInt8>?] = [],
+         boilerplate: BoilerplateTally = BoilerplateTally(), names: NameTally = NameTally()) {
+        self.readStart = readStart
         self.records = records
         self.periods = periods
         self.encoded = encoded
+        self.boilerplate = boilerplate
+        self.names = names
     }
 
     struct PeriodEntry: Codable {

@@ -137,17 +137,20 @@ public struct TimelineBuilder: Sendable {
         configured?(cache)
         // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
         let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
-        // A rebuild hashes every file on the other cores while the manifest is decoded; only files
-        // whose hash the manifest does not hold are read again (to be parsed).
+        // Before any article is looked at: the stamps of this build's records are settled when older.
+        let readStart = cache?.markReadStart()
+        // A rebuild stats every file on the other cores while the manifest is decoded; only files
+        // whose settled stamp the manifest does not hold are read (and hashed) again.
         let manifestPath = cache?.url(CacheManifest.fileName).path
-        let hashes: Prefetched<[UInt64?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
-            ? Prefetched { concurrentMap(paths) { path in FileBytes.read(folder + path).map { ContentHash.xxh64($0) } } }
+        let stamps: Prefetched<[FileStamp?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
+            ? Prefetched { concurrentMap(paths) { FileStamp(path: folder + $0) } }
             : nil
         let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
+        let settledBefore = manifest?.readStart
         // Each path's index among the manifest's records (a record is costly to copy: each copy retains its many fields).
         let oldRecords = manifest?.records ?? []
         let previousIndex = Dictionary(oldRecords.indices.map { (oldRecords[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
-        @Sendable func previous(_ path: String) -> ArticleRecord? { previousIndex[path].map { oldRecords[$0] } }
+        func previous(_ path: String) -> ArticleRecord? { previousIndex[path].map { oldRecords[$0] } }
 
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
@@ -155,45 +158,67 @@ public struct TimelineBuilder: Sendable {
         var records: [ArticleRecord] = []
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
-        let known = hashes?.value
-        for outcome in concurrentMap(Array(paths.indices), { i in
+        let known = stamps?.value
+        for (i, outcome) in concurrentMap(Array(paths.indices), { i in
             defer { counter.advance() }
-            let path = paths[i]
-            return read(path, in: folder, reader: reader, previous: previous(path), hashed: known?[i] ?? nil)
-        }) {
+            let old = previousIndex[paths[i]].map { (contentHash: oldRecords[$0].contentHash, stamp: oldRecords[$0].stamp) }
+            return read(paths[i], in: folder, reader: reader, previous: old, stamp: known?[i] ?? nil, settledBefore: settledBefore)
+        }).enumerated() {
             switch outcome {
             case .failed(let d):
                 diagnostics.append(d)
                 stats.skipped += 1
-            case .cached(let record):
+            case .cached(let stamp):
+                // The one copy of the last build's record, its slug claimed anew.
+                var record = oldRecords[previousIndex[paths[i]]!]
+                if record.slug != record.requestedSlug { record.slug = record.requestedSlug }
+                if record.stamp != stamp { record.stamp = stamp }
                 records.append(record)
             case .parsed(let record, let article):
                 records.append(record)
                 parsed.put(article, for: record.sourcePath)
             }
         }
-        for i in records.indices {
-            records[i].included = includeDrafts || !records[i].draft
-            if !records[i].included { stats.drafts += 1 }
+        for i in records.indices where records[i].included != (includeDrafts || !records[i].draft) {
+            records[i].included.toggle()
         }
+        stats.drafts = records.count { !$0.included }
         diagnostics += assignSlugs(&records)
-        // Sorted by keys worked out once (a record is costly to copy: each copy retains its many fields).
+        // Sorted by keys worked out once, records moved, not copied (each copy retains its many fields).
+        records.removeAll { !$0.included }
         let keys = records.map(\.orderKey)
-        records = records.indices.filter { records[$0].included }.sorted { keys[$0] < keys[$1] }.map { records[$0] }
+        records.permute(to: records.indices.sorted { keys[$0] < keys[$1] })
         stats.articles = records.count
         progress.step("read \(stats.articles) article\(stats.articles == 1 ? "" : "s")"
             + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
             + (stats.drafts > 0 ? ", left out \(stats.drafts) draft\(stats.drafts == 1 ? "" : "s")" : ""))
 
         // Analyse what is new or changed, or whose boilerplate verdicts changed with the other articles.
-        let detector = BoilerplateDetector(evidence: records.map(\.evidence))
+        // A rebuild updates the last build's counts by the texts that changed, and works out again
+        // only the verdicts that read a changed count.
+        let isParsed = records.map { parsed.contains($0.sourcePath) }
+        let currentIndex = Dictionary(records.indices.map { (records[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        /// The last build's records that left or whose text changed: their evidence is taken away.
+        let replaced = oldRecords.indices.filter { currentIndex[oldRecords[$0].sourcePath].map { isParsed[$0] } ?? true }
+        var boilerplate: BoilerplateTally
+        var change: BoilerplateTally.Change?
+        if let manifest {
+            boilerplate = manifest.boilerplate
+            change = boilerplate.update(removing: replaced.map { oldRecords[$0].evidence },
+                                        adding: records.indices.filter { isParsed[$0] }.map { records[$0].evidence })
+        } else {
+            boilerplate = BoilerplateTally(records.map(\.evidence))
+        }
+        let detector = change == nil ? BoilerplateDetector(evidence: records.map(\.evidence)) : BoilerplateDetector(tally: boilerplate)
         let store = ArticleStore(keeps: cache == nil)
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []
         for i in records.indices {
-            let verdicts = detector.verdicts(records[i].evidence)
-            let kind = ChangeKind(records[i], previous: previous(records[i].sourcePath), verdicts: verdicts,
-                                  isParsed: parsed.contains(records[i].sourcePath))
+            let verdicts = change.map { isParsed[i] || $0.touches(records[i].evidence) } == false
+                ? records[i].verdicts : detector.verdicts(records[i].evidence)
+            let old = previousIndex[records[i].sourcePath].flatMap { oldRecords[$0].included ? $0 : nil }
+            let kind = ChangeKind(records[i], previousSlug: old.map { oldRecords[$0].slug }, previousVerdicts: old.map { oldRecords[$0].verdicts },
+                                  verdicts: verdicts, isParsed: isParsed[i])
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -226,8 +251,22 @@ public struct TimelineBuilder: Sendable {
             stats.boilerplateBlocks += records[i].counts.boilerplateBlocks
             if !records[i].warnings.isEmpty { diagnostics += records[i].warnings.map { displayed($0) } }
         }
-        // Names across articles: from each article's evidence, cheap enough for every build.
-        let names = SiteNames(records.map(\.names))
+        // Names across articles: the last build's sums, less the evidence of the articles that left or
+        // were analysed again, plus that of the articles analysed now.
+        var nameTally: NameTally
+        do {
+            if let manifest {
+                nameTally = manifest.names
+                for k in replaced { nameTally.add(try oldRecords[k].names, sign: -1) }
+                for i in toAnalyse where !isParsed[i] { nameTally.add(try previous(records[i].sourcePath)!.names, sign: -1) }
+                for i in toAnalyse { nameTally.add(try records[i].names) }
+            } else {
+                nameTally = NameTally(try records.map { try $0.names })
+            }
+        } catch {
+            throw BuildFailure.cacheInconsistent
+        }
+        let names = SiteNames(tally: nameTally)
         progress.step("analysed \(stats.sentences) sentences: \(stats.expressions) time expressions, "
             + "\(stats.boilerplateBlocks) boilerplate paragraphs"
             + (cache != nil && readsCache && stats.analysed < stats.articles
@@ -251,7 +290,9 @@ public struct TimelineBuilder: Sendable {
             }
         }
         let current = Set(records.map(\.sourcePath))
-        for old in oldRecords where old.included && !current.contains(old.sourcePath) { dirty.formUnion(old.periods) }
+        for k in oldRecords.indices where oldRecords[k].included && !current.contains(oldRecords[k].sourcePath) {
+            dirty.formUnion(oldRecords[k].periods)
+        }
         // A period of an article that left changes too; so does one nothing points at any more.
         var periodSet = Set(records.flatMap(\.periods))
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
@@ -363,9 +404,12 @@ public struct TimelineBuilder: Sendable {
             // A record unchanged since the last build is written as its bytes were read.
             let oldBytes = manifest?.encoded ?? []
             let encoded = records.indices.map { i in
-                kinds[i] == .unchanged ? previousIndex[records[i].sourcePath].flatMap { $0 < oldBytes.count ? oldBytes[$0] : nil } : nil
+                kinds[i] == .unchanged ? previousIndex[records[i].sourcePath].flatMap { k in
+                    k < oldBytes.count && oldRecords[k].stamp == records[i].stamp ? oldBytes[k] : nil
+                } : nil
             }
-            let manifest = CacheManifest(records: records, periods: entries, encoded: encoded)
+            let manifest = CacheManifest(readStart: readStart, records: records, periods: entries, encoded: encoded,
+                                         boilerplate: boilerplate, names: nameTally)
             let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             // Period files are all written: the manifest that names them comes next, then the old ones go.
             try cacheWrites.run(inBackground: writesManifestInBackground) {
@@ -382,7 +426,8 @@ public struct TimelineBuilder: Sendable {
     // MARK: Steps
 
     enum ReadOutcome: Sendable {
-        case cached(ArticleRecord)
+        /// The last build's record holds (same bytes); the file's stamp is now this.
+        case cached(stamp: FileStamp?)
         case parsed(ArticleRecord, Article)
         case failed(Diagnostic)
     }
@@ -396,31 +441,33 @@ public struct TimelineBuilder: Sendable {
         /// New, changed, newly included, or its boilerplate verdicts changed: analysed now.
         case analysed
 
-        init(_ record: ArticleRecord, previous: ArticleRecord?, verdicts: [Bool], isParsed: Bool) {
-            guard !isParsed, let previous, previous.included, previous.verdicts == verdicts else { self = .analysed; return }
-            self = previous.slug == record.slug ? .unchanged : .renamed
+        /// - Parameter previousSlug: the slug of the last build's record of the file, nil when there was none on the site.
+        init(_ record: ArticleRecord, previousSlug: String?, previousVerdicts: [Bool]?, verdicts: [Bool], isParsed: Bool) {
+            guard !isParsed, let previousSlug, previousVerdicts == verdicts else { self = .analysed; return }
+            self = previousSlug == record.slug ? .unchanged : .renamed
         }
     }
 
-    /// - Parameter folder: the content folder's path, ending in `/`.
-    /// - Parameter hashed: the file's hash as found a moment ago; a record of that hash is taken without reading the file.
-    func read(_ path: String, in folder: String, reader: ArticleReader, previous: ArticleRecord?, hashed: UInt64? = nil) -> ReadOutcome {
-        // The last build's record of a file with this hash, its slug claimed anew.
-        func cached(_ hash: UInt64) -> ReadOutcome? {
-            guard var record = previous, record.contentHash == hash else { return nil }
-            record.slug = record.requestedSlug
-            return .cached(record)
+    /// - Parameters:
+    ///   - folder: the content folder's path, ending in `/`.
+    ///   - previous: what the last build's record of the file says about it, when it has one.
+    ///   - stamp: the file's stamp as found a moment ago; the last build's record of the file is taken
+    ///     without reading it when it has the same stamp, settled before `settledBefore` (`FileStamp`).
+    func read(_ path: String, in folder: String, reader: ArticleReader, previous: (contentHash: UInt64, stamp: FileStamp?)?,
+              stamp: FileStamp? = nil, settledBefore: Int64? = nil) -> ReadOutcome {
+        if let stamp, let settledBefore, let previous, previous.stamp == stamp, stamp.isSettled(readStart: settledBefore) {
+            return .cached(stamp: stamp)
         }
-        if let hashed, let outcome = cached(hashed) { return outcome }
-        guard let data = FileBytes.read(folder + path) else {
+        var readStamp: FileStamp?
+        guard let data = FileBytes.read(folder + path, stamp: &readStamp) else {
             return .failed(Diagnostic(.error, file: displayPath(path), "cannot read the file"))
         }
         let hash = ContentHash.xxh64(data)
-        if let outcome = cached(hash) { return outcome }
+        if previous?.contentHash == hash { return .cached(stamp: readStamp) }
         do {
             var (article, warnings) = try reader.read(bytes: data, path: path)
             article.sourcePath = path
-            return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, article: article, warnings: warnings), article)
+            return .parsed(ArticleRecord(sourcePath: path, contentHash: hash, stamp: readStamp, article: article, warnings: warnings), article)
         } catch {
             return .failed(displayed(error))
         }
@@ -443,7 +490,7 @@ public struct TimelineBuilder: Sendable {
         article.slug = record.slug
         EntityRecognizer().recogniseNames(in: &article)
         let (names, evidence) = ArticleNames.resolve(article)
-        record.names = evidence
+        record.storedNames = .decoded(evidence)
         let storyNames = Self.storyNames(names, of: article)
         var candidates: [EventMerger.Candidate] = []
         var counts = ArticleRecord.Counts()
@@ -747,4 +794,21 @@ public final class ResultSlots<T>: @unchecked Sendable {
 
     /// The values set so far, in slot order.
     public var filled: [T] { slots.compactMap { $0 } }
+}
+
+extension Array {
+    /// Puts the element at `order[k]` at `k` (`order` a permutation of the indices), by swaps:
+    /// elements are moved, never copied.
+    mutating func permute(to order: [Int]) {
+        var placed = [Bool](repeating: false, count: count)
+        for start in indices where !placed[start] {
+            var j = start
+            while order[j] != start {
+                swapAt(j, order[j])
+                placed[j] = true
+                j = order[j]
+            }
+            placed[j] = true
+        }
+    }
 }

@@ -171,21 +171,20 @@ public struct SiteNames: Sendable {
     public private(set) var known: [String: Known] = [:]
 
     public init(_ evidence: [NameEvidence]) {
+        self.init(tally: NameTally(evidence))
+    }
+
+    /// The pass over the articles' evidence summed (the sums are all it reads).
+    init(tally: NameTally) {
         var counts: [String: [String: Int]] = [:]
-        for e in evidence {
-            for (full, n) in e.fullNames { counts[EntityResolver.surname(full)!, default: [:]][full, default: 0] += n }
-            nameWords.formUnion(e.nameWords)
-        }
+        for (full, n) in tally.fullNames { counts[EntityResolver.surname(full)!, default: [:]][full, default: 0] += n }
+        nameWords = Set(tally.nameWords.keys)
         bySurname = counts.compactMapValues(EntityResolver.dominant)
-        func count(_ t: NameEvidence.Tally, as kind: EntityKind, in known: inout Known) {
-            known.kinds[kind, default: 0] += t.count
-            known.mentions += t.count
-        }
-        for e in evidence {
-            for t in e.tally {
-                guard let name = resolve(t.name) else { continue }
-                count(t, as: name != t.name.name ? .person : t.kind, in: &known[name, default: Known()])
-            }
+        for (key, n) in tally.tallies {
+            guard let name = resolve(key.name) else { continue }
+            let kind = name != key.name.name ? EntityKind.person : key.kind
+            known[name, default: Known()].kinds[kind, default: 0] += n
+            known[name, default: Known()].mentions += n
         }
     }
 

@@ -206,6 +206,13 @@ public struct CacheReader {
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
 
+    /// The next `count` bytes as they are.
+    public mutating func bytes(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count <= end - position else { throw Self.corrupt("bytes past the end") }
+        defer { position += count }
+        return bytes[position..<(position + count)]
+    }
+
     /// A list written by `CacheWriter.raw`.
     public mutating func raw<T: BitwiseCopyable>(_: T.Type = T.self) throws -> [T] {
         let size = MemoryLayout<T>.stride
@@ -415,6 +422,7 @@ extension ArticleRecord: CacheCodable {
     public func write(to out: inout CacheWriter) {
         out.string(sourcePath)
         out.fixed(contentHash)
+        out.optional(stamp) { $0.stamp($1) }
         out.string(requestedSlug)
         out.string(slug)
         out.string(title)
@@ -430,12 +438,22 @@ extension ArticleRecord: CacheCodable {
         out.array(verdicts) { $0.bool($1) }
         out.ints([counts.sentences, counts.expressions, counts.boilerplateBlocks, counts.mentions])
         out.values(periods)
-        out.value(names)
+        switch storedNames {
+        case .decoded(let names):
+            var bytes = CacheWriter()
+            bytes.value(names)
+            out.varint(UInt64(bytes.bytes.count))
+            out.append(bytes.bytes)
+        case .encoded(let bytes):
+            out.varint(UInt64(bytes.count))
+            out.append(bytes)
+        }
     }
 
     public init(from input: inout CacheReader) throws {
         sourcePath = try input.string()
         contentHash = try input.fixed()
+        stamp = try input.optional { try $0.stamp() }
         requestedSlug = try input.string()
         slug = try input.string()
         title = try input.string()
@@ -453,7 +471,7 @@ extension ArticleRecord: CacheCodable {
         guard c.count == 4 else { throw CacheReader.corrupt("article counts") }
         counts = Counts(sentences: c[0], expressions: c[1], boilerplateBlocks: c[2], mentions: c[3])
         periods = try input.values()
-        names = try input.value()
+        storedNames = .encoded(try input.bytes(try input.length()))
     }
 }
 
@@ -507,6 +525,7 @@ extension EventMerger.Candidate: CacheCodable {
 
 extension CacheManifest: CacheCodable {
     func write(to out: inout CacheWriter) {
+        out.optional(readStart) { $0.int(Int($1)) }
         out.values(records, reusing: encoded)
         out.array(periods) { out, p in
             out.value(p.period)
@@ -515,15 +534,20 @@ extension CacheManifest: CacheCodable {
             out.int(p.eventCount)
             out.strings(p.openNames)
         }
+        out.value(boilerplate)
+        out.value(names)
     }
 
     init(from input: inout CacheReader) throws {
+        readStart = try input.optional { Int64(try $0.int()) }
         (records, encoded) = try input.valuesWithBytes()
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
             return PeriodEntry(period: period, hash: hash, mentionCount: mentions, eventCount: events, openNames: try input.strings())
         }
+        boilerplate = try input.value()
+        names = try input.value()
     }
 }
 
@@ -538,5 +562,46 @@ extension PeriodFile: CacheCodable {
         groups = try input.array { try $0.ints() }
         let count = candidates.count
         guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else { throw CacheReader.corrupt("group member out of range") }
+    }
+}
+
+extension BoilerplateTally: CacheCodable {
+    func write(to out: inout CacheWriter) {
+        out.raw(sentences.keys)
+        out.raw(sentences.counts)
+        out.raw(paragraphs.keys)
+        out.raw(paragraphs.counts)
+        out.array(outlets.sorted { $0.key < $1.key }) { $0.fixed($1.key); $0.int($1.value) }
+        out.array(frequent.sorted { $0.key < $1.key }) { $0.fixed($1.key); $0.fixed($1.value) }
+    }
+
+    init(from input: inout CacheReader) throws {
+        self.init()
+        sentences = try SortedCounts(keys: input.raw(), counts: input.raw())
+        paragraphs = try SortedCounts(keys: input.raw(), counts: input.raw())
+        for (outlet, n) in try input.array({ (try $0.fixed(), try $0.int()) }) { outlets[outlet] = n }
+        for (paragraph, outlet) in try input.array({ (try $0.fixed(), try $0.fixed()) }) { frequent[paragraph] = outlet }
+    }
+}
+
+extension NameTally: CacheCodable {
+    func write(to out: inout CacheWriter) {
+        out.array(fullNames.sorted { $0.key < $1.key }) { $0.string($1.key); $0.int($1.value) }
+        out.array(nameWords.sorted { $0.key < $1.key }) { $0.string($1.key); $0.int($1.value) }
+        out.array(tallies.sorted { $0.key < $1.key }) { out, t in
+            out.value(t.key.name)
+            out.string(t.key.kind.rawValue)
+            out.int(t.value)
+        }
+    }
+
+    init(from input: inout CacheReader) throws {
+        self.init()
+        for (name, n) in try input.array({ (try $0.string(), try $0.int()) }) { fullNames[name] = n }
+        for (name, n) in try input.array({ (try $0.string(), try $0.int()) }) { nameWords[name] = n }
+        for (key, n) in try input.array({ input in
+            let name = try input.value(ArticleName.self), kind = try input.raw(EntityKind.self)
+            return (Key(name: name, kind: kind), try input.int())
+        }) { tallies[key] = n }
     }
 }

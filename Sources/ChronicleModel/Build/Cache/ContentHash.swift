@@ -89,11 +89,18 @@ public struct ContentHash: Sendable {
 /// A whole file's bytes, read straight into an array (no `Data` in between to copy from).
 public enum FileBytes {
     public static func read(_ path: String) -> [UInt8]? {
+        var stamp: FileStamp?
+        return read(path, stamp: &stamp)
+    }
+
+    /// The bytes, and in `stamp` the file's stamp as it was opened.
+    public static func read(_ path: String, stamp: inout FileStamp?) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        stamp = FileStamp(info)
         let size = Int(info.st_size)
         guard size > 0 else { return [] }
         var failed = false

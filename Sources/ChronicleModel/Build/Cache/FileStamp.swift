@@ -1,0 +1,72 @@
+import Foundation
+
+/// What `stat` says about an article file. As git and make do, a rebuild takes the last build's
+/// record of a file whose stamp is unchanged without reading it, but only when the stamp is
+/// *settled*: the file was last modified strictly before the build that read it started reading
+/// (`BuildCache.markReadStart`). A write after that read gives the file a later modification time
+/// (the file system's clock only moves on), so a same-size edit within one tick of the clock cannot
+/// hide behind an equal stamp; an edit that sets the modification time back still changes the
+/// change time (`ctime`), and a file replaced by another has another inode.
+public struct FileStamp: Codable, Hashable, Sendable {
+    public var size: Int64
+    /// Modification and change times in nanoseconds since 1970, as the file system keeps them.
+    public var modified: Int64
+    public var changed: Int64
+    public var inode: UInt64
+    public var device: UInt64
+
+    /// Whether a record of the file read with this stamp in a build that started reading at
+    /// `readStart` still holds while the stamp is the same.
+    public func isSettled(readStart: Int64) -> Bool { modified < readStart }
+}
+
+extension FileStamp {
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
+        device = UInt64(info.st_dev)
+    }
+
+    /// The stamp of a regular file (links followed); nil when there is none.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+}
+
+extension BuildCache {
+    static let readMarkName = "read-mark"
+
+    /// Sets the modification time of `.chronicle/read-mark` to now, as the file system's clock has
+    /// it, and returns it: when this build starts reading articles (`FileStamp.isSettled`). Nil
+    /// when the folder cannot be written (then no stamp is ever trusted).
+    public func markReadStart() -> Int64? {
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let fd = open(url(Self.readMarkName).path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard futimens(fd, nil) == 0, fstat(fd, &info) == 0 else { return nil }
+        return FileStamp(info).modified
+    }
+}
+
+extension CacheWriter {
+    public mutating func stamp(_ s: FileStamp) {
+        int(Int(s.size))
+        int(Int(s.modified))
+        int(Int(s.changed))
+        varint(s.inode)
+        varint(s.device)
+    }
+}
+
+extension CacheReader {
+    public mutating func stamp() throws -> FileStamp {
+        let size = try int(), modified = try int(), changed = try int()
+        return FileStamp(size: Int64(size), modified: Int64(modified), changed: Int64(changed), inode: try varint(), device: try varint())
+    }
+}

@@ -1,0 +1,194 @@
+/// How often each 64-bit key occurs, as two sorted lists: a site-wide count a build keeps for the
+/// next one, which updates it by what changed (one merge) and looks up a few keys in it.
+struct SortedCounts: Sendable, Equatable, CountLookup {
+    private(set) var keys: [UInt64] = []
+    private(set) var counts: [Int32] = []
+
+    init() {}
+
+    /// The counts of `all` (in any order, each occurrence counted).
+    init(counting all: [UInt64]) {
+        for key in all.sorted() {
+            if keys.last == key { counts[counts.count - 1] += 1 } else { keys.append(key); counts.append(1) }
+        }
+    }
+
+    init(keys: [UInt64], counts: [Int32]) throws {
+        guard keys.count == counts.count, counts.allSatisfy({ $0 > 0 }), zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw CacheReader.corrupt("sorted counts")
+        }
+        self.keys = keys
+        self.counts = counts
+    }
+
+    /// How often `key` was counted (0 when never).
+    subscript(key: UInt64) -> Int {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key ? Int(counts[low]) : 0
+    }
+
+    /// Adds each key's change to its count; a key counted 0 times leaves the lists.
+    mutating func apply(_ changes: [UInt64: Int]) {
+        guard !changes.isEmpty else { return }
+        let delta = changes.sorted { $0.key < $1.key }
+        var newKeys: [UInt64] = [], newCounts: [Int32] = []
+        newKeys.reserveCapacity(keys.count + delta.count)
+        newCounts.reserveCapacity(keys.count + delta.count)
+        var i = 0
+        for (key, change) in delta {
+            while i < keys.count && keys[i] < key {
+                newKeys.append(keys[i])
+                newCounts.append(counts[i])
+                i += 1
+            }
+            var count = Int32(change)
+            if i < keys.count && keys[i] == key {
+                count += counts[i]
+                i += 1
+            }
+            precondition(count >= 0, "a key taken away more often than it was counted")
+            if count > 0 {
+                newKeys.append(key)
+                newCounts.append(count)
+            }
+        }
+        newKeys += keys[i...]
+        newCounts += counts[i...]
+        keys = newKeys
+        counts = newCounts
+    }
+}
+
+/// The boilerplate pass's site-wide counts (`BoilerplateDetector`): kept with the manifest, so a
+/// rebuild updates them by the articles that changed instead of counting every article again,
+/// and works out whose verdicts can have changed (`Change`).
+struct BoilerplateTally: Sendable, Equatable {
+    /// Outlet-salted sentence hash → how many articles contain it.
+    var sentences = SortedCounts()
+    /// Outlet-salted paragraph hash → how many articles contain it.
+    var paragraphs = SortedCounts()
+    /// Outlet hash → how many articles it has.
+    var outlets: [UInt64: Int] = [:]
+    /// The paragraphs counted in `BoilerplateDetector.furnitureMinimumArticles` articles or more,
+    /// with their outlet: the only ones whose verdict a change of the outlet's count can turn.
+    var frequent: [UInt64: UInt64] = [:]
+
+    init() {}
+
+    init(_ evidence: [BoilerplateEvidence]) {
+        var all: [UInt64] = [], paragraphs: [UInt64] = []
+        all.reserveCapacity(evidence.reduce(0) { $0 + $1.sentences.count })
+        for e in evidence {
+            all += e.sentences
+            paragraphs += e.distinctParagraphs
+            outlets[e.outlet, default: 0] += 1
+        }
+        sentences = SortedCounts(counting: all)
+        self.paragraphs = SortedCounts(counting: paragraphs)
+        for e in evidence {
+            for p in e.distinctParagraphs where self.paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles { frequent[p] = e.outlet }
+        }
+    }
+
+    /// The keys whose counts, as verdicts read them, changed.
+    struct Change {
+        var sentences = HashCounts()
+        var paragraphs = HashCounts()
+        var isEmpty = true
+
+        /// Whether an article's verdicts may read a changed count (else they are as they were).
+        func touches(_ e: BoilerplateEvidence) -> Bool {
+            guard !isEmpty else { return false }
+            if e.paragraphs.contains(where: { paragraphs[$0] > 0 }) { return true }
+            for case .oneCue(let keys) in e.blocks where keys.contains(where: { sentences[$0.hash] > 0 }) { return true }
+            return false
+        }
+    }
+
+    /// Takes away the evidence of articles that left or changed, adds that of articles that came or
+    /// changed, and returns what changed for the articles' verdicts.
+    mutating func update(removing removed: [BoilerplateEvidence], adding added: [BoilerplateEvidence]) -> Change {
+        var sentenceDelta: [UInt64: Int] = [:], paragraphDelta: [UInt64: Int] = [:], outletDelta: [UInt64: Int] = [:]
+        var outletOf: [UInt64: UInt64] = [:]
+        for (list, sign) in [(removed, -1), (added, 1)] {
+            for e in list {
+                for s in e.sentences { sentenceDelta[s, default: 0] += sign }
+                for p in e.distinctParagraphs {
+                    paragraphDelta[p, default: 0] += sign
+                    outletOf[p] = e.outlet
+                }
+                outletDelta[e.outlet, default: 0] += sign
+            }
+        }
+        sentenceDelta = sentenceDelta.filter { $0.value != 0 }
+        paragraphDelta = paragraphDelta.filter { $0.value != 0 }
+        let before = outlets
+        sentences.apply(sentenceDelta)
+        paragraphs.apply(paragraphDelta)
+        for (outlet, d) in outletDelta where d != 0 { outlets[outlet] = (outlets[outlet] ?? 0) + d == 0 ? nil : (outlets[outlet] ?? 0) + d }
+        for p in paragraphDelta.keys { frequent[p] = paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles ? outletOf[p] : nil }
+
+        // An outlet's count decides only whether its frequent paragraphs are printed in half its articles.
+        var turned: [UInt64] = []
+        for (p, outlet) in frequent where paragraphDelta[p] == nil && before[outlet] != outlets[outlet] {
+            let n = paragraphs[p]
+            if (n * 2 >= before[outlet] ?? 0) != (n * 2 >= outlets[outlet] ?? 0) { turned.append(p) }
+        }
+        var change = Change()
+        for s in sentenceDelta.keys { change.sentences.add(s) }
+        for p in Array(paragraphDelta.keys) + turned { change.paragraphs.add(p) }
+        change.isEmpty = sentenceDelta.isEmpty && paragraphDelta.isEmpty && turned.isEmpty
+        return change
+    }
+}
+
+extension BoilerplateEvidence {
+    /// Its non-empty paragraphs, each once (in order), as the counts take them.
+    var distinctParagraphs: [UInt64] {
+        paragraphs.enumerated().compactMap { i, p in p != 0 && !paragraphs[..<i].contains(p) ? p : nil }
+    }
+}
+
+/// The site-wide pass over names, summed over articles (`SiteNames`): kept with the manifest, so a
+/// rebuild adds and takes away the evidence of the articles it analyses or drops instead of
+/// reading every article's again.
+struct NameTally: Sendable, Equatable {
+    /// Full name → sentences using it, over all articles.
+    var fullNames: [String: Int] = [:]
+    /// Single name → articles using it where a capital means a name.
+    var nameWords: [String: Int] = [:]
+    /// (name, kind) → sentences, over all articles.
+    var tallies: [Key: Int] = [:]
+
+    struct Key: Hashable, Sendable, Comparable {
+        var name: ArticleName
+        var kind: EntityKind
+
+        /// The order they are written in.
+        static func < (a: Key, b: Key) -> Bool {
+            (a.name.name, a.name.surname ?? "", a.name.initialWord ? 1 : 0, a.kind.rawValue)
+                < (b.name.name, b.name.surname ?? "", b.name.initialWord ? 1 : 0, b.kind.rawValue)
+        }
+    }
+
+    init() {}
+
+    init(_ evidence: [NameEvidence]) {
+        for e in evidence { add(e) }
+    }
+
+    mutating func add(_ e: NameEvidence, sign: Int = 1) {
+        func change<K>(_ table: inout [K: Int], _ key: K, by n: Int) {
+            let total = table[key, default: 0] + n
+            precondition(total >= 0, "a name taken away more often than it was counted")
+            table[key] = total == 0 ? nil : total
+        }
+        for (full, n) in e.fullNames { change(&fullNames, full, by: sign * n) }
+        for word in e.nameWords { change(&nameWords, word, by: sign) }
+        for t in e.tally { change(&tallies, Key(name: t.name, kind: t.kind), by: sign * t.count) }
+    }
+}

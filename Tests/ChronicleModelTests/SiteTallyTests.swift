@@ -1,0 +1,79 @@
+@testable import ChronicleModel
+import ChronicleTestSupport
+import Foundation
+import Testing
+
+/// The site-wide counts a rebuild updates by what changed are the counts a build from scratch
+/// makes, and the verdicts they turn are worked out again for articles that did not change.
+@Suite struct SiteTallyTests {
+    static let footer = "The Courier is owned by the Lund Media Group and edited in Malmo by its own staff."
+
+    static func article(_ n: Int, outlet: String, footer: Bool) -> String {
+        """
+        ---
+        title: Report \(n)
+        date: 2025-03-\(String(format: "%02d", 1 + n % 28))
+        source: \(outlet)
+        ---
+        Minister Anna Lindqvist met union leaders in Malmo on Tuesday, report \(n) said. Lindqvist promised talks on Friday.
+
+        Officials in Malmo said on Monday that talks would resume, according to item \(n).
+        \(footer ? "\n" + Self.footer + "\n" : "")
+        """
+    }
+
+    /// The manifest's counts equal counts made from its records, and its records equal a clean build's.
+    static func expectExact(_ site: BuiltSite, _ build: TimelineBuild, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let manifest = try #require(build.cache?.read(CacheManifest.self, at: CacheManifest.fileName), sourceLocation: sourceLocation)
+        #expect(manifest.boilerplate == BoilerplateTally(manifest.records.map(\.evidence)), "\(what)", sourceLocation: sourceLocation)
+        #expect(try manifest.names == NameTally(manifest.records.map { try $0.names }), "\(what)", sourceLocation: sourceLocation)
+        let incremental = manifest.records.map { "\($0.sourcePath) \($0.verdicts)" }
+        // From scratch in another folder, so that the site's own cache goes on from its last build.
+        let other = try TemporaryDirectory("chronicle-tally-clean")
+        defer { other.remove() }
+        try FileManager.default.copyItem(at: site.folder.url.appendingPathComponent("content"), to: other.url.appendingPathComponent("content"))
+        let clean = try TimelineBuilder(siteDirectory: other.url).run()
+        #expect(incremental == clean.articles.map { "\($0.sourcePath) \($0.verdicts)" }, "\(what)", sourceLocation: sourceLocation)
+    }
+
+    @Test func countsFollowAddsEditsAndDeletesExactly() throws {
+        // Eight articles print the footer: in at least half the outlet's articles, it is furniture.
+        var articles: [String: String] = [:]
+        for n in 0..<8 { articles["c\(n).md"] = Self.article(n, outlet: "Courier", footer: true) }
+        for n in 0..<3 { articles["w\(n).md"] = Self.article(10 + n, outlet: "Wire", footer: false) }
+        let site = try BuiltSite("chronicle-tally", articles: articles)
+        defer { site.folder.remove() }
+        let (first, _) = try site.build(readsCache: true)
+        #expect(first.articles.filter { $0.sourcePath.hasPrefix("c") }.allSatisfy { $0.verdicts.last == true })
+        try Self.expectExact(site, first, "built")
+
+        // Nine more of the outlet's articles without it: 8 of 17 is under half, so the unchanged
+        // eight are analysed again with the footer as reporting.
+        for n in 8..<17 { try site.folder.write("content/c\(n).md", Self.article(n, outlet: "Courier", footer: false)) }
+        let (grown, _) = try site.build(readsCache: true)
+        #expect(grown.statistics.analysed == 17)
+        #expect(grown.articles.filter { $0.sourcePath.hasPrefix("c") }.allSatisfy { !$0.verdicts.contains(true) })
+        try Self.expectExact(site, grown, "outlet grown")
+
+        // One of them gone again: 8 of 16 is half, and the footer is furniture once more.
+        try FileManager.default.removeItem(at: site.folder.url.appendingPathComponent("content/c16.md"))
+        let (shrunk, _) = try site.build(readsCache: true)
+        #expect(shrunk.statistics.analysed == 8)
+        try Self.expectExact(site, shrunk, "one deleted")
+
+        try site.folder.write("content/w1.md", Self.article(40, outlet: "Wire", footer: true))
+        try FileManager.default.moveItem(at: site.folder.url.appendingPathComponent("content/w2.md"),
+                                         to: site.folder.url.appendingPathComponent("content/w9.md"))
+        let (moved, _) = try site.build(readsCache: true)
+        try Self.expectExact(site, moved, "edited and renamed")
+    }
+
+    @Test func sortedCountsMergeChanges() throws {
+        var counts = SortedCounts(counting: [5, 3, 5, 9])
+        #expect(counts.keys == [3, 5, 9] && counts.counts == [1, 2, 1])
+        counts.apply([3: -1, 4: 2, 5: 1, 10: 1])
+        #expect(counts.keys == [4, 5, 9, 10] && counts.counts == [2, 3, 1, 1])
+        #expect(counts[5] == 3 && counts[3] == 0 && counts[11] == 0)
+        #expect(throws: (any Error).self) { try SortedCounts(keys: [2, 1], counts: [1, 1]) }
+    }
+}
