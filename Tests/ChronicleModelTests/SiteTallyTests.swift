@@ -71,9 +71,32 @@ import Testing
     @Test func sortedCountsMergeChanges() throws {
         var counts = SortedCounts(counting: [5, 3, 5, 9])
         #expect(counts.keys == [3, 5, 9] && counts.counts == [1, 2, 1])
-        counts.apply([3: -1, 4: 2, 5: 1, 10: 1])
+        try counts.apply([3: -1, 4: 2, 5: 1, 10: 1])
         #expect(counts.keys == [4, 5, 9, 10] && counts.counts == [2, 3, 1, 1])
         #expect(counts[5] == 3 && counts[3] == 0 && counts[11] == 0)
         #expect(throws: (any Error).self) { try SortedCounts(keys: [2, 1], counts: [1, 1]) }
+        // Taking away more than was counted: the counts do not match, and stay as they were.
+        #expect(throws: TallyMismatch.self) { try counts.apply([4: -3, 9: 1]) }
+        #expect(counts.keys == [4, 5, 9, 10] && counts.counts == [2, 3, 1, 1])
+    }
+
+    @Test func keptCountsThatDoNotMatchTheArticlesAreNotTrusted() throws {
+        var articles: [String: String] = [:]
+        for n in 0..<6 { articles["c\(n).md"] = Self.article(n, outlet: "Courier", footer: n < 4) }
+        let site = try BuiltSite("chronicle-tally-mismatch", articles: articles)
+        defer { site.folder.remove() }
+        let (first, _) = try site.build(readsCache: true)
+        // The manifest keeps counts of no article at all (as a bug or a stray write could leave it).
+        let cache = try #require(first.cache)
+        var manifest = try #require(cache.read(CacheManifest.self, at: CacheManifest.fileName))
+        manifest.boilerplate = BoilerplateTally()
+        manifest.names = NameTally()
+        try cache.write(manifest, at: CacheManifest.fileName)
+        try site.folder.write("content/c2.md", Self.article(30, outlet: "Courier", footer: false))
+        // Taking away the edited article's evidence finds nothing to take: the build starts over
+        // without the cache (every article analysed), and its counts are right again.
+        let (rebuilt, _) = try site.build(readsCache: true)
+        #expect(rebuilt.statistics.analysed == 6)
+        try Self.expectExact(site, rebuilt, "rebuilt after a mismatch")
     }
 }

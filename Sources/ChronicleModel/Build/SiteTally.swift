@@ -1,3 +1,7 @@
+/// Kept site-wide counts that do not match the articles they are updated by (a key or name taken
+/// away more often than it was counted): the cache is not to be trusted, and the build starts over.
+struct TallyMismatch: Error {}
+
 /// How often each 64-bit key occurs, as two sorted lists: a site-wide count a build keeps for the
 /// next one, which updates it by what changed (one merge) and looks up a few keys in it.
 struct SortedCounts: Sendable, Equatable, CountLookup {
@@ -31,8 +35,9 @@ struct SortedCounts: Sendable, Equatable, CountLookup {
         return low < keys.count && keys[low] == key ? Int(counts[low]) : 0
     }
 
-    /// Adds each key's change to its count; a key counted 0 times leaves the lists.
-    mutating func apply(_ changes: [UInt64: Int]) {
+    /// Adds each key's change to its count; a key counted 0 times leaves the lists. A count that
+    /// would go below 0 (the kept counts do not match the articles) throws, the counts untouched.
+    mutating func apply(_ changes: [UInt64: Int]) throws(TallyMismatch) {
         guard !changes.isEmpty else { return }
         let delta = changes.sorted { $0.key < $1.key }
         var newKeys: [UInt64] = [], newCounts: [Int32] = []
@@ -50,7 +55,7 @@ struct SortedCounts: Sendable, Equatable, CountLookup {
                 count += counts[i]
                 i += 1
             }
-            precondition(count >= 0, "a key taken away more often than it was counted")
+            guard count >= 0 else { throw TallyMismatch() }
             if count > 0 {
                 newKeys.append(key)
                 newCounts.append(count)
@@ -111,7 +116,7 @@ struct BoilerplateTally: Sendable, Equatable {
 
     /// Takes away the evidence of articles that left or changed, adds that of articles that came or
     /// changed, and returns what changed for the articles' verdicts.
-    mutating func update(removing removed: [BoilerplateEvidence], adding added: [BoilerplateEvidence]) -> Change {
+    mutating func update(removing removed: [BoilerplateEvidence], adding added: [BoilerplateEvidence]) throws(TallyMismatch) -> Change {
         var sentenceDelta: [UInt64: Int] = [:], paragraphDelta: [UInt64: Int] = [:], outletDelta: [UInt64: Int] = [:]
         var outletOf: [UInt64: UInt64] = [:]
         for (list, sign) in [(removed, -1), (added, 1)] {
@@ -127,9 +132,16 @@ struct BoilerplateTally: Sendable, Equatable {
         sentenceDelta = sentenceDelta.filter { $0.value != 0 }
         paragraphDelta = paragraphDelta.filter { $0.value != 0 }
         let before = outlets
-        sentences.apply(sentenceDelta)
-        paragraphs.apply(paragraphDelta)
-        for (outlet, d) in outletDelta where d != 0 { outlets[outlet] = (outlets[outlet] ?? 0) + d == 0 ? nil : (outlets[outlet] ?? 0) + d }
+        var updated = outlets
+        for (outlet, d) in outletDelta where d != 0 {
+            let total = (outlets[outlet] ?? 0) + d
+            guard total >= 0 else { throw TallyMismatch() }
+            updated[outlet] = total == 0 ? nil : total
+        }
+        var (newSentences, newParagraphs) = (sentences, paragraphs)
+        try newSentences.apply(sentenceDelta)
+        try newParagraphs.apply(paragraphDelta)
+        (sentences, paragraphs, outlets) = (newSentences, newParagraphs, updated)
         for p in paragraphDelta.keys { frequent[p] = paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles ? outletOf[p] : nil }
 
         // An outlet's count decides only whether its frequent paragraphs are printed in half its articles.
@@ -181,14 +193,21 @@ struct NameTally: Sendable, Equatable {
         for e in evidence { add(e) }
     }
 
-    mutating func add(_ e: NameEvidence, sign: Int = 1) {
-        func change<K>(_ table: inout [K: Int], _ key: K, by n: Int) {
+    /// Adds one article's evidence (sums only grow: nothing to throw).
+    mutating func add(_ e: NameEvidence) { try? update(e, sign: 1) }
+
+    /// Takes away one article's evidence. A sum that would go below 0 (the kept sums do not match
+    /// the articles) throws; the tally is then not to be used.
+    mutating func remove(_ e: NameEvidence) throws(TallyMismatch) { try update(e, sign: -1) }
+
+    private mutating func update(_ e: NameEvidence, sign: Int) throws(TallyMismatch) {
+        func change<K>(_ table: inout [K: Int], _ key: K, by n: Int) throws(TallyMismatch) {
             let total = table[key, default: 0] + n
-            precondition(total >= 0, "a name taken away more often than it was counted")
+            guard total >= 0 else { throw TallyMismatch() }
             table[key] = total == 0 ? nil : total
         }
-        for (full, n) in e.fullNames { change(&fullNames, full, by: sign * n) }
-        for word in e.nameWords { change(&nameWords, word, by: sign) }
-        for t in e.tally { change(&tallies, Key(name: t.name, kind: t.kind), by: sign * t.count) }
+        for (full, n) in e.fullNames { try change(&fullNames, full, by: sign * n) }
+        for word in e.nameWords { try change(&nameWords, word, by: sign) }
+        for t in e.tally { try change(&tallies, Key(name: t.name, kind: t.kind), by: sign * t.count) }
     }
 }

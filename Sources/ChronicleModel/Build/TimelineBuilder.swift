@@ -204,8 +204,12 @@ public struct TimelineBuilder: Sendable {
         var change: BoilerplateTally.Change?
         if let manifest {
             boilerplate = manifest.boilerplate
-            change = boilerplate.update(removing: replaced.map { oldRecords[$0].evidence },
-                                        adding: records.indices.filter { isParsed[$0] }.map { records[$0].evidence })
+            do {
+                change = try boilerplate.update(removing: replaced.map { oldRecords[$0].evidence },
+                                                adding: records.indices.filter { isParsed[$0] }.map { records[$0].evidence })
+            } catch {
+                throw BuildFailure.cacheInconsistent
+            }
         } else {
             boilerplate = BoilerplateTally(records.map(\.evidence))
         }
@@ -257,8 +261,8 @@ public struct TimelineBuilder: Sendable {
         do {
             if let manifest {
                 nameTally = manifest.names
-                for k in replaced { nameTally.add(try oldRecords[k].names, sign: -1) }
-                for i in toAnalyse where !isParsed[i] { nameTally.add(try previous(records[i].sourcePath)!.names, sign: -1) }
+                for k in replaced { try nameTally.remove(oldRecords[k].names) }
+                for i in toAnalyse where !isParsed[i] { try nameTally.remove(previous(records[i].sourcePath)!.names) }
                 for i in toAnalyse { nameTally.add(try records[i].names) }
             } else {
                 nameTally = NameTally(try records.map { try $0.names })
