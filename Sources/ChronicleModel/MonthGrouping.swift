@@ -433,7 +433,7 @@ struct MonthGrouping {
         var roots: Roots
         var sizes: [Int]
         /// Each group's sum of its members' unit vectors (a node counts once per member), worked out
-        /// when first needed (most nodes of a month are never compared).
+        /// when first needed (a node no link reaches is never compared).
         var sums: [[UInt64: Double]?]
         private let grouping: MonthGrouping
         var spans: [[Span]]
