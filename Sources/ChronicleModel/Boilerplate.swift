@@ -29,12 +29,12 @@ public struct BoilerplateDetector: Sendable {
 
     /// Outlet and normalised sentence (hashed) → how many of the outlet's articles contain it
     /// (repeated when more than one).
-    private var sentenceCounts: any CountLookup = HashCounts()
+    private let sentenceCounts: SortedCounts
     /// Outlet and normalised paragraph (hashed) → how many of the outlet's articles contain it
     /// (furniture candidates from `furnitureMinimumArticles`).
-    private var paragraphCounts: any CountLookup = HashCounts()
+    private let paragraphCounts: SortedCounts
     /// Outlet (hashed) → how many articles it has.
-    private var articlesPerOutlet: [UInt64: Int] = [:]
+    private let articlesPerOutlet: [UInt64: Int]
 
     /// A paragraph an outlet prints word for word in at least this many of its articles, and in at
     /// least half of them, is page furniture whatever it says. A running story's background paragraph
@@ -49,18 +49,10 @@ public struct BoilerplateDetector: Sendable {
 
     /// Builds the repetition table from each article's evidence (computed once per article, and cached with it).
     public init(evidence: [BoilerplateEvidence]) {
-        var sentenceCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.sentences.count })
-        var paragraphCounts = HashCounts(expected: evidence.reduce(0) { $0 + $1.paragraphs.count })
-        for article in evidence {
-            for key in article.sentences { sentenceCounts.add(key) }
-            articlesPerOutlet[article.outlet, default: 0] += 1
-            for p in article.distinctParagraphs { paragraphCounts.add(p) }
-        }
-        self.sentenceCounts = sentenceCounts
-        self.paragraphCounts = paragraphCounts
+        self.init(tally: BoilerplateTally(evidence))
     }
 
-    /// The same table from counts kept between builds.
+    /// The table from the site-wide counts (kept between builds, `BoilerplateTally`).
     init(tally: BoilerplateTally) {
         sentenceCounts = tally.sentences
         paragraphCounts = tally.paragraphs

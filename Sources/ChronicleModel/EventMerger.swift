@@ -144,7 +144,7 @@ public struct EventMerger: Sendable {
         // Once a source reports it with a date of its own, it happened, however often it was announced.
         let status: EventStatus = !reported && expected * 2 > members.count ? .expected : .happened
         let hasExplicit = !explicit.isEmpty
-        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(members.isEmpty ? 0 : earliest) / 20)
+        let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
         let id = Self.identifier(value: value, mention: mentions[0])
         return Event(id: id, value: value, period: candidates[members[0]].period, status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,

@@ -4,7 +4,7 @@ struct TallyMismatch: Error {}
 
 /// How often each 64-bit key occurs, as two sorted lists: a site-wide count a build keeps for the
 /// next one, which updates it by what changed (one merge) and looks up a few keys in it.
-struct SortedCounts: Sendable, Equatable, CountLookup {
+struct SortedCounts: Sendable, Equatable {
     private(set) var keys: [UInt64] = []
     private(set) var counts: [Int32] = []
 
@@ -85,31 +85,30 @@ struct BoilerplateTally: Sendable, Equatable {
     init() {}
 
     init(_ evidence: [BoilerplateEvidence]) {
-        var all: [UInt64] = [], paragraphs: [UInt64] = []
+        var all: [UInt64] = []
         all.reserveCapacity(evidence.reduce(0) { $0 + $1.sentences.count })
         for e in evidence {
             all += e.sentences
-            paragraphs += e.distinctParagraphs
             outlets[e.outlet, default: 0] += 1
         }
         sentences = SortedCounts(counting: all)
-        self.paragraphs = SortedCounts(counting: paragraphs)
-        for e in evidence {
-            for p in e.distinctParagraphs where self.paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles { frequent[p] = e.outlet }
+        let distinct = evidence.map(\.distinctParagraphs)
+        paragraphs = SortedCounts(counting: distinct.flatMap { $0 })
+        for (e, ps) in zip(evidence, distinct) {
+            for p in ps where paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles { frequent[p] = e.outlet }
         }
     }
 
     /// The keys whose counts, as verdicts read them, changed.
     struct Change {
-        var sentences = HashCounts()
-        var paragraphs = HashCounts()
-        var isEmpty = true
+        var sentences = Set<UInt64>()
+        var paragraphs = Set<UInt64>()
 
         /// Whether an article's verdicts may read a changed count (else they are as they were).
         func touches(_ e: BoilerplateEvidence) -> Bool {
-            guard !isEmpty else { return false }
-            if e.paragraphs.contains(where: { paragraphs[$0] > 0 }) { return true }
-            for case .oneCue(let keys) in e.blocks where keys.contains(where: { sentences[$0.hash] > 0 }) { return true }
+            guard !sentences.isEmpty || !paragraphs.isEmpty else { return false }
+            if e.paragraphs.contains(where: paragraphs.contains) { return true }
+            for case .oneCue(let keys) in e.blocks where keys.contains(where: { sentences.contains($0.hash) }) { return true }
             return false
         }
     }
@@ -150,11 +149,7 @@ struct BoilerplateTally: Sendable, Equatable {
             let n = paragraphs[p]
             if (n * 2 >= before[outlet] ?? 0) != (n * 2 >= outlets[outlet] ?? 0) { turned.append(p) }
         }
-        var change = Change()
-        for s in sentenceDelta.keys { change.sentences.add(s) }
-        for p in Array(paragraphDelta.keys) + turned { change.paragraphs.add(p) }
-        change.isEmpty = sentenceDelta.isEmpty && paragraphDelta.isEmpty && turned.isEmpty
-        return change
+        return Change(sentences: Set(sentenceDelta.keys), paragraphs: Set(paragraphDelta.keys).union(turned))
     }
 }
 

@@ -213,7 +213,7 @@ public struct TimelineBuilder: Sendable {
         } else {
             boilerplate = BoilerplateTally(records.map(\.evidence))
         }
-        let detector = change == nil ? BoilerplateDetector(evidence: records.map(\.evidence)) : BoilerplateDetector(tally: boilerplate)
+        let detector = BoilerplateDetector(tally: boilerplate)
         let store = ArticleStore(keeps: cache == nil)
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []

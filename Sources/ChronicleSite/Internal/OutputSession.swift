@@ -1,37 +1,6 @@
 import ChronicleModel
 import Foundation
 
-/// A file's size and modification time (nanoseconds), to tell whether it is still the one a
-/// build wrote without reading it.
-struct FileStamp: Codable, Hashable, Sendable {
-    var size: Int64
-    var modified: Int64
-
-    init(size: Int64, modified: Int64) {
-        self.size = size
-        self.modified = modified
-    }
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        self.init(info)
-    }
-
-    /// Of the file named by the C string at `name` in the open folder `folder` (one name to look up, not a whole path).
-    init?(_ name: UnsafePointer<CChar>, in folder: Int32) {
-        var info = stat()
-        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
-        self.init(info)
-    }
-
-    private init?(_ info: stat) {
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    }
-}
-
 /// What the output folder held after the last build: each file's stamp, a hash of its bytes and,
 /// for pages rendered only when their inputs change, the fingerprint of those inputs.
 struct OutputEntry: Codable, Sendable {

@@ -10,8 +10,7 @@ extension SiteState: CacheCodable {
         out.values(digests, reusing: digestBytes)
         out.array(files.sorted { $0.key < $1.key }) { out, file in
             out.string(file.key)
-            out.int(Int(file.value.stamp.size))
-            out.int(Int(file.value.stamp.modified))
+            out.stamp(file.value.stamp)
             out.fixed(file.value.hash)
             out.optional(file.value.fingerprint) { $0.fixed($1) }
             out.array(file.value.parts) { out, part in
@@ -39,13 +38,13 @@ extension SiteState: CacheCodable {
         (digests, digestBytes) = try input.valuesWithBytes()
         files = [:]
         for (path, entry) in try input.array({ input in
-            let path = try input.string(), size = try input.int(), modified = try input.int(), hash = try input.fixed()
+            let path = try input.string(), stamp = try input.stamp(), hash = try input.fixed()
             let fingerprint = try input.optional { try $0.fixed() }
             let parts = try input.array { input in
                 let print = try input.fixed(), offset = try input.int()
                 return OutputEntry.Part(fingerprint: print, offset: offset, length: try input.int())
             }
-            return (path, OutputEntry(stamp: FileStamp(size: Int64(size), modified: Int64(modified)), hash: hash,
+            return (path, OutputEntry(stamp: stamp, hash: hash,
                                       fingerprint: fingerprint, parts: parts))
         }) { files[path] = entry }
         eventsLayout = try input.optional { input in

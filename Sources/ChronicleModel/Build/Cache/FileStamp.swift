@@ -1,12 +1,15 @@
 import Foundation
 
-/// What `stat` says about an article file. As git and make do, a rebuild takes the last build's
-/// record of a file whose stamp is unchanged without reading it, but only when the stamp is
-/// *settled*: the file was last modified strictly before the build that read it started reading
-/// (`BuildCache.markReadStart`). A write after that read gives the file a later modification time
-/// (the file system's clock only moves on), so a same-size edit within one tick of the clock cannot
-/// hide behind an equal stamp; an edit that sets the modification time back still changes the
-/// change time (`ctime`), and a file replaced by another has another inode.
+/// What `stat` says about a file: for an article, whether a rebuild must read it again; for an
+/// output file, whether it is still the one the last build wrote.
+///
+/// As git and make do, a rebuild takes the last build's record of an article whose stamp is
+/// unchanged without reading it, but only when the stamp is *settled*: the file was last modified
+/// strictly before the build that read it started reading (`BuildCache.markReadStart`). A write
+/// after that read gives the file a later modification time (the file system's clock only moves
+/// on), so a same-size edit within one tick of the clock cannot hide behind an equal stamp; an
+/// edit that sets the modification time back still changes the change time (`ctime`), and a file
+/// replaced by another has another inode.
 public struct FileStamp: Codable, Hashable, Sendable {
     public var size: Int64
     /// Modification and change times in nanoseconds since 1970, as the file system keeps them.
@@ -33,6 +36,14 @@ extension FileStamp {
     public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp of the regular file named by the C string at `name` in the open folder `folder`
+    /// (one name to look up, not a whole path); nil when there is none.
+    public init?(_ name: UnsafePointer<CChar>, in folder: Int32) {
+        var info = stat()
+        guard fstatat(folder, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         self.init(info)
     }
 }
