@@ -32,6 +32,12 @@ struct Resolver {
             // "get around Wednesday's ruling": a day named as the owner of a happening is behind us
             // unless a firm future cue says otherwise ("would" is not one)
             if tense == .future, stream.isPossessive(c.end), let w = cue, stream.lexicon.isWeakModal(w) { tense = .past }
+            // "agreed to buy the line in February": the month may date the agreement or the purchase, so the
+            // nearer February, before or after (a day beside a commitment dates the commitment: see `TenseClassifier`)
+            if tense == .future, case .month(_, .implied) = c.value, let w = cue, w.hasSuffix(" to"),
+               stream.lexicon.isPastCommitment(String(w.dropLast(3))) {
+                tense = .present
+            }
             let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
             let anchored = anchorer.anchor(c.value)

@@ -8,8 +8,8 @@ public enum Tense: String, Codable, Sendable {
 /// "will meet on Thursday" and "would meet in London on Thursday" are future.
 struct TenseClassifier {
     /// The expression is a day without its year ("on Wednesday", "on June 6"): a past commitment
-    /// before "to" dates itself. (A month stays with the act committed to: "agreed to purchase the
-    /// line in February", written in October, is the February ahead.)
+    /// before "to" dates itself. (A month may date either: the `Resolver` takes the nearer one, so
+    /// "agreed to purchase the line in February", written in October, is the February ahead.)
     var yearlessDay = false
 
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
@@ -19,20 +19,30 @@ struct TenseClassifier {
         var steps = 0
         // a present-tense cue ("is") is weak: a past or future cue further left in the clause wins
         var present: (Tense, String)?
+        // so is an obligation ("must leave on Friday"), but only against the past: "had ruled that he must
+        // be returned … and set Friday as the deadline" reports an obligation of the past
+        var obligation: (Tense, String)?
         while i >= 0 && steps < 40 && !s.sentenceBreak(before: i + 1) {
             if let (t, w) = cue(s, i) {
-                if t != .present { return (t, w) }
-                present = present ?? (t, w)
+                if t == .past, obligation != nil { return (t, w) }
+                if t == .future, w == "must" {
+                    obligation = obligation ?? (t, w)
+                } else if t != .present {
+                    return obligation ?? (t, w)
+                } else {
+                    present = present ?? (t, w)
+                }
             }
             i -= 1
             steps += 1
         }
+        if let obligation { return obligation }
         if let present { return present }
         // then right, up to the sentence end
         i = end
         steps = 0
         while i < s.count && steps < 25 {
-            if s.sentenceBreak(before: i) { break }
+            if i > 0 && s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
             if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) { return (t, w) }

@@ -77,7 +77,10 @@ enum AbsoluteDateRule {
         }
         var j = afterDay
         if s.isKeyword(j, .of) { j += 1 }
-        guard let (m, afterMonth) = DateParts.month(s, j) else { return }
+        guard let (m, afterMonth) = DateParts.month(s, j) else {
+            firstDay(s, i, day: d, afterDay: afterDay, &out)
+            return
+        }
         var k = afterMonth
         if s.isGluedPunct(k, 0x2C) { k += 1 }
         if let (y, yearEnd) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
@@ -140,6 +143,21 @@ enum AbsoluteDateRule {
             out.append(Candidate(j + 1, end, .stated(.day(date)), rule: .range))
         } else {
             out.append(Candidate(j + 1, end, .monthDay(month: m, day: d, year: .implied), rule: .range))
+        }
+    }
+
+    /// The first day of a range written day first ("3–5 March", "3 to 5 March 2025", "3 and 4 March"):
+    /// its own expression, in the month (and year) written after the second day.
+    private static func firstDay(_ s: TokenStream, _ i: Int, day d: Int, afterDay: Int, _ out: inout [Candidate]) {
+        guard s.isNumber(i), s.isKeyword(afterDay, .and, .to, .through) || s.isPunct(afterDay, 0x2D),
+              s.isNumber(afterDay + 1), let (d2, afterSecond) = DateParts.day(s, afterDay + 1), d2 > d,
+              let (m, afterMonth) = DateParts.month(s, afterSecond), CivilDate(year: 2000, month: m, day: d) != nil else { return }
+        var k = afterMonth
+        if s.isGluedPunct(k, 0x2C) { k += 1 }
+        if let (y, _) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
+            out.append(Candidate(i, afterDay, .stated(.day(date)), rule: .range))
+        } else {
+            out.append(Candidate(i, afterDay, .monthDay(month: m, day: d, year: .implied), rule: .range))
         }
     }
 

@@ -7,6 +7,10 @@ enum DurationRule {
     static let amountAdjectives: Set<String> = ["trading", "business", "working", "school", "calendar", "straight",
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
+    /// Nouns that make "after hours" a compound ("after hours trading"): a session, not a length of time.
+    static let afterHoursNouns: Set<String> = ["trading", "trade", "dealing", "deals", "session", "market", "markets",
+                                               "club", "clubs", "clinic", "clinics", "service", "services", "access"]
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if ReferenceRule.isSomeday(s, i) { return }
         // "the coming days", "past weeks" (the article is optional)
@@ -16,6 +20,13 @@ enum DurationRule {
            info.unitPlural, unit != .weekend, unit != .season, unit != .second, !s.capitalized(k + 1) {
             out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
                                  rule: .duration, note: "an unknown number of \(unit.rawValue)s"))
+            return
+        }
+        // "the weeks ahead", "the years ahead": a stretch from now of unknown length
+        if s.isKeyword(i, .the), let info = s.info(i + 1), let unit = info.unit, info.unitPlural, s.isKeyword(i + 2, .ahead),
+           unit != .weekend, unit != .season, unit != .second {
+            out.append(Candidate(i, i + 3, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
+                                 rule: .duration, note: "an unknown number of \(unit.rawValue)s ahead"))
             return
         }
         var j = i
@@ -50,6 +61,8 @@ enum DurationRule {
             if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
             // "in the early hours of Thursday", "the small hours": a part of the night, not a stretch
             if unit == .hour, s.isKeyword(i - 1, .early) || s.isSpelled(i - 1, "small") || s.isSpelled(i - 1, "wee") { return }
+            // "in after hours trading": the market session outside opening hours, not a stretch of hours
+            if unit == .hour, s.isKeyword(i - 1, .after), s.isWord(i + 1), afterHoursNouns.contains(s.lowerWord(i + 1)) { return }
             let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
             let end = long ? i + 3 : coordinatedEnd(s, i + 1)
             out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
@@ -80,13 +93,14 @@ enum DurationRule {
         if s.isWord(j), s.info(j + 1)?.unit != nil, DurationRule.amountAdjectives.contains(s.lowerWord(j)) { j += 1 }
         let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
         var start = start
-        if hyphenated {
-            j += 1
-            // "the 30-day ceasefire": an adjective; the article belongs to the noun
+        if hyphenated { j += 1 }
+        guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
+        // "the 30-day ceasefire", "the eleven year partnership" (more than one, yet singular): an
+        // adjective; the article belongs to the noun
+        if hyphenated || !info.unitPlural && (q.amount ?? 0) > 1 && s.isWord(j + 1) && s.keyword(j + 1) == nil {
             if s.isKeyword(start, .the) { start += 1 }
             while start < q.end - 1 && s.keyword(start) != nil && s.info(start)?.number == nil { start += 1 }
         }
-        guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
         if s.capitalized(j) && !s.tokens[j].allCaps && !s.sentenceBreak(before: j) { return nil }  // "60 Minutes", a title
         // "a second" is an ordinal ("a second round"); "second" needs a real number in front
         if unit == .second && (q.article || q.amount == nil) { return nil }

@@ -165,8 +165,18 @@ enum QuarterRule {
         }
     }
 
-    /// "Q3 2025", "Q3", "H1 2025": a quarter or half written as a code.
+    /// "Q3 2025", "Q3", "H1 2025": a quarter or half written as a code; "FY2025", "FY25", "FY 2025":
+    /// a fiscal year, written as TimeBank writes "fiscal 1989".
     private static func matchCode(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if s.isSpelled(i, "fy"), s.tokens[i].allCaps, s.isNumber(i + 1), !(s.isWord(i + 2) && s.glued(i + 2)) {
+            let digits = s.tokens[i + 1].digits
+            if digits == 4, let y = DateParts.year(s, i + 1) {
+                out.append(Candidate(i, i + 2, .stated(.year(y)), rule: .quarter, note: "fiscal year"))
+            } else if digits == 2, s.glued(i + 1), let y = s.number(i + 1) {
+                out.append(Candidate(i, i + 2, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .quarter, note: "fiscal year"))
+            }
+            return
+        }
         let isQuarter = s.isSpelled(i, "q"), isHalf = s.isSpelled(i, "h")
         guard isQuarter || isHalf, s.tokens[i].capitalized, let n = s.number(i + 1, maxDigits: 1), s.glued(i + 1),
               n >= 1, n <= (isQuarter ? 4 : 2), !(s.isWord(i + 2) && s.glued(i + 2)) else { return }

@@ -54,6 +54,8 @@ enum ReferenceRule {
             // "Now, he says, …": set off by a comma at the head of a sentence, a discourse marker that
             // turns to the next point, not a reference to the present (TimeBank leaves it untagged)
             if s.capitalized(i), !s.tokens[i].allCaps, s.isPunct(i + 1, 0x2C) { return }
+            // "Support Now", "Apocalypse Now": capitalised after a word inside a sentence, a title or a button
+            if s.capitalized(i), !s.tokens[i].allCaps, s.isWord(i - 1), !s.sentenceBreak(before: i) { return }
             value = .present
         case .currently, .nowadays, .presently: value = .present
         case .current:

@@ -74,6 +74,14 @@ enum RelativeUnitRule {
         if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head),
            !(s.capitalized(head) && !s.tokens[head].allCaps) {  // "This Week", a title
             if unit == .second || unit == .minute || unit == .hour { return }
+            // "the past decade", "over the past century": the ten (hundred) years up to now, as "the past
+            // two decades" is twenty, not the previous calendar decade ("the last decade" stays one)
+            if afterThe, k == .past, mod == nil, unit == .decade || unit == .century {
+                let (u, n) = unit.durationUnit
+                out.append(Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration,
+                                     note: "the \(unit.rawValue) up to now"))
+                return
+            }
             // "the past two years" is a duration; "last year's" stays a date
             let value: Extracted = narrative ? .narrativeUnit(unit, amount) : .shift(unit, amount)
             var c = Candidate(i, head + 1, value, mod: mod, rule: narrative ? .narrative : .relativeUnit)

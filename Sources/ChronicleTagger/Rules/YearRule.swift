@@ -22,6 +22,12 @@ enum YearRule {
             } else {
                 // "the year ended March 31" is a twelve-month stretch; "for the year" the year of the account
                 let lasting = s.isKeyword(i + 2, .ended, .ending)
+                // "2007 was the year of the iPhone": a year named by what happened in it, the one the
+                // account is about, not the year of publication
+                if s.isKeyword(i + 2, .of), !s.isNumber(i + 3), DateParts.yearSpan(s, i + 3) == nil {
+                    out.append(Candidate(i, i + 2, .narrativeUnit(.year, 0), rule: .year, note: "the year of an event"))
+                    return
+                }
                 out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
                                      lasting ? .duration : .date, rule: .year))
             }

@@ -95,9 +95,9 @@ struct TokenStream {
         isGluedPunct(i, 0x27) && glued(i + 1) && isSpelled(i + 1, "s")
     }
 
-    /// A sentence boundary lies before token `i` (a blank line, or . ! ? before it).
+    /// A sentence boundary lies before token `i` (the start of the text, a blank line, or . ! ? before it).
     func sentenceBreak(before i: Int) -> Bool {
-        guard has(i) else { return true }
+        guard has(i), i > 0 else { return true }
         if tokens[i].flags & TokenFlags.paragraphBefore != 0 { return true }
         guard has(i - 1), tokens[i - 1].kind == .punct else { return false }
         let v = tokens[i - 1].value

@@ -10,7 +10,8 @@ struct Tokenizer {
         tokens.removeAll(keepingCapacity: true)
         let n = bytes.count
         var i = 0
-        var pendingFlags: UInt8 = TokenFlags.glued
+        // the first token follows nothing: not glued ("Hours later, …" opens a sentence tagged on its own)
+        var pendingFlags: UInt8 = 0
         var newlines = 0
         while i < n {
             let b = bytes[i]

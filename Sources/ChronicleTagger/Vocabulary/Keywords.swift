@@ -12,6 +12,11 @@ enum Keyword: String, CaseIterable, Sendable {
     case long, still, into, throughout, then, when, `while`, hence, `as`, comparable, other, first, final
 }
 
+/// Other spellings of keywords: British "financial year" is the fiscal year.
+enum KeywordSynonyms {
+    static let table: [(String, Keyword)] = [("financial", .fiscal)]
+}
+
 /// Days named relative to the publication date, with their offset and implied part of day.
 enum RelativeDayWord {
     static let table: [(String, Int, PartOfDayWord?)] = [

@@ -78,6 +78,12 @@ struct Lexicon: Sendable {
         return id >= 0 && entries[Int(id)].tenseFlags.contains(.weakModal)
     }
 
+    /// Whether `word` reports a commitment already made ("agreed", "promised").
+    func isPastCommitment(_ word: String) -> Bool {
+        let id = lookup(Lexicon.hash(word))
+        return id >= 0 && entries[Int(id)].tenseFlags.contains(.pastCommitment)
+    }
+
     @inline(__always) func lookup(_ hash: UInt64) -> Int32 {
         var k = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
@@ -142,13 +148,15 @@ struct Lexicon: Sendable {
         for (word, part) in PartOfDayWord.table { lex.add(word) { $0.partOfDay = part } }
         for (word, season) in SeasonWords.table { lex.add(word) { $0.season = season } }
         for k in Keyword.allCases { lex.add(k.rawValue) { $0.keyword = k } }
+        for (word, k) in KeywordSynonyms.table { lex.add(word) { $0.keyword = k } }
         for h in Holiday.allCases { lex.add(h.headWord) { $0.holiday = h } }
         for r in ReferenceWord.allCases { lex.add(r.rawValue) { $0.reference = r } }
         for f in FrequencyWord.allCases { lex.add(f.rawValue) { $0.frequency = f } }
         for (word, offset, _) in RelativeDayWord.table { lex.add(word) { $0.dayOffset = offset } }
-        // ordinal suffixes are read by the rules; the letters of quarter and half codes ("Q3", "H1") start them
+        // ordinal suffixes are read by the rules; the letters of quarter, half and fiscal-year codes ("Q3", "H1",
+        // "FY2025") start them
         for word in NumberWords.ordinalSuffixes { lex.add(word, trigger: false) { _ in } }
-        for word in ["q", "h"] { lex.add(word) { _ in } }
+        for word in ["q", "h", "fy"] { lex.add(word) { _ in } }
         for (word, tens) in NumberWords.decades { lex.add(word) { $0.decade = tens } }
         for (word, tense) in TenseWords.cues { lex.add(word, trigger: false) { $0.tense = tense } }
         for (words, flag) in TenseWords.flags {

@@ -26,7 +26,8 @@ struct TenseFlags: OptionSet, Sendable {
 enum TenseWords {
     static let cues: [(String, Tense)] = {
         var t: [(String, Tense)] = []
-        for w in ["will", "would", "shall", "should", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow", "soon"] {
+        for w in ["will", "would", "shall", "should", "must", "ll", "wo", "could", "might", "may", "upcoming", "tomorrow",
+                  "soon"] {
             t.append((w, .future))
         }
         for w in ["said", "was", "were", "had", "did", "told", "met", "went", "came", "took", "made", "gave", "began",
@@ -48,14 +49,14 @@ enum TenseWords {
         }
         for w in ["is", "are", "am", "isn", "aren", "now", "today", "currently"] { t.append((w, .present)) }
         // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
-        for w in ["returns", "resumes", "reconvenes", "meets", "opens", "begins", "starts", "ends", "closes",
+        for w in ["returns", "resumes", "reconvenes", "meets", "opens", "reopens", "begins", "starts", "ends", "closes",
                   "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
                   "hosts", "expires"] {
             t.append((w, .future))
         }
         // their plain forms, for plural subjects ("they meet Monday"); words that are also nouns
         // or adjectives ("vote", "visit", "open") are left out
-        for w in ["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"] {
+        for w in ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify"] {
             t.append((w, .future))
         }
         // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
@@ -70,13 +71,13 @@ enum TenseWords {
         (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
           "decided", "agreement", "offer", "proposal", "bid"], .forwardBeforeTo),
-        (["would", "could", "might", "may", "should", "planned", "planning"], .weakModal),
+        (["would", "could", "might", "may", "should", "must", "planned", "planning"], .weakModal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
           "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
-        (["meet", "resume", "reconvene", "begin", "arrive", "depart", "convene", "expire", "testify"], .plainPresent),
+        (["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify"], .plainPresent),
         (["agreed", "promised", "vowed", "pledged", "threatened", "decided"], .pastCommitment),
         (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
