@@ -27,6 +27,19 @@ enum RelativeUnitRule {
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
             out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .relativeUnit))
         }
+        // "by the end of the week", "at the start of the decade": the publication's week or decade (not "the
+        // busiest day of the week", which names none)
+        if s.isKeyword(i, .the), let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true),
+           unit == .week || unit == .decade || unit == .century, s.isKeyword(i - 1, .of),
+           s.isKeyword(i - 2, .end, .beginning, .start, .middle) {
+            out.append(Candidate(i, i + 2, .shift(unit, 0), rule: .relativeUnit))
+        }
+        // "the week before last": two weeks back
+        if s.isKeyword(i, .the), let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true),
+           unit == .week || unit == .weekend || unit == .month || unit == .year, s.isKeyword(i + 2, .before),
+           s.isKeyword(i + 3, .last), !s.isWord(i + 4) || s.keyword(i + 4) != nil {
+            out.append(Candidate(i, i + 4, .shift(unit, -2), rule: .relativeUnit))
+        }
         // "the weekend": this week's, or the one just gone in a past-tense sentence
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
             out.append(Candidate(i, i + 2, .recentWeekend, rule: .relativeUnit))
