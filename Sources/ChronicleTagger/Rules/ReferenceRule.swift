@@ -21,6 +21,21 @@ enum ReferenceRule {
             out.append(Candidate(i, i + 2, .stated(.reference(.present)), rule: .reference))
             return
         }
+        // "this crucial moment", "at this moment": the present
+        if s.isKeyword(i, .this) {
+            let j = s.isSpelled(i + 1, "moment") ? i + 1 : s.isSpelled(i + 2, "moment") && s.isWord(i + 1) && s.keyword(i + 1) == nil ? i + 2 : nil
+            if let j, !s.isKeyword(j + 1, .of) {
+                out.append(Candidate(i, j + 1, .stated(.reference(.present)), rule: .reference))
+            }
+            return
+        }
+        // "At the moment, …", "songs cost 79p at the moment.": the present (not "at the moment the bomb
+        // went off", a point the clause after it names)
+        if s.isKeyword(i, .the), s.isSpelled(i + 1, "moment"), s.isKeyword(i - 1, .at),
+           !s.isWord(i + 2) && !s.isNumber(i + 2) || s.sentenceBreak(before: i - 1) && !s.isKeyword(i + 2, .of, .when) {
+            out.append(Candidate(i, i + 2, .stated(.reference(.present)), rule: .reference))
+            return
+        }
         if s.isKeyword(i, .the) {
             // "the past", "the future", "the near future", "the present"
             var j = i + 1
