@@ -43,6 +43,9 @@ struct Quantity {
                       let den = s.number(end + 2, maxDigits: 1), s.glued(end + 2), den > num, num > 0 {
                 value += Double(num) / Double(den)  // "5 1/2 hours"
                 end += 3
+            } else if let f = vulgarFraction(s, end), s.glued(end) {
+                value += f  // "2½ years"
+                end += 1
             }
             if s.isGluedPunct(end, 0x2F) { return nil }  // "9/11", "1/2" alone
             if s.isWord(end) && s.glued(end) && s.info(end)?.unit == nil {
@@ -75,6 +78,10 @@ struct Quantity {
             }
             if s.info(i + 1)?.number == 12 { return Quantity(amount: 12, end: i + 2) }  // a dozen
             if s.isKeyword(i + 1, .half) { return Quantity(amount: 0.5, end: i + 2) }
+            // "a quarter of an hour"
+            if s.isSpelled(i + 1, "quarter"), s.isKeyword(i + 2, .of), s.isKeyword(i + 3, .a, .an) {
+                return Quantity(amount: 0.25, end: i + 4)
+            }
             return Quantity(amount: 1, end: i + 1, article: true)
         case .couple?:
             // "the next couple of years"
@@ -91,6 +98,17 @@ struct Quantity {
             return nil
         default:
             return nil
+        }
+    }
+
+    /// "½", "¼", "¾" (U+00BD, U+00BC, U+00BE) at `i`.
+    private static func vulgarFraction(_ s: TokenStream, _ i: Int) -> Double? {
+        guard s.has(i), s.tokens[i].kind == .punct, s.tokens[i].value == 0xC2, s.tokens[i].end - s.tokens[i].start == 2 else { return nil }
+        switch s.bytes[Int(s.tokens[i].start) + 1] {
+        case 0xBC: return 0.25
+        case 0xBD: return 0.5
+        case 0xBE: return 0.75
+        default: return nil
         }
     }
 

@@ -26,8 +26,9 @@ enum ClockTimeRule {
                 j += 2
                 if s.isGluedPunct(j, 0x3A) && s.isNumber(j + 1) { j += 2 }  // seconds
             } else if s.isGluedPunct(j, 0x2E), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2,
-                      m < 60, s.glued(j + 1), meridiem(s, j + 2) != nil {
-                minute = m  // "10.30pm"
+                      m < 60, s.glued(j + 1), meridiem(s, j + 2) != nil || s.has(j + 2) && s.isWord(j + 2) && s.tokens[j + 2].allCaps
+                        && zoneWords.contains(s.lowerWord(j + 2)) {
+                minute = m  // "10.30pm", "10.02 GMT"
                 j += 2
             }
             if let (pm, end) = meridiem(s, j) {
