@@ -84,6 +84,8 @@ struct TenseClassifier {
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
+            // "is hosting talks on Saturday", "are meeting on Friday": the present progressive of a plan
+            if tense == .present, let k = progressive(s, after: i) { return (.future, info.spelling + " " + s.lowerWord(k)) }
 
             if info.spelling == "may" && s.capitalized(i) { return nil }
             // "could not be reached Friday": an attempt that failed, not a possibility ahead
@@ -105,6 +107,16 @@ struct TenseClassifier {
         if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") || adjectiveSlot(s, i - 1) { return nil }
         if s.bytes[Int(t.end) - 3] | 0x20 == 0x65 && !flags.contains(.pastInEed) { return nil }  // "proceed", "need"
         return (modalBefore(s, i) ? .future : .past, s.lowerWord(i))
+    }
+
+    /// "is hosting", "are also meeting": a present progressive of a planned event after "is"/"are"/"am" at
+    /// `i` ("is continuing to try" is an activity under way); returns the index of the -ing form.
+    private func progressive(_ s: TokenStream, after i: Int) -> Int? {
+        guard s.isSpelled(i, "is") || s.isSpelled(i, "are") || s.isSpelled(i, "am") else { return nil }
+        var k = i + 1
+        if s.isSpelled(k, "also") || s.isSpelled(k, "still") || s.isSpelled(k, "now") { k += 1 }
+        guard s.isWord(k), !s.capitalized(k), s.info(k)?.tenseFlags.contains(.plannedProgressive) ?? false else { return nil }
+        return k
     }
 
     private func endsInEd(_ s: TokenStream, _ t: Token) -> Bool {

@@ -1,6 +1,6 @@
 /// Flags of the tense vocabulary.
 struct TenseFlags: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
     /// Points forward when "to" follows ("plans to", "is expected to", "set to").
     static let forwardBeforeTo = TenseFlags(rawValue: 1)
     /// A modal or planning verb that only counts before the expression ("would", "could", "planned").
@@ -19,6 +19,9 @@ struct TenseFlags: OptionSet, Sendable {
     /// A commitment already made ("agreed", "promised", "vowed"): before "to" it points forward,
     /// but a bare weekday beside it dates the commitment ("agreed to buy X on Wednesday").
     static let pastCommitment = TenseFlags(rawValue: 128)
+    /// An -ing form that after "is"/"are" tells of a plan ("is hosting talks on Saturday"), unlike an
+    /// ongoing activity ("is continuing to try").
+    static let plannedProgressive = TenseFlags(rawValue: 256)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -51,12 +54,12 @@ enum TenseWords {
         // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
         for w in ["returns", "resumes", "reconvenes", "meets", "opens", "reopens", "begins", "starts", "ends", "closes",
                   "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
-                  "hosts", "expires"] {
+                  "hosts", "expires", "goes", "faces", "takes"] {
             t.append((w, .future))
         }
         // their plain forms, for plural subjects ("they meet Monday"); words that are also nouns
         // or adjectives ("vote", "visit", "open") are left out
-        for w in ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify"] {
+        for w in ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify", "go"] {
             t.append((w, .future))
         }
         // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
@@ -77,8 +80,14 @@ enum TenseWords {
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
-        (["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify"], .plainPresent),
+        (["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify", "go"],
+         .plainPresent),
         (["agreed", "promised", "vowed", "pledged", "threatened", "decided"], .pastCommitment),
+        (["hosting", "holding", "meeting", "visiting", "travelling", "traveling", "flying", "heading", "leaving",
+          "launching", "announcing", "unveiling", "releasing", "publishing", "opening", "reopening", "signing",
+          "voting", "playing", "attending", "speaking", "addressing", "returning", "arriving", "departing", "joining",
+          "convening", "staging", "presenting", "delivering", "testifying", "appearing", "celebrating",
+          "marking", "sending", "reconvening", "resuming", "kicking", "going", "coming"], .plannedProgressive),
         (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
           "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
