@@ -18,13 +18,14 @@ extension Anchorer {
             return probe(y) > dct && !sameUnit ? y : y + 1
         case .implied:
             if sameUnit { return y }
-            // past: the latest one not more than two months ahead; future: the earliest not more
-            // than two weeks back; otherwise the nearest
+            // past: the latest one not more than two months ahead (none ahead when it dates the past event
+            // itself); future: the earliest not more than two weeks back; otherwise the nearest
             let candidates = [y - 1, y, y + 1]
             // with no tense cue, news reports the past
             let backward = direction < 0 || tense == .unknown && lead == .none
+            let ahead = datesPastEvent ? 0 : 60
             switch direction {
-            case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + 60 } ?? y
+            case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + ahead } ?? y
             case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
             default:
                 return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!

@@ -75,6 +75,9 @@ struct Anchorer {
     var tenseCue: String?
     /// A word in front that sets the direction whatever the tense ("effective Feb. 1", "by February").
     var lead: LeadCue = .none
+    /// The expression dates the past event of its cue ("arrested in January"): a date without a year
+    /// is not ahead of publication, as one a report of the past may name ("said the vote is on Dec. 7").
+    var datesPastEvent = false
 
     func anchor(_ e: Extracted) -> Anchored {
         if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }

@@ -28,7 +28,9 @@ struct Resolver {
             var yearlessDay = false
             if case .weekday(_, .bare) = c.value { yearlessDay = true }
             if case .monthDay(_, _, year: .implied) = c.value { yearlessDay = true }
-            var (tense, cue) = TenseClassifier(yearlessDay: yearlessDay).classify(stream, first: c.first, end: c.end)
+            let found = TenseClassifier(yearlessDay: yearlessDay).cue(stream, first: c.first, end: c.end)
+            var tense = found.tense
+            let cue = found.word
             // "get around Wednesday's ruling": a day named as the owner of a happening is behind us
             // unless a firm future cue says otherwise ("would" is not one)
             if tense == .future, stream.isPossessive(c.end), let w = cue, stream.lexicon.isWeakModal(w) { tense = .past }
@@ -38,8 +40,9 @@ struct Resolver {
                stream.lexicon.isPastCommitment(String(w.dropLast(3))) {
                 tense = .present
             }
-            let anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
+            var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
+            anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             let anchored = anchorer.anchor(c.value)
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
@@ -73,6 +76,25 @@ struct Resolver {
             if let dct, isYearToDate(c) { period = .year(Anchorer.lastCompletedQuarterYear(dct)) }
         }
         return out
+    }
+
+    /// "arrested in January", "In January, floods hit the north": the expression dates the past event
+    /// its cue names, so it cannot lie after the publication date. A verb of saying a few words off
+    /// ("told oil companies of a cutback in September") or a past verb far from the expression may
+    /// report something still ahead.
+    private func datesPastEvent(_ c: Candidate, cueAt k: Int) -> Bool {
+        let opensSentence = stream.sentenceBreak(before: c.first)
+            || stream.keyword(c.first - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: c.first - 1)
+        let flags = stream.info(k)?.tenseFlags ?? []
+        // "last Thursday, to Nov. 6": an adverb of another expression; "had been set to expire": a plan
+        if flags.contains(.adverb) || flags.contains(.forwardBeforeTo) { return false }
+        if k >= c.end { return opensSentence && k - c.end <= 6 }
+        if flags.contains(.reporting) || c.first - k > 4 { return false }
+        // "prayed for help as Easter week began": a clause of its own in between
+        for j in (k + 1)..<c.first where stream.isPunct(j, 0x2C) || stream.isKeyword(j, .as, .when, .while, .that, .until, .before, .after, .and) {
+            return false
+        }
+        return true
     }
 
     /// "the first nine months", "the six months": the part of the year a report covers so far.

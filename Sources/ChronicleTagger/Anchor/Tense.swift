@@ -4,6 +4,13 @@ public enum Tense: String, Codable, Sendable {
     case past, present, future, unknown
 }
 
+/// The verb or adverb that decided a clause's tense, and its token index.
+struct TenseCue {
+    var tense: Tense
+    var word: String?
+    var index: Int?
+}
+
 /// Finds the verb cue nearest to an expression within its sentence: "said on Friday" is past,
 /// "will meet on Thursday" and "would meet in London on Thursday" are future.
 struct TenseClassifier {
@@ -14,23 +21,30 @@ struct TenseClassifier {
 
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
+        let c = cue(s, first: first, end: end)
+        return (c.tense, c.word)
+    }
+
+    /// The cue that decides the tense of the clause holding tokens `first..<end`, and where it stands.
+    func cue(_ s: TokenStream, first: Int, end: Int) -> TenseCue {
         // left, nearest first, up to the sentence start
         var i = first - 1
         var steps = 0
         // a present-tense cue ("is") is weak: a past or future cue further left in the clause wins
-        var present: (Tense, String)?
+        var present: TenseCue?
         // so is an obligation ("must leave on Friday"), but only against the past: "had ruled that he must
         // be returned … and set Friday as the deadline" reports an obligation of the past
-        var obligation: (Tense, String)?
+        var obligation: TenseCue?
         while i >= 0 && steps < 40 && !s.sentenceBreak(before: i + 1) {
             if let (t, w) = cue(s, i) {
-                if t == .past, obligation != nil { return (t, w) }
+                let found = TenseCue(tense: t, word: w, index: i)
+                if t == .past, obligation != nil { return found }
                 if t == .future, w == "must" {
-                    obligation = obligation ?? (t, w)
+                    obligation = obligation ?? found
                 } else if t != .present {
-                    return obligation ?? (t, w)
+                    return obligation ?? found
                 } else {
-                    present = present ?? (t, w)
+                    present = present ?? found
                 }
             }
             i -= 1
@@ -45,11 +59,13 @@ struct TenseClassifier {
             if i > 0 && s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
-            if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) { return (t, w) }
+            if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) {
+                return TenseCue(tense: t, word: w, index: i)
+            }
             i += 1
             steps += 1
         }
-        return (.unknown, nil)
+        return TenseCue(tense: .unknown, word: nil, index: nil)
     }
 
     /// A cue at `i`: its tense and the token index whose word names it (and a suffix for the trace).
@@ -84,6 +100,8 @@ struct TenseClassifier {
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
+            // "when the case is heard in May": a passive in the present, no past
+            if tense == .past, !flags.contains(.adverb), presentPassive(s, i) { return nil }
             // "is hosting talks on Saturday", "are meeting on Friday": the present progressive of a plan
             if tense == .present, let k = progressive(s, after: i) { return (.future, info.spelling + " " + s.lowerWord(k)) }
 
@@ -104,6 +122,7 @@ struct TenseClassifier {
         }
         // a regular past form: "-ed" after at least three letters
         guard n >= 5, !s.capitalized(i), endsInEd(s, t) else { return nil }
+        if presentPassive(s, i) { return nil }
         if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") || adjectiveSlot(s, i - 1) { return nil }
         if s.bytes[Int(t.end) - 3] | 0x20 == 0x65 && !flags.contains(.pastInEed) { return nil }  // "proceed", "need"
         return (modalBefore(s, i) ? .future : .past, s.lowerWord(i))
@@ -117,6 +136,11 @@ struct TenseClassifier {
         if s.isSpelled(k, "also") || s.isSpelled(k, "still") || s.isSpelled(k, "now") { k += 1 }
         guard s.isWord(k), !s.capitalized(k), s.info(k)?.tenseFlags.contains(.plannedProgressive) ?? false else { return nil }
         return k
+    }
+
+    /// "is heard", "are killed": a participle after a present form of "be".
+    private func presentPassive(_ s: TokenStream, _ i: Int) -> Bool {
+        s.isSpelled(i - 1, "is") || s.isSpelled(i - 1, "are") || s.isSpelled(i - 1, "am")
     }
 
     private func endsInEd(_ s: TokenStream, _ t: Token) -> Bool {

@@ -22,6 +22,10 @@ struct TenseFlags: OptionSet, Sendable {
     /// An -ing form that after "is"/"are" tells of a plan ("is hosting talks on Saturday"), unlike an
     /// ongoing activity ("is continuing to try").
     static let plannedProgressive = TenseFlags(rawValue: 256)
+    /// A verb of saying ("said", "told"): what it reports may lie ahead of the report.
+    static let reporting = TenseFlags(rawValue: 512)
+    /// A past cue that is no verb ("ago", "last", "since"): it dates no event of its own.
+    static let adverb = TenseFlags(rawValue: 1024)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -77,12 +81,18 @@ enum TenseWords {
         (["would", "could", "might", "may", "should", "must", "planned", "planning"], .weakModal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
           "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
-        (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred"],
+        (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred",
+          "preferred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
         (["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify", "go"],
          .plainPresent),
         (["agreed", "promised", "vowed", "pledged", "threatened", "decided"], .pastCommitment),
+        (["ago", "yesterday", "last", "earlier", "previously", "since", "now", "today", "currently", "tomorrow", "soon",
+          "upcoming"], .adverb),
+        (["said", "says", "told", "reported", "announced", "added", "warned", "claimed", "confirmed", "revealed",
+          "urged", "stated", "noted", "disclosed", "wrote", "insisted", "argued", "explained", "acknowledged",
+          "admitted", "denied", "declared", "predicted", "forecast", "estimated"], .reporting),
         (["hosting", "holding", "meeting", "visiting", "travelling", "traveling", "flying", "heading", "leaving",
           "launching", "announcing", "unveiling", "releasing", "publishing", "opening", "reopening", "signing",
           "voting", "playing", "attending", "speaking", "addressing", "returning", "arriving", "departing", "joining",
