@@ -10,6 +10,9 @@ enum LeadCue: Sendable {
     /// "by February", "until March", "through January": a deadline, the nearest such date, not
     /// one behind the past-tense report that names it.
     case deadline
+    /// "ahead of Sunday's vote", "in the run-up to the election on Sunday": an event still to come,
+    /// whatever the tense of the report ("campaigning intensified ahead of Sunday's vote").
+    case upcoming
 
     init(_ s: TokenStream, before i: Int) {
         if s.isSpelled(i - 1, "effective") || LeadCue.comingIntoForce(s, before: s.isKeyword(i - 1, .on) ? i - 1 : i) {
@@ -17,7 +20,21 @@ enum LeadCue: Sendable {
         }
         else if s.isKeyword(i - 1, .until, .till, .to), LeadCue.deferral(s, before: i - 1) { self = .deferred }
         else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
+        else if LeadCue.inPreparation(s, before: i) || s.isKeyword(i - 1, .on) && s.isWord(i - 2) && s.isKeyword(i - 3, .the)
+                    && LeadCue.inPreparation(s, before: i - 3) {
+            self = .upcoming
+        }
         else { self = .none }
+    }
+
+    /// "ahead of", "in the run-up to", "in the lead-up to", "preparing for", "in preparation for" right before `k`.
+    private static func inPreparation(_ s: TokenStream, before k: Int) -> Bool {
+        if s.isKeyword(k - 1, .of) { return s.isKeyword(k - 2, .ahead) }
+        if s.isKeyword(k - 1, .to) {
+            return s.isKeyword(k - 2, .up) && s.isPunct(k - 3, 0x2D) && (s.isSpelled(k - 4, "run") || s.isSpelled(k - 4, "lead"))
+        }
+        if s.isKeyword(k - 1, .for) { return s.isSpelled(k - 2, "preparing") || s.isSpelled(k - 2, "preparation") }
+        return false
     }
 
     /// "the law takes effect on July 1", "will go into effect Monday", "comes into force on 1 May": a start
@@ -130,6 +147,7 @@ struct Anchorer {
         switch lead {
         case .start: return "as a start date"
         case .deferred: return "as a postponed date"
+        case .upcoming: return "as an event ahead"
         case .deadline where tense == .past || tense == .unknown: return "as a deadline"
         default: break
         }
@@ -154,7 +172,7 @@ struct Anchorer {
 
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
     var direction: Int {
-        if lead == .start || lead == .deferred { return 1 }
+        if lead == .start || lead == .deferred || lead == .upcoming { return 1 }
         return switch tense {
         case .past: lead == .deadline ? 0 : -1
         case .future: 1
@@ -283,7 +301,7 @@ struct Anchorer {
         case .recentWeekend:
             // the weekend just gone (this one when published on it), the coming one in a future-tense sentence
             let week = dct.isoWeek
-            if tense == .future { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
+            if tense == .future || direction > 0 { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
             return .weekend(dct.weekday.isWeekend ? week : week.adding(weeks: -1))
         case .quarterEnding(let inner):
             // the account's own (fiscal) quarter when it named one: "the fiscal first quarter … the quarter ended Sept. 30"
