@@ -332,6 +332,11 @@ struct Anchorer {
             let accountDay = narrative?.day.flatMap { tense == .past && $0 > dct ? nil : $0 }
             let v = inner.map { resolve($0, dct, &steps) } ?? accountDay.map { TimexValue.day($0) } ?? .day(dct)
             guard let day = v.day else { return v }
+            // "the attack took place just after midnight": the midnight gone, which ends the day before
+            if h == 24, inner == nil, accountDay == nil, tense == .past {
+                steps.append("midnight in a past-tense sentence: the one that began the publication day")
+                return .time(day.adding(days: -1), hour: 24, minute: m)
+            }
             if h == 24 { return .time(day, hour: 24, minute: m) }
             return .time(day, hour: h, minute: m)
         }

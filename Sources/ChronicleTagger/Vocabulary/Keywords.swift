@@ -33,13 +33,13 @@ enum ReferenceWord: String, CaseIterable, Sendable {
 
 /// Adverbs of frequency, each a TIMEX3 set ("daily" → `P1D`).
 enum FrequencyWord: String, CaseIterable, Sendable {
-    case daily, weekly, monthly, yearly, hourly, nightly, biweekly, biannually, semiannually
+    case daily, weekly, monthly, yearly, hourly, nightly, biweekly, fortnightly, biannually, semiannually
 
     var period: (Double, TimeUnit) {
         switch self {
         case .daily, .nightly: (1, .day)
         case .weekly: (1, .week)
-        case .biweekly: (2, .week)
+        case .biweekly, .fortnightly: (2, .week)
         case .monthly: (1, .month)
         case .yearly: (1, .year)
         case .biannually, .semiannually: (6, .month)
