@@ -165,7 +165,9 @@ enum AbsoluteDateRule {
     /// ("May", "March") without a date cue in front, or a name in a longer capitalised sequence.
     static func monthAloneIsDate(_ s: TokenStream, _ i: Int, after: Int) -> Bool {
         guard let info = s.info(i) else { return false }
-        if info.monthAbbreviation && !s.isGluedPunct(i + 1, 0x2E) { return false }
+        // "Feb" alone needs its full stop, or a preposition of dates in front ("in Feb", "since Oct")
+        if info.monthAbbreviation && !s.isGluedPunct(i + 1, 0x2E)
+            && !(s.isKeyword(i - 1, .in, .since, .until, .by, .from, .through, .during) && !s.capitalized(i + 1)) { return false }
         // "Jan Smith", "March Madness": part of a name
         if s.capitalized(after) && s.isWord(after) && !s.glued(after) && s.info(after)?.month == 0
             && s.info(after)?.weekday == nil && !s.tokens[after].allCaps {
