@@ -113,6 +113,13 @@ enum RelativeUnitRule {
         }
     }
 
+    /// "' time" after "weeks", "'s time" after "a month": returns the token after "time".
+    private static func timeAfter(_ s: TokenStream, _ j: Int) -> Int? {
+        if s.isGluedPunct(j, 0x27), s.isKeyword(j + 1, .time) { return j + 2 }
+        if s.isPossessive(j), s.isKeyword(j + 2, .time) { return j + 3 }
+        return nil
+    }
+
     /// "three days ago", "a year ago", "two days later", "a year earlier", "five years from now".
     private static func matchAgo(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let q = Quantity.read(s, i) else { return }
@@ -130,8 +137,15 @@ enum RelativeUnitRule {
         }
         if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: approximate ? .approx : nil, rule: .offset))
-        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "now") {
+        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "today"), let n = amount,
+                  let days = unit == .day ? 1 : unit == .week ? 7 : unit == .fortnight ? 14 : nil {
+            // "a week from today": a day, counted from the publication day
+            out.append(Candidate(i, j + 2, .dayOffset(n * days), rule: .offset))
+        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "now") || s.isSpelled(j + 1, "today") {
             out.append(Candidate(i, j + 2, .offset(unit, amount, sign: 1), rule: .offset))
+        } else if s.isKeyword(i - 1, .in), let end = timeAfter(s, j), amount != nil {
+            // "in two weeks' time", "in a month's time": that far ahead of publication
+            out.append(Candidate(i, end, .offset(unit, amount, sign: 1), rule: .offset))
         } else if s.isKeyword(j, .hence) {
             out.append(Candidate(i, j + 1, .offset(unit, amount, sign: 1), rule: .offset))
         } else if amount == nil {
