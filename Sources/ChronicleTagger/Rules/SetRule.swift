@@ -8,6 +8,8 @@ enum SetRule {
         if let f = info.frequency {
             // "daily" as an adjective of a newspaper ("the Daily Telegraph") is a name
             if s.capitalized(i) && !s.sentenceBreak(before: i) { return }
+            // "Daily Mail reporters said …", "Weekly Standard": a title opening the sentence
+            if s.capitalized(i), s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1) { return }
             let (n, unit) = f.period
             out.append(Candidate(i, i + 1, .stated(.duration(TimexDuration(n, unit.durationUnit.0))), .set, rule: .set))
             return
