@@ -25,7 +25,27 @@ public enum HTMLEscape {
 
     @inline(__always)
     static func isSpecial(_ b: UInt8, quotes: Bool) -> Bool {
-        b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27))
+        // All five are below 0x40: most bytes are told apart by one comparison.
+        b < 0x40 && (b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27)))
+    }
+
+    /// Appends UTF-8 `text` escaped as `text(_:)` (or `attribute(_:)`, with `quotes`) escapes it,
+    /// for writers that build a page as bytes: the escaped characters are ASCII, never part of a
+    /// longer character.
+    public static func append(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool, to bytes: inout [UInt8]) {
+        var run = 0
+        for (i, b) in text.enumerated() where isSpecial(b, quotes: quotes) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+            switch b {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(contentsOf: "&#39;".utf8)
+            }
+            run = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
     }
 
     /// Returns `url` unchanged, or "" when its scheme could run code or read local files
@@ -65,18 +85,6 @@ struct HTMLBuffer {
 
     /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
-        var run = 0
-        for (i, b) in text.enumerated() where HTMLEscape.isSpecial(b, quotes: quotes) {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-            switch b {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(contentsOf: "&#39;".utf8)
-            }
-            run = i + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+        HTMLEscape.append(text, quotes: quotes, to: &bytes)
     }
 }

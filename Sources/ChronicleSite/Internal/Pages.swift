@@ -94,7 +94,10 @@ struct Pages: @unchecked Sendable {
     /// `entities/<slug>.html` on a paged site: like the index, the actor's periods (`periods`: its
     /// part of each) with their highlights, linked to the period pages.
     func entity(_ entity: Entity, related: [Entity], periods: [PeriodDigest]) -> OutputFile {
-        let months = ordered(periods).map { TimelineGroups.period($0, events: nil, index: index) }
+        // The built-in templates show the periods through the compiled partial alone: `months` is
+        // made only for a template that looks it up.
+        let (index, shown) = (self.index, ordered(periods))
+        let months = LazyValue { shown.map { TimelineGroups.period($0, events: nil, index: index) } }
         return self.entity(entity, related: related, months: months, keyCount: periods.reduce(0) { $0 + $1.keyCount },
                            periodsHTML: periodsHTML(periods, root: "../"))
     }
@@ -105,7 +108,7 @@ struct Pages: @unchecked Sendable {
         return CompiledPartials.periods(ordered(periods).map { TimelineGroups.PeriodLink($0, index: index) }, root: root)
     }
 
-    private func entity(_ entity: Entity, related: [Entity], months: [[String: Any]], keyCount: Int, periodsHTML: String? = nil) -> OutputFile {
+    private func entity(_ entity: Entity, related: [Entity], months: Any, keyCount: Int, periodsHTML: String? = nil) -> OutputFile {
         var values = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.config.title)")
         values["periodsHTML"] = periodsHTML
         let count = entity.events.count

@@ -21,7 +21,17 @@ enum Paths {
 
     /// The fragment of an event on the index: its id with anything outside [A-Za-z0-9_-] replaced.
     static func eventAnchor(_ id: String) -> String {
-        "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
+        // Ids are ASCII: mapped byte by byte (a scalar per byte); others scalar by scalar.
+        guard id.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
+        }
+        let prefix = "event-".utf8
+        return String(unsafeUninitializedCapacity: prefix.count + id.utf8.count) { buffer in
+            var n = 0
+            for b in prefix { buffer[n] = b; n += 1 }
+            for b in id.utf8 { buffer[n] = isUnreserved(b) && b != 0x2E && b != 0x7E ? b : 0x2D; n += 1 }
+            return n
+        }
     }
 
     /// The page of a period on a paged site: `months/2025-03.html`.

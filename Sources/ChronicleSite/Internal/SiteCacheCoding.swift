@@ -123,28 +123,170 @@ extension PeriodDigest: CacheCodable {
     }
 }
 
+extension PeriodShares {
+    /// What the page of the article `slug` shows of the period, when the article has a share of it.
+    func part(of slug: String) -> ArticlePage.Part? {
+        guard let mine = byArticle[slug] else { return nil }
+        return ArticlePage.Part(events: mine.events.map { events[$0] },
+                                sentences: mine.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), events[$0.event].isKey) })
+    }
+}
+
+/// A period's shares: the events in brief, then each article's share by slug (in the order of
+/// the slugs' UTF-8 bytes), each list as the end offsets of its items and then the items, so that
+/// `SharesIndex` finds one article's share and its events without reading the rest.
 extension PeriodShares: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.values(events)
-        out.array(byArticle.sorted { $0.key < $1.key }) { out, share in
-            out.string(share.key)
-            out.ints(share.value.events)
-            out.ints(share.value.sentences.flatMap { [$0.block, $0.sentence, $0.event] })
+        var briefs = CacheWriter()
+        var ends: [UInt32] = []
+        for brief in events {
+            briefs.value(brief)
+            ends.append(UInt32(briefs.bytes.count))
+        }
+        Self.block(ends, briefs.bytes, into: &out)
+        var entries = CacheWriter()
+        ends = []
+        for (slug, share) in byArticle.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            entries.string(slug)
+            entries.ints(share.events)
+            entries.ints(share.sentences.flatMap { [$0.block, $0.sentence, $0.event] })
+            ends.append(UInt32(entries.bytes.count))
+        }
+        Self.block(ends, entries.bytes, into: &out)
+    }
+
+    static func block(_ ends: [UInt32], _ bytes: [UInt8], into out: inout CacheWriter) {
+        out.raw(ends)
+        out.varint(UInt64(bytes.count))
+        out.append(bytes)
+    }
+
+    init(from input: inout CacheReader) throws {
+        let index = try SharesIndex(from: &input)
+        events = try index.briefs.indices.map { try index.briefs.brief($0) }
+        byArticle = [:]
+        for k in index.entries.indices {
+            let (slug, share) = try index.entry(k)
+            byArticle[slug] = share
+        }
+    }
+}
+
+/// A period's shares as the cache holds them, each brief and article share read when asked for:
+/// an article page needs its own share of each of its periods, not the period's every event.
+struct SharesIndex: Decodable, CacheCodable, Sendable {
+    let briefs: Items
+    let entries: Items
+
+    /// Items end to end, and where each ends.
+    struct Items: Sendable {
+        let ends: [UInt32]
+        let bytes: ArraySlice<UInt8>
+
+        var indices: Range<Int> { ends.indices }
+
+        init(from input: inout CacheReader) throws {
+            ends = try input.raw()
+            bytes = try input.bytes(try input.length())
+            var last: UInt32 = 0
+            for end in ends {
+                guard end >= last else { throw CacheReader.corrupt("shares offsets") }
+                last = end
+            }
+            guard Int(last) == bytes.count else { throw CacheReader.corrupt("shares offsets") }
+        }
+
+        func write(to out: inout CacheWriter) { PeriodShares.block(ends, Array(bytes), into: &out) }
+
+        /// The bytes of item `i`.
+        func item(_ i: Int) -> ArraySlice<UInt8> {
+            let start = bytes.startIndex + (i == 0 ? 0 : Int(ends[i - 1]))
+            return bytes[start..<(bytes.startIndex + Int(ends[i]))]
+        }
+
+        func reader(_ i: Int) -> CacheReader { CacheReader(Array(item(i))) }
+
+        func brief(_ i: Int) throws -> PeriodShares.Brief {
+            var input = reader(i)
+            return try PeriodShares.Brief(from: &input)
         }
     }
 
     init(from input: inout CacheReader) throws {
-        events = try input.values()
-        byArticle = [:]
-        let count = events.count
-        for (slug, share) in try input.array({ input in
-            let slug = try input.string()
-            var share = ArticleShare()
-            share.events = try input.ints()
-            let flat = try input.ints()
-            guard flat.count % 3 == 0, share.events.allSatisfy({ (0..<count).contains($0) }) else { throw CacheReader.corrupt("article share") }
-            share.sentences = stride(from: 0, to: flat.count, by: 3).map { SentenceRef(block: flat[$0], sentence: flat[$0 + 1], event: flat[$0 + 2]) }
-            return (slug, share)
-        }) { byArticle[slug] = share }
+        briefs = try Items(from: &input)
+        entries = try Items(from: &input)
+    }
+
+    init(from decoder: Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "shares are read in their cache form only"))
+    }
+
+    func write(to out: inout CacheWriter) {
+        briefs.write(to: &out)
+        entries.write(to: &out)
+    }
+
+    /// The slug and share of entry `k`.
+    func entry(_ k: Int) throws -> (String, PeriodShares.ArticleShare) {
+        var input = entries.reader(k)
+        let slug = try input.string()
+        var share = PeriodShares.ArticleShare()
+        share.events = try input.ints()
+        let flat = try input.ints()
+        let count = briefs.ends.count
+        guard flat.count % 3 == 0, share.events.allSatisfy({ (0..<count).contains($0) }),
+              stride(from: 2, to: flat.count, by: 3).allSatisfy({ (0..<count).contains(flat[$0]) }) else {
+            throw CacheReader.corrupt("article share")
+        }
+        share.sentences = stride(from: 0, to: flat.count, by: 3).map { PeriodShares.SentenceRef(block: flat[$0], sentence: flat[$0 + 1], event: flat[$0 + 2]) }
+        return (slug, share)
+    }
+
+    /// What the page of the article `slug` shows of the period, when the article has a share of it.
+    func part(of slug: String) throws -> ArticlePage.Part? {
+        guard let k = position(of: slug) else { return nil }
+        let (_, share) = try entry(k)
+        var briefs: [Int: PeriodShares.Brief] = [:]
+        func brief(_ i: Int) throws -> PeriodShares.Brief {
+            if let known = briefs[i] { return known }
+            let found = try self.briefs.brief(i)
+            briefs[i] = found
+            return found
+        }
+        return ArticlePage.Part(events: try share.events.map(brief),
+                                sentences: try share.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), try brief($0.event).isKey) })
+    }
+
+    /// The entry of `slug`, found by its UTF-8 bytes among the sorted slugs.
+    private func position(of slug: String) -> Int? {
+        var slug = slug
+        return slug.withUTF8 { key -> Int? in
+            var (low, high) = (0, entries.ends.count)
+            while low < high {
+                let mid = (low + high) / 2
+                guard let order = compare(entry: mid, with: key) else { return nil }
+                if order == 0 { return mid }
+                if order < 0 { low = mid + 1 } else { high = mid }
+            }
+            return nil
+        }
+    }
+
+    /// The order of entry `k`'s slug against `key` (negative: before it); nil when the entry is unreadable.
+    private func compare(entry k: Int, with key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let item = entries.item(k)
+        var i = item.startIndex, length = 0, shift = 0
+        while true {
+            guard i < item.endIndex, shift < 63 else { return nil }
+            let b = item[i]
+            i += 1
+            length |= Int(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        guard length <= item.endIndex - i else { return nil }
+        let name = item[i..<(i + length)]
+        if name.elementsEqual(key) { return 0 }
+        return name.lexicographicallyPrecedes(key) ? -1 : 1
     }
 }

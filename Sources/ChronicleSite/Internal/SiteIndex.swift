@@ -84,3 +84,22 @@ struct LazyRenderable: MustacheCustomRenderable {
     var renderText: String { make() }
     var isNull: Bool { false }
 }
+
+/// A template value made the first time a template looks it up (a section or a variable), then
+/// kept for the rest of the page: a list that only some templates show is not built for the others
+/// (an actor page of a paged site shows its periods through the compiled partial, not `months`).
+/// A page renders on one thread: not shared between pages.
+final class LazyValue: MustacheCustomRepresentation {
+    private var make: (() -> Any?)?
+    private var made: Any?
+
+    init(_ make: @escaping () -> Any?) { self.make = make }
+
+    var representation: Any? {
+        if let make {
+            made = make()
+            self.make = nil
+        }
+        return made
+    }
+}

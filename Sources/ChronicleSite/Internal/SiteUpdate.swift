@@ -162,8 +162,8 @@ struct SiteUpdate: @unchecked Sendable {
                 } else {
                     let (record, info, bodies) = (timeline.articles[i], infos[i], ArticleBodies(timeline))
                     jobs.append {
-                        let shown = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
-                        let events = ArticlePage.Events(slug: record.slug, shares: shown)
+                        let parts = try record.periods.compactMap { p in try results[p].flatMap { try periods.part(of: record.slug, in: $0) } }
+                        let events = ArticlePage.Events(parts: parts)
                         let page = pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
                                                  events: events)
                         try session.write(page, fingerprint: print)
@@ -366,6 +366,8 @@ struct SiteUpdate: @unchecked Sendable {
 final class PeriodData: @unchecked Sendable {
     private let timeline: TimelineBuild
     private var shares: [Period: PeriodShares] = [:]
+    /// Shares read from the cache for article pages, each article's part read when asked for.
+    private var indexes: [Period: SharesIndex] = [:]
     private let lock = NSLock()
 
     init(_ timeline: TimelineBuild) { self.timeline = timeline }
@@ -380,6 +382,28 @@ final class PeriodData: @unchecked Sendable {
         lock.lock()
         shares[period] = found
         lock.unlock()
+    }
+
+    /// What the page of the article `slug` shows of the period (nil when it has no share of it):
+    /// from the shares at hand, else from those in the cache (only the article's part read), else
+    /// from the period's events.
+    func part(of slug: String, in result: PeriodResult) throws -> ArticlePage.Part? {
+        lock.lock()
+        let (known, index) = (shares[result.period], indexes[result.period])
+        lock.unlock()
+        if let known { return known.part(of: slug) }
+        var found = index
+        if found == nil, let read = timeline.cache?.read(SharesIndex.self, at: Self.sharesPath(result)) {
+            lock.lock()
+            indexes[result.period] = read
+            lock.unlock()
+            found = read
+        }
+        // A share that does not read (the file's checksum held, so never expected) is worked out again.
+        if let found {
+            do { return try found.part(of: slug) } catch {}
+        }
+        return try shares(result).part(of: slug)
     }
 
     /// The period's shares; `events` when they are at hand (they are computed from them and cached).
