@@ -156,6 +156,25 @@ import Testing
         try site.expectSameAsClean("the second full name removed")
     }
 
+    /// Pages changed or removed by hand in the output are put back as a clean build makes them
+    /// (the build checks what the output holds against what it last wrote).
+    @Test(arguments: [10, 1000])
+    func filesChangedInTheOutputArePutBack(pagedAbove: Int) throws {
+        var site = try Site()
+        site.pagedAbove = pagedAbove
+        defer { site.dir.remove() }
+        #expect(site.build().failure == nil)
+        let fm = FileManager.default
+        let articles = try fm.contentsOfDirectory(atPath: site.output.appendingPathComponent("articles").path).sorted()
+        let entities = try fm.contentsOfDirectory(atPath: site.output.appendingPathComponent("entities").path).sorted()
+        #expect(articles.count > 2 && entities.count > 1)
+        try Data("edited by hand".utf8).write(to: site.output.appendingPathComponent("articles/\(articles[0])"))
+        try fm.removeItem(at: site.output.appendingPathComponent("articles/\(articles[1])"))
+        try Data("edited".utf8).write(to: site.output.appendingPathComponent("entities/\(entities[0])"))
+        try Data("{}".utf8).write(to: site.output.appendingPathComponent("events.json"))
+        try site.expectSameAsClean("pages changed by hand")
+    }
+
     @Test func aRebuildRewritesOnlyWhatChanged() throws {
         let site = try Site()
         defer { site.dir.remove() }

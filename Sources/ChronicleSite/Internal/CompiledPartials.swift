@@ -22,7 +22,7 @@ enum CompiledPartials {
             out.escaped(a.title); out.add("</a><span class=\"meta\">")
             if let source = a.source, !source.isEmpty { out.add(" · "); out.escaped(source) }
             if let published = a.published {
-                out.add(" · <time datetime=\""); dates.add(published, to: &out); out.add("\">")
+                out.add(" · <time datetime=\""); dates.append(published, to: &out.bytes); out.add("\">")
                 out.escaped(dates.day(published.date)); out.add("</time>")
             }
             out.add(" · "); out.add(a.eventCount); out.add(" events</span></li>\n")
@@ -36,7 +36,7 @@ enum CompiledPartials {
         var out = PageText(capacity: articles.count * 160)
         var dates = DateTexts()
         for a in articles {
-            out.add("- ["); out.markdown(a.title); out.add("]("); out.add(index.articleHref(a.slug)); out.add(")")
+            out.add("- ["); out.markdown(a.title); out.add("]("); out.text(index.articleHref(a.slug)); out.add(")")
             if let source = a.source, !source.isEmpty { out.add(" — "); out.markdown(source) }
             if let published = a.published { out.add(", "); out.markdown(dates.day(published.date)) }
             out.add("\n")
@@ -86,7 +86,7 @@ enum CompiledPartials {
             if v.event.sources.count > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(v.event.sources.count); out.add(" sources</span>") }
             out.add("</p>\n")
         }
-        out.add("<p class=\"event-text\">"); out.add(v.textHTML); out.add("</p>\n")
+        out.add("<p class=\"event-text\">"); out.text(v.textHTML); out.add("</p>\n")
         out.add("<p class=\"event-sources\">")
         for (i, s) in v.sources.enumerated() {
             if i > 0 { out.add(" · ") }
@@ -159,27 +159,26 @@ enum CompiledPartials {
 /// `String` cost several times more per byte, and the article list is as long as the site).
 /// `escaped` is what `{{name}}` writes: Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`).
 struct PageText {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func add(_ text: String) {
+    /// Literal markup (a static string needs no checks to be read as bytes).
+    mutating func add(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text as it is (already escaped, or markup).
+    mutating func text(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func add(_ n: Int) {
         if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
-        add(String(n))
-    }
-
-    /// Two digits for 0...99 (`TimexFormat.two`).
-    mutating func addTwo(_ n: Int) {
-        guard n >= 0 && n < 100 else { add(TimexFormat.two(n)); return }
-        bytes.append(0x30 + UInt8(n / 10))
-        bytes.append(0x30 + UInt8(n % 10))
+        text(String(n))
     }
 
     mutating func escaped(_ text: String) {
@@ -216,14 +215,14 @@ struct PageText {
             }
             return true
         }
-        if !done { add(MarkdownEscape.text(text)) }
+        if !done { self.text(MarkdownEscape.text(text)) }
     }
 }
 
 /// The texts of publication days, each made once per list (many articles share a day).
-private struct DateTexts {
+struct DateTexts {
     private var days: [Int: String] = [:]
-    private var dates: [Int: String] = [:]
+    private var dates: [Int: [UInt8]] = [:]
 
     mutating func day(_ date: CivilDate) -> String {
         if let known = days[date.dayNumber] { return known }
@@ -232,17 +231,25 @@ private struct DateTexts {
         return text
     }
 
-    /// `PublicationTime.description`, escaped (it never needs it): the day, and the local time when known.
-    mutating func add(_ p: PublicationTime, to out: inout PageText) {
-        if let known = dates[p.date.dayNumber] { out.escaped(known) } else {
-            let text = p.date.description
+    /// `PublicationTime.description` (the day, and the local time when known) as UTF-8: digits,
+    /// `-`, `T` and `:`, which neither HTML nor JSON escapes.
+    mutating func append(_ p: PublicationTime, to bytes: inout [UInt8]) {
+        if let known = dates[p.date.dayNumber] { bytes += known } else {
+            let text = Array(p.date.description.utf8)
             dates[p.date.dayNumber] = text
-            out.escaped(text)
+            bytes += text
         }
         guard let hour = p.hour, let minute = p.minute else { return }
-        out.add("T")
-        out.addTwo(hour)
-        out.add(":")
-        out.addTwo(minute)
+        bytes.append(0x54)
+        Self.two(hour, to: &bytes)
+        bytes.append(0x3A)
+        Self.two(minute, to: &bytes)
+    }
+
+    /// `TimexFormat.two`.
+    private static func two(_ n: Int, to bytes: inout [UInt8]) {
+        guard n >= 0 && n < 100 else { bytes += TimexFormat.two(n).utf8; return }
+        bytes.append(0x30 + UInt8(n / 10))
+        bytes.append(0x30 + UInt8(n % 10))
     }
 }

@@ -51,14 +51,19 @@ enum Paths {
     /// A slug is used as one file name: no separators, no dot names, no control characters.
     static func isSafeSlug(_ slug: String) -> Bool {
         // Separators and control characters are single bytes in UTF-8: checked on bytes.
-        guard let first = slug.utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
-        return !slug.utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
+        var bytes = slug
+        return bytes.withUTF8 { utf8 in
+            // A leading "." with a combining mark is another character, not a dot name.
+            guard let first = utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
+            return !utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
+        }
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
     static func encode(_ segment: String) -> String {
         // Most slugs need nothing encoded: then they are their own encoding.
-        if segment.utf8.allSatisfy(isUnreserved) { return segment }
+        var bytes = segment
+        if bytes.withUTF8({ $0.allSatisfy(isUnreserved) }) { return segment }
         var out = ""
         for byte in segment.utf8 {
             let scalar = Unicode.Scalar(byte)

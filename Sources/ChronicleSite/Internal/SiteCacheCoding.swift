@@ -1,19 +1,49 @@
 import ChronicleModel
+import Foundation
 
 // The site layer's cached state in the cache's hand-written binary form (`CacheCodable`):
 // `site.bin` holds a digest per period and an entry per output file, and `shares/` a period's
 // article shares; a rebuild reads them whole. `SiteCacheCodingTests` round-trips them from a built site.
 
+/// Orders texts by their UTF-8 bytes (an order that does not depend on Unicode rules).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var (a, b) = (a, b)
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
+    }
+}
+
+/// The keys of a dictionary the cache writes, in the order it writes them: by their XXH64 (ties
+/// by their bytes). A fixed order, so a file read and written again has the same bytes, that
+/// costs a hash per key rather than string comparisons, and that `SharesIndex` searches by hash.
+struct HashedKeys {
+    let keys: [String]
+    let hashes: [UInt64]
+
+    init<S: Sequence<String>>(_ unordered: S) {
+        let keys = Array(unordered)
+        let hashes = keys.map { ContentHash.xxh64($0) }
+        let order = keys.indices.sorted { a, b in hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(keys[a], keys[b]) }
+        self.keys = order.map { keys[$0] }
+        self.hashes = order.map { hashes[$0] }
+    }
+}
+
 extension SiteState: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(output)
         out.values(digests, reusing: digestBytes)
-        out.array(files.sorted { $0.key < $1.key }) { out, file in
-            out.string(file.key)
-            out.stamp(file.value.stamp)
-            out.fixed(file.value.hash)
-            out.optional(file.value.fingerprint) { $0.fixed($1) }
-            out.array(file.value.parts) { out, part in
+        out.array(HashedKeys(files.keys).keys) { out, path in
+            let file = files[path]!
+            out.string(path)
+            out.stamp(file.stamp)
+            out.fixed(file.hash)
+            out.optional(file.fingerprint) { $0.fixed($1) }
+            out.array(file.parts) { out, part in
                 out.fixed(part.fingerprint)
                 out.int(part.offset)
                 out.int(part.length)
@@ -36,8 +66,7 @@ extension SiteState: CacheCodable {
     init(from input: inout CacheReader) throws {
         output = try input.string()
         (digests, digestBytes) = try input.valuesWithBytes()
-        files = [:]
-        for (path, entry) in try input.array({ input in
+        let entries = try input.array({ input in
             let path = try input.string(), stamp = try input.stamp(), hash = try input.fixed()
             let fingerprint = try input.optional { try $0.fixed() }
             let parts = try input.array { input in
@@ -46,7 +75,9 @@ extension SiteState: CacheCodable {
             }
             return (path, OutputEntry(stamp: stamp, hash: hash,
                                       fingerprint: fingerprint, parts: parts))
-        }) { files[path] = entry }
+        })
+        files = Dictionary(minimumCapacity: entries.count)
+        for (path, entry) in entries { files[path] = entry }
         eventsLayout = try input.optional { input in
             let head = try input.fixed()
             return EventsLayout(headHash: head, runs: try input.array { input in
@@ -62,7 +93,10 @@ extension PeriodShares.Brief: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(id)
         out.timex(value)
-        out.string(status.rawValue)
+        switch status {  // one byte (a new status must be given one here)
+        case .happened: out.bool(false)
+        case .expected: out.bool(true)
+        }
         out.bool(isKey)
         out.string(text)
         out.int(sourceCount)
@@ -72,7 +106,7 @@ extension PeriodShares.Brief: CacheCodable {
     init(from input: inout CacheReader) throws {
         id = try input.string()
         value = try input.timex()
-        status = try input.raw()
+        status = try input.bool() ? .expected : .happened
         isKey = try input.bool()
         text = try input.string()
         sourceCount = try input.int()
@@ -88,11 +122,12 @@ extension PeriodDigest: CacheCodable {
         out.optional(first) { $0.date($1) }
         out.optional(last) { $0.date($1) }
         out.values(highlights)
-        out.array(articles.sorted { $0.key < $1.key }) { out, share in
-            out.string(share.key)
-            out.int(share.value.eventCount)
-            out.fixed(share.value.fingerprint)
-            out.fixed(share.value.sourceCounts)
+        out.array(HashedKeys(articles.keys).keys) { out, slug in
+            let share = articles[slug]!
+            out.string(slug)
+            out.int(share.eventCount)
+            out.fixed(share.fingerprint)
+            out.fixed(share.sourceCounts)
         }
         out.array(named) { out, event in
             out.value(event.brief)
@@ -111,11 +146,12 @@ extension PeriodDigest: CacheCodable {
         first = try input.optional { try $0.date() }
         last = try input.optional { try $0.date() }
         highlights = try input.values()
-        articles = [:]
-        for (slug, share) in try input.array({ input in
+        let shares = try input.array { input in
             let slug = try input.string(), count = try input.int(), print = try input.fixed()
             return (slug, Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed()))
-        }) { articles[slug] = share }
+        }
+        articles = Dictionary(minimumCapacity: shares.count)
+        for (slug, share) in shares { articles[slug] = share }
         named = try input.array { input in
             let brief = try input.value(PeriodShares.Brief.self), score = try input.double(), print = try input.fixed()
             return NamedEvent(brief: brief, score: score, fingerprint: print, names: try input.strings())
@@ -132,9 +168,9 @@ extension PeriodShares {
     }
 }
 
-/// A period's shares: the events in brief, then each article's share by slug (in the order of
-/// the slugs' UTF-8 bytes), each list as the end offsets of its items and then the items, so that
-/// `SharesIndex` finds one article's share and its events without reading the rest.
+/// A period's shares: the events in brief, then each article's share by slug (in `HashedKeys`
+/// order, after the slugs' hashes), each list as the end offsets of its items and then the items,
+/// so that `SharesIndex` finds one article's share and its events without reading the rest.
 extension PeriodShares: CacheCodable {
     func write(to out: inout CacheWriter) {
         var briefs = CacheWriter()
@@ -146,7 +182,10 @@ extension PeriodShares: CacheCodable {
         Self.block(ends, briefs.bytes, into: &out)
         var entries = CacheWriter()
         ends = []
-        for (slug, share) in byArticle.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        let slugs = HashedKeys(byArticle.keys)
+        out.raw(slugs.hashes)
+        for slug in slugs.keys {
+            let share = byArticle[slug]!
             entries.string(slug)
             entries.ints(share.events)
             entries.ints(share.sentences.flatMap { [$0.block, $0.sentence, $0.event] })
@@ -176,6 +215,8 @@ extension PeriodShares: CacheCodable {
 /// an article page needs its own share of each of its periods, not the period's every event.
 struct SharesIndex: Decodable, CacheCodable, Sendable {
     let briefs: Items
+    /// Each entry's slug's XXH64, in order.
+    let slugHashes: [UInt64]
     let entries: Items
 
     /// Items end to end, and where each ends.
@@ -214,7 +255,9 @@ struct SharesIndex: Decodable, CacheCodable, Sendable {
 
     init(from input: inout CacheReader) throws {
         briefs = try Items(from: &input)
+        slugHashes = try input.raw()
         entries = try Items(from: &input)
+        guard slugHashes.count == entries.ends.count else { throw CacheReader.corrupt("shares slugs") }
     }
 
     init(from decoder: Decoder) throws {
@@ -223,6 +266,7 @@ struct SharesIndex: Decodable, CacheCodable, Sendable {
 
     func write(to out: inout CacheWriter) {
         briefs.write(to: &out)
+        out.raw(slugHashes)
         entries.write(to: &out)
     }
 
@@ -257,36 +301,37 @@ struct SharesIndex: Decodable, CacheCodable, Sendable {
                                 sentences: try share.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), try brief($0.event).isKey) })
     }
 
-    /// The entry of `slug`, found by its UTF-8 bytes among the sorted slugs.
+    /// The entry of `slug`: found by its hash, then its bytes.
     private func position(of slug: String) -> Int? {
+        let hash = ContentHash.xxh64(slug)
+        var (low, high) = (0, slugHashes.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if slugHashes[mid] < hash { low = mid + 1 } else { high = mid }
+        }
         var slug = slug
-        return slug.withUTF8 { key -> Int? in
-            var (low, high) = (0, entries.ends.count)
-            while low < high {
-                let mid = (low + high) / 2
-                guard let order = compare(entry: mid, with: key) else { return nil }
-                if order == 0 { return mid }
-                if order < 0 { low = mid + 1 } else { high = mid }
+        return slug.withUTF8 { key in
+            var k = low
+            while k < slugHashes.count && slugHashes[k] == hash {
+                if hasSlug(entry: k, key) { return k }
+                k += 1
             }
             return nil
         }
     }
 
-    /// The order of entry `k`'s slug against `key` (negative: before it); nil when the entry is unreadable.
-    private func compare(entry k: Int, with key: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Whether entry `k`'s slug is `key`.
+    private func hasSlug(entry k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let item = entries.item(k)
         var i = item.startIndex, length = 0, shift = 0
         while true {
-            guard i < item.endIndex, shift < 63 else { return nil }
+            guard i < item.endIndex, shift < 63 else { return false }
             let b = item[i]
             i += 1
             length |= Int(b & 0x7F) << shift
             if b < 0x80 { break }
             shift += 7
         }
-        guard length <= item.endIndex - i else { return nil }
-        let name = item[i..<(i + length)]
-        if name.elementsEqual(key) { return 0 }
-        return name.lexicographicallyPrecedes(key) ? -1 : 1
+        return length <= item.endIndex - i && item[i..<(i + length)].elementsEqual(key)
     }
 }
