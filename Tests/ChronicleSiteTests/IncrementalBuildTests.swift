@@ -113,6 +113,11 @@ import Testing
         _ = try site.dir.write("content/0-first.md", Self.article(30, day: 18, outlet: "Paper C", text: Self.texts[5], slug: "2025-03-14-talks-4"))
         try site.expectSameAsClean("a slug taken by a new article")
 
+        // The same article (title, outlet, day) reporting more events: its line in the lists counts them.
+        _ = try site.dir.write("content/2025-03-16-talks-6.md", Self.article(6, day: 22, outlet: "Wire A",
+            text: Self.texts[0] + " Aid convoys were stopped on 2 March. A new round opens on 28 March, delegates said."))
+        try site.expectSameAsClean("an article reporting more events")
+
         _ = try site.dir.write("content/2025-03-15-talks-5.md", Self.article(5, day: 20, outlet: "Wire C", text: Self.texts[5], draft: true))
         try site.expectSameAsClean("an article made a draft")
 

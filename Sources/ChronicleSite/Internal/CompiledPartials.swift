@@ -12,36 +12,89 @@ enum CompiledPartials {
     static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}",
                         "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}"]
 
+    /// `article-list` and `article-list-md`: every article with its outlet and day (and event
+    /// count, in HTML), a line each between an opening and a closing.
+    enum ArticleList {
+        case html(root: String)
+        case markdown
+
+        var opening: StaticString {
+            switch self {
+            case .html: "<ul class=\"article-list\">\n"
+            case .markdown: ""
+            }
+        }
+
+        var closing: StaticString {
+            switch self {
+            case .html: "</ul>\n"
+            case .markdown: ""
+            }
+        }
+
+        /// One article's line.
+        func line(_ a: ArticleInfo, index: SiteIndex, dates: inout DateTexts, into out: inout PageText) {
+            switch self {
+            case .html(let root):
+                out.add("<li><a href=\""); out.escaped(root); out.escaped(index.articleHref(a.slug)); out.add("\">")
+                out.escaped(a.title); out.add("</a><span class=\"meta\">")
+                if let source = a.source, !source.isEmpty { out.add(" · "); out.escaped(source) }
+                if let published = a.published {
+                    out.add(" · <time datetime=\""); dates.append(published, to: &out.bytes); out.add("\">")
+                    out.escaped(dates.day(published.date)); out.add("</time>")
+                }
+                out.add(" · "); out.add(a.eventCount); out.add(" events</span></li>\n")
+            case .markdown:
+                out.add("- ["); out.markdown(a.title); out.add("]("); out.text(index.articleHref(a.slug)); out.add(")")
+                if let source = a.source, !source.isEmpty { out.add(" — "); out.markdown(source) }
+                if let published = a.published { out.add(", "); out.markdown(dates.day(published.date)) }
+                out.add("\n")
+            }
+        }
+
+        /// Of everything an article's line shows (its link comes from its slug, its day from its date).
+        func fingerprint(_ a: ArticleInfo) -> UInt64 {
+            var h = Fingerprinter()
+            switch self {
+            case .html(let root):
+                h.add(1)
+                h.add(root)
+                h.add(a.eventCount)
+            case .markdown:
+                h.add(2)
+            }
+            h.add(a.slug)
+            h.add(a.title)
+            h.add(a.source ?? "")
+            if let p = a.published {
+                h.add(p.date.dayNumber)
+                h.add(p.hour ?? -1)
+                h.add(p.minute ?? -1)
+            } else {
+                h.add(Int.min)
+            }
+            return h.value
+        }
+
+        /// The whole list.
+        func text(_ articles: [ArticleInfo], index: SiteIndex) -> String {
+            var out = PageText(capacity: articles.count * 280)
+            var dates = DateTexts()
+            out.add(opening)
+            for a in articles { line(a, index: index, dates: &dates, into: &out) }
+            out.add(closing)
+            return out.string
+        }
+    }
+
     /// `article-list`: every article with its outlet, day and event count.
     static func articleList(_ articles: [ArticleInfo], index: SiteIndex, root: String) -> String {
-        var out = PageText(capacity: articles.count * 280)
-        var dates = DateTexts()
-        out.add("<ul class=\"article-list\">\n")
-        for a in articles {
-            out.add("<li><a href=\""); out.escaped(root); out.escaped(index.articleHref(a.slug)); out.add("\">")
-            out.escaped(a.title); out.add("</a><span class=\"meta\">")
-            if let source = a.source, !source.isEmpty { out.add(" · "); out.escaped(source) }
-            if let published = a.published {
-                out.add(" · <time datetime=\""); dates.append(published, to: &out.bytes); out.add("\">")
-                out.escaped(dates.day(published.date)); out.add("</time>")
-            }
-            out.add(" · "); out.add(a.eventCount); out.add(" events</span></li>\n")
-        }
-        out.add("</ul>\n")
-        return out.string
+        ArticleList.html(root: root).text(articles, index: index)
     }
 
     /// `article-list-md`: every article as a Markdown list item, for `timeline.md`.
     static func articleListMarkdown(_ articles: [ArticleInfo], index: SiteIndex) -> String {
-        var out = PageText(capacity: articles.count * 160)
-        var dates = DateTexts()
-        for a in articles {
-            out.add("- ["); out.markdown(a.title); out.add("]("); out.text(index.articleHref(a.slug)); out.add(")")
-            if let source = a.source, !source.isEmpty { out.add(" — "); out.markdown(source) }
-            if let published = a.published { out.add(", "); out.markdown(dates.day(published.date)) }
-            out.add("\n")
-        }
-        return out.string
+        ArticleList.markdown.text(articles, index: index)
     }
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {

@@ -140,8 +140,16 @@ struct SiteUpdate: @unchecked Sendable {
             let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
-            var jobs: [@Sendable () throws -> Void] = (pages.frontPages(events: front) + [{ pages.style() }]).map { page in
-                { try session.write(page()) }
+            var jobs: [@Sendable () throws -> Void] = [{ try session.write(pages.style()) }]
+            for page in pages.frontPages(events: front) {
+                jobs.append {
+                    // A page that lists every article copies its lines that are as they were.
+                    let previous = session.intact(page.path).flatMap { entry in
+                        entry.parts.isEmpty ? nil : session.previousBytes(page.path).map { ($0, entry.parts) }
+                    }
+                    let (file, parts) = page.render(previous)
+                    try session.write(file, parts: parts)
+                }
             }
             if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
             // Period pages and article pages: only those whose fingerprint changed.
