@@ -114,6 +114,11 @@ enum CompiledPartials {
 
     static func days(_ days: [TimelineGroups.Day], root: String) -> String {
         var out = PageText(capacity: days.reduce(0) { $0 + $1.events.count } * 1500)
+        write(days, root: root, into: &out)
+        return out.string
+    }
+
+    static func write(_ days: [TimelineGroups.Day], root: String, into out: inout PageText) {
         for day in days {
             out.add("<section class=\"day"); if day.minor { out.add(" minor") }; out.add("\" id=\""); out.escaped(day.id); out.add("\">\n")
             out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(day.datetime); out.add("\">"); out.escaped(day.label)
@@ -121,7 +126,6 @@ enum CompiledPartials {
             for event in day.events { self.event(event, root: root, into: &out) }
             out.add("</section>\n")
         }
-        return out.string
     }
 
     static func event(_ v: EventView, root: String, into out: inout PageText) {
@@ -217,6 +221,13 @@ struct PageText {
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends `part` of the `previous` file, when there is one and it lies within the file.
+    mutating func copy(_ part: OutputEntry.Part?, of previous: [UInt8]?) -> Bool {
+        guard let part, let previous, part.offset >= 0, part.length >= 0, part.offset <= previous.count - part.length else { return false }
+        previous.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
+        return true
+    }
 
     /// Literal markup (a static string needs no checks to be read as bytes).
     mutating func add(_ literal: StaticString) {

@@ -60,16 +60,22 @@ struct EventView {
 
     init(_ event: Event, index: SiteIndex) {
         self.event = event
-        var outletCounts: [String: Int] = [:]
-        for slug in event.sources { if let outlet = index.articles[slug]?.source { outletCounts[outlet, default: 0] += 1 } }
-        // The sentence each shown source is first mentioned in (the event's mentions are many).
+        // Each source's outlet counted, the shown sources' articles kept (an event may have hundreds).
         let shown = event.sources.prefix(Self.shownSources)
-        var firstMention: [String: (block: Int, sentence: Int)] = [:]
+        var outletCounts: [String: Int] = [:]
+        var shownArticles: [ArticleInfo?] = []
+        shownArticles.reserveCapacity(shown.count)
+        for (i, slug) in event.sources.enumerated() {
+            let article = index.articles[slug]
+            if i < shown.count { shownArticles.append(article) }
+            if let outlet = article?.source { outletCounts[outlet, default: 0] += 1 }
+        }
+        // The sentence each shown source is first mentioned in (the event's mentions are many).
+        var firstMention: [String: (block: Int, sentence: Int)] = Dictionary(minimumCapacity: shown.count)
         for m in event.mentions where firstMention.count < shown.count && firstMention[m.article] == nil && shown.contains(m.article) {
             firstMention[m.article] = (m.blockOrdinal, m.sentenceIndex)
         }
-        sources = shown.map { slug in
-            let article = index.articles[slug]
+        sources = zip(shown, shownArticles).map { slug, article in
             let outlet = article?.source
             let repeated = outlet.map { (outletCounts[$0] ?? 0) > 1 } ?? false
             let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.block, sentence: $0.sentence) }

@@ -1,3 +1,4 @@
+import ChronicleMarkdown
 import ChronicleModel
 import ChronicleTime
 
@@ -188,6 +189,16 @@ struct JSONBytes {
             var start = 0
             var i = 0
             while i < utf8.count {
+                // Eight bytes at a time past those that need nothing.
+                if let base = utf8.baseAddress {
+                    while i + 8 <= utf8.count {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if WordBytes.hasBelow(word, 0x20) || WordBytes.contains(word, 0x22) || WordBytes.contains(word, 0x5C)
+                            || WordBytes.contains(word, 0xE2) { break }
+                        i += 8
+                    }
+                    guard i < utf8.count else { break }
+                }
                 let b = utf8[i]
                 // Most bytes need nothing: one test for all of them before the cases below.
                 guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {

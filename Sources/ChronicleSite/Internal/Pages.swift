@@ -119,11 +119,7 @@ struct Pages: @unchecked Sendable {
         for article in index.articleList {
             let print = list.fingerprint(article)
             let start = out.bytes.count
-            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
-                bytes.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
-            } else {
-                list.line(article, index: index, dates: &dates, into: &out)
-            }
+            if !out.copy(old[print], of: previous?.bytes) { list.line(article, index: index, dates: &dates, into: &out) }
             parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
         }
         out.add(list.closing)
@@ -209,22 +205,19 @@ struct Pages: @unchecked Sendable {
         guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
         // The page is put together in one buffer about the size of the last one: no copy of it per step.
         let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        var data: [UInt8] = []
-        data.reserveCapacity(shell.count + (previous?.bytes.count ?? 0))
-        data += shell[..<at]
+        var out = PageText(capacity: shell.count + (previous?.bytes.count ?? 0))
+        out.bytes += shell[..<at]
         var parts: [OutputEntry.Part] = []
         for group in TimelineGroups.dayGroups(events, index: index) {
             let print = dayPrint(group.members)
-            let start = data.count
-            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
-                bytes.withUnsafeBufferPointer { data.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
-            } else {
-                data += CompiledPartials.days([TimelineGroups.day(group, index: index)], root: needs.root).utf8
+            let start = out.bytes.count
+            if !out.copy(old[print], of: previous?.bytes) {
+                CompiledPartials.write([TimelineGroups.day(group, index: index)], root: needs.root, into: &out)
             }
-            parts.append(.init(fingerprint: print, offset: start, length: data.count - start))
+            parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
         }
-        data += shell[(at + markBytes.count)...]
-        return (OutputFile(path: Paths.period(index.periods[position].period), data: data), parts)
+        out.bytes += shell[(at + markBytes.count)...]
+        return (OutputFile(path: Paths.period(index.periods[position].period), data: out.bytes), parts)
     }
 
     /// What `month.html` is rendered with, given its `month` section.

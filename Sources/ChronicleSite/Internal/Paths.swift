@@ -9,7 +9,7 @@ enum Paths {
     static func article(_ slug: String) -> String { "articles/\(slug).html" }
 
     /// A link to an article page from the site root, percent-encoded.
-    static func articleHref(_ slug: String) -> String { "articles/\(encode(slug)).html" }
+    static func articleHref(_ slug: String) -> String { "articles/" + encode(slug) + ".html" }
 
     static func entity(_ slug: String) -> String { "entities/\(slug).html" }
 

@@ -11,8 +11,6 @@ struct SiteIndex: @unchecked Sendable {
     /// In timeline order.
     let articleList: [ArticleInfo]
     let articles: [String: ArticleInfo]
-    /// Each article's page from the site root, percent-encoded once.
-    let articleHrefs: [String: String]
     let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
@@ -35,8 +33,9 @@ struct SiteIndex: @unchecked Sendable {
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
         articleList = articles
-        self.articles = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        articleHrefs = Dictionary(articles.map { ($0.slug, Paths.articleHref($0.slug)) }, uniquingKeysWith: { first, _ in first })
+        var bySlug: [String: ArticleInfo] = Dictionary(minimumCapacity: articles.count)
+        for a in articles where bySlug[a.slug] == nil { bySlug[a.slug] = a }
+        self.articles = bySlug
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,7 +53,9 @@ struct SiteIndex: @unchecked Sendable {
 
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
 
-    func articleHref(_ slug: String) -> String { articleHrefs[slug] ?? Paths.articleHref(slug) }
+    /// An article's page from the site root, percent-encoded (made when asked: the lists that
+    /// show every article copy most of their lines).
+    func articleHref(_ slug: String) -> String { Paths.articleHref(slug) }
 
     /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
     static func sortKey(_ p: PublicationTime) -> (Int64, String) {
