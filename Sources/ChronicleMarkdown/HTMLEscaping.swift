@@ -15,7 +15,7 @@ public enum HTMLEscape {
         var copy = s
         let escaped = copy.withUTF8 { bytes -> String? in
             // Fast path: most text needs nothing.
-            guard bytes.contains(where: { isSpecial($0, quotes: quotes) }) else { return nil }
+            guard nextSpecial(in: bytes, from: 0, quotes: quotes) < bytes.count else { return nil }
             var out = HTMLBuffer()
             out.appendEscaped(bytes, quotes: quotes)
             return out.string
@@ -25,7 +25,55 @@ public enum HTMLEscape {
 
     @inline(__always)
     static func isSpecial(_ b: UInt8, quotes: Bool) -> Bool {
-        b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27))
+        // All five are below 0x40: most bytes are told apart by one comparison.
+        b < 0x40 && (b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27)))
+    }
+
+    /// Appends UTF-8 `text` escaped as `text(_:)` (or `attribute(_:)`, with `quotes`) escapes it,
+    /// for writers that build a page as bytes: the escaped characters are ASCII, never part of a
+    /// longer character.
+    public static func append(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool, to bytes: inout [UInt8]) {
+        var run = 0
+        var i = 0
+        while true {
+            i = nextSpecial(in: text, from: i, quotes: quotes)
+            guard i < text.count else { break }
+            let b = text[i]
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+            switch b {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(contentsOf: "&#39;".utf8)
+            }
+            i += 1
+            run = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+    }
+
+    /// The first byte from `start` on that escaping changes (`text.count` when none), looked for
+    /// eight bytes at a time.
+    @inline(__always)
+    static func nextSpecial(in text: UnsafeBufferPointer<UInt8>, from start: Int, quotes: Bool) -> Int {
+        var i = start
+        let n = text.count
+        guard let base = text.baseAddress else { return n }
+        while true {
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if WordBytes.contains(word, 0x26) || WordBytes.contains(word, 0x3C) || WordBytes.contains(word, 0x3E)
+                    || (quotes && (WordBytes.contains(word, 0x22) || WordBytes.contains(word, 0x27))) { break }
+                i += 8
+            }
+            let end = min(i + 8, n)
+            while i < end {
+                if isSpecial(text[i], quotes: quotes) { return i }
+                i += 1
+            }
+            if i >= n { return n }
+        }
     }
 
     /// Returns `url` unchanged, or "" when its scheme could run code or read local files
@@ -65,18 +113,25 @@ struct HTMLBuffer {
 
     /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
-        var run = 0
-        for (i, b) in text.enumerated() where HTMLEscape.isSpecial(b, quotes: quotes) {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-            switch b {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(contentsOf: "&#39;".utf8)
-            }
-            run = i + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+        HTMLEscape.append(text, quotes: quotes, to: &bytes)
     }
+}
+
+/// Tests on the eight bytes of a word at once (little-endian loads of UTF-8 text), exact: no
+/// byte is missed and none is reported that is not there.
+public enum WordBytes {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of `word` is zero.
+    @inlinable @inline(__always)
+    public static func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+
+    /// Whether some byte of `word` is `byte`.
+    @inlinable @inline(__always)
+    public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool { hasZero(word ^ (ones &* UInt64(byte))) }
+
+    /// Whether some byte of `word` is below `limit` (at most 128).
+    @inlinable @inline(__always)
+    public static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool { (word &- ones &* UInt64(limit)) & ~word & highs != 0 }
 }

@@ -17,6 +17,29 @@ struct HTMLRendererTests {
         #expect(HTMLRenderer(headingOffset: 1).render(doc) == "<h2>A</h2>\n<h6>B</h6>\n")
     }
 
+    /// Text long enough to be read eight bytes at a time, with what must be escaped at every place
+    /// in a word: escaped as one character at a time escapes it.
+    @Test func escapingFindsEverySpecialByte() {
+        for special in ["&", "<", ">", "\"", "'", "é", "’"] {
+            for at in 0..<17 {
+                let text = String(repeating: "a", count: at) + special + String(repeating: "b", count: 17 - at) + special
+                for quotes in [false, true] {
+                    let expected = text.map { c -> String in
+                        switch c {
+                        case "&": "&amp;"
+                        case "<": "&lt;"
+                        case ">": "&gt;"
+                        case "\"" where quotes: "&quot;"
+                        case "'" where quotes: "&#39;"
+                        default: String(c)
+                        }
+                    }.joined()
+                    #expect((quotes ? HTMLEscape.attribute(text) : HTMLEscape.text(text)) == expected, "\(special) at \(at)")
+                }
+            }
+        }
+    }
+
     @Test func textIsEscaped() {
         #expect(html("Tom & Jerry say \"5 > 3\" <3") == "<p>Tom &amp; Jerry say \"5 &gt; 3\" &lt;3</p>\n")
     }

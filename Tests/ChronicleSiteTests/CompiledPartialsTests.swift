@@ -90,3 +90,42 @@ import Testing
         }
     }
 }
+
+/// The compiled partials' byte writer escapes exactly as the template escapes do.
+@Suite struct PageTextTests {
+    static let samples = [
+        "plain title", "Leaders meet <script>alert(1)</script> & \"friends\" 'quoted'", "# heading? *bold* _under_ [link](x) `code`",
+        "line\nbreak", "carriage\rreturn", "windows\r\nline", "ends with \r", "\r\n", "naïve café — “quotes” & <b>", "#\u{20E3} keycap",
+        "e\u{301}\r\nx|y~z!{}", "", "&&&", "日本語のタイトル",
+    ]
+
+    @Test(arguments: samples)
+    func markdownIsMarkdownEscape(_ text: String) {
+        var out = PageText()
+        out.markdown(text)
+        #expect(out.string == MarkdownEscape.text(text))
+    }
+
+    @Test(arguments: samples)
+    func escapedIsHTMLEscape(_ text: String) {
+        var out = PageText()
+        out.escaped(text)
+        #expect(out.string == HTMLContentType().escapeText(text))
+    }
+
+    @Test(arguments: samples + ["A rather long title, with: commas; and colons that goes on", "x,,,, ;; ::  y long enough to cut it",
+                                "Nospacesatallinthisverylongtitlewhichkeepsgoing", "windows\r\nline break in a long title here ok"])
+    func shortenedCutsAtTheSameCharacter(_ text: String) {
+        for limit in [5, 12, 32, 40] {
+            #expect(FeedContext.shortened(text, to: limit) == FeedContext.shortenedByCharacters(text, to: limit))
+        }
+    }
+
+    @Test(arguments: ["abc-123_x", "2025-03-15.é~x", "a b/c", "ünï", ""])
+    func eventAnchorsMapEachCharacter(_ id: String) {
+        let expected = "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map {
+            ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")) ? $0 : "-"
+        }))
+        #expect(Paths.eventAnchor(id) == expected)
+    }
+}

@@ -113,6 +113,11 @@ import Testing
         _ = try site.dir.write("content/0-first.md", Self.article(30, day: 18, outlet: "Paper C", text: Self.texts[5], slug: "2025-03-14-talks-4"))
         try site.expectSameAsClean("a slug taken by a new article")
 
+        // The same article (title, outlet, day) reporting more events: its line in the lists counts them.
+        _ = try site.dir.write("content/2025-03-16-talks-6.md", Self.article(6, day: 22, outlet: "Wire A",
+            text: Self.texts[0] + " Aid convoys were stopped on 2 March. A new round opens on 28 March, delegates said."))
+        try site.expectSameAsClean("an article reporting more events")
+
         _ = try site.dir.write("content/2025-03-15-talks-5.md", Self.article(5, day: 20, outlet: "Wire C", text: Self.texts[5], draft: true))
         try site.expectSameAsClean("an article made a draft")
 
@@ -154,6 +159,25 @@ import Testing
 
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2025-04-05-other-putin.md"))
         try site.expectSameAsClean("the second full name removed")
+    }
+
+    /// Pages changed or removed by hand in the output are put back as a clean build makes them
+    /// (the build checks what the output holds against what it last wrote).
+    @Test(arguments: [10, 1000])
+    func filesChangedInTheOutputArePutBack(pagedAbove: Int) throws {
+        var site = try Site()
+        site.pagedAbove = pagedAbove
+        defer { site.dir.remove() }
+        #expect(site.build().failure == nil)
+        let fm = FileManager.default
+        let articles = try fm.contentsOfDirectory(atPath: site.output.appendingPathComponent("articles").path).sorted()
+        let entities = try fm.contentsOfDirectory(atPath: site.output.appendingPathComponent("entities").path).sorted()
+        #expect(articles.count > 2 && entities.count > 1)
+        try Data("edited by hand".utf8).write(to: site.output.appendingPathComponent("articles/\(articles[0])"))
+        try fm.removeItem(at: site.output.appendingPathComponent("articles/\(articles[1])"))
+        try Data("edited".utf8).write(to: site.output.appendingPathComponent("entities/\(entities[0])"))
+        try Data("{}".utf8).write(to: site.output.appendingPathComponent("events.json"))
+        try site.expectSameAsClean("pages changed by hand")
     }
 
     @Test func aRebuildRewritesOnlyWhatChanged() throws {

@@ -23,6 +23,21 @@ struct WriterFormatTests {
         #expect(String(decoding: out.bytes, as: UTF8.self) == #""a\"b\\c/d\ne\tf\u0001g é “h” \u2028",null"#)
     }
 
+    /// Strings long enough to be read eight bytes at a time, with what must be escaped (and what
+    /// must not) at every place in a word.
+    @Test func jsonEscapesAtEveryPlaceInAWord() {
+        let specials = ["\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{01}": #"\u0001"#, "\u{1F}": #"\u001f"#, "\u{2028}": #"\u2028"#,
+                        "\u{2029}": #"\u2029"#, "’": "’", "é": "é", "\t": #"\t"#, "\u{2027}": "\u{2027}"]
+        for (special, escaped) in specials {
+            for at in 0..<17 {
+                let (head, tail) = (String(repeating: "a", count: at), String(repeating: "b", count: 17 - at))
+                var out = JSONBytes()
+                out.string(head + special + tail + special)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == "\"" + head + escaped + tail + escaped + "\"", "\(special) at \(at)")
+            }
+        }
+    }
+
     @Test(arguments: [(2.0, "2"), (0.5, "0.5"), (-3.0, "-3"), (1.25, "1.25"), (Double.nan, "null"), (0.1 + 0.2, "0.30000000000000004")])
     func jsonNumbers(_ n: Double, _ text: String) {
         #expect(JSONNumber.format(n) == text)

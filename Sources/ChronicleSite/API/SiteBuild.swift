@@ -128,12 +128,16 @@ public struct SiteBuild: Sendable {
         }
         let early = MergedDigests()
         builder.merged = { result, events, hashes, cache in early.digest(result, events: events, articleHashes: hashes, cache: cache) }
-        // The site's own state is read on another core while the timeline is built, and the
-        // timeline's manifest written while the site is.
+        // The site's own state is read on another core while the timeline is built (and the output
+        // files it lists checked), and the timeline's manifest written while the site is.
         let state = StateSlot()
-        if usesCache { builder.configured = { cache in state.prefetched = Prefetched { SiteUpdate.readState(cache) } } }
-        // A re-merged period copies the lines of its unchanged events from the last events.json.
         let output = outputDirectory.standardizedFileURL
+        if usesCache {
+            builder.configured = { cache in
+                state.prefetched = Prefetched { SiteUpdate.readState(cache, checkingFilesIn: output) }
+            }
+        }
+        // A re-merged period copies the lines of its unchanged events from the last events.json.
         early.lastEvents = { [state] in
             guard let last = state.prefetched?.value, last.output == output.path, let layout = last.eventsLayout,
                   let entry = last.files["events.json"] else { return nil }

@@ -16,6 +16,8 @@ public struct TemplateSet: Sendable {
     /// `article-events` and `periods` while each is.
     let compiled: Set<String>
     var compiledDays: Bool { compiled.contains("days") }
+    /// `names(usedBy:)`'s answers, and each template's own tags, as worked out.
+    private let usedNames = UsedNames()
 
     /// Changes whenever any template does: part of every page's fingerprint.
     public var fingerprint: UInt64 {
@@ -25,30 +27,32 @@ public struct TemplateSet: Sendable {
     /// The first segment of every name `template` and the partials it includes refer to
     /// (`counts` for `{{counts.events}}`), so a build knows which site-wide values a page can show.
     /// A dynamic partial (`{{>*name}}`) could be any template: then it is every template's names.
+    /// Each answer is worked out once per set (pages ask for every page they render).
     func names(usedBy template: String) -> Set<String> {
+        usedNames.names(usedBy: template) { name in registered[name].map { Self.tags(in: $0, partialsCouldBeAny: Array(registered.keys)) } }
+    }
+
+    /// The names one template's tags refer to, and the partials it includes (every template for a dynamic one).
+    private static func tags(in text: String, partialsCouldBeAny all: [String]) -> (names: Set<String>, partials: [String]) {
         var names = Set<String>()
-        var visited = Set<String>()
-        var pending = [template]
-        while let name = pending.popLast() {
-            guard visited.insert(name).inserted, let text = registered[name] else { continue }
-            var rest = text[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                var tag = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == " " }
-                rest = rest[close.upperBound...]
-                guard let sigil = tag.first else { continue }
-                if "!%=".contains(sigil) { continue }
-                if sigil == ">" {
-                    let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if partial.hasPrefix("*") { pending += registered.keys } else { pending.append(partial) }
-                    continue
-                }
-                if "#^/&".contains(sigil) { tag = tag.dropFirst() }
-                let word = tag.trimmingCharacters(in: .whitespaces).split(separator: ".").first.map(String.init) ?? ""
-                names.insert(word.trimmingCharacters(in: CharacterSet(charactersIn: "}")))
+        var partials: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var tag = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == " " }
+            rest = rest[close.upperBound...]
+            guard let sigil = tag.first else { continue }
+            if "!%=".contains(sigil) { continue }
+            if sigil == ">" {
+                let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if partial.hasPrefix("*") { partials += all } else { partials.append(partial) }
+                continue
             }
+            if "#^/&".contains(sigil) { tag = tag.dropFirst() }
+            let word = tag.trimmingCharacters(in: .whitespaces).split(separator: ".").first.map(String.init) ?? ""
+            names.insert(word.trimmingCharacters(in: CharacterSet(charactersIn: "}")))
         }
-        return names
+        return (names, partials)
     }
 
     /// Whether any template refers to `name` (as `names(usedBy:)` reads them): a site-wide list
@@ -152,5 +156,35 @@ public struct TemplateSet: Sendable {
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid {{% … }} pragma"
         default: return "Mustache syntax error: \(error)"
         }
+    }
+}
+
+/// The names templates refer to (`TemplateSet.names(usedBy:)`), each template read once.
+private final class UsedNames: @unchecked Sendable {
+    private var own: [String: (names: Set<String>, partials: [String])?] = [:]
+    private var answers: [String: Set<String>] = [:]
+    private let lock = NSLock()
+
+    /// `tags` reads one template's tags (nil for a name that is not a template).
+    func names(usedBy template: String, tags: (String) -> (names: Set<String>, partials: [String])?) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = answers[template] { return known }
+        var names = Set<String>()
+        var visited = Set<String>()
+        var pending = [template]
+        while let name = pending.popLast() {
+            guard visited.insert(name).inserted else { continue }
+            let found: (names: Set<String>, partials: [String])?
+            if let known = own[name] { found = known } else {
+                found = tags(name)
+                own[name] = found
+            }
+            guard let found else { continue }
+            names.formUnion(found.names)
+            pending += found.partials
+        }
+        answers[template] = names
+        return names
     }
 }

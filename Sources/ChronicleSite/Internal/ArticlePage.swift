@@ -13,12 +13,23 @@ enum ArticlePage {
         var keyOfSentence: [MentionKey: Bool] = [:]
 
         init(slug: String, shares: [PeriodShares]) {
-            for share in shares {
-                guard let mine = share.byArticle[slug] else { continue }
-                listed += mine.events.map { share.events[$0] }
-                for ref in mine.sentences { keyOfSentence[MentionKey(block: ref.block, sentence: ref.sentence)] = share.events[ref.event].isKey }
+            self.init(parts: shares.compactMap { $0.part(of: slug) })
+        }
+
+        /// From the article's part of each of its periods, in order.
+        init(parts: [Part]) {
+            for part in parts {
+                listed += part.events
+                for (key, isKey) in part.sentences { keyOfSentence[key] = isKey }
             }
         }
+    }
+
+    /// An article's part of one period: its events there in brief, and its sentences that are
+    /// mentions with whether their event is key.
+    struct Part {
+        var events: [PeriodShares.Brief]
+        var sentences: [(MentionKey, Bool)]
     }
 
     /// What the page says about the article's analysis.
@@ -46,7 +57,7 @@ enum ArticlePage {
         out["article"] = CommonContext.article(ArticleInfo(slug: info.slug, title: info.title, source: info.source, url: info.url,
                                                            author: info.author, published: info.published,
                                                            eventCount: events.listed.count))
-        out["bodyHTML"] = body.hasSuffix("\n") ? String(body.dropLast()) : body  // the template owns the layout
+        out["bodyHTML"] = withoutFinalNewline(body)  // the template owns the layout
         if index.compiled.contains("article-events") {
             out["articleEventsHTML"] = CompiledPartials.articleEvents(events.listed, root: "../", paged: index.paged)
         }
@@ -66,6 +77,15 @@ enum ArticlePage {
             ])
         }
         return finish(out, counts)
+    }
+
+    /// `body` without its last character when that is a line feed (on bytes: a body is long).
+    static func withoutFinalNewline(_ body: String) -> String {
+        let utf8 = body.utf8
+        guard let last = utf8.last, last == 0x0A else { return body }
+        // "\r\n" is one character, not a line feed: left as it is.
+        if utf8.count >= 2, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == 0x0D { return body.hasSuffix("\n") ? String(body.dropLast()) : body }
+        return String(Substring(utf8.dropLast()))
     }
 
     private static func finish(_ context: [String: Any], _ counts: Counts) -> [String: Any] {
@@ -113,7 +133,7 @@ enum ArticlePage {
         return String(decoding: out, as: UTF8.self)
     }
 
-    struct MentionKey: Hashable {
+    struct MentionKey: Hashable, Sendable {
         var block: Int
         var sentence: Int
     }

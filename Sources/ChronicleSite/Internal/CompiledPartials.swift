@@ -12,124 +12,308 @@ enum CompiledPartials {
     static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}",
                         "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}"]
 
+    /// `article-list` and `article-list-md`: every article with its outlet and day (and event
+    /// count, in HTML), a line each between an opening and a closing.
+    enum ArticleList {
+        case html(root: String)
+        case markdown
+
+        var opening: StaticString {
+            switch self {
+            case .html: "<ul class=\"article-list\">\n"
+            case .markdown: ""
+            }
+        }
+
+        var closing: StaticString {
+            switch self {
+            case .html: "</ul>\n"
+            case .markdown: ""
+            }
+        }
+
+        /// One article's line.
+        func line(_ a: ArticleInfo, index: SiteIndex, dates: inout DateTexts, into out: inout PageText) {
+            switch self {
+            case .html(let root):
+                out.add("<li><a href=\""); out.escaped(root); out.escaped(index.articleHref(a.slug)); out.add("\">")
+                out.escaped(a.title); out.add("</a><span class=\"meta\">")
+                if let source = a.source, !source.isEmpty { out.add(" · "); out.escaped(source) }
+                if let published = a.published {
+                    out.add(" · <time datetime=\""); dates.append(published, to: &out.bytes); out.add("\">")
+                    out.escaped(dates.day(published.date)); out.add("</time>")
+                }
+                out.add(" · "); out.add(a.eventCount); out.add(" events</span></li>\n")
+            case .markdown:
+                out.add("- ["); out.markdown(a.title); out.add("]("); out.text(index.articleHref(a.slug)); out.add(")")
+                if let source = a.source, !source.isEmpty { out.add(" — "); out.markdown(source) }
+                if let published = a.published { out.add(", "); out.markdown(dates.day(published.date)) }
+                out.add("\n")
+            }
+        }
+
+        /// Of everything an article's line shows (its link comes from its slug, its day from its date).
+        func fingerprint(_ a: ArticleInfo) -> UInt64 {
+            var h = Fingerprinter()
+            switch self {
+            case .html(let root):
+                h.add(1)
+                h.add(root)
+                h.add(a.eventCount)
+            case .markdown:
+                h.add(2)
+            }
+            h.add(a.slug)
+            h.add(a.title)
+            h.add(a.source ?? "")
+            if let p = a.published {
+                h.add(p.date.dayNumber)
+                h.add(p.hour ?? -1)
+                h.add(p.minute ?? -1)
+            } else {
+                h.add(Int.min)
+            }
+            return h.value
+        }
+
+        /// The whole list.
+        func text(_ articles: [ArticleInfo], index: SiteIndex) -> String {
+            var out = PageText(capacity: articles.count * 280)
+            var dates = DateTexts()
+            out.add(opening)
+            for a in articles { line(a, index: index, dates: &dates, into: &out) }
+            out.add(closing)
+            return out.string
+        }
+    }
+
     /// `article-list`: every article with its outlet, day and event count.
     static func articleList(_ articles: [ArticleInfo], index: SiteIndex, root: String) -> String {
-        var out = "<ul class=\"article-list\">\n"
-        for a in articles {
-            out += "<li><a href=\"\(e(root))\(e(index.articleHref(a.slug)))\">\(e(a.title))</a><span class=\"meta\">"
-            if let source = a.source, !source.isEmpty { out += " · \(e(source))" }
-            if let published = a.published {
-                out += " · <time datetime=\"\(e(published.description))\">\(e(DisplayFormat.day(published.date)))</time>"
-            }
-            out += " · \(a.eventCount) events</span></li>\n"
-        }
-        return out + "</ul>\n"
+        ArticleList.html(root: root).text(articles, index: index)
     }
 
     /// `article-list-md`: every article as a Markdown list item, for `timeline.md`.
     static func articleListMarkdown(_ articles: [ArticleInfo], index: SiteIndex) -> String {
-        var out = ""
-        for a in articles {
-            out += "- [\(MarkdownEscape.text(a.title))](\(index.articleHref(a.slug)))"
-            if let source = a.source, !source.isEmpty { out += " — \(MarkdownEscape.text(source))" }
-            if let published = a.published { out += ", \(MarkdownEscape.text(DisplayFormat.day(published.date)))" }
-            out += "\n"
-        }
-        return out
+        ArticleList.markdown.text(articles, index: index)
     }
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {
         guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }
-        var out = ""
+        var out = PageText(capacity: events.count * 300)
         for e in events {
             let href = Paths.eventHref(id: e.id, value: e.value, period: e.period, paged: paged)
-            out += "<p class=\"article-event\(e.isKey ? " key" : "")\"><a href=\"\(self.e(root))\(self.e(href))\">"
-            out += "<time datetime=\"\(self.e(EventView.htmlDatetime(e.value)))\">\(self.e(DisplayFormat.value(e.value)))</time></a>"
-            if e.status == .expected { out += " <span class=\"badge badge-expected\">expected</span>" }
-            out += " \(self.e(e.text))</p>\n"
+            out.add("<p class=\"article-event"); if e.isKey { out.add(" key") }; out.add("\"><a href=\"")
+            out.escaped(root); out.escaped(href); out.add("\">")
+            out.add("<time datetime=\""); out.escaped(EventView.htmlDatetime(e.value)); out.add("\">")
+            out.escaped(DisplayFormat.value(e.value)); out.add("</time></a>")
+            if e.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
+            out.add(" "); out.escaped(e.text); out.add("</p>\n")
         }
-        return out
+        return out.string
     }
 
     static func days(_ days: [TimelineGroups.Day], root: String) -> String {
-        var out = ""
-        for day in days {
-            out += "<section class=\"day\(day.minor ? " minor" : "")\" id=\"\(e(day.id))\">\n"
-            out += "<h3 class=\"day-label\"><time datetime=\"\(e(day.datetime))\">\(e(day.label))</time></h3>\n"
-            for event in day.events { self.event(event, root: root, into: &out) }
-            out += "</section>\n"
-        }
-        return out
+        var out = PageText(capacity: days.reduce(0) { $0 + $1.events.count } * 1500)
+        write(days, root: root, into: &out)
+        return out.string
     }
 
-    static func event(_ v: EventView, root: String, into out: inout String) {
-        out += "<article class=\"event\(v.event.isKey ? " key" : "")\(v.minor ? " minor" : "")\(v.expected ? " expected" : "")\" id=\"\(e(v.anchor))\">\n"
+    static func write(_ days: [TimelineGroups.Day], root: String, into out: inout PageText) {
+        for day in days {
+            out.add("<section class=\"day"); if day.minor { out.add(" minor") }; out.add("\" id=\""); out.escaped(day.id); out.add("\">\n")
+            out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(day.datetime); out.add("\">"); out.escaped(day.label)
+            out.add("</time></h3>\n")
+            for event in day.events { self.event(event, root: root, into: &out) }
+            out.add("</section>\n")
+        }
+    }
+
+    static func event(_ v: EventView, root: String, into out: inout PageText) {
+        out.add("<article class=\"event")
+        if v.event.isKey { out.add(" key") }
+        if v.minor { out.add(" minor") }
+        if v.expected { out.add(" expected") }
+        out.add("\" id=\""); out.escaped(v.anchor); out.add("\">\n")
         if !v.noMeta {
-            out += "<p class=\"event-meta\">"
-            if !v.dateInHeading { out += "<time class=\"event-date\" datetime=\"\(e(v.datetime))\">\(e(v.label))</time>" }
-            if v.expected { out += " <span class=\"badge badge-expected\">expected</span>" }
-            if v.event.sources.count > 1 { out += " <span class=\"badge badge-sources\">\(v.event.sources.count) sources</span>" }
-            out += "</p>\n"
-        }
-        out += "<p class=\"event-text\">\(v.textHTML)</p>\n"
-        out += "<p class=\"event-sources\">"
-        for (i, s) in v.sources.enumerated() {
-            if i > 0 { out += " · " }
-            out += "<a href=\"\(e(root))\(e(s.href))\" title=\"\(e(s.title))\">\(e(s.name))</a>"
-        }
-        if let more = v.moreSources { out += " · and \(more) more" }
-        out += "</p>\n"
-        if !v.actors.isEmpty {
-            out += "<p class=\"event-actors\">"
-            for (i, a) in v.actors.enumerated() {
-                if i > 0 { out += " · " }
-                out += "<a class=\"actor actor-\(e(a.kind.rawValue))\" href=\"\(e(root))\(e(Paths.entityHref(a.slug)))\">\(e(a.name))</a>"
+            out.add("<p class=\"event-meta\">")
+            if !v.dateInHeading {
+                out.add("<time class=\"event-date\" datetime=\""); out.escaped(v.datetime); out.add("\">"); out.escaped(v.label); out.add("</time>")
             }
-            out += "</p>\n"
+            if v.expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
+            if v.event.sources.count > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(v.event.sources.count); out.add(" sources</span>") }
+            out.add("</p>\n")
+        }
+        out.add("<p class=\"event-text\">"); out.text(v.textHTML); out.add("</p>\n")
+        out.add("<p class=\"event-sources\">")
+        for (i, s) in v.sources.enumerated() {
+            if i > 0 { out.add(" · ") }
+            out.add("<a href=\""); out.escaped(root); out.escaped(s.href); out.add("\" title=\""); out.escaped(s.title); out.add("\">")
+            out.escaped(s.name); out.add("</a>")
+        }
+        if let more = v.moreSources { out.add(" · and "); out.add(more); out.add(" more") }
+        out.add("</p>\n")
+        if !v.actors.isEmpty {
+            out.add("<p class=\"event-actors\">")
+            for (i, a) in v.actors.enumerated() {
+                if i > 0 { out.add(" · ") }
+                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.escaped(root)
+                out.escaped(Paths.entityHref(a.slug)); out.add("\">"); out.escaped(a.name); out.add("</a>")
+            }
+            out.add("</p>\n")
         }
         if !v.claims.isEmpty {
-            out += "<p class=\"disagree\"><span class=\"badge badge-disagree\">sources disagree</span> "
+            out.add("<p class=\"disagree\"><span class=\"badge badge-disagree\">sources disagree</span> ")
             for claim in v.claims {
-                out += "<span class=\"claim\"><time datetime=\"\(e(claim.datetime))\">\(e(claim.label))</time>: "
+                out.add("<span class=\"claim\"><time datetime=\""); out.escaped(claim.datetime); out.add("\">"); out.escaped(claim.label)
+                out.add("</time>: ")
                 for (i, s) in claim.sources.enumerated() {
-                    if i > 0 { out += ", " }
-                    out += "<a href=\"\(e(root))\(e(s.href))\" title=\"\(e(s.title))\">\(e(s.name))</a>"
+                    if i > 0 { out.add(", ") }
+                    out.add("<a href=\""); out.escaped(root); out.escaped(s.href); out.add("\" title=\""); out.escaped(s.title); out.add("\">")
+                    out.escaped(s.name); out.add("</a>")
                 }
-                out += "</span> "
+                out.add("</span> ")
             }
-            out += "</p>\n"
+            out.add("</p>\n")
         }
         if !v.event.representative.resolution.isEmpty {
-            out += "<details class=\"why\">\n<summary>Why this date?</summary>\n<ul>\n"
+            out.add("<details class=\"why\">\n<summary>Why this date?</summary>\n<ul>\n")
             for m in v.mentions {
-                out += "<li><a href=\"\(e(root))\(e(m.href))\">\(e(m.source))</a>: \(e(m.mention.resolution))</li>\n"
+                out.add("<li><a href=\""); out.escaped(root); out.escaped(m.href); out.add("\">"); out.escaped(m.source); out.add("</a>: ")
+                out.escaped(m.mention.resolution); out.add("</li>\n")
             }
-            if let more = v.moreMentions { out += "<li>and \(more) more sentences (all are in events.json)</li>\n" }
-            out += "</ul>\n<p class=\"salience\">\(e(v.salience))</p>\n</details>\n"
+            if let more = v.moreMentions { out.add("<li>and "); out.add(more); out.add(" more sentences (all are in events.json)</li>\n") }
+            out.add("</ul>\n<p class=\"salience\">"); out.escaped(v.salience); out.add("</p>\n</details>\n")
         }
-        out += "</article>\n"
+        out.add("</article>\n")
     }
 
     /// The built-in `periods` partial: a paged site's periods with their highlights.
     static func periods(_ periods: [TimelineGroups.PeriodLink], root: String) -> String {
-        var out = "<div class=\"periods\">\n"
+        var out = PageText(capacity: 200 + periods.count * 1200)
+        out.add("<div class=\"periods\">\n")
         for p in periods {
-            out += "<section class=\"period\" id=\"\(e(p.id))\">\n"
-            out += "<h2 class=\"month-label\"><a href=\"\(e(root))\(e(p.href))\"><time datetime=\"\(e(p.datetime))\">\(e(p.label))</time></a>"
-            out += " <span class=\"count\">\(p.eventCount) events, \(p.keyCount) key</span></h2>\n<ul class=\"highlights\">\n"
+            out.add("<section class=\"period\" id=\""); out.escaped(p.id); out.add("\">\n")
+            out.add("<h2 class=\"month-label\"><a href=\""); out.escaped(root); out.escaped(p.href); out.add("\"><time datetime=\"")
+            out.escaped(p.datetime); out.add("\">"); out.escaped(p.label); out.add("</time></a>")
+            out.add(" <span class=\"count\">"); out.add(p.eventCount); out.add(" events, "); out.add(p.keyCount)
+            out.add(" key</span></h2>\n<ul class=\"highlights\">\n")
             for h in p.highlights {
-                out += "<li class=\"highlight\(h.isKey ? " key" : "")\"><a href=\"\(e(root))\(e(h.href))\"><time datetime=\"\(e(h.datetime))\">"
-                out += "\(e(h.label))</time></a>"
-                if h.expected { out += " <span class=\"badge badge-expected\">expected</span>" }
-                out += " \(e(h.text))"
-                if h.sourceCount > 1 { out += " <span class=\"badge badge-sources\">\(h.sourceCount) sources</span>" }
-                out += "</li>\n"
+                out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); out.escaped(h.href)
+                out.add("\"><time datetime=\""); out.escaped(h.datetime); out.add("\">"); out.escaped(h.label); out.add("</time></a>")
+                if h.expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
+                out.add(" "); out.escaped(h.text)
+                if h.sourceCount > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(h.sourceCount); out.add(" sources</span>") }
+                out.add("</li>\n")
             }
-            out += "</ul>\n</section>\n"
+            out.add("</ul>\n</section>\n")
         }
-        return out + "</div>\n"
+        out.add("</div>\n")
+        return out.string
+    }
+}
+
+/// Text written as UTF-8 bytes into one growing buffer (string interpolation and `+=` on a
+/// `String` cost several times more per byte, and the article list is as long as the site).
+/// `escaped` is what `{{name}}` writes: Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`).
+struct PageText {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends `part` of the `previous` file, when there is one and it lies within the file.
+    mutating func copy(_ part: OutputEntry.Part?, of previous: [UInt8]?) -> Bool {
+        guard let part, let previous, part.offset >= 0, part.length >= 0, part.offset <= previous.count - part.length else { return false }
+        previous.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
+        return true
     }
 
-    /// What `{{name}}` writes: Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`).
-    private static func e(_ s: String) -> String { HTMLEscape.attribute(s) }
+    /// Literal markup (a static string needs no checks to be read as bytes).
+    mutating func add(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text as it is (already escaped, or markup).
+    mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ n: Int) {
+        if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
+        text(String(n))
+    }
+
+    mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { HTMLEscape.append($0, quotes: true, to: &bytes) }
+    }
+
+    /// `text` as `MarkdownEscape.text` escapes it: byte by byte for ASCII text, where each byte
+    /// is a character but "\r\n" (one character, left as it is).
+    mutating func markdown(_ text: String) {
+        var text = text
+        let done = text.withUTF8 { utf8 -> Bool in
+            guard utf8.contains(where: { MarkdownEscape.changes($0) }) else {
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                i += 1
+                if b == 0x0D && i < utf8.count && utf8[i] == 0x0A {
+                    // One character, neither "\r" nor "\n": kept as it is.
+                    bytes.append(contentsOf: [0x0D, 0x0A])
+                    i += 1
+                    continue
+                }
+                if b == 0x0A || b == 0x0D {
+                    bytes.append(0x20)  // one event, one list item
+                    continue
+                }
+                if MarkdownEscape.changes(b) { bytes.append(0x5C) }
+                bytes.append(b)
+            }
+            return true
+        }
+        if !done { self.text(MarkdownEscape.text(text)) }
+    }
+}
+
+/// The texts of publication days, each made once per list (many articles share a day).
+struct DateTexts {
+    private var days: [Int: String] = [:]
+    private var dates: [Int: [UInt8]] = [:]
+
+    mutating func day(_ date: CivilDate) -> String {
+        if let known = days[date.dayNumber] { return known }
+        let text = DisplayFormat.day(date)
+        days[date.dayNumber] = text
+        return text
+    }
+
+    /// `PublicationTime.description` (the day, and the local time when known) as UTF-8: digits,
+    /// `-`, `T` and `:`, which neither HTML nor JSON escapes.
+    mutating func append(_ p: PublicationTime, to bytes: inout [UInt8]) {
+        if let known = dates[p.date.dayNumber] { bytes += known } else {
+            let text = Array(p.date.description.utf8)
+            dates[p.date.dayNumber] = text
+            bytes += text
+        }
+        guard let hour = p.hour, let minute = p.minute else { return }
+        bytes.append(0x54)
+        Self.two(hour, to: &bytes)
+        bytes.append(0x3A)
+        Self.two(minute, to: &bytes)
+    }
+
+    /// `TimexFormat.two`.
+    private static func two(_ n: Int, to bytes: inout [UInt8]) {
+        guard n >= 0 && n < 100 else { bytes += TimexFormat.two(n).utf8; return }
+        bytes.append(0x30 + UInt8(n / 10))
+        bytes.append(0x30 + UInt8(n % 10))
+    }
 }

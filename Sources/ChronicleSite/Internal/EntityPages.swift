@@ -87,48 +87,62 @@ struct EntityIndex: Sendable {
     private let ranks: [Int]
 
     init(digests: [PeriodDigest], names: SiteNames) {
-        var ids: [String: [String]] = [:]
-        for digest in digests {
-            for event in digest.named { for name in event.names { ids[name, default: []].append(event.id) } }
+        // The names are numbered once; the actors are made from each name's events' ids.
+        let numbered = Numbered(digests)
+        var ids: [String: [String]] = Dictionary(minimumCapacity: numbered.names.count)
+        for (n, name) in numbered.names.enumerated() {
+            ids[name] = numbered.eventsOfName[n].map { digests[numbered.eventPeriod[$0]].named[numbered.eventPosition[$0]].id }
         }
-        self.init(digests: digests, entities: names.entities(ids))
+        self.init(numbered, entities: names.entities(ids))
     }
 
     /// Given the actors, as a timeline in memory has them.
     init(digests: [PeriodDigest], entities: [Entity]) {
-        var (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard) = ([Int](), [Int](), [Bool](), [Double](), [UInt64]())
+        self.init(Numbered(digests), entities: entities)
+    }
+
+    private init(_ numbered: Numbered, entities: [Entity]) {
+        let n = numbered
+        var ranks = [Int](repeating: 0, count: n.names.count)
+        for (rank, i) in n.names.indices.sorted(by: { n.names[$0] < n.names[$1] }).enumerated() { ranks[i] = rank }
+        self.entities = entities
+        (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard) = (n.eventPeriod, n.eventPosition, n.eventIsKey, n.eventScore, n.eventCard)
+        (firstName, eventNames) = (n.firstName, n.eventNames)
+        (names, numbers, eventsOfName, self.ranks) = (n.names, n.numbers, n.eventsOfName, ranks)
+    }
+
+    /// The digests' named events numbered in timeline order, and the names they give numbered.
+    private struct Numbered {
+        var eventPeriod: [Int] = [], eventPosition: [Int] = [], eventIsKey: [Bool] = [], eventScore: [Double] = []
+        var eventCard: [UInt64] = []
         var firstName = [0], eventNames: [Int] = []
         var names: [String] = []
         var numbers: [String: Int] = [:]
         var eventsOfName: [[Int]] = []
-        for (p, digest) in digests.enumerated() {
-            for (k, event) in digest.named.enumerated() {
-                let e = eventPeriod.count
-                eventPeriod.append(p)
-                eventPosition.append(k)
-                eventIsKey.append(event.brief.isKey)
-                eventScore.append(event.score)
-                eventCard.append(event.fingerprint)
-                for name in event.names {
-                    let n = numbers[name] ?? names.count
-                    if n == names.count {
-                        numbers[name] = n
-                        names.append(name)
-                        eventsOfName.append([])
+
+        init(_ digests: [PeriodDigest]) {
+            for (p, digest) in digests.enumerated() {
+                for (k, event) in digest.named.enumerated() {
+                    let e = eventPeriod.count
+                    eventPeriod.append(p)
+                    eventPosition.append(k)
+                    eventIsKey.append(event.brief.isKey)
+                    eventScore.append(event.score)
+                    eventCard.append(event.fingerprint)
+                    for name in event.names {
+                        let n = numbers[name] ?? names.count
+                        if n == names.count {
+                            numbers[name] = n
+                            names.append(name)
+                            eventsOfName.append([])
+                        }
+                        eventNames.append(n)
+                        eventsOfName[n].append(e)
                     }
-                    eventNames.append(n)
-                    eventsOfName[n].append(e)
+                    firstName.append(eventNames.count)
                 }
-                firstName.append(eventNames.count)
             }
         }
-        var ranks = [Int](repeating: 0, count: names.count)
-        for (rank, n) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { ranks[n] = rank }
-        self.entities = entities
-        (self.eventPeriod, self.eventPosition, self.eventIsKey, self.eventScore, self.eventCard) =
-            (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard)
-        (self.firstName, self.eventNames) = (firstName, eventNames)
-        (self.names, self.numbers, self.eventsOfName, self.ranks) = (names, numbers, eventsOfName, ranks)
     }
 
     /// An actor's events, period by period: the index of the period's digest and its named events.
@@ -154,14 +168,14 @@ struct EntityIndex: Sendable {
     /// period's counts and highlights (`PeriodDigest(section:named:)`), else every event's card
     /// and the actors it links (`links` of its names).
     func sectionsPrint(of entity: Entity, digests: [PeriodDigest], paged: Bool, links: ([String]) -> UInt64) -> UInt64 {
-        var h = HashInput()
+        var h = Fingerprinter()
         for run in runs(of: entity) {
             let period = digests[eventPeriod[run.first!]].period
             h.add(period.year)
             h.add(period.month ?? 0)
             h.add(run.count)
             if paged {
-                h.add(run.filter { eventIsKey[$0] }.count)
+                h.add(run.reduce(0) { $0 + (eventIsKey[$1] ? 1 : 0) })
                 let highlights = PeriodDigest.highlights(run.map { (eventIsKey[$0], eventScore[$0]) })
                 h.add(highlights.count)
                 for i in highlights { h.add(eventCard[run[run.startIndex + i]]) }
@@ -172,7 +186,7 @@ struct EntityIndex: Sendable {
                 }
             }
         }
-        return h.hash
+        return h.value
     }
 
     /// The actors an actor's events also name, most often first (ties by name).

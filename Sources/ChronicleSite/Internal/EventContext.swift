@@ -15,8 +15,11 @@ struct EventView {
         var title: String
         var name: String
         var source: String?
-        var published: String?
+        var publication: PublicationTime?
         var href: String
+
+        /// Written only for the templates that show it.
+        var published: String? { publication?.description }
     }
 
     struct MentionView {
@@ -57,18 +60,28 @@ struct EventView {
 
     init(_ event: Event, index: SiteIndex) {
         self.event = event
+        // Each source's outlet counted, the shown sources' articles kept (an event may have hundreds).
+        let shown = event.sources.prefix(Self.shownSources)
         var outletCounts: [String: Int] = [:]
-        for slug in event.sources { if let outlet = index.articles[slug]?.source { outletCounts[outlet, default: 0] += 1 } }
-        var firstMention: [String: Mention] = [:]
-        for m in event.mentions where firstMention[m.article] == nil { firstMention[m.article] = m }
-        sources = event.sources.prefix(Self.shownSources).map { slug in
+        var shownArticles: [ArticleInfo?] = []
+        shownArticles.reserveCapacity(shown.count)
+        for (i, slug) in event.sources.enumerated() {
             let article = index.articles[slug]
+            if i < shown.count { shownArticles.append(article) }
+            if let outlet = article?.source { outletCounts[outlet, default: 0] += 1 }
+        }
+        // The sentence each shown source is first mentioned in (the event's mentions are many).
+        var firstMention: [String: (block: Int, sentence: Int)] = Dictionary(minimumCapacity: shown.count)
+        for m in event.mentions where firstMention.count < shown.count && firstMention[m.article] == nil && shown.contains(m.article) {
+            firstMention[m.article] = (m.blockOrdinal, m.sentenceIndex)
+        }
+        sources = zip(shown, shownArticles).map { slug, article in
             let outlet = article?.source
             let repeated = outlet.map { (outletCounts[$0] ?? 0) > 1 } ?? false
-            let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.blockOrdinal, sentence: $0.sentenceIndex) }
+            let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.block, sentence: $0.sentence) }
             return Source(slug: slug, title: article?.title ?? slug,
                           name: Self.sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
-                          source: outlet, published: article?.published?.description, href: index.articleHref(slug) + (anchor ?? ""))
+                          source: outlet, publication: article?.published, href: index.articleHref(slug) + (anchor ?? ""))
         }
         mentions = event.mentions.prefix(Self.shownMentions).map { m in
             let article = index.articles[m.article]
@@ -81,7 +94,7 @@ struct EventView {
             Claim(label: DisplayFormat.value(claim.value), datetime: Self.htmlDatetime(claim.value), sources: claim.articles.map { slug in
                 let article = index.articles[slug]
                 return Source(slug: slug, title: article?.title ?? slug, name: article?.source ?? article?.title ?? slug,
-                              source: article?.source, published: nil, href: Paths.articleHref(slug))
+                              source: article?.source, publication: nil, href: Paths.articleHref(slug))
             })
         }
         salience = Self.salience(event)

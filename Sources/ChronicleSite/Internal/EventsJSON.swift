@@ -1,3 +1,4 @@
+import ChronicleMarkdown
 import ChronicleModel
 import ChronicleTime
 
@@ -11,6 +12,8 @@ enum EventsJSON {
     /// Everything before the first event.
     static func head(config: SiteConfig, articles: [ArticleInfo]) -> [UInt8] {
         var out = JSONBytes()
+        out.bytes.reserveCapacity(256 + articles.count * 220)
+        var dates = DateTexts()
         out.raw("{\"site\":")
         out.object([("title", config.title), ("description", config.description), ("baseURL", config.baseURL),
                     ("language", config.language)])
@@ -26,7 +29,13 @@ enum EventsJSON {
             out.raw(",\"url\":")
             out.string(a.url)
             out.raw(",\"published\":")
-            out.string(a.published?.description)
+            if let published = a.published {
+                out.bytes.append(0x22)
+                dates.append(published, to: &out.bytes)
+                out.bytes.append(0x22)
+            } else {
+                out.raw("null")
+            }
             out.raw("}")
         }
         out.raw(articles.isEmpty ? "],\n\"events\":[\n" : "\n],\n\"events\":[\n")  // an empty list is "[\n]"
@@ -43,7 +52,9 @@ enum EventsJSON {
         for (i, entity) in entities.enumerated() {
             out.raw(i > 0 ? ",\n" : "\n")
             out.object([("name", entity.name), ("slug", entity.slug), ("kind", entity.kind.rawValue)], open: true)
-            out.raw(",\"mentions\":\(entity.mentionCount),\"events\":")
+            out.raw(",\"mentions\":")
+            out.text(String(entity.mentionCount))
+            out.raw(",\"events\":")
             out.strings(entity.events)
             out.raw("}")
         }
@@ -88,7 +99,7 @@ enum EventsJSON {
         out.raw(",\"text\":")
         out.string(e.text)
         out.raw(",\"score\":")
-        out.raw(JSONNumber.format(e.score))
+        out.text(JSONNumber.format(e.score))
         out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
         out.strings(e.sources)
         out.raw(",\"entities\":")
@@ -140,7 +151,14 @@ enum EventsJSON {
 struct JSONBytes {
     var bytes: [UInt8] = []
 
-    mutating func raw(_ s: String) { bytes += s.utf8 }
+    /// Literal JSON.
+    mutating func raw(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// Text that is JSON as it is (a number).
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// `{"key":"value",…}` of string members in the order given; `open` leaves out the closing brace.
     mutating func object(_ members: [(String, String?)], open: Bool = false) {
@@ -171,6 +189,16 @@ struct JSONBytes {
             var start = 0
             var i = 0
             while i < utf8.count {
+                // Eight bytes at a time past those that need nothing.
+                if let base = utf8.baseAddress {
+                    while i + 8 <= utf8.count {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if WordBytes.hasBelow(word, 0x20) || WordBytes.contains(word, 0x22) || WordBytes.contains(word, 0x5C)
+                            || WordBytes.contains(word, 0xE2) { break }
+                        i += 8
+                    }
+                    guard i < utf8.count else { break }
+                }
                 let b = utf8[i]
                 // Most bytes need nothing: one test for all of them before the cases below.
                 guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {

@@ -49,11 +49,30 @@ enum FeedContext {
 
     /// Cuts at a word boundary and adds "…" so feed titles stay one line.
     static func shortened(_ text: String, to limit: Int) -> String {
+        // Never more characters than bytes: a short text needs no counting.
+        guard text.utf8.count > limit else { return text }
+        return shortenedASCII(text, to: limit) ?? shortenedByCharacters(text, to: limit)
+    }
+
+    /// `shortened`, on characters: for any text.
+    static func shortenedByCharacters(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }
         let prefix = text.prefix(limit)
         let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
         var out = String(cut)
         while let last = out.last, ",;: ".contains(last) { out.removeLast() }
         return out + "…"
+    }
+
+    /// `shortened` for a text longer than `limit` bytes whose every byte is a character (ASCII
+    /// without "\r", which may start the one two-byte character "\r\n"); nil for other text.
+    private static func shortenedASCII(_ text: String, to limit: Int) -> String? {
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            guard utf8.count > limit, !utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var end = utf8[..<limit].lastIndex(of: 0x20) ?? limit
+            while end > 0, [0x2C, 0x3B, 0x3A, 0x20].contains(utf8[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<end]), as: UTF8.self) + "…"
+        }
     }
 }

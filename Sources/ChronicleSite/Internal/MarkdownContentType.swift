@@ -24,9 +24,13 @@ enum MarkdownEscape {
         b == 0x0A || b == 0x0D || special.contains { $0.asciiValue == UInt8(b) }
     }
 
+    /// Whether `text` changes the byte: a special character or a line break.
+    @inline(__always)
+    static func changes(_ b: UInt8) -> Bool { specialBytes.withUnsafeBufferPointer { $0[Int(b)] } }
+
     static func text(_ text: String) -> String {
         // Every special character is ASCII: text without one (most titles) is its own escape.
-        if !text.utf8.contains(where: { specialBytes[Int($0)] }) { return text }
+        if !text.utf8.contains(where: changes) { return text }
         var out = ""
         for c in text {
             if c == "\n" || c == "\r" {

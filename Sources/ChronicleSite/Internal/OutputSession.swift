@@ -31,16 +31,17 @@ final class OutputSession: @unchecked Sendable {
     private let rootPath: String
     let staged: Bool
     private let previous: [String: OutputEntry]
-    /// The output's folders of pages, open while the session is (each page's stamp is then read
-    /// by its name alone: there are as many as articles).
-    private let folders: [Substring: Int32]
+    /// The paths of `previous` found as it left them, when that was checked before the session
+    /// (`SiteState.checkFiles`, while the timeline was built); else each is checked when asked.
+    private let checked: Set<String>?
+    private let stamps: OutputStamps?
     private(set) var entries: [String: OutputEntry] = [:]
     private(set) var written = 0
     private(set) var unchanged = 0
     private(set) var removed = 0
     private let lock = NSLock()
 
-    init(output: URL, previous: [String: OutputEntry]?) throws {
+    init(output: URL, previous: [String: OutputEntry]?, intact checked: Set<String>? = nil) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         try SiteWriter.checkReplaceable(self.output)
@@ -62,33 +63,15 @@ final class OutputSession: @unchecked Sendable {
             }
         }
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var folders: [Substring: Int32] = [:]
-        if !staged {
-            for name in Paths.pageFolders {
-                let fd = open(rootPath + name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if fd >= 0 { folders[Substring(name)] = fd }
-            }
-        }
-        self.folders = folders
+        self.checked = staged ? nil : checked
+        stamps = staged || checked != nil ? nil : OutputStamps(rootPath)
     }
-
-    deinit { for fd in folders.values { close(fd) } }
 
     /// The previous entry of `path`, when the file is still as that build left it.
     func intact(_ path: String) -> OutputEntry? {
-        guard !staged, let entry = previous[path], stamp(path) == entry.stamp else { return nil }
-        return entry
-    }
-
-    /// The stamp of the file at `path` in the output as it is now.
-    private func stamp(_ path: String) -> FileStamp? {
-        let utf8 = path.utf8
-        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), let folder = folders[path[..<slash]],
-           !utf8[utf8.index(after: slash)...].contains(UInt8(ascii: "/")) {
-            let offset = utf8.distance(from: utf8.startIndex, to: slash) + 1
-            return path.withCString { FileStamp($0 + offset, in: folder) }
-        }
-        return FileStamp(path: rootPath + path)
+        guard !staged, let entry = previous[path] else { return nil }
+        if let checked { return checked.contains(path) ? entry : nil }
+        return stamps?.stamp(path) == entry.stamp ? entry : nil
     }
 
     /// Keeps a file the build did not need to render again.
@@ -170,9 +153,52 @@ final class OutputSession: @unchecked Sendable {
     private func removeEmptyFolders(_ dir: URL) {
         for name in ["months", "articles"] {
             let sub = dir.appendingPathComponent(name)
-            if let items = try? FileManager.default.contentsOfDirectory(atPath: sub.path), items.isEmpty {
-                try? FileManager.default.removeItem(at: sub)
-            }
+            if Self.isEmptyFolder(sub.path) { try? FileManager.default.removeItem(at: sub) }
         }
+    }
+
+    /// Whether `path` is a folder with nothing in it, read up to its first entry (the articles'
+    /// folder holds one per article: not listed to find it is not empty).
+    static func isEmptyFolder(_ path: String) -> Bool {
+        guard let dir = opendir(path) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let isDot = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0))
+            }
+            if !isDot { return false }
+        }
+        return true
+    }
+}
+
+/// Reads the stamps of files in an output folder, those in its folders of pages by name in the
+/// open folder (there are as many as articles: no path is resolved from the root for each).
+final class OutputStamps {
+    private let rootPath: String
+    private let folders: [Substring: Int32]
+
+    /// `rootPath` ends in `/`.
+    init(_ rootPath: String) {
+        self.rootPath = rootPath
+        var folders: [Substring: Int32] = [:]
+        for name in Paths.pageFolders {
+            let fd = open(rootPath + name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if fd >= 0 { folders[Substring(name)] = fd }
+        }
+        self.folders = folders
+    }
+
+    deinit { for fd in folders.values { close(fd) } }
+
+    /// The stamp of the file at `path` (from the root) as it is now.
+    func stamp(_ path: String) -> FileStamp? {
+        let utf8 = path.utf8
+        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), let folder = folders[path[..<slash]],
+           !utf8[utf8.index(after: slash)...].contains(UInt8(ascii: "/")) {
+            let offset = utf8.distance(from: utf8.startIndex, to: slash) + 1
+            return path.withCString { FileStamp($0 + offset, in: folder) }
+        }
+        return FileStamp(path: rootPath + path)
     }
 }

@@ -40,11 +40,19 @@ struct Pages: @unchecked Sendable {
     /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
     /// every event (`events` must hold every period); a paged one lists its periods and highlights.
     func front(events: [Period: [Event]]) -> [OutputFile] {
-        frontPages(events: events).map { $0() }
+        frontPages(events: events).map { $0.render(nil).file }
     }
 
-    /// The pages of `front`, each rendered when called (so they can be rendered concurrently).
-    func frontPages(events: [Period: [Event]]) -> [@Sendable () -> OutputFile] {
+    /// A page of `front`, rendered when asked (so they can be rendered concurrently); given the
+    /// page as the last build wrote it and its parts, one that lists every article copies the
+    /// lines that show what they showed (`listed`).
+    struct FrontPage: Sendable {
+        var path: String
+        var render: @Sendable (_ previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part])
+    }
+
+    /// The pages of `front`.
+    func frontPages(events: [Period: [Event]]) -> [FrontPage] {
         var values = CommonContext.page(index, root: "", title: index.config.title)
         let needs = needs(["index.html", "timeline.md"], root: "")
         let months = ordered(index.periods).map {
@@ -61,17 +69,67 @@ struct Pages: @unchecked Sendable {
         values["topEntities"] = top
         values["hasTopEntities"] = !top.isEmpty
         let shared = SendableContext(values)
-        var files: [@Sendable () -> OutputFile] = [
-            { page("index.html", "index.html", shared.values) },
-            { page("timeline.md", "timeline.md", shared.values) },
+        var files = [
+            FrontPage(path: "index.html") { listed("index.html", "index.html", shared.values, .html(root: ""), previous: $0) },
+            FrontPage(path: "timeline.md") { listed("timeline.md", "timeline.md", shared.values, .markdown, previous: $0) },
         ]
         if index.paged {
-            files.append { page("articles.html", "articles.html", CommonContext.page(index, root: "", title: "Articles · \(index.config.title)")) }
+            let title = "Articles · \(index.config.title)"
+            files.append(FrontPage(path: "articles.html") { previous in
+                listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), previous: previous)
+            })
         }
         if !index.entityList.isEmpty {
-            files.append { page("entities/index.html", "entities.html", EntityPages.list(index)) }
+            files.append(FrontPage(path: "entities/index.html") { _ in (page("entities/index.html", "entities.html", EntityPages.list(index)), []) })
         }
         return files
+    }
+
+    /// A page that may show the compiled article list `list` (`values` as `CommonContext.page`
+    /// makes them), put together from the page around the list and the list's lines, each line a
+    /// part: a line whose fingerprint is one of the `previous` page's parts is copied from it.
+    /// A page that does not show the list once, as it is, is rendered whole and has no parts.
+    private func listed(_ path: String, _ template: String, _ values: [String: Any], _ list: CompiledPartials.ArticleList,
+                        previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part]) {
+        let key: String
+        switch list {
+        case .html: key = "articleListHTML"
+        case .markdown: key = "articleListMarkdown"
+        }
+        guard values[key] != nil else { return (page(path, template, values), []) }
+        // The page with a mark where the list goes: used when the mark is there once and came from
+        // the one time the list was asked for (an escaped or transformed list has no such mark).
+        let mark = "\u{0}<article list>\u{0}"
+        let asked = Counter()
+        var marked = values
+        marked[key] = LazyRenderable { asked.count += 1; return mark }
+        let shell = Array(templates.render(template, marked).utf8)
+        let markBytes = Array(mark.utf8)
+        let found = shell.indices.dropLast(markBytes.count - 1).filter { shell[$0] == 0 && shell[$0..<($0 + markBytes.count)].elementsEqual(markBytes) }
+        // A page that never asked for the list is the page.
+        if asked.count == 0 && found.isEmpty { return (OutputFile(path: path, data: shell), []) }
+        guard asked.count == 1, found.count == 1, let at = found.first else { return (page(path, template, values), []) }
+        let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var out = PageText(capacity: shell.count + (previous?.bytes.count ?? index.articleList.count * 280))
+        out.bytes += shell[..<at]
+        out.add(list.opening)
+        var dates = DateTexts()
+        var parts: [OutputEntry.Part] = []
+        parts.reserveCapacity(index.articleList.count)
+        for article in index.articleList {
+            let print = list.fingerprint(article)
+            let start = out.bytes.count
+            if !out.copy(old[print], of: previous?.bytes) { list.line(article, index: index, dates: &dates, into: &out) }
+            parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
+        }
+        out.add(list.closing)
+        out.bytes += shell[(at + markBytes.count)...]
+        return (OutputFile(path: path, data: out.bytes), parts)
+    }
+
+    /// How many times a lazy value was asked for.
+    private final class Counter {
+        var count = 0
     }
 
     /// What the show-all toggle says: all events, key events, the others.
@@ -94,7 +152,10 @@ struct Pages: @unchecked Sendable {
     /// `entities/<slug>.html` on a paged site: like the index, the actor's periods (`periods`: its
     /// part of each) with their highlights, linked to the period pages.
     func entity(_ entity: Entity, related: [Entity], periods: [PeriodDigest]) -> OutputFile {
-        let months = ordered(periods).map { TimelineGroups.period($0, events: nil, index: index) }
+        // The built-in templates show the periods through the compiled partial alone: `months` is
+        // made only for a template that looks it up.
+        let (index, shown) = (self.index, ordered(periods))
+        let months = LazyValue { shown.map { TimelineGroups.period($0, events: nil, index: index) } }
         return self.entity(entity, related: related, months: months, keyCount: periods.reduce(0) { $0 + $1.keyCount },
                            periodsHTML: periodsHTML(periods, root: "../"))
     }
@@ -105,7 +166,7 @@ struct Pages: @unchecked Sendable {
         return CompiledPartials.periods(ordered(periods).map { TimelineGroups.PeriodLink($0, index: index) }, root: root)
     }
 
-    private func entity(_ entity: Entity, related: [Entity], months: [[String: Any]], keyCount: Int, periodsHTML: String? = nil) -> OutputFile {
+    private func entity(_ entity: Entity, related: [Entity], months: Any, keyCount: Int, periodsHTML: String? = nil) -> OutputFile {
         var values = CommonContext.page(index, root: "../", title: "\(entity.name) · \(index.config.title)")
         values["periodsHTML"] = periodsHTML
         let count = entity.events.count
@@ -144,22 +205,19 @@ struct Pages: @unchecked Sendable {
         guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
         // The page is put together in one buffer about the size of the last one: no copy of it per step.
         let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        var data: [UInt8] = []
-        data.reserveCapacity(shell.count + (previous?.bytes.count ?? 0))
-        data += shell[..<at]
+        var out = PageText(capacity: shell.count + (previous?.bytes.count ?? 0))
+        out.bytes += shell[..<at]
         var parts: [OutputEntry.Part] = []
         for group in TimelineGroups.dayGroups(events, index: index) {
             let print = dayPrint(group.members)
-            let start = data.count
-            if let part = old[print], let bytes = previous?.bytes, part.offset >= 0, part.length >= 0, part.offset <= bytes.count - part.length {
-                bytes.withUnsafeBufferPointer { data.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
-            } else {
-                data += CompiledPartials.days([TimelineGroups.day(group, index: index)], root: needs.root).utf8
+            let start = out.bytes.count
+            if !out.copy(old[print], of: previous?.bytes) {
+                CompiledPartials.write([TimelineGroups.day(group, index: index)], root: needs.root, into: &out)
             }
-            parts.append(.init(fingerprint: print, offset: start, length: data.count - start))
+            parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
         }
-        data += shell[(at + markBytes.count)...]
-        return (OutputFile(path: Paths.period(index.periods[position].period), data: data), parts)
+        out.bytes += shell[(at + markBytes.count)...]
+        return (OutputFile(path: Paths.period(index.periods[position].period), data: out.bytes), parts)
     }
 
     /// What `month.html` is rendered with, given its `month` section.

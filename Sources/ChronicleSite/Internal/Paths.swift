@@ -9,7 +9,7 @@ enum Paths {
     static func article(_ slug: String) -> String { "articles/\(slug).html" }
 
     /// A link to an article page from the site root, percent-encoded.
-    static func articleHref(_ slug: String) -> String { "articles/\(encode(slug)).html" }
+    static func articleHref(_ slug: String) -> String { "articles/" + encode(slug) + ".html" }
 
     static func entity(_ slug: String) -> String { "entities/\(slug).html" }
 
@@ -21,7 +21,17 @@ enum Paths {
 
     /// The fragment of an event on the index: its id with anything outside [A-Za-z0-9_-] replaced.
     static func eventAnchor(_ id: String) -> String {
-        "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
+        // Ids are ASCII: mapped byte by byte (a scalar per byte); others scalar by scalar.
+        guard id.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return "event-" + String(String.UnicodeScalarView(id.unicodeScalars.map { isUnreserved($0) && $0 != "." && $0 != "~" ? $0 : "-" }))
+        }
+        let prefix = "event-".utf8
+        return String(unsafeUninitializedCapacity: prefix.count + id.utf8.count) { buffer in
+            var n = 0
+            for b in prefix { buffer[n] = b; n += 1 }
+            for b in id.utf8 { buffer[n] = isUnreserved(b) && b != 0x2E && b != 0x7E ? b : 0x2D; n += 1 }
+            return n
+        }
     }
 
     /// The page of a period on a paged site: `months/2025-03.html`.
@@ -41,14 +51,19 @@ enum Paths {
     /// A slug is used as one file name: no separators, no dot names, no control characters.
     static func isSafeSlug(_ slug: String) -> Bool {
         // Separators and control characters are single bytes in UTF-8: checked on bytes.
-        guard let first = slug.utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
-        return !slug.utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
+        var bytes = slug
+        return bytes.withUTF8 { utf8 in
+            // A leading "." with a combining mark is another character, not a dot name.
+            guard let first = utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
+            return !utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
+        }
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
     static func encode(_ segment: String) -> String {
         // Most slugs need nothing encoded: then they are their own encoding.
-        if segment.utf8.allSatisfy(isUnreserved) { return segment }
+        var bytes = segment
+        if bytes.withUTF8({ $0.allSatisfy(isUnreserved) }) { return segment }
         var out = ""
         for byte in segment.utf8 {
             let scalar = Unicode.Scalar(byte)

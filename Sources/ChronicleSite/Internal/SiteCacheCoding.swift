@@ -1,19 +1,49 @@
 import ChronicleModel
+import Foundation
 
 // The site layer's cached state in the cache's hand-written binary form (`CacheCodable`):
 // `site.bin` holds a digest per period and an entry per output file, and `shares/` a period's
 // article shares; a rebuild reads them whole. `SiteCacheCodingTests` round-trips them from a built site.
 
+/// Orders texts by their UTF-8 bytes (an order that does not depend on Unicode rules).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var (a, b) = (a, b)
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
+    }
+}
+
+/// The keys of a dictionary the cache writes, in the order it writes them: by their XXH64 (ties
+/// by their bytes). A fixed order, so a file read and written again has the same bytes, that
+/// costs a hash per key rather than string comparisons, and that `SharesIndex` searches by hash.
+struct HashedKeys {
+    let keys: [String]
+    let hashes: [UInt64]
+
+    init<S: Sequence<String>>(_ unordered: S) {
+        let keys = Array(unordered)
+        let hashes = keys.map { ContentHash.xxh64($0) }
+        let order = keys.indices.sorted { a, b in hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(keys[a], keys[b]) }
+        self.keys = order.map { keys[$0] }
+        self.hashes = order.map { hashes[$0] }
+    }
+}
+
 extension SiteState: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(output)
         out.values(digests, reusing: digestBytes)
-        out.array(files.sorted { $0.key < $1.key }) { out, file in
-            out.string(file.key)
-            out.stamp(file.value.stamp)
-            out.fixed(file.value.hash)
-            out.optional(file.value.fingerprint) { $0.fixed($1) }
-            out.array(file.value.parts) { out, part in
+        out.array(HashedKeys(files.keys).keys) { out, path in
+            let file = files[path]!
+            out.string(path)
+            out.stamp(file.stamp)
+            out.fixed(file.hash)
+            out.optional(file.fingerprint) { $0.fixed($1) }
+            out.array(file.parts) { out, part in
                 out.fixed(part.fingerprint)
                 out.int(part.offset)
                 out.int(part.length)
@@ -36,8 +66,7 @@ extension SiteState: CacheCodable {
     init(from input: inout CacheReader) throws {
         output = try input.string()
         (digests, digestBytes) = try input.valuesWithBytes()
-        files = [:]
-        for (path, entry) in try input.array({ input in
+        let entries = try input.array({ input in
             let path = try input.string(), stamp = try input.stamp(), hash = try input.fixed()
             let fingerprint = try input.optional { try $0.fixed() }
             let parts = try input.array { input in
@@ -46,7 +75,9 @@ extension SiteState: CacheCodable {
             }
             return (path, OutputEntry(stamp: stamp, hash: hash,
                                       fingerprint: fingerprint, parts: parts))
-        }) { files[path] = entry }
+        })
+        files = Dictionary(minimumCapacity: entries.count)
+        for (path, entry) in entries { files[path] = entry }
         eventsLayout = try input.optional { input in
             let head = try input.fixed()
             return EventsLayout(headHash: head, runs: try input.array { input in
@@ -62,7 +93,10 @@ extension PeriodShares.Brief: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(id)
         out.timex(value)
-        out.string(status.rawValue)
+        switch status {  // one byte (a new status must be given one here)
+        case .happened: out.bool(false)
+        case .expected: out.bool(true)
+        }
         out.bool(isKey)
         out.string(text)
         out.int(sourceCount)
@@ -72,7 +106,7 @@ extension PeriodShares.Brief: CacheCodable {
     init(from input: inout CacheReader) throws {
         id = try input.string()
         value = try input.timex()
-        status = try input.raw()
+        status = try input.bool() ? .expected : .happened
         isKey = try input.bool()
         text = try input.string()
         sourceCount = try input.int()
@@ -88,11 +122,12 @@ extension PeriodDigest: CacheCodable {
         out.optional(first) { $0.date($1) }
         out.optional(last) { $0.date($1) }
         out.values(highlights)
-        out.array(articles.sorted { $0.key < $1.key }) { out, share in
-            out.string(share.key)
-            out.int(share.value.eventCount)
-            out.fixed(share.value.fingerprint)
-            out.fixed(share.value.sourceCounts)
+        out.array(HashedKeys(articles.keys).keys) { out, slug in
+            let share = articles[slug]!
+            out.string(slug)
+            out.int(share.eventCount)
+            out.fixed(share.fingerprint)
+            out.fixed(share.sourceCounts)
         }
         out.array(named) { out, event in
             out.value(event.brief)
@@ -111,11 +146,12 @@ extension PeriodDigest: CacheCodable {
         first = try input.optional { try $0.date() }
         last = try input.optional { try $0.date() }
         highlights = try input.values()
-        articles = [:]
-        for (slug, share) in try input.array({ input in
+        let shares = try input.array { input in
             let slug = try input.string(), count = try input.int(), print = try input.fixed()
             return (slug, Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed()))
-        }) { articles[slug] = share }
+        }
+        articles = Dictionary(minimumCapacity: shares.count)
+        for (slug, share) in shares { articles[slug] = share }
         named = try input.array { input in
             let brief = try input.value(PeriodShares.Brief.self), score = try input.double(), print = try input.fixed()
             return NamedEvent(brief: brief, score: score, fingerprint: print, names: try input.strings())
@@ -123,28 +159,179 @@ extension PeriodDigest: CacheCodable {
     }
 }
 
+extension PeriodShares {
+    /// What the page of the article `slug` shows of the period, when the article has a share of it.
+    func part(of slug: String) -> ArticlePage.Part? {
+        guard let mine = byArticle[slug] else { return nil }
+        return ArticlePage.Part(events: mine.events.map { events[$0] },
+                                sentences: mine.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), events[$0.event].isKey) })
+    }
+}
+
+/// A period's shares: the events in brief, then each article's share by slug (in `HashedKeys`
+/// order, after the slugs' hashes), each list as the end offsets of its items and then the items,
+/// so that `SharesIndex` finds one article's share and its events without reading the rest.
 extension PeriodShares: CacheCodable {
     func write(to out: inout CacheWriter) {
-        out.values(events)
-        out.array(byArticle.sorted { $0.key < $1.key }) { out, share in
-            out.string(share.key)
-            out.ints(share.value.events)
-            out.ints(share.value.sentences.flatMap { [$0.block, $0.sentence, $0.event] })
+        var briefs = CacheWriter()
+        var ends: [UInt32] = []
+        for brief in events {
+            briefs.value(brief)
+            ends.append(UInt32(briefs.bytes.count))
+        }
+        Self.block(ends, briefs.bytes, into: &out)
+        var entries = CacheWriter()
+        ends = []
+        let slugs = HashedKeys(byArticle.keys)
+        out.raw(slugs.hashes)
+        for slug in slugs.keys {
+            let share = byArticle[slug]!
+            entries.string(slug)
+            entries.ints(share.events)
+            entries.ints(share.sentences.flatMap { [$0.block, $0.sentence, $0.event] })
+            ends.append(UInt32(entries.bytes.count))
+        }
+        Self.block(ends, entries.bytes, into: &out)
+    }
+
+    static func block(_ ends: [UInt32], _ bytes: [UInt8], into out: inout CacheWriter) {
+        out.raw(ends)
+        out.varint(UInt64(bytes.count))
+        out.append(bytes)
+    }
+
+    init(from input: inout CacheReader) throws {
+        let index = try SharesIndex(from: &input)
+        events = try index.briefs.indices.map { try index.briefs.brief($0) }
+        byArticle = [:]
+        for k in index.entries.indices {
+            let (slug, share) = try index.entry(k)
+            byArticle[slug] = share
+        }
+    }
+}
+
+/// A period's shares as the cache holds them, each brief and article share read when asked for:
+/// an article page needs its own share of each of its periods, not the period's every event.
+struct SharesIndex: Decodable, CacheCodable, Sendable {
+    let briefs: Items
+    /// Each entry's slug's XXH64, in order.
+    let slugHashes: [UInt64]
+    let entries: Items
+
+    /// Items end to end, and where each ends.
+    struct Items: Sendable {
+        let ends: [UInt32]
+        let bytes: ArraySlice<UInt8>
+
+        var indices: Range<Int> { ends.indices }
+
+        init(from input: inout CacheReader) throws {
+            ends = try input.raw()
+            bytes = try input.bytes(try input.length())
+            var last: UInt32 = 0
+            for end in ends {
+                guard end >= last else { throw CacheReader.corrupt("shares offsets") }
+                last = end
+            }
+            guard Int(last) == bytes.count else { throw CacheReader.corrupt("shares offsets") }
+        }
+
+        func write(to out: inout CacheWriter) { PeriodShares.block(ends, Array(bytes), into: &out) }
+
+        /// The bytes of item `i`.
+        func item(_ i: Int) -> ArraySlice<UInt8> {
+            let start = bytes.startIndex + (i == 0 ? 0 : Int(ends[i - 1]))
+            return bytes[start..<(bytes.startIndex + Int(ends[i]))]
+        }
+
+        func reader(_ i: Int) -> CacheReader { CacheReader(Array(item(i))) }
+
+        func brief(_ i: Int) throws -> PeriodShares.Brief {
+            var input = reader(i)
+            return try PeriodShares.Brief(from: &input)
         }
     }
 
     init(from input: inout CacheReader) throws {
-        events = try input.values()
-        byArticle = [:]
-        let count = events.count
-        for (slug, share) in try input.array({ input in
-            let slug = try input.string()
-            var share = ArticleShare()
-            share.events = try input.ints()
-            let flat = try input.ints()
-            guard flat.count % 3 == 0, share.events.allSatisfy({ (0..<count).contains($0) }) else { throw CacheReader.corrupt("article share") }
-            share.sentences = stride(from: 0, to: flat.count, by: 3).map { SentenceRef(block: flat[$0], sentence: flat[$0 + 1], event: flat[$0 + 2]) }
-            return (slug, share)
-        }) { byArticle[slug] = share }
+        briefs = try Items(from: &input)
+        slugHashes = try input.raw()
+        entries = try Items(from: &input)
+        guard slugHashes.count == entries.ends.count else { throw CacheReader.corrupt("shares slugs") }
+    }
+
+    init(from decoder: Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "shares are read in their cache form only"))
+    }
+
+    func write(to out: inout CacheWriter) {
+        briefs.write(to: &out)
+        out.raw(slugHashes)
+        entries.write(to: &out)
+    }
+
+    /// The slug and share of entry `k`.
+    func entry(_ k: Int) throws -> (String, PeriodShares.ArticleShare) {
+        var input = entries.reader(k)
+        let slug = try input.string()
+        var share = PeriodShares.ArticleShare()
+        share.events = try input.ints()
+        let flat = try input.ints()
+        let count = briefs.ends.count
+        guard flat.count % 3 == 0, share.events.allSatisfy({ (0..<count).contains($0) }),
+              stride(from: 2, to: flat.count, by: 3).allSatisfy({ (0..<count).contains(flat[$0]) }) else {
+            throw CacheReader.corrupt("article share")
+        }
+        share.sentences = stride(from: 0, to: flat.count, by: 3).map { PeriodShares.SentenceRef(block: flat[$0], sentence: flat[$0 + 1], event: flat[$0 + 2]) }
+        return (slug, share)
+    }
+
+    /// What the page of the article `slug` shows of the period, when the article has a share of it.
+    func part(of slug: String) throws -> ArticlePage.Part? {
+        guard let k = position(of: slug) else { return nil }
+        let (_, share) = try entry(k)
+        var briefs: [Int: PeriodShares.Brief] = [:]
+        func brief(_ i: Int) throws -> PeriodShares.Brief {
+            if let known = briefs[i] { return known }
+            let found = try self.briefs.brief(i)
+            briefs[i] = found
+            return found
+        }
+        return ArticlePage.Part(events: try share.events.map(brief),
+                                sentences: try share.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), try brief($0.event).isKey) })
+    }
+
+    /// The entry of `slug`: found by its hash, then its bytes.
+    private func position(of slug: String) -> Int? {
+        let hash = ContentHash.xxh64(slug)
+        var (low, high) = (0, slugHashes.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if slugHashes[mid] < hash { low = mid + 1 } else { high = mid }
+        }
+        var slug = slug
+        return slug.withUTF8 { key in
+            var k = low
+            while k < slugHashes.count && slugHashes[k] == hash {
+                if hasSlug(entry: k, key) { return k }
+                k += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether entry `k`'s slug is `key`.
+    private func hasSlug(entry k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let item = entries.item(k)
+        var i = item.startIndex, length = 0, shift = 0
+        while true {
+            guard i < item.endIndex, shift < 63 else { return false }
+            let b = item[i]
+            i += 1
+            length |= Int(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return length <= item.endIndex - i && item[i..<(i + length)].elementsEqual(key)
     }
 }

@@ -11,8 +11,6 @@ struct SiteIndex: @unchecked Sendable {
     /// In timeline order.
     let articleList: [ArticleInfo]
     let articles: [String: ArticleInfo]
-    /// Each article's page from the site root, percent-encoded once.
-    let articleHrefs: [String: String]
     let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
@@ -35,8 +33,9 @@ struct SiteIndex: @unchecked Sendable {
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
         articleList = articles
-        self.articles = Dictionary(articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        articleHrefs = Dictionary(articles.map { ($0.slug, Paths.articleHref($0.slug)) }, uniquingKeysWith: { first, _ in first })
+        var bySlug: [String: ArticleInfo] = Dictionary(minimumCapacity: articles.count)
+        for a in articles where bySlug[a.slug] == nil { bySlug[a.slug] = a }
+        self.articles = bySlug
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,7 +53,9 @@ struct SiteIndex: @unchecked Sendable {
 
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
 
-    func articleHref(_ slug: String) -> String { articleHrefs[slug] ?? Paths.articleHref(slug) }
+    /// An article's page from the site root, percent-encoded (made when asked: the lists that
+    /// show every article copy most of their lines).
+    func articleHref(_ slug: String) -> String { Paths.articleHref(slug) }
 
     /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
     static func sortKey(_ p: PublicationTime) -> (Int64, String) {
@@ -83,4 +84,23 @@ struct LazyRenderable: MustacheCustomRenderable {
     let make: () -> String
     var renderText: String { make() }
     var isNull: Bool { false }
+}
+
+/// A template value made the first time a template looks it up (a section or a variable), then
+/// kept for the rest of the page: a list that only some templates show is not built for the others
+/// (an actor page of a paged site shows its periods through the compiled partial, not `months`).
+/// A page renders on one thread: not shared between pages.
+final class LazyValue: MustacheCustomRepresentation {
+    private var make: (() -> Any?)?
+    private var made: Any?
+
+    init(_ make: @escaping () -> Any?) { self.make = make }
+
+    var representation: Any? {
+        if let make {
+            made = make()
+            self.make = nil
+        }
+        return made
+    }
 }

@@ -13,6 +13,8 @@ struct SiteState: Codable {
     var eventsLayout: EventsLayout?
     /// Each digest's bytes as read (or to write as they are, for a period that did not change).
     var digestBytes: [ArraySlice<UInt8>?] = []
+    /// The paths of `files` found as the last build left them (`checkFiles`), when checked.
+    var intact: Set<String>?
 
     private enum CodingKeys: String, CodingKey { case output, digests, files, eventsLayout }
 
@@ -23,6 +25,19 @@ struct SiteState: Codable {
         self.files = files
         self.eventsLayout = eventsLayout
         self.digestBytes = digestBytes
+    }
+
+    /// Finds which of `files` are still as the last build left them (by their stamps), when the
+    /// state is of `output`: done ahead, while the timeline is built, so that the build then
+    /// knows which pages it need not render without a file system call per page.
+    mutating func checkFiles(in output: URL) {
+        guard self.output == output.path else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        let stamps = OutputStamps(output.path.hasSuffix("/") ? output.path : output.path + "/")
+        var intact = Set<String>(minimumCapacity: files.count)
+        for (path, entry) in files where stamps.stamp(path) == entry.stamp { intact.insert(path) }
+        self.intact = intact
     }
 
     /// Each event of a period's run of events in `events.json`, in order: its id (hashed), the
@@ -102,7 +117,7 @@ struct SiteUpdate: @unchecked Sendable {
         }
         let entities = entityIndex.value
         try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
-        let session = try OutputSession(output: output, previous: state?.files)
+        let session = try OutputSession(output: output, previous: state?.files, intact: state?.intact)
         var report = Report()
         let layout: SiteState.EventsLayout
         do {
@@ -125,8 +140,16 @@ struct SiteUpdate: @unchecked Sendable {
             let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
-            var jobs: [@Sendable () throws -> Void] = (pages.frontPages(events: front) + [{ pages.style() }]).map { page in
-                { try session.write(page()) }
+            var jobs: [@Sendable () throws -> Void] = [{ try session.write(pages.style()) }]
+            for page in pages.frontPages(events: front) {
+                jobs.append {
+                    // A page that lists every article copies its lines that are as they were.
+                    let previous = session.intact(page.path).flatMap { entry in
+                        entry.parts.isEmpty ? nil : session.previousBytes(page.path).map { ($0, entry.parts) }
+                    }
+                    let (file, parts) = page.render(previous)
+                    try session.write(file, parts: parts)
+                }
             }
             if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
             // Period pages and article pages: only those whose fingerprint changed.
@@ -162,8 +185,8 @@ struct SiteUpdate: @unchecked Sendable {
                 } else {
                     let (record, info, bodies) = (timeline.articles[i], infos[i], ArticleBodies(timeline))
                     jobs.append {
-                        let shown = try record.periods.compactMap { p in try results[p].map { try periods.shares($0) } }
-                        let events = ArticlePage.Events(slug: record.slug, shares: shown)
+                        let parts = try record.periods.compactMap { p in try results[p].flatMap { try periods.part(of: record.slug, in: $0) } }
+                        let events = ArticlePage.Events(parts: parts)
                         let page = pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
                                                  events: events)
                         try session.write(page, fingerprint: print)
@@ -234,8 +257,13 @@ struct SiteUpdate: @unchecked Sendable {
         return report
     }
 
-    /// The previous build's `site.bin`, when the cache holds a usable one.
-    static func readState(_ cache: BuildCache?) -> SiteState? { cache?.read(SiteState.self, at: SiteState.fileName) }
+    /// The previous build's `site.bin`, when the cache holds a usable one; with `output`, its
+    /// files checked there (`SiteState.checkFiles`).
+    static func readState(_ cache: BuildCache?, checkingFilesIn output: URL? = nil) -> SiteState? {
+        guard var state = cache?.read(SiteState.self, at: SiteState.fileName) else { return nil }
+        if let output { state.checkFiles(in: output) }
+        return state
+    }
 
     /// Each period's digest: the previous one when the period did not change, else computed from its events.
     private func digestsOfPeriods(state: SiteState?, periods: PeriodData, articleHashes: [String: UInt64]) throws -> [PeriodDigest] {
@@ -366,6 +394,8 @@ struct SiteUpdate: @unchecked Sendable {
 final class PeriodData: @unchecked Sendable {
     private let timeline: TimelineBuild
     private var shares: [Period: PeriodShares] = [:]
+    /// Shares read from the cache for article pages, each article's part read when asked for.
+    private var indexes: [Period: SharesIndex] = [:]
     private let lock = NSLock()
 
     init(_ timeline: TimelineBuild) { self.timeline = timeline }
@@ -380,6 +410,28 @@ final class PeriodData: @unchecked Sendable {
         lock.lock()
         shares[period] = found
         lock.unlock()
+    }
+
+    /// What the page of the article `slug` shows of the period (nil when it has no share of it):
+    /// from the shares at hand, else from those in the cache (only the article's part read), else
+    /// from the period's events.
+    func part(of slug: String, in result: PeriodResult) throws -> ArticlePage.Part? {
+        lock.lock()
+        let (known, index) = (shares[result.period], indexes[result.period])
+        lock.unlock()
+        if let known { return known.part(of: slug) }
+        var found = index
+        if found == nil, let read = timeline.cache?.read(SharesIndex.self, at: Self.sharesPath(result)) {
+            lock.lock()
+            indexes[result.period] = read
+            lock.unlock()
+            found = read
+        }
+        // A share that does not read (the file's checksum held, so never expected) is worked out again.
+        if let found {
+            do { return try found.part(of: slug) } catch {}
+        }
+        return try shares(result).part(of: slug)
     }
 
     /// The period's shares; `events` when they are at hand (they are computed from them and cached).
@@ -603,7 +655,13 @@ struct Fingerprints: @unchecked Sendable {
             for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
         for a in index.articleList {
-            for text in [a.slug, a.title, a.source, a.url, a.author, a.published?.description] { all.add(text ?? "\u{0}") }
+            for text in [a.slug, a.title, a.source, a.url, a.author] { all.add(text ?? "\u{0}") }
+            if let p = a.published {
+                for n in [p.date.dayNumber, p.hour ?? -1, p.minute ?? -1, p.offsetSeconds ?? Int.min] { all.add(n) }
+                all.add(p.instant.map { Int($0) } ?? Int.min)
+            } else {
+                all.add(Int.min)
+            }
             all.add(a.eventCount)
         }
         siteWide = all.hash
@@ -650,7 +708,7 @@ struct Fingerprints: @unchecked Sendable {
 
     /// An actor's page: the actor, the actors named with it, and what it shows of its events.
     func entity(_ entity: Entity, related: [Entity], entities: EntityIndex, digests: [PeriodDigest]) -> UInt64 {
-        var h = HashInput()
+        var h = Fingerprinter()
         h.add(site)
         h.add(entity.name)
         h.add(entity.slug)
@@ -665,18 +723,17 @@ struct Fingerprints: @unchecked Sendable {
             h.add(r.kind.rawValue)
         }
         h.add(entities.sectionsPrint(of: entity, digests: digests, paged: index.paged, links: links))
-        return h.hash
+        return h.value
     }
 
     /// - Parameter shares: the article's share of each of its periods (`record.periods`).
     func article(_ record: ArticleRecord, shares: [PeriodDigest.Share?]) -> UInt64 {
-        var h = HashInput()
+        var h = Fingerprinter()
         h.add(site)
         h.add(record.contentHash)
         h.add(record.sourcePath)
         h.add(record.slug)
-        h.add(record.verdicts.count)
-        for v in record.verdicts { h.add(v ? 1 : 0) }
+        h.add(record.verdicts)
         h.add(record.periods.count)
         for (p, share) in zip(record.periods, shares) {
             h.add(p.year)
@@ -685,7 +742,7 @@ struct Fingerprints: @unchecked Sendable {
             h.add(articleShowsSourceCounts ? share?.sourceCounts ?? 0 : 0)
         }
         h.add(articleUsesSiteWide ? siteWide : 0)
-        return h.hash
+        return h.value
     }
 
     /// The feed shows the last key events: it depends on the periods that hold them.
@@ -698,5 +755,49 @@ struct Fingerprints: @unchecked Sendable {
             if keys >= FeedContext.entryLimit { break }
         }
         return Self.hash(text)
+    }
+}
+
+/// Values mixed into a fingerprint one 64-bit word at a time, as XXH64 mixes the last words of
+/// its input (a string counts as its length and its XXH64): no buffer of the values is built, and
+/// no two lists of values are alike by construction but for a hash collision.
+struct Fingerprinter {
+    private var acc: UInt64 = 0x27D4_EB2F_1656_67C5
+    private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F, p4: UInt64 = 0x85EB_CA77_C2B2_AE63
+
+    mutating func add(_ value: UInt64) {
+        var k = value &* Self.p2
+        k = (k << 31 | k >> 33) &* Self.p1
+        acc ^= k
+        acc = (acc << 27 | acc >> 37) &* Self.p1 &+ Self.p4
+    }
+
+    mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
+
+    mutating func add(_ text: String) {
+        add(text.utf8.count)
+        add(ContentHash.xxh64(text))
+    }
+
+    /// Flags, 64 to a word, after their count.
+    mutating func add(_ flags: [Bool]) {
+        add(flags.count)
+        var word: UInt64 = 0
+        for (i, flag) in flags.enumerated() {
+            if flag { word |= 1 << UInt64(i & 63) }
+            if i & 63 == 63 { add(word); word = 0 }
+        }
+        add(word)
+    }
+
+    /// XXH64's final mix.
+    var value: UInt64 {
+        var h = acc
+        h ^= h >> 33
+        h = h &* Self.p2
+        h ^= h >> 29
+        h = h &* 0x1656_67B1_9E37_79F9
+        h ^= h >> 32
+        return h
     }
 }

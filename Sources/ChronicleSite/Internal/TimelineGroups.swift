@@ -114,7 +114,7 @@ enum TimelineGroups {
 
     /// A period's events by day, in the site's order.
     static func dayGroups(_ events: [Event], index: SiteIndex) -> [Group] {
-        let days = grouped(events, by: dayKey)
+        let days = grouped(events)
         return index.config.order == .newestFirst ? days.reversed() : days
     }
 
@@ -130,30 +130,35 @@ enum TimelineGroups {
                    minor: index.hasKeyEvents && !day.members.contains(where: \.isKey), events: events)
     }
 
-    /// Groups in order of first appearance, so an already sorted list stays sorted.
-    private static func grouped(_ events: [Event], by key: (TimexValue) -> Group) -> [Group] {
+    /// Groups in order of first appearance, so an already sorted list stays sorted: an event with
+    /// a day is in its day's group, any other in the group of its value's key. (A day's key is
+    /// its `YYYY-MM-DD`, which no other value's key is.) A group's label is made once.
+    private static func grouped(_ events: [Event]) -> [Group] {
         var groups: [Group] = []
-        var position: [String: Int] = [:]
+        var days: [Int: Int] = [:]
+        var others: [String: Int] = [:]
         for event in events {
-            let group = key(event.value)
-            if let i = position[group.key] {
+            let v = event.value
+            if let day = v.day {
+                if let i = days[day.dayNumber] {
+                    groups[i].members.append(event)
+                } else {
+                    days[day.dayNumber] = groups.count
+                    groups.append(Group(key: day.description, label: DisplayFormat.value(.day(day)), datetime: day.description, members: [event]))
+                }
+                continue
+            }
+            let key = safeKey(v.description)
+            if let i = others[key] {
                 groups[i].members.append(event)
             } else {
-                position[group.key] = groups.count
-                groups.append(group)
-                groups[groups.count - 1].members.append(event)
+                others[key] = groups.count
+                // Under its month heading, a month-grain group needs words, not the same label again.
+                let label = v.grain >= .month && v.grain != .none ? "Sometime in \(DisplayFormat.value(v))" : DisplayFormat.value(v)
+                groups.append(Group(key: key, label: label, datetime: EventView.htmlDatetime(v), members: [event]))
             }
         }
         return groups
-    }
-
-    private static func dayKey(_ v: TimexValue) -> Group {
-        if let day = v.day {
-            return Group(key: day.description, label: DisplayFormat.value(.day(day)), datetime: day.description)
-        }
-        // Under its month heading, a month-grain group needs words, not the same label again.
-        let label = v.grain >= .month && v.grain != .none ? "Sometime in \(DisplayFormat.value(v))" : DisplayFormat.value(v)
-        return Group(key: safeKey(v.description), label: label, datetime: EventView.htmlDatetime(v))
     }
 
     /// Group keys become HTML ids.
