@@ -112,34 +112,78 @@ public struct EventMerger: Sendable {
     }
 
     /// The event `members` (indices into `candidates`) make, the candidates read in place.
-    func makeEvent(_ candidates: [Candidate], members: [Int], names: SiteNames? = nil) -> Event {
+    /// - Parameter traits: each candidate's `Traits`, when worked out already (once per period).
+    func makeEvent(_ candidates: [Candidate], members: [Int], names: SiteNames? = nil, traits: [Traits]? = nil) -> Event {
+        let traits = traits ?? Traits.of(candidates)
+        return candidates.withUnsafeBufferPointer { c in
+            traits.withUnsafeBufferPointer { makeEvent(c, members: members, names: names, traits: $0) }
+        }
+    }
+
+    /// What making an event reads of a candidate besides its mention, worked out once (a candidate
+    /// read in place field by field is still copied whole, every field retained, more often than not).
+    struct Traits {
+        var explicit: Bool
+        var expected: Bool
+        var report: Bool
+        var readable: Bool
+        var position: Int
+        var sentenceIndex: Int
+
+        static func of(_ candidates: [Candidate]) -> [Traits] {
+            candidates.withUnsafeBufferPointer { c in
+                c.indices.map { i in
+                    Traits(explicit: c[i].dateSource == .expression, expected: c[i].status == .expected,
+                           report: c[i].status == .happened && c[i].dateSource == .expression,
+                           readable: (50...280).contains(characterCount(c[i].mention.sentence)), position: c[i].position,
+                           sentenceIndex: c[i].mention.sentenceIndex)
+                }
+            }
+        }
+    }
+
+    private func makeEvent(_ candidates: UnsafeBufferPointer<Candidate>, members: [Int], names: SiteNames?,
+                           traits: UnsafeBufferPointer<Traits>) -> Event {
         var mentions = members.map { candidates[$0].mention }
         if let names { for k in mentions.indices { mentions[k].entities = names.resolve(mentions[k].names) } }
         // The date: the most precise value among the best-supported explicit mentions.
-        let explicit = members.indices.filter { candidates[members[$0]].dateSource == .expression }
-        var support: [TimexValue: Int] = [:]
-        for k in explicit.isEmpty ? Array(members.indices) : explicit { support[mentions[k].value, default: 0] += 1 }
+        let explicit = members.indices.filter { traits[members[$0]].explicit }
+        // Each value once, with how many mentions give it (an event gives few, so a list beats hashing).
+        var values: [TimexValue] = [], support: [Int] = []
+        for k in explicit.isEmpty ? Array(members.indices) : explicit {
+            if let i = values.firstIndex(of: mentions[k].value) { support[i] += 1 } else {
+                values.append(mentions[k].value)
+                support.append(1)
+            }
+        }
         // The first in this order (ties by text are worked out only when grain and support tie).
-        let value = support.min { a, b in
-            if a.key.grain != b.key.grain { return a.key.grain < b.key.grain }
-            if a.value != b.value { return a.value > b.value }
-            return a.key.description < b.key.description
-        }!.key
-        // The first of the best (as `max(by:)` picks), each candidate's quality worked out once.
+        let value = values[values.indices.min { a, b in
+            if values[a].grain != values[b].grain { return values[a].grain < values[b].grain }
+            if support[a] != support[b] { return support[a] > support[b] }
+            return values[a].description < values[b].description
+        }!]
+        // The first of the best (as `max(by:)` picks): explicitly dated mentions of the chosen value,
+        // early in their article, of readable length.
+        func quality(_ k: Int) -> (Int, Int, Int, Int, Int) {
+            let t = traits[members[k]]
+            return (t.explicit ? 1 : 0, mentions[k].value == value ? 1 : 0, t.readable ? 1 : 0, -t.position, -t.sentenceIndex)
+        }
         var representative = 0
-        var best = Self.quality(candidates[members[0]], value)
+        var best = quality(0)
         for k in members.indices.dropFirst() {
-            let q = Self.quality(candidates[members[k]], value)
+            let q = quality(k)
             if best < q { (representative, best) = (k, q) }
         }
-        // Sorted and each once, as `Set(…).sorted()` gives them.
+        // Sorted and each once, as `Set(…).sorted()` gives them (an article's mentions are next to each other).
+        var articles: [String] = []
+        for m in mentions where articles.last != m.article { articles.append(m.article) }
         var sources: [String] = []
-        for article in mentions.map(\.article).sorted() where sources.last != article { sources.append(article) }
+        for article in articles.sorted() where sources.last != article { sources.append(article) }
         var expected = 0, earliest = Int.max, reported = false
         for i in members {
-            if candidates[i].status == .expected { expected += 1 }
-            earliest = min(earliest, candidates[i].position)
-            if candidates[i].isReport { reported = true }
+            if traits[i].expected { expected += 1 }
+            earliest = min(earliest, traits[i].position)
+            if traits[i].report { reported = true }
         }
         // Once a source reports it with a date of its own, it happened, however often it was announced.
         let status: EventStatus = !reported && expected * 2 > members.count ? .expected : .happened
@@ -154,51 +198,84 @@ public struct EventMerger: Sendable {
 
     /// The days explicit mentions give, when they give more than one, each with its articles.
     static func disagreement(_ explicit: [(value: TimexValue, article: String)]) -> [DateClaim] {
+        // Most events agree on their day, or give none: nothing to gather then.
+        let days = explicit.compactMap(\.value.day)
+        guard let first = days.first, days.contains(where: { $0 != first }) else { return [] }
         var byDay: [CivilDate: Set<String>] = [:]
         for (value, article) in explicit {
             guard let day = value.day else { continue }
             byDay[day, default: []].insert(article)
         }
-        guard byDay.count > 1 else { return [] }
         return byDay.keys.sorted().map { DateClaim(value: .day($0), articles: byDay[$0]!.sorted()) }
     }
 
     /// The names the mentions give, the most often named first, then in order of first appearance.
     static func entities(_ mentions: [Mention]) -> [String] {
-        var count: [String: Int] = [:]
+        // Each name once with its count, in order of first appearance: a list while it is short
+        // (an event names a few actors), indexed by a dictionary beyond that.
         var order: [String] = []
+        var count: [Int] = []
+        var index: [String: Int] = [:]
         for m in mentions {
             for name in m.entities {
-                if count[name] == nil { order.append(name) }
-                count[name, default: 0] += 1
+                let known = order.count <= 16 ? order.firstIndex(of: name) : index[name]
+                if let known {
+                    count[known] += 1
+                    continue
+                }
+                if order.count == 16 { for (i, n) in order.enumerated() { index[n] = i } }
+                if order.count >= 16 { index[name] = order.count }
+                order.append(name)
+                count.append(1)
             }
         }
-        return order.enumerated().sorted { a, b in
-            count[a.element]! != count[b.element]! ? count[a.element]! > count[b.element]! : a.offset < b.offset
-        }.map(\.element)
-    }
-
-    /// Prefers explicitly dated mentions of the chosen value, early in their article, of readable length.
-    static func quality(_ c: Candidate, _ value: TimexValue) -> (Int, Int, Int, Int, Int) {
-        let length = characterCount(c.mention.sentence)
-        let readable = (50...280).contains(length) ? 1 : 0
-        return (c.dateSource == .expression ? 1 : 0, c.mention.value == value ? 1 : 0, readable, -c.position,
-                -c.mention.sentenceIndex)
+        return order.indices.sorted { a, b in count[a] != count[b] ? count[a] > count[b] : a < b }.map { order[$0] }
     }
 
     /// `text.count` without walking grapheme clusters when the text is ASCII without carriage
     /// returns (then every byte is a character), as nearly every sentence is.
     static func characterCount(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            // Eight bytes at a time: no high bit set, and no byte equal to 0x0D (a zero byte after xor).
+            var i = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= bytes.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                if (w | ((cr &- 0x0101_0101_0101_0101) & ~cr)) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < bytes.count {
+                if bytes[i] >= 0x80 || bytes[i] == 0x0D { return false }
+                i += 1
+            }
+            return true
+        }
+        return plain ? text.utf8.count : text.count
     }
 
-    /// A short stable id: FNV-1a of the date and the first mention's place.
+    /// A short stable id: FNV-1a of the date and the first mention's place (the text
+    /// "value|article|block|sentence", hashed piece by piece rather than built), in hex after an "e".
     static func identifier(value: TimexValue, mention: Mention) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in "\(value)|\(mention.article)|\(mention.blockOrdinal)|\(mention.sentenceIndex)".utf8 {
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
         }
-        let hex = String(hash, radix: 16)
-        return "e" + String(repeating: "0", count: 16 - hex.count) + hex
+        func bar() { hash = (hash ^ 0x7C) &* 0x100_0000_01b3 }
+        add(value.description)
+        bar()
+        add(mention.article)
+        bar()
+        add(String(mention.blockOrdinal))
+        bar()
+        add(String(mention.sentenceIndex))
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 17) { out in
+            out[0] = 0x65  // "e"
+            for k in 0..<16 { out[1 + k] = digits[Int((hash >> (60 - 4 * UInt64(k))) & 0xF)] }
+            return 17
+        }
     }
 }

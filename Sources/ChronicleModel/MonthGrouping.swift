@@ -269,6 +269,7 @@ struct MonthGrouping {
         var links = unchanged(memory.links, ordered: true)
         var conflicts = unchanged(memory.conflicts, ordered: true)
         var announcements = unchanged(memory.announcements, ordered: false)
+        let (keptLinks, keptConflicts, keptAnnouncements) = (links.count, conflicts.count, announcements.count)
         for t in touched {
             for u in nodes.indices where u != t && (!isTouched[u] || u > t) {
                 let (b, a) = (min(t, u), max(t, u))
@@ -277,9 +278,31 @@ struct MonthGrouping {
                 if let link = announcement(b, a) ?? announcement(a, b) { announcements.append(link) }
             }
         }
-        self.links = links.sorted(by: Self.strongestFirst)
-        self.conflicts = conflicts.sorted(by: Self.strongestFirst)
-        self.announcements = announcements.sorted(by: Self.strongestFirst)
+        self.links = Self.strongestFirst(links, keptCount: keptLinks)
+        self.conflicts = Self.strongestFirst(conflicts, keptCount: keptConflicts)
+        self.announcements = Self.strongestFirst(announcements, keptCount: keptAnnouncements)
+    }
+
+    /// `links` strongest first, as sorting them gives, when its first `keptCount` are the last
+    /// grouping's: those are most often in that order still (their nodes keep their order), and
+    /// then only the others are sorted and merged in.
+    private static func strongestFirst(_ links: [Link], keptCount: Int) -> [Link] {
+        let kept = links[..<keptCount]
+        guard zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else { return links.sorted(by: strongestFirst) }
+        let found = links[keptCount...].sorted(by: strongestFirst)
+        var out: [Link] = []
+        out.reserveCapacity(links.count)
+        var i = kept.startIndex, j = 0
+        while i < kept.endIndex || j < found.count {
+            if j == found.count || (i < kept.endIndex && !strongestFirst(found[j], kept[i])) {
+                out.append(kept[i])
+                i += 1
+            } else {
+                out.append(found[j])
+                j += 1
+            }
+        }
+        return out
     }
 
     /// The groups, as ascending indices into the candidates, ordered by their first member.
@@ -288,24 +311,29 @@ struct MonthGrouping {
         // A coarser mention ("later this month", "last week") that mentions of two different days
         // inside it fit equally well (the runner-up day's link reaches `equallyGood` of the best)
         // tells of neither: it joins only mentions as undecided as itself.
+        let spans = nodes.map { $0.span }
         var inside = [(best: Span, similarity: Double)?](repeating: nil, count: nodes.count)
-        for link in links where nodes[link.a].span != nodes[link.b].span {
-            let (coarse, fine) = nodes[link.a].span.contains(nodes[link.b].span) ? (link.a, link.b) : (link.b, link.a)
+        for link in links where spans[link.a] != spans[link.b] {
+            let (coarse, fine) = spans[link.a].contains(spans[link.b]) ? (link.a, link.b) : (link.b, link.a)
             guard let found = inside[coarse] else {
-                inside[coarse] = (nodes[fine].span, link.similarity)
+                inside[coarse] = (spans[fine], link.similarity)
                 continue
             }
-            if !found.best.nested(nodes[fine].span) && link.similarity >= merger.equallyGood * found.similarity { forest.undecided[coarse] = true }
+            if !found.best.nested(spans[fine]) && link.similarity >= merger.equallyGood * found.similarity { forest.undecided[coarse] = true }
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
-        var failed: [Pair: (Int, Int)] = [:]
+        // A pair of groups found too far apart is not compared again until one of them grows.
+        var failed = KeyTable<(Int, Int)>()
         for link in links {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
-            let key = Pair(a: min(a, b), b: max(a, b))
-            if let sizesThen = failed[key], sizesThen == (forest.sizes[key.a], forest.sizes[key.b]) { continue }
+            let (x, y) = (min(a, b), max(a, b))
+            let key = UInt64(x) << 32 | UInt64(y)
+            let sizes = (forest.sizes[x], forest.sizes[y])
+            let known = failed.index(of: key)
+            if let known, failed.values[known] == sizes { continue }
             guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= merger.groupThreshold else {
-                failed[key] = (forest.sizes[key.a], forest.sizes[key.b])
+                if let known { failed.update(at: known) { $0 = sizes } } else { failed.append(key, sizes) }
                 continue
             }
             forest.unite(a, b)
@@ -315,21 +343,22 @@ struct MonthGrouping {
         for link in conflicts {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
-            let all = forest.spans[a] + forest.spans[b]
+            let all = forest.spans(a) + forest.spans(b)
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= merger.disagreementDays else { continue }
-            let articlesA = Set(forest.held[a].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
-            let articlesB = Set(forest.held[b].flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesA = Set(forest.nodes(of: a).flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
+            let articlesB = Set(forest.nodes(of: b).flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
             guard articlesA.isDisjoint(with: articlesB) else { continue }
             forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
         // day that fits it best (actors, then words), when that one is a clear choice: its actors are
         // similar enough (`sharedActors`) and the runner-up stays under `clearChoice` of its score.
-        let reportedRoots = Set(nodes.indices.filter { nodes[$0].reported }.map { forest.find($0) })
+        var reportedRoot = [Bool](repeating: false, count: nodes.count)
+        for n in nodes.indices where nodes[n].reported { reportedRoot[forest.find(n)] = true }
         var choices: [Int: Set<Int>] = [:]
         for link in announcements {
             let a = forest.find(link.a), b = forest.find(link.b)
-            guard a != b, !reportedRoots.contains(a) else { continue }
+            guard a != b, !reportedRoot[a] else { continue }
             choices[a, default: []].insert(b)
         }
         // A name is weighed by how rare it is among the mentions its own links connect to it (its
@@ -342,31 +371,44 @@ struct MonthGrouping {
                 if x != y { component.parent[max(x, y)] = min(x, y) }
             }
         }
-        var population: [Int: Double] = [:]
-        var spread: [Int: [UInt64: Double]] = [:]
-        for a in choices.keys { population[top(a)] = 0 }
-        for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
-            let c = top(n)
-            guard population[c] != nil else { continue }
-            population[c]! += 1
-            for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[c, default: [:]][name, default: 0] += 1 }
+        // Per component that holds a choice: how many nodes name actors, and how many name each.
+        let chosen = choices.keys.sorted()
+        var slot = [Int](repeating: -1, count: nodes.count)
+        var population: [Double] = []
+        var spread: [KeyTable<Double>] = []
+        for a in chosen where slot[top(a)] < 0 {
+            slot[top(a)] = population.count
+            population.append(0)
+            spread.append(KeyTable())
         }
-        var profiles: [Int: [UInt64: Double]] = [:]
-        func actors(_ root: Int) -> [UInt64: Double] {
-            if let known = profiles[root] { return known }
-            let c = top(root)
-            var profile: [UInt64: Double] = [:]
-            for n in forest.held[root] {
-                for k in actorBounds[n]..<actorBounds[n + 1] { profile[actorNames[k], default: 0] += actorCounts[k] }
+        if !chosen.isEmpty {
+            for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
+                let k = slot[top(n)]
+                guard k >= 0 else { continue }
+                population[k] += 1
+                for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[k].add(name, 1) }
             }
-            for (name, count) in profile { profile[name] = count * log(1 + population[c]! / spread[c]![name]!) }
+        }
+        var profiles: [Int: Profile] = [:]
+        func actors(_ root: Int) -> Profile {
+            if let known = profiles[root] { return known }
+            let k = slot[top(root)]
+            var given = KeyTable<Double>()
+            for n in forest.nodes(of: root) {
+                for j in actorBounds[n]..<actorBounds[n + 1] { given.add(actorNames[j], actorCounts[j]) }
+            }
+            let order = given.keys.indices.sorted { given.keys[$0] < given.keys[$1] }
+            let profile = Profile(names: order.map { given.keys[$0] }, weights: order.map { i in
+                given.values[i] * log(1 + population[k] / spread[k][given.keys[i]]!)
+            })
             profiles[root] = profile
             return profile
         }
         var joins: [(Int, Int)] = []
-        for a in choices.keys.sorted() {
+        for a in chosen {
             let own = actors(a)
-            let ranked = choices[a]!.filter { b in forest.spans[a].allSatisfy { x in forest.spans[b].contains { x.nested($0) } } }
+            let spansA = forest.spans(a)
+            let ranked = choices[a]!.filter { b in let spansB = forest.spans(b); return spansA.allSatisfy { x in spansB.contains { x.nested($0) } } }
                 .compactMap { b -> (score: Double, root: Int)? in
                     let who = Self.cosine(own, actors(b))
                     guard who >= merger.sharedActors else { return nil }
@@ -382,9 +424,11 @@ struct MonthGrouping {
         return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    private struct Pair: Hashable {
-        var a: Int
-        var b: Int
+    /// A group's actors, sorted by name hash, each weighed by how often its members give it and how
+    /// rare it is in its component.
+    private struct Profile {
+        var names: [UInt64]
+        var weights: [Double]
     }
 
     /// Two nodes, `a` before `b` (for an announcement, the announcement first), and how alike they are.
@@ -432,66 +476,141 @@ struct MonthGrouping {
     private struct Forest {
         var roots: Roots
         var sizes: [Int]
-        /// Each group's sum of its members' unit vectors (a node counts once per member), worked out
-        /// when first needed (a node no link reaches is never compared).
-        var sums: [[UInt64: Double]?]
-        private let grouping: MonthGrouping
-        var spans: [[Span]]
-        /// The nodes of each group.
-        var held: [[Int]]
+        /// The sum of the unit vectors of the members of each group of several nodes (a node counts
+        /// once per member); empty for a group that is still its one node, whose words are read in place.
+        private var sums: [KeyTable<Double>]
+        private var united: [Bool]
+        private let tokens: [UInt64]
+        private let weights: [Double]
+        private let bounds: [Int]
+        /// Per node: how many members it has and the norm of its weights (its unit vector, counted once
+        /// per member, is `members × weight / norm`).
+        private let memberCounts: [Double]
+        private let norms: [Double]
+        private let nodeSpans: [Span]
+        /// Each group's distinct spans; empty for a group that is its one node (that node's span).
+        private var spanLists: [[Span]]
+        /// The nodes of each group as a ring: from any node of a group, `next` visits the others and comes back.
+        private var next: [Int]
         /// Coarser mentions that fit two days equally well join only groups as undecided as themselves.
         var undecided: [Bool]
 
         init(_ grouping: MonthGrouping) {
-            let nodes = grouping.nodes
-            roots = Roots(count: nodes.count)
-            sizes = nodes.map(\.members.count)
-            self.grouping = grouping
-            sums = [[UInt64: Double]?](repeating: nil, count: nodes.count)
-            spans = nodes.map { [$0.span] }
-            held = nodes.indices.map { [$0] }
-            undecided = [Bool](repeating: false, count: nodes.count)
+            let count = grouping.nodes.count
+            roots = Roots(count: count)
+            sizes = grouping.nodes.map { $0.members.count }
+            nodeSpans = grouping.nodes.map { $0.span }
+            tokens = grouping.tokens
+            weights = grouping.weights
+            bounds = grouping.bounds
+            memberCounts = grouping.nodes.map { Double($0.members.count) }
+            norms = grouping.nodes.indices.map { n in
+                grouping.weights[grouping.bounds[n]..<grouping.bounds[n + 1]].reduce(0) { $0 + $1 * $1 }.squareRoot()
+            }
+            sums = [KeyTable<Double>](repeating: KeyTable(), count: count)
+            united = [Bool](repeating: false, count: count)
+            spanLists = [[Span]](repeating: [], count: count)
+            next = Array(0..<count)
+            undecided = [Bool](repeating: false, count: count)
         }
 
         mutating func find(_ i: Int) -> Int { roots.find(i) }
 
-        /// Makes sure group `n`'s sum is there: a group not yet worked out is its one node.
-        private mutating func materialise(_ n: Int) {
-            guard sums[n] == nil else { return }
-            let range = grouping.bounds[n]..<grouping.bounds[n + 1]
-            let norm = grouping.weights[range].reduce(0) { $0 + $1 * $1 }.squareRoot()
-            let m = Double(grouping.nodes[n].members.count)
-            sums[n] = Dictionary(uniqueKeysWithValues: zip(grouping.tokens[range], grouping.weights[range].map { norm > 0 ? m * $0 / norm : 0 }))
+        /// The distinct spans of group `root`.
+        func spans(_ root: Int) -> [Span] { spanLists[root].isEmpty ? [nodeSpans[root]] : spanLists[root] }
+
+        /// The nodes of group `root`.
+        func nodes(of root: Int) -> [Int] {
+            var out = [root]
+            var n = next[root]
+            while n != root {
+                out.append(n)
+                n = next[n]
+            }
+            return out
         }
 
         mutating func unite(_ a: Int, _ b: Int) {
             let (root, child) = (min(a, b), max(a, b))
             roots.parent[child] = root
             sizes[root] += sizes[child]
-            materialise(root)
-            materialise(child)
-            if sums[root]!.count < sums[child]!.count { sums.swapAt(root, child) }
-            for (t, w) in sums[child]! { sums[root]![t, default: 0] += w }
-            sums[child] = [:]
-            for s in spans[child] where !spans[root].contains(s) { spans[root].append(s) }
-            if held[root].count < held[child].count { held.swapAt(root, child) }
-            held[root] += held[child]
+            // The larger sum takes the other's words (a word in both gets the two values added).
+            if united[child] && (!united[root] || sums[root].count < sums[child].count) {
+                sums.swapAt(root, child)
+                united.swapAt(root, child)
+                if !united[child] {
+                    // The root was its one node.
+                    for k in bounds[root]..<bounds[root + 1] { sums[root].add(tokens[k], unitValue(root, k)) }
+                } else {
+                    let added = sums[child]
+                    sums[child] = KeyTable()
+                    for i in 0..<added.count { sums[root].add(added.keys[i], added.values[i]) }
+                }
+            } else {
+                if !united[root] {
+                    var sum = KeyTable<Double>(capacity: bounds[root + 1] - bounds[root] + bounds[child + 1] - bounds[child])
+                    for k in bounds[root]..<bounds[root + 1] { sum.append(tokens[k], unitValue(root, k)) }
+                    sums[root] = sum
+                    united[root] = true
+                }
+                if united[child] {
+                    let added = sums[child]
+                    sums[child] = KeyTable()
+                    for i in 0..<added.count { sums[root].add(added.keys[i], added.values[i]) }
+                } else {
+                    for k in bounds[child]..<bounds[child + 1] { sums[root].add(tokens[k], unitValue(child, k)) }
+                }
+            }
+            united[child] = false
+            if spanLists[root].isEmpty { spanLists[root] = [nodeSpans[root]] }
+            for s in spans(child) where !spanLists[root].contains(s) { spanLists[root].append(s) }
+            spanLists[child] = []
+            next.swapAt(root, child)
             undecided[root] = undecided[root] || undecided[child]
-            held[child] = []
+        }
+
+        /// Word `k` (an index into `tokens`) of node `n`'s unit vector, counted once per member.
+        @inline(__always) private func unitValue(_ n: Int, _ k: Int) -> Double { norms[n] > 0 ? memberCounts[n] * weights[k] / norms[n] : 0 }
+
+        /// Whether every span of group `a` and every span of group `b` nest.
+        private func nests(_ a: Int, _ b: Int) -> Bool {
+            switch (spanLists[a].isEmpty, spanLists[b].isEmpty) {
+            case (true, true): return nodeSpans[a].nested(nodeSpans[b])
+            case (true, false): return spanLists[b].allSatisfy { nodeSpans[a].nested($0) }
+            case (false, true): return spanLists[a].allSatisfy { $0.nested(nodeSpans[b]) }
+            case (false, false): return spanLists[a].allSatisfy { x in spanLists[b].allSatisfy { x.nested($0) } }
+            }
         }
 
         /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
         /// do not nest pairwise: the dot product of the groups' sums of unit vectors over the number of
         /// pairs, so it costs one pass over the smaller group's words.
-        mutating func similarity(_ a: Int, _ b: Int) -> Double? {
-            guard spans[a].allSatisfy({ x in spans[b].allSatisfy { x.nested($0) } }) else { return nil }
-            materialise(a)
-            materialise(b)
-            let (small, large) = sums[a]!.count < sums[b]!.count ? (sums[a]!, sums[b]!) : (sums[b]!, sums[a]!)
-            // Summed in fixed point: a dictionary's order differs from run to run, and a sum of
-            // doubles in another order can differ in its last bit, right at a threshold.
+        func similarity(_ a: Int, _ b: Int) -> Double? {
+            guard nests(a, b) else { return nil }
+            // Summed in fixed point, each term rounded: the order of the words must not matter (a sum
+            // of doubles in another order can differ in its last bit, right at a threshold).
             var dot: Int64 = 0
-            for (t, w) in small { if let v = large[t] { dot &+= Int64((w * v * MonthGrouping.fixedPoint).rounded()) } }
+            @inline(__always) func term(_ x: Double, _ y: Double) { dot &+= Int64((x * y * MonthGrouping.fixedPoint).rounded()) }
+            switch (united[a], united[b]) {
+            case (false, false):
+                MonthGrouping.forEachShared(tokens, bounds[a]..<bounds[a + 1], tokens, bounds[b]..<bounds[b + 1]) { i, j in
+                    term(unitValue(a, i), unitValue(b, j))
+                }
+            case (false, true), (true, false):
+                let (node, group) = united[a] ? (b, a) : (a, b)
+                sums.withUnsafeBufferPointer { sums in
+                    for k in bounds[node]..<bounds[node + 1] {
+                        if let j = sums[group].index(of: tokens[k]) { term(unitValue(node, k), sums[group].values[j]) }
+                    }
+                }
+            case (true, true):
+                sums.withUnsafeBufferPointer { sums in
+                    let (small, large) = sums[a].count < sums[b].count ? (a, b) : (b, a)
+                    for i in 0..<sums[small].count {
+                        if let j = sums[large].index(of: sums[small].keys[i]) { term(sums[small].values[i], sums[large].values[j]) }
+                    }
+                }
+            }
             return Double(dot) / MonthGrouping.fixedPoint / Double(sizes[a] * sizes[b])
         }
     }
@@ -500,12 +619,11 @@ struct MonthGrouping {
     static let fixedPoint = 4_294_967_296.0
 
     /// Cosine similarity of two weighted name sets, summed in name order (the same figure every run).
-    static func cosine(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
-        let (small, large) = a.count < b.count ? (a, b) : (b, a)
+    private static func cosine(_ a: Profile, _ b: Profile) -> Double {
         var dot = 0.0
-        for t in small.keys.sorted() { if let v = large[t] { dot += small[t]! * v } }
+        forEachShared(a.names, a.names.indices, b.names, b.names.indices) { i, j in dot += a.weights[i] * b.weights[j] }
         guard dot > 0 else { return 0 }
-        let na = a.keys.sorted().reduce(0) { $0 + a[$1]! * a[$1]! }, nb = b.keys.sorted().reduce(0) { $0 + b[$1]! * b[$1]! }
+        let na = a.weights.reduce(0) { $0 + $1 * $1 }, nb = b.weights.reduce(0) { $0 + $1 * $1 }
         return dot / (na * nb).squareRoot()
     }
 
@@ -622,19 +740,28 @@ struct MonthGrouping {
 
     /// How many actors two nodes share.
     private func actorsInCommon(_ x: Int, _ y: Int) -> Double {
-        var i = actorBounds[x], j = actorBounds[y], shared = 0.0
-        while i < actorBounds[x + 1] && j < actorBounds[y + 1] {
-            if actorNames[i] == actorNames[j] {
-                shared += 1
+        var shared = 0.0
+        Self.forEachShared(actorNames, actorBounds[x]..<actorBounds[x + 1], actorNames, actorBounds[y]..<actorBounds[y + 1]) { _, _ in
+            shared += 1
+        }
+        return shared
+    }
+
+    /// Calls `body` with the positions of each hash that both ascending runs `x[xs]` and `y[ys]` hold, in ascending order.
+    @inline(__always)
+    static func forEachShared(_ x: [UInt64], _ xs: Range<Int>, _ y: [UInt64], _ ys: Range<Int>, _ body: (Int, Int) -> Void) {
+        var i = xs.lowerBound, j = ys.lowerBound
+        while i < xs.upperBound && j < ys.upperBound {
+            if x[i] == y[j] {
+                body(i, j)
                 i += 1
                 j += 1
-            } else if actorNames[i] < actorNames[j] {
+            } else if x[i] < y[j] {
                 i += 1
             } else {
                 j += 1
             }
         }
-        return shared
     }
 
     /// The Dice coefficient, and the weight of the shared words that are not names (what happened, not who).

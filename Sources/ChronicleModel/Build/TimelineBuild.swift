@@ -277,7 +277,8 @@ struct PeriodFile: Codable {
 
     /// The events in timeline order, and in `groupOf` the group each was made from.
     func events(merger: EventMerger, names: SiteNames, groupOf: inout [Int]) -> [Event] {
-        let events = groups.map { merger.makeEvent(candidates, members: $0, names: names) }
+        let traits = EventMerger.Traits.of(candidates)
+        let events = groups.map { merger.makeEvent(candidates, members: $0, names: names, traits: traits) }
         // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
         let keys = events.map(Event.TimelineKey.init)
         groupOf = events.indices.sorted { keys[$0] < keys[$1] }
@@ -322,7 +323,10 @@ struct MergedPeriod {
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file)
         var articles: [UInt8] = []
-        for slug in Set(candidates.map(\.mention.article)).sorted() {
+        // Each article's mentions are next to each other: its slug is taken once.
+        var slugs: [String] = []
+        for i in candidates.indices where slugs.last != candidates[i].mention.article { slugs.append(candidates[i].mention.article) }
+        for slug in Set(slugs).sorted() {
             let r = rank[slug]!
             articles += withUnsafeBytes(of: records[r].contentHash, Array.init) + Array(records[r].sourcePath.utf8)
         }

@@ -303,7 +303,11 @@ public struct TimelineBuilder: Sendable {
         periodSet.formUnion(dirty)
         let rank = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.slug, $0.offset) })
 
-        let dirtyList = dirty.sorted()
+        // The largest periods (by their last mention count) first, so the last to finish is a small one.
+        let dirtyList = dirty.sorted { a, b in
+            let (x, y) = (oldPeriods[a]?.mentionCount ?? 0, oldPeriods[b]?.mentionCount ?? 0)
+            return x != y ? x > y : a < b
+        }
         let (keptSlugs, renamedSlugs, included) = (kept, renamed, records)
         let mergeCounter = progress.counter("merge", total: dirtyList.count)
         let merger = EventMerger()
@@ -321,8 +325,9 @@ public struct TimelineBuilder: Sendable {
                 var encoded: [ArraySlice<UInt8>?] = []
                 if let bytes = try fresh.take(period) {
                     var input = CacheReader(bytes)
+                    var decoder = CandidateDecoder()
                     while !input.isAtEnd {
-                        candidates.append(try input.value())
+                        candidates.append(try decoder.candidate(&input))
                         origins.append(nil)
                         encoded.append(nil)
                     }
@@ -330,30 +335,44 @@ public struct TimelineBuilder: Sendable {
                 var memory: MonthGrouping.Memory?
                 var lastGroups: [[Int]]?
                 if let entry = oldPeriods[period] {
-                    guard let file = cache?.read(PeriodFile.self, at: entry.path) else { throw BuildFailure.cacheInconsistent }
-                    // An article's mentions are next to each other: each article is looked up once.
-                    var article = "", isKept = false, renamedTo: String?
-                    for (i, var c) in file.candidates.enumerated() {
-                        if c.mention.article != article {
-                            article = c.mention.article
-                            isKept = keptSlugs.contains(article)
-                            renamedTo = isKept ? nil : renamedSlugs[article]
+                    // The last file's candidates of the articles that stay, each moved in as it is read.
+                    let last = cache?.read(at: entry.path) { input -> (count: Int, groups: [[Int]]) in
+                        let count = try input.length()
+                        var decoder = CandidateDecoder()
+                        candidates.reserveCapacity(candidates.count + count)
+                        // An article's mentions are next to each other: each article is looked up once.
+                        var article = "", isKept = false, renamedTo: String?
+                        for i in 0..<count {
+                            let start = input.offset
+                            // Read into place (and taken back out when its article left): never copied.
+                            candidates.append(try decoder.candidate(&input))
+                            let last = candidates.count - 1
+                            if candidates[last].mention.article != article {
+                                article = candidates[last].mention.article
+                                isKept = keptSlugs.contains(article)
+                                renamedTo = isKept ? nil : renamedSlugs[article]
+                            }
+                            if isKept {
+                                encoded.append(try input.bytes(at: start..<input.offset))
+                            } else if let slug = renamedTo {
+                                candidates[last].mention.article = slug
+                                encoded.append(nil)
+                            } else {
+                                candidates.removeLast()
+                                continue
+                            }
+                            origins.append(i)
                         }
-                        if isKept {
-                            candidates.append(c)
-                            encoded.append(i < file.encoded.count ? file.encoded[i] : nil)
-                        } else if let slug = renamedTo {
-                            c.mention.article = slug
-                            candidates.append(c)
-                            encoded.append(nil)
-                        } else {
-                            continue
+                        let groups = try input.array { try $0.ints() }
+                        guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else {
+                            throw CacheReader.corrupt("group member out of range")
                         }
-                        origins.append(i)
+                        return (count, groups)
                     }
-                    lastGroups = file.groups
+                    guard let last else { throw BuildFailure.cacheInconsistent }
+                    lastGroups = last.groups
                     memory = cache?.read(MonthGrouping.Memory.self, at: entry.groupingPath).flatMap {
-                        $0.candidateCount == file.candidates.count ? $0 : nil
+                        $0.candidateCount == last.count ? $0 : nil
                     }
                 }
                 guard !candidates.isEmpty else { return nil }
@@ -367,9 +386,10 @@ public struct TimelineBuilder: Sendable {
                 }
                 let sorted = candidates.indices.sorted { order[$0] < order[$1] }
                 if sorted != Array(candidates.indices) {
-                    candidates = sorted.map { candidates[$0] }
-                    origins = sorted.map { origins[$0] }
-                    encoded = sorted.map { encoded[$0] }
+                    // Moved into place, not copied (a copy retains each of a candidate's many fields).
+                    candidates.permute(to: sorted)
+                    origins.permute(to: sorted)
+                    encoded.permute(to: sorted)
                 }
                 return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: memory.map { ($0, origins) },
@@ -805,14 +825,17 @@ extension Array {
     /// elements are moved, never copied.
     mutating func permute(to order: [Int]) {
         var placed = [Bool](repeating: false, count: count)
-        for start in indices where !placed[start] {
-            var j = start
-            while order[j] != start {
-                swapAt(j, order[j])
+        // Swapped in the buffer: memory moves, where `Array.swapAt` copies (and retains) each element.
+        withUnsafeMutableBufferPointer { elements in
+            for start in elements.indices where !placed[start] {
+                var j = start
+                while order[j] != start {
+                    elements.swapAt(j, order[j])
+                    placed[j] = true
+                    j = order[j]
+                }
                 placed[j] = true
-                j = order[j]
             }
-            placed[j] = true
         }
     }
 }

@@ -1,5 +1,6 @@
 import ChronicleModel
 import ChronicleTime
+import Foundation
 
 /// What the site keeps about a period between builds, so that the index, other periods' pages
 /// and article pages can be rendered, or known unchanged, without loading its events.
@@ -188,23 +189,54 @@ extension PeriodDigest {
 }
 
 /// Values end to end, each string after its length, for a fingerprint: cheaper than building a
-/// text of them, and no two lists of values give the same bytes.
+/// text of them, and no two lists of values give the same bytes. The bytes are gathered eight to a
+/// word (a whole word at a time for numbers and most of a string), little-endian, so the hash is of
+/// the same bytes as appending them one by one would give.
 struct HashInput {
-    private var bytes: [UInt8] = []
+    /// The bytes, the first of each word in its lowest bits; the last word holds `tailCount` of
+    /// them when that is not 0.
+    private var words: [UInt64] = []
+    private var tailCount = 0
 
-    mutating func add(_ value: Int) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
 
-    mutating func add(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func add(_ value: UInt64) {
+        if tailCount == 0 {
+            words.append(value)
+        } else {
+            let shift = UInt64(8 * tailCount)
+            words[words.count - 1] |= value << shift
+            words.append(value >> (64 - shift))
+        }
+    }
 
     mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             add(utf8.count)
-            bytes.append(contentsOf: utf8)
+            let raw = UnsafeRawBufferPointer(utf8)
+            var i = 0
+            while i + 8 <= utf8.count {
+                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            while i < utf8.count {
+                if tailCount == 0 { words.append(0) }
+                words[words.count - 1] |= UInt64(utf8[i]) << UInt64(8 * tailCount)
+                tailCount = (tailCount + 1) & 7
+                i += 1
+            }
         }
     }
 
-    var hash: UInt64 { ContentHash.xxh64(bytes) }
+    var hash: UInt64 {
+        let count = tailCount == 0 ? 8 * words.count : 8 * (words.count - 1) + tailCount
+        #if _endian(little)
+        return words.withUnsafeBytes { ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+        #else
+        return words.map(\.littleEndian).withUnsafeBytes { ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+        #endif
+    }
 }
 
 /// What article pages show about one period's events: each event in brief, and for each article
@@ -274,14 +306,28 @@ struct PeriodShares: Codable, Sendable {
 
     init(events: [Event]) {
         self.events = events.map(Brief.init)
-        var byArticle: [String: ArticleShare] = [:]
+        // Each article's share gathered in a list, each article looked up once per event for its
+        // events and once per run of its mentions (an event's mentions come article by article).
+        var slugs: [String] = []
+        var shares: [ArticleShare] = []
+        var index: [String: Int] = [:]
+        func share(_ slug: String) -> Int {
+            if let k = index[slug] { return k }
+            index[slug] = slugs.count
+            slugs.append(slug)
+            shares.append(ArticleShare())
+            return slugs.count - 1
+        }
         for i in events.indices {
-            for slug in events[i].sources { byArticle[slug, default: ArticleShare()].events.append(i) }
+            for slug in events[i].sources { shares[share(slug)].events.append(i) }
+            var last = -1
             for j in events[i].mentions.indices {
-                let ref = SentenceRef(block: events[i].mentions[j].blockOrdinal, sentence: events[i].mentions[j].sentenceIndex, event: i)
-                byArticle[events[i].mentions[j].article, default: ArticleShare()].sentences.append(ref)
+                let article = events[i].mentions[j].article
+                if last < 0 || slugs[last] != article { last = share(article) }
+                shares[last].sentences.append(SentenceRef(block: events[i].mentions[j].blockOrdinal,
+                                                          sentence: events[i].mentions[j].sentenceIndex, event: i))
             }
         }
-        self.byArticle = byArticle
+        byArticle = Dictionary(uniqueKeysWithValues: zip(slugs, shares))
     }
 }

@@ -39,6 +39,18 @@ public enum BinaryCoder {
         }
         return try BinaryDecoding.value(T.self, reader, slot)
     }
+
+    /// Decodes what `encode` wrote for a `CacheCodable` value at `offset` of `bytes` with `read`,
+    /// which must read it to its end: for a reading that needs more than the bytes (what to keep of them).
+    public static func decode<T>(from bytes: [UInt8], at offset: Int, _ read: (inout CacheReader) throws -> T) throws -> T {
+        let reader = BinaryReader(bytes)
+        let slot = try reader.slot(at: offset)
+        guard slot.upperBound == bytes.count else { throw reader.corrupt("trailing bytes") }
+        var input = CacheReader(bytes, from: slot.lowerBound, to: slot.upperBound)
+        let value = try read(&input)
+        guard input.isAtEnd else { throw reader.corrupt("trailing bytes") }
+        return value
+    }
 }
 
 // MARK: - Lists of numbers

@@ -41,6 +41,13 @@ public struct BuildCache: Sendable {
         return Self.unwrap(type, bytes, identity: identity)
     }
 
+    /// Reads and checks a cache file written from a `CacheCodable` value, decoded by `read` (see
+    /// `BinaryCoder.decode(from:at:_:)`); nil when it is missing, cannot be trusted or does not decode.
+    public func read<T>(at relativePath: String, _ read: (inout CacheReader) throws -> T) -> T? {
+        guard let bytes = FileBytes.read(url(relativePath).path), let start = Self.payloadStart(bytes, identity: identity) else { return nil }
+        return try? BinaryCoder.decode(from: bytes, at: start, read)
+    }
+
     /// Writes a cache file atomically (a temporary file, then a rename).
     public func write<T: Encodable>(_ value: T, at relativePath: String) throws {
         try write(encoded: BinaryCoder.encode(value), at: relativePath)
@@ -92,6 +99,12 @@ public struct BuildCache: Sendable {
     }
 
     static func unwrap<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], identity: String) -> T? {
+        guard let start = payloadStart(bytes, identity: identity) else { return nil }
+        return try? BinaryCoder.decode(type, from: bytes, at: start)
+    }
+
+    /// Where the payload of a cache file starts, when its header is this cache's and its checksum holds.
+    static func payloadStart(_ bytes: [UInt8], identity: String) -> Int? {
         let id = Array(identity.utf8)
         let header = magic.count + 4 + 4 + id.count + 8
         guard bytes.count >= header, bytes.starts(with: magic) else { return nil }
@@ -103,6 +116,6 @@ public struct BuildCache: Sendable {
         p += id.count
         let checksum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[p + $1]) << (8 * UInt64($1)) }
         guard ContentHash.xxh64(bytes[(p + 8)...]) == checksum else { return nil }
-        return try? BinaryCoder.decode(type, from: bytes, at: p + 8)
+        return p + 8
     }
 }

@@ -1,4 +1,5 @@
 import ChronicleTime
+import Foundation
 
 /// Hand-written binary coding for the values the cache holds in bulk (article records, period
 /// files, the site layer's state): each field written in declaration order as varints, strings
@@ -38,7 +39,7 @@ public struct CacheWriter {
 
     /// Eight bytes as they are (hashes do not shrink as varints).
     public mutating func fixed(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     public mutating func double(_ value: Double) { fixed(value.bitPattern) }
@@ -73,8 +74,8 @@ public struct CacheWriter {
         for (i, bytes) in encoded.enumerated() where i < values.count { room += bytes?.count ?? 256 }
         bytes.reserveCapacity(room)
         varint(UInt64(values.count))
-        for (i, value) in values.enumerated() {
-            if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { self.value(value) }
+        for i in values.indices {
+            if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
         }
     }
 
@@ -96,7 +97,8 @@ public struct CacheWriter {
     /// then one copy of their bytes. For long lists read back whole (a month's links).
     public mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
         varint(UInt64(values.count))
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        // As typed bytes: appended as one copy (raw bytes go one by one).
+        values.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 }
 
@@ -166,6 +168,46 @@ public struct CacheReader {
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
     }
 
+    /// A string, or `previous` itself when its bytes are the same (no new copy, no new check of
+    /// the UTF-8): values that repeat from one item to the next are made once.
+    public mutating func string(reusing previous: String) throws -> String {
+        let count = try length()
+        defer { position += count }
+        var known = previous
+        let same = known.withUTF8 { old in old.count == count && (count == 0 || matches(old, at: position)) }
+        if same { return previous }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
+    }
+
+    /// Whether the bytes at `offset` are `expected` (which must fit before the end).
+    private func matches(_ expected: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, expected.baseAddress!, expected.count) == 0 }
+    }
+
+    /// A raw-value enum stored as its raw string, matched against `cases` (with their raw values
+    /// as bytes) byte for byte: no string is made.
+    public mutating func rawCase<T>(_ cases: [(value: T, bytes: [UInt8])]) throws -> T {
+        let count = try length()
+        defer { position += count }
+        for c in cases where c.bytes.count == count {
+            if c.bytes.withUnsafeBufferPointer({ matches($0, at: position) }) { return c.value }
+        }
+        throw Self.corrupt("unknown \(T.self) \(String(decoding: bytes[position..<(position + count)], as: UTF8.self))")
+    }
+
+    /// Where the next value starts.
+    public var offset: Int { position }
+
+    /// Passes over the next value when its bytes are those at `range` (of an earlier value of the
+    /// same prefix-free encoding, so the same bytes are the same value); false, without moving, when not.
+    public mutating func skip(sameAs range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= end - position,
+              bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + position, $0.baseAddress! + range.lowerBound, range.count) == 0 })
+        else { return false }
+        position += range.count
+        return true
+    }
+
     /// A count of items that are at least a byte each: never more than the bytes left.
     public mutating func length() throws -> Int {
         let n = try varint()
@@ -205,6 +247,12 @@ public struct CacheReader {
     }
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// Bytes already passed over (`offset` gave their bounds), as they are.
+    public func bytes(at range: Range<Int>) throws -> ArraySlice<UInt8> {
+        guard range.upperBound <= position else { throw Self.corrupt("bytes past the end") }
+        return bytes[range]
+    }
 
     /// The next `count` bytes as they are.
     public mutating func bytes(_ count: Int) throws -> ArraySlice<UInt8> {
@@ -489,7 +537,12 @@ extension Mention: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
-        let article = try input.string(), block = try input.int(), index = try input.int(), sentence = try input.string()
+        try self.init(from: &input, slug: "")
+    }
+
+    /// - Parameter slug: the slug of the mention read last: taken as it is when it is this one's too.
+    init(from input: inout CacheReader, slug: String) throws {
+        let article = try input.string(reusing: slug), block = try input.int(), index = try input.int(), sentence = try input.string()
         let expression = try input.optionalString()
         let range: Range<Int>? = try input.optional { input in
             let lower = try input.int(), upper = try input.int()
@@ -499,7 +552,7 @@ extension Mention: CacheCodable {
         let value = try input.timex(), resolution = try input.string(), names = try input.values(ArticleName.self)
         // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
         self.init(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
-                  expressionRange: range, value: value, resolution: resolution, entities: names.map(\.name), names: names)
+                  expressionRange: range, value: value, resolution: resolution, entities: names.map { $0.name }, names: names)
     }
 }
 
@@ -515,11 +568,40 @@ extension EventMerger.Candidate: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
-        let mention = try input.value(Mention.self), status = try input.raw(EventStatus.self)
-        let source = try input.raw(DateSource.self), position = try input.int()
+        var decoder = CandidateDecoder()
+        self = try decoder.candidate(&input)
+    }
+}
+
+/// Reads candidates one after another as `EventMerger.Candidate.init(from:)` does, sharing what
+/// consecutive candidates repeat: an article's mentions sit together and give one slug and one
+/// list of story names, so each is made once per article rather than once per mention (a month
+/// of a large site holds tens of thousands of mentions).
+struct CandidateDecoder {
+    private var slug = ""
+    /// The last story names read and where their bytes are.
+    private var story: (bytes: Range<Int>, names: [String]) = (0..<0, [])
+
+    static let statuses: [(value: EventStatus, bytes: [UInt8])] = [EventStatus.happened, .expected].map { ($0, Array($0.rawValue.utf8)) }
+    static let sources: [(value: DateSource, bytes: [UInt8])] = [DateSource.expression, .narrative, .publication].map {
+        ($0, Array($0.rawValue.utf8))
+    }
+
+    mutating func candidate(_ input: inout CacheReader) throws -> EventMerger.Candidate {
+        let mention = try Mention(from: &input, slug: slug)
+        slug = mention.article
+        let status = try input.rawCase(Self.statuses)
+        let source = try input.rawCase(Self.sources), position = try input.int()
         let filedIn: Period? = try input.optional { try $0.value() }
-        self.init(mention: mention, status: status, dateSource: source, position: position, filedIn: filedIn,
-                  published: try input.optional { try $0.date() }, storyNames: try input.strings())
+        let published = try input.optional { try $0.date() }
+        // The story's names: the last candidate's list when the bytes are the same.
+        if !input.skip(sameAs: story.bytes) {
+            let start = input.offset
+            story.names = try input.strings()
+            story.bytes = start..<input.offset
+        }
+        return EventMerger.Candidate(mention: mention, status: status, dateSource: source, position: position, filedIn: filedIn,
+                                     published: published, storyNames: story.names)
     }
 }
 
@@ -558,9 +640,18 @@ extension PeriodFile: CacheCodable {
     }
 
     init(from input: inout CacheReader) throws {
-        (candidates, encoded) = try input.valuesWithBytes()
+        let count = try input.length()
+        var decoder = CandidateDecoder()
+        candidates = []
+        encoded = []
+        candidates.reserveCapacity(count)
+        encoded.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = input.offset
+            candidates.append(try decoder.candidate(&input))
+            encoded.append(try input.bytes(at: start..<input.offset))
+        }
         groups = try input.array { try $0.ints() }
-        let count = candidates.count
         guard groups.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) else { throw CacheReader.corrupt("group member out of range") }
     }
 }
