@@ -36,11 +36,21 @@ public struct TemplateSet: Sendable {
     private static func tags(in text: String, partialsCouldBeAny all: [String]) -> (names: Set<String>, partials: [String]) {
         var names = Set<String>()
         var partials: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            var tag = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == " " }
-            rest = rest[close.upperBound...]
+        // The braces are found on bytes (a text search per tag cost more than all else here).
+        let bytes = Array(text.utf8)
+        func pair(_ b: UInt8, from start: Int) -> Int? {
+            var i = start
+            while i + 1 < bytes.count {
+                if bytes[i] == b && bytes[i + 1] == b { return i }
+                i += 1
+            }
+            return nil
+        }
+        var next = 0
+        while let open = pair(0x7B, from: next) {
+            guard let close = pair(0x7D, from: open + 2) else { break }
+            next = close + 2
+            var tag = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).drop { $0 == "{" || $0 == " " }
             guard let sigil = tag.first else { continue }
             if "!%=".contains(sigil) { continue }
             if sigil == ">" {

@@ -147,7 +147,8 @@ enum CompiledPartials {
         out.add("<p class=\"event-sources\">")
         for (i, s) in v.sources.enumerated() {
             if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.escaped(root); out.escaped(s.href); out.add("\" title=\""); out.escaped(s.title); out.add("\">")
+            out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: s.slug, sentence: s.sentence).write(into: &out)
+            out.add("\" title=\""); out.escaped(s.title); out.add("\">")
             out.escaped(s.name); out.add("</a>")
         }
         if let more = v.moreSources { out.add(" · and "); out.add(more); out.add(" more") }
@@ -178,7 +179,7 @@ enum CompiledPartials {
         if !v.event.representative.resolution.isEmpty {
             out.add("<details class=\"why\">\n<summary>Why this date?</summary>\n<ul>\n")
             for m in v.mentions {
-                out.add("<li><a href=\""); out.escaped(root); out.escaped(m.href); out.add("\">"); out.escaped(m.source); out.add("</a>: ")
+                out.add("<li><a href=\""); out.escaped(root); m.link.write(into: &out); out.add("\">"); out.escaped(m.source); out.add("</a>: ")
                 out.escaped(m.mention.resolution); out.add("</li>\n")
             }
             if let more = v.moreMentions { out.add("<li>and "); out.add(more); out.add(" more sentences (all are in events.json)</li>\n") }

@@ -63,6 +63,7 @@ final class OutputSession: @unchecked Sendable {
             }
         }
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        entries.reserveCapacity(previous?.count ?? 0)
         self.checked = staged ? nil : checked
         stamps = staged || checked != nil ? nil : OutputStamps(rootPath)
     }

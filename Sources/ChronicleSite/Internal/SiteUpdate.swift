@@ -154,8 +154,9 @@ struct SiteUpdate: @unchecked Sendable {
             if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
             // Period pages and article pages: only those whose fingerprint changed.
             if index.paged {
+                let periodPrints = concurrentMap(Array(digests.indices)) { prints.period(at: $0) }
                 for (i, digest) in digests.enumerated() {
-                    let print = prints.period(at: i)
+                    let print = periodPrints[i]
                     if let entry = session.intact(Paths.period(digest.period)), entry.fingerprint == print {
                         session.keep(Paths.period(digest.period), entry)
                     } else {
@@ -649,22 +650,29 @@ struct Fingerprints: @unchecked Sendable {
         let c = index.config
         site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
             + "\(c.order.rawValue)|\(c.timeZone.identifier)|\(index.paged)|\(index.hasKeyEvents)|\(pagedAbove)")
-        var all = HashInput()
+        var all = Fingerprinter()
         all.add(index.updated?.rfc3339 ?? "-")
         for p in index.periods {
             for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
         for a in index.articleList {
-            for text in [a.slug, a.title, a.source, a.url, a.author] { all.add(text ?? "\u{0}") }
+            all.add(a.slug)
+            all.add(a.title)
+            for text in [a.source, a.url, a.author] {
+                if let text { all.add(text) } else { all.add(Int.min) }
+            }
             if let p = a.published {
-                for n in [p.date.dayNumber, p.hour ?? -1, p.minute ?? -1, p.offsetSeconds ?? Int.min] { all.add(n) }
+                all.add(p.date.dayNumber)
+                all.add(p.hour ?? -1)
+                all.add(p.minute ?? -1)
+                all.add(p.offsetSeconds ?? Int.min)
                 all.add(p.instant.map { Int($0) } ?? Int.min)
             } else {
                 all.add(Int.min)
             }
             all.add(a.eventCount)
         }
-        siteWide = all.hash
+        siteWide = all.value
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
         monthUsesSiteWide = uses("month.html")
         articleUsesSiteWide = uses("article.html")
