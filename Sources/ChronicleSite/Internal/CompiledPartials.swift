@@ -1,4 +1,5 @@
 import ChronicleMarkdown
+import ChronicleModel
 import ChronicleTime
 
 /// The built-in `days` and `event` partials (every event of a period page) and `article-events`
@@ -188,20 +189,29 @@ enum CompiledPartials {
         out.add("</article>\n")
     }
 
-    /// The built-in `periods` partial: a paged site's periods with their highlights.
-    static func periods(_ periods: [TimelineGroups.PeriodLink], root: String) -> String {
-        var out = PageText(capacity: 200 + periods.count * 1200)
+    /// The built-in `periods` partial for these periods' digests (what `TimelineGroups.PeriodLink`
+    /// gives the template), written straight from them: an actor's page lists dozens of periods.
+    static func periods(_ digests: [PeriodDigest], index: SiteIndex, root: String) -> String {
+        var out = PageText(capacity: 200 + digests.count * 1200)
         out.add("<div class=\"periods\">\n")
-        for p in periods {
-            out.add("<section class=\"period\" id=\""); out.escaped(p.id); out.add("\">\n")
-            out.add("<h2 class=\"month-label\"><a href=\""); out.escaped(root); out.escaped(p.href); out.add("\"><time datetime=\"")
-            out.escaped(p.datetime); out.add("\">"); out.escaped(p.label); out.add("</time></a>")
-            out.add(" <span class=\"count\">"); out.add(p.eventCount); out.add(" events, "); out.add(p.keyCount)
+        for digest in digests {
+            let period = digest.period.description
+            // Where the period and its events are shown: its page, or the index.
+            func page(_ out: inout PageText) {
+                if index.paged { out.add("months/"); out.escaped(period); out.add(".html") } else { out.add("index.html") }
+            }
+            out.add("<section class=\"period\" id=\"m-"); out.escaped(period); out.add("\">\n")
+            out.add("<h2 class=\"month-label\"><a href=\""); out.escaped(root)
+            if index.paged { page(&out) } else { out.add("index.html#m-"); out.escaped(period) }
+            out.add("\"><time datetime=\""); out.escaped(period); out.add("\">"); out.escaped(digest.period.label); out.add("</time></a>")
+            out.add(" <span class=\"count\">"); out.add(digest.eventCount); out.add(" events, "); out.add(digest.keyCount)
             out.add(" key</span></h2>\n<ul class=\"highlights\">\n")
-            for h in p.highlights {
-                out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); out.escaped(h.href)
-                out.add("\"><time datetime=\""); out.escaped(h.datetime); out.add("\">"); out.escaped(h.label); out.add("</time></a>")
-                if h.expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
+            for h in digest.highlights {
+                out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); page(&out)
+                out.add("#"); out.escaped(Paths.eventAnchor(h.id))
+                out.add("\"><time datetime=\""); out.escaped(EventView.htmlDatetime(h.value)); out.add("\">"); out.escaped(DisplayFormat.value(h.value))
+                out.add("</time></a>")
+                if h.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
                 out.add(" "); out.escaped(h.text)
                 if h.sourceCount > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(h.sourceCount); out.add(" sources</span>") }
                 out.add("</li>\n")

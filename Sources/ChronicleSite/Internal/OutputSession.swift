@@ -177,29 +177,38 @@ final class OutputSession: @unchecked Sendable {
 /// open folder (there are as many as articles: no path is resolved from the root for each).
 final class OutputStamps {
     private let rootPath: String
-    private let folders: [Substring: Int32]
+    /// Each folder of pages by its name's bytes, and its descriptor.
+    private let folders: [(name: [UInt8], fd: Int32)]
 
     /// `rootPath` ends in `/`.
     init(_ rootPath: String) {
         self.rootPath = rootPath
-        var folders: [Substring: Int32] = [:]
-        for name in Paths.pageFolders {
+        folders = Paths.pageFolders.compactMap { name in
             let fd = open(rootPath + name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd >= 0 { folders[Substring(name)] = fd }
+            return fd >= 0 ? (Array(name.utf8), fd) : nil
         }
-        self.folders = folders
     }
 
-    deinit { for fd in folders.values { close(fd) } }
+    deinit { for folder in folders { close(folder.fd) } }
 
     /// The stamp of the file at `path` (from the root) as it is now.
     func stamp(_ path: String) -> FileStamp? {
-        let utf8 = path.utf8
-        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), let folder = folders[path[..<slash]],
-           !utf8[utf8.index(after: slash)...].contains(UInt8(ascii: "/")) {
-            let offset = utf8.distance(from: utf8.startIndex, to: slash) + 1
-            return path.withCString { FileStamp($0 + offset, in: folder) }
+        let found = path.withCString { c -> FileStamp?? in
+            // `folder/name` with a single slash, in one of the folders of pages.
+            var slash = -1, n = 0
+            while c[n] != 0 {
+                if c[n] == 0x2F {
+                    guard slash < 0 else { return nil }
+                    slash = n
+                }
+                n += 1
+            }
+            guard slash > 0, let folder = folders.first(where: { folder in
+                folder.name.count == slash && folder.name.withUnsafeBufferPointer { memcmp($0.baseAddress!, c, slash) == 0 }
+            }) else { return nil }
+            return .some(FileStamp(c + slash + 1, in: folder.fd))
         }
+        if let found { return found }
         return FileStamp(path: rootPath + path)
     }
 }
