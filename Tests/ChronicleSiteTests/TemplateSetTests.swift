@@ -43,6 +43,19 @@ struct TemplateSetTests {
         #expect(files.first { $0.path == "feed.xml" }?.text.hasPrefix("<?xml") == true)
     }
 
+    /// A page that lists the actors itself gets them (the built-in one has a compiled partial instead).
+    @Test func anActorListOfItsOwnGetsTheGroups() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("entities.html.mustache", "{{#groups}}{{label}}:{{#entities}} {{name}} ({{eventCount}}){{/entities}};{{/groups}}\n")
+        let files = try SiteRenderer(templates: TemplateSet.load(overridesIn: dir.url)).render(FixtureTimeline.timeline)
+        let page = try #require(files.first { $0.path == "entities/index.html" }).text
+        let builtIn = try #require(try SiteRenderer(templates: TemplateSet.builtIn()).render(FixtureTimeline.timeline)
+            .first { $0.path == "entities/index.html" }).text
+        #expect(page.contains("Places: ") && page.contains("London ("))
+        #expect(builtIn.contains("<section class=\"entity-group\" id=\"place\">") && builtIn.contains(">London</a>"))
+    }
+
     @Test func brokenTemplateReportsFileAndLine() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
     let registered: [String: String]
     /// Partials `CompiledPartials` writes: `days` while it and `event` are built in,
-    /// `article-events` and `periods` while each is.
+    /// `article-events`, `periods`, the article lists and `entity-groups` while each is.
     let compiled: Set<String>
     var compiledDays: Bool { compiled.contains("days") }
     /// `names(usedBy:)`'s answers, and each template's own tags, as worked out.
@@ -105,6 +105,7 @@ public struct TemplateSet: Sendable {
         if builtIn("periods") { compiled.insert("periods") }
         if builtIn("article-list") { compiled.insert("article-list") }
         if builtIn("article-list-md") { compiled.insert("article-list-md") }
+        if builtIn("entity-groups") { compiled.insert("entity-groups") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!

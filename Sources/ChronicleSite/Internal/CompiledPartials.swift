@@ -3,7 +3,7 @@ import ChronicleModel
 import ChronicleTime
 
 /// The built-in `days` and `event` partials (every event of a period page) and `article-events`
-/// (the events listed beside each article), `periods`, `article-list` and `article-list-md` written out in Swift: a big site has thousands of
+/// (the events listed beside each article), `periods`, `article-list`, `article-list-md` and `entity-groups` written out in Swift: a big site has thousands of
 /// each, and this writes them dozens of times faster than the Mustache library. `TemplateSet`
 /// uses it only while those partials are the built-in ones (a site that overrides one gets the
 /// Mustache rendering), and `CompiledPartialsTests` checks that it writes byte for byte what the
@@ -11,7 +11,26 @@ import ChronicleTime
 enum CompiledPartials {
     /// Registered in place of the compiled partials: each writes the HTML computed for it.
     static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}",
-                        "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}"]
+                        "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}",
+                        "entity-groups": "{{{entityGroupsHTML}}}"]
+
+    /// `entity-groups`: every actor, group by group (`EntityPages.list`'s `groups`).
+    static func entityGroups(_ index: SiteIndex, root: String) -> String {
+        var out = PageText(capacity: index.entityList.count * 160)
+        for kind in EntityKind.allCases {
+            let members = index.entityList.filter { $0.kind == kind }
+            guard !members.isEmpty else { continue }
+            out.add("<section class=\"entity-group\" id=\""); out.escaped(kind.rawValue); out.add("\">\n<h2>")
+            out.escaped(EntityPages.groupLabel(kind)); out.add("</h2>\n<ul class=\"entity-list\">\n")
+            for entity in members {
+                out.add("<li><a class=\"actor actor-"); out.escaped(entity.kind.rawValue); out.add("\" href=\""); out.escaped(root)
+                out.escaped(Paths.entityHref(entity.slug)); out.add("\">"); out.escaped(entity.name); out.add("</a> <span class=\"count\">")
+                out.add(entity.events.count); out.add(" events</span></li>\n")
+            }
+            out.add("</ul>\n</section>\n")
+        }
+        return out.string
+    }
 
     /// `article-list` and `article-list-md`: every article with its outlet and day (and event
     /// count, in HTML), a line each between an opening and a closing.

@@ -29,10 +29,16 @@ enum EntityPages {
 
     static func list(_ index: SiteIndex) -> [String: Any] {
         var out = CommonContext.page(index, root: "../", title: "People, organisations and places · \(index.config.title)")
-        out["groups"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
-            let members = index.entityList.filter { $0.kind == kind }
-            guard !members.isEmpty else { return nil }
-            return context(["kind": kind.rawValue, "label": groupLabel(kind), "entities": positioned(members.map(link))])
+        // Every actor, made for a template that lists `groups` itself; the built-in one has the compiled partial.
+        out["groups"] = LazyValue {
+            EntityKind.allCases.compactMap { kind -> [String: Any]? in
+                let members = index.entityList.filter { $0.kind == kind }
+                guard !members.isEmpty else { return nil }
+                return context(["kind": kind.rawValue, "label": groupLabel(kind), "entities": positioned(members.map(link))])
+            }
+        }
+        if index.compiled.contains("entity-groups") {
+            out["entityGroupsHTML"] = LazyRenderable { CompiledPartials.entityGroups(index, root: "../") }
         }
         return out
     }
