@@ -134,6 +134,28 @@ final class OutputSession: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Puts the finished `file` (on the output's file system) in place of `path` in one rename,
+    /// and keeps the file it replaces under `file`'s name (its storage is written over by the next
+    /// build instead of being freed now and taken again then).
+    func swapIn(_ path: String, from file: URL, hash: UInt64, fingerprint: UInt64?) throws {
+        guard SiteWriter.isSafe(path) else { throw SiteWriter.WriteError.unsafePath(path) }
+        let target = root.appendingPathComponent(path)
+        let kept = file.path + ".next"
+        unlink(kept)
+        let keeps = link(target.path, kept) == 0
+        guard rename(file.path, target.path) == 0 else {
+            if keeps { unlink(kept) }
+            unlink(file.path)
+            throw SiteWriter.WriteError.io("could not write \(target.path)")
+        }
+        if keeps { rename(kept, file.path) }
+        guard let stamp = FileStamp(path: target.path) else { throw SiteWriter.WriteError.io("could not read back \(target.path)") }
+        lock.lock()
+        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint)
+        written += 1
+        lock.unlock()
+    }
+
     /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in.
     func finish() throws {
         if staged {

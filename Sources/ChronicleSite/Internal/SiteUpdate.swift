@@ -327,11 +327,7 @@ struct SiteUpdate: @unchecked Sendable {
         let oldFile = previous.flatMap { _ in FileHandle(forReadingAtPath: session.root.appendingPathComponent("events.json").path) }
         defer { try? oldFile?.close() }
         var runs: [SiteState.EventsLayout.Run] = []
-        try session.write("events.json", hash: 0, fingerprint: nil) { url in
-            guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = FileHandle(forWritingAtPath: url.path) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            defer { try? out.close() }
+        func write(to out: FileHandle) throws {
             var offset = 0
             func emit(_ bytes: [UInt8]) throws {
                 try out.write(contentsOf: bytes)
@@ -359,9 +355,53 @@ struct SiteUpdate: @unchecked Sendable {
                 try emit(run)
             }
             try emit(tail)
+            guard ftruncate(out.fileDescriptor, off_t(offset)) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        }
+        // Written over the file the build before last wrote, kept for it (its storage is reused
+        // rather than 200 MB freed and taken again at 10,000 articles), else into a new file.
+        if let spare = Self.spareEventsFile(timeline.cache, session: session) {
+            do {
+                try write(to: spare.handle)
+                try spare.handle.close()
+            } catch {
+                try? spare.handle.close()
+                unlink(spare.url.path)
+                throw error
+            }
+            try session.swapIn("events.json", from: spare.url, hash: 0, fingerprint: nil)
+        } else {
+            try session.write("events.json", hash: 0, fingerprint: nil) { url in
+                guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = FileHandle(forWritingAtPath: url.path) else {
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                defer { try? out.close() }
+                try write(to: out)
+            }
         }
         layout.runs = runs
         return layout
+    }
+
+    /// The cache's spare events.json (`OutputSession.swapIn` keeps there the file it replaces),
+    /// opened to be written over from its start: when the output is updated in place on the
+    /// cache's file system and the spare is not the output's own file.
+    static func spareEventsFile(_ cache: BuildCache?, session: OutputSession) -> (url: URL, handle: FileHandle)? {
+        guard let cache, !session.staged else { return nil }
+        let url = cache.url("events-spare.json")
+        var folder = stat(), root = stat()
+        guard stat(cache.directory.path, &folder) == 0, stat(session.root.path, &root) == 0, folder.st_dev == root.st_dev else {
+            unlink(url.path)
+            return nil
+        }
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        var spare = stat(), current = stat()
+        if fstat(fd, &spare) != 0 || (stat(session.root.appendingPathComponent("events.json").path, &current) == 0 && current.st_ino == spare.st_ino) {
+            close(fd)
+            unlink(url.path)
+            return nil
+        }
+        return (url, FileHandle(fileDescriptor: fd, closeOnDealloc: true))
     }
 
     /// Appends `length` bytes of `file` from `offset` to `out`, in the kernel when it can
