@@ -31,9 +31,9 @@ final class OutputSession: @unchecked Sendable {
     private let rootPath: String
     let staged: Bool
     private let previous: [String: OutputEntry]
-    /// The paths of `previous` found as it left them, when that was checked before the session
+    /// The entries of `previous` found as it left them, when that was checked before the session
     /// (`SiteState.checkFiles`, while the timeline was built); else each is checked when asked.
-    private let checked: Set<String>?
+    private let checked: [String: OutputEntry]?
     private let stamps: OutputStamps?
     private(set) var entries: [String: OutputEntry] = [:]
     private(set) var written = 0
@@ -41,7 +41,7 @@ final class OutputSession: @unchecked Sendable {
     private(set) var removed = 0
     private let lock = NSLock()
 
-    init(output: URL, previous: [String: OutputEntry]?, intact checked: Set<String>? = nil) throws {
+    init(output: URL, previous: [String: OutputEntry]?, intact checked: [String: OutputEntry]? = nil) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         try SiteWriter.checkReplaceable(self.output)
@@ -70,8 +70,9 @@ final class OutputSession: @unchecked Sendable {
 
     /// The previous entry of `path`, when the file is still as that build left it.
     func intact(_ path: String) -> OutputEntry? {
-        guard !staged, let entry = previous[path] else { return nil }
-        if let checked { return checked.contains(path) ? entry : nil }
+        guard !staged else { return nil }
+        if let checked { return checked[path] }
+        guard let entry = previous[path] else { return nil }
         return stamps?.stamp(path) == entry.stamp ? entry : nil
     }
 

@@ -13,8 +13,8 @@ struct SiteState: Codable {
     var eventsLayout: EventsLayout?
     /// Each digest's bytes as read (or to write as they are, for a period that did not change).
     var digestBytes: [ArraySlice<UInt8>?] = []
-    /// The paths of `files` found as the last build left them (`checkFiles`), when checked.
-    var intact: Set<String>?
+    /// The entries of `files` found as the last build left them (`checkFiles`), when checked.
+    var intact: [String: OutputEntry]?
 
     private enum CodingKeys: String, CodingKey { case output, digests, files, eventsLayout }
 
@@ -35,8 +35,8 @@ struct SiteState: Codable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
         let stamps = OutputStamps(output.path.hasSuffix("/") ? output.path : output.path + "/")
-        var intact = Set<String>(minimumCapacity: files.count)
-        for (path, entry) in files where stamps.stamp(path) == entry.stamp { intact.insert(path) }
+        var intact: [String: OutputEntry] = Dictionary(minimumCapacity: files.count)
+        for (path, entry) in files where stamps.stamp(path) == entry.stamp { intact[path] = entry }
         self.intact = intact
     }
 
@@ -111,12 +111,24 @@ struct SiteUpdate: @unchecked Sendable {
         let names = timeline.names
         let entityIndex = Prefetched { EntityIndex(digests: digests, names: names) }
         // Each article's share of each of its periods, looked up once (its count and its page's fingerprint need them).
-        let shares = concurrentMap(timeline.articles) { record in record.periods.map { byPeriod[$0]?.articles[record.slug] } }
-        let infos = timeline.articles.indices.map { i in
-            ArticleInfo(timeline.articles[i], eventCount: shares[i].reduce(0) { $0 + ($1?.eventCount ?? 0) })
+        let shares = RecordsInPlace.with(timeline.articles) { records in
+            concurrentMap(Array(0..<records.count)) { i in
+                let record = records[i]
+                return record.pointee.periods.map { byPeriod[$0]?.articles[record.pointee.slug] }
+            }
+        }
+        let infos = RecordsInPlace.with(timeline.articles) { records in
+            (0..<records.count).map { i in
+                let record = records[i]
+                return ArticleInfo(slug: record.pointee.slug, title: record.pointee.title, source: record.pointee.source, url: record.pointee.url,
+                                   author: record.pointee.author, published: record.pointee.published,
+                                   eventCount: shares[i].reduce(0) { $0 + ($1?.eventCount ?? 0) })
+            }
         }
         let entities = entityIndex.value
-        try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
+        try SiteRenderer.checkSlugs(RecordsInPlace.with(timeline.articles) { records in
+            (0..<records.count).map { (records[$0].pointee.slug, records[$0].pointee.sourcePath) }
+        }, entities: entities.entities)
         let session = try OutputSession(output: output, previous: state?.files, intact: state?.intact)
         var report = Report()
         let layout: SiteState.EventsLayout
@@ -176,13 +188,15 @@ struct SiteUpdate: @unchecked Sendable {
                 }
             }
             // Fingerprints (and whether each file is still as written) found on all cores.
-            let articlePrints = concurrentMap(Array(timeline.articles.indices)) { i in
-                let print = prints.article(timeline.articles[i], shares: shares[i])
-                return (print, session.intact(Paths.article(timeline.articles[i].slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            let articlePrints = RecordsInPlace.with(timeline.articles) { records in
+                concurrentMap(Array(0..<records.count)) { i in
+                    let (print, path) = (prints.article(records[i], shares: shares[i]), Paths.article(records[i].pointee.slug))
+                    return (print, path, session.intact(path).flatMap { $0.fingerprint == print ? $0 : nil })
+                }
             }
-            for (i, (print, intact)) in articlePrints.enumerated() {
+            for (i, (print, path, intact)) in articlePrints.enumerated() {
                 if let intact {
-                    session.keep(Paths.article(timeline.articles[i].slug), intact)
+                    session.keep(path, intact)
                 } else {
                     let (record, info, bodies) = (timeline.articles[i], infos[i], ArticleBodies(timeline))
                     jobs.append {
@@ -248,7 +262,9 @@ struct SiteUpdate: @unchecked Sendable {
             DispatchQueue.global().async(group: cleanup) {
                 early?.removeRuns()
                 cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
-                cache.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
+                cache.removeFiles(in: "bodies", keeping: RecordsInPlace.with(timeline.articles) { records in
+                    Set((0..<records.count).map { ArticleBodies.name(records[$0]) })
+                })
             }
         }
         defer { cleanup.wait() }
@@ -295,7 +311,13 @@ struct SiteUpdate: @unchecked Sendable {
 
     /// The content hash of each article by slug: an event's card shows its sources' titles and outlets.
     static func articleHashes(_ timeline: TimelineBuild) -> [String: UInt64] {
-        Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+        RecordsInPlace.with(timeline.articles) { records in
+            var hashes: [String: UInt64] = Dictionary(minimumCapacity: records.count)
+            for i in 0..<records.count where hashes[records[i].pointee.slug] == nil {
+                hashes[records[i].pointee.slug] = records[i].pointee.contentHash
+            }
+            return hashes
+        }
     }
 
     /// The site's last key events, newest first, enough for the feed.
@@ -644,9 +666,15 @@ struct ArticleBodies: Sendable {
 
     init(_ timeline: TimelineBuild) { self.timeline = timeline }
 
-    static func name(_ record: ArticleRecord) -> String {
-        let key = record.verdicts.map { $0 ? UInt8(1) : 0 } + Array(record.sourcePath.utf8)
-        return ContentHash.hex(ContentHash.xxh64(key, seed: record.contentHash)) + ".bin"
+    static func name(_ record: ArticleRecord) -> String { name(verdicts: record.verdicts, sourcePath: record.sourcePath, contentHash: record.contentHash) }
+
+    static func name(_ record: UnsafePointer<ArticleRecord>) -> String {
+        name(verdicts: record.pointee.verdicts, sourcePath: record.pointee.sourcePath, contentHash: record.pointee.contentHash)
+    }
+
+    private static func name(verdicts: [Bool], sourcePath: String, contentHash: UInt64) -> String {
+        let key = verdicts.map { $0 ? UInt8(1) : 0 } + Array(sourcePath.utf8)
+        return ContentHash.hex(ContentHash.xxh64(key, seed: contentHash)) + ".bin"
     }
 
     /// Renders and keeps the body of an article just analysed; `mentions` are its sentences that are mentions.
@@ -775,15 +803,16 @@ struct Fingerprints: @unchecked Sendable {
     }
 
     /// - Parameter shares: the article's share of each of its periods (`record.periods`).
-    func article(_ record: ArticleRecord, shares: [PeriodDigest.Share?]) -> UInt64 {
+    func article(_ record: UnsafePointer<ArticleRecord>, shares: [PeriodDigest.Share?]) -> UInt64 {
         var h = Fingerprinter()
         h.add(site)
-        h.add(record.contentHash)
-        h.add(record.sourcePath)
-        h.add(record.slug)
-        h.add(record.verdicts)
-        h.add(record.periods.count)
-        for (p, share) in zip(record.periods, shares) {
+        h.add(record.pointee.contentHash)
+        h.add(record.pointee.sourcePath)
+        h.add(record.pointee.slug)
+        h.add(record.pointee.verdicts)
+        let periods = record.pointee.periods
+        h.add(periods.count)
+        for (p, share) in zip(periods, shares) {
             h.add(p.year)
             h.add(p.month ?? 0)
             h.add(share?.fingerprint ?? 0)
@@ -847,5 +876,19 @@ struct Fingerprinter {
         h = h &* 0x1656_67B1_9E37_79F9
         h ^= h >> 32
         return h
+    }
+}
+
+/// A build's article records read where they lie: a record passed or mapped is copied, a retain
+/// and a release of each of its fields, on memory long since cold; these loops read only the
+/// fields they need. Valid only within `with`.
+struct RecordsInPlace: @unchecked Sendable {
+    private let base: UnsafePointer<ArticleRecord>?
+    let count: Int
+
+    subscript(i: Int) -> UnsafePointer<ArticleRecord> { base! + i }
+
+    static func with<T>(_ records: [ArticleRecord], _ body: (RecordsInPlace) throws -> T) rethrows -> T {
+        try records.withUnsafeBufferPointer { try body(RecordsInPlace(base: $0.baseAddress, count: $0.count)) }
     }
 }
