@@ -312,11 +312,7 @@ struct SiteUpdate: @unchecked Sendable {
     /// The content hash of each article by slug: an event's card shows its sources' titles and outlets.
     static func articleHashes(_ timeline: TimelineBuild) -> [String: UInt64] {
         RecordsInPlace.with(timeline.articles) { records in
-            var hashes: [String: UInt64] = Dictionary(minimumCapacity: records.count)
-            for i in 0..<records.count where hashes[records[i].pointee.slug] == nil {
-                hashes[records[i].pointee.slug] = records[i].pointee.contentHash
-            }
-            return hashes
+            Dictionary((0..<records.count).lazy.map { (records[$0].pointee.slug, records[$0].pointee.contentHash) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
