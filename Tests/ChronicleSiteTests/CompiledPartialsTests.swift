@@ -11,7 +11,7 @@ import Testing
     static func mustacheOnly() throws -> (TemplateSet, TemporaryDirectory) {
         let dir = try TemporaryDirectory("chronicle-templates")
         for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache", "article-events.mustache", "periods.mustache", "article-list.mustache",
-                                                               "article-list-md.mustache"].contains(file.name) {
+                                                               "article-list-md.mustache", "entity-groups.mustache"].contains(file.name) {
             _ = try dir.write(file.name, file.contents)
         }
         return (try TemplateSet.load(overridesIn: dir.url), dir)
@@ -52,7 +52,7 @@ import Testing
         let compiled = try TemplateSet.builtIn()
         let (mustache, dir) = try Self.mustacheOnly()
         defer { dir.remove() }
-        #expect(compiled.compiled == ["days", "article-events", "periods", "article-list", "article-list-md"] && mustache.compiled.isEmpty)
+        #expect(compiled.compiled == ["days", "article-events", "periods", "article-list", "article-list-md", "entity-groups"] && mustache.compiled.isEmpty)
         let threshold = paged ? 1 : 1000
         let fast = try SiteRenderer(templates: compiled, pagedAbove: threshold).render(timeline)
         let slow = try SiteRenderer(templates: mustache, pagedAbove: threshold).render(timeline)

@@ -41,6 +41,15 @@ struct EscapingTests {
         }
     }
 
+    @Test func aSlugTwiceIsRejectedNamingBothFiles() throws {
+        var timeline = FixtureTimeline.timeline
+        timeline.articles[1].slug = timeline.articles[0].slug
+        #expect(throws: SiteRenderer.RenderError.duplicateSlug(slug: timeline.articles[0].slug,
+                                                               files: [timeline.articles[0].sourcePath, timeline.articles[1].sourcePath])) {
+            try SiteRenderer(templates: TemplateSet.builtIn()).render(timeline)
+        }
+    }
+
     @Test func slugsAreEncodedInLinks() throws {
         var timeline = FixtureTimeline.timeline
         timeline.articles[1].slug = "ap ceasefire?é"

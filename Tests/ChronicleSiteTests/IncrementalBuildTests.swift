@@ -180,6 +180,32 @@ import Testing
         try site.expectSameAsClean("pages changed by hand")
     }
 
+    /// events.json is written over the file the build before last wrote (kept in the cache), never
+    /// over the output's own file, and is replaced in one rename.
+    @Test func eventsJSONIsWrittenOverTheSpareFile() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        #expect(site.build().failure == nil)
+        let spare = site.root.appendingPathComponent(".chronicle/events-spare.json").path
+        let events = site.output.appendingPathComponent("events.json").path
+        func inode(_ path: String) -> UInt64? {
+            var info = stat()
+            return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        _ = try site.dir.write("content/2025-04-02-late.md", Self.article(20, day: 33, outlet: "Wire B", text: Self.texts[2]))
+        let before = inode(events)
+        try site.expectSameAsClean("an article added")
+        #expect(inode(spare) == before && inode(events) != before, "the replaced file is kept as the spare")
+        // A spare that is the output's own file (linked by hand) is not written over.
+        unlink(spare)
+        #expect(link(events, spare) == 0)
+        _ = try site.dir.write("content/2025-04-03-later.md", Self.article(21, day: 34, outlet: "Wire A", text: Self.texts[3]))
+        try site.expectSameAsClean("the spare linked to the output")
+        _ = try site.dir.write("content/2025-04-04-latest.md", Self.article(22, day: 35, outlet: "Wire C", text: Self.texts[4]))
+        try site.expectSameAsClean("another article added")
+        #expect(inode(spare) != inode(events))
+    }
+
     @Test func aRebuildRewritesOnlyWhatChanged() throws {
         let site = try Site()
         defer { site.dir.remove() }

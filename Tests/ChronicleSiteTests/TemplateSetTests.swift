@@ -1,4 +1,4 @@
-import ChronicleSite
+@testable import ChronicleSite
 import ChronicleTestSupport
 import Foundation
 import Testing
@@ -43,6 +43,19 @@ struct TemplateSetTests {
         #expect(files.first { $0.path == "feed.xml" }?.text.hasPrefix("<?xml") == true)
     }
 
+    /// A page that lists the actors itself gets them (the built-in one has a compiled partial instead).
+    @Test func anActorListOfItsOwnGetsTheGroups() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("entities.html.mustache", "{{#groups}}{{label}}:{{#entities}} {{name}} ({{eventCount}}){{/entities}};{{/groups}}\n")
+        let files = try SiteRenderer(templates: TemplateSet.load(overridesIn: dir.url)).render(FixtureTimeline.timeline)
+        let page = try #require(files.first { $0.path == "entities/index.html" }).text
+        let builtIn = try #require(try SiteRenderer(templates: TemplateSet.builtIn()).render(FixtureTimeline.timeline)
+            .first { $0.path == "entities/index.html" }).text
+        #expect(page.contains("Places: ") && page.contains("London ("))
+        #expect(builtIn.contains("<section class=\"entity-group\" id=\"place\">") && builtIn.contains(">London</a>"))
+    }
+
     @Test func brokenTemplateReportsFileAndLine() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -69,5 +82,28 @@ struct TemplateSetTests {
         try Data([0x7B, 0x7B, 0xFF, 0x7D, 0x7D]).write(to: dir.url.appendingPathComponent("feed.xml.mustache"))
         let error = try #require(throws: TemplateError.self) { try TemplateSet.load(overridesIn: dir.url) }
         #expect(error.file.hasSuffix("feed.xml.mustache"))
+    }
+}
+
+/// Which names a template (and the partials it includes) refers to: what decides whether a page
+/// shows site-wide values or a list that has to be built.
+@Suite struct TemplateNamesTests {
+    @Test func namesFollowPartialsAndEveryKindOfTag() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try dir.write("templates/page.mustache", """
+            {{! a comment {{ignored}} }}{{% CONTENT_TYPE: HTML }}{{#counts.events}}{{ plain }}{{/counts.events}}{{^ empty}}x{{/ empty}}
+            {{{triple}}} {{& ampersand}} {{> part }} {{title}}
+            """)
+        _ = try dir.write("templates/part.mustache", "{{#inner.deep}}{{.}}{{/inner.deep}}")
+        _ = try dir.write("templates/dynamic.mustache", "{{>*which}}")
+        let set = try TemplateSet.load(overridesIn: dir.url.appendingPathComponent("templates"))
+        let names = set.names(usedBy: "page")
+        #expect(names.isSuperset(of: ["counts", "plain", "empty", "triple", "ampersand", "title", "inner", ""]))
+        #expect(!names.contains("ignored") && !names.contains("part") && !names.contains("CONTENT_TYPE"))
+        // A dynamic partial could be any template.
+        #expect(set.names(usedBy: "dynamic").isSuperset(of: names))
+        #expect(set.names(usedBy: "entity.html").isSuperset(of: ["entity", "related", "periodsHTML", "months", "site", "root"]))
+        #expect(!set.anyUses("nothing-uses-this") && set.anyUses("triple"))
     }
 }

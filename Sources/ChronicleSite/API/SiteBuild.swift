@@ -128,6 +128,9 @@ public struct SiteBuild: Sendable {
         }
         let early = MergedDigests()
         builder.merged = { result, events, hashes, cache in early.digest(result, events: events, articleHashes: hashes, cache: cache) }
+        // The templates are read and parsed on another core while the timeline is built.
+        let templateFolder = siteDirectory.appendingPathComponent("templates", isDirectory: true)
+        let templates = Prefetched { Swift.Result { try TemplateSet.load(overridesIn: templateFolder) } }
         // The site's own state is read on another core while the timeline is built (and the output
         // files it lists checked), and the timeline's manifest written while the site is.
         let state = StateSlot()
@@ -153,7 +156,7 @@ public struct SiteBuild: Sendable {
         if !freesMemoryAtEnd { ProcessLifetime.keep([timeline, early] as [Any]) }
         // Whatever the site does, the manifest is written before the build returns.
         let site = Swift.Result { () throws(TimelineBuild.Missing) -> Result in
-            try self.site(timeline, progress: progress, usesCache: usesCache, early: early, state: state.prefetched)
+            try self.site(timeline, templates: templates, progress: progress, usesCache: usesCache, early: early, state: state.prefetched)
         }
         do {
             try timeline.finishCacheWrites()
@@ -165,15 +168,15 @@ public struct SiteBuild: Sendable {
     }
 
     /// The site of a built timeline, rendered and written.
-    private func site(_ timeline: TimelineBuild, progress: BuildProgress, usesCache: Bool, early: MergedDigests,
-                      state: Prefetched<SiteState?>?) throws(TimelineBuild.Missing) -> Result {
+    private func site(_ timeline: TimelineBuild, templates: Prefetched<Swift.Result<TemplateSet, Error>>, progress: BuildProgress,
+                      usesCache: Bool, early: MergedDigests, state: Prefetched<SiteState?>?) throws(TimelineBuild.Missing) -> Result {
         var result = Result(diagnostics: timeline.diagnostics, failure: nil, fileCount: 0, statistics: timeline.statistics)
         if timeline.hasErrors && !writesWithArticleErrors {
             result.failure = .articleErrors(timeline.diagnostics.filter { $0.severity == .error }.count)
             return result
         }
         do {
-            let templates = try TemplateSet.load(overridesIn: siteDirectory.appendingPathComponent("templates", isDirectory: true))
+            let templates = try templates.value.get()
             var update = SiteUpdate(timeline: timeline, templates: templates, output: outputDirectory.standardizedFileURL,
                                     pagedAbove: pagedAbove, readsState: usesCache, progress: progress, early: early)
             update.previousState = state

@@ -84,11 +84,12 @@ public struct SiteRenderer: Sendable {
         for entity in entities where !Paths.isSafeSlug(entity.slug) || entity.slug == "index" {
             throw RenderError.unsafeSlug(slug: entity.slug, file: "entity '\(entity.name)'")
         }
-        var seen: [String: String] = Dictionary(minimumCapacity: articles.count)
+        var seen = Set<String>(minimumCapacity: articles.count)
         for (slug, file) in articles {
             guard Paths.isSafeSlug(slug) else { throw RenderError.unsafeSlug(slug: slug, file: file) }
-            if let other = seen[slug] { throw RenderError.duplicateSlug(slug: slug, files: [other, file]) }
-            seen[slug] = file
+            if !seen.insert(slug).inserted {
+                throw RenderError.duplicateSlug(slug: slug, files: [articles.first { $0.slug == slug }!.file, file])
+            }
         }
     }
 }

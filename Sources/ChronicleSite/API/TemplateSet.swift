@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
     let registered: [String: String]
     /// Partials `CompiledPartials` writes: `days` while it and `event` are built in,
-    /// `article-events` and `periods` while each is.
+    /// `article-events`, `periods`, the article lists and `entity-groups` while each is.
     let compiled: Set<String>
     var compiledDays: Bool { compiled.contains("days") }
     /// `names(usedBy:)`'s answers, and each template's own tags, as worked out.
@@ -36,11 +36,21 @@ public struct TemplateSet: Sendable {
     private static func tags(in text: String, partialsCouldBeAny all: [String]) -> (names: Set<String>, partials: [String]) {
         var names = Set<String>()
         var partials: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            var tag = rest[open.upperBound..<close.lowerBound].drop { $0 == "{" || $0 == " " }
-            rest = rest[close.upperBound...]
+        // The braces are found on bytes (a text search per tag cost more than all else here).
+        let bytes = Array(text.utf8)
+        func pair(_ b: UInt8, from start: Int) -> Int? {
+            var i = start
+            while i + 1 < bytes.count {
+                if bytes[i] == b && bytes[i + 1] == b { return i }
+                i += 1
+            }
+            return nil
+        }
+        var next = 0
+        while let open = pair(0x7B, from: next) {
+            guard let close = pair(0x7D, from: open + 2) else { break }
+            next = close + 2
+            var tag = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).drop { $0 == "{" || $0 == " " }
             guard let sigil = tag.first else { continue }
             if "!%=".contains(sigil) { continue }
             if sigil == ">" {
@@ -95,6 +105,7 @@ public struct TemplateSet: Sendable {
         if builtIn("periods") { compiled.insert("periods") }
         if builtIn("article-list") { compiled.insert("article-list") }
         if builtIn("article-list-md") { compiled.insert("article-list-md") }
+        if builtIn("entity-groups") { compiled.insert("entity-groups") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!

@@ -1,8 +1,9 @@
 import ChronicleMarkdown
+import ChronicleModel
 import ChronicleTime
 
 /// The built-in `days` and `event` partials (every event of a period page) and `article-events`
-/// (the events listed beside each article), `periods`, `article-list` and `article-list-md` written out in Swift: a big site has thousands of
+/// (the events listed beside each article), `periods`, `article-list`, `article-list-md` and `entity-groups` written out in Swift: a big site has thousands of
 /// each, and this writes them dozens of times faster than the Mustache library. `TemplateSet`
 /// uses it only while those partials are the built-in ones (a site that overrides one gets the
 /// Mustache rendering), and `CompiledPartialsTests` checks that it writes byte for byte what the
@@ -10,7 +11,26 @@ import ChronicleTime
 enum CompiledPartials {
     /// Registered in place of the compiled partials: each writes the HTML computed for it.
     static let stubs = ["days": "{{{daysHTML}}}", "article-events": "{{{articleEventsHTML}}}", "periods": "{{{periodsHTML}}}",
-                        "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}"]
+                        "article-list": "{{{articleListHTML}}}", "article-list-md": "{{{articleListMarkdown}}}",
+                        "entity-groups": "{{{entityGroupsHTML}}}"]
+
+    /// `entity-groups`: every actor, group by group (`EntityPages.list`'s `groups`).
+    static func entityGroups(_ index: SiteIndex, root: String) -> String {
+        var out = PageText(capacity: index.entityList.count * 160)
+        for kind in EntityKind.allCases {
+            let members = index.entityList.filter { $0.kind == kind }
+            guard !members.isEmpty else { continue }
+            out.add("<section class=\"entity-group\" id=\""); out.escaped(kind.rawValue); out.add("\">\n<h2>")
+            out.escaped(EntityPages.groupLabel(kind)); out.add("</h2>\n<ul class=\"entity-list\">\n")
+            for entity in members {
+                out.add("<li><a class=\"actor actor-"); out.escaped(entity.kind.rawValue); out.add("\" href=\""); out.escaped(root)
+                out.escaped(Paths.entityHref(entity.slug)); out.add("\">"); out.escaped(entity.name); out.add("</a> <span class=\"count\">")
+                out.add(entity.events.count); out.add(" events</span></li>\n")
+            }
+            out.add("</ul>\n</section>\n")
+        }
+        return out.string
+    }
 
     /// `article-list` and `article-list-md`: every article with its outlet and day (and event
     /// count, in HTML), a line each between an opening and a closing.
@@ -147,7 +167,8 @@ enum CompiledPartials {
         out.add("<p class=\"event-sources\">")
         for (i, s) in v.sources.enumerated() {
             if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.escaped(root); out.escaped(s.href); out.add("\" title=\""); out.escaped(s.title); out.add("\">")
+            out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: s.slug, sentence: s.sentence).write(into: &out)
+            out.add("\" title=\""); out.escaped(s.title); out.add("\">")
             out.escaped(s.name); out.add("</a>")
         }
         if let more = v.moreSources { out.add(" · and "); out.add(more); out.add(" more") }
@@ -178,7 +199,7 @@ enum CompiledPartials {
         if !v.event.representative.resolution.isEmpty {
             out.add("<details class=\"why\">\n<summary>Why this date?</summary>\n<ul>\n")
             for m in v.mentions {
-                out.add("<li><a href=\""); out.escaped(root); out.escaped(m.href); out.add("\">"); out.escaped(m.source); out.add("</a>: ")
+                out.add("<li><a href=\""); out.escaped(root); m.link.write(into: &out); out.add("\">"); out.escaped(m.source); out.add("</a>: ")
                 out.escaped(m.mention.resolution); out.add("</li>\n")
             }
             if let more = v.moreMentions { out.add("<li>and "); out.add(more); out.add(" more sentences (all are in events.json)</li>\n") }
@@ -187,20 +208,29 @@ enum CompiledPartials {
         out.add("</article>\n")
     }
 
-    /// The built-in `periods` partial: a paged site's periods with their highlights.
-    static func periods(_ periods: [TimelineGroups.PeriodLink], root: String) -> String {
-        var out = PageText(capacity: 200 + periods.count * 1200)
+    /// The built-in `periods` partial for these periods' digests (what `TimelineGroups.PeriodLink`
+    /// gives the template), written straight from them: an actor's page lists dozens of periods.
+    static func periods(_ digests: [PeriodDigest], index: SiteIndex, root: String) -> String {
+        var out = PageText(capacity: 200 + digests.count * 1200)
         out.add("<div class=\"periods\">\n")
-        for p in periods {
-            out.add("<section class=\"period\" id=\""); out.escaped(p.id); out.add("\">\n")
-            out.add("<h2 class=\"month-label\"><a href=\""); out.escaped(root); out.escaped(p.href); out.add("\"><time datetime=\"")
-            out.escaped(p.datetime); out.add("\">"); out.escaped(p.label); out.add("</time></a>")
-            out.add(" <span class=\"count\">"); out.add(p.eventCount); out.add(" events, "); out.add(p.keyCount)
+        for digest in digests {
+            let period = digest.period.description
+            // Where the period and its events are shown: its page, or the index.
+            func page(_ out: inout PageText) {
+                if index.paged { out.add("months/"); out.escaped(period); out.add(".html") } else { out.add("index.html") }
+            }
+            out.add("<section class=\"period\" id=\"m-"); out.escaped(period); out.add("\">\n")
+            out.add("<h2 class=\"month-label\"><a href=\""); out.escaped(root)
+            if index.paged { page(&out) } else { out.add("index.html#m-"); out.escaped(period) }
+            out.add("\"><time datetime=\""); out.escaped(period); out.add("\">"); out.escaped(digest.period.label); out.add("</time></a>")
+            out.add(" <span class=\"count\">"); out.add(digest.eventCount); out.add(" events, "); out.add(digest.keyCount)
             out.add(" key</span></h2>\n<ul class=\"highlights\">\n")
-            for h in p.highlights {
-                out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); out.escaped(h.href)
-                out.add("\"><time datetime=\""); out.escaped(h.datetime); out.add("\">"); out.escaped(h.label); out.add("</time></a>")
-                if h.expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
+            for h in digest.highlights {
+                out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); page(&out)
+                out.add("#"); out.escaped(Paths.eventAnchor(h.id))
+                out.add("\"><time datetime=\""); out.escaped(EventView.htmlDatetime(h.value)); out.add("\">"); out.escaped(DisplayFormat.value(h.value))
+                out.add("</time></a>")
+                if h.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
                 out.add(" "); out.escaped(h.text)
                 if h.sourceCount > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(h.sourceCount); out.add(" sources</span>") }
                 out.add("</li>\n")

@@ -29,10 +29,16 @@ enum EntityPages {
 
     static func list(_ index: SiteIndex) -> [String: Any] {
         var out = CommonContext.page(index, root: "../", title: "People, organisations and places · \(index.config.title)")
-        out["groups"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
-            let members = index.entityList.filter { $0.kind == kind }
-            guard !members.isEmpty else { return nil }
-            return context(["kind": kind.rawValue, "label": groupLabel(kind), "entities": positioned(members.map(link))])
+        // Every actor, made for a template that lists `groups` itself; the built-in one has the compiled partial.
+        out["groups"] = LazyValue {
+            EntityKind.allCases.compactMap { kind -> [String: Any]? in
+                let members = index.entityList.filter { $0.kind == kind }
+                guard !members.isEmpty else { return nil }
+                return context(["kind": kind.rawValue, "label": groupLabel(kind), "entities": positioned(members.map(link))])
+            }
+        }
+        if index.compiled.contains("entity-groups") {
+            out["entityGroupsHTML"] = LazyRenderable { CompiledPartials.entityGroups(index, root: "../") }
         }
         return out
     }
@@ -91,7 +97,7 @@ struct EntityIndex: Sendable {
         let numbered = Numbered(digests)
         var ids: [String: [String]] = Dictionary(minimumCapacity: numbered.names.count)
         for (n, name) in numbered.names.enumerated() {
-            ids[name] = numbered.eventsOfName[n].map { digests[numbered.eventPeriod[$0]].named[numbered.eventPosition[$0]].id }
+            ids[name] = numbered.eventsOfName[n].map { digests[numbered.eventPeriod[$0]].named[numbered.eventPosition[$0]].brief.id }
         }
         self.init(numbered, entities: names.entities(ids))
     }
@@ -121,26 +127,31 @@ struct EntityIndex: Sendable {
         var eventsOfName: [[Int]] = []
 
         init(_ digests: [PeriodDigest]) {
-            for (p, digest) in digests.enumerated() {
-                for (k, event) in digest.named.enumerated() {
-                    let e = eventPeriod.count
-                    eventPeriod.append(p)
-                    eventPosition.append(k)
-                    eventIsKey.append(event.brief.isKey)
-                    eventScore.append(event.score)
-                    eventCard.append(event.fingerprint)
-                    for name in event.names {
-                        let n = numbers[name] ?? names.count
-                        if n == names.count {
-                            numbers[name] = n
-                            names.append(name)
-                            eventsOfName.append([])
-                        }
-                        eventNames.append(n)
-                        eventsOfName[n].append(e)
+            // The named events are read in place (a copy of each would retain its brief's texts).
+            digests.withUnsafeBufferPointer { digests in
+                for p in digests.indices { digests[p].named.withUnsafeBufferPointer { add($0, period: p) } }
+            }
+        }
+
+        private mutating func add(_ named: UnsafeBufferPointer<PeriodDigest.NamedEvent>, period p: Int) {
+            for k in named.indices {
+                let e = eventPeriod.count
+                eventPeriod.append(p)
+                eventPosition.append(k)
+                eventIsKey.append(named[k].brief.isKey)
+                eventScore.append(named[k].score)
+                eventCard.append(named[k].fingerprint)
+                for name in named[k].names {
+                    let n = numbers[name] ?? names.count
+                    if n == names.count {
+                        numbers[name] = n
+                        names.append(name)
+                        eventsOfName.append([])
                     }
-                    firstName.append(eventNames.count)
+                    eventNames.append(n)
+                    eventsOfName[n].append(e)
                 }
+                firstName.append(eventNames.count)
             }
         }
     }

@@ -16,10 +16,12 @@ struct EventView {
         var name: String
         var source: String?
         var publication: PublicationTime?
-        var href: String
+        /// The sentence of the article the link goes to, if any.
+        var sentence: (block: Int, sentence: Int)?
 
-        /// Written only for the templates that show it.
+        /// Written only for the templates that show them (the compiled partial writes the link itself).
         var published: String? { publication?.description }
+        var href: String { ArticleLink(slug: slug, sentence: sentence).text }
     }
 
     struct MentionView {
@@ -27,7 +29,29 @@ struct EventView {
         var articleTitle: String
         var source: String
         var mention: Mention
-        var href: String
+
+        var link: ArticleLink { ArticleLink(slug: article, sentence: (mention.blockOrdinal, mention.sentenceIndex)) }
+        var href: String { link.text }
+    }
+
+    /// A link from the site root to an article page, or to one of its sentences there.
+    struct ArticleLink {
+        var slug: String
+        var sentence: (block: Int, sentence: Int)?
+
+        var text: String { Paths.articleHref(slug) + (sentence.map { "#" + Paths.sentenceAnchor(block: $0.block, sentence: $0.sentence) } ?? "") }
+
+        /// `text`, written as `PageText.escaped` would write it (it has nothing to escape).
+        func write(into out: inout PageText) {
+            out.add("articles/")
+            out.escaped(Paths.encode(slug))
+            out.add(".html")
+            guard let (block, sentence) = sentence else { return }
+            out.add("#s")
+            out.add(block)
+            out.add("-")
+            out.add(sentence)
+        }
     }
 
     /// One date some sources give, with those sources.
@@ -78,23 +102,21 @@ struct EventView {
         sources = zip(shown, shownArticles).map { slug, article in
             let outlet = article?.source
             let repeated = outlet.map { (outletCounts[$0] ?? 0) > 1 } ?? false
-            let anchor = firstMention[slug].map { "#" + Paths.sentenceAnchor(block: $0.block, sentence: $0.sentence) }
             return Source(slug: slug, title: article?.title ?? slug,
                           name: Self.sourceName(outlet: outlet, title: article?.title ?? slug, repeated: repeated),
-                          source: outlet, publication: article?.published, href: index.articleHref(slug) + (anchor ?? ""))
+                          source: outlet, publication: article?.published, sentence: firstMention[slug])
         }
         mentions = event.mentions.prefix(Self.shownMentions).map { m in
             let article = index.articles[m.article]
             return MentionView(article: m.article, articleTitle: article?.title ?? m.article,
-                               source: article?.source ?? article?.title ?? m.article, mention: m,
-                               href: index.articleHref(m.article) + "#" + Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
+                               source: article?.source ?? article?.title ?? m.article, mention: m)
         }
         actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         claims = event.disagreement.map { claim in
             Claim(label: DisplayFormat.value(claim.value), datetime: Self.htmlDatetime(claim.value), sources: claim.articles.map { slug in
                 let article = index.articles[slug]
                 return Source(slug: slug, title: article?.title ?? slug, name: article?.source ?? article?.title ?? slug,
-                              source: article?.source, publication: nil, href: Paths.articleHref(slug))
+                              source: article?.source, publication: nil, sentence: nil)
             })
         }
         salience = Self.salience(event)
@@ -180,7 +202,7 @@ struct EventView {
     /// that outlet; a short title alone when the outlet is unknown.
     static func sourceName(outlet: String?, title: String, repeated: Bool) -> String {
         guard let outlet else { return FeedContext.shortened(title, to: 40) }
-        return repeated ? "\(outlet): \(FeedContext.shortened(title, to: 32))" : outlet
+        return repeated ? outlet + ": " + FeedContext.shortened(title, to: 32) : outlet
     }
 
     /// The sentence, HTML-escaped, with its dating expression marked up:

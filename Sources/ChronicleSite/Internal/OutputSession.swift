@@ -31,9 +31,9 @@ final class OutputSession: @unchecked Sendable {
     private let rootPath: String
     let staged: Bool
     private let previous: [String: OutputEntry]
-    /// The paths of `previous` found as it left them, when that was checked before the session
+    /// The entries of `previous` found as it left them, when that was checked before the session
     /// (`SiteState.checkFiles`, while the timeline was built); else each is checked when asked.
-    private let checked: Set<String>?
+    private let checked: [String: OutputEntry]?
     private let stamps: OutputStamps?
     private(set) var entries: [String: OutputEntry] = [:]
     private(set) var written = 0
@@ -41,7 +41,7 @@ final class OutputSession: @unchecked Sendable {
     private(set) var removed = 0
     private let lock = NSLock()
 
-    init(output: URL, previous: [String: OutputEntry]?, intact checked: Set<String>? = nil) throws {
+    init(output: URL, previous: [String: OutputEntry]?, intact checked: [String: OutputEntry]? = nil) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         try SiteWriter.checkReplaceable(self.output)
@@ -63,14 +63,16 @@ final class OutputSession: @unchecked Sendable {
             }
         }
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        entries.reserveCapacity(previous?.count ?? 0)
         self.checked = staged ? nil : checked
         stamps = staged || checked != nil ? nil : OutputStamps(rootPath)
     }
 
     /// The previous entry of `path`, when the file is still as that build left it.
     func intact(_ path: String) -> OutputEntry? {
-        guard !staged, let entry = previous[path] else { return nil }
-        if let checked { return checked.contains(path) ? entry : nil }
+        guard !staged else { return nil }
+        if let checked { return checked[path] }
+        guard let entry = previous[path] else { return nil }
         return stamps?.stamp(path) == entry.stamp ? entry : nil
     }
 
@@ -133,6 +135,28 @@ final class OutputSession: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Puts the finished `file` (on the output's file system) in place of `path` in one rename,
+    /// and keeps the file it replaces under `file`'s name (its storage is written over by the next
+    /// build instead of being freed now and taken again then).
+    func swapIn(_ path: String, from file: URL, hash: UInt64, fingerprint: UInt64?) throws {
+        guard SiteWriter.isSafe(path) else { throw SiteWriter.WriteError.unsafePath(path) }
+        let target = root.appendingPathComponent(path)
+        let kept = file.path + ".next"
+        unlink(kept)
+        let keeps = link(target.path, kept) == 0
+        guard rename(file.path, target.path) == 0 else {
+            if keeps { unlink(kept) }
+            unlink(file.path)
+            throw SiteWriter.WriteError.io("could not write \(target.path)")
+        }
+        if keeps { rename(kept, file.path) }
+        guard let stamp = FileStamp(path: target.path) else { throw SiteWriter.WriteError.io("could not read back \(target.path)") }
+        lock.lock()
+        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint)
+        written += 1
+        lock.unlock()
+    }
+
     /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in.
     func finish() throws {
         if staged {
@@ -176,29 +200,38 @@ final class OutputSession: @unchecked Sendable {
 /// open folder (there are as many as articles: no path is resolved from the root for each).
 final class OutputStamps {
     private let rootPath: String
-    private let folders: [Substring: Int32]
+    /// Each folder of pages by its name's bytes, and its descriptor.
+    private let folders: [(name: [UInt8], fd: Int32)]
 
     /// `rootPath` ends in `/`.
     init(_ rootPath: String) {
         self.rootPath = rootPath
-        var folders: [Substring: Int32] = [:]
-        for name in Paths.pageFolders {
+        folders = Paths.pageFolders.compactMap { name in
             let fd = open(rootPath + name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd >= 0 { folders[Substring(name)] = fd }
+            return fd >= 0 ? (Array(name.utf8), fd) : nil
         }
-        self.folders = folders
     }
 
-    deinit { for fd in folders.values { close(fd) } }
+    deinit { for folder in folders { close(folder.fd) } }
 
     /// The stamp of the file at `path` (from the root) as it is now.
     func stamp(_ path: String) -> FileStamp? {
-        let utf8 = path.utf8
-        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), let folder = folders[path[..<slash]],
-           !utf8[utf8.index(after: slash)...].contains(UInt8(ascii: "/")) {
-            let offset = utf8.distance(from: utf8.startIndex, to: slash) + 1
-            return path.withCString { FileStamp($0 + offset, in: folder) }
+        let found = path.withCString { c -> FileStamp?? in
+            // `folder/name` with a single slash, in one of the folders of pages.
+            var slash = -1, n = 0
+            while c[n] != 0 {
+                if c[n] == 0x2F {
+                    guard slash < 0 else { return nil }
+                    slash = n
+                }
+                n += 1
+            }
+            guard slash > 0, let folder = folders.first(where: { folder in
+                folder.name.count == slash && folder.name.withUnsafeBufferPointer { memcmp($0.baseAddress!, c, slash) == 0 }
+            }) else { return nil }
+            return .some(FileStamp(c + slash + 1, in: folder.fd))
         }
+        if let found { return found }
         return FileStamp(path: rootPath + path)
     }
 }

@@ -163,7 +163,7 @@ struct Pages: @unchecked Sendable {
     /// The compiled `periods` partial's HTML, on a paged site while it is the built-in one.
     private func periodsHTML(_ periods: [PeriodDigest], root: String) -> String? {
         guard index.paged, templates.compiled.contains("periods") else { return nil }
-        return CompiledPartials.periods(ordered(periods).map { TimelineGroups.PeriodLink($0, index: index) }, root: root)
+        return CompiledPartials.periods(ordered(periods), index: index, root: root)
     }
 
     private func entity(_ entity: Entity, related: [Entity], months: Any, keyCount: Int, periodsHTML: String? = nil) -> OutputFile {

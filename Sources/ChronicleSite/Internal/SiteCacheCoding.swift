@@ -17,18 +17,21 @@ func utf8Precedes(_ a: String, _ b: String) -> Bool {
     }
 }
 
-/// The keys of a dictionary the cache writes, in the order it writes them: by their XXH64 (ties
-/// by their bytes). A fixed order, so a file read and written again has the same bytes, that
-/// costs a hash per key rather than string comparisons, and that `SharesIndex` searches by hash.
-struct HashedKeys {
-    let keys: [String]
+/// The entries of a dictionary the cache writes, in the order it writes them: by their keys'
+/// XXH64 (ties by the keys' bytes). A fixed order, so a file read and written again has the same
+/// bytes, that costs a hash per key rather than string comparisons, and that `SharesIndex`
+/// searches by hash.
+struct HashedKeys<Value> {
+    let entries: [(key: String, value: Value)]
     let hashes: [UInt64]
 
-    init<S: Sequence<String>>(_ unordered: S) {
-        let keys = Array(unordered)
-        let hashes = keys.map { ContentHash.xxh64($0) }
-        let order = keys.indices.sorted { a, b in hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(keys[a], keys[b]) }
-        self.keys = order.map { keys[$0] }
+    init(_ dictionary: [String: Value]) {
+        let unordered = Array(dictionary)
+        let hashes = unordered.map { ContentHash.xxh64($0.key) }
+        let order = unordered.indices.sorted { a, b in
+            hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(unordered[a].key, unordered[b].key)
+        }
+        entries = order.map { unordered[$0] }
         self.hashes = order.map { hashes[$0] }
     }
 }
@@ -37,8 +40,8 @@ extension SiteState: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(output)
         out.values(digests, reusing: digestBytes)
-        out.array(HashedKeys(files.keys).keys) { out, path in
-            let file = files[path]!
+        out.array(HashedKeys(files).entries) { out, entry in
+            let (path, file) = entry
             out.string(path)
             out.stamp(file.stamp)
             out.fixed(file.hash)
@@ -122,8 +125,8 @@ extension PeriodDigest: CacheCodable {
         out.optional(first) { $0.date($1) }
         out.optional(last) { $0.date($1) }
         out.values(highlights)
-        out.array(HashedKeys(articles.keys).keys) { out, slug in
-            let share = articles[slug]!
+        out.array(HashedKeys(articles).entries) { out, entry in
+            let (slug, share) = entry
             out.string(slug)
             out.int(share.eventCount)
             out.fixed(share.fingerprint)
@@ -182,10 +185,9 @@ extension PeriodShares: CacheCodable {
         Self.block(ends, briefs.bytes, into: &out)
         var entries = CacheWriter()
         ends = []
-        let slugs = HashedKeys(byArticle.keys)
+        let slugs = HashedKeys(byArticle)
         out.raw(slugs.hashes)
-        for slug in slugs.keys {
-            let share = byArticle[slug]!
+        for (slug, share) in slugs.entries {
             entries.string(slug)
             entries.ints(share.events)
             entries.ints(share.sentences.flatMap { [$0.block, $0.sentence, $0.event] })

@@ -13,8 +13,8 @@ struct SiteState: Codable {
     var eventsLayout: EventsLayout?
     /// Each digest's bytes as read (or to write as they are, for a period that did not change).
     var digestBytes: [ArraySlice<UInt8>?] = []
-    /// The paths of `files` found as the last build left them (`checkFiles`), when checked.
-    var intact: Set<String>?
+    /// The entries of `files` found as the last build left them (`checkFiles`), when checked.
+    var intact: [String: OutputEntry]?
 
     private enum CodingKeys: String, CodingKey { case output, digests, files, eventsLayout }
 
@@ -35,8 +35,8 @@ struct SiteState: Codable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
         let stamps = OutputStamps(output.path.hasSuffix("/") ? output.path : output.path + "/")
-        var intact = Set<String>(minimumCapacity: files.count)
-        for (path, entry) in files where stamps.stamp(path) == entry.stamp { intact.insert(path) }
+        var intact: [String: OutputEntry] = Dictionary(minimumCapacity: files.count)
+        for (path, entry) in files where stamps.stamp(path) == entry.stamp { intact[path] = entry }
         self.intact = intact
     }
 
@@ -111,12 +111,24 @@ struct SiteUpdate: @unchecked Sendable {
         let names = timeline.names
         let entityIndex = Prefetched { EntityIndex(digests: digests, names: names) }
         // Each article's share of each of its periods, looked up once (its count and its page's fingerprint need them).
-        let shares = concurrentMap(timeline.articles) { record in record.periods.map { byPeriod[$0]?.articles[record.slug] } }
-        let infos = timeline.articles.indices.map { i in
-            ArticleInfo(timeline.articles[i], eventCount: shares[i].reduce(0) { $0 + ($1?.eventCount ?? 0) })
+        let shares = RecordsInPlace.with(timeline.articles) { records in
+            concurrentMap(Array(0..<records.count)) { i in
+                let record = records[i]
+                return record.pointee.periods.map { byPeriod[$0]?.articles[record.pointee.slug] }
+            }
+        }
+        let infos = RecordsInPlace.with(timeline.articles) { records in
+            (0..<records.count).map { i in
+                let record = records[i]
+                return ArticleInfo(slug: record.pointee.slug, title: record.pointee.title, source: record.pointee.source, url: record.pointee.url,
+                                   author: record.pointee.author, published: record.pointee.published,
+                                   eventCount: shares[i].reduce(0) { $0 + ($1?.eventCount ?? 0) })
+            }
         }
         let entities = entityIndex.value
-        try SiteRenderer.checkSlugs(timeline.articles.map { ($0.slug, $0.sourcePath) }, entities: entities.entities)
+        try SiteRenderer.checkSlugs(RecordsInPlace.with(timeline.articles) { records in
+            (0..<records.count).map { (records[$0].pointee.slug, records[$0].pointee.sourcePath) }
+        }, entities: entities.entities)
         let session = try OutputSession(output: output, previous: state?.files, intact: state?.intact)
         var report = Report()
         let layout: SiteState.EventsLayout
@@ -154,8 +166,9 @@ struct SiteUpdate: @unchecked Sendable {
             if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
             // Period pages and article pages: only those whose fingerprint changed.
             if index.paged {
+                let periodPrints = concurrentMap(Array(digests.indices)) { prints.period(at: $0) }
                 for (i, digest) in digests.enumerated() {
-                    let print = prints.period(at: i)
+                    let print = periodPrints[i]
                     if let entry = session.intact(Paths.period(digest.period)), entry.fingerprint == print {
                         session.keep(Paths.period(digest.period), entry)
                     } else {
@@ -175,13 +188,15 @@ struct SiteUpdate: @unchecked Sendable {
                 }
             }
             // Fingerprints (and whether each file is still as written) found on all cores.
-            let articlePrints = concurrentMap(Array(timeline.articles.indices)) { i in
-                let print = prints.article(timeline.articles[i], shares: shares[i])
-                return (print, session.intact(Paths.article(timeline.articles[i].slug)).flatMap { $0.fingerprint == print ? $0 : nil })
+            let articlePrints = RecordsInPlace.with(timeline.articles) { records in
+                concurrentMap(Array(0..<records.count)) { i in
+                    let (print, path) = (prints.article(records[i], shares: shares[i]), Paths.article(records[i].pointee.slug))
+                    return (print, path, session.intact(path).flatMap { $0.fingerprint == print ? $0 : nil })
+                }
             }
-            for (i, (print, intact)) in articlePrints.enumerated() {
+            for (i, (print, path, intact)) in articlePrints.enumerated() {
                 if let intact {
-                    session.keep(Paths.article(timeline.articles[i].slug), intact)
+                    session.keep(path, intact)
                 } else {
                     let (record, info, bodies) = (timeline.articles[i], infos[i], ArticleBodies(timeline))
                     jobs.append {
@@ -247,7 +262,9 @@ struct SiteUpdate: @unchecked Sendable {
             DispatchQueue.global().async(group: cleanup) {
                 early?.removeRuns()
                 cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
-                cache.removeFiles(in: "bodies", keeping: Set(timeline.articles.map(ArticleBodies.name)))
+                cache.removeFiles(in: "bodies", keeping: RecordsInPlace.with(timeline.articles) { records in
+                    Set((0..<records.count).map { ArticleBodies.name(records[$0]) })
+                })
             }
         }
         defer { cleanup.wait() }
@@ -294,7 +311,9 @@ struct SiteUpdate: @unchecked Sendable {
 
     /// The content hash of each article by slug: an event's card shows its sources' titles and outlets.
     static func articleHashes(_ timeline: TimelineBuild) -> [String: UInt64] {
-        Dictionary(timeline.articles.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+        RecordsInPlace.with(timeline.articles) { records in
+            Dictionary((0..<records.count).lazy.map { (records[$0].pointee.slug, records[$0].pointee.contentHash) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     /// The site's last key events, newest first, enough for the feed.
@@ -326,11 +345,7 @@ struct SiteUpdate: @unchecked Sendable {
         let oldFile = previous.flatMap { _ in FileHandle(forReadingAtPath: session.root.appendingPathComponent("events.json").path) }
         defer { try? oldFile?.close() }
         var runs: [SiteState.EventsLayout.Run] = []
-        try session.write("events.json", hash: 0, fingerprint: nil) { url in
-            guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = FileHandle(forWritingAtPath: url.path) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            defer { try? out.close() }
+        func write(to out: FileHandle) throws {
             var offset = 0
             func emit(_ bytes: [UInt8]) throws {
                 try out.write(contentsOf: bytes)
@@ -358,9 +373,53 @@ struct SiteUpdate: @unchecked Sendable {
                 try emit(run)
             }
             try emit(tail)
+            guard ftruncate(out.fileDescriptor, off_t(offset)) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        }
+        // Written over the file the build before last wrote, kept for it (its storage is reused
+        // rather than 200 MB freed and taken again at 10,000 articles), else into a new file.
+        if let spare = Self.spareEventsFile(timeline.cache, session: session) {
+            do {
+                try write(to: spare.handle)
+                try spare.handle.close()
+            } catch {
+                try? spare.handle.close()
+                unlink(spare.url.path)
+                throw error
+            }
+            try session.swapIn("events.json", from: spare.url, hash: 0, fingerprint: nil)
+        } else {
+            try session.write("events.json", hash: 0, fingerprint: nil) { url in
+                guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = FileHandle(forWritingAtPath: url.path) else {
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                defer { try? out.close() }
+                try write(to: out)
+            }
         }
         layout.runs = runs
         return layout
+    }
+
+    /// The cache's spare events.json (`OutputSession.swapIn` keeps there the file it replaces),
+    /// opened to be written over from its start: when the output is updated in place on the
+    /// cache's file system and the spare is not the output's own file.
+    static func spareEventsFile(_ cache: BuildCache?, session: OutputSession) -> (url: URL, handle: FileHandle)? {
+        guard let cache, !session.staged else { return nil }
+        let url = cache.url("events-spare.json")
+        var folder = stat(), root = stat()
+        guard stat(cache.directory.path, &folder) == 0, stat(session.root.path, &root) == 0, folder.st_dev == root.st_dev else {
+            unlink(url.path)
+            return nil
+        }
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        var spare = stat(), current = stat()
+        if fstat(fd, &spare) != 0 || (stat(session.root.appendingPathComponent("events.json").path, &current) == 0 && current.st_ino == spare.st_ino) {
+            close(fd)
+            unlink(url.path)
+            return nil
+        }
+        return (url, FileHandle(fileDescriptor: fd, closeOnDealloc: true))
     }
 
     /// Appends `length` bytes of `file` from `offset` to `out`, in the kernel when it can
@@ -603,9 +662,15 @@ struct ArticleBodies: Sendable {
 
     init(_ timeline: TimelineBuild) { self.timeline = timeline }
 
-    static func name(_ record: ArticleRecord) -> String {
-        let key = record.verdicts.map { $0 ? UInt8(1) : 0 } + Array(record.sourcePath.utf8)
-        return ContentHash.hex(ContentHash.xxh64(key, seed: record.contentHash)) + ".bin"
+    static func name(_ record: ArticleRecord) -> String { name(verdicts: record.verdicts, sourcePath: record.sourcePath, contentHash: record.contentHash) }
+
+    static func name(_ record: UnsafePointer<ArticleRecord>) -> String {
+        name(verdicts: record.pointee.verdicts, sourcePath: record.pointee.sourcePath, contentHash: record.pointee.contentHash)
+    }
+
+    private static func name(verdicts: [Bool], sourcePath: String, contentHash: UInt64) -> String {
+        let key = verdicts.map { $0 ? UInt8(1) : 0 } + Array(sourcePath.utf8)
+        return ContentHash.hex(ContentHash.xxh64(key, seed: contentHash)) + ".bin"
     }
 
     /// Renders and keeps the body of an article just analysed; `mentions` are its sentences that are mentions.
@@ -649,22 +714,29 @@ struct Fingerprints: @unchecked Sendable {
         let c = index.config
         site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
             + "\(c.order.rawValue)|\(c.timeZone.identifier)|\(index.paged)|\(index.hasKeyEvents)|\(pagedAbove)")
-        var all = HashInput()
+        var all = Fingerprinter()
         all.add(index.updated?.rfc3339 ?? "-")
         for p in index.periods {
             for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
         for a in index.articleList {
-            for text in [a.slug, a.title, a.source, a.url, a.author] { all.add(text ?? "\u{0}") }
+            all.add(a.slug)
+            all.add(a.title)
+            for text in [a.source, a.url, a.author] {
+                if let text { all.add(text) } else { all.add(Int.min) }
+            }
             if let p = a.published {
-                for n in [p.date.dayNumber, p.hour ?? -1, p.minute ?? -1, p.offsetSeconds ?? Int.min] { all.add(n) }
+                all.add(p.date.dayNumber)
+                all.add(p.hour ?? -1)
+                all.add(p.minute ?? -1)
+                all.add(p.offsetSeconds ?? Int.min)
                 all.add(p.instant.map { Int($0) } ?? Int.min)
             } else {
                 all.add(Int.min)
             }
             all.add(a.eventCount)
         }
-        siteWide = all.hash
+        siteWide = all.value
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
         monthUsesSiteWide = uses("month.html")
         articleUsesSiteWide = uses("article.html")
@@ -727,15 +799,16 @@ struct Fingerprints: @unchecked Sendable {
     }
 
     /// - Parameter shares: the article's share of each of its periods (`record.periods`).
-    func article(_ record: ArticleRecord, shares: [PeriodDigest.Share?]) -> UInt64 {
+    func article(_ record: UnsafePointer<ArticleRecord>, shares: [PeriodDigest.Share?]) -> UInt64 {
         var h = Fingerprinter()
         h.add(site)
-        h.add(record.contentHash)
-        h.add(record.sourcePath)
-        h.add(record.slug)
-        h.add(record.verdicts)
-        h.add(record.periods.count)
-        for (p, share) in zip(record.periods, shares) {
+        h.add(record.pointee.contentHash)
+        h.add(record.pointee.sourcePath)
+        h.add(record.pointee.slug)
+        h.add(record.pointee.verdicts)
+        let periods = record.pointee.periods
+        h.add(periods.count)
+        for (p, share) in zip(periods, shares) {
             h.add(p.year)
             h.add(p.month ?? 0)
             h.add(share?.fingerprint ?? 0)
@@ -799,5 +872,19 @@ struct Fingerprinter {
         h = h &* 0x1656_67B1_9E37_79F9
         h ^= h >> 32
         return h
+    }
+}
+
+/// A build's article records read where they lie: a record passed or mapped is copied, a retain
+/// and a release of each of its fields, on memory long since cold; these loops read only the
+/// fields they need. Valid only within `with`.
+struct RecordsInPlace: @unchecked Sendable {
+    private let base: UnsafePointer<ArticleRecord>?
+    let count: Int
+
+    subscript(i: Int) -> UnsafePointer<ArticleRecord> { base! + i }
+
+    static func with<T>(_ records: [ArticleRecord], _ body: (RecordsInPlace) throws -> T) rethrows -> T {
+        try records.withUnsafeBufferPointer { try body(RecordsInPlace(base: $0.baseAddress, count: $0.count)) }
     }
 }

@@ -10,16 +10,7 @@ extension DefaultTemplates {
 <h1>People, organisations and places</h1>
 <p class="stats">Everyone and everything the timeline's events name; each has its own timeline.</p>
 </section>
-{{#groups}}
-<section class="entity-group" id="{{kind}}">
-<h2>{{label}}</h2>
-<ul class="entity-list">
-{{#entities}}
-<li><a class="actor actor-{{kind}}" href="{{root}}{{href}}">{{name}}</a> <span class="count">{{eventCount}} events</span></li>
-{{/entities}}
-</ul>
-</section>
-{{/groups}}
+{{> entity-groups}}
 </main>
 {{> foot}}
 

@@ -9,6 +9,7 @@ enum DefaultTemplates {
         ("articles.html", articlesHtml),
         ("days", days),
         ("entities.html", entitiesHtml),
+        ("entity-groups", entityGroups),
         ("entity.html", entityHtml),
         ("event", event),
         ("feed.xml", feedXml),
