@@ -145,7 +145,9 @@ public struct EventMerger: Sendable {
     private func makeEvent(_ candidates: UnsafeBufferPointer<Candidate>, members: [Int], names: SiteNames?,
                            traits: UnsafeBufferPointer<Traits>) -> Event {
         var mentions = members.map { candidates[$0].mention }
-        if let names { for k in mentions.indices { mentions[k].entities = names.resolve(mentions[k].names) } }
+        if let names {
+            for k in mentions.indices where !Self.resolvesAsGiven(mentions[k]) { mentions[k].entities = names.resolve(mentions[k].names) }
+        }
         // The date: the most precise value among the best-supported explicit mentions.
         let explicit = members.indices.filter { traits[members[$0]].explicit }
         // Each value once, with how many mentions give it (an event gives few, so a list beats hashing).
@@ -176,8 +178,9 @@ public struct EventMerger: Sendable {
         }
         // Sorted and each once, as `Set(…).sorted()` gives them (an article's mentions are next to each other).
         var articles: [String] = []
-        for m in mentions where articles.last != m.article { articles.append(m.article) }
+        for k in mentions.indices where articles.last != mentions[k].article { articles.append(mentions[k].article) }
         var sources: [String] = []
+        sources.reserveCapacity(articles.count)
         for article in articles.sorted() where sources.last != article { sources.append(article) }
         var expected = 0, earliest = Int.max, reported = false
         for i in members {
@@ -194,6 +197,18 @@ public struct EventMerger: Sendable {
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
                      disagreement: Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }))
+    }
+
+    /// Whether the site-wide pass leaves the mention's `entities` as they are: its names are all
+    /// closed (each resolves to itself), each given once, and `entities` lists them in order.
+    static func resolvesAsGiven(_ mention: borrowing Mention) -> Bool {
+        let names = mention.names, entities = mention.entities
+        guard names.count == entities.count else { return false }
+        for i in names.indices {
+            guard !names[i].isOpen, names[i].name == entities[i] else { return false }
+            for j in 0..<i where names[j].name == names[i].name { return false }
+        }
+        return true
     }
 
     /// The days explicit mentions give, when they give more than one, each with its articles.
@@ -216,8 +231,8 @@ public struct EventMerger: Sendable {
         var order: [String] = []
         var count: [Int] = []
         var index: [String: Int] = [:]
-        for m in mentions {
-            for name in m.entities {
+        for m in mentions.indices {
+            for name in mentions[m].entities {
                 let known = order.count <= 16 ? order.firstIndex(of: name) : index[name]
                 if let known {
                     count[known] += 1

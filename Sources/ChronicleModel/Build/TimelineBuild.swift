@@ -287,9 +287,9 @@ struct PeriodFile: Codable {
 
     /// The names of its mentions that the site-wide pass may change, sorted.
     var openNames: [String] {
-        var open = Set<String>()
-        for c in candidates { for n in c.mention.names where n.isOpen { open.insert(n.surname ?? n.name) } }
-        return open.sorted()
+        var open = StringNumbers()
+        for i in candidates.indices { for n in candidates[i].mention.names where n.isOpen { open.number(n.surname ?? n.name) } }
+        return open.strings.sorted()
     }
 }
 

@@ -542,17 +542,22 @@ extension Mention: CacheCodable {
 
     /// - Parameter slug: the slug of the mention read last: taken as it is when it is this one's too.
     init(from input: inout CacheReader, slug: String) throws {
-        let article = try input.string(reusing: slug), block = try input.int(), index = try input.int(), sentence = try input.string()
-        let expression = try input.optionalString()
-        let range: Range<Int>? = try input.optional { input in
+        // Each field read into place (through the memberwise path it is built, then copied).
+        article = try input.string(reusing: slug)
+        blockOrdinal = try input.int()
+        sentenceIndex = try input.int()
+        sentence = try input.string()
+        expression = try input.optionalString()
+        expressionRange = try input.optional { input in
             let lower = try input.int(), upper = try input.int()
             guard lower <= upper else { throw CacheReader.corrupt("expression range") }
             return lower..<upper
         }
-        let value = try input.timex(), resolution = try input.string(), names = try input.values(ArticleName.self)
+        value = try input.timex()
+        resolution = try input.string()
+        names = try input.values(ArticleName.self)
         // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
-        self.init(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
-                  expressionRange: range, value: value, resolution: resolution, entities: names.map { $0.name }, names: names)
+        entities = names.map { $0.name }
     }
 }
 
@@ -589,7 +594,6 @@ struct CandidateDecoder {
 
     mutating func candidate(_ input: inout CacheReader) throws -> EventMerger.Candidate {
         let mention = try Mention(from: &input, slug: slug)
-        slug = mention.article
         let status = try input.rawCase(Self.statuses)
         let source = try input.rawCase(Self.sources), position = try input.int()
         let filedIn: Period? = try input.optional { try $0.value() }
@@ -600,8 +604,10 @@ struct CandidateDecoder {
             story.names = try input.strings()
             story.bytes = start..<input.offset
         }
-        return EventMerger.Candidate(mention: mention, status: status, dateSource: source, position: position, filedIn: filedIn,
-                                     published: published, storyNames: story.names)
+        let candidate = EventMerger.Candidate(mention: mention, status: status, dateSource: source, position: position, filedIn: filedIn,
+                                              published: published, storyNames: story.names)
+        slug = candidate.mention.article
+        return candidate
     }
 }
 
