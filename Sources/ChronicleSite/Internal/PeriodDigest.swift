@@ -115,10 +115,16 @@ struct PeriodDigest: Codable, Sendable {
         }
         let shares = shares ?? PeriodShares(events: events)
         // What an article page shows of each event, hashed once per event.
+        // A period's events have few values: each one's text is made once.
+        var texts: [TimexValue: String] = [:]
         let briefs = shares.events.map { e in
             var h = HashInput()
             h.add(e.id)
-            h.add(e.value.description)
+            if let text = texts[e.value] { h.add(text) } else {
+                let text = e.value.description
+                texts[e.value] = text
+                h.add(text)
+            }
             h.add(e.status.rawValue)
             h.add(e.isKey ? 1 : 0)
             h.add(e.text)
