@@ -84,7 +84,8 @@ public struct EventMerger: Sendable {
             results.set(k, groups(members[k].map { candidates[$0] }).map { $0.map { members[k][$0] } })
         }
         let all = (results.values().flatMap { $0 } + loose).sorted { $0[0] < $1[0] }
-        return all.map { makeEvent(candidates, members: $0, names: names) }
+        let prepared = Prepared(candidates)
+        return all.map { makeEvent(candidates, members: $0, names: names, prepared: prepared) }
     }
 
     /// One period's candidates (in timeline order) grouped into happenings, as indices into `candidates`.
@@ -112,40 +113,82 @@ public struct EventMerger: Sendable {
     }
 
     /// The event `members` (indices into `candidates`) make, the candidates read in place.
-    /// - Parameter traits: each candidate's `Traits`, when worked out already (once per period).
-    func makeEvent(_ candidates: [Candidate], members: [Int], names: SiteNames? = nil, traits: [Traits]? = nil) -> Event {
-        let traits = traits ?? Traits.of(candidates)
+    /// - Parameter prepared: what the candidates give every event, worked out once (per period);
+    ///   without it, worked out for `members`.
+    func makeEvent(_ candidates: [Candidate], members: [Int], names: SiteNames? = nil, prepared: Prepared? = nil) -> Event {
+        let prepared = prepared ?? Prepared(candidates, only: members)
         return candidates.withUnsafeBufferPointer { c in
-            traits.withUnsafeBufferPointer { makeEvent(c, members: members, names: names, traits: $0) }
+            prepared.traits.withUnsafeBufferPointer {
+                makeEvent(c, members: members, names: names, traits: $0, slugs: prepared.slugs, descriptions: prepared.descriptions)
+            }
         }
     }
 
     /// What making an event reads of a candidate besides its mention, worked out once (a candidate
     /// read in place field by field is still copied whole, every field retained, more often than not).
     struct Traits {
-        var explicit: Bool
-        var expected: Bool
-        var report: Bool
-        var readable: Bool
-        var position: Int
-        var sentenceIndex: Int
+        var explicit = false
+        var expected = false
+        var report = false
+        var readable = false
+        var position = 0
+        var sentenceIndex = 0
+        /// Its article's place among `Prepared.slugs`.
+        var article = 0
+    }
 
-        static func of(_ candidates: [Candidate]) -> [Traits] {
+    /// Each candidate's `Traits`, and the slugs of their articles in order: an event's sources are
+    /// sorted as numbers.
+    struct Prepared {
+        var traits: [Traits]
+        var slugs: [String]
+        /// The text of each value an event took (a period's events take few values).
+        let descriptions = Descriptions()
+
+        final class Descriptions {
+            private var known: [TimexValue: String] = [:]
+
+            func of(_ value: TimexValue) -> String {
+                if let text = known[value] { return text }
+                let text = value.description
+                known[value] = text
+                return text
+            }
+        }
+
+        /// - Parameter only: the candidates worked out (the others are left blank); all when nil.
+        init(_ candidates: [Candidate], only: [Int]? = nil) {
+            let picked = only ?? Array(candidates.indices)
+            var numbers = StringNumbers()
+            var number = [Int](repeating: 0, count: candidates.count)
+            var traits = [Traits](repeating: Traits(), count: candidates.count)
             candidates.withUnsafeBufferPointer { c in
-                c.indices.map { i in
-                    Traits(explicit: c[i].dateSource == .expression, expected: c[i].status == .expected,
-                           report: c[i].status == .happened && c[i].dateSource == .expression,
-                           readable: (50...280).contains(characterCount(c[i].mention.sentence)), position: c[i].position,
-                           sentenceIndex: c[i].mention.sentenceIndex)
+                var last = -1
+                for i in picked {
+                    // An article's mentions are next to each other: its slug is looked up once per run.
+                    number[i] = last >= 0 && c[i].mention.article == c[last].mention.article ? number[last] : numbers.number(c[i].mention.article)
+                    last = i
+                    traits[i] = Traits(explicit: c[i].dateSource == .expression, expected: c[i].status == .expected,
+                                       report: c[i].status == .happened && c[i].dateSource == .expression,
+                                       readable: (50...280).contains(characterCount(c[i].mention.sentence)), position: c[i].position,
+                                       sentenceIndex: c[i].mention.sentenceIndex)
                 }
             }
+            let order = numbers.strings.indices.sorted { numbers.strings[$0] < numbers.strings[$1] }
+            slugs = order.map { numbers.strings[$0] }
+            var place = [Int](repeating: 0, count: order.count)
+            for (k, n) in order.enumerated() { place[n] = k }
+            for i in picked { traits[i].article = place[number[i]] }
+            self.traits = traits
         }
     }
 
     private func makeEvent(_ candidates: UnsafeBufferPointer<Candidate>, members: [Int], names: SiteNames?,
-                           traits: UnsafeBufferPointer<Traits>) -> Event {
+                           traits: UnsafeBufferPointer<Traits>, slugs: [String], descriptions: Prepared.Descriptions) -> Event {
         var mentions = members.map { candidates[$0].mention }
-        if let names { for k in mentions.indices { mentions[k].entities = names.resolve(mentions[k].names) } }
+        if let names {
+            for k in mentions.indices where !Self.resolvesAsGiven(mentions[k]) { mentions[k].entities = names.resolve(mentions[k].names) }
+        }
         // The date: the most precise value among the best-supported explicit mentions.
         let explicit = members.indices.filter { traits[members[$0]].explicit }
         // Each value once, with how many mentions give it (an event gives few, so a list beats hashing).
@@ -174,11 +217,14 @@ public struct EventMerger: Sendable {
             let q = quality(k)
             if best < q { (representative, best) = (k, q) }
         }
-        // Sorted and each once, as `Set(…).sorted()` gives them (an article's mentions are next to each other).
-        var articles: [String] = []
-        for m in mentions where articles.last != m.article { articles.append(m.article) }
+        // Sorted and each once, as `Set(…).sorted()` gives them: by their places in the slugs' order
+        // (an article's mentions are next to each other).
+        var places: [Int] = []
+        for i in members where places.last != traits[i].article { places.append(traits[i].article) }
+        places.sort()
         var sources: [String] = []
-        for article in articles.sorted() where sources.last != article { sources.append(article) }
+        sources.reserveCapacity(places.count)
+        for k in places.indices where k == 0 || places[k] != places[k - 1] { sources.append(slugs[places[k]]) }
         var expected = 0, earliest = Int.max, reported = false
         for i in members {
             if traits[i].expected { expected += 1 }
@@ -189,11 +235,23 @@ public struct EventMerger: Sendable {
         let status: EventStatus = !reported && expected * 2 > members.count ? .expected : .happened
         let hasExplicit = !explicit.isEmpty
         let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
-        let id = Self.identifier(value: value, mention: mentions[0])
+        let id = Self.identifier(value: value, mention: mentions[0], description: descriptions.of(value))
         return Event(id: id, value: value, period: candidates[members[0]].period, status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
                      disagreement: Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }))
+    }
+
+    /// Whether the site-wide pass leaves the mention's `entities` as they are: its names are all
+    /// closed (each resolves to itself), each given once, and `entities` lists them in order.
+    static func resolvesAsGiven(_ mention: borrowing Mention) -> Bool {
+        let names = mention.names, entities = mention.entities
+        guard names.count == entities.count else { return false }
+        for i in names.indices {
+            guard !names[i].isOpen, names[i].name == entities[i] else { return false }
+            for j in 0..<i where names[j].name == names[i].name { return false }
+        }
+        return true
     }
 
     /// The days explicit mentions give, when they give more than one, each with its articles.
@@ -216,8 +274,8 @@ public struct EventMerger: Sendable {
         var order: [String] = []
         var count: [Int] = []
         var index: [String: Int] = [:]
-        for m in mentions {
-            for name in m.entities {
+        for m in mentions.indices {
+            for name in mentions[m].entities {
                 let known = order.count <= 16 ? order.firstIndex(of: name) : index[name]
                 if let known {
                     count[known] += 1
@@ -257,14 +315,15 @@ public struct EventMerger: Sendable {
 
     /// A short stable id: FNV-1a of the date and the first mention's place (the text
     /// "value|article|block|sentence", hashed piece by piece rather than built), in hex after an "e".
-    static func identifier(value: TimexValue, mention: Mention) -> String {
+    /// - Parameter description: `value.description`, when known already.
+    static func identifier(value: TimexValue, mention: Mention, description: String? = nil) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func add(_ text: String) {
             var text = text
             text.withUTF8 { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
         }
         func bar() { hash = (hash ^ 0x7C) &* 0x100_0000_01b3 }
-        add(value.description)
+        add(description ?? value.description)
         bar()
         add(mention.article)
         bar()

@@ -107,16 +107,21 @@ struct MonthGrouping {
     /// `node`, its only article read from its members.
     private mutating func append(_ node: Node, tokens: ArraySlice<UInt64>, weights: ArraySlice<Double>, isName: ArraySlice<Bool>,
                                  numbers: ArraySlice<UInt64>) {
-        var node = node
-        let article = candidates[node.members[0]].mention.article
-        node.onlyArticle = node.members.allSatisfy { candidates[$0].mention.article == article } ? article : nil
-        nodes.append(node)
+        appendNode(node)
         self.tokens += tokens
         self.weights += weights
         self.isName += isName
         bounds.append(self.tokens.count)
         self.numbers += numbers
         numberBounds.append(self.numbers.count)
+    }
+
+    /// `node` without its words (they follow), its only article read from its members.
+    private mutating func appendNode(_ node: Node) {
+        var node = node
+        let article = candidates[node.members[0]].mention.article
+        node.onlyArticle = node.members.allSatisfy { candidates[$0].mention.article == article } ? article : nil
+        nodes.append(node)
     }
 
     /// Node `n`'s actors: each member's own names and its story's (a name in both counts twice).
@@ -206,20 +211,49 @@ struct MonthGrouping {
         }
         // Nodes in the order of their first mention, as a grouping from scratch numbers them.
         var extra: [Int: [Int]] = [:]
-        for (n, i) in added { extra[n, default: []].append(i) }
+        var hasExtra = [Bool](repeating: false, count: oldCount + newKeys.count)
+        for (n, i) in added {
+            extra[n, default: []].append(i)
+            hasExtra[n] = true
+        }
         var placed: [(first: Int, node: Int)] = []
         placed.reserveCapacity(oldCount + newKeys.count)
         for n in 0..<(oldCount + newKeys.count) {
-            let first = min(n < oldCount && keptBounds[n] < keptBounds[n + 1] ? kept[keptBounds[n]] : .max, extra[n]?.min() ?? .max)
+            let first = min(n < oldCount && keptBounds[n] < keptBounds[n + 1] ? kept[keptBounds[n]] : .max,
+                            hasExtra[n] ? extra[n]!.min()! : .max)
             if first < .max { placed.append((first, n)) }
         }
         placed.sort { $0.first < $1.first }
         var position = [Int](repeating: -1, count: oldCount + newKeys.count)
         var touched: [Int] = []
+        tokens.reserveCapacity(memory.tokens.count + newKeys.reduce(0) { $0 + $1.tokens.count })
+        weights.reserveCapacity(tokens.capacity)
+        isName.reserveCapacity(tokens.capacity)
+        numbers.reserveCapacity(memory.numbers.count + newKeys.reduce(0) { $0 + $1.numbers.count })
+        nodes.reserveCapacity(placed.count)
+        // Old nodes that follow each other as they did, their words and flags as they were, are
+        // copied as one run (the words of a month's nodes are hundreds of thousands of values).
+        var run: Range<Int> = 0..<0
+        func flush() {
+            guard !run.isEmpty else { return }
+            let words = memory.bounds[run.lowerBound]..<memory.bounds[run.upperBound]
+            let numbered = memory.numberBounds[run.lowerBound]..<memory.numberBounds[run.upperBound]
+            let (wordBase, numberBase) = (tokens.count - words.lowerBound, numbers.count - numbered.lowerBound)
+            tokens += memory.tokens[words]
+            weights += memory.weights[words]
+            isName += memory.isName[words]
+            numbers += memory.numbers[numbered]
+            for n in run {
+                bounds.append(wordBase + memory.bounds[n + 1])
+                numberBounds.append(numberBase + memory.numberBounds[n + 1])
+            }
+            run = 0..<0
+        }
         for (k, p) in placed.enumerated() {
             position[p.node] = k
             var members = p.node < oldCount ? Array(kept[keptBounds[p.node]..<keptBounds[p.node + 1]]) : []
-            if let more = extra[p.node] {
+            let more = hasExtra[p.node] ? extra[p.node] : nil
+            if let more {
                 members = (members + more).sorted()
                 touched.append(k)
             } else if p.node >= oldCount || changed[p.node] {
@@ -231,27 +265,49 @@ struct MonthGrouping {
                                 explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
                 // A node takes its tokens' name flags from its first member: another first member's own.
                 let first = memory.members[memory.memberBounds[p.node]]
-                let isName = now[first] == members[0] ? memory.isName[range]
-                    : (freshNames[members[0]] ?? Self.key(candidates[members[0]]).1.names)[...]
-                append(node, tokens: memory.tokens[range], weights: memory.weights[range], isName: isName,
-                       numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
+                if now[first] == members[0] {
+                    if run.upperBound != p.node { flush() }
+                    run = (run.isEmpty ? p.node : run.lowerBound)..<(p.node + 1)
+                    appendNode(node)
+                } else {
+                    flush()
+                    append(node, tokens: memory.tokens[range], weights: memory.weights[range],
+                           isName: (freshNames[members[0]] ?? Self.key(candidates[members[0]]).1.names)[...],
+                           numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
+                }
             } else {
+                flush()
                 let key = newKeys[p.node - oldCount]
                 append(key, total: key.weights.reduce(0, +), isName: freshNames[members[0]]!, members: members)
             }
         }
+        flush()
         // Each changed node is compared with every node its span reaches: worth it for a few.
         guard touched.count * 8 <= nodes.count else { return nil }
         // Actors as they were for the nodes whose mentions are the same, worked out again for the others.
+        actorNames.reserveCapacity(memory.actorNames.count + 64)
+        actorCounts.reserveCapacity(actorNames.capacity)
+        // Runs of old nodes as they were copied at once, as their words are.
+        var actorRun: Range<Int> = 0..<0
+        func flushActors() {
+            guard !actorRun.isEmpty else { return }
+            let given = memory.actorBounds[actorRun.lowerBound]..<memory.actorBounds[actorRun.upperBound]
+            let base = actorNames.count - given.lowerBound
+            actorNames += memory.actorNames[given]
+            actorCounts += memory.actorCounts[given]
+            for n in actorRun { actorBounds.append(base + memory.actorBounds[n + 1]) }
+            actorRun = 0..<0
+        }
         for (k, p) in placed.enumerated() {
             if p.node < oldCount && !changed[p.node] {
-                actorNames += memory.actorNames[memory.actorBounds[p.node]..<memory.actorBounds[p.node + 1]]
-                actorCounts += memory.actorCounts[memory.actorBounds[p.node]..<memory.actorBounds[p.node + 1]]
-                actorBounds.append(actorNames.count)
+                if actorRun.upperBound != p.node { flushActors() }
+                actorRun = (actorRun.isEmpty ? p.node : actorRun.lowerBound)..<(p.node + 1)
             } else {
+                flushActors()
                 appendActors(of: k)
             }
         }
+        flushActors()
         // Links of unchanged nodes as they were; those of changed nodes found again.
         var isTouched = [Bool](repeating: false, count: nodes.count)
         for t in touched { isTouched[t] = true }
@@ -273,7 +329,7 @@ struct MonthGrouping {
         for t in touched {
             for u in nodes.indices where u != t && (!isTouched[u] || u > t) {
                 let (b, a) = (min(t, u), max(t, u))
-                guard let reach = reach(nodes[b].span, nodes[a]) else { continue }
+                guard let reach = reach(nodes[b].span, nodes[a].span, explicitDay: nodes[a].explicitDay) else { continue }
                 add(b, a, reach: reach, to: &links, &conflicts)
                 if let link = announcement(b, a) ?? announcement(a, b) { announcements.append(link) }
             }
@@ -340,14 +396,25 @@ struct MonthGrouping {
         }
         // One happening dated differently by its sources: join the two groups when no article is in
         // both (an article giving two days tells two happenings) and their days stay close.
-        for link in conflicts {
+        var article: [Int] = []  // each candidate's article by number, when a conflict needs them
+        var mark: [Int] = []  // per article number: the conflict that last marked it
+        for (c, link) in conflicts.enumerated() {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let all = forest.spans(a) + forest.spans(b)
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= merger.disagreementDays else { continue }
-            let articlesA = Set(forest.nodes(of: a).flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
-            let articlesB = Set(forest.nodes(of: b).flatMap { nodes[$0].members.map { candidates[$0].mention.article } })
-            guard articlesA.isDisjoint(with: articlesB) else { continue }
+            if article.isEmpty {
+                // An article's mentions are next to each other: its slug is looked up once per run.
+                var numbers = StringNumbers()
+                article.reserveCapacity(candidates.count)
+                for i in candidates.indices {
+                    let same = i > 0 && candidates[i].mention.article == candidates[i - 1].mention.article
+                    article.append(same ? article[i - 1] : numbers.number(candidates[i].mention.article))
+                }
+                mark = [Int](repeating: -1, count: numbers.strings.count)
+            }
+            for n in forest.nodes(of: a) { for m in nodes[n].members { mark[article[m]] = c } }
+            guard !forest.nodes(of: b).contains(where: { n in nodes[n].members.contains { mark[article[$0]] == c } }) else { continue }
             forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
@@ -363,16 +430,16 @@ struct MonthGrouping {
         }
         // A name is weighed by how rare it is among the mentions its own links connect to it (its
         // component of the link graph): the country every report of the story names tells little.
-        var component = Roots(count: nodes.count)
+        let component = Roots(count: nodes.count)
         func top(_ i: Int) -> Int { component.find(i) }
-        for kind in [links, conflicts, announcements] {
+        let chosen = choices.keys.sorted()
+        for kind in chosen.isEmpty ? [] : [links, conflicts, announcements] {
             for link in kind {
                 let x = component.find(link.a), y = component.find(link.b)
-                if x != y { component.parent[max(x, y)] = min(x, y) }
+                if x != y { component.attach(max(x, y), to: min(x, y)) }
             }
         }
         // Per component that holds a choice: how many nodes name actors, and how many name each.
-        let chosen = choices.keys.sorted()
         var slot = [Int](repeating: -1, count: nodes.count)
         var population: [Double] = []
         var spread: [KeyTable<Double>] = []
@@ -382,12 +449,20 @@ struct MonthGrouping {
             spread.append(KeyTable())
         }
         if !chosen.isEmpty {
+            // Most often one component holds every choice: its table is filled outside the list.
+            var current = (slot: -1, table: KeyTable<Double>())
             for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
                 let k = slot[top(n)]
                 guard k >= 0 else { continue }
                 population[k] += 1
-                for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[k].add(name, 1) }
+                if k != current.slot {
+                    if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
+                    current.slot = k
+                    swap(&current.table, &spread[k])
+                }
+                for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { current.table.add(name, 1) }
             }
+            if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
         }
         var profiles: [Int: Profile] = [:]
         func actors(_ root: Int) -> Profile {
@@ -459,22 +534,41 @@ struct MonthGrouping {
     }
 
     /// A union-find over the nodes (path halving; a root is the lowest node of its set).
-    private struct Roots {
-        var parent: [Int]
+    /// Its parents are in a buffer of its own: a find runs once or twice per link of the month
+    /// (hundreds of thousands), and an array would be checked for a second owner at every step.
+    private final class Roots {
+        private let parent: UnsafeMutablePointer<Int>
+        private let count: Int
 
-        init(count: Int) { parent = Array(0..<count) }
+        init(count: Int) {
+            self.count = count
+            parent = .allocate(capacity: max(count, 1))
+            for i in 0..<count { (parent + i).initialize(to: i) }
+        }
 
-        mutating func find(_ i: Int) -> Int {
+        deinit { parent.deallocate() }
+
+        func find(_ i: Int) -> Int {
+            precondition(i >= 0 && i < count)
             var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
+        }
+
+        /// Makes `root` (a root) the parent of `child` (another root).
+        func attach(_ child: Int, to root: Int) {
+            precondition(child >= 0 && child < count && root >= 0 && root < count)
+            parent[child] = root
         }
     }
 
     /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
     /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
     private struct Forest {
-        var roots: Roots
+        let roots: Roots
         var sizes: [Int]
         /// The sum of the unit vectors of the members of each group of several nodes (a node counts
         /// once per member); empty for a group that is still its one node, whose words are read in place.
@@ -514,7 +608,7 @@ struct MonthGrouping {
             undecided = [Bool](repeating: false, count: count)
         }
 
-        mutating func find(_ i: Int) -> Int { roots.find(i) }
+        func find(_ i: Int) -> Int { roots.find(i) }
 
         /// The distinct spans of group `root`.
         func spans(_ root: Int) -> [Span] { spanLists[root].isEmpty ? [nodeSpans[root]] : spanLists[root] }
@@ -532,35 +626,31 @@ struct MonthGrouping {
 
         mutating func unite(_ a: Int, _ b: Int) {
             let (root, child) = (min(a, b), max(a, b))
-            roots.parent[child] = root
+            roots.attach(child, to: root)
             sizes[root] += sizes[child]
-            // The larger sum takes the other's words (a word in both gets the two values added).
-            if united[child] && (!united[root] || sums[root].count < sums[child].count) {
-                sums.swapAt(root, child)
-                united.swapAt(root, child)
-                if !united[child] {
-                    // The root was its one node.
-                    for k in bounds[root]..<bounds[root + 1] { sums[root].add(tokens[k], unitValue(root, k)) }
-                } else {
-                    let added = sums[child]
-                    sums[child] = KeyTable()
-                    for i in 0..<added.count { sums[root].add(added.keys[i], added.values[i]) }
-                }
-            } else {
-                if !united[root] {
-                    var sum = KeyTable<Double>(capacity: bounds[root + 1] - bounds[root] + bounds[child + 1] - bounds[child])
-                    for k in bounds[root]..<bounds[root + 1] { sum.append(tokens[k], unitValue(root, k)) }
-                    sums[root] = sum
-                    united[root] = true
-                }
-                if united[child] {
-                    let added = sums[child]
-                    sums[child] = KeyTable()
-                    for i in 0..<added.count { sums[root].add(added.keys[i], added.values[i]) }
-                } else {
-                    for k in bounds[child]..<bounds[child + 1] { sums[root].add(tokens[k], unitValue(child, k)) }
-                }
+            // The larger sum takes the other's words (a word in both gets the two values added),
+            // both taken out of `sums` to be changed in place.
+            var big = KeyTable<Double>(), small = KeyTable<Double>()
+            swap(&big, &sums[root])
+            swap(&small, &sums[child])
+            var (bigUnited, smallUnited, bigNode, smallNode) = (united[root], united[child], root, child)
+            if smallUnited && (!bigUnited || big.count < small.count) {
+                swap(&big, &small)
+                (bigUnited, smallUnited, bigNode, smallNode) = (smallUnited, bigUnited, smallNode, bigNode)
             }
+            if !bigUnited {
+                big = KeyTable(capacity: bounds[bigNode + 1] - bounds[bigNode] + bounds[smallNode + 1] - bounds[smallNode])
+                for k in bounds[bigNode]..<bounds[bigNode + 1] { big.append(tokens[k], unitValue(bigNode, k)) }
+            }
+            if smallUnited {
+                big.reserve(big.count + small.count)
+                for i in 0..<small.count { big.add(small.keys[i], small.values[i]) }
+            } else {
+                big.reserve(big.count + bounds[smallNode + 1] - bounds[smallNode])
+                for k in bounds[smallNode]..<bounds[smallNode + 1] { big.add(tokens[k], unitValue(smallNode, k)) }
+            }
+            sums[root] = big
+            united[root] = true
             united[child] = false
             if spanLists[root].isEmpty { spanLists[root] = [nodeSpans[root]] }
             for s in spans(child) where !spanLists[root].contains(s) { spanLists[root].append(s) }
@@ -656,7 +746,7 @@ struct MonthGrouping {
         for a in nodes.indices {
             let node = nodes[a]
             for span in spans {
-                guard let reach = reach(span, node) else { continue }
+                guard let reach = reach(span, node.span, explicitDay: node.explicitDay) else { continue }
                 let byToken = index[span]!
                 for t in prefixes[a] {
                     guard let list = byToken[t] else { continue }
@@ -694,10 +784,11 @@ struct MonthGrouping {
         case close
     }
 
-    private func reach(_ span: Span, _ node: Node) -> Reach? {
-        if span.nested(node.span) { return .nested }
-        let close = node.explicitDay && span.first == span.last && node.span.first == node.span.last
-            && abs(span.first - node.span.first) <= merger.disagreementDays
+    /// - Parameter explicitDay: whether the later node dates its own single day.
+    private func reach(_ span: Span, _ later: Span, explicitDay: Bool) -> Reach? {
+        if span.nested(later) { return .nested }
+        let close = explicitDay && span.first == span.last && later.first == later.last
+            && abs(span.first - later.first) <= merger.disagreementDays
         return close ? .close : nil
     }
 

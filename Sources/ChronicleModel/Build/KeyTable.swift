@@ -58,6 +58,17 @@ struct KeyTable<Value> {
         return keys.count - 1
     }
 
+    /// Room for `count` entries in all without growing again (growing geometrically: a group's sum
+    /// takes in one small group after another).
+    mutating func reserve(_ count: Int) {
+        if count * 2 > slots.count { resize(for: count) }
+        if keys.capacity < count {
+            let room = Swift.max(count, 2 * keys.capacity)
+            keys.reserveCapacity(room)
+            values.reserveCapacity(room)
+        }
+    }
+
     /// The value at entry `i` (`index(of:)`), changed in place.
     mutating func update(at i: Int, _ body: (inout Value) -> Void) { body(&values[i]) }
 
@@ -80,9 +91,73 @@ struct KeyTable<Value> {
 }
 
 extension KeyTable where Value: AdditiveArithmetic {
-    /// Adds `amount` to `key`'s value (zero when it is new).
+    /// Adds `amount` to `key`'s value (zero when it is new): one probe for both.
     mutating func add(_ key: UInt64, _ amount: Value) {
-        let i = find(key, orAdd: .zero)
-        values[i] += amount
+        if (keys.count + 1) * 2 > slots.count { resize(for: keys.count + 1) }
+        let mask = slots.count - 1
+        var s = home(key)
+        while true {
+            let e = Int(slots[s])
+            if e == 0 {
+                keys.append(key)
+                values.append(.zero + amount)
+                slots[s] = Int32(keys.count)
+                return
+            }
+            if keys[e - 1] == key {
+                values[e - 1] += amount
+                return
+            }
+            s = (s + 1) & mask
+        }
+    }
+}
+
+/// Strings numbered in the order they are first given, found again by a 64-bit hash of their
+/// bytes (eight at a time) rather than `Dictionary`'s SipHash of every byte: for the slugs a
+/// period's events name over and over. Two strings with the same hash are told apart.
+public struct StringNumbers {
+    private var table = KeyTable<Int>()
+    public private(set) var strings: [String] = []
+    /// The strings whose hash another string took first (practically never any).
+    private var collided: [String: Int] = [:]
+
+    public init() {}
+
+    /// The number of `text`, a new one (`strings.count`) when it is not there yet.
+    @discardableResult
+    public mutating func number(_ text: String) -> Int {
+        let hash = Self.hash(text)
+        if let i = table.index(of: hash) {
+            let n = table.values[i]
+            if strings[n] == text { return n }
+            if let n = collided[text] { return n }
+            collided[text] = strings.count
+        } else {
+            table.append(hash, strings.count)
+        }
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var h = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+            var i = 0
+            while i + 8 <= bytes.count {
+                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            var last: UInt64 = 0
+            while i < bytes.count {
+                last = last << 8 | UInt64(bytes[i])
+                i += 1
+            }
+            h = (h ^ last) &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ h >> 29
+        }
     }
 }

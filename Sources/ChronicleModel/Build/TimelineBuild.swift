@@ -276,9 +276,10 @@ struct PeriodFile: Codable {
     }
 
     /// The events in timeline order, and in `groupOf` the group each was made from.
-    func events(merger: EventMerger, names: SiteNames, groupOf: inout [Int]) -> [Event] {
-        let traits = EventMerger.Traits.of(candidates)
-        let events = groups.map { merger.makeEvent(candidates, members: $0, names: names, traits: traits) }
+    /// - Parameter prepared: `EventMerger.Prepared` of the candidates, when worked out already.
+    func events(merger: EventMerger, names: SiteNames, groupOf: inout [Int], prepared: EventMerger.Prepared? = nil) -> [Event] {
+        let prepared = prepared ?? EventMerger.Prepared(candidates)
+        let events = groups.map { merger.makeEvent(candidates, members: $0, names: names, prepared: prepared) }
         // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
         let keys = events.map(Event.TimelineKey.init)
         groupOf = events.indices.sorted { keys[$0] < keys[$1] }
@@ -287,9 +288,9 @@ struct PeriodFile: Codable {
 
     /// The names of its mentions that the site-wide pass may change, sorted.
     var openNames: [String] {
-        var open = Set<String>()
-        for c in candidates { for n in c.mention.names where n.isOpen { open.insert(n.surname ?? n.name) } }
-        return open.sorted()
+        var open = StringNumbers()
+        for i in candidates.indices { for n in candidates[i].mention.names where n.isOpen { open.number(n.surname ?? n.name) } }
+        return open.strings.sorted()
     }
 }
 
@@ -317,23 +318,23 @@ struct MergedPeriod {
             ?? MonthGrouping(candidates, merger: merger)
         let file = PeriodFile(candidates: candidates, groups: grouping.groups(), encoded: encoded)
         var groupOf: [Int] = []
-        let made = cache == nil || merged != nil || keepsEvents ? file.events(merger: merger, names: names, groupOf: &groupOf) : nil
+        let prepared = EventMerger.Prepared(candidates)
+        let made = cache == nil || merged != nil || keepsEvents
+            ? file.events(merger: merger, names: names, groupOf: &groupOf, prepared: prepared) : nil
         events = cache == nil || keepsEvents ? made : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file)
         var articles: [UInt8] = []
-        // Each article's mentions are next to each other: its slug is taken once.
-        var slugs: [String] = []
-        for i in candidates.indices where slugs.last != candidates[i].mention.article { slugs.append(candidates[i].mention.article) }
-        for slug in Set(slugs).sorted() {
+        for slug in prepared.slugs {
             let r = rank[slug]!
             articles += withUnsafeBytes(of: records[r].contentHash, Array.init) + Array(records[r].sourcePath.utf8)
         }
-        let fileHash = ContentHash.xxh64(articles, seed: ContentHash.xxh64(payload))
+        let checksum = ContentHash.xxh64(payload)
+        let fileHash = ContentHash.xxh64(articles, seed: checksum)
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
-        try cache?.write(encoded: payload, at: CacheManifest.PeriodEntry.path(result))
+        try cache?.write(encoded: payload, checksum: checksum, at: CacheManifest.PeriodEntry.path(result))
         try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath)
         if let last, let made {
             result.unchanged = UnchangedEvents(ids: Self.unchanged(made, groupOf: groupOf, groups: file.groups, last: last.groups,

@@ -380,9 +380,11 @@ public struct TimelineBuilder: Sendable {
                 var order: [(Int, Int)] = []
                 order.reserveCapacity(candidates.count)
                 var lastArticle = "", lastRank = 0
-                for c in candidates {
-                    if c.mention.article != lastArticle { (lastArticle, lastRank) = (c.mention.article, rank[c.mention.article]!) }
-                    order.append((lastRank, c.position))
+                for i in candidates.indices {
+                    if candidates[i].mention.article != lastArticle {
+                        (lastArticle, lastRank) = (candidates[i].mention.article, rank[candidates[i].mention.article]!)
+                    }
+                    order.append((lastRank, candidates[i].position))
                 }
                 let sorted = candidates.indices.sorted { order[$0] < order[$1] }
                 if sorted != Array(candidates.indices) {

@@ -115,15 +115,22 @@ struct PeriodDigest: Codable, Sendable {
         }
         let shares = shares ?? PeriodShares(events: events)
         // What an article page shows of each event, hashed once per event.
+        // A period's events have few values: each one's text is made once.
+        var texts: [TimexValue: String] = [:]
         let briefs = shares.events.map { e in
             var h = HashInput()
             h.add(e.id)
-            h.add(e.value.description)
+            if let text = texts[e.value] { h.add(text) } else {
+                let text = e.value.description
+                texts[e.value] = text
+                h.add(text)
+            }
             h.add(e.status.rawValue)
             h.add(e.isKey ? 1 : 0)
             h.add(e.text)
             return h.hash
         }
+        articles.reserveCapacity(shares.byArticle.count)
         for (slug, share) in shares.byArticle {
             var text = HashInput()
             var counts = HashInput()
@@ -198,10 +205,11 @@ struct HashInput {
     private var words: [UInt64] = []
     private var tailCount = 0
 
-    mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
+    @inline(__always) mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
 
-    mutating func add(_ value: UInt64) {
+    @inline(__always) mutating func add(_ value: UInt64) {
         if tailCount == 0 {
+            if words.isEmpty { words.reserveCapacity(32) }
             words.append(value)
         } else {
             let shift = UInt64(8 * tailCount)
@@ -308,26 +316,23 @@ struct PeriodShares: Codable, Sendable {
         self.events = events.map(Brief.init)
         // Each article's share gathered in a list, each article looked up once per event for its
         // events and once per run of its mentions (an event's mentions come article by article).
-        var slugs: [String] = []
+        var slugs = StringNumbers()
         var shares: [ArticleShare] = []
-        var index: [String: Int] = [:]
         func share(_ slug: String) -> Int {
-            if let k = index[slug] { return k }
-            index[slug] = slugs.count
-            slugs.append(slug)
-            shares.append(ArticleShare())
-            return slugs.count - 1
+            let k = slugs.number(slug)
+            if k == shares.count { shares.append(ArticleShare()) }
+            return k
         }
         for i in events.indices {
             for slug in events[i].sources { shares[share(slug)].events.append(i) }
             var last = -1
             for j in events[i].mentions.indices {
                 let article = events[i].mentions[j].article
-                if last < 0 || slugs[last] != article { last = share(article) }
+                if last < 0 || slugs.strings[last] != article { last = share(article) }
                 shares[last].sentences.append(SentenceRef(block: events[i].mentions[j].blockOrdinal,
                                                           sentence: events[i].mentions[j].sentenceIndex, event: i))
             }
         }
-        byArticle = Dictionary(uniqueKeysWithValues: zip(slugs, shares))
+        byArticle = Dictionary(uniqueKeysWithValues: zip(slugs.strings, shares))
     }
 }

@@ -54,7 +54,8 @@ public struct BuildCache: Sendable {
     }
 
     /// Writes a value already encoded with `BinaryCoder`.
-    public func write(encoded payload: [UInt8], at relativePath: String) throws {
+    /// - Parameter checksum: `ContentHash.xxh64(payload)`, when the caller has worked it out already.
+    public func write(encoded payload: [UInt8], checksum: UInt64? = nil, at relativePath: String) throws {
         let target = url(relativePath)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString)")
@@ -62,7 +63,7 @@ public struct BuildCache: Sendable {
               let file = FileHandle(forWritingAtPath: temporary.path) else { throw CocoaError(.fileWriteUnknown) }
         do {
             // Header, then the payload as it is: no copy of a large period's bytes.
-            try file.write(contentsOf: Self.header(for: payload, identity: identity))
+            try file.write(contentsOf: Self.header(for: payload, checksum: checksum, identity: identity))
             try file.write(contentsOf: payload)
             try file.close()
         } catch {
@@ -88,13 +89,13 @@ public struct BuildCache: Sendable {
     }
 
     /// A file is: magic · schema · identity · XXH64(payload) · payload.
-    static func header(for payload: [UInt8], identity: String) -> [UInt8] {
+    static func header(for payload: [UInt8], checksum: UInt64? = nil, identity: String) -> [UInt8] {
         var out = magic
         out += withUnsafeBytes(of: schema.littleEndian, Array.init)
         let id = Array(identity.utf8)
         out += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init)
         out += id
-        out += withUnsafeBytes(of: ContentHash.xxh64(payload).littleEndian, Array.init)
+        out += withUnsafeBytes(of: (checksum ?? ContentHash.xxh64(payload)).littleEndian, Array.init)
         return out
     }
 

@@ -537,22 +537,47 @@ extension Mention: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
-        try self.init(from: &input, slug: "")
+        var recent = RecentValues()
+        self = try Self.read(&input, recent: &recent)
     }
 
-    /// - Parameter slug: the slug of the mention read last: taken as it is when it is this one's too.
-    init(from input: inout CacheReader, slug: String) throws {
-        let article = try input.string(reusing: slug), block = try input.int(), index = try input.int(), sentence = try input.string()
+    /// What consecutive mentions often repeat, with where their bytes were: the slug (an article's
+    /// mentions are next to each other) and the last few lists of names (its sentences name the
+    /// same actors), each made once rather than once per mention.
+    struct RecentValues {
+        var slug = ""
+        /// A ring of the last lists read; `next` is the one to replace.
+        var names: [(bytes: Range<Int>, names: [ArticleName], entities: [String])] = []
+        var next = 0
+        static let listsKept = 4
+    }
+
+    static func read(_ input: inout CacheReader, recent: inout RecentValues) throws -> Mention {
+        let article = try input.string(reusing: recent.slug)
+        recent.slug = article
+        let block = try input.int(), index = try input.int(), sentence = try input.string()
         let expression = try input.optionalString()
         let range: Range<Int>? = try input.optional { input in
             let lower = try input.int(), upper = try input.int()
             guard lower <= upper else { throw CacheReader.corrupt("expression range") }
             return lower..<upper
         }
-        let value = try input.timex(), resolution = try input.string(), names = try input.values(ArticleName.self)
-        // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
-        self.init(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
-                  expressionRange: range, value: value, resolution: resolution, entities: names.map { $0.name }, names: names)
+        let value = try input.timex(), resolution = try input.string()
+        // The names: a recent list when the bytes are the same (the newest first).
+        var names: [ArticleName] = [], entities: [String] = []
+        if let k = recent.names.indices.first(where: { input.skip(sameAs: recent.names[$0].bytes) }) {
+            (names, entities) = (recent.names[k].names, recent.names[k].entities)
+        } else {
+            let start = input.offset
+            names = try input.values(ArticleName.self)
+            // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
+            entities = names.map { $0.name }
+            let list = (bytes: start..<input.offset, names: names, entities: entities)
+            if recent.names.count < RecentValues.listsKept { recent.names.append(list) } else { recent.names[recent.next] = list }
+            recent.next = (recent.next + 1) % RecentValues.listsKept
+        }
+        return Mention(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
+                       expressionRange: range, value: value, resolution: resolution, entities: entities, names: names)
     }
 }
 
@@ -578,7 +603,7 @@ extension EventMerger.Candidate: CacheCodable {
 /// list of story names, so each is made once per article rather than once per mention (a month
 /// of a large site holds tens of thousands of mentions).
 struct CandidateDecoder {
-    private var slug = ""
+    private var recent = Mention.RecentValues()
     /// The last story names read and where their bytes are.
     private var story: (bytes: Range<Int>, names: [String]) = (0..<0, [])
 
@@ -588,8 +613,7 @@ struct CandidateDecoder {
     }
 
     mutating func candidate(_ input: inout CacheReader) throws -> EventMerger.Candidate {
-        let mention = try Mention(from: &input, slug: slug)
-        slug = mention.article
+        let mention = try Mention.read(&input, recent: &recent)
         let status = try input.rawCase(Self.statuses)
         let source = try input.rawCase(Self.sources), position = try input.int()
         let filedIn: Period? = try input.optional { try $0.value() }
@@ -600,7 +624,7 @@ struct CandidateDecoder {
             story.names = try input.strings()
             story.bytes = start..<input.offset
         }
-        return EventMerger.Candidate(mention: mention, status: status, dateSource: source, position: position, filedIn: filedIn,
+        return EventMerger.Candidate(mention: consume mention, status: status, dateSource: source, position: position, filedIn: filedIn,
                                      published: published, storyNames: story.names)
     }
 }
