@@ -315,12 +315,22 @@ struct MonthGrouping {
         func unchanged(_ old: [Link], ordered: Bool) -> [Link] {
             var out: [Link] = []
             out.reserveCapacity(old.count)
-            for link in old {
-                let a = position[link.a], b = position[link.b]
-                guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
-                out.append(Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b))
+            position.withUnsafeBufferPointer { position in
+                isTouched.withUnsafeBufferPointer { isTouched in
+                    for link in old {
+                        let a = position[link.a], b = position[link.b]
+                        guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
+                        out.append(Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b))
+                    }
+                }
             }
             return out
+        }
+        // Old nodes that keep their order keep their links in order (strongest first, then by ends).
+        var lastPlace = -1
+        let keepsOrder = (0..<oldCount).allSatisfy { n in
+            defer { if position[n] >= 0 { lastPlace = position[n] } }
+            return position[n] < 0 || position[n] > lastPlace
         }
         var links = unchanged(memory.links, ordered: true)
         var conflicts = unchanged(memory.conflicts, ordered: true)
@@ -334,17 +344,18 @@ struct MonthGrouping {
                 if let link = announcement(b, a) ?? announcement(a, b) { announcements.append(link) }
             }
         }
-        self.links = Self.strongestFirst(links, keptCount: keptLinks)
-        self.conflicts = Self.strongestFirst(conflicts, keptCount: keptConflicts)
-        self.announcements = Self.strongestFirst(announcements, keptCount: keptAnnouncements)
+        self.links = Self.strongestFirst(links, keptCount: keptLinks, keptInOrder: keepsOrder)
+        self.conflicts = Self.strongestFirst(conflicts, keptCount: keptConflicts, keptInOrder: keepsOrder)
+        self.announcements = Self.strongestFirst(announcements, keptCount: keptAnnouncements, keptInOrder: keepsOrder)
     }
 
     /// `links` strongest first, as sorting them gives, when its first `keptCount` are the last
     /// grouping's: those are most often in that order still (their nodes keep their order), and
     /// then only the others are sorted and merged in.
-    private static func strongestFirst(_ links: [Link], keptCount: Int) -> [Link] {
+    /// - Parameter keptInOrder: known to be so (else it is checked).
+    private static func strongestFirst(_ links: [Link], keptCount: Int, keptInOrder: Bool) -> [Link] {
         let kept = links[..<keptCount]
-        guard zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else { return links.sorted(by: strongestFirst) }
+        guard keptInOrder || zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else { return links.sorted(by: strongestFirst) }
         let found = links[keptCount...].sorted(by: strongestFirst)
         var out: [Link] = []
         out.reserveCapacity(links.count)
@@ -520,14 +531,14 @@ struct MonthGrouping {
         spans.reserveCapacity(2 * nodes.count)
         members.reserveCapacity(candidates.count)
         memberBounds.reserveCapacity(nodes.count + 1)
-        for node in nodes {
-            spans.append(node.span.first)
-            spans.append(node.span.last)
-            members += node.members
+        for n in nodes.indices {
+            spans.append(nodes[n].span.first)
+            spans.append(nodes[n].span.last)
+            members += nodes[n].members
             memberBounds.append(members.count)
         }
-        return Memory(candidateCount: candidates.count, spans: spans, explicitDay: nodes.map(\.explicitDay),
-               announced: nodes.map(\.announced), reported: nodes.map(\.reported), members: members, memberBounds: memberBounds,
+        return Memory(candidateCount: candidates.count, spans: spans, explicitDay: nodes.map { $0.explicitDay },
+               announced: nodes.map { $0.announced }, reported: nodes.map { $0.reported }, members: members, memberBounds: memberBounds,
                tokens: tokens, weights: weights, isName: isName, bounds: bounds, numbers: numbers, numberBounds: numberBounds,
                actorNames: actorNames, actorCounts: actorCounts, actorBounds: actorBounds, links: links, conflicts: conflicts,
                announcements: announcements)
@@ -653,8 +664,12 @@ struct MonthGrouping {
             united[root] = true
             united[child] = false
             if spanLists[root].isEmpty { spanLists[root] = [nodeSpans[root]] }
-            for s in spans(child) where !spanLists[root].contains(s) { spanLists[root].append(s) }
-            spanLists[child] = []
+            if spanLists[child].isEmpty {
+                if !spanLists[root].contains(nodeSpans[child]) { spanLists[root].append(nodeSpans[child]) }
+            } else {
+                for s in spanLists[child] where !spanLists[root].contains(s) { spanLists[root].append(s) }
+                spanLists[child] = []
+            }
             next.swapAt(root, child)
             undecided[root] = undecided[root] || undecided[child]
         }
