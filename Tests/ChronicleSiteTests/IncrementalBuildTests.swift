@@ -204,6 +204,22 @@ import Testing
         _ = try site.dir.write("content/2025-04-04-latest.md", Self.article(22, day: 35, outlet: "Wire C", text: Self.texts[4]))
         try site.expectSameAsClean("another article added")
         #expect(inode(spare) != inode(events))
+        // A copy of the output made with hard links keeps its bytes when its file becomes the spare.
+        let deployed = site.root.appendingPathComponent("deployed-events.json")
+        #expect(link(events, deployed.path) == 0)
+        let deployedBytes = try Data(contentsOf: deployed)
+        _ = try site.dir.write("content/2025-04-05-deployed.md", Self.article(23, day: 36, outlet: "Wire B", text: Self.texts[5]))
+        try site.expectSameAsClean("an article added after a hard-linked copy")
+        _ = try site.dir.write("content/2025-04-06-more.md", Self.article(24, day: 37, outlet: "Wire A", text: Self.texts[0]))
+        try site.expectSameAsClean("one more after a hard-linked copy")
+        #expect(try Data(contentsOf: deployed) == deployedBytes, "a file with a second name is never written over")
+        // A spare that is a symbolic link is not followed.
+        let outside = try site.dir.write("outside.json", "keep me")
+        unlink(spare)
+        #expect(symlink(outside.path, spare) == 0)
+        _ = try site.dir.write("content/2025-04-07-linked.md", Self.article(25, day: 38, outlet: "Wire C", text: Self.texts[1]))
+        try site.expectSameAsClean("the spare a symbolic link")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me")
     }
 
     @Test func aRebuildRewritesOnlyWhatChanged() throws {

@@ -50,14 +50,6 @@ struct KeyTable<Value> {
         place(key, entry: keys.count)
     }
 
-    /// The index of `key`'s entry, added with `value` when it is not there.
-    @discardableResult
-    mutating func find(_ key: UInt64, orAdd value: @autoclosure () -> Value) -> Int {
-        if let i = index(of: key) { return i }
-        append(key, value())
-        return keys.count - 1
-    }
-
     /// Room for `count` entries in all without growing again (growing geometrically: a group's sum
     /// takes in one small group after another).
     mutating func reserve(_ count: Int) {

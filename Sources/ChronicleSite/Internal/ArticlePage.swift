@@ -84,7 +84,7 @@ enum ArticlePage {
         let utf8 = body.utf8
         guard let last = utf8.last, last == 0x0A else { return body }
         // "\r\n" is one character, not a line feed: left as it is.
-        if utf8.count >= 2, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == 0x0D { return body.hasSuffix("\n") ? String(body.dropLast()) : body }
+        if utf8.count >= 2, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == 0x0D { return body }
         return String(Substring(utf8.dropLast()))
     }
 

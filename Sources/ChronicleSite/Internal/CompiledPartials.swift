@@ -72,9 +72,11 @@ enum CompiledPartials {
             }
         }
 
-        /// Of everything an article's line shows (its link comes from its slug, its day from its date).
-        func fingerprint(_ a: ArticleInfo) -> UInt64 {
+        /// Of everything an article's line shows (its link comes from its slug, its day from its date),
+        /// given `site`, the fingerprint of what every page depends on (renderer, templates, config).
+        func fingerprint(_ a: ArticleInfo, site: UInt64) -> UInt64 {
             var h = Fingerprinter()
+            h.add(site)
             switch self {
             case .html(let root):
                 h.add(1)

@@ -52,7 +52,7 @@ struct Pages: @unchecked Sendable {
     }
 
     /// The pages of `front`.
-    func frontPages(events: [Period: [Event]]) -> [FrontPage] {
+    func frontPages(events: [Period: [Event]], site: UInt64 = 0) -> [FrontPage] {
         var values = CommonContext.page(index, root: "", title: index.config.title)
         let needs = needs(["index.html", "timeline.md"], root: "")
         let months = ordered(index.periods).map {
@@ -70,13 +70,13 @@ struct Pages: @unchecked Sendable {
         values["hasTopEntities"] = !top.isEmpty
         let shared = SendableContext(values)
         var files = [
-            FrontPage(path: "index.html") { listed("index.html", "index.html", shared.values, .html(root: ""), previous: $0) },
-            FrontPage(path: "timeline.md") { listed("timeline.md", "timeline.md", shared.values, .markdown, previous: $0) },
+            FrontPage(path: "index.html") { listed("index.html", "index.html", shared.values, .html(root: ""), site: site, previous: $0) },
+            FrontPage(path: "timeline.md") { listed("timeline.md", "timeline.md", shared.values, .markdown, site: site, previous: $0) },
         ]
         if index.paged {
             let title = "Articles · \(index.config.title)"
             files.append(FrontPage(path: "articles.html") { previous in
-                listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), previous: previous)
+                listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), site: site, previous: previous)
             })
         }
         if !index.entityList.isEmpty {
@@ -90,7 +90,7 @@ struct Pages: @unchecked Sendable {
     /// part: a line whose fingerprint is one of the `previous` page's parts is copied from it.
     /// A page that does not show the list once, as it is, is rendered whole and has no parts.
     private func listed(_ path: String, _ template: String, _ values: [String: Any], _ list: CompiledPartials.ArticleList,
-                        previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part]) {
+                        site: UInt64, previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part]) {
         let key: String
         switch list {
         case .html: key = "articleListHTML"
@@ -117,7 +117,7 @@ struct Pages: @unchecked Sendable {
         var parts: [OutputEntry.Part] = []
         parts.reserveCapacity(index.articleList.count)
         for article in index.articleList {
-            let print = list.fingerprint(article)
+            let print = list.fingerprint(article, site: site)
             let start = out.bytes.count
             if !out.copy(old[print], of: previous?.bytes) { list.line(article, index: index, dates: &dates, into: &out) }
             parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))

@@ -56,11 +56,6 @@ struct SiteIndex: @unchecked Sendable {
     /// An article's page from the site root, percent-encoded (made when asked: the lists that
     /// show every article copy most of their lines).
     func articleHref(_ slug: String) -> String { Paths.articleHref(slug) }
-
-    /// Orders publication times by instant when known, else by day; ties broken by text so the choice is stable.
-    static func sortKey(_ p: PublicationTime) -> (Int64, String) {
-        (p.instant ?? Int64(p.date.dayNumber) * 86_400, p.rfc3339)
-    }
 }
 
 /// Text a template inserts unescaped, written the first time a page renders it and then reused

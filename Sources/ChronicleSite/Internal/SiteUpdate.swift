@@ -153,7 +153,7 @@ struct SiteUpdate: @unchecked Sendable {
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
             var jobs: [@Sendable () throws -> Void] = [{ try session.write(pages.style()) }]
-            for page in pages.frontPages(events: front) {
+            for page in pages.frontPages(events: front, site: prints.site) {
                 jobs.append {
                     // A page that lists every article copies its lines that are as they were.
                     let previous = session.intact(page.path).flatMap { entry in
@@ -402,7 +402,7 @@ struct SiteUpdate: @unchecked Sendable {
 
     /// The cache's spare events.json (`OutputSession.swapIn` keeps there the file it replaces),
     /// opened to be written over from its start: when the output is updated in place on the
-    /// cache's file system and the spare is not the output's own file.
+    /// cache's file system and the spare is a plain file with no other name.
     static func spareEventsFile(_ cache: BuildCache?, session: OutputSession) -> (url: URL, handle: FileHandle)? {
         guard let cache, !session.staged else { return nil }
         let url = cache.url("events-spare.json")
@@ -411,10 +411,16 @@ struct SiteUpdate: @unchecked Sendable {
             unlink(url.path)
             return nil
         }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return nil }
-        var spare = stat(), current = stat()
-        if fstat(fd, &spare) != 0 || (stat(session.root.appendingPathComponent("events.json").path, &current) == 0 && current.st_ino == spare.st_ino) {
+        // Never through a link: a symbolic one could point anywhere, and a file with a second
+        // name (the output's own file, or a copy of `public/` made with hard links) would be
+        // overwritten where that other name shows it.
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            unlink(url.path)
+            return nil
+        }
+        var spare = stat()
+        if fstat(fd, &spare) != 0 || (spare.st_mode & S_IFMT) != S_IFREG || spare.st_nlink != 1 {
             close(fd)
             unlink(url.path)
             return nil
