@@ -70,11 +70,10 @@ enum DurationRule {
         }
     }
 
-    /// "to last", "will last", "could last": the verb, not the adjective ("is expected to last several months").
+    /// "to last", "will last", "must last": the verb, not the adjective ("is expected to last several months").
     static func isVerbLast(_ s: TokenStream, _ k: Int) -> Bool {
         guard s.isKeyword(k, .last) else { return false }
-        return s.isKeyword(k - 1, .to) || s.isSpelled(k - 1, "will") || s.isSpelled(k - 1, "would") || s.isSpelled(k - 1, "could")
-            || s.isSpelled(k - 1, "may") || s.isSpelled(k - 1, "might") || s.isSpelled(k - 1, "can") || s.isSpelled(k - 1, "should")
+        return s.isKeyword(k - 1, .to) || (s.isWord(k - 1) && s.info(k - 1)?.tenseFlags.contains(.modal) ?? false)
     }
 
     /// Past a second plural unit joined to a first by "and"/"or" ("weeks or months", "recent weeks and

@@ -26,6 +26,8 @@ struct TenseFlags: OptionSet, Sendable {
     static let reporting = TenseFlags(rawValue: 512)
     /// A past cue that is no verb ("ago", "last", "since"): it dates no event of its own.
     static let adverb = TenseFlags(rawValue: 1024)
+    /// A modal verb: before "last" it makes the verb ("could last two weeks"), not the adjective.
+    static let modal = TenseFlags(rawValue: 2048)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -79,6 +81,7 @@ enum TenseWords {
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
           "decided", "agreement", "offer", "proposal", "bid"], .forwardBeforeTo),
         (["would", "could", "might", "may", "should", "must", "planned", "planning"], .weakModal),
+        (["will", "would", "shall", "should", "must", "can", "could", "may", "might"], .modal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
           "newly", "so", "too", "less", "well", "recently", "previously", "highly", "widely", "long"], .adjectiveMarker),
         (["hundred", "sacred", "naked", "wicked", "hatred", "kindred", "infrared", "embed", "shred", "sled", "bred",
