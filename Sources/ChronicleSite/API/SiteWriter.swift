@@ -98,7 +98,20 @@ public enum SiteWriter {
 
     /// A relative, `/`-separated path with no empty, `.` or `..` segment and no backslash or NUL.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // Checked on bytes (every file of a build is): `/`, `.`, `\\` and NUL are single bytes in UTF-8.
+        var path = path
+        return path.withUTF8 { utf8 in
+            var start = 0
+            for i in 0...utf8.count {
+                let b: UInt8 = i < utf8.count ? utf8[i] : 0x2F
+                if b == 0x5C || b == 0 { return false }
+                guard b == 0x2F else { continue }
+                // A segment must be neither empty, nor `.`, nor `..`.
+                let n = i - start
+                if n == 0 || (n <= 2 && utf8[start..<i].allSatisfy { $0 == 0x2E }) { return false }
+                start = i + 1
+            }
+            return true
+        }
     }
 }

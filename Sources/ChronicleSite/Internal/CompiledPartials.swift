@@ -120,18 +120,21 @@ enum CompiledPartials {
     }
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {
-        guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }
         var out = PageText(capacity: events.count * 300)
+        articleEvents(events, root: root, paged: paged, into: &out)
+        return out.string
+    }
+
+    static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool, into out: inout PageText) {
+        guard !events.isEmpty else { return out.add("<p>Nothing from this article is on the timeline.</p>\n") }
         for e in events {
-            let href = Paths.eventHref(id: e.id, value: e.value, period: e.period, paged: paged)
             out.add("<p class=\"article-event"); if e.isKey { out.add(" key") }; out.add("\"><a href=\"")
-            out.escaped(root); out.escaped(href); out.add("\">")
-            out.add("<time datetime=\""); out.escaped(EventView.htmlDatetime(e.value)); out.add("\">")
+            out.escaped(root); Paths.writeEventHref(id: e.id, value: e.value, period: e.period, paged: paged, into: &out)
+            out.add("\"><time datetime=\""); out.escaped(EventView.htmlDatetime(e.value)); out.add("\">")
             out.escaped(DisplayFormat.value(e.value)); out.add("</time></a>")
             if e.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
             out.add(" "); out.escaped(e.text); out.add("</p>\n")
         }
-        return out.string
     }
 
     static func days(_ days: [TimelineGroups.Day], root: String) -> String {

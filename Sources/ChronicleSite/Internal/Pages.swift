@@ -13,6 +13,8 @@ struct SendableContext: @unchecked Sendable {
 struct Pages: @unchecked Sendable {
     let templates: TemplateSet
     let index: SiteIndex
+    /// Article pages written without the Mustache library, while the templates allow it.
+    private let compiledArticle: CompiledArticlePage?
 
     init(templates: TemplateSet, index: SiteIndex) {
         self.templates = templates
@@ -21,6 +23,7 @@ struct Pages: @unchecked Sendable {
         index.compiled = templates.compiled
         index.articleTemplateNames = templates.names(usedBy: "article.html")
         self.index = index
+        compiledArticle = CompiledArticlePage(templates: templates, index: index)
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
@@ -238,10 +241,17 @@ struct Pages: @unchecked Sendable {
         return values
     }
 
-    /// `articles/<slug>.html`, from its body (`ArticlePage.body`) and the events it reports.
-    func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: String, events: ArticlePage.Events) -> OutputFile {
-        let html = ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence)
-        return page(Paths.article(info.slug), "article.html", ArticlePage.make(info, counts: counts, body: html, events: events, index: index))
+    /// `articles/<slug>.html`, from its body (`ArticlePage.body`, as UTF-8) and the events it reports.
+    func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events) -> OutputFile {
+        if let compiledArticle {
+            var out = PageText(capacity: body.count + 4096)
+            compiledArticle.write(info, body: body, events: events, index: index, into: &out)
+            return OutputFile(path: Paths.article(info.slug), data: out.bytes)
+        }
+        var html: [UInt8] = []
+        ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &html)
+        return page(Paths.article(info.slug), "article.html",
+                    ArticlePage.make(info, counts: counts, body: String(decoding: html, as: UTF8.self), events: events, index: index))
     }
 
     /// `feed.xml`; `newest` holds the site's last key events, newest first.

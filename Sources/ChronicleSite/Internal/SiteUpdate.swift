@@ -683,17 +683,37 @@ struct ArticleBodies: Sendable {
     static func store(_ article: Article, _ record: ArticleRecord, mentions: [EventMerger.Candidate], in cache: BuildCache) {
         let keys = Dictionary(mentions.map { (ArticlePage.MentionKey(block: $0.mention.blockOrdinal, sentence: $0.mention.sentenceIndex), Bool?.none) },
                               uniquingKeysWith: { a, _ in a })
-        try? cache.write(ArticlePage.body(article, keys: keys), at: "bodies/" + name(record))
+        store(ArticlePage.body(article, keys: keys), at: "bodies/" + name(record), in: cache)
     }
 
-    /// The body of an article whose mentions' events are `events`.
-    func body(_ record: ArticleRecord, events: ArticlePage.Events) throws -> String {
-        if let cached = timeline.cache?.read(String.self, at: "bodies/" + Self.name(record)) { return cached }
+    private static func store(_ body: String, at path: String, in cache: BuildCache) {
+        try? cache.write(BodyBytes(utf8: Array(body.utf8)), at: path)
+    }
+
+    /// A body as the cache keeps it: its UTF-8 bytes, read back as they are (it was valid text
+    /// when written, and the cache file's checksum holds), not checked byte by byte again.
+    struct BodyBytes: Codable, CacheCodable {
+        var utf8: [UInt8]
+
+        init(utf8: [UInt8]) { self.utf8 = utf8 }
+
+        func write(to out: inout CacheWriter) {
+            out.varint(UInt64(utf8.count))
+            out.append(utf8)
+        }
+
+        init(from input: inout CacheReader) throws { utf8 = Array(try input.bytes(try input.length())) }
+    }
+
+    /// The body of an article whose mentions' events are `events`, as UTF-8.
+    func body(_ record: ArticleRecord, events: ArticlePage.Events) throws -> [UInt8] {
+        let path = "bodies/" + Self.name(record)
+        if let cached = timeline.cache?.read(BodyBytes.self, at: path) { return cached.utf8 }
         let article = try timeline.article(record)
         if let cache = timeline.cache {
-            try? cache.write(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: "bodies/" + Self.name(record))
+            Self.store(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: path, in: cache)
         }
-        return ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 })
+        return Array(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 }).utf8)
     }
 }
 
