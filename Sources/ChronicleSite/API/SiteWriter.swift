@@ -70,13 +70,19 @@ public enum SiteWriter {
     /// Moves the old output aside, the new one in, then deletes the old one; on failure the old
     /// output is put back.
     static func swap(_ staging: URL, into output: URL) throws {
+        if let aside = try swapKeepingOld(staging, into: output) { try? FileManager.default.removeItem(at: aside) }
+    }
+
+    /// `swap`, but the old output is left where it was moved aside (returned, when there was one)
+    /// for the caller to delete.
+    static func swapKeepingOld(_ staging: URL, into output: URL) throws -> URL? {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {
                 try? fm.removeItem(at: staging)
                 throw WriteError.io("could not move the new site to \(output.path): \(error.localizedDescription)")
             }
-            return
+            return nil
         }
         let aside = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)", isDirectory: true)
@@ -93,7 +99,7 @@ public enum SiteWriter {
             try? fm.removeItem(at: staging)
             throw WriteError.io("could not move the new site to \(output.path): \(error.localizedDescription)")
         }
-        try? fm.removeItem(at: aside)
+        return aside
     }
 
     /// A relative, `/`-separated path with no empty, `.` or `..` segment and no backslash or NUL.

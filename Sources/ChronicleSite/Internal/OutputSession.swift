@@ -194,16 +194,26 @@ final class OutputSession: @unchecked Sendable {
         record(path, OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint))
     }
 
-    /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in.
+    /// The old output a staged session replaced, still to be deleted (`removeReplaced`).
+    private var replaced: URL?
+
+    /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in
+    /// (the old output is then deleted by `removeReplaced`, which may run on another thread).
     func finish() throws {
         if staged {
-            try SiteWriter.swap(root, into: output)
+            replaced = try SiteWriter.swapKeepingOld(root, into: output)
             return
         }
         for path in previous.keys where entries[path] == nil {
             if (try? FileManager.default.removeItem(at: root.appendingPathComponent(path))) != nil { removed += 1 }
         }
         removeEmptyFolders(root)
+    }
+
+    /// Deletes the output a staged session replaced.
+    func removeReplaced() {
+        if let replaced { try? FileManager.default.removeItem(at: replaced) }
+        replaced = nil
     }
 
     /// Gives up: a staged folder is deleted; files already updated in place stay (each is whole).

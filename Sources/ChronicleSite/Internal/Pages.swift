@@ -215,7 +215,7 @@ struct Pages: @unchecked Sendable {
             let print = dayPrint(group.members)
             let start = out.bytes.count
             if !out.copy(old[print], of: previous?.bytes) {
-                CompiledPartials.write([TimelineGroups.day(group, index: index)], root: needs.root, into: &out)
+                CompiledPartials.write(group, index: index, root: needs.root, into: &out)
             }
             parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
         }

@@ -52,7 +52,7 @@ enum Paths {
     /// period's page has nothing to escape, and an anchor only `[A-Za-z0-9_-]`.
     static func writeEventHref(id: String, value: TimexValue, period filed: Period?, paged: Bool, into out: inout PageText) {
         if paged, let p = filed ?? Period(of: value) {
-            out.add("months/"); out.escaped(p.description); out.add(".html#")
+            out.add("months/"); out.period(p); out.add(".html#")
         } else {
             out.add("index.html#")
         }

@@ -255,8 +255,10 @@ struct SiteUpdate: @unchecked Sendable {
         var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
         if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
         let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
-        // Leftovers of earlier builds are removed on another core while site.bin is written.
+        // Leftovers of earlier builds (and the output this one replaced) are removed on another
+        // core while site.bin is written.
         let cleanup = DispatchGroup()
+        DispatchQueue.global().async(group: cleanup) { session.removeReplaced() }
         if let cache {
             let (timeline, early) = (self.timeline, self.early)
             DispatchQueue.global().async(group: cleanup) {
