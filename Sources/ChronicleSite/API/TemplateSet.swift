@@ -14,7 +14,8 @@ public struct TemplateSet: Sendable {
     let registered: [String: String]
     /// Partials `CompiledPartials` writes: `days` while it and `event` are built in,
     /// `article-events`, `periods`, the article lists and `entity-groups` while each is; and
-    /// `article.html`, which `CompiledArticlePage` writes while it and `article-events` are built in.
+    /// `article.html` and `entity.html`, which `CompiledArticlePage` and `CompiledEntityPage` write
+    /// while they and the partials they show are built in.
     let compiled: Set<String>
     var compiledDays: Bool { compiled.contains("days") }
     /// `names(usedBy:)`'s answers, and each template's own tags, as worked out.
@@ -109,6 +110,7 @@ public struct TemplateSet: Sendable {
         if builtIn("entity-groups") { compiled.insert("entity-groups") }
         // A page, not a partial: `CompiledArticlePage` (which renders the parts it shares with other pages).
         if builtIn("article.html", "article-events") { compiled.insert("article.html") }
+        if builtIn("entity.html", "periods") { compiled.insert("entity.html") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!

@@ -5,35 +5,23 @@ import ChronicleTime
 /// has a page per article, and the Mustache library spent more on each than everything else the
 /// page needs. Used while `article.html` and `article-events` are the built-in ones; the page's
 /// `head`, `header` and `foot` (built in or the site's own) are rendered by the library once per
-/// build, since they show only what every article page shares and the page's title.
-/// `CompiledPartialsTests` checks that it writes byte for byte what the templates do.
+/// build (`PageShell`). `CompiledPartialsTests` checks that it writes byte for byte what the templates do.
 struct CompiledArticlePage: Sendable {
-    /// `{{> head}}` to the page's own header, with the title's places in it.
-    private let opening: TitledText
-    /// `{{> foot}}` and what comes before it.
-    private let closing: TitledText
+    private let shell: PageShell
 
-    /// Nil when the templates are not the ones it writes, or the shared parts show more than what
-    /// every article page shares.
+    /// Nil when the templates are not the ones it writes (`PageShell`).
     init?(templates: TemplateSet, index: SiteIndex) {
-        guard templates.compiled.contains("article.html"), templates.compiled.contains("article-events") else { return nil }
-        // The shared parts may show only what every article page has alike (`{{.}}` aside, a
-        // section's own value), and the title: each is rendered with a mark for the title, which
-        // each place that shows it is found by, escaped (`{{pageTitle}}`) or not (`{{{pageTitle}}}`).
-        let values = CommonContext.page(index, root: "../", title: TitledText.mark)
-        let shown = ["head", "header", "foot"].reduce(into: Set<String>()) { $0.formUnion(templates.names(usedBy: $1)) }
-        guard shown.subtracting([""]).isSubset(of: values.keys),
-              let opening = TitledText(templates.render("head", values) + "<body class=\"page-article\">\n" + templates.render("header", values)
-                                       + "<main>\n<article class=\"article\">\n<header class=\"article-header\">\n<h1>"),
-              let closing = TitledText("</aside>\n</main>\n" + templates.render("foot", values)) else { return nil }
-        self.opening = opening
-        self.closing = closing
+        guard templates.compiled.contains("article.html"), templates.compiled.contains("article-events"),
+              let shell = PageShell(templates: templates, index: index, bodyClass: "page-article",
+                                    opening: "<main>\n<article class=\"article\">\n<header class=\"article-header\">\n<h1>",
+                                    closing: "</aside>\n</main>\n") else { return nil }
+        self.shell = shell
     }
 
     /// The page of `info`; `body` as `ArticlePage.body` rendered it (mention classes pending or not).
     func write(_ info: ArticleInfo, body: [UInt8], events: ArticlePage.Events, index: SiteIndex, into out: inout PageText) {
         let title = "\(info.title) · \(index.config.title)"
-        opening.write(title: title, into: &out)
+        shell.opening.write(title: title, into: &out)
         out.escaped(info.title)
         out.add("</h1>\n<p class=\"meta\">")
         if let source = info.source, !source.isEmpty { out.add("<span class=\"outlet\">"); out.escaped(source); out.add("</span>") }
@@ -55,7 +43,59 @@ struct CompiledArticlePage: Sendable {
         }
         out.add("\n</div>\n<p class=\"legend\">Underlined: dates Chronicle recognised (hover for how each was resolved). Highlighted: sentences behind key events. Faded: outlet boilerplate, left off the timeline.</p>\n</article>\n<aside class=\"article-events\">\n<h2>On the timeline</h2>\n")
         CompiledPartials.articleEvents(events.listed, root: "../", paged: index.paged, into: &out)
-        closing.write(title: title, into: &out)
+        shell.closing.write(title: title, into: &out)
+    }
+}
+
+/// The built-in `entity.html` of a paged site written out in Swift (an actor's page lists its
+/// periods through the compiled `periods` partial), as `CompiledArticlePage` writes article pages.
+struct CompiledEntityPage: Sendable {
+    private let shell: PageShell
+
+    init?(templates: TemplateSet, index: SiteIndex) {
+        guard index.paged, templates.compiled.contains("entity.html"), templates.compiled.contains("periods"),
+              let shell = PageShell(templates: templates, index: index, bodyClass: "page-entity",
+                                    opening: "<main>\n<section class=\"intro\">\n<p class=\"kicker\">", closing: "</main>\n") else { return nil }
+        self.shell = shell
+    }
+
+    /// The page of `entity`, named with `related`; `periodsHTML` is the compiled `periods` partial of its periods.
+    func write(_ entity: Entity, related: [Entity], periodsHTML: String, index: SiteIndex, into out: inout PageText) {
+        let title = "\(entity.name) · \(index.config.title)"
+        shell.opening.write(title: title, into: &out)
+        out.escaped(EntityPages.kindLabel(entity.kind)); out.add("</p>\n<h1>"); out.escaped(entity.name); out.add("</h1>\n<p class=\"stats\">")
+        out.add(entity.events.count); out.add(" events name "); out.escaped(entity.name); out.add("; "); out.add(entity.mentionCount)
+        out.add(" sentences in all.</p>\n</section>\n")
+        if !related.isEmpty {
+            out.add("<nav class=\"actor-nav\" aria-label=\"Named with\">\n<span class=\"nav-label\">Named with:</span>\n")
+            for r in related {
+                out.add("<a class=\"actor actor-"); out.escaped(r.kind.rawValue); out.add("\" href=\"../"); out.escaped(Paths.entityHref(r.slug))
+                out.add("\">"); out.escaped(r.name); out.add("</a>\n")
+            }
+            out.add("</nav>\n")
+        }
+        out.text(periodsHTML)
+        shell.closing.write(title: title, into: &out)
+    }
+}
+
+/// What a compiled page shares with every page of its kind: `{{> head}}`, the `<body>` tag,
+/// `{{> header}}` and the page's own `opening`, then its `closing` and `{{> foot}}`, rendered by
+/// the library once per build (built in or the site's own), with the title's places found by a mark.
+struct PageShell: Sendable {
+    let opening: TitledText
+    let closing: TitledText
+
+    /// Nil when a shared part shows more than what every page of the kind has alike (`{{.}}`
+    /// aside, a section's own value) and the title.
+    init?(templates: TemplateSet, index: SiteIndex, bodyClass: String, opening: String, closing: String) {
+        let values = CommonContext.page(index, root: "../", title: TitledText.mark)
+        let shown = ["head", "header", "foot"].reduce(into: Set<String>()) { $0.formUnion(templates.names(usedBy: $1)) }
+        guard shown.subtracting([""]).isSubset(of: values.keys),
+              let before = TitledText(templates.render("head", values) + "<body class=\"\(bodyClass)\">\n" + templates.render("header", values) + opening),
+              let after = TitledText(closing + templates.render("foot", values)) else { return nil }
+        self.opening = before
+        self.closing = after
     }
 }
 

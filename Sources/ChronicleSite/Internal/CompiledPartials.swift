@@ -245,14 +245,20 @@ enum CompiledPartials {
         }
         // The sentence each shown source is first mentioned in (the event's mentions are many).
         var first: [(block: Int, sentence: Int)?] = Array(repeating: nil, count: shown)
-        var found = 0
+        var found = 0, j = 0
         let mentions = event.mentions
-        for j in mentions.indices where found < shown {
+        var previous: String?
+        while found < shown && j < mentions.count {
+            // A run of mentions from one article needs looking up once.
             let article = mentions[j].article
-            for k in 0..<shown where first[k] == nil && sources[k] == article {
-                first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
-                found += 1
+            if article != previous {
+                for k in 0..<shown where first[k] == nil && sources[k] == article {
+                    first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
+                    found += 1
+                }
+                previous = article
             }
+            j += 1
         }
         for i in 0..<shown {
             let slug = sources[i], outlet = outlet(i), title = positions[i].map { articles[$0].title } ?? slug

@@ -677,8 +677,24 @@ struct ArticleBodies: Sendable {
     }
 
     private static func name(verdicts: [Bool], sourcePath: String, contentHash: UInt64) -> String {
-        let key = verdicts.map { $0 ? UInt8(1) : 0 } + Array(sourcePath.utf8)
-        return ContentHash.hex(ContentHash.xxh64(key, seed: contentHash)) + ".bin"
+        // The verdicts as bytes, then the path's bytes, hashed from one buffer (every article's name
+        // is worked out at the end of each build, to know which bodies to keep).
+        var path = sourcePath
+        let hash = path.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: verdicts.count + utf8.count) { key in
+                for (i, verdict) in verdicts.enumerated() { key[i] = verdict ? 1 : 0 }
+                for (i, b) in utf8.enumerated() { key[verdicts.count + i] = b }
+                return ContentHash.xxh64(UnsafeRawBufferPointer(key), seed: contentHash)
+            }
+        }
+        return String(unsafeUninitializedCapacity: 20) { out in
+            for i in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * i)) & 0xF
+                out[i] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            for (i, b) in ".bin".utf8.enumerated() { out[16 + i] = b }
+            return 20
+        }
     }
 
     /// Renders and keeps the body of an article just analysed; `mentions` are its sentences that are mentions.
