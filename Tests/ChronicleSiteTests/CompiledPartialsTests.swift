@@ -11,7 +11,7 @@ import Testing
     static func mustacheOnly() throws -> (TemplateSet, TemporaryDirectory) {
         let dir = try TemporaryDirectory("chronicle-templates")
         for file in TemplateSet.defaultFiles where ["days.mustache", "event.mustache", "article-events.mustache", "periods.mustache", "article-list.mustache",
-                                                               "article-list-md.mustache", "entity-groups.mustache"].contains(file.name) {
+                                                               "article-list-md.mustache", "entity-groups.mustache", "article.html.mustache", "entity.html.mustache"].contains(file.name) {
             _ = try dir.write(file.name, file.contents)
         }
         return (try TemplateSet.load(overridesIn: dir.url), dir)
@@ -52,7 +52,8 @@ import Testing
         let compiled = try TemplateSet.builtIn()
         let (mustache, dir) = try Self.mustacheOnly()
         defer { dir.remove() }
-        #expect(compiled.compiled == ["days", "article-events", "periods", "article-list", "article-list-md", "entity-groups"] && mustache.compiled.isEmpty)
+        #expect(compiled.compiled == ["days", "article-events", "periods", "article-list", "article-list-md", "entity-groups", "article.html", "entity.html"]
+                && mustache.compiled.isEmpty)
         let threshold = paged ? 1 : 1000
         let fast = try SiteRenderer(templates: compiled, pagedAbove: threshold).render(timeline)
         let slow = try SiteRenderer(templates: mustache, pagedAbove: threshold).render(timeline)
@@ -69,6 +70,43 @@ import Testing
         #expect(fast.contains { $0.path == "entities/london.html" })
         #expect(pages.contains("<span class=\"badge badge-disagree\">sources disagree</span>"))
         #expect(pages.contains("class=\"actor actor-place\" href=\"../entities/london.html\""))
+    }
+}
+
+/// The compiled article and actor pages show a site's own `head`, `header` and `foot` as the library does.
+@Suite struct CompiledArticlePageTests {
+    static let sharedParts: [(name: String, text: String, compiles: Bool)] = [
+        ("header", "<header>{{site.title}} | {{pageTitle}} | {{{pageTitle}}} | {{#pageTitle}}[{{.}}]{{/pageTitle}} | {{root}}</header>\n", true),
+        ("foot", "{{counts.events}} events {{pageTitle}}\n</html>\n", true),
+        ("foot", "{{#counts}}{{events}} events{{/counts}}\n</html>\n", false),  // a name of the section's own: not known to be shared
+        ("header", "<header>{{article.title}}</header>\n", false),
+        ("head", "<title>{{bodyHTML}}</title>\n", false),
+    ]
+
+    @Test(arguments: sharedParts.indices, [false, true])
+    func sitePartsShowAsTheLibraryShowsThem(_ i: Int, paged: Bool) throws {
+        let part = Self.sharedParts[i]
+        let timeline = CompiledPartialsTests.crowdedTimeline(config: FixtureTimeline.config)
+        let own = try TemporaryDirectory("chronicle-templates")
+        defer { own.remove() }
+        _ = try own.write("\(part.name).mustache", part.text)
+        let compiled = try TemplateSet.load(overridesIn: own.url)
+        for page in TemplateSet.defaultFiles where ["article.html.mustache", "entity.html.mustache"].contains(page.name) {
+            _ = try own.write(page.name, page.contents)  // now the site's own: rendered by the library
+        }
+        let mustache = try TemplateSet.load(overridesIn: own.url)
+        #expect(compiled.compiled.isSuperset(of: ["article.html", "entity.html"]) && mustache.compiled.isDisjoint(with: ["article.html", "entity.html"]))
+        let index = SiteIndex(config: timeline.config, articles: timeline.articles.map { ArticleInfo($0, eventCount: 0) }, periods: [],
+                              entities: [], pagedAbove: 1000)
+        #expect((CompiledArticlePage(templates: compiled, index: Pages(templates: compiled, index: index).index) != nil) == part.compiles)
+        let threshold = paged ? 1 : 1000
+        let shown = { (file: OutputFile) in file.path.hasPrefix("articles/") || file.path.hasPrefix("entities/") }
+        let fast = try SiteRenderer(templates: compiled, pagedAbove: threshold).render(timeline).filter(shown)
+        let slow = try SiteRenderer(templates: mustache, pagedAbove: threshold).render(timeline).filter(shown)
+        #expect(fast.count > timeline.articles.count && fast.map(\.path) == slow.map(\.path))
+        for (a, b) in zip(fast, slow) where a != b {
+            Issue.record("\(a.path) differs:\n\(Golden.firstDifference(b.text, a.text))")
+        }
     }
 }
 

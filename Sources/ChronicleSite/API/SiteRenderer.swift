@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
         let shares = ordered.map { PeriodShares(events: $0) }
         for article in timeline.articles {
             let events = ArticlePage.Events(slug: article.slug, shares: shares)
-            let body = ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 })
+            let body = Array(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 }).utf8)
             files.append(pages.article(ArticleInfo(article, eventCount: 0), counts: ArticlePage.Counts(article), body: body, events: events))
         }
         for entity in timeline.entities {

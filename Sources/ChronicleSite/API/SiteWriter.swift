@@ -70,13 +70,19 @@ public enum SiteWriter {
     /// Moves the old output aside, the new one in, then deletes the old one; on failure the old
     /// output is put back.
     static func swap(_ staging: URL, into output: URL) throws {
+        if let aside = try swapKeepingOld(staging, into: output) { try? FileManager.default.removeItem(at: aside) }
+    }
+
+    /// `swap`, but the old output is left where it was moved aside (returned, when there was one)
+    /// for the caller to delete.
+    static func swapKeepingOld(_ staging: URL, into output: URL) throws -> URL? {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {
                 try? fm.removeItem(at: staging)
                 throw WriteError.io("could not move the new site to \(output.path): \(error.localizedDescription)")
             }
-            return
+            return nil
         }
         let aside = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)", isDirectory: true)
@@ -93,12 +99,25 @@ public enum SiteWriter {
             try? fm.removeItem(at: staging)
             throw WriteError.io("could not move the new site to \(output.path): \(error.localizedDescription)")
         }
-        try? fm.removeItem(at: aside)
+        return aside
     }
 
     /// A relative, `/`-separated path with no empty, `.` or `..` segment and no backslash or NUL.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // Checked on bytes (every file of a build is): `/`, `.`, `\\` and NUL are single bytes in UTF-8.
+        var path = path
+        return path.withUTF8 { utf8 in
+            var start = 0
+            for i in 0...utf8.count {
+                let b: UInt8 = i < utf8.count ? utf8[i] : 0x2F
+                if b == 0x5C || b == 0 { return false }
+                guard b == 0x2F else { continue }
+                // A segment must be neither empty, nor `.`, nor `..`.
+                let n = i - start
+                if n == 0 || (n <= 2 && utf8[start..<i].allSatisfy { $0 == 0x2E }) { return false }
+                start = i + 1
+            }
+            return true
+        }
     }
 }

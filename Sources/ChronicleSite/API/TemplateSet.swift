@@ -13,7 +13,9 @@ public struct TemplateSet: Sendable {
     /// Template name → the text registered with the library (`days` may be the compiled partial's stub).
     let registered: [String: String]
     /// Partials `CompiledPartials` writes: `days` while it and `event` are built in,
-    /// `article-events`, `periods`, the article lists and `entity-groups` while each is.
+    /// `article-events`, `periods`, the article lists and `entity-groups` while each is; and
+    /// `article.html` and `entity.html`, which `CompiledArticlePage` and `CompiledEntityPage` write
+    /// while they and the partials they show are built in.
     let compiled: Set<String>
     var compiledDays: Bool { compiled.contains("days") }
     /// `names(usedBy:)`'s answers, and each template's own tags, as worked out.
@@ -106,10 +108,13 @@ public struct TemplateSet: Sendable {
         if builtIn("article-list") { compiled.insert("article-list") }
         if builtIn("article-list-md") { compiled.insert("article-list-md") }
         if builtIn("entity-groups") { compiled.insert("entity-groups") }
+        // A page, not a partial: `CompiledArticlePage` (which renders the parts it shares with other pages).
+        if builtIn("article.html", "article-events") { compiled.insert("article.html") }
+        if builtIn("entity.html", "periods") { compiled.insert("entity.html") }
         var registered: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!
-            registered[name] = compiled.contains(name) ? CompiledPartials.stubs[name]! : text
+            registered[name] = compiled.contains(name) ? CompiledPartials.stubs[name] ?? text : text
             do {
                 library.register(try MustacheTemplate(string: registered[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {

@@ -110,19 +110,23 @@ enum ArticlePage {
 
     /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
     static func resolve(_ body: String, keyOfSentence: [MentionKey: Bool]) -> String {
-        let marker = Array(("class=\"" + pending).utf8)
         var out: [UInt8] = []
-        var body = body
-        body.withUTF8 { html in
-            out.reserveCapacity(html.count + 64)
+        resolve(Array(body.utf8), keyOfSentence: keyOfSentence, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `body` with its pending mention classes filled in, appended to `out`.
+    static func resolve(_ body: [UInt8], keyOfSentence: [MentionKey: Bool], into out: inout [UInt8]) {
+        let marker = Array(("class=\"" + pending).utf8)
+        body.withUnsafeBufferPointer { html in
+            out.reserveCapacity(out.count + html.count + 64)
             var i = 0, copied = 0
             while i + marker.count <= html.count {
                 guard html[i] == marker[0], memcmp(html.baseAddress! + i, marker, marker.count) == 0 else { i += 1; continue }
                 var end = i + marker.count
                 while end < html.count && html[end] != 0 { end += 1 }
                 guard end < html.count else { break }
-                let parts = String(decoding: UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]), as: UTF8.self).split(separator: ".")
-                let key = parts.count == 2 ? Int(parts[0]).flatMap { b in Int(parts[1]).map { MentionKey(block: b, sentence: $0) } } : nil
+                let key = Self.key(UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]))
                 out += UnsafeBufferPointer(rebasing: html[copied..<i])
                 out += (key.flatMap { keyOfSentence[$0] } == true ? "class=\"mention key" : "class=\"mention").utf8
                 i = end + 1
@@ -130,7 +134,22 @@ enum ArticlePage {
             }
             out += UnsafeBufferPointer(rebasing: html[copied...])
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The `block.sentence` of a pending mention class, as two decimal numbers.
+    private static func key(_ text: UnsafeBufferPointer<UInt8>) -> MentionKey? {
+        guard let dot = text.firstIndex(of: 0x2E), let block = number(text[..<dot]), let sentence = number(text[(dot + 1)...]) else { return nil }
+        return MentionKey(block: block, sentence: sentence)
+    }
+
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !digits.isEmpty, digits.count < 18 else { return nil }
+        var n = 0
+        for d in digits {
+            guard d >= 0x30 && d <= 0x39 else { return nil }
+            n = n * 10 + Int(d - 0x30)
+        }
+        return n
     }
 
     struct MentionKey: Hashable, Sendable {

@@ -120,94 +120,155 @@ enum CompiledPartials {
     }
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool) -> String {
-        guard !events.isEmpty else { return "<p>Nothing from this article is on the timeline.</p>\n" }
         var out = PageText(capacity: events.count * 300)
+        articleEvents(events, root: root, paged: paged, into: &out)
+        return out.string
+    }
+
+    static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool, into out: inout PageText) {
+        guard !events.isEmpty else { return out.add("<p>Nothing from this article is on the timeline.</p>\n") }
         for e in events {
-            let href = Paths.eventHref(id: e.id, value: e.value, period: e.period, paged: paged)
             out.add("<p class=\"article-event"); if e.isKey { out.add(" key") }; out.add("\"><a href=\"")
-            out.escaped(root); out.escaped(href); out.add("\">")
-            out.add("<time datetime=\""); out.escaped(EventView.htmlDatetime(e.value)); out.add("\">")
-            out.escaped(DisplayFormat.value(e.value)); out.add("</time></a>")
+            out.escaped(root); Paths.writeEventHref(id: e.id, value: e.value, period: e.period, paged: paged, into: &out)
+            out.add("\"><time datetime=\""); out.datetime(e.value); out.add("\">"); out.label(e.value); out.add("</time></a>")
             if e.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
             out.add(" "); out.escaped(e.text); out.add("</p>\n")
         }
+    }
+
+    /// The `days` partial of these day groups (`TimelineGroups.dayGroups`).
+    static func days(_ groups: [TimelineGroups.Group], index: SiteIndex, root: String) -> String {
+        var out = PageText(capacity: groups.reduce(0) { $0 + $1.members.count } * 1500)
+        for group in groups { write(group, index: index, root: root, into: &out) }
         return out.string
     }
 
-    static func days(_ days: [TimelineGroups.Day], root: String) -> String {
-        var out = PageText(capacity: days.reduce(0) { $0 + $1.events.count } * 1500)
-        write(days, root: root, into: &out)
-        return out.string
+    /// One day group of the `days` partial, its events' cards written straight from the events
+    /// (what `TimelineGroups.day` and `EventView` give the templates, with no list of them made:
+    /// a period page has thousands of cards).
+    static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, into out: inout PageText) {
+        out.add("<section class=\"day")
+        if index.hasKeyEvents && !group.members.contains(where: \.isKey) { out.add(" minor") }
+        out.add("\" id=\"d-"); out.escaped(group.key); out.add("\">\n")
+        out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(group.datetime); out.add("\">"); out.escaped(group.label)
+        out.add("</time></h3>\n")
+        for event in group.members { card(event, dateInHeading: TimelineGroups.showsDate(of: event, group: group), index: index, root: root, into: &out) }
+        out.add("</section>\n")
     }
 
-    static func write(_ days: [TimelineGroups.Day], root: String, into out: inout PageText) {
-        for day in days {
-            out.add("<section class=\"day"); if day.minor { out.add(" minor") }; out.add("\" id=\""); out.escaped(day.id); out.add("\">\n")
-            out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(day.datetime); out.add("\">"); out.escaped(day.label)
-            out.add("</time></h3>\n")
-            for event in day.events { self.event(event, root: root, into: &out) }
-            out.add("</section>\n")
-        }
-    }
-
-    static func event(_ v: EventView, root: String, into out: inout PageText) {
+    /// The `event` partial of one event (`EventView`'s variables).
+    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, into out: inout PageText) {
+        let expected = event.status == .expected
         out.add("<article class=\"event")
-        if v.event.isKey { out.add(" key") }
-        if v.minor { out.add(" minor") }
-        if v.expected { out.add(" expected") }
-        out.add("\" id=\""); out.escaped(v.anchor); out.add("\">\n")
-        if !v.noMeta {
+        if event.isKey { out.add(" key") }
+        if !event.isKey && index.hasKeyEvents { out.add(" minor") }
+        if expected { out.add(" expected") }
+        out.add("\" id=\""); Paths.writeEventAnchor(event.id, into: &out); out.add("\">\n")
+        let sources = event.sources
+        if !(dateInHeading && !expected && sources.count < 2) {
             out.add("<p class=\"event-meta\">")
-            if !v.dateInHeading {
-                out.add("<time class=\"event-date\" datetime=\""); out.escaped(v.datetime); out.add("\">"); out.escaped(v.label); out.add("</time>")
+            if !dateInHeading {
+                out.add("<time class=\"event-date\" datetime=\""); out.datetime(event.value); out.add("\">"); out.label(event.value)
+                out.add("</time>")
             }
-            if v.expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
-            if v.event.sources.count > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(v.event.sources.count); out.add(" sources</span>") }
+            if expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
+            if sources.count > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(sources.count); out.add(" sources</span>") }
             out.add("</p>\n")
         }
-        out.add("<p class=\"event-text\">"); out.text(v.textHTML); out.add("</p>\n")
+        out.add("<p class=\"event-text\">"); out.text(EventView.highlighted(event.representative)); out.add("</p>\n")
         out.add("<p class=\"event-sources\">")
-        for (i, s) in v.sources.enumerated() {
-            if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: s.slug, sentence: s.sentence).write(into: &out)
-            out.add("\" title=\""); out.escaped(s.title); out.add("\">")
-            out.escaped(s.name); out.add("</a>")
-        }
-        if let more = v.moreSources { out.add(" · and "); out.add(more); out.add(" more") }
+        writeSources(event, index: index, root: root, into: &out)
         out.add("</p>\n")
-        if !v.actors.isEmpty {
+        let actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
+        if !actors.isEmpty {
             out.add("<p class=\"event-actors\">")
-            for (i, a) in v.actors.enumerated() {
+            for (i, a) in actors.enumerated() {
                 if i > 0 { out.add(" · ") }
                 out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.escaped(root)
                 out.escaped(Paths.entityHref(a.slug)); out.add("\">"); out.escaped(a.name); out.add("</a>")
             }
             out.add("</p>\n")
         }
-        if !v.claims.isEmpty {
+        if !event.disagreement.isEmpty {
             out.add("<p class=\"disagree\"><span class=\"badge badge-disagree\">sources disagree</span> ")
-            for claim in v.claims {
-                out.add("<span class=\"claim\"><time datetime=\""); out.escaped(claim.datetime); out.add("\">"); out.escaped(claim.label)
-                out.add("</time>: ")
-                for (i, s) in claim.sources.enumerated() {
+            for claim in event.disagreement {
+                out.add("<span class=\"claim\"><time datetime=\""); out.escaped(EventView.htmlDatetime(claim.value)); out.add("\">")
+                out.escaped(DisplayFormat.value(claim.value)); out.add("</time>: ")
+                for (i, slug) in claim.articles.enumerated() {
                     if i > 0 { out.add(", ") }
-                    out.add("<a href=\""); out.escaped(root); out.escaped(s.href); out.add("\" title=\""); out.escaped(s.title); out.add("\">")
-                    out.escaped(s.name); out.add("</a>")
+                    let article = index.article(slug)
+                    out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
+                    out.add("\" title=\""); out.escaped(article?.title ?? slug); out.add("\">")
+                    out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>")
                 }
                 out.add("</span> ")
             }
             out.add("</p>\n")
         }
-        if !v.event.representative.resolution.isEmpty {
+        if !event.representative.resolution.isEmpty {
             out.add("<details class=\"why\">\n<summary>Why this date?</summary>\n<ul>\n")
-            for m in v.mentions {
-                out.add("<li><a href=\""); out.escaped(root); m.link.write(into: &out); out.add("\">"); out.escaped(m.source); out.add("</a>: ")
-                out.escaped(m.mention.resolution); out.add("</li>\n")
+            let mentions = event.mentions
+            for j in mentions.indices.prefix(EventView.shownMentions) {
+                let slug = mentions[j].article
+                let article = index.article(slug)
+                out.add("<li><a href=\""); out.escaped(root)
+                EventView.ArticleLink(slug: slug, sentence: (mentions[j].blockOrdinal, mentions[j].sentenceIndex)).write(into: &out)
+                out.add("\">"); out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>: ")
+                out.escaped(mentions[j].resolution); out.add("</li>\n")
             }
-            if let more = v.moreMentions { out.add("<li>and "); out.add(more); out.add(" more sentences (all are in events.json)</li>\n") }
-            out.add("</ul>\n<p class=\"salience\">"); out.escaped(v.salience); out.add("</p>\n</details>\n")
+            if mentions.count > EventView.shownMentions {
+                out.add("<li>and "); out.add(mentions.count - EventView.shownMentions); out.add(" more sentences (all are in events.json)</li>\n")
+            }
+            out.add("</ul>\n<p class=\"salience\">"); out.escaped(EventView.salience(event)); out.add("</p>\n</details>\n")
         }
         out.add("</article>\n")
+    }
+
+    /// An event's shown sources, each linked to the sentence of it the event is first mentioned
+    /// in, named by its outlet (with a short title when another source of the event has the same
+    /// outlet), and how many more there are.
+    private static func writeSources(_ event: Event, index: SiteIndex, root: String, into out: inout PageText) {
+        let sources = event.sources
+        let shown = min(sources.count, EventView.shownSources)
+        // Each source's article by its place in the list (its fields read where they are, not copied).
+        let positions = sources.map { index.positions[$0] }
+        let articles = index.articleList
+        func outlet(_ i: Int) -> String? { positions[i].flatMap { articles[$0].source } }
+        // Whether another source has the same outlet: compared pairwise when few, else counted.
+        var outletCounts: [String: Int] = [:]
+        if sources.count > EventView.shownSources {
+            for i in sources.indices { if let o = outlet(i) { outletCounts[o, default: 0] += 1 } }
+        }
+        func repeated(_ i: Int, _ o: String) -> Bool {
+            guard outletCounts.isEmpty else { return (outletCounts[o] ?? 0) > 1 }
+            return sources.indices.contains { $0 != i && outlet($0) == o }
+        }
+        // The sentence each shown source is first mentioned in (the event's mentions are many).
+        var first: [(block: Int, sentence: Int)?] = Array(repeating: nil, count: shown)
+        var found = 0, j = 0
+        let mentions = event.mentions
+        var previous: String?
+        while found < shown && j < mentions.count {
+            // A run of mentions from one article needs looking up once.
+            let article = mentions[j].article
+            if article != previous {
+                for k in 0..<shown where first[k] == nil && sources[k] == article {
+                    first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
+                    found += 1
+                }
+                previous = article
+            }
+            j += 1
+        }
+        for i in 0..<shown {
+            let slug = sources[i], outlet = outlet(i), title = positions[i].map { articles[$0].title } ?? slug
+            if i > 0 { out.add(" · ") }
+            out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
+            out.add("\" title=\""); out.escaped(title); out.add("\">")
+            out.escaped(EventView.sourceName(outlet: outlet, title: title, repeated: outlet.map { repeated(i, $0) } ?? false))
+            out.add("</a>")
+        }
+        if sources.count > shown { out.add(" · and "); out.add(sources.count - shown); out.add(" more") }
     }
 
     /// The built-in `periods` partial for these periods' digests (what `TimelineGroups.PeriodLink`
@@ -274,7 +335,17 @@ struct PageText {
 
     mutating func add(_ n: Int) {
         if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
-        text(String(n))
+        guard n > 0 else { return text(String(n)) }
+        // The digits, last first, then in order.
+        var digits = 0, rest = n
+        while rest > 0 { digits += 1; rest /= 10 }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(0x30, count: digits))
+        rest = n
+        for i in stride(from: end - 1, through: end - digits, by: -1) {
+            bytes[i] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+        }
     }
 
     mutating func escaped(_ text: String) {
@@ -313,6 +384,56 @@ struct PageText {
         }
         if !done { self.text(MarkdownEscape.text(text)) }
     }
+}
+
+/// Dates written as bytes, the way the templates show them (a period page and an article's events
+/// list show thousands; the strings for them cost more than the rest of each line).
+extension PageText {
+    /// `EventView.htmlDatetime(v)`, escaped.
+    mutating func datetime(_ v: TimexValue) {
+        switch v {
+        case .day(let d), .partOfDay(let d, _): date(d)
+        default: escaped(EventView.htmlDatetime(v))
+        }
+    }
+
+    /// `DisplayFormat.value(v)`, escaped.
+    mutating func label(_ v: TimexValue) {
+        guard case .day(let d) = v else { return escaped(DisplayFormat.value(v)) }
+        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape).
+        let names = DateNames.shared
+        bytes += names.shortWeekdays[d.weekday.rawValue - 1]
+        bytes.append(0x20); add(d.day); bytes.append(0x20)
+        bytes += names.months[d.month - 1]
+        bytes.append(0x20); add(d.year)
+    }
+
+    /// `CivilDate.description`: `YYYY-MM-DD`.
+    mutating func date(_ d: CivilDate) {
+        guard d.year >= 1000 && d.year < 10000 else { return escaped(d.description) }
+        add(d.year); bytes.append(0x2D); two(d.month); bytes.append(0x2D); two(d.day)
+    }
+
+    /// `Period.description`: `YYYY-MM`, or `YYYY`.
+    mutating func period(_ p: Period) {
+        guard p.year >= 1000 && p.year < 10000 else { return escaped(p.description) }
+        add(p.year)
+        if let month = p.month { bytes.append(0x2D); two(month) }
+    }
+
+    /// `TimexFormat.two`.
+    mutating func two(_ n: Int) {
+        guard n >= 0 && n < 100 else { return text(TimexFormat.two(n)) }
+        bytes.append(0x30 + UInt8(n / 10))
+        bytes.append(0x30 + UInt8(n % 10))
+    }
+}
+
+/// `DisplayFormat`'s names as UTF-8.
+private final class DateNames: Sendable {
+    static let shared = DateNames()
+    let shortWeekdays = DisplayFormat.weekdayNames.map { Array($0.prefix(3).utf8) }
+    let months = DisplayFormat.monthNames.map { Array($0.utf8) }
 }
 
 /// The texts of publication days, each made once per list (many articles share a day).

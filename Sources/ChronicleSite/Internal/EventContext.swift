@@ -90,7 +90,7 @@ struct EventView {
         var shownArticles: [ArticleInfo?] = []
         shownArticles.reserveCapacity(shown.count)
         for (i, slug) in event.sources.enumerated() {
-            let article = index.articles[slug]
+            let article = index.article(slug)
             if i < shown.count { shownArticles.append(article) }
             if let outlet = article?.source { outletCounts[outlet, default: 0] += 1 }
         }
@@ -107,14 +107,14 @@ struct EventView {
                           source: outlet, publication: article?.published, sentence: firstMention[slug])
         }
         mentions = event.mentions.prefix(Self.shownMentions).map { m in
-            let article = index.articles[m.article]
+            let article = index.article(m.article)
             return MentionView(article: m.article, articleTitle: article?.title ?? m.article,
                                source: article?.source ?? article?.title ?? m.article, mention: m)
         }
         actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         claims = event.disagreement.map { claim in
             Claim(label: DisplayFormat.value(claim.value), datetime: Self.htmlDatetime(claim.value), sources: claim.articles.map { slug in
-                let article = index.articles[slug]
+                let article = index.article(slug)
                 return Source(slug: slug, title: article?.title ?? slug, name: article?.source ?? article?.title ?? slug,
                               source: article?.source, publication: nil, sentence: nil)
             })

@@ -13,7 +13,7 @@ enum FeedContext {
         let updated = index.updated?.rfc3339 ?? "1970-01-01T00:00:00Z"
         out["entries"] = newest.prefix(entryLimit).map { event in
             var entry = EventContext.make(event, index: index)
-            let published = event.sources.compactMap { index.articles[$0]?.published }
+            let published = event.sources.compactMap { index.article($0)?.published }
             let newest = published.max(by: SiteIndex.precedes)
             let oldest = published.min(by: SiteIndex.precedes)
             // The id stays what it was before the site had period pages: feed readers key entries by it.

@@ -90,12 +90,37 @@ final class OutputSession: @unchecked Sendable {
             keep(file.path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint, parts: parts))
             return
         }
-        try write(file.path, hash: hash, fingerprint: fingerprint, parts: parts) { try Self.create($0.path, with: file.data) }
+        guard SiteWriter.isSafe(file.path) else { throw SiteWriter.WriteError.unsafePath(file.path) }
+        let target = rootPath + file.path
+        let stamp: FileStamp
+        do {
+            // A staged folder is new and swapped in whole: each file is written where it goes, once.
+            // In place, a file is written beside its target and renamed over it, so it is never seen half written.
+            stamp = staged ? try Self.create(target, with: file.data, exclusive: true)
+                : try Self.replace(target, with: file.data)
+        } catch {
+            throw SiteWriter.WriteError.io("could not write \(target): \(error.localizedDescription)")
+        }
+        record(file.path, OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts))
     }
 
-    /// A new file holding `bytes`, written from where they are (a period page is megabytes: no copy of it first).
-    private static func create(_ path: String, with bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    private func record(_ path: String, _ entry: OutputEntry) {
+        lock.lock()
+        entries[path] = entry
+        written += 1
+        lock.unlock()
+    }
+
+    /// A new file at `path` holding `bytes`, written from where they are (a period page is
+    /// megabytes: no copy of it first), its folder made when missing; its stamp as written.
+    /// `exclusive`: the file must not exist yet (nor be a link).
+    private static func create(_ path: String, with bytes: [UInt8], exclusive: Bool) throws -> FileStamp {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (exclusive ? O_EXCL : O_TRUNC)
+        var fd = open(path, flags, 0o666)
+        if fd < 0 && errno == ENOENT, let slash = path.utf8.lastIndex(of: 0x2F) {
+            try FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+            fd = open(path, flags, 0o666)
+        }
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { buffer in
@@ -107,6 +132,24 @@ final class OutputSession: @unchecked Sendable {
                 done += n
             }
         }
+        guard let stamp = FileStamp(descriptor: fd) else { throw CocoaError(.fileWriteUnknown) }
+        return stamp
+    }
+
+    /// `path` replaced by a file holding `bytes` in one rename; its stamp once renamed (a rename
+    /// changes the file's change time).
+    private static func replace(_ path: String, with bytes: [UInt8]) throws -> FileStamp {
+        let slash = path.utf8.lastIndex(of: 0x2F)!
+        let temporary = path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + UUID().uuidString
+        do {
+            _ = try create(temporary, with: bytes, exclusive: true)
+            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard let stamp = FileStamp(path: path) else { throw CocoaError(.fileReadUnknown) }
+        return stamp
     }
 
     /// The bytes of `path` as the last build wrote it, when the file is still as that build left it.
@@ -129,10 +172,7 @@ final class OutputSession: @unchecked Sendable {
             throw SiteWriter.WriteError.io("could not write \(target.path): \(error.localizedDescription)")
         }
         guard let stamp = FileStamp(path: target.path) else { throw SiteWriter.WriteError.io("could not read back \(target.path)") }
-        lock.lock()
-        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts)
-        written += 1
-        lock.unlock()
+        record(path, OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts))
     }
 
     /// Puts the finished `file` (on the output's file system) in place of `path` in one rename,
@@ -151,22 +191,29 @@ final class OutputSession: @unchecked Sendable {
         }
         if keeps { rename(kept, file.path) }
         guard let stamp = FileStamp(path: target.path) else { throw SiteWriter.WriteError.io("could not read back \(target.path)") }
-        lock.lock()
-        entries[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint)
-        written += 1
-        lock.unlock()
+        record(path, OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint))
     }
 
-    /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in.
+    /// The old output a staged session replaced, still to be deleted (`removeReplaced`).
+    private var replaced: URL?
+
+    /// Removes what earlier builds wrote and this one did not, or swaps the staged folder in
+    /// (the old output is then deleted by `removeReplaced`, which may run on another thread).
     func finish() throws {
         if staged {
-            try SiteWriter.swap(root, into: output)
+            replaced = try SiteWriter.swapKeepingOld(root, into: output)
             return
         }
         for path in previous.keys where entries[path] == nil {
             if (try? FileManager.default.removeItem(at: root.appendingPathComponent(path))) != nil { removed += 1 }
         }
         removeEmptyFolders(root)
+    }
+
+    /// Deletes the output a staged session replaced.
+    func removeReplaced() {
+        if let replaced { try? FileManager.default.removeItem(at: replaced) }
+        replaced = nil
     }
 
     /// Gives up: a staged folder is deleted; files already updated in place stay (each is whole).

@@ -13,6 +13,9 @@ struct SendableContext: @unchecked Sendable {
 struct Pages: @unchecked Sendable {
     let templates: TemplateSet
     let index: SiteIndex
+    /// Article pages written without the Mustache library, while the templates allow it.
+    private let compiledArticle: CompiledArticlePage?
+    private let compiledEntity: CompiledEntityPage?
 
     init(templates: TemplateSet, index: SiteIndex) {
         self.templates = templates
@@ -21,6 +24,8 @@ struct Pages: @unchecked Sendable {
         index.compiled = templates.compiled
         index.articleTemplateNames = templates.names(usedBy: "article.html")
         self.index = index
+        compiledArticle = CompiledArticlePage(templates: templates, index: index)
+        compiledEntity = CompiledEntityPage(templates: templates, index: index)
     }
 
     private func page(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
@@ -154,6 +159,11 @@ struct Pages: @unchecked Sendable {
     func entity(_ entity: Entity, related: [Entity], periods: [PeriodDigest]) -> OutputFile {
         // The built-in templates show the periods through the compiled partial alone: `months` is
         // made only for a template that looks it up.
+        if let compiledEntity, let html = periodsHTML(periods, root: "../") {
+            var out = PageText(capacity: html.utf8.count + 8192)
+            compiledEntity.write(entity, related: related, periodsHTML: html, index: index, into: &out)
+            return OutputFile(path: Paths.entity(entity.slug), data: out.bytes)
+        }
         let (index, shown) = (self.index, ordered(periods))
         let months = LazyValue { shown.map { TimelineGroups.period($0, events: nil, index: index) } }
         return self.entity(entity, related: related, months: months, keyCount: periods.reduce(0) { $0 + $1.keyCount },
@@ -205,14 +215,16 @@ struct Pages: @unchecked Sendable {
         guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
         // The page is put together in one buffer about the size of the last one: no copy of it per step.
         let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        var out = PageText(capacity: shell.count + (previous?.bytes.count ?? 0))
+        // Room to spare costs nothing until written (a large buffer's pages are taken as they are
+        // first touched); growing it copies what is there. A card is a few kilobytes.
+        var out = PageText(capacity: shell.count + max(previous?.bytes.count ?? 0, events.count * 8192))
         out.bytes += shell[..<at]
         var parts: [OutputEntry.Part] = []
         for group in TimelineGroups.dayGroups(events, index: index) {
             let print = dayPrint(group.members)
             let start = out.bytes.count
             if !out.copy(old[print], of: previous?.bytes) {
-                CompiledPartials.write([TimelineGroups.day(group, index: index)], root: needs.root, into: &out)
+                CompiledPartials.write(group, index: index, root: needs.root, into: &out)
             }
             parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
         }
@@ -238,10 +250,17 @@ struct Pages: @unchecked Sendable {
         return values
     }
 
-    /// `articles/<slug>.html`, from its body (`ArticlePage.body`) and the events it reports.
-    func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: String, events: ArticlePage.Events) -> OutputFile {
-        let html = ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence)
-        return page(Paths.article(info.slug), "article.html", ArticlePage.make(info, counts: counts, body: html, events: events, index: index))
+    /// `articles/<slug>.html`, from its body (`ArticlePage.body`, as UTF-8) and the events it reports.
+    func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events) -> OutputFile {
+        if let compiledArticle {
+            var out = PageText(capacity: body.count + 4096 + events.listed.count * 512)
+            compiledArticle.write(info, body: body, events: events, index: index, into: &out)
+            return OutputFile(path: Paths.article(info.slug), data: out.bytes)
+        }
+        var html: [UInt8] = []
+        ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &html)
+        return page(Paths.article(info.slug), "article.html",
+                    ArticlePage.make(info, counts: counts, body: String(decoding: html, as: UTF8.self), events: events, index: index))
     }
 
     /// `feed.xml`; `newest` holds the site's last key events, newest first.

@@ -48,6 +48,29 @@ enum Paths {
         return page + "#" + eventAnchor(id)
     }
 
+    /// `eventHref(id:value:period:paged:)`, written as `PageText.escaped` would write it: a
+    /// period's page has nothing to escape, and an anchor only `[A-Za-z0-9_-]`.
+    static func writeEventHref(id: String, value: TimexValue, period filed: Period?, paged: Bool, into out: inout PageText) {
+        if paged, let p = filed ?? Period(of: value) {
+            out.add("months/"); out.period(p); out.add(".html#")
+        } else {
+            out.add("index.html#")
+        }
+        writeEventAnchor(id, into: &out)
+    }
+
+    /// `eventAnchor(id)`, written.
+    static func writeEventAnchor(_ id: String, into out: inout PageText) {
+        var id = id
+        let ascii = id.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            out.add("event-")
+            for b in utf8 { out.bytes.append(isUnreserved(b) && b != 0x2E && b != 0x7E ? b : 0x2D) }
+            return true
+        }
+        if !ascii { out.escaped(eventAnchor(id)) }
+    }
+
     /// A slug is used as one file name: no separators, no dot names, no control characters.
     static func isSafeSlug(_ slug: String) -> Bool {
         // Separators and control characters are single bytes in UTF-8: checked on bytes.

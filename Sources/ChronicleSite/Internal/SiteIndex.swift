@@ -10,7 +10,8 @@ struct SiteIndex: @unchecked Sendable {
     let config: SiteConfig
     /// In timeline order.
     let articleList: [ArticleInfo]
-    let articles: [String: ArticleInfo]
+    /// Each article's place in `articleList` by slug (the first, should two share a slug).
+    let positions: [String: Int]
     let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
@@ -33,9 +34,9 @@ struct SiteIndex: @unchecked Sendable {
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
         articleList = articles
-        var bySlug: [String: ArticleInfo] = Dictionary(minimumCapacity: articles.count)
-        for a in articles where bySlug[a.slug] == nil { bySlug[a.slug] = a }
-        self.articles = bySlug
+        var positions: [String: Int] = Dictionary(minimumCapacity: articles.count)
+        for (i, a) in articles.enumerated() where positions[a.slug] == nil { positions[a.slug] = i }
+        self.positions = positions
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -52,6 +53,9 @@ struct SiteIndex: @unchecked Sendable {
     }
 
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
+
+    /// The article of this slug, when the site has it.
+    func article(_ slug: String) -> ArticleInfo? { positions[slug].map { articleList[$0] } }
 
     /// An article's page from the site root, percent-encoded (made when asked: the lists that
     /// show every article copy most of their lines).

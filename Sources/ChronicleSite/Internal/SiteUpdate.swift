@@ -255,8 +255,10 @@ struct SiteUpdate: @unchecked Sendable {
         var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
         if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
         let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
-        // Leftovers of earlier builds are removed on another core while site.bin is written.
+        // Leftovers of earlier builds (and the output this one replaced) are removed on another
+        // core while site.bin is written.
         let cleanup = DispatchGroup()
+        DispatchQueue.global().async(group: cleanup) { session.removeReplaced() }
         if let cache {
             let (timeline, early) = (self.timeline, self.early)
             DispatchQueue.global().async(group: cleanup) {
@@ -675,25 +677,61 @@ struct ArticleBodies: Sendable {
     }
 
     private static func name(verdicts: [Bool], sourcePath: String, contentHash: UInt64) -> String {
-        let key = verdicts.map { $0 ? UInt8(1) : 0 } + Array(sourcePath.utf8)
-        return ContentHash.hex(ContentHash.xxh64(key, seed: contentHash)) + ".bin"
+        // The verdicts as bytes, then the path's bytes, hashed from one buffer (every article's name
+        // is worked out at the end of each build, to know which bodies to keep).
+        var path = sourcePath
+        let hash = path.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: verdicts.count + utf8.count) { key in
+                for (i, verdict) in verdicts.enumerated() { key[i] = verdict ? 1 : 0 }
+                for (i, b) in utf8.enumerated() { key[verdicts.count + i] = b }
+                return ContentHash.xxh64(UnsafeRawBufferPointer(key), seed: contentHash)
+            }
+        }
+        return String(unsafeUninitializedCapacity: 20) { out in
+            for i in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * i)) & 0xF
+                out[i] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            for (i, b) in ".bin".utf8.enumerated() { out[16 + i] = b }
+            return 20
+        }
     }
 
     /// Renders and keeps the body of an article just analysed; `mentions` are its sentences that are mentions.
     static func store(_ article: Article, _ record: ArticleRecord, mentions: [EventMerger.Candidate], in cache: BuildCache) {
         let keys = Dictionary(mentions.map { (ArticlePage.MentionKey(block: $0.mention.blockOrdinal, sentence: $0.mention.sentenceIndex), Bool?.none) },
                               uniquingKeysWith: { a, _ in a })
-        try? cache.write(ArticlePage.body(article, keys: keys), at: "bodies/" + name(record))
+        store(ArticlePage.body(article, keys: keys), at: "bodies/" + name(record), in: cache)
     }
 
-    /// The body of an article whose mentions' events are `events`.
-    func body(_ record: ArticleRecord, events: ArticlePage.Events) throws -> String {
-        if let cached = timeline.cache?.read(String.self, at: "bodies/" + Self.name(record)) { return cached }
+    private static func store(_ body: String, at path: String, in cache: BuildCache) {
+        try? cache.write(BodyBytes(utf8: Array(body.utf8)), at: path)
+    }
+
+    /// A body as the cache keeps it: its UTF-8 bytes, read back as they are (it was valid text
+    /// when written, and the cache file's checksum holds), not checked byte by byte again.
+    struct BodyBytes: Codable, CacheCodable {
+        var utf8: [UInt8]
+
+        init(utf8: [UInt8]) { self.utf8 = utf8 }
+
+        func write(to out: inout CacheWriter) {
+            out.varint(UInt64(utf8.count))
+            out.append(utf8)
+        }
+
+        init(from input: inout CacheReader) throws { utf8 = Array(try input.bytes(try input.length())) }
+    }
+
+    /// The body of an article whose mentions' events are `events`, as UTF-8.
+    func body(_ record: ArticleRecord, events: ArticlePage.Events) throws -> [UInt8] {
+        let path = "bodies/" + Self.name(record)
+        if let cached = timeline.cache?.read(BodyBytes.self, at: path) { return cached.utf8 }
         let article = try timeline.article(record)
         if let cache = timeline.cache {
-            try? cache.write(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: "bodies/" + Self.name(record))
+            Self.store(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: path, in: cache)
         }
-        return ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 })
+        return Array(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 }).utf8)
     }
 }
 

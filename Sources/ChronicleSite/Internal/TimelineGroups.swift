@@ -87,9 +87,9 @@ enum TimelineGroups {
             "minor": link.minor,
         ])
         if let events {
-            let days = days(events, index: index)
-            if needs.days { out["days"] = days.map(\.context) }
-            if needs.daysHTML { out["daysHTML"] = CompiledPartials.days(days, root: needs.root) }
+            let groups = dayGroups(events, index: index)
+            if needs.days { out["days"] = groups.map { day($0, index: index).context } }
+            if needs.daysHTML { out["daysHTML"] = CompiledPartials.days(groups, index: index, root: needs.root) }
         }
         out["highlights"] = link.highlights.map { h in
             context([
@@ -108,10 +108,6 @@ enum TimelineGroups {
         return out
     }
 
-    static func days(_ events: [Event], index: SiteIndex) -> [Day] {
-        dayGroups(events, index: index).map { day($0, index: index) }
-    }
-
     /// A period's events by day, in the site's order.
     static func dayGroups(_ events: [Event], index: SiteIndex) -> [Group] {
         let days = grouped(events)
@@ -121,8 +117,7 @@ enum TimelineGroups {
     static func day(_ day: Group, index: SiteIndex) -> Day {
         let events = day.members.map { event in
             var e = EventView(event, index: index)
-            // The day heading already says it; the event repeats only a finer date ("…, evening").
-            e.dateInHeading = day.key == safeKey(event.value.description)
+            e.dateInHeading = showsDate(of: event, group: day)
             e.noMeta = e.dateInHeading && event.status != .expected && event.sources.count < 2
             return e
         }
@@ -161,8 +156,27 @@ enum TimelineGroups {
         return groups
     }
 
+    /// Whether the heading of the event's day group already says its date (then the event repeats
+    /// only a finer date, "…, evening"): the group's key is the key of the event's value.
+    static func showsDate(of event: Event, group: Group) -> Bool {
+        // Compared character by character as `safeKey` maps them: no key is made per event.
+        var key = group.key.unicodeScalars.makeIterator()
+        for scalar in event.value.description.unicodeScalars {
+            guard let k = key.next(), k == safe(scalar) else { return false }
+        }
+        return key.next() == nil
+    }
+
     /// Group keys become HTML ids.
     private static func safeKey(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" ? $0 : "_" }))
+        String(String.UnicodeScalarView(s.unicodeScalars.map(safe)))
+    }
+
+    private static func safe(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x2D ? scalar : "_"
+        }
+        return scalar.properties.isAlphabetic ? scalar : "_"
     }
 }

@@ -39,6 +39,13 @@ extension FileStamp {
         self.init(info)
     }
 
+    /// The stamp of the open regular file `descriptor`; nil when it is not one.
+    public init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
     /// The stamp of the regular file named by the C string at `name` in the open folder `folder`
     /// (one name to look up, not a whole path); nil when there is none.
     public init?(_ name: UnsafePointer<CChar>, in folder: Int32) {
