@@ -108,7 +108,8 @@ struct MonthGrouping {
                         announced: announced, reported: reported),
                    tokens: reader.tokens[...], weights: reader.weights[...], isName: reader.names[...], numbers: reader.numbers[...])
         }
-        for n in nodes.indices { appendActors(of: n) }
+        var read = ActorReading()
+        for n in nodes.indices { appendActors(of: n, &read) }
         (links, conflicts, announcements) = findLinks()
     }
 
@@ -160,30 +161,51 @@ struct MonthGrouping {
     }
 
     /// Node `n`'s actors: each member's own names and its story's (a name in both counts twice).
-    private mutating func appendActors(of n: Int) {
-        var given: [UInt64] = []
+    private mutating func appendActors(of n: Int, _ read: inout ActorReading) {
+        read.given.removeAll(keepingCapacity: true)
         for i in nodes[n].members {
-            var start = given.count
-            for name in candidates[i].mention.names {
-                let h = EventSignature.hash(name.name.utf8)
-                if !given[start...].contains(h) { given.append(h) }
-            }
-            start = given.count
-            for name in candidates[i].storyNames {
-                let h = EventSignature.hash(name.utf8)
-                if !given[start...].contains(h) { given.append(h) }
-            }
+            read.add(candidates[i].mention.names, candidates[i].storyNames)
         }
-        given.sort()
+        read.given.sort()
         var k = 0
-        while k < given.count {
+        while k < read.given.count {
             var end = k + 1
-            while end < given.count && given[end] == given[k] { end += 1 }
-            actorNames.append(given[k])
+            while end < read.given.count && read.given[end] == read.given[k] { end += 1 }
+            actorNames.append(read.given[k])
             actorCounts.append(Double(end - k))
             k = end
         }
         actorBounds.append(actorNames.count)
+    }
+
+    /// The actors of one node after another: the names of consecutive mentions are most often the
+    /// same lists (an article's sentences, its story), hashed once per list.
+    private struct ActorReading {
+        var given: [UInt64] = []
+        private var names: [ArticleName] = [], nameHashes: [UInt64] = []
+        private var story: [String] = [], storyHashes: [UInt64] = []
+
+        /// Adds one mention's own names and its story's, each list without repeats.
+        mutating func add(_ names: [ArticleName], _ story: [String]) {
+            if names != self.names {
+                self.names = names
+                nameHashes.removeAll(keepingCapacity: true)
+                for name in names {
+                    let h = EventSignature.hash(name.name.utf8)
+                    if !nameHashes.contains(h) { nameHashes.append(h) }
+                }
+            }
+            if story != self.story {
+                self.story = story
+                storyHashes.removeAll(keepingCapacity: true)
+                for name in story {
+                    let h = EventSignature.hash(name.utf8)
+                    if !storyHashes.contains(h) { storyHashes.append(h) }
+                }
+            }
+            given += nameHashes
+            given += storyHashes
+        }
     }
 
     /// Groups the candidates as `init(_:merger:)` does, from the last grouping of the month:
@@ -333,13 +355,14 @@ struct MonthGrouping {
             for n in actorRun { actorBounds.append(base + memory.actorBounds[n + 1]) }
             actorRun = 0..<0
         }
+        var read = ActorReading()
         for (k, p) in placed.enumerated() {
             if p.node < oldCount && !changed[p.node] {
                 if actorRun.upperBound != p.node { flushActors() }
                 actorRun = (actorRun.isEmpty ? p.node : actorRun.lowerBound)..<(p.node + 1)
             } else {
                 flushActors()
-                appendActors(of: k)
+                appendActors(of: k, &read)
             }
         }
         flushActors()
@@ -778,8 +801,11 @@ struct MonthGrouping {
             }
         }
         let bound = merger.crossArticleThreshold / (2 - merger.crossArticleThreshold)
-        var prefixes: [Int32] = [], prefixBounds = [0]
-        prefixes.reserveCapacity(tokens.count / 2)
+        // With each prefix word, the weight of its node's words from it on (in that order): all two
+        // nodes can share when it is the first word they share.
+        var prefixes: [Int32] = [], prefixRests: [Double] = [], prefixBounds = [0]
+        prefixes.reserveCapacity(tokens.count)
+        prefixRests.reserveCapacity(tokens.count)
         prefixBounds.reserveCapacity(nodes.count + 1)
         var ranked: [(frequency: Int, token: UInt64, weight: Double, word: Int32)] = []
         for n in nodes.indices {
@@ -789,11 +815,12 @@ struct MonthGrouping {
             var suffix = nodes[n].total
             for r in ranked where suffix >= bound * nodes[n].total {
                 prefixes.append(r.word)
+                prefixRests.append(suffix)
                 suffix -= r.weight
             }
             prefixBounds.append(prefixes.count)
         }
-        // The distinct spans by number, and for each the spans of earlier nodes that reach it.
+        // The distinct spans by number, and how each reaches each (`reach`, for a later node dating its own day).
         var spanNumbers: [Span: Int] = [:]
         var spans: [Span] = []
         let spanOf = nodes.map { node in
@@ -802,16 +829,7 @@ struct MonthGrouping {
             spans.append(node.span)
             return spans.count - 1
         }
-        var nestedFrom = [[Int]](repeating: [], count: spans.count), closeFrom = nestedFrom
-        for later in spans.indices {
-            for s in spans.indices {
-                switch reach(spans[s], spans[later], explicitDay: true) {
-                case .nested: nestedFrom[later].append(s)
-                case .close: closeFrom[later].append(s)
-                case nil: break
-                }
-            }
-        }
+        let reaches = spans.flatMap { earlier in spans.map { reach(earlier, $0, explicitDay: true) } }
         // The nodes indexed under each of their prefix words, by span and word: lists in node order, end to end.
         var lists = KeyTable<Int>(capacity: prefixes.count)
         var listOf = [Int](repeating: 0, count: prefixes.count)
@@ -832,32 +850,46 @@ struct MonthGrouping {
         for l in lists.keys.indices { listBounds[l + 1] += listBounds[l] }
         var filled = listBounds
         var postings = [Int32](repeating: 0, count: prefixes.count)
+        var postingRests = [Double](repeating: 0, count: prefixes.count)
         for n in nodes.indices {
             for k in prefixBounds[n]..<prefixBounds[n + 1] {
                 postings[filled[listOf[k]]] = Int32(n)
+                postingRests[filled[listOf[k]]] = prefixRests[k]
                 filled[listOf[k]] += 1
             }
         }
+        // Each word's lists with their spans, end to end, so a node finds its words' lists without hashing.
+        var shelfBounds = [Int](repeating: 0, count: frequency.count + 1)
+        for key in lists.keys { shelfBounds[Int(key & 0xFFFF_FFFF) + 1] += 1 }
+        for w in frequency.indices { shelfBounds[w + 1] += shelfBounds[w] }
+        var shelved = shelfBounds
+        var shelves = [(span: Int, list: Int)](repeating: (0, 0), count: lists.count)
+        for (l, key) in lists.keys.enumerated() {
+            let w = Int(key & 0xFFFF_FFFF)
+            shelves[shelved[w]] = (Int(key >> 32), l)
+            shelved[w] += 1
+        }
+        // Each node looks up its prefix words in order, rarest first, so it meets an earlier node first
+        // at the first word they share: unless that is the first word of all they share (then they
+        // cannot reach the threshold anyway), they share no more than the words from it on.
         var seen = [Int32](repeating: -1, count: nodes.count)
         var links: [Link] = []
         var conflicts: [Link] = []
         for a in nodes.indices {
-            func look(in from: [Int], _ reach: Reach) {
-                for s in from {
-                    for k in prefixBounds[a]..<prefixBounds[a + 1] {
-                        guard let l = lists.index(of: UInt64(s) << 32 | UInt64(prefixes[k])) else { continue }
-                        for p in listBounds[l]..<listBounds[l + 1] {
-                            let b = Int(postings[p])
-                            guard b < a else { break }
-                            guard seen[b] != Int32(a) else { continue }
-                            seen[b] = Int32(a)
-                            add(b, a, reach: reach, to: &links, &conflicts)
-                        }
+            let later = spanOf[a], explicitDay = nodes[a].explicitDay
+            for k in prefixBounds[a]..<prefixBounds[a + 1] {
+                let w = Int(prefixes[k]), rest = prefixRests[k]
+                for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
+                    guard let reach = reaches[span * spans.count + later], reach == .nested || explicitDay else { continue }
+                    for p in listBounds[l]..<listBounds[l + 1] {
+                        let b = Int(postings[p])
+                        guard b < a else { break }
+                        guard seen[b] != Int32(a) else { continue }
+                        seen[b] = Int32(a)
+                        add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
                     }
                 }
             }
-            look(in: nestedFrom[spanOf[a]], .nested)
-            if nodes[a].explicitDay { look(in: closeFrom[spanOf[a]], .close) }
         }
         var reports: [Int: [Int]] = [:]
         for n in nodes.indices where nodes[n].reported && nodes[n].span.first == nodes[n].span.last {
@@ -909,27 +941,31 @@ struct MonthGrouping {
 
     /// Decides one pair of words, node `b` before node `a`: every such link is decided here, on
     /// the pair alone, so a rebuild that looks for a changed node's links finds the same ones.
-    private func add(_ b: Int, _ a: Int, reach: Reach, to links: inout [Link], _ conflicts: inout [Link]) {
+    /// - Parameter sharing: at most the weight of the words the two share, when that is known (see
+    ///   `findLinks`: it holds for a pair that can reach the article threshold at all).
+    private func add(_ b: Int, _ a: Int, reach: Reach, sharing: Double = .infinity, to links: inout [Link], _ conflicts: inout [Link]) {
         let sameOnly = nodes[a].onlyArticle >= 0 && nodes[a].onlyArticle == nodes[b].onlyArticle
         switch reach {
         case .nested:
             let threshold = sameOnly ? merger.sameArticleThreshold : merger.crossArticleThreshold
-            guard mayReach(b, a, threshold) else { return }
+            guard mayReach(b, a, threshold, sharing: sharing) else { return }
             let sim = similarity(b, a)
             if sim >= threshold { links.append(Link(similarity: sim, a: b, b: a)) }
         case .close:
-            guard nodes[b].explicitDay && !sameOnly, mayReach(b, a, merger.disagreementThreshold) else { return }
+            guard nodes[b].explicitDay && !sameOnly, mayReach(b, a, merger.disagreementThreshold, sharing: sharing) else { return }
             let sim = similarity(b, a)
             if sim >= merger.disagreementThreshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
         }
     }
 
-    /// Whether two nodes' weights allow a similarity of `threshold`: the Dice coefficient is at most
-    /// 2 min / (sum) of their totals (all of the lighter one shared), so most pairs of very different
-    /// sizes are decided without comparing their words. A hair of slack keeps rounding on the safe side.
-    @inline(__always) private func mayReach(_ x: Int, _ y: Int, _ threshold: Double) -> Bool {
+    /// Whether two nodes can reach a similarity of `threshold`: the Dice coefficient is at most
+    /// 2 × what they share / the sum of their totals, and they share at most all of the lighter one
+    /// (and at most `sharing` for a threshold no lower than the article threshold). Most pairs are
+    /// decided so without comparing their words; a hair of slack keeps rounding on the safe side.
+    @inline(__always) private func mayReach(_ x: Int, _ y: Int, _ threshold: Double, sharing: Double) -> Bool {
         let tx = nodes[x].total, ty = nodes[y].total
-        return 2 * min(tx, ty) >= threshold * (tx + ty) * (1 - 1e-9)
+        let most = threshold >= merger.crossArticleThreshold ? min(tx, ty, sharing) : min(tx, ty)
+        return 2 * most >= threshold * (tx + ty) * (1 - 1e-9)
     }
 
     /// Node `a` announcing the single day node `b` reports, when they share an actor: the link
