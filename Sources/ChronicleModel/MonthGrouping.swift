@@ -77,11 +77,13 @@ struct MonthGrouping {
         var reader = EventSignature.Reader()
         var byDigest = KeyTable<Int>()
         var sameDigest: [Int] = []
-        for i in candidates.indices {
-            let mention = candidates[i].mention
-            reader.read(mention.sentence, focus: mention.expressionRange, entities: mention.names.lazy.map(\.name))
-            let span = Span(mention.value.interval!)
-            let explicitDay = candidates[i].dateSource == .expression && mention.value.day != nil
+        // Read in place: a candidate copied is every one of its fields retained.
+        let all = candidates
+        all.withUnsafeBufferPointer { candidates in for i in candidates.indices {
+            reader.read(candidates[i].mention.sentence, focus: candidates[i].mention.expressionRange,
+                        entities: candidates[i].mention.names.lazy.map(\.name))
+            let span = Span(candidates[i].mention.value.interval!)
+            let explicitDay = candidates[i].dateSource == .expression && candidates[i].mention.value.day != nil
             let (announced, reported) = (candidates[i].isAnnouncement, candidates[i].isReport)
             var digest = UInt64(bitPattern: Int64(span.first)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(span.last))
             digest = (digest ^ (explicitDay ? 1 : 0) ^ (announced ? 2 : 0) ^ (reported ? 4 : 0)) &* 0xFF51_AFD7_ED55_8CCD
@@ -107,7 +109,7 @@ struct MonthGrouping {
             append(Node(span: span, total: reader.weights.reduce(0, +), members: [i], onlyArticle: -1, explicitDay: explicitDay,
                         announced: announced, reported: reported),
                    tokens: reader.tokens[...], weights: reader.weights[...], isName: reader.names[...], numbers: reader.numbers[...])
-        }
+        } }
         var read = ActorReading()
         for n in nodes.indices { appendActors(of: n, &read) }
         (links, conflicts, announcements) = findLinks()
@@ -907,17 +909,52 @@ struct MonthGrouping {
     /// `links` sorted by `strongestFirst(_:_:)`, on keys that compare as integers (a month has
     /// hundreds of thousands of links): similarities are positive, so their bits order them.
     private static func strongestFirst(_ links: [Link]) -> [Link] {
-        struct Order: Comparable {
-            var weakness: UInt64
-            var ends: UInt64
-            static func < (x: Order, y: Order) -> Bool { x.weakness != y.weakness ? x.weakness < y.weakness : x.ends < y.ends }
-        }
         guard links.allSatisfy({ $0.similarity > 0 && $0.a >= 0 && $0.a <= Int(UInt32.max) && $0.b >= 0 && $0.b <= Int(UInt32.max) }) else {
             return links.sorted(by: strongestFirst)
         }
-        var keys = links.map { Order(weakness: ~$0.similarity.bitPattern, ends: UInt64($0.a) << 32 | UInt64($0.b)) }
-        keys.sort()
+        var keys = links.map { LinkOrder(weakness: ~$0.similarity.bitPattern, ends: UInt64($0.a) << 32 | UInt64($0.b)) }
+        if keys.count < LinkOrder.radixDigits { keys.sort() } else { LinkOrder.radixSort(&keys) }
         return keys.map { Link(similarity: Double(bitPattern: ~$0.weakness), a: Int($0.ends >> 32), b: Int($0.ends & 0xFFFF_FFFF)) }
+    }
+
+    /// A link's place in `strongestFirst` order as two integers, compared in turn.
+    private struct LinkOrder: Comparable {
+        var weakness: UInt64
+        var ends: UInt64
+
+        static func < (x: LinkOrder, y: LinkOrder) -> Bool { x.weakness != y.weakness ? x.weakness < y.weakness : x.ends < y.ends }
+
+        /// How many values a digit of the radix sort takes (16 bits).
+        static let radixDigits = 1 << 16
+
+        /// Sorts `keys` as `sort()` does, in linear time: by each 16-bit digit in turn, least
+        /// significant first, each pass stable (a digit all keys share is skipped).
+        static func radixSort(_ keys: inout [LinkOrder]) {
+            var spare = keys
+            var counts = [Int](repeating: 0, count: radixDigits)
+            for digit in 0..<8 {
+                let shift = UInt64(16 * (digit % 4))
+                @inline(__always) func bucket(_ key: LinkOrder) -> Int { Int(truncatingIfNeeded: ((digit < 4 ? key.ends : key.weakness) >> shift) & 0xFFFF) }
+                let moved: Bool = keys.withUnsafeBufferPointer { from in
+                    spare.withUnsafeMutableBufferPointer { to in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            counts.update(repeating: 0)
+                            for key in from { counts[bucket(key)] += 1 }
+                            guard counts[bucket(from[0])] < from.count else { return false }
+                            var start = 0
+                            for d in 0..<counts.count { (counts[d], start) = (start, start + counts[d]) }
+                            for key in from {
+                                let d = bucket(key)
+                                to[counts[d]] = key
+                                counts[d] += 1
+                            }
+                            return true
+                        }
+                    }
+                }
+                if moved { swap(&keys, &spare) }
+            }
+        }
     }
 
     private static func strongestFirst(_ x: Link, _ y: Link) -> Bool {
