@@ -50,9 +50,16 @@ struct EventSignature: Sendable {
         return map
     }()
 
-    /// The tables above by word hash, so a word is looked up without becoming a string.
-    private static let stopwordHashes = Set(stopwords.map { hash(Array($0.utf8)) })
-    private static let synonymHashes = Dictionary(uniqueKeysWithValues: synonyms.map { (hash(Array($0.key.utf8)), hash(Array($0.value.utf8))) })
+    /// The tables above by word hash, so a word is looked up without becoming a string: a stopword
+    /// gives 0, a word of a synonym class the class name's hash.
+    private static let folding: KeyTable<UInt64> = {
+        var table = KeyTable<UInt64>(capacity: stopwords.count + synonyms.count)
+        for word in stopwords { table.append(hash(word.utf8), 0) }
+        for (word, name) in synonyms.sorted(by: { $0.key < $1.key }) where table.index(of: hash(word.utf8)) == nil {
+            table.append(hash(word.utf8), hash(name.utf8))
+        }
+        return table
+    }()
 
     /// Words outside the clause of the dating expression count this much: the happening is told
     /// around its date ("Meanwhile, talks in Riyadh collapsed on Friday, officials said"), and the
@@ -63,70 +70,127 @@ struct EventSignature: Sendable {
     ///   - focus: UTF-8 offsets of the dating expression; its clause weighs most, its own words not at all.
     ///   - entities: the sentence's actors by name, so "Mr Putin" and "Vladimir Putin" match.
     init(_ text: String, focus: Range<Int>? = nil, entities: [String] = []) {
-        let bytes = Array(text.utf8)
-        let clause = focus.map { Self.clause(around: $0, in: bytes) }
-        var found: [UInt64: Double] = [:]
-        var numberSet: Set<UInt64> = []
-        var nameSet: Set<UInt64> = []
-        func add(_ key: UInt64, _ weight: Double) {
-            if found[key].map({ $0 < weight }) ?? true { found[key] = weight }
-        }
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var previousEnded = true
-        var i = 0
-        while i < bytes.count {
-            guard WordBytes.isWordByte(bytes, i) else {
-                let b = bytes[i]
-                if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
-                i += 1
-                continue
+        var reader = Reader()
+        reader.read(text, focus: focus, entities: entities)
+        tokens = reader.tokens
+        weights = reader.weights
+        names = reader.names
+        numbers = reader.numbers
+    }
+
+    /// Reads one signature after another into the same buffers, so a month of mentions is read
+    /// without allocating per mention; after `read`, its lists are that text's signature.
+    struct Reader {
+        private(set) var tokens: [UInt64] = []
+        private(set) var weights: [Double] = []
+        private(set) var names: [Bool] = []
+        private(set) var numbers: [UInt64] = []
+        /// Each word as found: its token, weight and whether it is a name (a token found twice keeps
+        /// its largest weight, and is a name when either is).
+        private var found: [(token: UInt64, weight: Double, isName: Bool)] = []
+
+        mutating func read<Entities: Sequence<String>>(_ text: String, focus: Range<Int>?, entities: Entities) {
+            found.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
+            var text = text
+            text.withUTF8 { scan($0, focus: focus) }
+            // An actor the sentence names by another form ("Mr Putin") counts under its full name.
+            for name in entities where !WordBytes.contains(text, name) {
+                var h = EventSignature.hash(CollectionOfOne(0x40))
+                for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                found.append((h, 2, true))
             }
-            let start = i
-            while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
-            // A number is one word across its decimal point and thousands separators ("10.4%",
-            // "14,000"): "10.4%" shares nothing with "a 10-year bond".
-            while Self.isDigit(bytes, start), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x2C, Self.isDigit(bytes, i + 1) {
-                i += 1
+            found.sort { $0.token < $1.token }
+            tokens.removeAll(keepingCapacity: true)
+            weights.removeAll(keepingCapacity: true)
+            names.removeAll(keepingCapacity: true)
+            for f in found {
+                if tokens.last == f.token {
+                    weights[weights.count - 1] = max(weights[weights.count - 1], f.weight)
+                    if f.isName { names[names.count - 1] = true }
+                } else {
+                    tokens.append(f.token)
+                    weights.append(f.weight)
+                    names.append(f.isName)
+                }
+            }
+            if numbers.count > 1 {
+                numbers.sort()
+                var kept = 1
+                for k in 1..<numbers.count where numbers[k] != numbers[kept - 1] {
+                    numbers[kept] = numbers[k]
+                    kept += 1
+                }
+                numbers.removeLast(numbers.count - kept)
+            }
+        }
+
+        private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, focus: Range<Int>?) {
+            let clause = focus.map { EventSignature.clause(around: $0, in: bytes) }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+            var previousEnded = true
+            var i = 0
+            while i < bytes.count {
+                guard WordBytes.isWordByte(bytes, i) else {
+                    let b = bytes[i]
+                    if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
+                    i += 1
+                    continue
+                }
+                let start = i
                 while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
+                // A number is one word across its decimal point and thousands separators ("10.4%",
+                // "14,000"): "10.4%" shares nothing with "a 10-year bond".
+                while EventSignature.isDigit(bytes, start), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x2C,
+                      EventSignature.isDigit(bytes, i + 1) {
+                    i += 1
+                    while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
+                }
+                defer { previousEnded = false }
+                // The date itself is compared as a date, not as words.
+                if let focus, focus.contains(start) { continue }
+                // The word lower-cased (ASCII letters), hashed up to its stem and then whole.
+                var letters = 0
+                for k in start..<i where bytes[k] & 0xC0 != 0x80 { letters += 1 }
+                func ends(_ suffix: StaticString) -> Bool {
+                    let n = suffix.utf8CodeUnitCount
+                    guard i - start >= n else { return false }
+                    let s = suffix.utf8Start
+                    for k in 0..<n where lower(bytes[i - n + k]) != s[k] { return false }
+                    return true
+                }
+                // Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
+                var stemEnd = i
+                if letters > 5, ends("ing") {
+                    stemEnd = i - 3
+                } else if letters > 4, ends("ed") {
+                    stemEnd = i - 2
+                } else if letters > 3, ends("s"), !ends("ss") {
+                    stemEnd = i - 1
+                }
+                var stem: UInt64 = 0xcbf2_9ce4_8422_2325
+                for k in start..<stemEnd { stem = (stem ^ UInt64(lower(bytes[k]))) &* 0x100_0000_01b3 }
+                var whole = stem
+                for k in stemEnd..<i { whole = (whole ^ UInt64(lower(bytes[k]))) &* 0x100_0000_01b3 }
+                let folded = EventSignature.folding.index(of: whole).map { EventSignature.folding.values[$0] }
+                if folded == 0 { continue }
+                let first = bytes[start]
+                let isNumber = first >= 0x30 && first <= 0x39
+                let isCapital = first >= 0x41 && first <= 0x5A
+                var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
+                if let clause, !clause.contains(start) {
+                    weight *= EventSignature.outsideClauseWeight
+                } else if isNumber {
+                    numbers.append(whole)
+                }
+                found.append((folded ?? stem, weight, isCapital && !previousEnded))
             }
-            defer { previousEnded = false }
-            // The date itself is compared as a date, not as words.
-            if let focus, focus.contains(start) { continue }
-            word.removeAll(keepingCapacity: true)
-            for b in bytes[start..<i] { word.append(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
-            let whole = Self.hash(word)
-            if Self.stopwordHashes.contains(whole) { continue }
-            let first = bytes[start]
-            let isNumber = first >= 0x30 && first <= 0x39
-            let isCapital = first >= 0x41 && first <= 0x5A
-            var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
-            if let clause, !clause.contains(start) {
-                weight *= Self.outsideClauseWeight
-            } else if isNumber {
-                numberSet.insert(whole)
-            }
-            let key = Self.synonymHashes[whole] ?? Self.hash(Self.stem(word, letters: word.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }))
-            if isCapital && !previousEnded { nameSet.insert(key) }
-            add(key, weight)
         }
-        // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-        for name in entities where !WordBytes.contains(text, name) {
-            let key = Self.hash(Array(("@" + name).utf8))
-            nameSet.insert(key)
-            add(key, 2)
-        }
-        for key in found.keys.sorted() {
-            tokens.append(key)
-            weights.append(found[key]!)
-            names.append(nameSet.contains(key))
-        }
-        numbers = numberSet.sorted()
     }
 
     /// The clause holding the expression: from the punctuation before it to the punctuation after
     /// it, the next clause included when the expression opens the sentence on its own ("On Friday, …").
-    static func clause(around focus: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+    static func clause(around focus: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func isBoundary(_ i: Int) -> Bool {
             let b = bytes[i]
             // "14,000" and "5.4" are numbers, not clause breaks.
@@ -134,7 +198,9 @@ struct EventSignature: Sendable {
                bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 { return false }
             if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x22 { return true }
             // — – “ ” (E2 80 94/93/9C/9D)
-            return b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x93, 0x94, 0x9C, 0x9D].contains(bytes[i + 2])
+            guard b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 else { return false }
+            let c = bytes[i + 2]
+            return c == 0x93 || c == 0x94 || c == 0x9C || c == 0x9D
         }
         let lower = max(0, min(focus.lowerBound, bytes.count))
         let upper = max(lower, min(focus.upperBound, bytes.count))
@@ -142,7 +208,8 @@ struct EventSignature: Sendable {
         while start > 0 && !isBoundary(start - 1) { start -= 1 }
         var end = upper
         while end < bytes.count && !isBoundary(end) { end += 1 }
-        let before = bytes[start..<lower].filter { $0 == 0x20 }.count
+        var before = 0
+        for k in start..<lower where bytes[k] == 0x20 { before += 1 }
         if before <= 1 && end < bytes.count {
             end += 1
             while end < bytes.count && !isBoundary(end) { end += 1 }
@@ -150,7 +217,7 @@ struct EventSignature: Sendable {
         return start..<end
     }
 
-    static func isDigit(_ bytes: [UInt8], _ i: Int) -> Bool { bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+    static func isDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { bytes[i] >= 0x30 && bytes[i] <= 0x39 }
 
     /// Similarity is scaled by this when both sentences give numbers in their clause and share none:
     /// "28 million customers" is not "12 million".
@@ -170,15 +237,6 @@ struct EventSignature: Sendable {
             if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return true
-    }
-
-    /// Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
-    static func stem(_ w: [UInt8], letters: Int) -> ArraySlice<UInt8> {
-        func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
-        if letters > 5, ends("ing") { return w.dropLast(3) }
-        if letters > 4, ends("ed") { return w.dropLast(2) }
-        if letters > 3, ends("s"), !ends("ss") { return w.dropLast() }
-        return w[...]
     }
 
     /// FNV-1a, 64 bits: words are short, and a collision only makes two words count as one.

@@ -21,6 +21,8 @@ struct MonthGrouping {
     /// The thresholds.
     private let merger: EventMerger
     private let candidates: [EventMerger.Candidate]
+    /// Each candidate's article by number (an article's mentions are next to each other).
+    private let articles: [Int]
     private var nodes: [Node] = []
     /// Every node's tokens (sorted) and weights, end to end; node `n` owns `bounds[n]..<bounds[n + 1]`.
     private var tokens: [UInt64] = []
@@ -48,8 +50,8 @@ struct MonthGrouping {
         var total: Double
         /// Indices into the month's candidates, ascending.
         var members: [Int] = []
-        /// The one article all members come from, or nil when there are several.
-        var onlyArticle: String?
+        /// The one article all members come from (`articles`), or -1 when there are several.
+        var onlyArticle: Int
         /// A single day some member dates with an expression of its own: sources may disagree about it.
         var explicitDay: Bool
         /// Told before its day as scheduled, or after it as having happened (`Candidate.isAnnouncement`, `isReport`).
@@ -70,24 +72,60 @@ struct MonthGrouping {
     /// Groups the candidates from scratch.
     init(_ candidates: [EventMerger.Candidate], merger: EventMerger) {
         self.init(thresholds: merger, candidates: candidates)
-        var index: [NodeKey: Int] = [:]
-        for (i, c) in candidates.enumerated() {
-            let (key, signature) = Self.key(c)
-            if let n = index[key] {
-                nodes[n].members.append(i)
-                if nodes[n].onlyArticle != c.mention.article { nodes[n].onlyArticle = nil }
-            } else {
-                index[key] = nodes.count
-                append(key, total: signature.weights.reduce(0, +), isName: signature.names, members: [i])
+        // Mentions with the same key share a node: each node is found by a digest of its key (the
+        // last node with that digest, then the one before it with the same digest, and so on).
+        var reader = EventSignature.Reader()
+        var byDigest = KeyTable<Int>()
+        var sameDigest: [Int] = []
+        // Read in place: a candidate copied is every one of its fields retained.
+        let all = candidates
+        all.withUnsafeBufferPointer { candidates in for i in candidates.indices {
+            reader.read(candidates[i].mention.sentence, focus: candidates[i].mention.expressionRange,
+                        entities: candidates[i].mention.names.lazy.map(\.name))
+            let span = Span(candidates[i].mention.value.interval!)
+            let explicitDay = candidates[i].dateSource == .expression && candidates[i].mention.value.day != nil
+            let (announced, reported) = (candidates[i].isAnnouncement, candidates[i].isReport)
+            var digest = UInt64(bitPattern: Int64(span.first)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(span.last))
+            digest = (digest ^ (explicitDay ? 1 : 0) ^ (announced ? 2 : 0) ^ (reported ? 4 : 0)) &* 0xFF51_AFD7_ED55_8CCD
+            for t in reader.tokens { digest = (digest ^ t) &* 0x100_0000_01b3 }
+            for w in reader.weights { digest = (digest ^ w.bitPattern) &* 0x100_0000_01b3 }
+            for t in reader.numbers { digest = (digest ^ t) &* 0xC4CE_B9FE_1A85_EC53 }
+            let slot = byDigest.index(of: digest)
+            var n = slot.map { byDigest.values[$0] } ?? -1
+            while n >= 0 {
+                if nodes[n].span == span && nodes[n].explicitDay == explicitDay && nodes[n].announced == announced
+                    && nodes[n].reported == reported && tokens[bounds[n]..<bounds[n + 1]].elementsEqual(reader.tokens)
+                    && weights[bounds[n]..<bounds[n + 1]].elementsEqual(reader.weights)
+                    && numbers[numberBounds[n]..<numberBounds[n + 1]].elementsEqual(reader.numbers) { break }
+                n = sameDigest[n]
             }
-        }
-        for n in nodes.indices { appendActors(of: n) }
+            if n >= 0 {
+                nodes[n].members.append(i)
+                if nodes[n].onlyArticle != articles[i] { nodes[n].onlyArticle = -1 }
+                continue
+            }
+            sameDigest.append(slot.map { byDigest.values[$0] } ?? -1)
+            if let slot { byDigest.update(at: slot) { $0 = nodes.count } } else { byDigest.append(digest, nodes.count) }
+            append(Node(span: span, total: reader.weights.reduce(0, +), members: [i], onlyArticle: -1, explicitDay: explicitDay,
+                        announced: announced, reported: reported),
+                   tokens: reader.tokens[...], weights: reader.weights[...], isName: reader.names[...], numbers: reader.numbers[...])
+        } }
+        var read = ActorReading()
+        for n in nodes.indices { appendActors(of: n, &read) }
         (links, conflicts, announcements) = findLinks()
     }
 
     private init(thresholds merger: EventMerger, candidates: [EventMerger.Candidate]) {
         self.merger = merger
         self.candidates = candidates
+        var numbers = StringNumbers()
+        var articles: [Int] = []
+        articles.reserveCapacity(candidates.count)
+        for i in candidates.indices {
+            let same = i > 0 && candidates[i].mention.article == candidates[i - 1].mention.article
+            articles.append(same ? articles[i - 1] : numbers.number(candidates[i].mention.article))
+        }
+        self.articles = articles
     }
 
     private static func key(_ c: EventMerger.Candidate) -> (NodeKey, EventSignature) {
@@ -99,7 +137,7 @@ struct MonthGrouping {
 
     /// A node of its own for `members` (its tokens' name flags those of its first member's signature).
     private mutating func append(_ key: NodeKey, total: Double, isName: [Bool], members: [Int]) {
-        append(Node(span: key.span, total: total, members: members, onlyArticle: nil, explicitDay: key.explicitDay,
+        append(Node(span: key.span, total: total, members: members, onlyArticle: -1, explicitDay: key.explicitDay,
                     announced: key.announced, reported: key.reported),
                tokens: key.tokens[...], weights: key.weights[...], isName: isName[...], numbers: key.numbers[...])
     }
@@ -119,36 +157,57 @@ struct MonthGrouping {
     /// `node` without its words (they follow), its only article read from its members.
     private mutating func appendNode(_ node: Node) {
         var node = node
-        let article = candidates[node.members[0]].mention.article
-        node.onlyArticle = node.members.allSatisfy { candidates[$0].mention.article == article } ? article : nil
+        let article = articles[node.members[0]]
+        node.onlyArticle = node.members.allSatisfy { articles[$0] == article } ? article : -1
         nodes.append(node)
     }
 
     /// Node `n`'s actors: each member's own names and its story's (a name in both counts twice).
-    private mutating func appendActors(of n: Int) {
-        var given: [UInt64] = []
+    private mutating func appendActors(of n: Int, _ read: inout ActorReading) {
+        read.given.removeAll(keepingCapacity: true)
         for i in nodes[n].members {
-            var start = given.count
-            for name in candidates[i].mention.names {
-                let h = EventSignature.hash(name.name.utf8)
-                if !given[start...].contains(h) { given.append(h) }
-            }
-            start = given.count
-            for name in candidates[i].storyNames {
-                let h = EventSignature.hash(name.utf8)
-                if !given[start...].contains(h) { given.append(h) }
-            }
+            read.add(candidates[i].mention.names, candidates[i].storyNames)
         }
-        given.sort()
+        read.given.sort()
         var k = 0
-        while k < given.count {
+        while k < read.given.count {
             var end = k + 1
-            while end < given.count && given[end] == given[k] { end += 1 }
-            actorNames.append(given[k])
+            while end < read.given.count && read.given[end] == read.given[k] { end += 1 }
+            actorNames.append(read.given[k])
             actorCounts.append(Double(end - k))
             k = end
         }
         actorBounds.append(actorNames.count)
+    }
+
+    /// The actors of one node after another: the names of consecutive mentions are most often the
+    /// same lists (an article's sentences, its story), hashed once per list.
+    private struct ActorReading {
+        var given: [UInt64] = []
+        private var names: [ArticleName] = [], nameHashes: [UInt64] = []
+        private var story: [String] = [], storyHashes: [UInt64] = []
+
+        /// Adds one mention's own names and its story's, each list without repeats.
+        mutating func add(_ names: [ArticleName], _ story: [String]) {
+            if names != self.names {
+                self.names = names
+                nameHashes.removeAll(keepingCapacity: true)
+                for name in names {
+                    let h = EventSignature.hash(name.name.utf8)
+                    if !nameHashes.contains(h) { nameHashes.append(h) }
+                }
+            }
+            if story != self.story {
+                self.story = story
+                storyHashes.removeAll(keepingCapacity: true)
+                for name in story {
+                    let h = EventSignature.hash(name.utf8)
+                    if !storyHashes.contains(h) { storyHashes.append(h) }
+                }
+            }
+            given += nameHashes
+            given += storyHashes
+        }
     }
 
     /// Groups the candidates as `init(_:merger:)` does, from the last grouping of the month:
@@ -261,7 +320,7 @@ struct MonthGrouping {
             }
             if p.node < oldCount {
                 let range = memory.bounds[p.node]..<memory.bounds[p.node + 1]
-                let node = Node(span: memory.span(p.node), total: memory.weights[range].reduce(0, +), members: members, onlyArticle: nil,
+                let node = Node(span: memory.span(p.node), total: memory.weights[range].reduce(0, +), members: members, onlyArticle: -1,
                                 explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
                 // A node takes its tokens' name flags from its first member: another first member's own.
                 let first = memory.members[memory.memberBounds[p.node]]
@@ -298,13 +357,14 @@ struct MonthGrouping {
             for n in actorRun { actorBounds.append(base + memory.actorBounds[n + 1]) }
             actorRun = 0..<0
         }
+        var read = ActorReading()
         for (k, p) in placed.enumerated() {
             if p.node < oldCount && !changed[p.node] {
                 if actorRun.upperBound != p.node { flushActors() }
                 actorRun = (actorRun.isEmpty ? p.node : actorRun.lowerBound)..<(p.node + 1)
             } else {
                 flushActors()
-                appendActors(of: k)
+                appendActors(of: k, &read)
             }
         }
         flushActors()
@@ -355,8 +415,8 @@ struct MonthGrouping {
     /// - Parameter keptInOrder: known to be so (else it is checked).
     private static func strongestFirst(_ links: [Link], keptCount: Int, keptInOrder: Bool) -> [Link] {
         let kept = links[..<keptCount]
-        guard keptInOrder || zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else { return links.sorted(by: strongestFirst) }
-        let found = links[keptCount...].sorted(by: strongestFirst)
+        guard keptInOrder || zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else { return strongestFirst(links) }
+        let found = strongestFirst(Array(links[keptCount...]))
         var out: [Link] = []
         out.reserveCapacity(links.count)
         var i = kept.startIndex, j = 0
@@ -407,25 +467,15 @@ struct MonthGrouping {
         }
         // One happening dated differently by its sources: join the two groups when no article is in
         // both (an article giving two days tells two happenings) and their days stay close.
-        var article: [Int] = []  // each candidate's article by number, when a conflict needs them
         var mark: [Int] = []  // per article number: the conflict that last marked it
         for (c, link) in conflicts.enumerated() {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let all = forest.spans(a) + forest.spans(b)
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= merger.disagreementDays else { continue }
-            if article.isEmpty {
-                // An article's mentions are next to each other: its slug is looked up once per run.
-                var numbers = StringNumbers()
-                article.reserveCapacity(candidates.count)
-                for i in candidates.indices {
-                    let same = i > 0 && candidates[i].mention.article == candidates[i - 1].mention.article
-                    article.append(same ? article[i - 1] : numbers.number(candidates[i].mention.article))
-                }
-                mark = [Int](repeating: -1, count: numbers.strings.count)
-            }
-            for n in forest.nodes(of: a) { for m in nodes[n].members { mark[article[m]] = c } }
-            guard !forest.nodes(of: b).contains(where: { n in nodes[n].members.contains { mark[article[$0]] == c } }) else { continue }
+            if mark.isEmpty { mark = [Int](repeating: -1, count: (articles.max() ?? 0) + 1) }
+            for n in forest.nodes(of: a) { for m in nodes[n].members { mark[articles[m]] = c } }
+            guard !forest.nodes(of: b).contains(where: { n in nodes[n].members.contains { mark[articles[$0]] == c } }) else { continue }
             forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
@@ -737,42 +787,111 @@ struct MonthGrouping {
     /// and each announcement of a day with each report of that day that shares an actor with it.
     /// Only finds the pairs worth a look: `add` and `announcement` decide each.
     private func findLinks() -> (links: [Link], conflicts: [Link], announcements: [Link]) {
-        // Words ranked rarest first; each node is indexed under its rarest words only: enough of
-        // them that the rest could never reach the threshold on their own.
-        var frequency: [UInt64: Int] = [:]
-        for t in tokens { frequency[t, default: 0] += 1 }
-        let bound = merger.crossArticleThreshold / (2 - merger.crossArticleThreshold)
-        let prefixes: [[UInt64]] = nodes.indices.map { n in
-            let range = bounds[n]..<bounds[n + 1]
-            let ranked = zip(tokens[range], weights[range]).map { (frequency[$0.0]!, $0.0, $0.1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            var suffix = nodes[n].total
-            var prefix: [UInt64] = []
-            for (_, t, w) in ranked where suffix >= bound * nodes[n].total {
-                prefix.append(t)
-                suffix -= w
+        // Words by number, ranked rarest first; each node is indexed under its rarest words only:
+        // enough of them that the rest could never reach the threshold on their own.
+        var numbered = KeyTable<Int>(capacity: 1024)
+        var wordOf = [Int32](repeating: 0, count: tokens.count)
+        var frequency: [Int] = []
+        for (k, t) in tokens.enumerated() {
+            if let i = numbered.index(of: t) {
+                frequency[i] += 1
+                wordOf[k] = Int32(i)
+            } else {
+                wordOf[k] = Int32(frequency.count)
+                numbered.append(t, frequency.count)
+                frequency.append(1)
             }
-            return prefix
         }
-        var index: [Span: [UInt64: [Int32]]] = [:]
+        let bound = merger.crossArticleThreshold / (2 - merger.crossArticleThreshold)
+        // With each prefix word, the weight of its node's words from it on (in that order): all two
+        // nodes can share when it is the first word they share.
+        var prefixes: [Int32] = [], prefixRests: [Double] = [], prefixBounds = [0]
+        prefixes.reserveCapacity(tokens.count)
+        prefixRests.reserveCapacity(tokens.count)
+        prefixBounds.reserveCapacity(nodes.count + 1)
+        var ranked: [(frequency: Int, token: UInt64, weight: Double, word: Int32)] = []
+        for n in nodes.indices {
+            ranked.removeAll(keepingCapacity: true)
+            for k in bounds[n]..<bounds[n + 1] { ranked.append((frequency[Int(wordOf[k])], tokens[k], weights[k], wordOf[k])) }
+            ranked.sort { ($0.frequency, $0.token) < ($1.frequency, $1.token) }
+            var suffix = nodes[n].total
+            for r in ranked where suffix >= bound * nodes[n].total {
+                prefixes.append(r.word)
+                prefixRests.append(suffix)
+                suffix -= r.weight
+            }
+            prefixBounds.append(prefixes.count)
+        }
+        // The distinct spans by number, and how each reaches each (`reach`, for a later node dating its own day).
+        var spanNumbers: [Span: Int] = [:]
         var spans: [Span] = []
+        let spanOf = nodes.map { node in
+            if let s = spanNumbers[node.span] { return s }
+            spanNumbers[node.span] = spans.count
+            spans.append(node.span)
+            return spans.count - 1
+        }
+        let reaches = spans.flatMap { earlier in spans.map { reach(earlier, $0, explicitDay: true) } }
+        // The nodes indexed under each of their prefix words, by span and word: lists in node order, end to end.
+        var lists = KeyTable<Int>(capacity: prefixes.count)
+        var listOf = [Int](repeating: 0, count: prefixes.count)
+        var listBounds: [Int] = [0]
+        for n in nodes.indices {
+            for k in prefixBounds[n]..<prefixBounds[n + 1] {
+                let key = UInt64(spanOf[n]) << 32 | UInt64(prefixes[k])
+                if let l = lists.index(of: key) {
+                    listOf[k] = l
+                    listBounds[l + 1] += 1
+                } else {
+                    listOf[k] = lists.count
+                    lists.append(key, lists.count)
+                    listBounds.append(1)
+                }
+            }
+        }
+        for l in lists.keys.indices { listBounds[l + 1] += listBounds[l] }
+        var filled = listBounds
+        var postings = [Int32](repeating: 0, count: prefixes.count)
+        var postingRests = [Double](repeating: 0, count: prefixes.count)
+        for n in nodes.indices {
+            for k in prefixBounds[n]..<prefixBounds[n + 1] {
+                postings[filled[listOf[k]]] = Int32(n)
+                postingRests[filled[listOf[k]]] = prefixRests[k]
+                filled[listOf[k]] += 1
+            }
+        }
+        // Each word's lists with their spans, end to end, so a node finds its words' lists without hashing.
+        var shelfBounds = [Int](repeating: 0, count: frequency.count + 1)
+        for key in lists.keys { shelfBounds[Int(key & 0xFFFF_FFFF) + 1] += 1 }
+        for w in frequency.indices { shelfBounds[w + 1] += shelfBounds[w] }
+        var shelved = shelfBounds
+        var shelves = [(span: Int, list: Int)](repeating: (0, 0), count: lists.count)
+        for (l, key) in lists.keys.enumerated() {
+            let w = Int(key & 0xFFFF_FFFF)
+            shelves[shelved[w]] = (Int(key >> 32), l)
+            shelved[w] += 1
+        }
+        // Each node looks up its prefix words in order, rarest first, so it meets an earlier node first
+        // at the first word they share: unless that is the first word of all they share (then they
+        // cannot reach the threshold anyway), they share no more than the words from it on.
         var seen = [Int32](repeating: -1, count: nodes.count)
         var links: [Link] = []
         var conflicts: [Link] = []
         for a in nodes.indices {
-            let node = nodes[a]
-            for span in spans {
-                guard let reach = reach(span, node.span, explicitDay: node.explicitDay) else { continue }
-                let byToken = index[span]!
-                for t in prefixes[a] {
-                    guard let list = byToken[t] else { continue }
-                    for b32 in list where seen[Int(b32)] != Int32(a) {
-                        seen[Int(b32)] = Int32(a)
-                        add(Int(b32), a, reach: reach, to: &links, &conflicts)
+            let later = spanOf[a], explicitDay = nodes[a].explicitDay
+            for k in prefixBounds[a]..<prefixBounds[a + 1] {
+                let w = Int(prefixes[k]), rest = prefixRests[k]
+                for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
+                    guard let reach = reaches[span * spans.count + later], reach == .nested || explicitDay else { continue }
+                    for p in listBounds[l]..<listBounds[l + 1] {
+                        let b = Int(postings[p])
+                        guard b < a else { break }
+                        guard seen[b] != Int32(a) else { continue }
+                        seen[b] = Int32(a)
+                        add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
                     }
                 }
             }
-            if index[node.span] == nil { spans.append(node.span) }
-            for t in prefixes[a] { index[node.span, default: [:]][t, default: []].append(Int32(a)) }
         }
         var reports: [Int: [Int]] = [:]
         for n in nodes.indices where nodes[n].reported && nodes[n].span.first == nodes[n].span.last {
@@ -784,8 +903,58 @@ struct MonthGrouping {
                 if let link = announcement(a, b) { announcements.append(link) }
             }
         }
-        return (links.sorted(by: Self.strongestFirst), conflicts.sorted(by: Self.strongestFirst),
-                announcements.sorted(by: Self.strongestFirst))
+        return (Self.strongestFirst(links), Self.strongestFirst(conflicts), Self.strongestFirst(announcements))
+    }
+
+    /// `links` sorted by `strongestFirst(_:_:)`, on keys that compare as integers (a month has
+    /// hundreds of thousands of links): similarities are positive, so their bits order them.
+    private static func strongestFirst(_ links: [Link]) -> [Link] {
+        guard links.allSatisfy({ $0.similarity > 0 && $0.a >= 0 && $0.a <= Int(UInt32.max) && $0.b >= 0 && $0.b <= Int(UInt32.max) }) else {
+            return links.sorted(by: strongestFirst)
+        }
+        var keys = links.map { LinkOrder(weakness: ~$0.similarity.bitPattern, ends: UInt64($0.a) << 32 | UInt64($0.b)) }
+        if keys.count < LinkOrder.radixDigits { keys.sort() } else { LinkOrder.radixSort(&keys) }
+        return keys.map { Link(similarity: Double(bitPattern: ~$0.weakness), a: Int($0.ends >> 32), b: Int($0.ends & 0xFFFF_FFFF)) }
+    }
+
+    /// A link's place in `strongestFirst` order as two integers, compared in turn.
+    private struct LinkOrder: Comparable {
+        var weakness: UInt64
+        var ends: UInt64
+
+        static func < (x: LinkOrder, y: LinkOrder) -> Bool { x.weakness != y.weakness ? x.weakness < y.weakness : x.ends < y.ends }
+
+        /// How many values a digit of the radix sort takes (16 bits).
+        static let radixDigits = 1 << 16
+
+        /// Sorts `keys` as `sort()` does, in linear time: by each 16-bit digit in turn, least
+        /// significant first, each pass stable (a digit all keys share is skipped).
+        static func radixSort(_ keys: inout [LinkOrder]) {
+            var spare = keys
+            var counts = [Int](repeating: 0, count: radixDigits)
+            for digit in 0..<8 {
+                let shift = UInt64(16 * (digit % 4))
+                @inline(__always) func bucket(_ key: LinkOrder) -> Int { Int(truncatingIfNeeded: ((digit < 4 ? key.ends : key.weakness) >> shift) & 0xFFFF) }
+                let moved: Bool = keys.withUnsafeBufferPointer { from in
+                    spare.withUnsafeMutableBufferPointer { to in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            counts.update(repeating: 0)
+                            for key in from { counts[bucket(key)] += 1 }
+                            guard counts[bucket(from[0])] < from.count else { return false }
+                            var start = 0
+                            for d in 0..<counts.count { (counts[d], start) = (start, start + counts[d]) }
+                            for key in from {
+                                let d = bucket(key)
+                                to[counts[d]] = key
+                                counts[d] += 1
+                            }
+                            return true
+                        }
+                    }
+                }
+                if moved { swap(&keys, &spare) }
+            }
+        }
     }
 
     private static func strongestFirst(_ x: Link, _ y: Link) -> Bool {
@@ -809,17 +978,31 @@ struct MonthGrouping {
 
     /// Decides one pair of words, node `b` before node `a`: every such link is decided here, on
     /// the pair alone, so a rebuild that looks for a changed node's links finds the same ones.
-    private func add(_ b: Int, _ a: Int, reach: Reach, to links: inout [Link], _ conflicts: inout [Link]) {
-        let sameOnly = nodes[a].onlyArticle != nil && nodes[a].onlyArticle == nodes[b].onlyArticle
+    /// - Parameter sharing: at most the weight of the words the two share, when that is known (see
+    ///   `findLinks`: it holds for a pair that can reach the article threshold at all).
+    private func add(_ b: Int, _ a: Int, reach: Reach, sharing: Double = .infinity, to links: inout [Link], _ conflicts: inout [Link]) {
+        let sameOnly = nodes[a].onlyArticle >= 0 && nodes[a].onlyArticle == nodes[b].onlyArticle
         switch reach {
         case .nested:
+            let threshold = sameOnly ? merger.sameArticleThreshold : merger.crossArticleThreshold
+            guard mayReach(b, a, threshold, sharing: sharing) else { return }
             let sim = similarity(b, a)
-            if sim >= (sameOnly ? merger.sameArticleThreshold : merger.crossArticleThreshold) { links.append(Link(similarity: sim, a: b, b: a)) }
+            if sim >= threshold { links.append(Link(similarity: sim, a: b, b: a)) }
         case .close:
-            guard nodes[b].explicitDay && !sameOnly else { return }
+            guard nodes[b].explicitDay && !sameOnly, mayReach(b, a, merger.disagreementThreshold, sharing: sharing) else { return }
             let sim = similarity(b, a)
             if sim >= merger.disagreementThreshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
         }
+    }
+
+    /// Whether two nodes can reach a similarity of `threshold`: the Dice coefficient is at most
+    /// 2 × what they share / the sum of their totals, and they share at most all of the lighter one
+    /// (and at most `sharing` for a threshold no lower than the article threshold). Most pairs are
+    /// decided so without comparing their words; a hair of slack keeps rounding on the safe side.
+    @inline(__always) private func mayReach(_ x: Int, _ y: Int, _ threshold: Double, sharing: Double) -> Bool {
+        let tx = nodes[x].total, ty = nodes[y].total
+        let most = threshold >= merger.crossArticleThreshold ? min(tx, ty, sharing) : min(tx, ty)
+        return 2 * most >= threshold * (tx + ty) * (1 - 1e-9)
     }
 
     /// Node `a` announcing the single day node `b` reports, when they share an actor: the link

@@ -82,6 +82,8 @@ struct KeyTable<Value> {
     }
 }
 
+extension KeyTable: Sendable where Value: Sendable {}
+
 extension KeyTable where Value: AdditiveArithmetic {
     /// Adds `amount` to `key`'s value (zero when it is new): one probe for both.
     mutating func add(_ key: UInt64, _ amount: Value) {

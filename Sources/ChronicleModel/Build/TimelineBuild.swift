@@ -306,7 +306,8 @@ struct MergedPeriod {
 
     /// - Parameters:
     ///   - previous: the period's last grouping, and each candidate's index in it (nil when new).
-    ///   - encoded: each candidate's bytes in the last period file, when it is kept as it was.
+    ///   - encoded: each candidate's bytes, when known already (as analysis wrote a new one, or as the
+    ///     last period file holds one kept as it was; nil for one renamed).
     ///   - last: the last period file's groups, each candidate's index among its candidates (nil when
     ///     new) and the hash the period had under this build's names: which events are unchanged is
     ///     worked out from them (`PeriodResult.unchanged`).
@@ -347,7 +348,7 @@ struct MergedPeriod {
 
 extension MergedPeriod {
     /// The ids of the events whose group is one of the last grouping's, member for member, every
-    /// member kept as it was (`encoded`: not renamed).
+    /// member kept as it was (in the last grouping, with its bytes: not renamed).
     /// - Parameters:
     ///   - groupOf: the group each event of `events` was made from.
     ///   - last: the last grouping's groups, as indices into its candidates (`origins` map to them).

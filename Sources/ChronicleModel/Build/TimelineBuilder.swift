@@ -319,7 +319,8 @@ public struct TimelineBuilder: Sendable {
             defer { mergeCounter.advance() }
             return Swift.Result {
                 // The candidates, each with its index among the period's previous candidates (nil
-                // when new) and, when kept as it was, its bytes in the previous period file.
+                // when new) and its bytes as they are written: a new one's as analysis wrote them, one
+                // kept as it was as the previous period file holds them (nil for one renamed).
                 var candidates: [EventMerger.Candidate] = []
                 var origins: [Int?] = []
                 var encoded: [ArraySlice<UInt8>?] = []
@@ -327,9 +328,10 @@ public struct TimelineBuilder: Sendable {
                     var input = CacheReader(bytes)
                     var decoder = CandidateDecoder()
                     while !input.isAtEnd {
+                        let start = input.offset
                         candidates.append(try decoder.candidate(&input))
                         origins.append(nil)
-                        encoded.append(nil)
+                        encoded.append(try input.bytes(at: start..<input.offset))
                     }
                 }
                 var memory: MonthGrouping.Memory?
