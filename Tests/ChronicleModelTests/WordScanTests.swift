@@ -37,10 +37,16 @@ import Testing
     }
 
     @Test(arguments: texts)
+    func wordCountIsTheWords(text: String) {
+        for n in 0...4 { #expect(TenseCues.hasWords(text, atLeast: n) == (TenseCues.words(text).count >= n)) }
+    }
+
+    @Test(arguments: texts)
     func sentenceWordsAreLowerCased(text: String) {
         let bytes = Array(text.utf8)
-        for word in SentenceReading(text).words {
-            #expect(String(word.text) == String(decoding: bytes[word.utf8Range], as: UTF8.self).lowercased())
+        let reading = SentenceReading(text)
+        for word in reading.words {
+            #expect(String(reading.text(word)) == String(decoding: bytes[word.utf8Range], as: UTF8.self).lowercased())
         }
     }
 
