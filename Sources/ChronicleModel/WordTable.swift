@@ -41,22 +41,39 @@ struct WordTable<Value: Sendable>: Sendable {
     /// The entry of the word whose bytes are `bytes` and whose `hash` is `WordHash.of(bytes)`.
     @inline(__always)
     func index(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(hash, count: bytes.count) { from in
+            guard let b = bytes.baseAddress, !bytes.isEmpty else { return true }
+            return spellings.withUnsafeBufferPointer { memcmp($0.baseAddress! + from, b, bytes.count) == 0 }
+        }
+    }
+
+    /// The entry of the ASCII `word` lower-cased; `hash` is that of its lower-cased bytes.
+    @inline(__always)
+    func index(lowerCasing word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        probe(hash, count: word.count) { from in
+            spellings.withUnsafeBufferPointer { s in
+                for k in 0..<word.count {
+                    let c = word[k]
+                    if s[from + k] != (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The entry whose hash is `hash`, `count` bytes long, whose bytes (from the offset passed) `same` accepts.
+    @inline(__always)
+    private func probe(_ hash: UInt64, count: Int, same: (Int) -> Bool) -> Int? {
         var k = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let key = slots[k]
             if key == 0 { return nil }
             if key == hash {
                 let e = Int(slotEntries[k])
-                if ends[e + 1] - ends[e] == bytes.count, same(ends[e], bytes) { return e }
+                if ends[e + 1] - ends[e] == count, same(ends[e]) { return e }
             }
             k = (k + 1) & mask
         }
-    }
-
-    @inline(__always)
-    private func same(_ from: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let b = bytes.baseAddress, !bytes.isEmpty else { return true }
-        return spellings.withUnsafeBufferPointer { memcmp($0.baseAddress! + from, b, bytes.count) == 0 }
     }
 
     private func spelling(_ e: Int) -> ArraySlice<UInt8> { spellings[ends[e]..<ends[e + 1]] }
