@@ -119,9 +119,11 @@ struct SentenceReading {
         let lower = from..<lowered.count
         var cue: Int32 = -1
         var flags: ReadingWords.Flags = []
-        if isASCII, let e = lowered.withUnsafeBufferPointer({
-            ReadingWords.table.index(hash: WordHash.finish(hash), bytes: UnsafeBufferPointer(rebasing: $0[lower]))
-        }) {
+        let entry = ascii ? ReadingWords.table.index(lowerCasing: bytes, hash: WordHash.finish(hash))
+            : !isASCII ? nil : lowered.withUnsafeBufferPointer {
+                ReadingWords.table.index(hash: WordHash.finish(hash), bytes: UnsafeBufferPointer(rebasing: $0[lower]))
+            }
+        if let e = entry {
             cue = Int32(e)
             flags = ReadingWords.table.values[e].flags
         }

@@ -56,16 +56,15 @@ public struct EntityRecognizer: Sendable {
         /// Its entry in `EntityWords.table`, lower-cased, and that of it without its possessive; -1 for none.
         var entry: Int32
         var bareEntry: Int32
+        /// The flags of those entries.
+        var flags: EntityWords.Flags
+        var bareFlags: EntityWords.Flags
 
         /// The lower-cased word is in a table of `flag`.
-        @inline(__always) func has(_ flag: EntityWords.Flags) -> Bool {
-            entry >= 0 && EntityWords.table.values[Int(entry)].flags.contains(flag)
-        }
+        @inline(__always) func has(_ flag: EntityWords.Flags) -> Bool { flags.contains(flag) }
 
         /// The lower-cased word without its possessive is in a table of `flag`.
-        @inline(__always) func bareHas(_ flag: EntityWords.Flags) -> Bool {
-            bareEntry >= 0 && EntityWords.table.values[Int(bareEntry)].flags.contains(flag)
-        }
+        @inline(__always) func bareHas(_ flag: EntityWords.Flags) -> Bool { bareFlags.contains(flag) }
     }
 
     /// Names in `sentence`; words inside `excluded` ranges (time expressions) are never names.
@@ -291,8 +290,7 @@ public struct EntityRecognizer: Sendable {
                              joinsPrevious: Bool, isInitial: Bool, dashBefore: Bool) -> Word {
         var w = Word(range: start..<(start + word.count), isCapitalised: isCapitalised, isAllCaps: isAllCaps,
                      joinsPrevious: joinsPrevious, isInitial: isInitial, dashBefore: dashBefore, isASCII: true, isPossessive: false,
-                     entry: -1, bareEntry: -1)
-        let table = EntityWords.table
+                     entry: -1, bareEntry: -1, flags: [], bareFlags: [])
         let n = word.count
         var hash = WordHash.basis
         var bareHash = hash
@@ -303,19 +301,22 @@ public struct EntityRecognizer: Sendable {
             hash = WordHash.mix(hash, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
         }
         if w.isASCII {
-            w.entry = table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
+            w.entry = EntityWords.table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
             w.isPossessive = n >= 2 && word[n - 1] == 0x73 && word[n - 2] == 0x27
             w.bareEntry = !w.isPossessive ? w.entry
-                : table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash)).map(Int32.init) ?? -1
+                : EntityWords.table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash))
+                    .map(Int32.init) ?? -1
         } else {
             let lower = lowerCased(word)
             w.isPossessive = isPossessive(lower)
             if w.isPossessive {
                 var bare = withoutPossessive(lower)
-                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? table.index(hash: WordHash.of(b), bytes: b) : nil }
+                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? EntityWords.table.index(hash: WordHash.of(b), bytes: b) : nil }
                     .map(Int32.init) ?? -1
             }
         }
+        if w.entry >= 0 { w.flags = EntityWords.table.values[Int(w.entry)].flags }
+        if w.bareEntry >= 0 { w.bareFlags = EntityWords.table.values[Int(w.bareEntry)].flags }
         return w
     }
 
