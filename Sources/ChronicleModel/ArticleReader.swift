@@ -123,7 +123,7 @@ public struct ArticleReader: Sendable {
 
     static func stem(of path: String) -> String {
         // ASCII without a carriage return: each byte is a character.
-        if path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if WordBytes.isPlainASCII(path) {
             let bytes = path.utf8
             let nameStart = bytes.lastIndex(of: 0x2F).map { bytes.index(after: $0) } ?? bytes.startIndex
             // "a/b/" has no last component after its slash: `split` drops the empty one.

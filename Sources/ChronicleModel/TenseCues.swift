@@ -107,7 +107,13 @@ enum ReferencePointCues {
     /// Looks at the one or two words before the expression.
     /// The expression's preposition phrase: "since March 2008", "ahead of Mr Zelensky's visit to Washington on Monday".
     static func isReferencePoint(before prefix: Substring) -> Bool {
-        let words = TenseCues.words(prefix.lastCharacters(80))
+        let window = prefix.lastCharacters(80)
+        if case .some(.some(let answer)) = window.utf8.withContiguousStorageIfAvailable(isReferencePoint(ascii:)) { return answer }
+        return isReferencePoint(words: TenseCues.words(window))
+    }
+
+    /// `isReferencePoint` of the words before the expression (lower-cased).
+    static func isReferencePoint(words: [Substring]) -> Bool {
         guard let last = words.last else { return false }
         if preceding.contains(String(last)) { return true }
         if words.count >= 2 && preceding.contains("\(words[words.count - 2]) \(last)") { return true }
@@ -116,6 +122,39 @@ enum ReferencePointCues {
         for (i, w) in tail.enumerated() where i + 1 < tail.count {
             let next = tail[tail.index(tail.startIndex, offsetBy: i + 1)]
             if (w == "ahead" || w == "prior") && (next == "of" || next == "to") { return true }
+        }
+        return false
+    }
+
+    /// `isReferencePoint` of ASCII text, on its bytes, reading only its last ten words (nil for any
+    /// other text). The words of ASCII text are its runs of letters and digits.
+    private static func isReferencePoint(ascii b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isWordByte(_ c: UInt8) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) }
+        // The last ten words, last first.
+        var tail: [Range<Int>] = []
+        tail.reserveCapacity(10)
+        var end = b.count
+        while tail.count < 10 {
+            while end > 0 && !isWordByte(b[end - 1]) { end -= 1 }
+            guard end > 0 else { break }
+            var start = end
+            while start > 0 && isWordByte(b[start - 1]) { start -= 1 }
+            tail.append(start..<end)
+            end = start
+        }
+        guard let last = tail.first else { return false }
+        func lower(_ r: Range<Int>) -> String { WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[r])) }
+        func spells(_ r: Range<Int>, _ word: StaticString) -> Bool {
+            r.count == word.utf8CodeUnitCount && r.indices.allSatisfy { b[$0] | 0x20 == word.utf8Start[$0 - r.lowerBound] }
+        }
+        let lastWord = lower(last)
+        if preceding.contains(lastWord) { return true }
+        if tail.count >= 2 && preceding.contains(lower(tail[1]) + " " + lastWord) { return true }
+        // "ahead of X's visit to Washington on Monday": the date belongs to the noun phrase after the cue.
+        for i in tail.indices.dropFirst() where (spells(tail[i], "ahead") || spells(tail[i], "prior"))
+            && (spells(tail[i - 1], "of") || spells(tail[i - 1], "to")) {
+            return true
         }
         return false
     }

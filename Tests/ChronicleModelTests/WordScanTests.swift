@@ -80,6 +80,20 @@ import Testing
         #expect(mixed.mayContain("cafe\u{301}"))
     }
 
+    @Test func referencePointsReadOnBytesAsOnWords() {
+        let prefixes = ["the highest level since", "given until", "Talks went on AS OF", "ahead of Mr Zelensky's visit to Washington on",
+                        "prior to the", "in the run-up to", "prices rose up to", "the meeting, held", "", "  ", "since 2008, and then on",
+                        "a long sentence about nothing in particular that runs well past eighty characters before it stops, since"]
+        for text in prefixes {
+            let prefix = text[...]
+            #expect(ReferencePointCues.isReferencePoint(before: prefix)
+                == ReferencePointCues.isReferencePoint(words: TenseCues.words(prefix.lastCharacters(80))), "\(text)")
+        }
+        #expect(ReferencePointCues.isReferencePoint(before: "the highest level since"))
+        #expect(ReferencePointCues.isReferencePoint(before: "ahead of Mr Zelensky's visit to Washington on"))
+        #expect(!ReferencePointCues.isReferencePoint(before: "the meeting, held"))
+    }
+
     @Test func strongFutureNeedsTheWholePhrase() {
         #expect(TenseCues.hasStrongFuture(["the", "talks", "are", "expected", "to", "resume"]))
         #expect(TenseCues.hasStrongFuture(["upcoming"]))
