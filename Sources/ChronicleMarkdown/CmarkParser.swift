@@ -7,11 +7,14 @@ public enum MarkdownParser {
     static let maxDepth = 64
 
     public static func parse(_ markdown: String) -> MarkdownDocument {
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        var utf8 = Array(markdown.utf8)
-        let root: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, buffer.count, options)
+        // A Swift string is valid UTF-8 already, so cmark need not check it (`CMARK_OPT_VALIDATE_UTF8`
+        // changes only invalid sequences; cmark replaces NUL bytes either way). Parsed in place, not copied.
+        let options = CMARK_OPT_DEFAULT
+        var text = markdown
+        let root: OpaquePointer? = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return "".withCString { cmark_parse_document($0, 0, options) } }
+                return cmark_parse_document(base, chars.count, options)
             }
         }
         guard let root else { return MarkdownDocument(blocks: []) }

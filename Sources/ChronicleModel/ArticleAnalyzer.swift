@@ -62,7 +62,7 @@ public struct ArticleAnalyzer: Sendable {
 
     func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: Sentence?,
               account: AccountTime?, published: PublicationTime?) -> Sentence {
-        let main = reading.mainClause
+        let future = reading.mainClauseIsFuture
         let tense = reading.tense(using: tagger)
         let (anchor, setAside) = Self.anchor(timexes: timexes, tense: tense, reading: reading, published: published)
         var value: TimexValue?
@@ -75,11 +75,11 @@ public struct ArticleAnalyzer: Sendable {
             explanation = timexes[anchor].explanation
             happening = reading.happening(dated: timexes[anchor].utf8Range, using: tagger)
         } else if let previous, previous.dateSource != .publication, let v = previous.date, v.grain <= .week,
-                  continues(main: main, tense: tense, reading: reading, previous: previous) {
+                  continues(future: future, tense: tense, reading: reading, previous: previous) {
             value = v
             source = .narrative
             explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
-        } else if let account, tense == .past, !TenseCues.hasStrongFuture(main), !PerfectCues.isPresentPerfect(reading.allWords) {
+        } else if let account, tense == .past, !future, !reading.isPresentPerfect {
             value = account.value
             source = .narrative
             explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"
@@ -94,7 +94,7 @@ public struct ArticleAnalyzer: Sendable {
         if let happening, let verb = reading.reportingWord { explanation += happening.note(verb: verb) }
         return Sentence(text: text, utf8Range: utf8Range, timexes: timexes, date: value, dateSource: source,
                         anchorTimex: anchor, explanation: explanation,
-                        status: status(main: main, value: value, source: source, published: published, previous: previous),
+                        status: status(future: future, value: value, source: source, published: published, previous: previous),
                         datedHappening: happening, setAside: setAside)
     }
 
@@ -155,28 +155,28 @@ public struct ArticleAnalyzer: Sendable {
 
     /// A sentence without a date of its own continues the previous one's account (a day or a
     /// week: a year is background, not an account) unless its main clause switches to the
-    /// present or the future, or the previous one was about the future and this one is not.
-    func continues(main: [Substring], tense: Tense, reading: SentenceReading, previous: Sentence) -> Bool {
-        let future = TenseCues.hasStrongFuture(main)
+    /// present or the future (`future`: its main clause has a strong-future phrase), or the previous
+    /// one was about the future and this one is not.
+    func continues(future: Bool, tense: Tense, reading: SentenceReading, previous: Sentence) -> Bool {
         switch previous.status {
-        case .happened: return !future && tense != .present && !PerfectCues.isPresentPerfect(reading.allWords)
+        case .happened: return !future && tense != .present && !reading.isPresentPerfect
         case .expected: return future
         }
     }
 
     /// Scheduled or reported, as the main clause tells it: "Jobs announced today that Lion will
-    /// include …" reports an announcement that happened.
-    func status(main: [Substring], value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
+    /// include …" reports an announcement that happened. `future`: the main clause has a strong-future phrase.
+    func status(future: Bool, value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
         if source == .narrative {
             // Continuing the paragraph's account keeps its status; the article's account is past.
             if let previous, previous.dateSource != .publication, previous.date == value { return previous.status }
             return .happened
         }
-        let future: EventStatus = TenseCues.hasStrongFuture(main) ? .expected : .happened
-        guard let published, let interval = value?.interval, source == .expression else { return future }
+        let byTense: EventStatus = future ? .expected : .happened
+        guard let published, let interval = value?.interval, source == .expression else { return byTense }
         if interval.start > published.date { return .expected }
         if interval.end < published.date { return .happened }
-        return future
+        return byTense
     }
 }
 

@@ -17,7 +17,7 @@ public struct ArticleReader: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Diagnostic(.error, file: path, line: Self.lineOfInvalidUTF8(bytes), "the file is not valid UTF-8")
         }
-        let normalised = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let normalised = Self.containsCarriageReturn(bytes) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         let parts = try FrontMatterSplitter.split(normalised, file: path)
         let fields = try parts.yaml.map { yaml throws(Diagnostic) in try YAMLFields.parse(yaml, file: path, firstLine: parts.yamlLine) }
             ?? YAMLFields()
@@ -94,12 +94,49 @@ public struct ArticleReader: Sendable {
         return (article, warnings)
     }
 
+    /// Whether the bytes hold a carriage return (memchr: the byte loop of `contains` is far slower).
+    static func containsCarriageReturn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+    }
+
     static func isWebURL(_ s: String) -> Bool {
+        // ASCII without a carriage return: each byte is a character.
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ b -> Bool? in
+            guard b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            func hasPrefix(_ p: StaticString) -> Bool {
+                b.count >= p.utf8CodeUnitCount && (0..<p.utf8CodeUnitCount).allSatisfy { k in
+                    (b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k]) == p.utf8Start[k]
+                }
+            }
+            return (hasPrefix("https://") || hasPrefix("http://")) && !b.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x22 || $0 == 0x3C }
+        }), let plain {
+            return plain
+        }
+        return isWebURLByCharacters(s)
+    }
+
+    /// `isWebURL` for any text, character by character.
+    static func isWebURLByCharacters(_ s: String) -> Bool {
         let lower = s.lowercased()
         return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !s.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" })
     }
 
     static func stem(of path: String) -> String {
+        // ASCII without a carriage return: each byte is a character.
+        if WordBytes.isPlainASCII(path) {
+            let bytes = path.utf8
+            let nameStart = bytes.lastIndex(of: 0x2F).map { bytes.index(after: $0) } ?? bytes.startIndex
+            // "a/b/" has no last component after its slash: `split` drops the empty one.
+            if nameStart == bytes.endIndex, nameStart != bytes.startIndex { return stem(ofSplit: path) }
+            let name = path[nameStart...]
+            guard let dot = name.utf8.lastIndex(of: 0x2E), dot != name.startIndex else { return String(name) }
+            return String(name[..<dot])
+        }
+        return stem(ofSplit: path)
+    }
+
+    /// `stem(of:)` for any path, character by character.
+    static func stem(ofSplit path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
@@ -133,6 +170,7 @@ public struct ArticleReader: Sendable {
 /// URL-safe names for article and entity pages: lower-case ASCII letters, digits and single hyphens.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var out = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
@@ -149,6 +187,28 @@ public enum Slug {
             if out.utf8.count >= 80 { break }
         }
         return out
+    }
+
+    /// `make` of ASCII text, byte by byte (nil for any other text).
+    private static func makeASCII(_ text: String) -> String? {
+        text.utf8.withContiguousStorageIfAvailable { b -> String? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(min(b.count, 96))
+            var pendingHyphen = false
+            for c in b {
+                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
+                    if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+                    pendingHyphen = false
+                    out.append(l)
+                } else {
+                    pendingHyphen = true
+                }
+                if out.count >= 80 { break }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? nil
     }
 
     private static func fold(_ s: Unicode.Scalar) -> String {

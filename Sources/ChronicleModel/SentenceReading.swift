@@ -7,10 +7,15 @@ import ChronicleTagger
 /// statement: "I will miss Steve"" reports a past happening. A reporting verb decides the tense of
 /// the sentence: "Apple Corps claims that the store violated an agreement" is present.
 struct SentenceReading {
-    /// One word: lower-cased, with its UTF-8 offsets in the sentence.
+    /// One word, with its UTF-8 offsets in the sentence.
     struct Word {
-        var text: Substring
         var utf8Range: Range<Int>
+        /// Where its lower-cased bytes lie in `lowered`.
+        var lower: Range<Int>
+        /// Its entry in `ReadingWords.table`, or -1.
+        var cue: Int32
+        /// What the word is to the reading (`ReadingWords.Flags`, with `pastForm` worked out from its spelling).
+        var flags: ReadingWords.Flags
         /// Inside double quotation marks.
         var quoted: Bool
         /// Starts with an upper-case letter ("States" in "United States" is a name, not a verb).
@@ -21,6 +26,8 @@ struct SentenceReading {
 
     let text: String
     let words: [Word]
+    /// Every word's lower-cased bytes, one after another (`Word.lower`).
+    let lowered: [UInt8]
     /// Index into `words` of the reporting verb, if the sentence reports speech.
     let reportingVerb: Int?
     /// True when the sentence ends inside a quotation that the next sentence continues.
@@ -28,21 +35,25 @@ struct SentenceReading {
 
     init(_ text: String, startsQuoted: Bool = false) {
         var copy = text
-        let (words, quoted) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted) }
+        var lowered: [UInt8] = []
+        let (words, quoted) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, lowered: &lowered) }
         self.text = text
         self.words = words
+        self.lowered = lowered
         self.endsQuoted = quoted
         self.reportingVerb = ReportingCues.firstVerb(in: words)
     }
 
     /// The words of a sentence's UTF-8 bytes, and whether it ends inside a quotation.
-    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool) -> ([Word], Bool) {
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, lowered: inout [UInt8]) -> ([Word], Bool) {
         var words: [Word] = []
         words.reserveCapacity(b.count / 4 + 1)
+        lowered.reserveCapacity(b.count)
         var quoted = startsQuoted
         var pause = startsQuoted
         var start = -1
         var capitalized = false
+        var ascii = true
         var offset = 0
         while offset <= b.count {
             // The end of the text closes the last word like any other character that is not a letter.
@@ -63,11 +74,11 @@ struct SentenceReading {
                 isUpper = isWordScalar && scalar.properties.isUppercase
             }
             if isWordScalar {
-                if start < 0 { start = offset; capitalized = isUpper }
+                if start < 0 { start = offset; capitalized = isUpper; ascii = true }
+                if length > 1 { ascii = false }
             } else {
                 if start >= 0 {
-                    let range = start..<offset
-                    words.append(Word(text: Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[range]))), utf8Range: range,
+                    words.append(word(UnsafeBufferPointer(rebasing: b[start..<offset]), at: start, ascii: ascii, lowered: &lowered,
                                       quoted: quoted, capitalized: capitalized, afterPause: pause))
                     pause = false
                     start = -1
@@ -85,30 +96,67 @@ struct SentenceReading {
         return (words, quoted)
     }
 
-    /// Lower-cased words, all of them.
-    var allWords: [Substring] { Self.texts(words[...], unquoted: false) }
+    /// A word of the sentence: its bytes lower-cased onto `lowered` and looked up in `ReadingWords.table`.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool, lowered: inout [UInt8],
+                             quoted: Bool, capitalized: Bool, afterPause: Bool) -> Word {
+        let from = lowered.count
+        var hash = WordHash.basis
+        // A lower-cased letter beyond ASCII may be ASCII ("K", the Kelvin sign, is "k"); the table's words are ASCII.
+        var isASCII = true
+        if ascii {
+            for c in bytes {
+                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                lowered.append(l)
+                hash = WordHash.mix(hash, l)
+            }
+        } else {
+            for l in String(decoding: bytes, as: UTF8.self).lowercased().utf8 {
+                lowered.append(l)
+                hash = WordHash.mix(hash, l)
+                if l >= 0x80 { isASCII = false }
+            }
+        }
+        let lower = from..<lowered.count
+        var cue: Int32 = -1
+        var flags: ReadingWords.Flags = []
+        let entry = ascii ? ReadingWords.table.index(lowerCasing: bytes, hash: WordHash.finish(hash))
+            : !isASCII ? nil : lowered.withUnsafeBufferPointer {
+                ReadingWords.table.index(hash: WordHash.finish(hash), bytes: UnsafeBufferPointer(rebasing: $0[lower]))
+            }
+        if let e = entry {
+            cue = Int32(e)
+            flags = ReadingWords.table.values[e].flags
+        }
+        if ReadingWords.isRegularPastForm(lowered[lower], ascii: ascii) { flags.insert(.pastForm) }
+        return Word(utf8Range: start..<(start + bytes.count), lower: lower, cue: cue, flags: flags, quoted: quoted,
+                    capitalized: capitalized, afterPause: afterPause)
+    }
 
-    /// Lower-cased words outside quotations.
-    var unquotedWords: [Substring] { Self.texts(words[...], unquoted: true) }
+    /// The lower-cased text of a word.
+    func text(_ word: Word) -> Substring { Substring(String(decoding: lowered[word.lower], as: UTF8.self)) }
+
+    /// Indices of the words outside quotations, up to `end`.
+    private func unquoted(upTo end: Int) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(end)
+        for i in 0..<end where !words[i].quoted { out.append(i) }
+        return out
+    }
 
     /// The words outside quotations up to and including the reporting verb: the clause whose
     /// tense and mood say when the sentence's own happening is ("Jobs said that buyers will get
     /// a refund" is past).
-    var mainClause: [Substring] {
-        let end = reportingVerb.map { $0 + 1 } ?? words.count
-        return Self.texts(words[..<end], unquoted: true)
-    }
+    var mainClause: [Int] { unquoted(upTo: reportingVerb.map { $0 + 1 } ?? words.count) }
 
-    /// The words' texts, only those outside quotations when `unquoted`.
-    private static func texts(_ words: ArraySlice<Word>, unquoted: Bool) -> [Substring] {
-        var out: [Substring] = []
-        out.reserveCapacity(words.count)
-        for w in words where !(unquoted && w.quoted) { out.append(w.text) }
-        return out
+    /// Whether a strong-future phrase ("will", "is expected to") occurs in the main clause.
+    var mainClauseIsFuture: Bool {
+        let end = reportingVerb.map { $0 + 1 } ?? words.count
+        guard words[..<end].contains(where: { !$0.quoted && $0.flags.contains(.futureStart) }) else { return false }
+        return TenseCues.hasStrongFuture(cues: mainClause.map { words[$0].cue })
     }
 
     /// The reporting verb as written, lower-cased.
-    var reportingWord: Substring? { reportingVerb.map { words[$0].text } }
+    var reportingWord: Substring? { reportingVerb.map { text(words[$0]) } }
 
     /// The tense of the main clause: the reporting verb's when there is one ("did not say" is
     /// past, "will announce" future, "claims" present), else the first tense cue outside
@@ -116,25 +164,28 @@ struct SentenceReading {
     /// present ("it also has a new screen, dubbed …").
     func tense(using tagger: Tagger) -> Tense {
         if let v = reportingVerb { return ReportingCues.tense(of: words, verb: v) }
-        let unquoted = unquotedWords
-        if let h = unquoted.firstIndex(where: { PerfectCues.auxiliaryFilter.mayContain($0) && PerfectCues.auxiliaries.contains(String($0)) }),
-           !PerfectCues.participleFollows(unquoted, after: h),
-           Self.tense(of: unquoted[..<h], using: tagger) == .unknown {
+        let unquoted = unquoted(upTo: words.count)
+        if let h = unquoted.firstIndex(where: { words[$0].flags.contains(.perfectAuxiliary) }),
+           !PerfectCues.participleFollows(unquoted.map { words[$0] }, after: h),
+           tense(of: unquoted[..<h], using: tagger) == .unknown {
             return .present
         }
-        return Self.tense(of: unquoted[...], using: tagger)
+        return tense(of: unquoted[...], using: tagger)
     }
 
-    /// The tagger's tense of the words joined by spaces (joined as bytes, not as a string).
-    private static func tense(of words: ArraySlice<Substring>, using tagger: Tagger) -> Tense {
+    /// The tagger's tense of the words (indices into `words`) joined by spaces, joined as bytes.
+    private func tense<Indices: Collection<Int>>(of indices: Indices, using tagger: Tagger) -> Tense {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count + 1 })
-        for (k, word) in words.enumerated() {
+        bytes.reserveCapacity(indices.reduce(0) { $0 + words[$1].lower.count + 1 })
+        for (k, i) in indices.enumerated() {
             if k > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: word.utf8)
+            bytes.append(contentsOf: lowered[words[i].lower])
         }
         return bytes.withUnsafeBufferPointer { tagger.tense(ofUTF8: $0) }
     }
+
+    /// Whether the sentence's first past form follows "has" or "have" (`PerfectCues.isPresentPerfect`).
+    var isPresentPerfect: Bool { PerfectCues.isPresentPerfect(words) }
 
     /// Which happening an expression at `utf8Range` dates in a sentence that reports speech: the
     /// saying when it opens the sentence or stands right after the verb with no clause of its own
@@ -148,14 +199,14 @@ struct SentenceReading {
         if utf8Range.lowerBound < words[v].utf8Range.lowerBound {
             if isTag(v) { return .reported }
             // The expression's own phrase, back to the pause before it: does a verb of its own lead it?
-            let before = words.prefix { $0.utf8Range.upperBound <= utf8Range.lowerBound }
-            let phrase = before.suffix(from: before.lastIndex(where: \.afterPause) ?? before.startIndex)
-            return tagger.tense(of: phrase.map(\.text).joined(separator: " ")) == .unknown ? .saying : nil
+            let before = words.indices.prefix { words[$0].utf8Range.upperBound <= utf8Range.lowerBound }
+            let phrase = before.suffix(from: before.lastIndex(where: { words[$0].afterPause }) ?? before.startIndex)
+            return tense(of: phrase, using: tagger) == .unknown ? .saying : nil
         }
-        let between = words[(v + 1)...].prefix { $0.utf8Range.upperBound <= utf8Range.lowerBound }.map(\.text)
-        if between.contains("that") || between.count > 6 { return .reported }
-        if between.contains(where: { ReportingCues.auxiliaries[String($0)] != nil || ["is", "are", "be"].contains($0) }) { return .reported }
-        return tagger.tense(of: between.joined(separator: " ")) == .unknown ? .saying : .reported
+        let between = words.indices[(v + 1)...].prefix { words[$0].utf8Range.upperBound <= utf8Range.lowerBound }
+        if between.contains(where: { words[$0].flags.contains(.that) }) || between.count > 6 { return .reported }
+        if between.contains(where: { ReportingCues.auxiliary(words[$0]) != nil || words[$0].flags.contains(.copula) }) { return .reported }
+        return tense(of: between, using: tagger) == .unknown ? .saying : .reported
     }
 
     /// A reporting clause set off after what was said: ", the ministry said.", "," said Jobs, "".
@@ -163,7 +214,66 @@ struct SentenceReading {
         let start = max(0, v - 4)
         guard words[start...v].contains(where: \.afterPause) || v == 0 else { return false }
         let after = words[(v + 1)...].prefix { !$0.afterPause }
-        return after.count <= 4 && !after.contains { $0.text == "that" }
+        return after.count <= 4 && !after.contains { $0.flags.contains(.that) }
+    }
+}
+
+/// The words a sentence's reading looks for, from the tables of `ReportingCues`, `PerfectCues`
+/// and `TenseCues`: one lookup per word when the sentence is scanned, and flags after that.
+enum ReadingWords {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// `ReportingCues.alsoNouns`.
+        static let alsoNoun = Flags(rawValue: 1 << 0)
+        /// `ReportingCues.determiners`.
+        static let determiner = Flags(rawValue: 1 << 1)
+        /// `ReportingCues.pronouns`.
+        static let pronoun = Flags(rawValue: 1 << 2)
+        /// `PerfectCues.auxiliaries`.
+        static let perfectAuxiliary = Flags(rawValue: 1 << 3)
+        /// `PerfectCues.adverbs`.
+        static let adverb = Flags(rawValue: 1 << 4)
+        /// `PerfectCues.isPastForm`: an "-ed" form, an irregular past or a participle.
+        static let pastForm = Flags(rawValue: 1 << 5)
+        static let that = Flags(rawValue: 1 << 6)
+        /// "is", "are", "be".
+        static let copula = Flags(rawValue: 1 << 7)
+        /// The first word of a strong-future phrase (`TenseCues.strongFuture`).
+        static let futureStart = Flags(rawValue: 1 << 8)
+    }
+
+    struct Cue: Sendable {
+        /// A reporting verb's tense (`ReportingCues.table`).
+        var reporting: Tense?
+        /// An auxiliary's tense (`ReportingCues.auxiliaries`).
+        var auxiliary: Tense?
+        var flags: Flags = []
+    }
+
+    static let table: WordTable<Cue> = {
+        var cues: [String: Cue] = [:]
+        for (word, tense) in ReportingCues.table { cues[word, default: Cue()].reporting = tense }
+        for (word, tense) in ReportingCues.auxiliaries { cues[word, default: Cue()].auxiliary = tense }
+        let sets: [(Set<String>, Flags)] = [
+            (ReportingCues.alsoNouns, .alsoNoun), (ReportingCues.determiners, .determiner), (ReportingCues.pronouns, .pronoun),
+            (PerfectCues.auxiliaries, .perfectAuxiliary), (PerfectCues.adverbs, .adverb), (PerfectCues.irregularPast, .pastForm),
+            (PerfectCues.participles, .pastForm), (["that"], .that), (["is", "are", "be"], .copula),
+        ]
+        for (words, flag) in sets { for word in words { cues[word, default: Cue()].flags.insert(flag) } }
+        // Every word of a strong-future phrase, so phrases match by entry.
+        for phrase in TenseCues.strongFutureWords {
+            for (k, word) in phrase.enumerated() { cues[String(word), default: Cue()].flags.insert(k == 0 ? .futureStart : []) }
+        }
+        return WordTable(cues.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }()
+
+    /// An "-ed" past form: ends in "ed" and has more than three characters.
+    static func isRegularPastForm(_ lower: ArraySlice<UInt8>, ascii: Bool) -> Bool {
+        // A word ending in "d" ends in the byte "d" (checked first: counting characters is slower).
+        guard lower.last == 0x64 else { return false }
+        if ascii { return lower.count > 3 && lower[lower.endIndex - 2] == 0x65 }
+        let word = String(decoding: lower, as: UTF8.self)
+        return word.count > 3 && word.hasSuffix("ed")
     }
 }
 
@@ -190,8 +300,6 @@ enum ReportingCues {
         ("believed", .past), ("believes", .present), ("thought", .past), ("thinks", .present), ("suggested", .past),
         ("suggests", .present), ("predicted", .past), ("predicts", .present),
     ]
-    static let tenses: [String: Tense] = Dictionary(uniqueKeysWithValues: table)
-    static let tenseFilter = WordFilter(tenses.keys)
 
     /// Forms that are also nouns ("earlier reports", "over claims of", "the thought of").
     static let alsoNouns: Set<String> = ["reports", "claims", "notes", "states", "thought", "says"]
@@ -214,13 +322,13 @@ enum ReportingCues {
     /// subject before it or a clause after it: "Apple Corps claims that …", "…," says Jobs — not
     /// "a lawsuit over claims of hearing loss".
     static func firstVerb(in words: [SentenceReading.Word]) -> Int? {
-        for (i, w) in words.enumerated() where !w.quoted && !w.capitalized && tenseFilter.mayContain(w.text) && tenses[String(w.text)] != nil {
+        for (i, w) in words.enumerated() where !w.quoted && !w.capitalized && reporting(w) != nil {
             let before = i > 0 ? words[i - 1] : nil
-            if let before, determiners.contains(String(before.text)) { continue }
-            if alsoNouns.contains(String(w.text)) {
+            if let before, before.flags.contains(.determiner) { continue }
+            if w.flags.contains(.alsoNoun) {
                 let after = i + 1 < words.count ? words[i + 1] : nil
-                let subject = before.map { $0.capitalized || pronouns.contains(String($0.text)) } ?? false
-                let clause = after.map { $0.text == "that" || $0.afterPause } ?? true
+                let subject = before.map { $0.capitalized || $0.flags.contains(.pronoun) } ?? false
+                let clause = after.map { $0.flags.contains(.that) || $0.afterPause } ?? true
                 guard subject || w.afterPause || clause else { continue }
             }
             return i
@@ -232,8 +340,14 @@ enum ReportingCues {
     /// three words before it decides ("has not yet said"), else the verb's own form.
     static func tense(of words: [SentenceReading.Word], verb: Int) -> Tense {
         for k in stride(from: verb - 1, through: max(0, verb - 3), by: -1) {
-            if let t = auxiliaries[String(words[k].text)] { return t }
+            if let t = auxiliary(words[k]) { return t }
         }
-        return tenses[String(words[verb].text)] ?? .past
+        return reporting(words[verb]) ?? .past
     }
+
+    /// The word's tense as a reporting verb (`table`).
+    static func reporting(_ w: SentenceReading.Word) -> Tense? { w.cue < 0 ? nil : ReadingWords.table.values[Int(w.cue)].reporting }
+
+    /// The word's tense as an auxiliary (`auxiliaries`).
+    static func auxiliary(_ w: SentenceReading.Word) -> Tense? { w.cue < 0 ? nil : ReadingWords.table.values[Int(w.cue)].auxiliary }
 }

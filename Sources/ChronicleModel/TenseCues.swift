@@ -27,6 +27,30 @@ enum TenseCues {
     private static func words(utf8 b: UnsafeBufferPointer<UInt8>) -> [Substring] {
         var out: [Substring] = []
         out.reserveCapacity(b.count / 4 + 1)  // one allocation for most texts (English averages 6 bytes a word)
+        forEachWord(b) { range in
+            out.append(Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[range]))))
+            return true
+        }
+        return out
+    }
+
+    /// Whether `text` has at least `n` words (`words(text).count >= n`, without building them).
+    static func hasWords(_ text: String, atLeast n: Int) -> Bool {
+        guard n > 0 else { return true }
+        var copy = text
+        return copy.withUTF8 { b in
+            var count = 0
+            forEachWord(b) { _ in
+                count += 1
+                return count < n
+            }
+            return count >= n
+        }
+    }
+
+    /// Calls `body` with the byte range of each word of `words(_:)`, in order, while it returns true.
+    @inline(__always)
+    private static func forEachWord(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         var start = -1
         var i = 0
         while i <= b.count {
@@ -46,27 +70,33 @@ enum TenseCues {
             }
             if isWord, start < 0 { start = i }
             if !isWord, start >= 0 {
-                out.append(Substring(WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[start..<i]))))
+                if !body(start..<i) { return }
                 start = -1
             }
             i += length
         }
-        return out
     }
 
-    /// Whether some strong-future phrase occurs in `words`.
+    /// Whether some strong-future phrase occurs in `words` (lower-cased).
     static func hasStrongFuture(_ words: [Substring]) -> Bool {
-        for (i, word) in words.enumerated() {
-            guard strongFutureFilter.mayContain(word), let phrases = strongFutureByFirstWord[String(word)] else { continue }
-            for phrase in phrases where i + phrase.count <= words.count {
-                if (1..<phrase.count).allSatisfy({ words[i + $0] == phrase[$0] }) { return true }
+        hasStrongFuture(cues: words.map { ReadingWords.table.index($0).map(Int32.init) ?? -1 })
+    }
+
+    /// Whether some strong-future phrase occurs in words given by their `ReadingWords.table`
+    /// entries (-1 for a word not in it): every word of a phrase has an entry.
+    static func hasStrongFuture(cues: [Int32]) -> Bool {
+        for (i, cue) in cues.enumerated() where cue >= 0 {
+            guard let phrases = strongFutureByFirstCue[cue] else { continue }
+            for phrase in phrases where i + phrase.count <= cues.count {
+                if (1..<phrase.count).allSatisfy({ cues[i + $0] == phrase[$0] }) { return true }
             }
         }
         return false
     }
 
-    private static let strongFutureByFirstWord = Dictionary(grouping: strongFutureWords, by: { String($0[0]) })
-    private static let strongFutureFilter = WordFilter(strongFutureByFirstWord.keys)
+    /// The strong-future phrases as `ReadingWords.table` entries, by their first word's.
+    private static let strongFutureByFirstCue: [Int32: [[Int32]]] = Dictionary(
+        grouping: strongFutureWords.map { phrase in phrase.map { Int32(ReadingWords.table.index($0)!) } }, by: { $0[0] })
 }
 
 /// Words before a date that make it a reference point, not the time of the sentence's happening
@@ -77,7 +107,13 @@ enum ReferencePointCues {
     /// Looks at the one or two words before the expression.
     /// The expression's preposition phrase: "since March 2008", "ahead of Mr Zelensky's visit to Washington on Monday".
     static func isReferencePoint(before prefix: Substring) -> Bool {
-        let words = TenseCues.words(prefix.lastCharacters(80))
+        let window = prefix.lastCharacters(80)
+        if case .some(.some(let answer)) = window.utf8.withContiguousStorageIfAvailable(isReferencePoint(ascii:)) { return answer }
+        return isReferencePoint(words: TenseCues.words(window))
+    }
+
+    /// `isReferencePoint` of the words before the expression (lower-cased).
+    static func isReferencePoint(words: [Substring]) -> Bool {
         guard let last = words.last else { return false }
         if preceding.contains(String(last)) { return true }
         if words.count >= 2 && preceding.contains("\(words[words.count - 2]) \(last)") { return true }
@@ -86,6 +122,39 @@ enum ReferencePointCues {
         for (i, w) in tail.enumerated() where i + 1 < tail.count {
             let next = tail[tail.index(tail.startIndex, offsetBy: i + 1)]
             if (w == "ahead" || w == "prior") && (next == "of" || next == "to") { return true }
+        }
+        return false
+    }
+
+    /// `isReferencePoint` of ASCII text, on its bytes, reading only its last ten words (nil for any
+    /// other text). The words of ASCII text are its runs of letters and digits.
+    private static func isReferencePoint(ascii b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isWordByte(_ c: UInt8) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) }
+        // The last ten words, last first.
+        var tail: [Range<Int>] = []
+        tail.reserveCapacity(10)
+        var end = b.count
+        while tail.count < 10 {
+            while end > 0 && !isWordByte(b[end - 1]) { end -= 1 }
+            guard end > 0 else { break }
+            var start = end
+            while start > 0 && isWordByte(b[start - 1]) { start -= 1 }
+            tail.append(start..<end)
+            end = start
+        }
+        guard let last = tail.first else { return false }
+        func lower(_ r: Range<Int>) -> String { WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[r])) }
+        func spells(_ r: Range<Int>, _ word: StaticString) -> Bool {
+            r.count == word.utf8CodeUnitCount && r.indices.allSatisfy { b[$0] | 0x20 == word.utf8Start[$0 - r.lowerBound] }
+        }
+        let lastWord = lower(last)
+        if preceding.contains(lastWord) { return true }
+        if tail.count >= 2 && preceding.contains(lower(tail[1]) + " " + lastWord) { return true }
+        // "ahead of X's visit to Washington on Monday": the date belongs to the noun phrase after the cue.
+        for i in tail.indices.dropFirst() where (spells(tail[i], "ahead") || spells(tail[i], "prior"))
+            && (spells(tail[i - 1], "of") || spells(tail[i - 1], "to")) {
+            return true
         }
         return false
     }
@@ -101,7 +170,6 @@ enum ReferencePointCues {
 /// "has warned", "have cited": the present perfect reports a state of now, not the account's day.
 enum PerfectCues {
     static let auxiliaries: Set<String> = ["has", "have", "hasn", "haven", "having"]
-    static let auxiliaryFilter = WordFilter(auxiliaries)
 
     static let irregularPast: Set<String> = [
         "said", "told", "made", "gave", "took", "went", "came", "saw", "began", "met", "held", "left", "spoke",
@@ -109,16 +177,14 @@ enum PerfectCues {
         "paid", "sent", "built", "fell", "rose", "kept", "stood", "became", "chose", "flew", "grew", "knew", "hit",
         "cut", "struck", "threw", "was", "were", "did", "been", "done", "seen", "given", "taken", "spoken", "written",
     ]
-    static let irregularPastFilter = WordFilter(irregularPast)
 
     /// True when the sentence's first past form follows "has"/"have": "Experts have warned the
     /// summit has risked …" is perfect; "Jobs unveiled the products, saying the company has been
     /// inspired" is a past account whose quote happens to use the perfect.
-    static func isPresentPerfect(_ words: [Substring]) -> Bool {
-        guard let firstPast = words.firstIndex(where: isPastForm)
-        else { return false }
+    static func isPresentPerfect(_ words: [SentenceReading.Word]) -> Bool {
+        guard let firstPast = words.firstIndex(where: { $0.flags.contains(.pastForm) }) else { return false }
         let start = max(0, firstPast - 3)
-        return words[start..<firstPast].contains { auxiliaries.contains(String($0)) }
+        return words[start..<firstPast].contains { $0.flags.contains(.perfectAuxiliary) }
     }
 
     /// Adverbs that may stand between an auxiliary and its participle ("has also been", "have not yet said").
@@ -127,25 +193,18 @@ enum PerfectCues {
 
     /// True when a past participle follows the auxiliary at `index` ("has been", "have not yet said"):
     /// "has a new screen" is a present statement, not a perfect.
-    static func participleFollows(_ words: [Substring], after index: Int) -> Bool {
+    static func participleFollows(_ words: [SentenceReading.Word], after index: Int) -> Bool {
         var i = index + 1
-        while i < words.count, adverbs.contains(String(words[i])) { i += 1 }
+        while i < words.count, words[i].flags.contains(.adverb) { i += 1 }
         guard i < words.count else { return false }
-        return isPastForm(words[i])
+        return words[i].flags.contains(.pastForm)
     }
 
-    /// "-ed" past forms, and the irregular past forms and participles.
-    static func isPastForm(_ w: Substring) -> Bool {
-        // A word ending in "d" ends in the byte "d" (checked first: counting characters is slower).
-        (w.utf8.last == 0x64 && w.count > 3 && w.hasSuffix("ed")) || (irregularPastFilter.mayContain(w) && irregularPast.contains(String(w)))
-            || (participleFilter.mayContain(w) && participles.contains(String(w)))
-    }
-
+    /// Participles that are past forms too, like `irregularPast` and "-ed" forms (`ReadingWords.Flags.pastForm`).
     static let participles: Set<String> = [
         "shown", "known", "grown", "driven", "chosen", "fallen", "broken", "risen", "beaten", "forgotten", "hidden",
         "stolen", "sworn", "drawn", "thrown", "flown", "begun", "won", "become", "come", "gone", "got", "gotten",
     ]
-    static let participleFilter = WordFilter(participles)
 }
 
 extension Substring {

@@ -84,6 +84,18 @@ enum WordBytes {
         }
     }
 
+    /// Whether every byte of the text is ASCII (read from its contiguous bytes: iterating a
+    /// `String.UTF8View` costs tens of instructions a byte).
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `isASCII`, and no carriage return: then each byte is a character.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+            ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
     /// A word's bytes lower-cased; ASCII (nearly every word) without `String.lowercased()`.
     static func lowercased(_ word: UnsafeBufferPointer<UInt8>) -> String {
         guard word.allSatisfy({ $0 < 0x80 }) else { return String(decoding: word, as: UTF8.self).lowercased() }

@@ -129,31 +129,47 @@ public struct SentenceSplitter: Sendable {
             s -= 1
         }
         guard s < dot else { return false }
-        let word = SentenceSplitter.lowercasedASCII(UnsafeBufferPointer(rebasing: b[s..<dot]))
-        if SentenceSplitter.titles.contains(word) { return true }
+        // The word is ASCII (word bytes and full stops): its bytes are its characters.
+        let word = SentenceSplitter.packed(b, s..<dot)
+        if let word, SentenceSplitter.titleKeys.contains(word) { return true }
         let opener = SentenceSplitter.openerFollows(b, next)
-        if SentenceSplitter.softAbbreviations.contains(word) { return !opener }
-        if SentenceSplitter.monthAbbreviations.contains(word) { return next < b.count && b[next] >= 0x30 && b[next] <= 0x39 }
+        if let word, SentenceSplitter.softAbbreviationKeys.contains(word) { return !opener }
+        if let word, SentenceSplitter.monthAbbreviationKeys.contains(word) { return next < b.count && b[next] >= 0x30 && b[next] <= 0x39 }
         // an initial ("J. K. Rowling") or a dotted acronym ("U.S.", "U.N.")
         let upperInitial = dot - s == 1 && b[s] >= 0x41 && b[s] <= 0x5A
         if upperInitial { return !opener }
-        // The word is ASCII: its bytes are its characters.
-        if word.utf8.contains(0x2E) && word.utf8.count <= 6 { return !opener }
+        if dot - s <= 6 && b[s..<dot].contains(0x2E) { return !opener }
         return false
     }
 
     static func openerFollows(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         var e = k
         while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }
-        return openers.contains(lowercasedASCII(UnsafeBufferPointer(rebasing: b[k..<max(k, e)])))
+        return packed(b, k..<max(k, e)).map(openerKeys.contains) ?? false
     }
 
-    /// ASCII bytes with their capitals lowered, as a string.
-    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
-            for (i, c) in bytes.enumerated() { out[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-            return bytes.count
+    /// The tables above as `packed` keys: a lookup builds no string.
+    static let titleKeys = Set(titles.map(packed))
+    static let softAbbreviationKeys = Set(softAbbreviations.map(packed))
+    static let monthAbbreviationKeys = Set(monthAbbreviations.map(packed))
+    static let openerKeys = Set(openers.map(packed))
+
+    /// ASCII bytes of at most 8, lower-cased, packed into an integer (nil when longer): every word of
+    /// the tables above fits, so a longer one is in none of them.
+    @inline(__always)
+    static func packed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        guard range.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for i in range {
+            let c = b[i]
+            key = key << 8 | UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
         }
+        return key
+    }
+
+    private static func packed(_ word: String) -> UInt64 {
+        var copy = word
+        return copy.withUTF8 { packed($0, 0..<$0.count)! }
     }
 
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {

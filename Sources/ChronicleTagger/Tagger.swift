@@ -106,7 +106,7 @@ public struct Tagger: Sendable {
         // About a token every four bytes: one allocation for most sentences.
         tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
         var candidates: [Candidate] = []
-        for chunk in Tagger.chunks(bytes) {
+        func tag(_ chunk: Range<Int>) {
             let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
             Tokenizer(lexicon: lexicon).tokenize(slice, into: &tokens)
             tokens.withUnsafeBufferPointer { tokenBuffer in
@@ -121,6 +121,12 @@ public struct Tagger: Sendable {
                     out.append(t)
                 }
             }
+        }
+        // A sentence is a single chunk: no array of chunks for it.
+        if bytes.count <= 4096 {
+            tag(0..<bytes.count)
+        } else {
+            for chunk in Tagger.chunks(bytes) { tag(chunk) }
         }
         return out
     }

@@ -4,16 +4,49 @@ public enum DisplayFormat {
                                     "August", "September", "October", "November", "December"]
     public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
+    private static let shortWeekdayNames = weekdayNames.map { String($0.prefix(3)) }
+    private static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
+
     public static func monthName(_ m: Int) -> String { monthNames[m - 1] }
     public static func weekdayName(_ w: Weekday) -> String { weekdayNames[w.rawValue - 1] }
-    public static func shortWeekday(_ w: Weekday) -> String { String(weekdayName(w).prefix(3)) }
-    public static func shortMonth(_ m: Int) -> String { String(monthName(m).prefix(3)) }
+    public static func shortWeekday(_ w: Weekday) -> String { shortWeekdayNames[w.rawValue - 1] }
+    public static func shortMonth(_ m: Int) -> String { shortMonthNames[m - 1] }
 
     /// "Sat 15 March 2025".
-    public static func day(_ d: CivilDate) -> String { "\(shortWeekday(d.weekday)) \(d.day) \(monthName(d.month)) \(d.year)" }
+    public static func day(_ d: CivilDate) -> String { day(d, month: monthName(d.month)) }
 
     /// "Sat 15 Mar 2025".
-    public static func shortDay(_ d: CivilDate) -> String { "\(shortWeekday(d.weekday)) \(d.day) \(shortMonth(d.month)) \(d.year)" }
+    public static func shortDay(_ d: CivilDate) -> String { day(d, month: shortMonth(d.month)) }
+
+    /// The weekday, the day, `month` and the year, written straight into the string's buffer (a
+    /// date is written for most sentences' explanations: interpolation cost several times as much).
+    private static func day(_ d: CivilDate, month: String) -> String {
+        var weekday = shortWeekday(d.weekday)
+        var month = month
+        // Three letters, the longest month name, two numbers of at most 20 characters, three spaces.
+        return String(unsafeUninitializedCapacity: 3 + 9 + 2 * 20 + 3) { out in
+            var n = 0
+            func put(_ text: inout String) { text.withUTF8 { for b in $0 { out[n] = b; n += 1 } } }
+            func put(_ number: Int) {
+                if number < 0 { out[n] = 0x2D; n += 1 }
+                var v = number.magnitude
+                var width = 1
+                var rest = v / 10
+                while rest > 0 { width += 1; rest /= 10 }
+                var k = n + width - 1
+                repeat { out[k] = UInt8(v % 10) + 0x30; v /= 10; k -= 1 } while v > 0
+                n += width
+            }
+            put(&weekday)
+            out[n] = 0x20; n += 1
+            put(d.day)
+            out[n] = 0x20; n += 1
+            put(&month)
+            out[n] = 0x20; n += 1
+            put(d.year)
+            return n
+        }
+    }
 
     private static let partNames: [PartOfDay: String] = [
         .morning: "morning", .midday: "midday", .afternoon: "afternoon", .evening: "evening", .night: "night", .daytime: "daytime",

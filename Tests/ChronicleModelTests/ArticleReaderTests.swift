@@ -44,6 +44,20 @@ import Testing
         #expect(a.zone.identifier == "Pacific/Kiritimati")
     }
 
+    /// The byte paths for ASCII text answer as the character paths do.
+    @Test func asciiPathsMatchCharacterPaths() {
+        let texts = ["Hello, World!", "  Leading and trailing  ", "a--b__c", "2024-03-15 Budget: 12.5% cut", "", "/", "a/b/",
+                     "content/2024/story.md", "content/.hidden", "story.tar.gz", "no-extension", "a//b.txt",
+                     "HTTPS://Example.com/x", "http://a b", "http://x\"y", "ftp://x", "https://ok/<", "http://\nx",
+                     String(repeating: "word ", count: 30)]
+        for text in texts {
+            // A no-break space folds to nothing and sends `Slug.make` down its Unicode path.
+            #expect(Slug.make(text) == Slug.make(text + "\u{00A0}"), "\(text)")
+            #expect(ArticleReader.stem(of: text) == ArticleReader.stem(ofSplit: text), "\(text)")
+            #expect(ArticleReader.isWebURL(text) == ArticleReader.isWebURLByCharacters(text), "\(text)")
+        }
+    }
+
     @Test func slugFallsBackToTheFileName() throws {
         let (a, _) = try read("---\ntitle: T\ndate: 2025-03-15\n---\nBody.\n", path: "content/2025/Über Café.md")
         #expect(a.slug == "uber-cafe")

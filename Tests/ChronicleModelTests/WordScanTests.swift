@@ -37,10 +37,16 @@ import Testing
     }
 
     @Test(arguments: texts)
+    func wordCountIsTheWords(text: String) {
+        for n in 0...4 { #expect(TenseCues.hasWords(text, atLeast: n) == (TenseCues.words(text).count >= n)) }
+    }
+
+    @Test(arguments: texts)
     func sentenceWordsAreLowerCased(text: String) {
         let bytes = Array(text.utf8)
-        for word in SentenceReading(text).words {
-            #expect(String(word.text) == String(decoding: bytes[word.utf8Range], as: UTF8.self).lowercased())
+        let reading = SentenceReading(text)
+        for word in reading.words {
+            #expect(String(reading.text(word)) == String(decoding: bytes[word.utf8Range], as: UTF8.self).lowercased())
         }
     }
 
@@ -72,6 +78,20 @@ import Testing
         #expect(filter.mayContain("h\u{00E4}s"))
         let mixed = WordFilter(["caf\u{00E9}", "tea"])
         #expect(mixed.mayContain("cafe\u{301}"))
+    }
+
+    @Test func referencePointsReadOnBytesAsOnWords() {
+        let prefixes = ["the highest level since", "given until", "Talks went on AS OF", "ahead of Mr Zelensky's visit to Washington on",
+                        "prior to the", "in the run-up to", "prices rose up to", "the meeting, held", "", "  ", "since 2008, and then on",
+                        "a long sentence about nothing in particular that runs well past eighty characters before it stops, since"]
+        for text in prefixes {
+            let prefix = text[...]
+            #expect(ReferencePointCues.isReferencePoint(before: prefix)
+                == ReferencePointCues.isReferencePoint(words: TenseCues.words(prefix.lastCharacters(80))), "\(text)")
+        }
+        #expect(ReferencePointCues.isReferencePoint(before: "the highest level since"))
+        #expect(ReferencePointCues.isReferencePoint(before: "ahead of Mr Zelensky's visit to Washington on"))
+        #expect(!ReferencePointCues.isReferencePoint(before: "the meeting, held"))
     }
 
     @Test func strongFutureNeedsTheWholePhrase() {

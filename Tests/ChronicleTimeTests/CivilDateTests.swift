@@ -10,6 +10,17 @@ import Testing
         #expect(CivilDate(year: 2000, month: 3, day: 1)!.dayNumber == 11_017)
     }
 
+    /// The dates of explanations, as interpolation writes them (years before 1 AD included).
+    @Test func displayedDays() {
+        for n in stride(from: -800_000, through: 800_000, by: 997) {
+            let d = CivilDate(dayNumber: n)
+            let weekday = DisplayFormat.weekdayName(d.weekday).prefix(3), month = DisplayFormat.monthName(d.month)
+            #expect(DisplayFormat.day(d) == "\(weekday) \(d.day) \(month) \(d.year)")
+            #expect(DisplayFormat.shortDay(d) == "\(weekday) \(d.day) \(month.prefix(3)) \(d.year)")
+        }
+        #expect(DisplayFormat.day(CivilDate(year: 2025, month: 3, day: 15)!) == "Sat 15 March 2025")
+    }
+
     @Test func weekdays() {
         #expect(CivilDate(year: 2025, month: 3, day: 15)!.weekday == .saturday)
         #expect(CivilDate(year: 2025, month: 8, day: 17)!.weekday == .sunday)

@@ -532,7 +532,7 @@ public struct TimelineBuilder: Sendable {
                 counts.expressions += sentence.timexes.count
                 unresolved += sentence.timexes.filter { $0.anchor == .unresolved }.count
                 guard !block.isBoilerplate, block.block.kind == .paragraph, let value = sentence.date,
-                      value.interval != nil, TenseCues.words(sentence.text).count >= 3 else { continue }
+                      value.interval != nil, TenseCues.hasWords(sentence.text, atLeast: 3) else { continue }
                 let timex = sentence.anchorTimex.map { sentence.timexes[$0] }
                 let mention = Mention(article: record.slug, blockOrdinal: block.block.ordinal, sentenceIndex: index,
                                       sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,

@@ -41,7 +41,6 @@ public struct EntityRecognizer: Sendable {
 
     struct Word {
         var range: Range<Int>
-        var lower: String
         var isCapitalised: Bool
         var isAllCaps: Bool
         /// Only a single space (or nothing) lies between this word and the previous one.
@@ -50,12 +49,32 @@ public struct EntityRecognizer: Sendable {
         var isInitial: Bool
         /// The separator before the word contains a dash ("KYIV — ...").
         var dashBefore: Bool
+        /// Every byte is ASCII.
+        var isASCII: Bool
+        /// Ends in "'s" or "’s" (`EntityRecognizer.isPossessive`).
+        var isPossessive: Bool
+        /// Its entry in `EntityWords.table`, lower-cased, and that of it without its possessive; -1 for none.
+        var entry: Int32
+        var bareEntry: Int32
+        /// The flags of those entries.
+        var flags: EntityWords.Flags
+        var bareFlags: EntityWords.Flags
+
+        /// The lower-cased word is in a table of `flag`.
+        @inline(__always) func has(_ flag: EntityWords.Flags) -> Bool { flags.contains(flag) }
+
+        /// The lower-cased word without its possessive is in a table of `flag`.
+        @inline(__always) func bareHas(_ flag: EntityWords.Flags) -> Bool { bareFlags.contains(flag) }
     }
 
     /// Names in `sentence`; words inside `excluded` ranges (time expressions) are never names.
     public func recognise(_ sentence: String, excluding excluded: [Range<Int>] = []) -> [EntityMention] {
-        let bytes = Array(sentence.utf8)
-        var words = Self.words(bytes)
+        var copy = sentence
+        return copy.withUTF8 { recognise(bytes: $0, excluding: excluded) }
+    }
+
+    private func recognise(bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [Range<Int>]) -> [EntityMention] {
+        var words = Self.words(in: bytes)
         for k in words.indices where words[k].isCapitalised && excluded.contains(where: { $0.overlaps(words[k].range) }) {
             words[k].isCapitalised = false
         }
@@ -66,15 +85,14 @@ public struct EntityRecognizer: Sendable {
             var j = i
             // "Veterans of World War II": a sentence's first word joins a name over "of" only when it
             // is a word names are made of ("Bank of England", "Republic of Ireland").
-            let mayConnect = !words[i].isInitial || EntityWords.organisationWords.contains(words[i].lower)
-                || EntityWords.placeWords.contains(words[i].lower)
-            while j + 1 < words.count, words[j + 1].joinsPrevious, !Self.isPossessive(words[j].lower) {
+            let mayConnect = !words[i].isInitial || words[i].has(.organisationWord) || words[i].has(.placeWord)
+            while j + 1 < words.count, words[j + 1].joinsPrevious, !words[j].isPossessive {
                 if words[j + 1].isCapitalised && !words[j + 1].isInitial {
                     j += 1
-                } else if j > i || mayConnect, EntityWords.connectors.contains(words[j + 1].lower), j + 2 < words.count, words[j + 2].joinsPrevious,
+                } else if j > i || mayConnect, words[j + 1].has(.connector), j + 2 < words.count, words[j + 2].joinsPrevious,
                           words[j + 2].isCapitalised {
                     j += 2
-                } else if j > i || mayConnect, EntityWords.connectors.contains(words[j + 1].lower), j + 3 < words.count, words[j + 2].lower == "the",
+                } else if j > i || mayConnect, words[j + 1].has(.connector), j + 3 < words.count, words[j + 2].has(.the),
                           words[j + 2].joinsPrevious, words[j + 3].joinsPrevious, words[j + 3].isCapitalised {
                     j += 3
                 } else {
@@ -90,41 +108,38 @@ public struct EntityRecognizer: Sendable {
         return found
     }
 
-    private func entity(_ run: [Word], before: Word?, after: Word?, bytes: [UInt8], isDateline: Bool) -> EntityMention? {
+    private func entity(_ run: [Word], before: Word?, after: Word?, bytes: UnsafeBufferPointer<UInt8>, isDateline: Bool) -> EntityMention? {
         // A dateline: "KYIV — ..." names the place the report is filed from.
         if isDateline, run.allSatisfy({ $0.isAllCaps }), after?.dashBefore == true, run.contains(where: { $0.range.count > 2 }) {
-            let name = run.map { Self.titleCased($0.lower) }.joined(separator: " ")
+            let name = run.map { Self.titleCased(Self.lower($0, bytes)) }.joined(separator: " ")
             return EntityMention(text: Self.text(bytes, run.first!.range.lowerBound..<run.last!.range.upperBound), name: name,
                                  utf8Range: run.first!.range.lowerBound..<run.last!.range.upperBound, kind: .place,
                                  title: nil, isSentenceInitial: false)
         }
-        let lowers = run.map(\.lower)
         // "the PM's adviser": a title is looked up without its possessive (only a run's last word has one).
-        let lastBare = Self.withoutPossessive(lowers[run.count - 1])
-        func bare(_ k: Int) -> String { k == run.count - 1 ? lastBare : lowers[k] }
+        func key(_ k: Int) -> Int32 { k == run.count - 1 ? run[k].bareEntry : run[k].entry }
         // The last title in the run: what follows it is the name, what precedes it qualifies it ("Russian President").
         var title: String?
         var titleStart: Int?
         var nameStart = 0
         var k = 0
         while k < run.count {
-            if Filters.titles.mayContain(bare(k)), let t = EntityWords.titlesByFirstWord[bare(k)]?.first(where: { t in
-                k + t.count <= run.count && t.indices.allSatisfy { bare(k + $0) == t[$0] }
+            if key(k) >= 0, let t = EntityWords.table.values[Int(key(k))].titles.first(where: { t in
+                k + t.words.count <= run.count && t.words.indices.allSatisfy { key(k + $0) == t.words[$0] }
             }) {
-                let written = t.joined(separator: " ")
-                title = EntityWords.titleAliases[written] ?? written
+                title = EntityWords.titleAliases[t.text] ?? t.text
                 titleStart = titleStart ?? k
-                nameStart = k + t.count
-                k += t.count
+                nameStart = k + t.words.count
+                k += t.words.count
             } else {
                 k += 1
             }
         }
-        if title == nil, !EntityWords.places.contains(lowers.joined(separator: " ")) {
-            while nameStart < run.count, Filters.notNames.mayContain(lowers[nameStart]), EntityWords.notNames.contains(lowers[nameStart]) {
+        if title == nil, !Self.isPlace(run, bytes: bytes, bare: false) {
+            while nameStart < run.count, run[nameStart].has(.notName) {
                 // "the Southern Cross Herald", "from New Castora": inside a sentence such a word begins the name that follows.
-                if EntityWords.nameHeads.contains(lowers[nameStart]), !run[nameStart].isInitial, nameStart + 1 < run.count,
-                   !EntityWords.notNames.contains(lowers[nameStart + 1]) { break }
+                if run[nameStart].has(.nameHead), !run[nameStart].isInitial, nameStart + 1 < run.count,
+                   !run[nameStart + 1].has(.notName) { break }
                 nameStart += 1
             }
         }
@@ -132,7 +147,7 @@ public struct EntityRecognizer: Sendable {
         let start = (title != nil ? run[titleStart!] : run[min(nameStart, run.count - 1)]).range.lowerBound
         // "the Prime Minister": a bare title, an actor only if the article names its holder.
         if nameWords.isEmpty {
-            guard let title, before?.lower == "the" || before?.lower == "its" || titleStart! > 0 else { return nil }
+            guard let title, before?.has(.the) == true || before?.has(.its) == true || titleStart! > 0 else { return nil }
             let range = start..<run.last!.range.upperBound
             return EntityMention(text: Self.text(bytes, range), name: "", utf8Range: range, kind: .person, title: title,
                                  isSentenceInitial: false)
@@ -143,34 +158,28 @@ public struct EntityRecognizer: Sendable {
         // "[Donald] Trump": an editor's brackets are not part of the name.
         let written = bytes[nameRange].contains { $0 == 0x5B || $0 == 0x5D }
             ? String(decoding: bytes[nameRange].filter { $0 != 0x5B && $0 != 0x5D }, as: UTF8.self) : Self.text(bytes, nameRange)
-        let nameLower = nameWords.map(\.lower).joined(separator: " ")
         // One actor under several names ("US", "United States"): its usual full form.
-        let alias = EntityWords.aliases[Self.withoutPossessive(nameLower)]
+        let alias = Self.alias(nameWords, bytes: bytes)
         let name = alias?.name ?? Self.transliterationFolded(written)
         if nameWords.count == 1 {
             let w = nameWords[0]
-            let bare = Self.withoutPossessive(w.lower)
-            if title == nil && (EntityWords.notNames.contains(bare) || Self.isNationality(bare)) { return nil }
-            if w.isAllCaps && (w.range.count > 6 || ZoneWords.abbreviations.contains(w.lower)) { return nil }
+            if title == nil && (w.bareHas(.notName) || Self.isNationality(w, bytes: bytes)) { return nil }
+            if w.isAllCaps && (w.range.count > 6 || w.has(.zoneAbbreviation)) { return nil }
         }
         let kind: EntityKind
         if title != nil {
             kind = .person
         } else if let alias {
             kind = alias.kind
-        } else if nameWords.contains(where: { Filters.eventWords.mayContain($0.lower) && EntityWords.eventWords.contains($0.lower) }) {
+        } else if nameWords.contains(where: { $0.has(.eventWord) }) {
             kind = .other
         } else if nameWords.count == 1, nameWords[0].isAllCaps, nameWords[0].range.count >= 2 {
             kind = EntityWords.placeAcronyms.contains(written) ? .place : .organisation
-        } else if nameWords.contains(where: {
-            let word = Self.withoutPossessive($0.lower)
-            return Filters.organisationWords.mayContain(word) && EntityWords.organisationWords.contains(word)
-        }) {
+        } else if nameWords.contains(where: { $0.bareHas(.organisationWord) }) {
             kind = .organisation
-        } else if EntityWords.places.contains(Self.withoutPossessive(nameLower))
-                    || (nameWords.count > 1 && nameWords.contains { EntityWords.placeWords.contains($0.lower) }) {
+        } else if Self.isPlace(nameWords, bytes: bytes, bare: true) || (nameWords.count > 1 && nameWords.contains { $0.has(.placeWord) }) {
             kind = .place
-        } else if nameStart == 0, run[0].joinsPrevious, let before, EntityWords.placePrepositions.contains(before.lower) {
+        } else if nameStart == 0, run[0].joinsPrevious, let before, before.has(.placePreposition) {
             kind = .place
         } else if nameWords.count >= 2 {
             kind = .person
@@ -179,18 +188,30 @@ public struct EntityRecognizer: Sendable {
         }
         // "Union leaders said": a common noun opening the sentence is capitalised like a name and may be none.
         let initial = title == nil && nameWords.count == 1 && nameWords[0].isInitial
-            && (kind == .other || kind == .organisation && !nameWords[0].isAllCaps && EntityWords.organisationWords.contains(nameLower))
+            && (kind == .other || kind == .organisation && !nameWords[0].isAllCaps && nameWords[0].has(.organisationWord))
         let range = start..<end
         return EntityMention(text: Self.text(bytes, range), name: name, utf8Range: range, kind: kind, title: title,
                              isSentenceInitial: initial)
     }
 
-    /// Pre-checks for the tables looked up for every word of a name (`WordFilter`).
-    private enum Filters {
-        static let titles = WordFilter(EntityWords.titlesByFirstWord.keys)
-        static let notNames = WordFilter(EntityWords.notNames)
-        static let eventWords = WordFilter(EntityWords.eventWords)
-        static let organisationWords = WordFilter(EntityWords.organisationWords)
+    /// The words lower-cased and joined by spaces, without the last one's possessive when `bare`.
+    private static func joinedLower(_ words: [Word], bytes: UnsafeBufferPointer<UInt8>, bare: Bool) -> String {
+        let joined = words.map { lower($0, bytes) }.joined(separator: " ")
+        return bare ? withoutPossessive(joined) : joined
+    }
+
+    /// Whether `EntityWords.places` holds the words (lower-cased, joined; without the possessive when
+    /// `bare`): a single word's entry says; longer names are joined only when their first word begins a place.
+    private static func isPlace(_ words: [Word], bytes: UnsafeBufferPointer<UInt8>, bare: Bool) -> Bool {
+        if words.count == 1 { return bare ? words[0].bareHas(.place) : words[0].has(.place) }
+        guard words[0].has(.placeHead) else { return false }
+        return EntityWords.places.contains(joinedLower(words, bytes: bytes, bare: bare))
+    }
+
+    /// `EntityWords.aliases` of the name's words (lower-cased, joined, without the possessive), read like `isPlace`.
+    private static func alias(_ words: [Word], bytes: UnsafeBufferPointer<UInt8>) -> (name: String, kind: EntityKind)? {
+        if words.count == 1 ? !words[0].bareHas(.alias) : !words[0].has(.aliasHead) { return nil }
+        return EntityWords.aliases[joinedLower(words, bytes: bytes, bare: true)]
     }
 
     /// Fills `entities` of every sentence of an analysed article; time expressions are not names.
@@ -204,10 +225,6 @@ public struct EntityRecognizer: Sendable {
     }
 
     // MARK: - Words
-
-    static func words(_ bytes: [UInt8]) -> [Word] {
-        bytes.withUnsafeBufferPointer { words(in: $0) }
-    }
 
     private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
@@ -235,14 +252,8 @@ public struct EntityRecognizer: Sendable {
                 let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 let allCaps = isCap && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
-                // ASCII capitals lowered, every other byte kept.
-                let lower = String(unsafeUninitializedCapacity: word.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
-                    for (k, c) in word.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
-                    return word.count
-                }
-                words.append(Word(range: start..<i, lower: lower, isCapitalised: isCap,
-                                  isAllCaps: allCaps && (i - start) > 1, joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty,
-                                  isInitial: initial, dashBefore: dash))
+                words.append(Self.word(word, at: start, isCapitalised: isCap, isAllCaps: allCaps && (i - start) > 1,
+                                       joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty, isInitial: initial, dashBefore: dash))
                 gapSimple = true
                 initial = false
                 dash = false
@@ -260,7 +271,7 @@ public struct EntityRecognizer: Sendable {
                 if c == 0x9C || c == 0x98 { initial = true } // “ ‘
                 i += 3
                 continue
-            } else if b == 0x2E, let last = words.last, last.range.upperBound == i, EntityWords.abbreviations.contains(last.lower) {
+            } else if b == 0x2E, let last = words.last, last.range.upperBound == i, last.has(.abbreviation) {
                 // "Mr. Putin", "Gen. Milley": the full stop of an abbreviation does not end anything.
             } else {
                 gapSimple = false
@@ -270,6 +281,55 @@ public struct EntityRecognizer: Sendable {
             i += 1
         }
         return words
+    }
+
+    /// A word, looked up in `EntityWords.table` lower-cased (ASCII capitals lowered, every other byte
+    /// kept) and without its possessive. A word with a byte beyond ASCII is in no table (the tables
+    /// hold lower-case ASCII); its possessive is found as on a `String`, character by character.
+    private static func word(_ word: UnsafeBufferPointer<UInt8>, at start: Int, isCapitalised: Bool, isAllCaps: Bool,
+                             joinsPrevious: Bool, isInitial: Bool, dashBefore: Bool) -> Word {
+        var w = Word(range: start..<(start + word.count), isCapitalised: isCapitalised, isAllCaps: isAllCaps,
+                     joinsPrevious: joinsPrevious, isInitial: isInitial, dashBefore: dashBefore, isASCII: true, isPossessive: false,
+                     entry: -1, bareEntry: -1, flags: [], bareFlags: [])
+        let n = word.count
+        var hash = WordHash.basis
+        var bareHash = hash
+        for k in 0..<n {
+            let c = word[k]
+            if c >= 0x80 { w.isASCII = false; break }
+            if k == n - 2 { bareHash = hash }
+            hash = WordHash.mix(hash, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
+        if w.isASCII {
+            w.entry = EntityWords.table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
+            w.isPossessive = n >= 2 && word[n - 1] == 0x73 && word[n - 2] == 0x27
+            w.bareEntry = !w.isPossessive ? w.entry
+                : EntityWords.table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash))
+                    .map(Int32.init) ?? -1
+        } else {
+            let lower = lowerCased(word)
+            w.isPossessive = isPossessive(lower)
+            if w.isPossessive {
+                var bare = withoutPossessive(lower)
+                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? EntityWords.table.index(hash: WordHash.of(b), bytes: b) : nil }
+                    .map(Int32.init) ?? -1
+            }
+        }
+        if w.entry >= 0 { w.flags = EntityWords.table.values[Int(w.entry)].flags }
+        if w.bareEntry >= 0 { w.bareFlags = EntityWords.table.values[Int(w.bareEntry)].flags }
+        return w
+    }
+
+    /// The word's bytes with ASCII capitals lowered, every other byte kept.
+    static func lowerCased(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: word.count) { (out: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            for (k, c) in word.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+            return word.count
+        }
+    }
+
+    static func lower(_ w: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        lowerCased(UnsafeBufferPointer(rebasing: bytes[w.range]))
     }
 
     /// Length of an apostrophe (' or ’) or hyphen at `i`, else 0.
@@ -295,7 +355,7 @@ public struct EntityRecognizer: Sendable {
         return changed ? words.joined(separator: " ") : name
     }
 
-    static func withoutPossessive(_ bytes: [UInt8], _ end: Int) -> Int {
+    static func withoutPossessive(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
         if end >= 2, bytes[end - 1] == 0x73, bytes[end - 2] == 0x27 { return end - 2 }
         if end >= 4, bytes[end - 1] == 0x73, bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 { return end - 4 }
         return end
@@ -307,6 +367,18 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// "Ukrainian", "Europeans", "French": a people or an adjective, not an actor.
+    static func isNationality(_ w: Word, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.isASCII else { return isNationality(withoutPossessive(lower(w, bytes))) }
+        if w.bareHas(.nationality) { return true }
+        // ASCII: each byte a character, compared lower-cased.
+        let end = w.isPossessive ? w.range.upperBound - 2 : w.range.upperBound
+        guard end - w.range.lowerBound >= 5, !w.bareHas(.place) else { return false }
+        return EntityWords.nationalitySuffixes.contains { suffix in
+            suffix.utf8.count <= end - w.range.lowerBound
+                && zip(bytes[(end - suffix.utf8.count)..<end], suffix.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }
+    }
+
     static func isNationality(_ lower: String) -> Bool {
         EntityWords.nationalities.contains(lower)
             || (lower.count >= 5 && EntityWords.nationalitySuffixes.contains { Self.mayEnd(lower, with: $0) && lower.hasSuffix($0) }
@@ -327,7 +399,7 @@ public struct EntityRecognizer: Sendable {
         return lower
     }
 
-    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 

@@ -70,7 +70,19 @@ public enum ArticleNames {
     /// Whether a name has several words: Foundation's `contains(" ")` (a space not composed with
     /// what follows), on bytes when the name is ASCII, as nearly every name is.
     static func hasSpace(_ name: String) -> Bool {
-        name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.contains(0x20) : name.contains(" ")
+        if case .some(.some(let found)) = name.utf8.withContiguousStorageIfAvailable({ b -> Bool? in
+            b.allSatisfy { $0 < 0x80 } ? b.contains(0x20) : nil
+        }) {
+            return found
+        }
+        return name.contains(" ")
+    }
+
+    /// The first of the words of a name split at spaces (on bytes when it is ASCII without a carriage
+    /// return: then each byte is a character).
+    static func firstWord(_ name: String) -> String? {
+        guard WordBytes.isPlainASCII(name) else { return name.split(separator: " ").first.map(String.init) }
+        return name.utf8.split(separator: 0x20).first.map { String(Substring($0)) }
     }
 
     /// - Returns: names per block and sentence (same shape as `article.blocks`).
@@ -93,7 +105,7 @@ public enum ArticleNames {
         evidence.nameWords = nonInitial.sorted()
         var givenNames: [String: String] = [:]
         for full in surnames.values.sorted() {
-            if let given = full.split(separator: " ").first.map(String.init), givenNames[given] == nil { givenNames[given] = full }
+            if let given = Self.firstWord(full), givenNames[given] == nil { givenNames[given] = full }
         }
         // A single name the article cannot complete is left to the site's surnames.
         func single(_ name: String, otherwise: String? = nil) -> ArticleName {
@@ -112,7 +124,7 @@ public enum ArticleNames {
         // "told The Gulf Post", "seen by Capitol Courier": an article naming its own outlet attributes, it does not report.
         let outlet = article.source.map(EntityResolver.outletKey)
         func resolve(_ m: EntityMention) -> ArticleName? {
-            if let outlet, EntityResolver.outletKey(m.name) == outlet { return nil }
+            if let outlet, EntityResolver.mayBeOutlet(m.name, key: outlet), EntityResolver.outletKey(m.name) == outlet { return nil }
             if m.name.isEmpty { return m.title.flatMap { holders[$0] } }
             guard !Self.hasSpace(m.name), m.kind == .person || m.kind == .other || m.kind == .place || m.isSentenceInitial else {
                 return ArticleName(name: m.name)
@@ -262,10 +274,18 @@ struct EntityResolver {
         return lower.hasPrefix("the ") ? String(lower.dropFirst(4)) : lower
     }
 
+    /// False when `name` cannot have the outlet key `key` (`outletKey`): an ASCII name keeps its
+    /// length when lower-cased, so its key has its length, or four bytes less after "the "; an
+    /// ASCII key equals only a string with its bytes.
+    static func mayBeOutlet(_ name: String, key: String) -> Bool {
+        let n = name.utf8.count, k = key.utf8.count
+        return n == k || n == k + 4 || !WordBytes.isASCII(name) || !WordBytes.isASCII(key)
+    }
+
     /// The last word of a name of two words or more.
     static func surname(_ name: String) -> String? {
         // On bytes when the name is ASCII (then every byte is a character), as nearly every name is.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        if WordBytes.isASCII(name) {
             guard let space = name.utf8.lastIndex(of: 0x20) else { return nil }
             return String(name[name.utf8.index(after: space)...])
         }

@@ -1,3 +1,5 @@
+import ChronicleTagger
+
 /// The word tables of entity recognition. Each table drives both finding a name and saying
 /// what it is: a title before a name makes it a person and is kept as that person's role;
 /// an organisation word anywhere in a name makes it an organisation; a gazetteer entry or a
@@ -48,6 +50,71 @@ enum EntityWords {
 
     /// `titles` by their first word, longest first, so a name's words are looked up, not scanned.
     static let titlesByFirstWord: [String: [[String]]] = Dictionary(grouping: titles, by: { $0[0] })
+
+    /// Which tables of this file hold a word (lower-case): `table`'s flags.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let organisationWord = Flags(rawValue: 1 << 0)
+        static let placeWord = Flags(rawValue: 1 << 1)
+        static let connector = Flags(rawValue: 1 << 2)
+        static let notName = Flags(rawValue: 1 << 3)
+        static let nameHead = Flags(rawValue: 1 << 4)
+        static let eventWord = Flags(rawValue: 1 << 5)
+        static let placePreposition = Flags(rawValue: 1 << 6)
+        static let abbreviation = Flags(rawValue: 1 << 7)
+        static let nationality = Flags(rawValue: 1 << 8)
+        /// A place of one word (`places`).
+        static let place = Flags(rawValue: 1 << 9)
+        /// The first word of a place of several words.
+        static let placeHead = Flags(rawValue: 1 << 10)
+        /// An alias of one word (`aliases`).
+        static let alias = Flags(rawValue: 1 << 11)
+        /// The first word of an alias of several words.
+        static let aliasHead = Flags(rawValue: 1 << 12)
+        /// `ZoneWords.abbreviations`.
+        static let zoneAbbreviation = Flags(rawValue: 1 << 13)
+        static let the = Flags(rawValue: 1 << 14)
+        static let its = Flags(rawValue: 1 << 15)
+    }
+
+    /// What the tables say of one word: its flags, and the titles that begin with it (longest first,
+    /// each as the entries of its words and as written).
+    struct Entry: Sendable {
+        var flags: Flags = []
+        var titles: [(words: [Int32], text: String)] = []
+    }
+
+    /// Every word of these tables (and of the titles), looked up once per word of a sentence by
+    /// `EntityRecognizer`, which then reads flags and entries.
+    static let table: WordTable<Entry> = {
+        var entries: [String: Entry] = [:]
+        func mark(_ words: some Sequence<String>, _ flag: Flags) { for w in words { entries[w, default: Entry()].flags.insert(flag) } }
+        mark(organisationWords, .organisationWord)
+        mark(placeWords, .placeWord)
+        mark(connectors, .connector)
+        mark(notNames, .notName)
+        mark(nameHeads, .nameHead)
+        mark(eventWords, .eventWord)
+        mark(placePrepositions, .placePreposition)
+        mark(abbreviations, .abbreviation)
+        mark(nationalities, .nationality)
+        mark(ZoneWords.abbreviations, .zoneAbbreviation)
+        mark(["the"], .the)
+        mark(["its"], .its)
+        for (names, single, head) in [(Array(places), Flags.place, Flags.placeHead), (Array(aliases.keys), .alias, .aliasHead)] {
+            for name in names {
+                let words = name.split(separator: " ").map(String.init)
+                mark([words[0]], words.count == 1 ? single : head)
+            }
+        }
+        for title in titles { mark(title, []) }
+        let words = entries.keys.sorted()
+        let entry = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, Int32($0)) })
+        for (first, forms) in titlesByFirstWord {
+            entries[first]!.titles = forms.map { (words: $0.map { entry[$0]! }, text: $0.joined(separator: " ")) }
+        }
+        return WordTable(words.map { ($0, entries[$0]!) })
+    }()
 
     /// A word that makes a name an organisation ("Ministry of Defence", "Bank of England", "Labour Party").
     static let organisationWords: Set<String> = [

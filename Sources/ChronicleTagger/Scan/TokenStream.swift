@@ -40,6 +40,29 @@ struct TokenStream {
         return k == a || k == b || k == c || k == d
     }
 
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword, _ c: Keyword, _ d: Keyword, _ e: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b || k == c || k == d || k == e
+    }
+
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword, _ c: Keyword, _ d: Keyword, _ e: Keyword,
+                                     _ f: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b || k == c || k == d || k == e || k == f
+    }
+
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword, _ c: Keyword, _ d: Keyword, _ e: Keyword,
+                                     _ f: Keyword, _ g: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b || k == c || k == d || k == e || k == f || k == g
+    }
+
+    @inline(__always) func isKeyword(_ i: Int, _ a: Keyword, _ b: Keyword, _ c: Keyword, _ d: Keyword, _ e: Keyword,
+                                     _ f: Keyword, _ g: Keyword, _ h: Keyword) -> Bool {
+        guard let k = keyword(i) else { return false }
+        return k == a || k == b || k == c || k == d || k == e || k == f || k == g || k == h
+    }
+
     func isKeyword(_ i: Int, _ ks: Keyword...) -> Bool {
         guard let k = keyword(i) else { return false }
         return ks.contains(k)
