@@ -87,17 +87,17 @@ enum EventsJSON {
         out.raw("{\"id\":")
         out.string(e.id)
         out.raw(",\"date\":")
-        out.string(e.value.description)
+        out.value(e.value)
         out.raw(",\"start\":")
-        out.string(interval?.start.description)
+        out.date(interval?.start)
         out.raw(",\"end\":")
-        out.string(interval?.end.description)
+        out.date(interval?.end)
         out.raw(",\"grain\":")
         out.string(e.value.grain.description)
         out.raw(",\"status\":")
         out.string(e.status.rawValue)
         out.raw(",\"text\":")
-        out.string(e.text)
+        out.string(e.representative.sentence)
         out.raw(",\"score\":")
         out.text(JSONNumber.format(e.score))
         out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
@@ -105,31 +105,33 @@ enum EventsJSON {
         out.raw(",\"entities\":")
         out.strings(e.entities)
         out.raw(",\"disagreement\":[")
-        for (j, claim) in e.disagreement.enumerated() {
+        for j in e.disagreement.indices {
             if j > 0 { out.raw(",") }
             out.raw("{\"date\":")
-            out.string(claim.value.description)
+            out.value(e.disagreement[j].value)
             out.raw(",\"articles\":")
-            out.strings(claim.articles)
+            out.strings(e.disagreement[j].articles)
             out.raw("}")
         }
         out.raw("],\"mentions\":[")
+        // By index, each field read in place (a copy of each mention costs a retain and release per field).
         for j in e.mentions.indices {
-            let m = e.mentions[j]
             out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
-            out.string(m.article)
-            out.raw(",\"anchor\":")
-            out.string(Paths.sentenceAnchor(block: m.blockOrdinal, sentence: m.sentenceIndex))
-            out.raw(",\"sentence\":")
-            out.string(m.sentence)
+            out.string(e.mentions[j].article)
+            out.raw(",\"anchor\":\"s")  // `Paths.sentenceAnchor`
+            ValueBytes.decimal(e.mentions[j].blockOrdinal, to: &out.bytes)
+            out.bytes.append(0x2D)
+            ValueBytes.decimal(e.mentions[j].sentenceIndex, to: &out.bytes)
+            out.raw("\",\"sentence\":")
+            out.string(e.mentions[j].sentence)
             out.raw(",\"expression\":")
-            out.string(m.expression)
+            out.string(e.mentions[j].expression)
             out.raw(",\"value\":")
-            out.string(m.value.description)
+            out.value(e.mentions[j].value)
             out.raw(",\"resolution\":")
-            out.string(m.resolution)
+            out.string(e.mentions[j].resolution)
             out.raw(",\"entities\":")
-            out.strings(m.entities)
+            out.strings(e.mentions[j].entities)
             out.raw("}")
         }
         out.raw("]}")
@@ -180,6 +182,26 @@ struct JSONBytes {
             string(list[i])
         }
         bytes.append(0x5D)
+    }
+
+    /// A value's `description` as a string.
+    mutating func value(_ v: TimexValue) { quoted({ ValueBytes.append(v, to: &$0) }, else: v.description) }
+
+    /// A day's `description` as a string, or null.
+    mutating func date(_ d: CivilDate?) {
+        guard let d else { raw("null"); return }
+        quoted({ ValueBytes.append(d, to: &$0) }, else: d.description)
+    }
+
+    /// A string written by `write` when it can (bytes that need no escaping), else `text`.
+    private mutating func quoted(_ write: (inout [UInt8]) -> Bool, else text: @autoclosure () -> String) {
+        bytes.append(0x22)
+        if write(&bytes) {
+            bytes.append(0x22)
+        } else {
+            bytes.removeLast()
+            string(text())
+        }
     }
 
     mutating func string(_ s: String?) {

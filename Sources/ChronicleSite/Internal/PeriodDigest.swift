@@ -115,16 +115,10 @@ struct PeriodDigest: Codable, Sendable {
         }
         let shares = shares ?? PeriodShares(events: events)
         // What an article page shows of each event, hashed once per event.
-        // A period's events have few values: each one's text is made once.
-        var texts: [TimexValue: String] = [:]
         let briefs = shares.events.map { e in
             var h = HashInput()
             h.add(e.id)
-            if let text = texts[e.value] { h.add(text) } else {
-                let text = e.value.description
-                texts[e.value] = text
-                h.add(text)
-            }
+            h.add(e.value)
             h.add(e.status.rawValue)
             h.add(e.isKey ? 1 : 0)
             h.add(e.text)
@@ -155,30 +149,36 @@ extension PeriodDigest {
     static func fingerprint(_ e: Event, articleHashes: [String: UInt64]) -> UInt64 {
         var h = HashInput()
         h.add(e.id)
-        h.add(e.value.description)
+        h.add(e.value)
         h.add(e.status.rawValue)
         h.add(e.isKey ? 1 : 0)
         h.add(Int(bitPattern: UInt(e.score.bitPattern)))
         if let range = e.representative.expressionRange { h.add(range.lowerBound); h.add(range.upperBound) } else { h.add(-1) }
         h.add(e.representative.resolution)
-        h.add(e.text)
-        let shown = e.sources.prefix(EventView.shownSources)
-        var firstMention: [String: (Int, Int)] = [:]
-        for m in e.mentions where firstMention.count < shown.count && firstMention[m.article] == nil && shown.contains(m.article) {
-            firstMention[m.article] = (m.blockOrdinal, m.sentenceIndex)
+        h.add(e.representative.sentence)
+        // The first mention of each shown source (its block and sentence), by the source's position;
+        // an article is looked for among them only where a run of its mentions starts.
+        let shown = min(e.sources.count, EventView.shownSources)
+        var first = [(block: Int, sentence: Int)?](repeating: nil, count: shown)
+        var found = 0
+        for j in e.mentions.indices where found < shown {
+            if j > 0 && e.mentions[j].article == e.mentions[j - 1].article { continue }
+            guard let k = e.sources[..<shown].firstIndex(of: e.mentions[j].article), first[k] == nil else { continue }
+            first[k] = (e.mentions[j].blockOrdinal, e.mentions[j].sentenceIndex)
+            found += 1
         }
         h.add(e.sources.count)
-        for slug in e.sources {
-            h.add(slug)
-            h.add(Int(bitPattern: UInt(articleHashes[slug] ?? 0)))
-            if let (block, sentence) = firstMention[slug] { h.add(block); h.add(sentence) } else { h.add(-1) }
+        for k in e.sources.indices {
+            h.add(e.sources[k])
+            h.add(Int(bitPattern: UInt(articleHashes[e.sources[k]] ?? 0)))
+            if k < shown, let (block, sentence) = first[k] { h.add(block); h.add(sentence) } else { h.add(-1) }
         }
         h.add(e.mentions.count)
         for i in e.mentions.indices.prefix(EventView.shownMentions) {
             h.add(e.mentions[i].article)
             h.add(e.mentions[i].blockOrdinal)
             h.add(e.mentions[i].sentenceIndex)
-            h.add(e.mentions[i].value.description)
+            h.add(e.mentions[i].value)
             h.add(e.mentions[i].expression ?? "\u{0}")
             h.add(e.mentions[i].resolution)
             h.add(e.mentions[i].sentence)
@@ -187,7 +187,7 @@ extension PeriodDigest {
         for name in e.entities { h.add(name) }
         h.add(e.disagreement.count)
         for claim in e.disagreement {
-            h.add(claim.value.description)
+            h.add(claim.value)
             h.add(claim.articles.count)
             for slug in claim.articles { h.add(slug) }
         }
@@ -196,55 +196,43 @@ extension PeriodDigest {
 }
 
 /// Values end to end, each string after its length, for a fingerprint: cheaper than building a
-/// text of them, and no two lists of values give the same bytes. The bytes are gathered eight to a
-/// word (a whole word at a time for numbers and most of a string), little-endian, so the hash is of
-/// the same bytes as appending them one by one would give.
+/// text of them, and no two lists of values give the same bytes. Numbers are their eight bytes,
+/// little-endian; the bytes are gathered in one buffer and hashed at the end.
 struct HashInput {
-    /// The bytes, the first of each word in its lowest bits; the last word holds `tailCount` of
-    /// them when that is not 0.
-    private var words: [UInt64] = []
-    private var tailCount = 0
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(512) }
 
     @inline(__always) mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
 
     @inline(__always) mutating func add(_ value: UInt64) {
-        if tailCount == 0 {
-            if words.isEmpty { words.reserveCapacity(32) }
-            words.append(value)
-        } else {
-            let shift = UInt64(8 * tailCount)
-            words[words.count - 1] |= value << shift
-            words.append(value >> (64 - shift))
-        }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             add(utf8.count)
-            let raw = UnsafeRawBufferPointer(utf8)
-            var i = 0
-            while i + 8 <= utf8.count {
-                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                i += 8
-            }
-            while i < utf8.count {
-                if tailCount == 0 { words.append(0) }
-                words[words.count - 1] |= UInt64(utf8[i]) << UInt64(8 * tailCount)
-                tailCount = (tailCount + 1) & 7
-                i += 1
-            }
+            bytes.append(contentsOf: utf8)
         }
     }
 
-    var hash: UInt64 {
-        let count = tailCount == 0 ? 8 * words.count : 8 * (words.count - 1) + tailCount
-        #if _endian(little)
-        return words.withUnsafeBytes { ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
-        #else
-        return words.map(\.littleEndian).withUnsafeBytes { ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
-        #endif
+    /// `add(value.description)`, without the String for most values.
+    mutating func add(_ value: TimexValue) {
+        let at = bytes.count
+        add(0)
+        guard ValueBytes.append(value, to: &bytes) else {
+            bytes.removeLast(8)
+            add(value.description)
+            return
+        }
+        let length = UInt64(bytes.count - at - 8).littleEndian
+        withUnsafeBytes(of: length) { raw in
+            for k in 0..<8 { bytes[at + k] = raw[k] }
+        }
     }
+
+    var hash: UInt64 { bytes.withUnsafeBytes { ContentHash.xxh64($0) } }
 }
 
 /// What article pages show about one period's events: each event in brief, and for each article
