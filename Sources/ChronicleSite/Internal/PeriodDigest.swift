@@ -147,7 +147,11 @@ extension PeriodDigest {
     /// What an event's card shows, hashed (the actors' names, not their pages): with each shown
     /// source, the sentence of it the card links to (its first mention, wherever it is listed).
     static func fingerprint(_ e: Event, articleHashes: [String: UInt64]) -> UInt64 {
-        var h = HashInput()
+        var capacity = 400 + 48 * e.sources.count + 2 * e.representative.sentence.utf8.count
+        for i in e.mentions.indices.prefix(EventView.shownMentions) {
+            capacity += 100 + e.mentions[i].sentence.utf8.count + e.mentions[i].resolution.utf8.count
+        }
+        var h = HashInput(capacity: capacity)
         h.add(e.id)
         h.add(e.value)
         h.add(e.status.rawValue)
@@ -201,7 +205,8 @@ extension PeriodDigest {
 struct HashInput {
     private var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(512) }
+    /// - Parameter capacity: about how many bytes will be added.
+    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
 
     @inline(__always) mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
 
