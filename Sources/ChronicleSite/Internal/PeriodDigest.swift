@@ -201,43 +201,57 @@ extension PeriodDigest {
 
 /// Values end to end, each string after its length, for a fingerprint: cheaper than building a
 /// text of them, and no two lists of values give the same bytes. Numbers are their eight bytes,
-/// little-endian; the bytes are gathered in one buffer and hashed at the end.
-struct HashInput {
-    private var bytes: [UInt8] = []
+/// little-endian; the bytes are gathered in one buffer (its own, not an array's: a card adds a
+/// few hundred numbers and strings) and hashed at the end.
+struct HashInput: ~Copyable {
+    private var start: UnsafeMutableRawPointer
+    private var count = 0
+    private var capacity: Int
 
     /// - Parameter capacity: about how many bytes will be added.
-    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 512) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(byteCount: self.capacity, alignment: 8)
+    }
+
+    deinit { start.deallocate() }
+
+    /// Room for `n` more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        let grown = max(2 * capacity, count + n)
+        let moved = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
+        moved.copyMemory(from: start, byteCount: count)
+        start.deallocate()
+        (start, capacity) = (moved, grown)
+    }
 
     @inline(__always) mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
 
     @inline(__always) mutating func add(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        reserve(8)
+        start.storeBytes(of: value.littleEndian, toByteOffset: count, as: UInt64.self)
+        count += 8
+    }
+
+    private mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        add(bytes.count)
+        reserve(bytes.count)
+        if let base = bytes.baseAddress { (start + count).copyMemory(from: base, byteCount: bytes.count) }
+        count += bytes.count
     }
 
     mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            add(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
     /// `add(value.description)`, without the String for most values.
     mutating func add(_ value: TimexValue) {
-        let at = bytes.count
-        add(0)
-        guard ValueBytes.append(value, to: &bytes) else {
-            bytes.removeLast(8)
-            add(value.description)
-            return
-        }
-        let length = UInt64(bytes.count - at - 8).littleEndian
-        withUnsafeBytes(of: length) { raw in
-            for k in 0..<8 { bytes[at + k] = raw[k] }
-        }
+        if !ValueBytes.withText(value, { add($0) }) { add(value.description) }
     }
 
-    var hash: UInt64 { bytes.withUnsafeBytes { ContentHash.xxh64($0) } }
+    var hash: UInt64 { ContentHash.xxh64(UnsafeRawBufferPointer(start: start, count: count)) }
 }
 
 /// What article pages show about one period's events: each event in brief, and for each article
