@@ -9,9 +9,14 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> String {
+        String(decoding: renderUTF8(document, decorations: decorations), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes, for writers that keep or write the HTML as bytes.
+    public func renderUTF8(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> [UInt8] {
         var state = State(decorations: decorations)
         blocks(document.blocks, tight: false, into: &state)
-        return state.out.string
+        return state.out.bytes
     }
 
     private struct State {

@@ -105,7 +105,12 @@ enum ArticlePage {
     /// says whether its event is key, else left pending (the body is rendered when the article is
     /// analysed, its events are known after merging).
     static func body(_ article: Article, keys: [MentionKey: Bool?]) -> String {
-        HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, keys))
+        String(decoding: bodyUTF8(article, keys: keys), as: UTF8.self)
+    }
+
+    /// `body` as UTF-8 bytes (bodies are cached and written as bytes).
+    static func bodyUTF8(_ article: Article, keys: [MentionKey: Bool?]) -> [UInt8] {
+        HTMLRenderer(headingOffset: 1).renderUTF8(article.document, decorations: decorations(article, keys))
     }
 
     /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
