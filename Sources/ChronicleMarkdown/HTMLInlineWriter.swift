@@ -19,16 +19,22 @@ struct InlineWriter {
     /// Writes after what `out` already holds.
     init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer()) {
         self.out = out
-        self.spans = spans
-            .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
-            .filter { !$0.range.isEmpty }
-            .enumerated()
-            .sorted { a, b in
-                // Outer spans first: earlier start, then longer, then given order.
-                (a.element.range.lowerBound, -a.element.range.upperBound, a.offset) <
-                    (b.element.range.lowerBound, -b.element.range.upperBound, b.offset)
-            }
-            .map(\.element)
+        // Outer spans first: earlier start, then longer, then given order. Spans usually come
+        // inside the text and in that order already (then they are taken as they are).
+        func before(_ a: Range<Int>, _ b: Range<Int>) -> Bool { (a.lowerBound, -a.upperBound) < (b.lowerBound, -b.upperBound) }
+        let inside = spans.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= length && !$0.range.isEmpty }
+        if inside, spans.indices.dropFirst().allSatisfy({ !before(spans[$0].range, spans[$0 - 1].range) }) {
+            self.spans = spans
+        } else {
+            self.spans = spans
+                .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
+                .filter { !$0.range.isEmpty }
+                .enumerated()
+                .sorted { a, b in
+                    before(a.element.range, b.element.range) || (a.element.range == b.element.range && a.offset < b.offset)
+                }
+                .map(\.element)
+        }
         opened = Array(repeating: false, count: self.spans.count)
     }
 
