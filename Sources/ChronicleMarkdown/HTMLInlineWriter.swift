@@ -13,6 +13,8 @@ struct InlineWriter {
     private var opened: [Bool]
     /// The spans covering the position `sync` last looked at (kept to reuse its storage).
     private var covering: [Int] = []
+    /// Where `text` cuts its bytes (kept to reuse its storage).
+    private var cuts: [Int] = []
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
@@ -89,9 +91,9 @@ struct InlineWriter {
     private mutating func text(bytes: UnsafeBufferPointer<UInt8>) {
         let start = offset
         let end = start + bytes.count
-        var cuts: [Int] = []
+        cuts.removeAll(keepingCapacity: true)
         for span in spans {
-            for bound in [span.range.lowerBound, span.range.upperBound] where bound > start && bound < end {
+            for bound in (0..<2).lazy.map({ $0 == 0 ? span.range.lowerBound : span.range.upperBound }) where bound > start && bound < end {
                 // Never split inside a multi-byte character: move to the next scalar boundary.
                 var local = bound - start
                 while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }

@@ -98,7 +98,8 @@ enum ArticlePage {
 
     /// Marks the class of a mention whose event is not known yet: `class="mention␀3.1␀"`. Text
     /// cannot contain it, since a quote in text is written `&quot;`.
-    static let pending = "mention\u{0}"
+    static let pending = "\(pendingPrefix)"
+    private static let pendingPrefix: StaticString = "mention\u{0}"
 
     /// The article's body as HTML: every time expression marked up, boilerplate classed, each
     /// sentence in `keys` wrapped as a mention, its class `mention key` or `mention` when `keys`
@@ -167,13 +168,14 @@ enum ArticlePage {
         for block in article.blocks {
             let ordinal = block.block.ordinal
             var spans: [InlineSpan] = []
+            spans.reserveCapacity(block.sentences.reduce(block.sentences.count) { $0 + $1.timexes.count })
             for (s, sentence) in block.sentences.enumerated() {
                 let base = sentence.utf8Range.lowerBound
                 if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
                     let known = isKey.map { $0 ? "mention key" : "mention" }
                     spans.append(InlineSpan(range: sentence.utf8Range, tag: "span", attributes: [
                         ("id", Paths.sentenceAnchor(block: ordinal, sentence: s)),
-                        ("class", known ?? "\(pending)\(ordinal).\(s)\u{0}"),
+                        ("class", known ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}")),
                     ]))
                 }
                 for (t, timex) in sentence.timexes.enumerated() {
