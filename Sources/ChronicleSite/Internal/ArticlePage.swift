@@ -169,24 +169,23 @@ enum ArticlePage {
             let ordinal = block.block.ordinal
             var spans: [InlineSpan] = []
             spans.reserveCapacity(block.sentences.reduce(block.sentences.count) { $0 + $1.timexes.count })
-            for (s, sentence) in block.sentences.enumerated() {
-                let base = sentence.utf8Range.lowerBound
+            // By index, reading fields in place: no copy of each sentence and time expression.
+            for s in block.sentences.indices {
+                let range = block.sentences[s].utf8Range
                 if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
                     let known = isKey.map { $0 ? "mention key" : "mention" }
-                    spans.append(InlineSpan(range: sentence.utf8Range, tag: "span", attributes: [
+                    spans.append(InlineSpan(range: range, tag: "span", attributes: [
                         ("id", Paths.sentenceAnchor(block: ordinal, sentence: s)),
                         ("class", known ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}")),
                     ]))
                 }
-                for (t, timex) in sentence.timexes.enumerated() {
-                    let anchor = sentence.dateSource == .expression && sentence.anchorTimex == t
-                    var attributes: [(name: String, value: String)] = [
-                        ("datetime", EventView.htmlDatetime(timex.value)),
-                        ("title", timex.explanation),
-                    ]
-                    if anchor { attributes.append(("class", "anchor")) }
-                    spans.append(InlineSpan(range: (base + timex.utf8Range.lowerBound)..<(base + timex.utf8Range.upperBound),
-                                            tag: "time", attributes: attributes))
+                let anchorTimex = block.sentences[s].dateSource == .expression ? block.sentences[s].anchorTimex : nil
+                for t in block.sentences[s].timexes.indices {
+                    let timex = block.sentences[s].timexes[t].utf8Range
+                    let datetime = ("datetime", EventView.htmlDatetime(block.sentences[s].timexes[t].value))
+                    let title = ("title", block.sentences[s].timexes[t].explanation)
+                    spans.append(InlineSpan(range: (range.lowerBound + timex.lowerBound)..<(range.lowerBound + timex.upperBound), tag: "time",
+                                            attributes: anchorTimex == t ? [datetime, title, ("class", "anchor")] : [datetime, title]))
                 }
             }
             let classes = block.isBoilerplate ? ["boilerplate"] : []
