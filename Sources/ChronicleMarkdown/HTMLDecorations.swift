@@ -29,22 +29,22 @@ public struct InlineSpan: Hashable, Sendable {
     /// The opening tag; when a span is split around inline markup, later pieces drop `id`
     /// so the page never has two elements with the same id.
     func writeOpenTag(first: Bool, to out: inout HTMLBuffer) {
-        out.append("<")
-        out.append(HTMLRenderer.safeName(tag))
+        out.append(byte: 0x3C)  // <
+        out.appendName(tag)
         for a in attributes where first || a.name != "id" {
-            out.append(" ")
-            out.append(HTMLRenderer.safeName(a.name))
-            out.append("=\"")
+            out.append(byte: 0x20)
+            out.appendName(a.name)
+            out.append("=\"" as StaticString)
             out.appendEscaped(a.value, quotes: true)
-            out.append("\"")
+            out.append(byte: 0x22)
         }
-        out.append(">")
+        out.append(byte: 0x3E)  // >
     }
 
     func writeCloseTag(to out: inout HTMLBuffer) {
-        out.append("</")
-        out.append(HTMLRenderer.safeName(tag))
-        out.append(">")
+        out.append("</" as StaticString)
+        out.appendName(tag)
+        out.append(byte: 0x3E)  // >
     }
 }
 

@@ -33,24 +33,30 @@ public enum HTMLEscape {
     /// for writers that build a page as bytes: the escaped characters are ASCII, never part of a
     /// longer character.
     public static func append(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool, to bytes: inout [UInt8]) {
+        pieces(of: text, quotes: quotes) { bytes.append(contentsOf: $0) }
+    }
+
+    /// `text` escaped, as the runs of it that stay and the entities that replace the rest, in order.
+    @inline(__always)
+    static func pieces(of text: UnsafeBufferPointer<UInt8>, quotes: Bool, _ piece: (UnsafeBufferPointer<UInt8>) -> Void) {
         var run = 0
         var i = 0
         while true {
             i = nextSpecial(in: text, from: i, quotes: quotes)
             guard i < text.count else { break }
-            let b = text[i]
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-            switch b {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(contentsOf: "&#39;".utf8)
+            if i > run { piece(UnsafeBufferPointer(rebasing: text[run..<i])) }
+            let entity: StaticString = switch text[i] {
+            case 0x26: "&amp;"
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x22: "&quot;"
+            default: "&#39;"
             }
+            piece(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             i += 1
             run = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+        piece(UnsafeBufferPointer(rebasing: text[run...]))
     }
 
     /// The first byte from `start` on that escaping changes (`text.count` when none), looked for
@@ -92,28 +98,83 @@ public enum HTMLEscape {
 }
 
 /// HTML being written, as UTF-8 bytes: appending to a byte array costs less than to a string.
+/// The array is kept longer than what was written (`used`), so that an append is a capacity test
+/// and a copy, not `Array.append(contentsOf:)`'s generic path: a body is many short appends.
 struct HTMLBuffer {
-    private(set) var bytes: [UInt8] = []
+    private var storage: [UInt8] = []
+    private var used = 0
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-    var last: UInt8? { bytes.last }
-
-    mutating func append(_ s: String) {
-        var copy = s
-        copy.withUTF8 { bytes.append(contentsOf: $0) }
+    /// What was written (takes the storage: the buffer is empty afterwards).
+    mutating func take() -> [UInt8] {
+        var out = storage
+        storage = []
+        out.removeSubrange(used...)
+        used = 0
+        return out
     }
 
-    mutating func append(_ other: HTMLBuffer) { bytes.append(contentsOf: other.bytes) }
+    var string: String { storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<used]), as: UTF8.self) } }
+    var last: UInt8? { used > 0 ? storage[used - 1] : nil }
+
+    /// Room for `count` more bytes after `used`.
+    @inline(__always)
+    private mutating func reserve(_ count: Int) {
+        if used + count > storage.count { grow(count) }
+    }
+
+    private mutating func grow(_ count: Int) {
+        storage.append(contentsOf: repeatElement(0, count: Swift.max(used + count, 2 * storage.count, 256) - storage.count))
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        reserve(1)
+        storage[used] = byte
+        used += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        let at = used
+        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: source, count: bytes.count) }
+        used += bytes.count
+    }
+
+    mutating func append(_ s: String) {
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ append($0) }) { return done }
+        var copy = s
+        copy.withUTF8 { append($0) }
+    }
+
+    mutating func append(_ s: StaticString) {
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// An element or attribute name, kept to safe characters (`HTMLRenderer.safeName`).
+    mutating func appendName(_ name: String) {
+        let done = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.isEmpty, bytes.allSatisfy(HTMLRenderer.isSafeNameByte) else { return false }
+            append(bytes)
+            return true
+        }
+        if done != true { append(HTMLRenderer.safeName(name)) }
+    }
+
+    mutating func append(_ other: HTMLBuffer) {
+        other.storage.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[..<other.used])) }
+    }
 
     /// Text escaped as `HTMLEscape.text` (or `attribute`, with `quotes`) does.
     mutating func appendEscaped(_ s: String, quotes: Bool) {
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, quotes: quotes) }) { return done }
         var copy = s
         copy.withUTF8 { appendEscaped($0, quotes: quotes) }
     }
 
     /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
-        HTMLEscape.append(text, quotes: quotes, to: &bytes)
+        HTMLEscape.pieces(of: text, quotes: quotes) { append($0) }
     }
 }
 

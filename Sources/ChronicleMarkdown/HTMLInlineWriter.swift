@@ -13,22 +13,30 @@ struct InlineWriter {
     private var opened: [Bool]
     /// The spans covering the position `sync` last looked at (kept to reuse its storage).
     private var covering: [Int] = []
+    /// Where `text` cuts its bytes (kept to reuse its storage).
+    private var cuts: [Int] = []
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
     /// Writes after what `out` already holds.
     init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer()) {
         self.out = out
-        self.spans = spans
-            .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
-            .filter { !$0.range.isEmpty }
-            .enumerated()
-            .sorted { a, b in
-                // Outer spans first: earlier start, then longer, then given order.
-                (a.element.range.lowerBound, -a.element.range.upperBound, a.offset) <
-                    (b.element.range.lowerBound, -b.element.range.upperBound, b.offset)
-            }
-            .map(\.element)
+        // Outer spans first: earlier start, then longer, then given order. Spans usually come
+        // inside the text and in that order already (then they are taken as they are).
+        func before(_ a: Range<Int>, _ b: Range<Int>) -> Bool { (a.lowerBound, -a.upperBound) < (b.lowerBound, -b.upperBound) }
+        let inside = spans.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= length && !$0.range.isEmpty }
+        if inside, spans.indices.dropFirst().allSatisfy({ !before(spans[$0].range, spans[$0 - 1].range) }) {
+            self.spans = spans
+        } else {
+            self.spans = spans
+                .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
+                .filter { !$0.range.isEmpty }
+                .enumerated()
+                .sorted { a, b in
+                    before(a.element.range, b.element.range) || (a.element.range == b.element.range && a.offset < b.offset)
+                }
+                .map(\.element)
+        }
         opened = Array(repeating: false, count: self.spans.count)
     }
 
@@ -83,9 +91,9 @@ struct InlineWriter {
     private mutating func text(bytes: UnsafeBufferPointer<UInt8>) {
         let start = offset
         let end = start + bytes.count
-        var cuts: [Int] = []
+        cuts.removeAll(keepingCapacity: true)
         for span in spans {
-            for bound in [span.range.lowerBound, span.range.upperBound] where bound > start && bound < end {
+            for bound in (0..<2).lazy.map({ $0 == 0 ? span.range.lowerBound : span.range.upperBound }) where bound > start && bound < end {
                 // Never split inside a multi-byte character: move to the next scalar boundary.
                 var local = bound - start
                 while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }

@@ -9,9 +9,14 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> String {
+        String(decoding: renderUTF8(document, decorations: decorations), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes, for writers that keep or write the HTML as bytes.
+    public func renderUTF8(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> [UInt8] {
         var state = State(decorations: decorations)
         blocks(document.blocks, tight: false, into: &state)
-        return state.out.string
+        return state.out.take()
     }
 
     private struct State {
@@ -107,10 +112,13 @@ public struct HTMLRenderer: Sendable {
 
     /// Element and attribute names come from code, but keep them to safe characters anyway.
     static func safeName(_ name: String) -> String {
-        if !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-            return name
-        }
+        if !name.isEmpty, name.utf8.allSatisfy(isSafeNameByte) { return name }
         let kept = name.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         return kept.isEmpty ? "span" : String(String.UnicodeScalarView(kept))
+    }
+
+    @inline(__always)
+    static func isSafeNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
     }
 }

@@ -178,5 +178,23 @@ public enum TimexFormat {
         }
         return String(y)
     }
-    public static func date(_ y: Int, _ m: Int, _ d: Int) -> String { "\(year(y))-\(two(m))-\(two(d))" }
+    public static func date(_ y: Int, _ m: Int, _ d: Int) -> String {
+        // Written as bytes in the usual case (a ten-byte string is stored inline: no allocation).
+        guard (0..<10000).contains(y), (0..<100).contains(m), (0..<100).contains(d) else { return "\(year(y))-\(two(m))-\(two(d))" }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ n: Int, _ width: Int, at end: Int) {
+                var n = n
+                for i in stride(from: end - 1, through: end - width, by: -1) {
+                    out[i] = UInt8(0x30 + n % 10)
+                    n /= 10
+                }
+            }
+            put(y, 4, at: 4)
+            out[4] = 0x2D
+            put(m, 2, at: 7)
+            out[7] = 0x2D
+            put(d, 2, at: 10)
+            return 10
+        }
+    }
 }

@@ -98,14 +98,20 @@ enum ArticlePage {
 
     /// Marks the class of a mention whose event is not known yet: `class="mention␀3.1␀"`. Text
     /// cannot contain it, since a quote in text is written `&quot;`.
-    static let pending = "mention\u{0}"
+    static let pending = "\(pendingPrefix)"
+    private static let pendingPrefix: StaticString = "mention\u{0}"
 
     /// The article's body as HTML: every time expression marked up, boilerplate classed, each
     /// sentence in `keys` wrapped as a mention, its class `mention key` or `mention` when `keys`
     /// says whether its event is key, else left pending (the body is rendered when the article is
     /// analysed, its events are known after merging).
     static func body(_ article: Article, keys: [MentionKey: Bool?]) -> String {
-        HTMLRenderer(headingOffset: 1).render(article.document, decorations: decorations(article, keys))
+        String(decoding: bodyUTF8(article, keys: keys), as: UTF8.self)
+    }
+
+    /// `body` as UTF-8 bytes (bodies are cached and written as bytes).
+    static func bodyUTF8(_ article: Article, keys: [MentionKey: Bool?]) -> [UInt8] {
+        HTMLRenderer(headingOffset: 1).renderUTF8(article.document, decorations: decorations(article, keys))
     }
 
     /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
@@ -162,24 +168,24 @@ enum ArticlePage {
         for block in article.blocks {
             let ordinal = block.block.ordinal
             var spans: [InlineSpan] = []
-            for (s, sentence) in block.sentences.enumerated() {
-                let base = sentence.utf8Range.lowerBound
+            spans.reserveCapacity(block.sentences.reduce(block.sentences.count) { $0 + $1.timexes.count })
+            // By index, reading fields in place: no copy of each sentence and time expression.
+            for s in block.sentences.indices {
+                let range = block.sentences[s].utf8Range
                 if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
                     let known = isKey.map { $0 ? "mention key" : "mention" }
-                    spans.append(InlineSpan(range: sentence.utf8Range, tag: "span", attributes: [
+                    spans.append(InlineSpan(range: range, tag: "span", attributes: [
                         ("id", Paths.sentenceAnchor(block: ordinal, sentence: s)),
-                        ("class", known ?? "\(pending)\(ordinal).\(s)\u{0}"),
+                        ("class", known ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}")),
                     ]))
                 }
-                for (t, timex) in sentence.timexes.enumerated() {
-                    let anchor = sentence.dateSource == .expression && sentence.anchorTimex == t
-                    var attributes: [(name: String, value: String)] = [
-                        ("datetime", EventView.htmlDatetime(timex.value)),
-                        ("title", timex.explanation),
-                    ]
-                    if anchor { attributes.append(("class", "anchor")) }
-                    spans.append(InlineSpan(range: (base + timex.utf8Range.lowerBound)..<(base + timex.utf8Range.upperBound),
-                                            tag: "time", attributes: attributes))
+                let anchorTimex = block.sentences[s].dateSource == .expression ? block.sentences[s].anchorTimex : nil
+                for t in block.sentences[s].timexes.indices {
+                    let timex = block.sentences[s].timexes[t].utf8Range
+                    let datetime = ("datetime", EventView.htmlDatetime(block.sentences[s].timexes[t].value))
+                    let title = ("title", block.sentences[s].timexes[t].explanation)
+                    spans.append(InlineSpan(range: (range.lowerBound + timex.lowerBound)..<(range.lowerBound + timex.upperBound), tag: "time",
+                                            attributes: anchorTimex == t ? [datetime, title, ("class", "anchor")] : [datetime, title]))
                 }
             }
             let classes = block.isBoilerplate ? ["boilerplate"] : []

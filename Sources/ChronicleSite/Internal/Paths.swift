@@ -17,7 +17,31 @@ enum Paths {
     static func entityHref(_ slug: String) -> String { "entities/\(encode(slug)).html" }
 
     /// The fragment of a sentence on its article page.
-    static func sentenceAnchor(block: Int, sentence: Int) -> String { "s\(block)-\(sentence)" }
+    static func sentenceAnchor(block: Int, sentence: Int) -> String { numberPair("s", block, 0x2D, sentence) }
+
+    /// `prefix`, `a`, the ASCII `separator`, `b` and `suffix` as one string, written as bytes when
+    /// both numbers are non-negative (one per sentence of every article page).
+    static func numberPair(_ prefix: StaticString, _ a: Int, _ separator: UInt8, _ b: Int, _ suffix: StaticString = "") -> String {
+        guard a >= 0, b >= 0 else { return "\(prefix)\(a)\(Character(Unicode.Scalar(separator)))\(b)\(suffix)" }
+        func digits(_ n: Int) -> Int { n < 10 ? 1 : 1 + digits(n / 10) }
+        let (p, s, da, db) = (prefix.utf8CodeUnitCount, suffix.utf8CodeUnitCount, digits(a), digits(b))
+        let count = p + da + 1 + db + s
+        return String(unsafeUninitializedCapacity: count) { out in
+            func put(_ n: Int, width: Int, end: Int) {
+                var n = n
+                for i in stride(from: end - 1, through: end - width, by: -1) {
+                    out[i] = UInt8(0x30 + n % 10)
+                    n /= 10
+                }
+            }
+            for i in 0..<p { out[i] = prefix.utf8Start[i] }
+            put(a, width: da, end: p + da)
+            out[p + da] = separator
+            put(b, width: db, end: count - s)
+            for i in 0..<s { out[count - s + i] = suffix.utf8Start[i] }
+            return count
+        }
+    }
 
     /// The fragment of an event on the index: its id with anything outside [A-Za-z0-9_-] replaced.
     static func eventAnchor(_ id: String) -> String {

@@ -701,11 +701,11 @@ struct ArticleBodies: Sendable {
     static func store(_ article: Article, _ record: ArticleRecord, mentions: [EventMerger.Candidate], in cache: BuildCache) {
         let keys = Dictionary(mentions.map { (ArticlePage.MentionKey(block: $0.mention.blockOrdinal, sentence: $0.mention.sentenceIndex), Bool?.none) },
                               uniquingKeysWith: { a, _ in a })
-        store(ArticlePage.body(article, keys: keys), at: "bodies/" + name(record), in: cache)
+        store(ArticlePage.bodyUTF8(article, keys: keys), at: "bodies/" + name(record), in: cache)
     }
 
-    private static func store(_ body: String, at path: String, in cache: BuildCache) {
-        try? cache.write(BodyBytes(utf8: Array(body.utf8)), at: path)
+    private static func store(_ body: [UInt8], at path: String, in cache: BuildCache) {
+        try? cache.write(BodyBytes(utf8: body), at: path)
     }
 
     /// A body as the cache keeps it: its UTF-8 bytes, read back as they are (it was valid text
@@ -729,9 +729,9 @@ struct ArticleBodies: Sendable {
         if let cached = timeline.cache?.read(BodyBytes.self, at: path) { return cached.utf8 }
         let article = try timeline.article(record)
         if let cache = timeline.cache {
-            Self.store(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: path, in: cache)
+            Self.store(ArticlePage.bodyUTF8(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: path, in: cache)
         }
-        return Array(ArticlePage.body(article, keys: events.keyOfSentence.mapValues { $0 }).utf8)
+        return ArticlePage.bodyUTF8(article, keys: events.keyOfSentence.mapValues { $0 })
     }
 }
 
