@@ -123,17 +123,23 @@ final class OutputSession: @unchecked Sendable {
         }
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
-        try bytes.withUnsafeBytes { buffer in
+        guard writeAll(bytes, to: fd) else { throw CocoaError(.fileWriteUnknown) }
+        guard let stamp = FileStamp(descriptor: fd) else { throw CocoaError(.fileWriteUnknown) }
+        return stamp
+    }
+
+    /// Writes all of `bytes` to the open file `fd`; false when a write fails.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw CocoaError(.fileWriteUnknown) }
+                guard n > 0 else { return false }
                 done += n
             }
+            return true
         }
-        guard let stamp = FileStamp(descriptor: fd) else { throw CocoaError(.fileWriteUnknown) }
-        return stamp
     }
 
     /// `path` replaced by a file holding `bytes` in one rename; its stamp once renamed (a rename

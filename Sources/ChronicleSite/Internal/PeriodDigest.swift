@@ -102,16 +102,18 @@ struct PeriodDigest: Codable, Sendable {
         self.period = period
         self.hash = hash
         eventCount = events.count
-        keyCount = events.filter(\.isKey).count
-        expectedCount = events.filter { $0.status == .expected }.count
-        let intervals = events.compactMap(\.value.interval)
-        first = intervals.map(\.start).min()
-        last = intervals.map(\.end).max()
+        // Counted and bounded by index: no event copied (filtering the list would copy each one kept).
+        for i in events.indices {
+            if events[i].isKey { keyCount += 1 }
+            if events[i].status == .expected { expectedCount += 1 }
+            guard let interval = events[i].value.interval else { continue }
+            first = first.map { min($0, interval.start) } ?? interval.start
+            last = last.map { max($0, interval.end) } ?? interval.end
+        }
         highlights = Self.highlights(events.map { ($0.isKey, $0.score) }).map { PeriodShares.Brief(events[$0]) }
         named = events.indices.filter { !events[$0].entities.isEmpty }.map { i in
-            let e = events[i]
-            return NamedEvent(brief: PeriodShares.Brief(e), score: e.score,
-                              fingerprint: cards?[i] ?? Self.fingerprint(e, articleHashes: articleHashes), names: e.entities)
+            NamedEvent(brief: PeriodShares.Brief(events[i]), score: events[i].score,
+                       fingerprint: cards?[i] ?? Self.fingerprint(events[i], articleHashes: articleHashes), names: events[i].entities)
         }
         let shares = shares ?? PeriodShares(events: events)
         // What an article page shows of each event, hashed once per event.

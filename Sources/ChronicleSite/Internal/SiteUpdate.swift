@@ -554,7 +554,7 @@ final class MergedDigests: @unchecked Sendable {
             })
             lengths = runLengths
             let path = folder.appendingPathComponent(Self.runName(result.period)).path
-            if run.withUnsafeBytes({ FileManager.default.createFile(atPath: path, contents: Data($0)) }) { runLength = run.count }
+            if Self.write(run, to: path) { runLength = run.count }
         }
         let cards = events.indices.map { lastCards[$0] ?? PeriodDigest.fingerprint(events[$0], articleHashes: articleHashes) }
         if let runLength {
@@ -579,6 +579,14 @@ final class MergedDigests: @unchecked Sendable {
     }
 
     private static func runName(_ period: Period) -> String { "\(period).json" }
+
+    /// Writes a run to a file of the runs folder (made for this build), without copying it into a `Data`.
+    private static func write(_ run: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return OutputSession.writeAll(run, to: fd)
+    }
 
     private func runsFolder(_ cache: BuildCache) -> URL? {
         lock.lock()
