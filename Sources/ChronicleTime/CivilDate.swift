@@ -182,18 +182,11 @@ public enum TimexFormat {
         // Written as bytes in the usual case (a ten-byte string is stored inline: no allocation).
         guard (0..<10000).contains(y), (0..<100).contains(m), (0..<100).contains(d) else { return "\(year(y))-\(two(m))-\(two(d))" }
         return String(unsafeUninitializedCapacity: 10) { out in
-            func put(_ n: Int, _ width: Int, at end: Int) {
-                var n = n
-                for i in stride(from: end - 1, through: end - width, by: -1) {
-                    out[i] = UInt8(0x30 + n % 10)
-                    n /= 10
-                }
-            }
-            put(y, 4, at: 4)
+            DecimalDigits.write(y, width: 4, endingAt: 4, into: out)
             out[4] = 0x2D
-            put(m, 2, at: 7)
+            DecimalDigits.write(m, width: 2, endingAt: 7, into: out)
             out[7] = 0x2D
-            put(d, 2, at: 10)
+            DecimalDigits.write(d, width: 2, endingAt: 10, into: out)
             return 10
         }
     }

@@ -29,12 +29,9 @@ public enum DisplayFormat {
             func put(_ text: inout String) { text.withUTF8 { for b in $0 { out[n] = b; n += 1 } } }
             func put(_ number: Int) {
                 if number < 0 { out[n] = 0x2D; n += 1 }
-                var v = number.magnitude
-                var width = 1
-                var rest = v / 10
-                while rest > 0 { width += 1; rest /= 10 }
-                var k = n + width - 1
-                repeat { out[k] = UInt8(v % 10) + 0x30; v /= 10; k -= 1 } while v > 0
+                let v = Int(number.magnitude)
+                let width = DecimalDigits.count(v)
+                DecimalDigits.write(v, width: width, endingAt: n + width, into: out)
                 n += width
             }
             put(&weekday)

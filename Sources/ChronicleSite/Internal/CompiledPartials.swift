@@ -333,20 +333,7 @@ struct PageText {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    mutating func add(_ n: Int) {
-        if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
-        guard n > 0 else { return text(String(n)) }
-        // The digits, last first, then in order.
-        var digits = 0, rest = n
-        while rest > 0 { digits += 1; rest /= 10 }
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        rest = n
-        for i in stride(from: end - 1, through: end - digits, by: -1) {
-            bytes[i] = 0x30 + UInt8(rest % 10)
-            rest /= 10
-        }
-    }
+    mutating func add(_ n: Int) { DecimalDigits.append(n, to: &bytes) }
 
     mutating func escaped(_ text: String) {
         var text = text
@@ -422,11 +409,7 @@ extension PageText {
     }
 
     /// `TimexFormat.two`.
-    mutating func two(_ n: Int) {
-        guard n >= 0 && n < 100 else { return text(TimexFormat.two(n)) }
-        bytes.append(0x30 + UInt8(n / 10))
-        bytes.append(0x30 + UInt8(n % 10))
-    }
+    mutating func two(_ n: Int) { DecimalDigits.appendTwo(n, to: &bytes) }
 }
 
 /// `DisplayFormat`'s names as UTF-8.
@@ -458,15 +441,8 @@ struct DateTexts {
         }
         guard let hour = p.hour, let minute = p.minute else { return }
         bytes.append(0x54)
-        Self.two(hour, to: &bytes)
+        DecimalDigits.appendTwo(hour, to: &bytes)
         bytes.append(0x3A)
-        Self.two(minute, to: &bytes)
-    }
-
-    /// `TimexFormat.two`.
-    private static func two(_ n: Int, to bytes: inout [UInt8]) {
-        guard n >= 0 && n < 100 else { bytes += TimexFormat.two(n).utf8; return }
-        bytes.append(0x30 + UInt8(n / 10))
-        bytes.append(0x30 + UInt8(n % 10))
+        DecimalDigits.appendTwo(minute, to: &bytes)
     }
 }

@@ -128,9 +128,9 @@ enum EventsJSON {
             out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
             out.string(e.mentions[j].article)
             out.raw(",\"anchor\":\"s")  // `Paths.sentenceAnchor`
-            ValueBytes.decimal(e.mentions[j].blockOrdinal, to: &out.bytes)
+            DecimalDigits.append(e.mentions[j].blockOrdinal, to: &out.bytes)
             out.bytes.append(0x2D)
-            ValueBytes.decimal(e.mentions[j].sentenceIndex, to: &out.bytes)
+            DecimalDigits.append(e.mentions[j].sentenceIndex, to: &out.bytes)
             out.raw("\",\"sentence\":")
             out.string(e.mentions[j].sentence)
             out.raw(",\"expression\":")

@@ -23,21 +23,13 @@ enum Paths {
     /// both numbers are non-negative (one per sentence of every article page).
     static func numberPair(_ prefix: StaticString, _ a: Int, _ separator: UInt8, _ b: Int, _ suffix: StaticString = "") -> String {
         guard a >= 0, b >= 0 else { return "\(prefix)\(a)\(Character(Unicode.Scalar(separator)))\(b)\(suffix)" }
-        func digits(_ n: Int) -> Int { n < 10 ? 1 : 1 + digits(n / 10) }
-        let (p, s, da, db) = (prefix.utf8CodeUnitCount, suffix.utf8CodeUnitCount, digits(a), digits(b))
+        let (p, s, da, db) = (prefix.utf8CodeUnitCount, suffix.utf8CodeUnitCount, DecimalDigits.count(a), DecimalDigits.count(b))
         let count = p + da + 1 + db + s
         return String(unsafeUninitializedCapacity: count) { out in
-            func put(_ n: Int, width: Int, end: Int) {
-                var n = n
-                for i in stride(from: end - 1, through: end - width, by: -1) {
-                    out[i] = UInt8(0x30 + n % 10)
-                    n /= 10
-                }
-            }
             for i in 0..<p { out[i] = prefix.utf8Start[i] }
-            put(a, width: da, end: p + da)
+            DecimalDigits.write(a, width: da, endingAt: p + da, into: out)
             out[p + da] = separator
-            put(b, width: db, end: count - s)
+            DecimalDigits.write(b, width: db, endingAt: count - s, into: out)
             for i in 0..<s { out[count - s + i] = suffix.utf8Start[i] }
             return count
         }

@@ -1,6 +1,6 @@
 import ChronicleTime
 
-/// The texts of timeline values (`TimexValue.description`, `CivilDate.description`) and numbers
+/// The texts of timeline values (`TimexValue.description`, `CivilDate.description`)
 /// written straight into UTF-8 bytes, without a String each: events.json and card fingerprints
 /// write several per mention. Only digits and `-` are written this way (nothing JSON escapes);
 /// other values are left to their `description`.
@@ -59,36 +59,15 @@ enum ValueBytes {
         }
 
         /// `TimexFormat.year` for 0–9999: four digits.
-        mutating func year(_ y: Int) {
-            byte(0x30 + UInt8(y / 1000))
-            byte(0x30 + UInt8(y / 100 % 10))
-            byte(0x30 + UInt8(y / 10 % 10))
-            byte(0x30 + UInt8(y % 10))
-        }
+        mutating func year(_ y: Int) { digits(y, width: 4) }
 
         /// `TimexFormat.two` for 0–99.
-        mutating func two(_ n: Int) {
-            byte(0x30 + UInt8(n / 10))
-            byte(0x30 + UInt8(n % 10))
-        }
-    }
+        mutating func two(_ n: Int) { digits(n, width: 2) }
 
-    /// `String(n)`.
-    static func decimal(_ n: Int, to bytes: inout [UInt8]) {
-        guard n >= 0 else { bytes += String(n).utf8; return }
-        if n < 10 { bytes.append(0x30 + UInt8(n)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = n
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+        private mutating func digits(_ n: Int, width: Int) {
+            let end = count + width
+            withUnsafeMutableBytes(of: &words) { DecimalDigits.write(n, width: width, endingAt: end, into: $0.bindMemory(to: UInt8.self)) }
+            count = end
         }
     }
 }
