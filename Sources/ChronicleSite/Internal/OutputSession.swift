@@ -116,37 +116,18 @@ final class OutputSession: @unchecked Sendable {
     /// `exclusive`: the file must not exist yet (nor be a link).
     private static func create(_ path: String, with bytes: [UInt8], exclusive: Bool) throws -> FileStamp {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (exclusive ? O_EXCL : O_TRUNC)
-        var fd = open(path, flags, 0o666)
-        if fd < 0 && errno == ENOENT, let slash = path.utf8.lastIndex(of: 0x2F) {
-            try FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
-            fd = open(path, flags, 0o666)
-        }
+        let fd = try WholeWrite.open(path, flags: flags)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
-        guard writeAll(bytes, to: fd) else { throw CocoaError(.fileWriteUnknown) }
+        guard WholeWrite.all(bytes, to: fd) else { throw CocoaError(.fileWriteUnknown) }
         guard let stamp = FileStamp(descriptor: fd) else { throw CocoaError(.fileWriteUnknown) }
         return stamp
-    }
-
-    /// Writes all of `bytes` to the open file `fd`; false when a write fails.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
-        }
     }
 
     /// `path` replaced by a file holding `bytes` in one rename; its stamp once renamed (a rename
     /// changes the file's change time).
     private static func replace(_ path: String, with bytes: [UInt8]) throws -> FileStamp {
-        let slash = path.utf8.lastIndex(of: 0x2F)!
-        let temporary = path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + UUID().uuidString
+        let temporary = WholeWrite.temporary(beside: path)
         do {
             _ = try create(temporary, with: bytes, exclusive: true)
             guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }

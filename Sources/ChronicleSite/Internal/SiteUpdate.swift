@@ -585,7 +585,7 @@ final class MergedDigests: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return OutputSession.writeAll(run, to: fd)
+        return WholeWrite.all(run, to: fd)
     }
 
     private func runsFolder(_ cache: BuildCache) -> URL? {

@@ -59,37 +59,15 @@ public struct BuildCache: Sendable {
         // Plain system calls on paths: one file per article body is written in a clean build, so
         // no URL, FileManager or FileHandle work per file; the folder is made only when missing.
         let target = directory.path + "/" + relativePath
-        let slash = target.utf8.lastIndex(of: 0x2F)!
-        let folder = String(target[..<slash])
-        let temporary = folder + "/." + target[target.utf8.index(after: slash)...] + "." + UUID().uuidString
-        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        if fd < 0 && errno == ENOENT {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        }
+        let temporary = WholeWrite.temporary(beside: target)
+        let fd = try WholeWrite.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
         // Header, then the payload as it is: no copy of a large period's bytes.
-        let written = Self.writeAll(fd, Self.header(for: payload, checksum: checksum, identity: identity)) && Self.writeAll(fd, payload)
+        let written = WholeWrite.all(Self.header(for: payload, checksum: checksum, identity: identity), to: fd) && WholeWrite.all(payload, to: fd)
         let closed = close(fd) == 0
         guard written, closed, rename(temporary, target) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
-        }
-    }
-
-    /// Writes all of `bytes` to `fd`, retrying short writes; false on an error.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                done += n
-            }
-            return true
         }
     }
 

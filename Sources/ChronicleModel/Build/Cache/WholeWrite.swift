@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writing whole files with plain system calls (one per article body or page in a clean build,
+/// so no URL, FileManager or FileHandle work per file), for the cache and the site's output alike.
+public enum WholeWrite {
+    /// `open(path, flags, 0o666)`, its folder made first when missing; a negative descriptor
+    /// when the file cannot be opened.
+    public static func open(_ path: String, flags: Int32) throws -> Int32 {
+        var fd = Foundation.open(path, flags, 0o666)
+        if fd < 0 && errno == ENOENT, let slash = path.utf8.lastIndex(of: 0x2F) {
+            try FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+            fd = Foundation.open(path, flags, 0o666)
+        }
+        return fd
+    }
+
+    /// A hidden name beside `path` (`dir/.name.<UUID>`) to write a file under before it is renamed to `path`.
+    public static func temporary(beside path: String) -> String {
+        let slash = path.utf8.lastIndex(of: 0x2F)!
+        return path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + UUID().uuidString
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; false on an error.
+    public static func all(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
+        }
+    }
+}
