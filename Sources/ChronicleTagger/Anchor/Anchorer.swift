@@ -95,6 +95,9 @@ struct Anchorer {
     /// The expression dates the past event of its cue ("arrested in January"): a date without a year
     /// is not ahead of publication, as one a report of the past may name ("said the vote is on Dec. 7").
     var datesPastEvent = false
+    /// The expression owns a happening ("Thursday's closing price"): a day already behind us unless a
+    /// cue points ahead.
+    var ownsHappening = false
 
     func anchor(_ e: Extracted) -> Anchored {
         if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }
@@ -211,8 +214,8 @@ struct Anchorer {
                 if back == 0 {
                     d = dct
                     steps.append("names the publication weekday")
-                } else if direction == 0 && lead == .deadline {
-                    // "given until Monday": the nearer Monday, before or after
+                } else if direction == 0 && (lead == .deadline || tense == .present && !ownsHappening) {
+                    // "given until Monday", "the vote is on Thursday": the nearer Monday, before or after
                     d = fwd < back ? dct.adding(days: fwd) : dct.adding(days: -back)
                 } else {
                     d = direction > 0 ? dct.adding(days: fwd) : dct.adding(days: -back)

@@ -42,6 +42,7 @@ struct Resolver {
             }
             var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
+            anchorer.ownsHappening = stream.isPossessive(c.end)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             let anchored = anchorer.anchor(c.value)
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
