@@ -35,14 +35,17 @@ public struct ArticleAnalyzer: Sendable {
                 let text = String(block.text[range])
                 let start = block.text.utf8.distance(from: block.text.startIndex, to: range.lowerBound)
                 let utf8Range = start..<(start + text.utf8.count)
-                let timexes = tagger.tag(text, context: AnchorContext(documentTime: published, narrativeReference: narrativeReference))
+                var narrativeAfter = narrativeReference
+                let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter)
                 let reading = SentenceReading(text, startsQuoted: quoteOpen)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
                                     account: account, published: published)
                 if case .heading = block.kind { sentence.dateSource = .publication }
                 if sentence.dateSource == .expression, let v = sentence.date {
-                    narrativeReference = v
+                    // "in 1976, and in 1984 …. One year later": the account's time is the last date the
+                    // sentence gave, not the one that dates its happening
+                    narrativeReference = narrativeAfter ?? v
                     if !isBoilerplate, let recent = AccountTime(value: v, status: sentence.status, published: published) { account = recent }
                 }
                 sentences.append(sentence)

@@ -91,6 +91,16 @@ public struct Tagger: Sendable {
         return copy.withUTF8 { bytes in tag(bytes: bytes, context: context) }
     }
 
+    /// Tags `text` as `tag(_:context:)` does, starting from the narrative time in `narrative` (the
+    /// context's is ignored) and leaving there the narrative time after the text: the last date an
+    /// expression of the text resolved to that moves the account's time.
+    public func tag(_ text: String, context: AnchorContext, narrative: inout TimexValue?) -> [Timex] {
+        var copy = text
+        var state = Resolver.State(narrative: narrative)
+        defer { narrative = state.narrative }
+        return copy.withUTF8 { tag(bytes: $0, context: context, state: &state) }
+    }
+
     /// Tags UTF-8 bytes; offsets in the result are byte offsets into `bytes`.
     ///
     /// Long texts are processed paragraph by paragraph (blank lines; a line break when a
