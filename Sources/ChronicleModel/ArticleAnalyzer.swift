@@ -123,7 +123,8 @@ public struct ArticleAnalyzer: Sendable {
             } else if t.value.grain > .year || interval.dayCount > 366 {
                 setAside[i] = "longer than a year"
             } else if ReferencePointCues.isReferencePoint(before: prefix),
-                      !ReferencePointCues.isPeriodToDate(before: prefix, interval: interval, published: published) {
+                      !ReferencePointCues.isPeriodToDate(before: prefix, interval: interval, published: published),
+                      !ReferencePointCues.startsOngoingState(before: prefix) {
                 setAside[i] = "a reference point, not the time of the happening"
             } else if t.value.grain > .week, Self.isRangeEnd(i, timexes: timexes, text: text) {
                 setAside[i] = "one end of a span of time"

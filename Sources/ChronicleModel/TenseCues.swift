@@ -126,6 +126,19 @@ enum ReferencePointCues {
         return false
     }
 
+    /// "has been fighting cancer since 2004", "had been in talks since March": "since" after a perfect
+    /// of an activity or a state still under way ("been" and an -ing form, or "been" in/with/on/at), whose
+    /// start the expression dates, unlike the point of comparison of "the highest level since March 2008".
+    static func startsOngoingState(before prefix: Substring) -> Bool {
+        let words = TenseCues.words(prefix.lastCharacters(80))
+        guard words.count >= 3, words[words.count - 1] == "since" else { return false }
+        for k in max(0, words.count - 10)..<(words.count - 2) where words[k] == "been" {
+            let next = words[k + 1]
+            if next.count > 4 && next.hasSuffix("ing") || ["in", "with", "on", "at"].contains(next) { return true }
+        }
+        return false
+    }
+
     /// `isReferencePoint` of ASCII text, on its bytes, reading only its last ten words (nil for any
     /// other text). The words of ASCII text are its runs of letters and digits.
     private static func isReferencePoint(ascii b: UnsafeBufferPointer<UInt8>) -> Bool? {
