@@ -20,6 +20,10 @@ public struct CacheWriter {
 
     public init() {}
 
+    /// A writer with room for `capacity` bytes (`LargeBuffer`): a large value written at its final
+    /// size, or more (room not written to is never touched), is never copied to grow.
+    public init(capacity: Int) { bytes = LargeBuffer.empty(capacity: capacity) }
+
     public mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
@@ -70,13 +74,19 @@ public struct CacheWriter {
     public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
         // Room for the reused bytes (and some for the others) at once: a large list does not
         // grow the buffer by doubling, each step a copy that holds twice the memory for a moment.
-        var room = bytes.count + 10
-        for (i, bytes) in encoded.enumerated() where i < values.count { room += bytes?.count ?? 256 }
-        bytes.reserveCapacity(room)
+        let room = bytes.count + Self.room(for: values.count, reusing: encoded)
+        if bytes.capacity < room { bytes.reserveCapacity(room) }
         varint(UInt64(values.count))
         for i in values.indices {
             if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
         }
+    }
+
+    /// About the bytes `values(_:reusing:)` writes for `count` values (at most a few bytes short).
+    public static func room(for count: Int, reusing encoded: [ArraySlice<UInt8>?]) -> Int {
+        var room = 10
+        for i in 0..<count { room += i < encoded.count ? encoded[i]?.count ?? 256 : 256 }
+        return room
     }
 
     public mutating func values<T: CacheCodable>(_ values: [T]) { array(values) { $0.value($1) } }
