@@ -286,6 +286,12 @@ struct PeriodFile: Codable {
         return groupOf.map { events[$0] }
     }
 
+    /// About the bytes it is written in, or more: its candidates' (`CacheWriter.room(for:reusing:)`), and
+    /// up to three bytes for each member of a group and each group's count.
+    var room: Int {
+        CacheWriter.room(for: candidates.count, reusing: encoded) + 3 * groups.reduce(groups.count + 2) { $0 + $1.count }
+    }
+
     /// The names of its mentions that the site-wide pass may change, sorted.
     var openNames: [String] {
         var open = StringNumbers()
@@ -325,7 +331,7 @@ struct MergedPeriod {
         events = cache == nil || keepsEvents ? made : nil
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
-        let payload = try BinaryCoder.encode(file)
+        let payload = try BinaryCoder.encode(file, capacity: file.room)
         var articles: [UInt8] = []
         for slug in prepared.slugs {
             let r = rank[slug]!
@@ -336,7 +342,7 @@ struct MergedPeriod {
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, checksum: checksum, at: CacheManifest.PeriodEntry.path(result))
-        try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath)
+        try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath, capacity: grouping.memory.room)
         if let last, let made {
             result.unchanged = UnchangedEvents(ids: Self.unchanged(made, groupOf: groupOf, groups: file.groups, last: last.groups,
                                                                    origins: last.origins, encoded: encoded),
@@ -393,5 +399,15 @@ extension Event {
             if a.score != b.score { return a.score > b.score }
             return a.id < b.id
         }
+    }
+}
+
+extension MonthGrouping.Memory {
+    /// More than the bytes it is written in (room never written to is never touched): every number
+    /// at eight bytes, every link at twelve, whatever `write(to:)` makes of them.
+    var room: Int {
+        let values = spans.count + 3 * explicitDay.count + members.count + memberBounds.count + tokens.count + weights.count
+            + isName.count + bounds.count + numbers.count + numberBounds.count + actorNames.count + actorCounts.count + actorBounds.count
+        return 8 * values + 12 * (links.count + conflicts.count + announcements.count) + 256
     }
 }

@@ -143,7 +143,7 @@ public struct TimelineBuilder: Sendable {
         // whose settled stamp the manifest does not hold are read (and hashed) again.
         let manifestPath = cache?.url(CacheManifest.fileName).path
         let stamps: Prefetched<[FileStamp?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
-            ? Prefetched { concurrentMap(paths) { FileStamp(path: folder + $0) } }
+            ? Prefetched { FileStamp.stamps(of: paths, in: folder) }
             : nil
         let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
         let settledBefore = manifest?.readStart

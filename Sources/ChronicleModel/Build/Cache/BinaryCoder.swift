@@ -10,9 +10,10 @@ import Foundation
 /// `[1][slot]` (or `[0]` for nil) ended by a 2; a single value is `[0]` (nil) or `[1][value]`.
 /// Integers are (zig-zag) varints, doubles their 8 bytes, strings a varint length and UTF-8.
 public enum BinaryCoder {
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    /// - Parameter capacity: about the bytes it takes, when known (`CacheWriter.init(capacity:)`).
+    public static func encode<T: Encodable>(_ value: T, capacity: Int = 0) throws -> [UInt8] {
         if let value = value as? any CacheCodable {
-            var out = CacheWriter()
+            var out = CacheWriter(capacity: capacity)
             out.append([0, 0, 0, 0])
             value.write(to: &out)
             var bytes = out.bytes

@@ -49,8 +49,11 @@ public struct BuildCache: Sendable {
     }
 
     /// Writes a cache file atomically (a temporary file, then a rename).
-    public func write<T: Encodable>(_ value: T, at relativePath: String) throws {
-        try write(encoded: BinaryCoder.encode(value), at: relativePath)
+    /// - Parameter capacity: about the bytes the value takes; by default, a little more than the
+    ///   file it replaces (a rebuild writes the manifest and the site's state again, a little larger).
+    public func write<T: Encodable>(_ value: T, at relativePath: String, capacity: Int? = nil) throws {
+        let room = capacity ?? FileStamp(path: url(relativePath).path).map { Int($0.size) + Int($0.size) / 8 + 65536 } ?? 0
+        try write(encoded: BinaryCoder.encode(value, capacity: room), at: relativePath)
     }
 
     /// Writes a value already encoded with `BinaryCoder`.

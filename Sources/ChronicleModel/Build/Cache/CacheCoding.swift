@@ -20,6 +20,10 @@ public struct CacheWriter {
 
     public init() {}
 
+    /// A writer with room for `capacity` bytes (`LargeBuffer`): a large value written at its final
+    /// size, or more (room not written to is never touched), is never copied to grow.
+    public init(capacity: Int) { bytes = LargeBuffer.empty(capacity: capacity) }
+
     public mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
@@ -70,13 +74,19 @@ public struct CacheWriter {
     public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
         // Room for the reused bytes (and some for the others) at once: a large list does not
         // grow the buffer by doubling, each step a copy that holds twice the memory for a moment.
-        var room = bytes.count + 10
-        for (i, bytes) in encoded.enumerated() where i < values.count { room += bytes?.count ?? 256 }
-        bytes.reserveCapacity(room)
+        let room = bytes.count + Self.room(for: values.count, reusing: encoded)
+        if bytes.capacity < room { bytes.reserveCapacity(room) }
         varint(UInt64(values.count))
         for i in values.indices {
             if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
         }
+    }
+
+    /// About the bytes `values(_:reusing:)` writes for `count` values (at most a few bytes short).
+    public static func room(for count: Int, reusing encoded: [ArraySlice<UInt8>?]) -> Int {
+        var room = 10
+        for i in 0..<count { room += i < encoded.count ? encoded[i]?.count ?? 256 : 256 }
+        return room
     }
 
     public mutating func values<T: CacheCodable>(_ values: [T]) { array(values) { $0.value($1) } }
@@ -108,6 +118,8 @@ public struct CacheReader {
     private let end: Int
     /// Zones already looked up (a lookup in the system's database is slow, and records repeat a few zones).
     private var zones: [String: Zone] = [:]
+    /// The last zone read and its name's bytes: most records give the same zone as the one before.
+    private var lastZone: (name: [UInt8], zone: Zone)?
 
     public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
@@ -162,8 +174,10 @@ public struct CacheReader {
 
     public mutating func double() throws -> Double { Double(bitPattern: try fixed()) }
 
-    public mutating func string() throws -> String {
-        let count = try length()
+    public mutating func string() throws -> String { text(try length()) }
+
+    /// The next `count` bytes (which `length` allowed) as a string.
+    private mutating func text(_ count: Int) -> String {
         defer { position += count }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
     }
@@ -172,11 +186,13 @@ public struct CacheReader {
     /// the UTF-8): values that repeat from one item to the next are made once.
     public mutating func string(reusing previous: String) throws -> String {
         let count = try length()
-        defer { position += count }
         var known = previous
         let same = known.withUTF8 { old in old.count == count && (count == 0 || matches(old, at: position)) }
-        if same { return previous }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + count)]), as: UTF8.self) }
+        if same {
+            position += count
+            return previous
+        }
+        return text(count)
     }
 
     /// Whether the bytes at `offset` are `expected` (which must fit before the end).
@@ -248,6 +264,23 @@ public struct CacheReader {
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
 
+    /// A list of booleans as `CacheWriter.array` writes them with `bool`, read in one pass.
+    public mutating func bools() throws -> [Bool] {
+        let count = try length(), start = position
+        let values = try [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try bytes.withUnsafeBufferPointer { source in
+                for i in 0..<count {
+                    let b = source[start + i]
+                    guard b <= 1 else { throw Self.corrupt("not a boolean") }
+                    buffer[i] = b == 1
+                }
+            }
+            initialized = count
+        }
+        position += count
+        return values
+    }
+
     /// Bytes already passed over (`offset` gave their bounds), as they are.
     public func bytes(at range: Range<Int>) throws -> ArraySlice<UInt8> {
         guard range.upperBound <= position else { throw Self.corrupt("bytes past the end") }
@@ -291,11 +324,22 @@ public struct CacheReader {
     }
 
     public mutating func zone() throws -> Zone {
-        let name = try string()
-        if let z = zones[name] { return z }
-        guard let z = Zone(identifier: name) else { throw Self.corrupt("unknown time zone \(name)") }
-        zones[name] = z
-        return z
+        let count = try length()
+        if let last = lastZone, last.name.count == count, count > 0, last.name.withUnsafeBufferPointer({ matches($0, at: position) }) {
+            position += count
+            return last.zone
+        }
+        let name = text(count)
+        let zone: Zone
+        if let z = zones[name] {
+            zone = z
+        } else {
+            guard let z = Zone(identifier: name) else { throw Self.corrupt("unknown time zone \(name)") }
+            zones[name] = z
+            zone = z
+        }
+        lastZone = (Array(name.utf8), zone)
+        return zone
     }
 }
 
@@ -503,7 +547,8 @@ extension ArticleRecord: CacheCodable {
         contentHash = try input.fixed()
         stamp = try input.optional { try $0.stamp() }
         requestedSlug = try input.string()
-        slug = try input.string()
+        // Most articles have the slug they ask for: one string for both.
+        slug = try input.string(reusing: requestedSlug)
         title = try input.string()
         source = try input.optionalString()
         url = try input.optionalString()
@@ -514,10 +559,11 @@ extension ArticleRecord: CacheCodable {
         included = try input.bool()
         warnings = try input.values()
         evidence = try input.value()
-        verdicts = try input.array { try $0.bool() }
-        let c = try input.ints()
-        guard c.count == 4 else { throw CacheReader.corrupt("article counts") }
-        counts = Counts(sentences: c[0], expressions: c[1], boilerplateBlocks: c[2], mentions: c[3])
+        verdicts = try input.bools()
+        // Written as a list of four (`ints`), read without making one.
+        guard try input.length() == 4 else { throw CacheReader.corrupt("article counts") }
+        let sentences = try input.int(), expressions = try input.int(), boilerplateBlocks = try input.int()
+        counts = Counts(sentences: sentences, expressions: expressions, boilerplateBlocks: boilerplateBlocks, mentions: try input.int())
         periods = try input.values()
         storedNames = .encoded(try input.bytes(try input.length()))
     }
