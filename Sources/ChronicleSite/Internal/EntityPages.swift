@@ -127,13 +127,17 @@ struct EntityIndex: Sendable {
         var eventsOfName: [[Int]] = []
 
         init(_ digests: [PeriodDigest]) {
-            // The named events are read in place (a copy of each would retain its brief's texts).
+            // The named events are read in place (a copy of each would retain its brief's texts);
+            // the names numbered by a cheaper hash than a dictionary's, then kept by name once each.
+            var numbering = StringNumbers()
             digests.withUnsafeBufferPointer { digests in
-                for p in digests.indices { digests[p].named.withUnsafeBufferPointer { add($0, period: p) } }
+                for p in digests.indices { digests[p].named.withUnsafeBufferPointer { add($0, period: p, numbering: &numbering) } }
             }
+            names = numbering.strings
+            numbers = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
         }
 
-        private mutating func add(_ named: UnsafeBufferPointer<PeriodDigest.NamedEvent>, period p: Int) {
+        private mutating func add(_ named: UnsafeBufferPointer<PeriodDigest.NamedEvent>, period p: Int, numbering: inout StringNumbers) {
             for k in named.indices {
                 let e = eventPeriod.count
                 eventPeriod.append(p)
@@ -142,12 +146,8 @@ struct EntityIndex: Sendable {
                 eventScore.append(named[k].score)
                 eventCard.append(named[k].fingerprint)
                 for name in named[k].names {
-                    let n = numbers[name] ?? names.count
-                    if n == names.count {
-                        numbers[name] = n
-                        names.append(name)
-                        eventsOfName.append([])
-                    }
+                    let n = numbering.number(name)
+                    if n == eventsOfName.count { eventsOfName.append([]) }
                     eventNames.append(n)
                     eventsOfName[n].append(e)
                 }

@@ -771,22 +771,25 @@ struct Fingerprints: @unchecked Sendable {
         for p in index.periods {
             for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
-        for a in index.articleList {
-            all.add(a.slug)
-            all.add(a.title)
-            for text in [a.source, a.url, a.author] {
-                if let text { all.add(text) } else { all.add(Int.min) }
+        // Each article read where it lies (a copy would retain each of its texts).
+        index.articleList.withUnsafeBufferPointer { articles in
+            for i in articles.indices {
+                all.add(articles[i].slug)
+                all.add(articles[i].title)
+                all.add(optional: articles[i].source)
+                all.add(optional: articles[i].url)
+                all.add(optional: articles[i].author)
+                if let p = articles[i].published {
+                    all.add(p.date.dayNumber)
+                    all.add(p.hour ?? -1)
+                    all.add(p.minute ?? -1)
+                    all.add(p.offsetSeconds ?? Int.min)
+                    all.add(p.instant.map { Int($0) } ?? Int.min)
+                } else {
+                    all.add(Int.min)
+                }
+                all.add(articles[i].eventCount)
             }
-            if let p = a.published {
-                all.add(p.date.dayNumber)
-                all.add(p.hour ?? -1)
-                all.add(p.minute ?? -1)
-                all.add(p.offsetSeconds ?? Int.min)
-                all.add(p.instant.map { Int($0) } ?? Int.min)
-            } else {
-                all.add(Int.min)
-            }
-            all.add(a.eventCount)
         }
         siteWide = all.value
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
@@ -902,6 +905,11 @@ struct Fingerprinter {
     mutating func add(_ text: String) {
         add(text.utf8.count)
         add(ContentHash.xxh64(text))
+    }
+
+    /// A text, or `Int.min` for none.
+    mutating func add(optional text: String?) {
+        if let text { add(text) } else { add(Int.min) }
     }
 
     /// Flags, 64 to a word, after their count.
