@@ -113,8 +113,8 @@ struct SiteUpdate: @unchecked Sendable {
         // Each article's share of each of its periods, looked up once (its count and its page's fingerprint need them).
         let shares = RecordsInPlace.with(timeline.articles) { records in
             concurrentMap(Array(0..<records.count)) { i in
-                let record = records[i]
-                return record.pointee.periods.map { byPeriod[$0]?.articles[record.pointee.slug] }
+                let (record, hash) = (records[i], ContentHash.xxh64(records[i].pointee.slug))
+                return record.pointee.periods.map { byPeriod[$0]?.articles[record.pointee.slug, hash: hash] }
             }
         }
         let infos = RecordsInPlace.with(timeline.articles) { records in
