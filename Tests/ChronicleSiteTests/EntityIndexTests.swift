@@ -34,4 +34,20 @@ import Testing
         // Its events, period by period, in timeline order.
         #expect(index.sections(of: hub, digests: digests).map { $0.events.map(\.id) } == [(0..<25).map { "e\($0)" }, (25..<60).map { "e\($0)" }])
     }
+
+    /// A period page's fingerprint from the names' numbers (`EntityIndex.periodLinks`) is the one
+    /// worked out name by name: some names have pages, some do not, and events name more actors than a card links.
+    @Test func periodPrintsFromNumberedNamesAreThoseByName() throws {
+        let names = (0..<12).map { "Name \($0)" }
+        let events = (0..<40).map { i in (0..<(i % 9)).map { names[(i * 5 + $0 * 7) % names.count] } }
+        let digests = [Self.digest(3, Array(events[..<15]), from: 0), Self.digest(4, [], from: 15), Self.digest(5, Array(events[15...]), from: 15)]
+        let entities = names.indices.filter { $0 % 3 != 0 }.map { Entity(name: names[$0], slug: "name-\($0)", kind: .person, mentionCount: 1, events: []) }
+        let entityIndex = EntityIndex(digests: digests, entities: entities)
+        let templates = try TemplateSet.load(overridesIn: nil)
+        let index = SiteIndex(config: SiteConfig(), articles: [], periods: digests, entities: entities, pagedAbove: 1)
+        let byName = Fingerprints(templates: templates, index: index, pagedAbove: 1)
+        let numbered = Fingerprints(templates: templates, index: index, pagedAbove: 1, entities: entityIndex)
+        #expect(events.contains { $0.count > EntityPages.actorsPerEvent })
+        for i in digests.indices { #expect(numbered.period(at: i) == byName.period(at: i)) }
+    }
 }

@@ -89,6 +89,8 @@ struct EntityIndex: Sendable {
     /// an event gives it); and each name's rank when all are sorted, compared instead of the names.
     private let names: [String]
     private let numbers: [String: Int]
+    /// The named events of the digest at `p` by number: `periodStarts[p]..<periodStarts[p + 1]`.
+    private let periodStarts: [Int]
     private let eventsOfName: [[Int]]
     private let ranks: [Int]
 
@@ -115,6 +117,7 @@ struct EntityIndex: Sendable {
         (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard) = (n.eventPeriod, n.eventPosition, n.eventIsKey, n.eventScore, n.eventCard)
         (firstName, eventNames) = (n.firstName, n.eventNames)
         (names, numbers, eventsOfName, self.ranks) = (n.names, n.numbers, n.eventsOfName, ranks)
+        periodStarts = n.periodStarts
     }
 
     /// The digests' named events numbered in timeline order, and the names they give numbered.
@@ -125,15 +128,24 @@ struct EntityIndex: Sendable {
         var names: [String] = []
         var numbers: [String: Int] = [:]
         var eventsOfName: [[Int]] = []
+        var periodStarts: [Int] = []
 
         init(_ digests: [PeriodDigest]) {
-            // The named events are read in place (a copy of each would retain its brief's texts).
+            // The named events are read in place (a copy of each would retain its brief's texts);
+            // the names numbered by a cheaper hash than a dictionary's, then kept by name once each.
+            var numbering = StringNumbers()
             digests.withUnsafeBufferPointer { digests in
-                for p in digests.indices { digests[p].named.withUnsafeBufferPointer { add($0, period: p) } }
+                for p in digests.indices {
+                    periodStarts.append(eventPeriod.count)
+                    digests[p].named.withUnsafeBufferPointer { add($0, period: p, numbering: &numbering) }
+                }
             }
+            periodStarts.append(eventPeriod.count)
+            names = numbering.strings
+            numbers = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
         }
 
-        private mutating func add(_ named: UnsafeBufferPointer<PeriodDigest.NamedEvent>, period p: Int) {
+        private mutating func add(_ named: UnsafeBufferPointer<PeriodDigest.NamedEvent>, period p: Int, numbering: inout StringNumbers) {
             for k in named.indices {
                 let e = eventPeriod.count
                 eventPeriod.append(p)
@@ -142,12 +154,8 @@ struct EntityIndex: Sendable {
                 eventScore.append(named[k].score)
                 eventCard.append(named[k].fingerprint)
                 for name in named[k].names {
-                    let n = numbers[name] ?? names.count
-                    if n == names.count {
-                        numbers[name] = n
-                        names.append(name)
-                        eventsOfName.append([])
-                    }
+                    let n = numbering.number(name)
+                    if n == eventsOfName.count { eventsOfName.append([]) }
                     eventNames.append(n)
                     eventsOfName[n].append(e)
                 }
@@ -198,6 +206,22 @@ struct EntityIndex: Sendable {
             }
         }
         return h.value
+    }
+
+    /// Every name the digests' named events give, numbered (`periodLinks` takes a value per name in this order).
+    var nameList: [String] { names }
+
+    /// The links of each named event of the digest at `period` (`Fingerprints.links` of its names,
+    /// each name's link hash given by number in `linkOfName`), folded in order as `Fingerprints.period`
+    /// folds them: from the names' numbers, no name looked up.
+    func periodLinks(_ period: Int, linkOfName: [UInt64]) -> UInt64 {
+        var links: UInt64 = 0
+        for e in periodStarts[period]..<periodStarts[period + 1] {
+            var h: UInt64 = 0
+            for n in eventNames[firstName[e]..<firstName[e + 1]].prefix(EntityPages.actorsPerEvent) { h = h &* 1_000_003 &+ linkOfName[n] }
+            links = links &* 31 &+ h
+        }
+        return links
     }
 
     /// The actors an actor's events also name, most often first (ties by name).

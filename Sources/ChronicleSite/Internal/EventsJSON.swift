@@ -19,24 +19,27 @@ enum EventsJSON {
                     ("language", config.language)])
         out.raw(",\n\"articles\":[\n")
         // An article's line as `object` writes it, without a list per article (a large site has tens of thousands).
-        for (i, a) in articles.enumerated() {
-            out.raw(i > 0 ? ",\n{\"slug\":" : "{\"slug\":")
-            out.string(a.slug)
-            out.raw(",\"title\":")
-            out.string(a.title)
-            out.raw(",\"source\":")
-            out.string(a.source)
-            out.raw(",\"url\":")
-            out.string(a.url)
-            out.raw(",\"published\":")
-            if let published = a.published {
-                out.bytes.append(0x22)
-                dates.append(published, to: &out.bytes)
-                out.bytes.append(0x22)
-            } else {
-                out.raw("null")
+        // Each article read where it lies (a copy would retain each of its texts).
+        articles.withUnsafeBufferPointer { articles in
+            for i in articles.indices {
+                out.raw(i > 0 ? ",\n{\"slug\":" : "{\"slug\":")
+                out.string(articles[i].slug)
+                out.raw(",\"title\":")
+                out.string(articles[i].title)
+                out.raw(",\"source\":")
+                out.string(articles[i].source)
+                out.raw(",\"url\":")
+                out.string(articles[i].url)
+                out.raw(",\"published\":")
+                if let published = articles[i].published {
+                    out.bytes.append(0x22)
+                    dates.append(published, to: &out.bytes)
+                    out.bytes.append(0x22)
+                } else {
+                    out.raw("null")
+                }
+                out.raw("}")
             }
-            out.raw("}")
         }
         out.raw(articles.isEmpty ? "],\n\"events\":[\n" : "\n],\n\"events\":[\n")  // an empty list is "[\n]"
         return out.bytes
@@ -48,6 +51,8 @@ enum EventsJSON {
     /// After the last event: the actors, a line each.
     static func tail(hasEvents: Bool, entities: [Entity]) -> [UInt8] {
         var out = JSONBytes()
+        // About its length (mostly the events' ids), so that the bytes are not copied as they grow.
+        out.bytes.reserveCapacity(entities.reduce(64) { $0 + 128 + $1.name.utf8.count + $1.slug.utf8.count + 24 * $1.events.count })
         out.raw(hasEvents ? "\n],\n\"entities\":[" : "],\n\"entities\":[")
         for (i, entity) in entities.enumerated() {
             out.raw(i > 0 ? ",\n" : "\n")

@@ -121,11 +121,14 @@ struct Pages: @unchecked Sendable {
         var dates = DateTexts()
         var parts: [OutputEntry.Part] = []
         parts.reserveCapacity(index.articleList.count)
-        for article in index.articleList {
-            let print = list.fingerprint(article, site: site)
-            let start = out.bytes.count
-            if !out.copy(old[print], of: previous?.bytes) { list.line(article, index: index, dates: &dates, into: &out) }
-            parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
+        // Each article read where it lies (a copy would retain each of its texts).
+        index.articleList.withUnsafeBufferPointer { articles in
+            for i in articles.indices {
+                let print = list.fingerprint(articles[i], site: site)
+                let start = out.bytes.count
+                if !out.copy(old[print], of: previous?.bytes) { list.line(articles[i], index: index, dates: &dates, into: &out) }
+                parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
+            }
         }
         out.add(list.closing)
         out.bytes += shell[(at + markBytes.count)...]

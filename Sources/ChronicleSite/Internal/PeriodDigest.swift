@@ -16,7 +16,7 @@ struct PeriodDigest: Codable, Sendable {
     /// Its most important events, in timeline order, for the index of a paged site.
     var highlights: [PeriodShares.Brief] = []
     /// What each article's page shows about the period's events, by slug.
-    var articles: [String: Share] = [:]
+    var articles = ArticleShares()
     /// Its events that name actors, in timeline order: what actor pages are listed and
     /// fingerprinted from without loading the period.
     var named: [NamedEvent] = []
@@ -126,7 +126,7 @@ struct PeriodDigest: Codable, Sendable {
             h.add(e.text)
             return h.hash
         }
-        articles.reserveCapacity(shares.byArticle.count)
+        var articles: [String: Share] = Dictionary(minimumCapacity: shares.byArticle.count)
         for (slug, share) in shares.byArticle {
             var text = HashInput()
             var counts = HashInput()
@@ -141,6 +141,65 @@ struct PeriodDigest: Codable, Sendable {
                 text.add(shares.events[ref.event].id)
             }
             articles[slug] = Share(eventCount: share.events.count, fingerprint: text.hash, sourceCounts: counts.hash)
+        }
+        self.articles = ArticleShares(articles)
+    }
+
+    /// Each article's share of the period in `HashedKeys` order (by its slug's XXH64, ties by the
+    /// slug's bytes), as `site.bin` holds them: read back as they lie, without a dictionary of
+    /// strings, and looked up by the slug's hash (worked out once per article for all its periods).
+    struct ArticleShares: Codable, Sendable {
+        private(set) var slugs: [String] = []
+        private(set) var hashes: [UInt64] = []
+        private(set) var shares: [Share] = []
+
+        init() {}
+
+        init(_ dictionary: [String: Share]) {
+            let ordered = HashedKeys(dictionary)
+            slugs = ordered.entries.map(\.key)
+            shares = ordered.entries.map(\.value)
+            hashes = ordered.hashes
+        }
+
+        /// As read: in order, else (never written so) put in order.
+        init(slugs: [String], shares: [Share]) {
+            let hashes = slugs.map { ContentHash.xxh64($0) }
+            guard zip(hashes, hashes.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                self.init(Dictionary(zip(slugs, shares), uniquingKeysWith: { a, _ in a }))
+                return
+            }
+            self.init()
+            (self.slugs, self.hashes, self.shares) = (slugs, hashes, shares)
+        }
+
+        var count: Int { slugs.count }
+        var isEmpty: Bool { slugs.isEmpty }
+
+        subscript(slug: String) -> Share? { self[slug, hash: ContentHash.xxh64(slug)] }
+
+        /// The share of `slug`, whose XXH64 is `hash`.
+        subscript(slug: String, hash hash: UInt64) -> Share? {
+            var (low, high) = (0, hashes.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if hashes[mid] < hash { low = mid + 1 } else { high = mid }
+            }
+            while low < hashes.count && hashes[low] == hash {
+                if slugs[low] == slug { return shares[low] }
+                low += 1
+            }
+            return nil
+        }
+
+        /// As a dictionary by slug (its JSON form).
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(Dictionary(zip(slugs, shares), uniquingKeysWith: { a, _ in a }))
+        }
+
+        init(from decoder: Decoder) throws {
+            self.init(try decoder.singleValueContainer().decode([String: Share].self))
         }
     }
 }

@@ -125,8 +125,8 @@ extension PeriodDigest: CacheCodable {
         out.optional(first) { $0.date($1) }
         out.optional(last) { $0.date($1) }
         out.values(highlights)
-        out.array(HashedKeys(articles).entries) { out, entry in
-            let (slug, share) = entry
+        out.varint(UInt64(articles.count))
+        for (slug, share) in zip(articles.slugs, articles.shares) {
             out.string(slug)
             out.int(share.eventCount)
             out.fixed(share.fingerprint)
@@ -149,12 +149,13 @@ extension PeriodDigest: CacheCodable {
         first = try input.optional { try $0.date() }
         last = try input.optional { try $0.date() }
         highlights = try input.values()
+        var slugs: [String] = []
         let shares = try input.array { input in
-            let slug = try input.string(), count = try input.int(), print = try input.fixed()
-            return (slug, Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed()))
+            slugs.append(try input.string())
+            let count = try input.int(), print = try input.fixed()
+            return Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed())
         }
-        articles = Dictionary(minimumCapacity: shares.count)
-        for (slug, share) in shares { articles[slug] = share }
+        articles = ArticleShares(slugs: slugs, shares: shares)
         named = try input.array { input in
             let brief = try input.value(PeriodShares.Brief.self), score = try input.double(), print = try input.fixed()
             return NamedEvent(brief: brief, score: score, fingerprint: print, names: try input.strings())

@@ -34,15 +34,23 @@ struct SiteIndex: @unchecked Sendable {
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
         articleList = articles
+        // The articles read where they lie, by index (a copy of each would retain its texts), each
+        // slug looked up once.
         var positions: [String: Int] = Dictionary(minimumCapacity: articles.count)
-        for (i, a) in articles.enumerated() where positions[a.slug] == nil { positions[a.slug] = i }
+        var updated: PublicationTime?
+        articles.withUnsafeBufferPointer { articles in
+            for i in articles.indices {
+                positions.merge(CollectionOfOne((articles[i].slug, i))) { first, _ in first }
+                if let p = articles[i].published, updated.map({ Self.precedes($0, p) }) ?? true { updated = p }
+            }
+        }
         self.positions = positions
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         hasKeyEvents = periods.contains { $0.keyCount > 0 }
         paged = periods.reduce(0) { $0 + $1.eventCount } > threshold
-        updated = articles.compactMap(\.published).max(by: Self.precedes)
+        self.updated = updated
     }
 
     /// Orders publication times by instant when known, else by day; ties broken by text so the

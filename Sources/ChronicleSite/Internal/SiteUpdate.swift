@@ -113,8 +113,8 @@ struct SiteUpdate: @unchecked Sendable {
         // Each article's share of each of its periods, looked up once (its count and its page's fingerprint need them).
         let shares = RecordsInPlace.with(timeline.articles) { records in
             concurrentMap(Array(0..<records.count)) { i in
-                let record = records[i]
-                return record.pointee.periods.map { byPeriod[$0]?.articles[record.pointee.slug] }
+                let (record, hash) = (records[i], ContentHash.xxh64(records[i].pointee.slug))
+                return record.pointee.periods.map { byPeriod[$0]?.articles[record.pointee.slug, hash: hash] }
             }
         }
         let infos = RecordsInPlace.with(timeline.articles) { records in
@@ -148,7 +148,7 @@ struct SiteUpdate: @unchecked Sendable {
             let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities,
                                   pagedAbove: pagedAbove)
             let pages = Pages(templates: templates, index: index)
-            let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove)
+            let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove, entities: entities)
             let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
@@ -757,11 +757,15 @@ struct Fingerprints: @unchecked Sendable {
     let index: SiteIndex
     /// What a card shows of each actor it links (its page and kind), hashed, by name.
     let linkHashes: [String: UInt64]
+    /// The actors' index of `index.periods` and the link hash of each of its names by number, when given.
+    private let numbered: (entities: EntityIndex, linkOfName: [UInt64])?
 
     /// Bump when a change to the renderer changes pages whose inputs did not change.
     static let rendererVersion = "pages-1"
 
-    init(templates: TemplateSet, index: SiteIndex, pagedAbove: Int) {
+    /// - Parameter entities: the actors' index of `index.periods`, when at hand (period pages are then
+    ///   fingerprinted from the names' numbers).
+    init(templates: TemplateSet, index: SiteIndex, pagedAbove: Int, entities: EntityIndex? = nil) {
         self.index = index
         let c = index.config
         site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
@@ -771,22 +775,25 @@ struct Fingerprints: @unchecked Sendable {
         for p in index.periods {
             for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
-        for a in index.articleList {
-            all.add(a.slug)
-            all.add(a.title)
-            for text in [a.source, a.url, a.author] {
-                if let text { all.add(text) } else { all.add(Int.min) }
+        // Each article read where it lies (a copy would retain each of its texts).
+        index.articleList.withUnsafeBufferPointer { articles in
+            for i in articles.indices {
+                all.add(articles[i].slug)
+                all.add(articles[i].title)
+                all.add(optional: articles[i].source)
+                all.add(optional: articles[i].url)
+                all.add(optional: articles[i].author)
+                if let p = articles[i].published {
+                    all.add(p.date.dayNumber)
+                    all.add(p.hour ?? -1)
+                    all.add(p.minute ?? -1)
+                    all.add(p.offsetSeconds ?? Int.min)
+                    all.add(p.instant.map { Int($0) } ?? Int.min)
+                } else {
+                    all.add(Int.min)
+                }
+                all.add(articles[i].eventCount)
             }
-            if let p = a.published {
-                all.add(p.date.dayNumber)
-                all.add(p.hour ?? -1)
-                all.add(p.minute ?? -1)
-                all.add(p.offsetSeconds ?? Int.min)
-                all.add(p.instant.map { Int($0) } ?? Int.min)
-            } else {
-                all.add(Int.min)
-            }
-            all.add(a.eventCount)
         }
         siteWide = all.value
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
@@ -795,8 +802,10 @@ struct Fingerprints: @unchecked Sendable {
         articleShowsSourceCounts = !templates.names(usedBy: "article.html").isDisjoint(with: ["sourceCount", "multipleSources"])
         feedUsesSiteWide = uses("feed.xml")
         entityUsesSiteWide = uses("entity.html")
-        linkHashes = Dictionary(index.entityList.map { ($0.name, Self.hash("\($0.slug):\($0.kind.rawValue)")) },
-                                uniquingKeysWith: { a, _ in a })
+        let linkHashes = Dictionary(index.entityList.map { ($0.name, Self.hash("\($0.slug):\($0.kind.rawValue)")) },
+                                    uniquingKeysWith: { a, _ in a })
+        self.linkHashes = linkHashes
+        numbered = entities.map { ($0, $0.nameList.map { linkHashes[$0] ?? 1 }) }
     }
 
     static func hash(_ text: String) -> UInt64 { ContentHash.xxh64(text) }
@@ -805,7 +814,11 @@ struct Fingerprints: @unchecked Sendable {
         let p = index.periods
         let neighbours = "\(i > 0 ? p[i - 1].period.description : "-")|\(i + 1 < p.count ? p[i + 1].period.description : "-")"
         var links: UInt64 = 0
-        for event in p[i].named { links = links &* 31 &+ self.links(event) }
+        if let numbered {
+            links = numbered.entities.periodLinks(i, linkOfName: numbered.linkOfName)
+        } else {
+            for event in p[i].named { links = links &* 31 &+ self.links(event) }
+        }
         return Self.hash("\(site)|\(p[i].period)|\(p[i].hash)|\(neighbours)|\(monthUsesSiteWide ? siteWide : 0)|\(links)")
     }
 
@@ -902,6 +915,11 @@ struct Fingerprinter {
     mutating func add(_ text: String) {
         add(text.utf8.count)
         add(ContentHash.xxh64(text))
+    }
+
+    /// A text, or `Int.min` for none.
+    mutating func add(optional text: String?) {
+        if let text { add(text) } else { add(Int.min) }
     }
 
     /// Flags, 64 to a word, after their count.
