@@ -395,7 +395,7 @@ public struct TimelineBuilder: Sendable {
                     origins.permute(to: sorted)
                     encoded.permute(to: sorted)
                 }
-                return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache,
+                return try MergedPeriod(period, candidates: consume candidates, merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: memory.map { ($0, origins) },
                                         keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: encoded,
                                         merged: hook, last: lastGroups.map { groups in
