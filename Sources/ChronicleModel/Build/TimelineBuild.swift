@@ -345,7 +345,13 @@ struct MergedPeriod {
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: file.candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, checksum: checksum, at: CacheManifest.PeriodEntry.path(result))
-        try cache?.write(memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath)
+        // The grouping's memory is written on another thread while the events are made: a core that
+        // finished its own periods takes it (the periods of a rebuild are few and very unequal).
+        let memoryWrite = CacheWrites()
+        if let cache {
+            let path = CacheManifest.PeriodEntry(result, openNames: []).groupingPath
+            try memoryWrite.run(inBackground: true) { try cache.write(memory, at: path) }
+        }
         // Last: making the events leaves the file's candidates blank.
         var groupOf: [Int] = []
         let made = cache == nil || merged != nil || keepsEvents
@@ -357,6 +363,7 @@ struct MergedPeriod {
                                                previousHash: last.hash)
         }
         if let merged, let made { merged(result, made) }
+        try memoryWrite.finish()
     }
 }
 

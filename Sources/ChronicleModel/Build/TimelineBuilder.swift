@@ -301,7 +301,8 @@ public struct TimelineBuilder: Sendable {
         var periodSet = Set(records.flatMap(\.periods))
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
         periodSet.formUnion(dirty)
-        let rank = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.slug, $0.offset) })
+        // By index: `enumerated()` would hand out a copy of each record (every field retained).
+        let rank = Dictionary(uniqueKeysWithValues: records.indices.map { (records[$0].slug, $0) })
 
         // The largest periods (by their last mention count) first, so the last to finish is a small one.
         let dirtyList = dirty.sorted { a, b in
