@@ -119,9 +119,37 @@ public struct EventMerger: Sendable {
         let prepared = prepared ?? Prepared(candidates, only: members)
         return candidates.withUnsafeBufferPointer { c in
             prepared.traits.withUnsafeBufferPointer {
-                makeEvent(c, members: members, names: names, traits: $0, slugs: prepared.slugs, descriptions: prepared.descriptions)
+                makeEvent(members.map { c[$0].mention }, filedIn: c[members[0]].filedIn, members: members, names: names, traits: $0,
+                          slugs: prepared.slugs, descriptions: prepared.descriptions)
             }
         }
+    }
+
+    /// The events `groups` (indices into `candidates`, each candidate in one group at most) make, as
+    /// `makeEvent` makes them, each mention moved into its event rather than copied (a copy retains
+    /// each of its fields, and the candidate's release then releases them again): the candidates
+    /// are left with blank mentions.
+    func takeEvents(_ candidates: inout [Candidate], groups: [[Int]], names: SiteNames?, prepared: Prepared) -> [Event] {
+        var events: [Event] = []
+        events.reserveCapacity(groups.count)
+        candidates.withUnsafeMutableBufferPointer { c in
+            prepared.traits.withUnsafeBufferPointer { traits in
+                for members in groups {
+                    let mentions = [Mention](unsafeUninitializedCapacity: members.count) { buffer, count in
+                        for (k, i) in members.enumerated() {
+                            withUnsafeMutablePointer(to: &c[i].mention) { mention in
+                                (buffer.baseAddress! + k).moveInitialize(from: mention, count: 1)
+                                mention.initialize(to: Mention.blank)
+                            }
+                        }
+                        count = members.count
+                    }
+                    events.append(makeEvent(consume mentions, filedIn: c[members[0]].filedIn, members: members, names: names, traits: traits,
+                                            slugs: prepared.slugs, descriptions: prepared.descriptions))
+                }
+            }
+        }
+        return events
     }
 
     /// What making an event reads of a candidate besides its mention, worked out once (a candidate
@@ -183,9 +211,12 @@ public struct EventMerger: Sendable {
         }
     }
 
-    private func makeEvent(_ candidates: UnsafeBufferPointer<Candidate>, members: [Int], names: SiteNames?,
+    /// - Parameters:
+    ///   - mentions: those of `members`, in order.
+    ///   - filedIn: `Candidate.filedIn` of the first member.
+    private func makeEvent(_ taken: consuming [Mention], filedIn: Period?, members: [Int], names: SiteNames?,
                            traits: UnsafeBufferPointer<Traits>, slugs: [String], descriptions: Prepared.Descriptions) -> Event {
-        var mentions = members.map { candidates[$0].mention }
+        var mentions = consume taken
         if let names {
             for k in mentions.indices where !Self.resolvesAsGiven(mentions[k]) { mentions[k].entities = names.resolve(mentions[k].names) }
         }
@@ -236,7 +267,7 @@ public struct EventMerger: Sendable {
         let hasExplicit = !explicit.isEmpty
         let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
         let id = Self.identifier(value: value, mention: mentions[0], description: descriptions.of(value))
-        return Event(id: id, value: value, period: candidates[members[0]].period, status: status, representative: mentions[representative],
+        return Event(id: id, value: value, period: filedIn ?? Period(of: mentions[0].value), status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
                      disagreement: Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }))
@@ -290,27 +321,48 @@ public struct EventMerger: Sendable {
         return order.indices.sorted { a, b in count[a] != count[b] ? count[a] > count[b] : a < b }.map { order[$0] }
     }
 
-    /// `text.count` without walking grapheme clusters when the text is ASCII without carriage
-    /// returns (then every byte is a character), as nearly every sentence is.
+    /// `text.count` without walking grapheme clusters when every character of the text is one
+    /// scalar that forms a cluster of its own, as in nearly every sentence: ASCII without carriage
+    /// returns, Latin letters and signs below U+0300 (where combining marks begin), and the dashes,
+    /// quotes and other punctuation of U+2010–U+2027 and U+2030–U+205E (none of which joins a
+    /// neighbour: no extending mark, joiner, prepended or Hangul scalar is among them).
     static func characterCount(_ text: String) -> Int {
         var text = text
-        let plain = text.withUTF8 { bytes in
-            // Eight bytes at a time: no high bit set, and no byte equal to 0x0D (a zero byte after xor).
-            var i = 0
+        let scalars: Int? = text.withUTF8 { bytes in
+            var i = 0, count = 0
             let raw = UnsafeRawBufferPointer(bytes)
-            while i + 8 <= bytes.count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
-                if (w | ((cr &- 0x0101_0101_0101_0101) & ~cr)) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
             while i < bytes.count {
-                if bytes[i] >= 0x80 || bytes[i] == 0x0D { return false }
-                i += 1
+                // Eight ASCII bytes at a time: no high bit set, and no byte equal to 0x0D (a zero byte after xor).
+                if i + 8 <= bytes.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    if (w | ((cr &- 0x0101_0101_0101_0101) & ~cr)) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        count += 8
+                        continue
+                    }
+                }
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    i += 1
+                } else if b < 0xE0 {
+                    // Two bytes: U+0080–U+07FF.
+                    guard i + 1 < bytes.count, (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) < 0x300 else { return nil }
+                    i += 2
+                } else if b < 0xF0 {
+                    guard i + 2 < bytes.count else { return nil }
+                    let scalar = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar) else { return nil }
+                    i += 3
+                } else {
+                    return nil
+                }
+                count += 1
             }
-            return true
+            return count
         }
-        return plain ? text.utf8.count : text.count
+        return scalars ?? text.count
     }
 
     /// A short stable id: FNV-1a of the date and the first mention's place (the text

@@ -46,7 +46,7 @@ extension MonthGrouping {
                 && fits(bounds, tokens.count) && weights.count == tokens.count && isName.count == tokens.count
                 && fits(numberBounds, numbers.count) && fits(actorBounds, actorNames.count) && actorCounts.count == actorNames.count
                 && members.allSatisfy { (0..<candidateCount).contains($0) }
-                && (links + conflicts).allSatisfy { 0 <= $0.a && $0.a < $0.b && $0.b < count }
+                && links.allSatisfy { 0 <= $0.a && $0.a < $0.b && $0.b < count } && conflicts.allSatisfy { 0 <= $0.a && $0.a < $0.b && $0.b < count }
                 && announcements.allSatisfy { (0..<count).contains($0.a) && (0..<count).contains($0.b) && $0.a != $0.b }
         }
     }

@@ -179,6 +179,10 @@ public struct Mention: Codable, Sendable {
         self.names = names ?? entities.map { ArticleName(name: $0) }
     }
 
+    /// A mention of nothing, left in the place of one moved elsewhere.
+    static let blank = Mention(article: "", blockOrdinal: 0, sentenceIndex: 0, sentence: "", expression: nil, expressionRange: nil,
+                               value: .day(CivilDate(dayNumber: 0)), resolution: "", names: [])
+
     /// `entities` is not stored: it is derived from `names` whenever events are assembled.
     private enum CodingKeys: String, CodingKey {
         case article, blockOrdinal, sentenceIndex, sentence, expression, expressionRange, value, resolution, names

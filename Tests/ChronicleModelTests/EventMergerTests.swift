@@ -11,6 +11,20 @@ import Testing
         return .init(mention: mention, status: .happened, dateSource: source, position: index)
     }
 
+    /// The count of characters taken from scalars where each is a cluster of its own is `String.count`,
+    /// and texts with scalars that join their neighbours are counted as `String.count` counts them.
+    @Test(arguments: [
+        "", "plain ASCII words", "twelve bytes", "the \u{2018}quoted\u{2019} \u{201C}words\u{201D} \u{2014} and more\u{2026}",
+        "caf\u{E9} na\u{EF}ve \u{C5}ngstr\u{F6}m \u{A0}\u{AD}", "cafe\u{301} with a combining accent", "line\r\nbreak and\rreturn",
+        "joined \u{1F468}\u{200D}\u{1F469} family", "flags \u{1F1EB}\u{1F1F7}", "\u{203C}\u{FE0F} emphasis", "\u{2027}\u{2030}\u{205E}",
+        "\u{2028}separator", "Hangul \u{1100}\u{1161}\u{11A8}", "Greek \u{3B1}\u{3B2} and \u{5D0} Hebrew",
+    ])
+    func characterCountIsStringCount(_ text: String) {
+        #expect(EventMerger.characterCount(text) == text.count)
+        let long = String(repeating: text + " ", count: 3)
+        #expect(EventMerger.characterCount(long) == long.count)
+    }
+
     @Test func compatibleValues() {
         func v(_ s: String) -> TimexValue { TimexValue(timex3: s)! }
         #expect(EventMerger.compatible(v("2025-03-15"), v("2025-W11")))

@@ -122,10 +122,11 @@ public final class TimelineBuild: @unchecked Sendable {
         lock.unlock()
         if let known { return known }
         guard let result = periods.first(where: { $0.period == period }) else { return [] }
-        guard let file = cache?.read(PeriodFile.self, at: CacheManifest.PeriodEntry.path(result)) else {
+        guard var file = cache?.read(PeriodFile.self, at: CacheManifest.PeriodEntry.path(result)) else {
             throw Missing(description: "the cache holds no events for \(period): run `chronicle build --clean`")
         }
-        let events = file.events(merger: EventMerger(), names: names)
+        var groupOf: [Int] = []
+        let events = file.takeEvents(merger: EventMerger(), names: names, groupOf: &groupOf)
         lock.lock()
         if loaded[period] == nil {
             loaded[period] = events
@@ -271,19 +272,23 @@ struct PeriodFile: Codable {
     }
 
     func events(merger: EventMerger, names: SiteNames) -> [Event] {
+        var file = self
         var groupOf: [Int] = []
-        return events(merger: merger, names: names, groupOf: &groupOf)
+        return file.takeEvents(merger: merger, names: names, groupOf: &groupOf)
     }
 
-    /// The events in timeline order, and in `groupOf` the group each was made from.
+    /// The events in timeline order, and in `groupOf` the group each was made from. Each mention is
+    /// moved into its event: the candidates are left with blank mentions (`EventMerger.takeEvents`).
     /// - Parameter prepared: `EventMerger.Prepared` of the candidates, when worked out already.
-    func events(merger: EventMerger, names: SiteNames, groupOf: inout [Int], prepared: EventMerger.Prepared? = nil) -> [Event] {
+    mutating func takeEvents(merger: EventMerger, names: SiteNames, groupOf: inout [Int], prepared: EventMerger.Prepared? = nil) -> [Event] {
         let prepared = prepared ?? EventMerger.Prepared(candidates)
-        let events = groups.map { merger.makeEvent(candidates, members: $0, names: names, prepared: prepared) }
-        // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days per comparison).
+        var events = merger.takeEvents(&candidates, groups: groups, names: names, prepared: prepared)
+        // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days
+        // per comparison), and moved into place, not copied.
         let keys = events.map(Event.TimelineKey.init)
         groupOf = events.indices.sorted { keys[$0] < keys[$1] }
-        return groupOf.map { events[$0] }
+        events.permute(to: groupOf)
+        return events
     }
 
     /// About the bytes it is written in, or more: its candidates' (`CacheWriter.room(for:reusing:)`), and
@@ -317,18 +322,22 @@ struct MergedPeriod {
     ///   - last: the last period file's groups, each candidate's index among its candidates (nil when
     ///     new) and the hash the period had under this build's names: which events are unchanged is
     ///     worked out from them (`PeriodResult.unchanged`).
-    init(_ period: Period, candidates: [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
+    init(_ period: Period, candidates: consuming [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
          records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
          encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil,
          last: (groups: [[Int]], origins: [Int?], hash: UInt64)? = nil) throws {
-        let grouping = previous.flatMap { MonthGrouping(candidates, merger: merger, memory: $0.0, origins: $0.1) }
-            ?? MonthGrouping(candidates, merger: merger)
-        let file = PeriodFile(candidates: candidates, groups: grouping.groups(), encoded: encoded)
-        var groupOf: [Int] = []
-        let prepared = EventMerger.Prepared(candidates)
-        let made = cache == nil || merged != nil || keepsEvents
-            ? file.events(merger: merger, names: names, groupOf: &groupOf, prepared: prepared) : nil
-        events = cache == nil || keepsEvents ? made : nil
+        // The grouping (which holds the candidates too) is dropped once its groups and memory are
+        // known, so that the file's candidates are the only ones and their mentions can be moved out.
+        let groups: [[Int]], memory: MonthGrouping.Memory
+        do {
+            // (No closure captures `candidates`, and the grouping takes a copy: it is consumed below.)
+            var grouping: MonthGrouping?
+            if let previous { grouping = MonthGrouping(copy candidates, merger: merger, memory: previous.0, origins: previous.1) }
+            if grouping == nil { grouping = MonthGrouping(copy candidates, merger: merger) }
+            (groups, memory) = (grouping!.groups(), grouping!.memory)
+        }
+        var file = PeriodFile(candidates: consume candidates, groups: groups, encoded: encoded)
+        let prepared = EventMerger.Prepared(file.candidates)
         openNames = file.openNames
         // What the period shows depends on its mentions and on the articles they come from.
         let payload = try BinaryCoder.encode(file, capacity: file.room)
@@ -340,15 +349,27 @@ struct MergedPeriod {
         let checksum = ContentHash.xxh64(payload)
         let fileHash = ContentHash.xxh64(articles, seed: checksum)
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
-                              fileHash: fileHash, mentionCount: candidates.count, eventCount: file.groups.count, changed: true)
+                              fileHash: fileHash, mentionCount: file.candidates.count, eventCount: file.groups.count, changed: true)
         try cache?.write(encoded: payload, checksum: checksum, at: CacheManifest.PeriodEntry.path(result))
-        try cache?.write(grouping.memory, at: CacheManifest.PeriodEntry(result, openNames: []).groupingPath, capacity: grouping.memory.room)
+        // The grouping's memory is written on another thread while the events are made: a core that
+        // finished its own periods takes it (the periods of a rebuild are few and very unequal).
+        let memoryWrite = CacheWrites()
+        if let cache {
+            let path = CacheManifest.PeriodEntry(result, openNames: []).groupingPath
+            try memoryWrite.run(inBackground: true) { try cache.write(memory, at: path, capacity: memory.room) }
+        }
+        // Last: making the events leaves the file's candidates blank.
+        var groupOf: [Int] = []
+        let made = cache == nil || merged != nil || keepsEvents
+            ? file.takeEvents(merger: merger, names: names, groupOf: &groupOf, prepared: prepared) : nil
+        events = cache == nil || keepsEvents ? made : nil
         if let last, let made {
             result.unchanged = UnchangedEvents(ids: Self.unchanged(made, groupOf: groupOf, groups: file.groups, last: last.groups,
                                                                    origins: last.origins, encoded: encoded),
                                                previousHash: last.hash)
         }
         if let merged, let made { merged(result, made) }
+        try memoryWrite.finish()
     }
 }
 

@@ -301,7 +301,8 @@ public struct TimelineBuilder: Sendable {
         var periodSet = Set(records.flatMap(\.periods))
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
         periodSet.formUnion(dirty)
-        let rank = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.slug, $0.offset) })
+        // By index: `enumerated()` would hand out a copy of each record (every field retained).
+        let rank = Dictionary(uniqueKeysWithValues: records.indices.map { (records[$0].slug, $0) })
 
         // The largest periods (by their last mention count) first, so the last to finish is a small one.
         let dirtyList = dirty.sorted { a, b in
@@ -395,7 +396,7 @@ public struct TimelineBuilder: Sendable {
                     origins.permute(to: sorted)
                     encoded.permute(to: sorted)
                 }
-                return try MergedPeriod(period, candidates: candidates, merger: merger, names: names, cache: cache,
+                return try MergedPeriod(period, candidates: consume candidates, merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: memory.map { ($0, origins) },
                                         keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: encoded,
                                         merged: hook, last: lastGroups.map { groups in
