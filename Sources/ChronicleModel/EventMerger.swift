@@ -119,7 +119,7 @@ public struct EventMerger: Sendable {
         let prepared = prepared ?? Prepared(candidates, only: members)
         return candidates.withUnsafeBufferPointer { c in
             prepared.traits.withUnsafeBufferPointer {
-                makeEvent(members.map { c[$0].mention }, filedIn: c[members[0]].filedIn, members: members, names: names, traits: $0,
+                makeEvent(members.map { c[$0].mention }, period: c[members[0]].period, members: members, names: names, traits: $0,
                           slugs: prepared.slugs, descriptions: prepared.descriptions)
             }
         }
@@ -135,6 +135,7 @@ public struct EventMerger: Sendable {
         candidates.withUnsafeMutableBufferPointer { c in
             prepared.traits.withUnsafeBufferPointer { traits in
                 for members in groups {
+                    let period = c[members[0]].period
                     let mentions = [Mention](unsafeUninitializedCapacity: members.count) { buffer, count in
                         for (k, i) in members.enumerated() {
                             withUnsafeMutablePointer(to: &c[i].mention) { mention in
@@ -144,7 +145,7 @@ public struct EventMerger: Sendable {
                         }
                         count = members.count
                     }
-                    events.append(makeEvent(consume mentions, filedIn: c[members[0]].filedIn, members: members, names: names, traits: traits,
+                    events.append(makeEvent(consume mentions, period: period, members: members, names: names, traits: traits,
                                             slugs: prepared.slugs, descriptions: prepared.descriptions))
                 }
             }
@@ -213,8 +214,8 @@ public struct EventMerger: Sendable {
 
     /// - Parameters:
     ///   - mentions: those of `members`, in order.
-    ///   - filedIn: `Candidate.filedIn` of the first member.
-    private func makeEvent(_ taken: consuming [Mention], filedIn: Period?, members: [Int], names: SiteNames?,
+    ///   - period: `Candidate.period` of the first member.
+    private func makeEvent(_ taken: consuming [Mention], period: Period?, members: [Int], names: SiteNames?,
                            traits: UnsafeBufferPointer<Traits>, slugs: [String], descriptions: Prepared.Descriptions) -> Event {
         var mentions = consume taken
         if let names {
@@ -267,7 +268,7 @@ public struct EventMerger: Sendable {
         let hasExplicit = !explicit.isEmpty
         let score = Double(sources.count) * 2 + (hasExplicit ? 2 : 0) + max(0, 1 - Double(earliest) / 20)
         let id = Self.identifier(value: value, mention: mentions[0], description: descriptions.of(value))
-        return Event(id: id, value: value, period: filedIn ?? Period(of: mentions[0].value), status: status, representative: mentions[representative],
+        return Event(id: id, value: value, period: period, status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
                      disagreement: Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }))

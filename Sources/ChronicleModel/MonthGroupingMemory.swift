@@ -42,11 +42,12 @@ extension MonthGrouping {
             func fits(_ bounds: [Int], _ total: Int) -> Bool {
                 bounds.count == count + 1 && bounds.first == 0 && bounds.last == total && zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 }
             }
+            func ordered(_ link: Link) -> Bool { 0 <= link.a && link.a < link.b && link.b < count }
             return spans.count == 2 * count && announced.count == count && reported.count == count && fits(memberBounds, members.count)
                 && fits(bounds, tokens.count) && weights.count == tokens.count && isName.count == tokens.count
                 && fits(numberBounds, numbers.count) && fits(actorBounds, actorNames.count) && actorCounts.count == actorNames.count
                 && members.allSatisfy { (0..<candidateCount).contains($0) }
-                && links.allSatisfy { 0 <= $0.a && $0.a < $0.b && $0.b < count } && conflicts.allSatisfy { 0 <= $0.a && $0.a < $0.b && $0.b < count }
+                && links.allSatisfy(ordered) && conflicts.allSatisfy(ordered)
                 && announcements.allSatisfy { (0..<count).contains($0.a) && (0..<count).contains($0.b) && $0.a != $0.b }
         }
     }

@@ -35,8 +35,9 @@ import Testing
         #expect(index.sections(of: hub, digests: digests).map { $0.events.map(\.id) } == [(0..<25).map { "e\($0)" }, (25..<60).map { "e\($0)" }])
     }
 
-    /// A period page's fingerprint from the names' numbers (`EntityIndex.periodLinks`) is the one
-    /// worked out name by name: some names have pages, some do not, and events name more actors than a card links.
+    /// What a period page's fingerprint takes of its cards' links, worked out from the names' numbers
+    /// (`EntityIndex.periodLinks`), is the fold of each named event's links name by name: some names
+    /// have pages, some do not, and events name more actors than a card links.
     @Test func periodPrintsFromNumberedNamesAreThoseByName() throws {
         let names = (0..<12).map { "Name \($0)" }
         let events = (0..<40).map { i in (0..<(i % 9)).map { names[(i * 5 + $0 * 7) % names.count] } }
@@ -45,9 +46,12 @@ import Testing
         let entityIndex = EntityIndex(digests: digests, entities: entities)
         let templates = try TemplateSet.load(overridesIn: nil)
         let index = SiteIndex(config: SiteConfig(), articles: [], periods: digests, entities: entities, pagedAbove: 1)
-        let byName = Fingerprints(templates: templates, index: index, pagedAbove: 1)
-        let numbered = Fingerprints(templates: templates, index: index, pagedAbove: 1, entities: entityIndex)
+        let prints = Fingerprints(templates: templates, index: index, pagedAbove: 1, entities: entityIndex)
         #expect(events.contains { $0.count > EntityPages.actorsPerEvent })
-        for i in digests.indices { #expect(numbered.period(at: i) == byName.period(at: i)) }
+        for i in digests.indices {
+            let byName = digests[i].named.reduce(UInt64(0)) { $0 &* 31 &+ prints.links($1.names) }
+            #expect(prints.periodLinks(i) == byName)
+        }
+        #expect(prints.periodLinks(0) != prints.periodLinks(2))
     }
 }

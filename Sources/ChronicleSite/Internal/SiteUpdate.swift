@@ -757,15 +757,16 @@ struct Fingerprints: @unchecked Sendable {
     let index: SiteIndex
     /// What a card shows of each actor it links (its page and kind), hashed, by name.
     let linkHashes: [String: UInt64]
-    /// The actors' index of `index.periods` and the link hash of each of its names by number, when given.
-    private let numbered: (entities: EntityIndex, linkOfName: [UInt64])?
+    /// The actors' index of `index.periods`, and the link hash of each of its names by number.
+    private let entities: EntityIndex
+    private let linkOfName: [UInt64]
 
     /// Bump when a change to the renderer changes pages whose inputs did not change.
     static let rendererVersion = "pages-1"
 
-    /// - Parameter entities: the actors' index of `index.periods`, when at hand (period pages are then
-    ///   fingerprinted from the names' numbers).
-    init(templates: TemplateSet, index: SiteIndex, pagedAbove: Int, entities: EntityIndex? = nil) {
+    /// - Parameter entities: the actors' index of `index.periods` (period pages are fingerprinted from
+    ///   the numbers of the names their events give).
+    init(templates: TemplateSet, index: SiteIndex, pagedAbove: Int, entities: EntityIndex) {
         self.index = index
         let c = index.config
         site = Self.hash("\(Self.rendererVersion)|\(templates.fingerprint)|\(c.title)|\(c.description)|\(c.baseURL ?? "-")|\(c.language)|"
@@ -805,7 +806,8 @@ struct Fingerprints: @unchecked Sendable {
         let linkHashes = Dictionary(index.entityList.map { ($0.name, Self.hash("\($0.slug):\($0.kind.rawValue)")) },
                                     uniquingKeysWith: { a, _ in a })
         self.linkHashes = linkHashes
-        numbered = entities.map { ($0, $0.nameList.map { linkHashes[$0] ?? 1 }) }
+        self.entities = entities
+        linkOfName = entities.nameList.map { linkHashes[$0] ?? 1 }
     }
 
     static func hash(_ text: String) -> UInt64 { ContentHash.xxh64(text) }
@@ -813,17 +815,14 @@ struct Fingerprints: @unchecked Sendable {
     func period(at i: Int) -> UInt64 {
         let p = index.periods
         let neighbours = "\(i > 0 ? p[i - 1].period.description : "-")|\(i + 1 < p.count ? p[i + 1].period.description : "-")"
-        var links: UInt64 = 0
-        if let numbered {
-            links = numbered.entities.periodLinks(i, linkOfName: numbered.linkOfName)
-        } else {
-            for event in p[i].named { links = links &* 31 &+ self.links(event) }
-        }
-        return Self.hash("\(site)|\(p[i].period)|\(p[i].hash)|\(neighbours)|\(monthUsesSiteWide ? siteWide : 0)|\(links)")
+        return Self.hash("\(site)|\(p[i].period)|\(p[i].hash)|\(neighbours)|\(monthUsesSiteWide ? siteWide : 0)|\(periodLinks(i))")
     }
 
+    /// What the cards of the period at `i` show of the actors they link: `links` of each named
+    /// event's names, folded in order, worked out from the names' numbers.
+    func periodLinks(_ i: Int) -> UInt64 { entities.periodLinks(i, linkOfName: linkOfName) }
+
     /// What an event card shows of the actors it links: their pages and kinds.
-    private func links(_ event: PeriodDigest.NamedEvent) -> UInt64 { links(event.names) }
 
     func links(_ names: [String]) -> UInt64 {
         var h: UInt64 = 0
