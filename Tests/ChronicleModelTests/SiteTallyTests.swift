@@ -80,6 +80,23 @@ import Testing
         #expect(counts.keys == [4, 5, 9, 10] && counts.counts == [2, 3, 1, 1])
     }
 
+    /// The filter in front of a change's sets never turns away one of their keys, and turns away
+    /// most others (keys alike in their low bits, as paragraph hashes are, included).
+    @Test func hashFilterKeepsEveryKeyAndRulesOutMostOthers() {
+        var generator = SystemRandomNumberGenerator()
+        let keys = (0..<200).map { _ in UInt64.random(in: .min ... .max, using: &generator) | 1 }
+        let filter = HashFilter(keys)
+        #expect(keys.allSatisfy(filter.mayContain))
+        let others = (0..<10_000).map { _ in UInt64.random(in: .min ... .max, using: &generator) | 1 }
+        #expect(others.count { filter.mayContain($0) } < 200)
+        let change = BoilerplateTally.Change(sentences: Set(keys[..<100]), paragraphs: Set(keys[100...]))
+        var evidence = BoilerplateEvidence(outlet: "The Courier", blocks: [])
+        evidence.paragraphs = [others[0], keys[150]]
+        #expect(change.touches(evidence))
+        evidence.paragraphs = Array(others[..<20])
+        #expect(change.touches(evidence) == others[..<20].contains { keys.contains($0) })
+    }
+
     @Test func keptCountsThatDoNotMatchTheArticlesAreNotTrusted() throws {
         var articles: [String: String] = [:]
         for n in 0..<6 { articles["c\(n).md"] = Self.article(n, outlet: "Courier", footer: n < 4) }

@@ -101,13 +101,22 @@ struct BoilerplateTally: Sendable, Equatable {
 
     /// The keys whose counts, as verdicts read them, changed.
     struct Change {
-        var sentences = Set<UInt64>()
-        var paragraphs = Set<UInt64>()
+        let sentences: Set<UInt64>
+        let paragraphs: Set<UInt64>
+        /// Both sets' keys: a rebuild asks about every article, and most share no key with the change.
+        private let filter: HashFilter
+
+        init(sentences: Set<UInt64> = [], paragraphs: Set<UInt64> = []) {
+            (self.sentences, self.paragraphs) = (sentences, paragraphs)
+            filter = HashFilter(sentences.union(paragraphs))
+        }
 
         /// Whether an article's verdicts may read a changed count (else they are as they were).
         func touches(_ e: BoilerplateEvidence) -> Bool {
             guard !sentences.isEmpty || !paragraphs.isEmpty else { return false }
-            if e.paragraphs.contains(where: paragraphs.contains) { return true }
+            if e.paragraphs.contains(where: { filter.mayContain($0) && paragraphs.contains($0) }) { return true }
+            // A block's keys are among the article's sentences: look at the blocks only when one of those changed.
+            guard e.sentences.contains(where: { filter.mayContain($0) && sentences.contains($0) }) else { return false }
             for case .oneCue(let keys) in e.blocks where keys.contains(where: { sentences.contains($0.hash) }) { return true }
             return false
         }
@@ -205,4 +214,19 @@ struct NameTally: Sendable, Equatable {
         for word in e.nameWords { try change(&nameWords, word, by: sign) }
         for t in e.tally { try change(&tallies, Key(name: t.name, kind: t.kind), by: sign * t.count) }
     }
+}
+
+/// A bit for each of 65,536 slices of the hash space (by a hash's top 16 bits): a key whose bit is
+/// clear is not in the set, found without hashing it again; a set bit still needs the exact lookup.
+struct HashFilter: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1 << 10)
+
+    init<Keys: Sequence<UInt64>>(_ keys: Keys) {
+        for key in keys { words[Self.word(key)] |= Self.bit(key) }
+    }
+
+    func mayContain(_ key: UInt64) -> Bool { words[Self.word(key)] & Self.bit(key) != 0 }
+
+    private static func word(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 54) }
+    private static func bit(_ key: UInt64) -> UInt64 { 1 << ((key >> 48) & 63) }
 }

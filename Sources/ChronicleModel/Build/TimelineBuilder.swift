@@ -150,19 +150,22 @@ public struct TimelineBuilder: Sendable {
         // Each path's index among the manifest's records (a record is costly to copy: each copy retains its many fields).
         let oldRecords = manifest?.records ?? []
         let previousIndex = Dictionary(oldRecords.indices.map { (oldRecords[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
-        func previous(_ path: String) -> ArticleRecord? { previousIndex[path].map { oldRecords[$0] } }
 
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
         let counter = progress.counter("read", total: paths.count)
         var records: [ArticleRecord] = []
+        /// Beside each record: its index among the last build's records (each path looked up once),
+        /// and whether its file was parsed now (new or changed bytes).
+        var origins: [(old: Int?, isParsed: Bool)] = []
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
         let known = stamps?.value
-        for (i, outcome) in concurrentMap(Array(paths.indices), { i in
+        for (i, (outcome, old)) in concurrentMap(Array(paths.indices), { i in
             defer { counter.advance() }
-            let old = previousIndex[paths[i]].map { (contentHash: oldRecords[$0].contentHash, stamp: oldRecords[$0].stamp) }
-            return read(paths[i], in: folder, reader: reader, previous: old, stamp: known?[i] ?? nil, settledBefore: settledBefore)
+            let k = previousIndex[paths[i]]
+            let old = k.map { (contentHash: oldRecords[$0].contentHash, stamp: oldRecords[$0].stamp) }
+            return (read(paths[i], in: folder, reader: reader, previous: old, stamp: known?[i] ?? nil, settledBefore: settledBefore), k)
         }).enumerated() {
             switch outcome {
             case .failed(let d):
@@ -170,13 +173,15 @@ public struct TimelineBuilder: Sendable {
                 stats.skipped += 1
             case .cached(let stamp):
                 // The one copy of the last build's record, its slug claimed anew.
-                var record = oldRecords[previousIndex[paths[i]]!]
+                var record = oldRecords[old!]
                 if record.slug != record.requestedSlug { record.slug = record.requestedSlug }
                 if record.stamp != stamp { record.stamp = stamp }
                 records.append(record)
+                origins.append((old, false))
             case .parsed(let record, let article):
                 records.append(record)
-                parsed.put(article, for: record.sourcePath)
+                origins.append((old, true))
+                parsed.put(article, for: paths[i])
             }
         }
         for i in records.indices where records[i].included != (includeDrafts || !records[i].draft) {
@@ -185,9 +190,12 @@ public struct TimelineBuilder: Sendable {
         stats.drafts = records.count { !$0.included }
         diagnostics += assignSlugs(&records)
         // Sorted by keys worked out once, records moved, not copied (each copy retains its many fields).
+        origins = records.indices.filter { records[$0].included }.map { origins[$0] }
         records.removeAll { !$0.included }
         let keys = records.map(\.orderKey)
-        records.permute(to: records.indices.sorted { keys[$0] < keys[$1] })
+        let order = records.indices.sorted { keys[$0] < keys[$1] }
+        records.permute(to: order)
+        origins.permute(to: order)
         stats.articles = records.count
         progress.step("read \(stats.articles) article\(stats.articles == 1 ? "" : "s")"
             + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
@@ -196,10 +204,16 @@ public struct TimelineBuilder: Sendable {
         // Analyse what is new or changed, or whose boilerplate verdicts changed with the other articles.
         // A rebuild updates the last build's counts by the texts that changed, and works out again
         // only the verdicts that read a changed count.
-        let isParsed = records.map { parsed.contains($0.sourcePath) }
-        let currentIndex = Dictionary(records.indices.map { (records[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        let isParsed = origins.map(\.isParsed)
+        /// Whether each of the last build's records is still on the site, and with the same text.
+        var stays = [Bool](repeating: false, count: oldRecords.count), present = stays
+        for (old, isParsed) in origins {
+            guard let old else { continue }
+            present[old] = true
+            stays[old] = !isParsed
+        }
         /// The last build's records that left or whose text changed: their evidence is taken away.
-        let replaced = oldRecords.indices.filter { currentIndex[oldRecords[$0].sourcePath].map { isParsed[$0] } ?? true }
+        let replaced = oldRecords.indices.filter { !stays[$0] }
         var boilerplate: BoilerplateTally
         var change: BoilerplateTally.Change?
         if let manifest {
@@ -220,7 +234,7 @@ public struct TimelineBuilder: Sendable {
         for i in records.indices {
             let verdicts = change.map { isParsed[i] || $0.touches(records[i].evidence) } == false
                 ? records[i].verdicts : detector.verdicts(records[i].evidence)
-            let old = previousIndex[records[i].sourcePath].flatMap { oldRecords[$0].included ? $0 : nil }
+            let old = origins[i].old.flatMap { oldRecords[$0].included ? $0 : nil }
             let kind = ChangeKind(records[i], previousSlug: old.map { oldRecords[$0].slug }, previousVerdicts: old.map { oldRecords[$0].verdicts },
                                   verdicts: verdicts, isParsed: isParsed[i])
             kinds.append(kind)
@@ -262,7 +276,7 @@ public struct TimelineBuilder: Sendable {
             if let manifest {
                 nameTally = manifest.names
                 for k in replaced { try nameTally.remove(oldRecords[k].names) }
-                for i in toAnalyse where !isParsed[i] { try nameTally.remove(previous(records[i].sourcePath)!.names) }
+                for i in toAnalyse where !isParsed[i] { try nameTally.remove(oldRecords[origins[i].old!].names) }
                 for i in toAnalyse { nameTally.add(try records[i].names) }
             } else {
                 nameTally = NameTally(try records.map { try $0.names })
@@ -280,21 +294,20 @@ public struct TimelineBuilder: Sendable {
         let oldPeriods = Dictionary(manifest?.periods.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         var dirty = Set<Period>()
         var renamed: [String: String] = [:]  // old slug → new slug, for articles only renamed
-        var kept = Set<String>()  // slugs whose old mentions stay as they are
+        var kept = Set<String>(minimumCapacity: records.count)  // slugs whose old mentions stay as they are
         for i in records.indices {
             switch kinds[i] {
             case .unchanged:
                 kept.insert(records[i].slug)
             case .renamed:
-                renamed[previous(records[i].sourcePath)!.slug] = records[i].slug
+                renamed[oldRecords[origins[i].old!].slug] = records[i].slug
                 dirty.formUnion(records[i].periods)
             case .analysed:
                 dirty.formUnion(records[i].periods)
-                if let old = previous(records[i].sourcePath), old.included { dirty.formUnion(old.periods) }
+                if let k = origins[i].old, oldRecords[k].included { dirty.formUnion(oldRecords[k].periods) }
             }
         }
-        let current = Set(records.map(\.sourcePath))
-        for k in oldRecords.indices where oldRecords[k].included && !current.contains(oldRecords[k].sourcePath) {
+        for k in oldRecords.indices where oldRecords[k].included && !present[k] {
             dirty.formUnion(oldRecords[k].periods)
         }
         // A period of an article that left changes too; so does one nothing points at any more.
@@ -433,7 +446,7 @@ public struct TimelineBuilder: Sendable {
             // A record unchanged since the last build is written as its bytes were read.
             let oldBytes = manifest?.encoded ?? []
             let encoded = records.indices.map { i in
-                kinds[i] == .unchanged ? previousIndex[records[i].sourcePath].flatMap { k in
+                kinds[i] == .unchanged ? origins[i].old.flatMap { k in
                     k < oldBytes.count && oldRecords[k].stamp == records[i].stamp ? oldBytes[k] : nil
                 } : nil
             }
@@ -583,10 +596,10 @@ public struct TimelineBuilder: Sendable {
     /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.
     func assignSlugs(_ records: inout [ArticleRecord]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        var used: [String: Int] = [:]
+        var used: [String: Int] = .init(minimumCapacity: records.count)
         for i in records.indices where records[i].included {
             let base = records[i].requestedSlug
-            records[i].slug = base
+            if records[i].slug != base { records[i].slug = base }
             if let n = used[base] {
                 var k = n + 1
                 while used["\(base)-\(k)"] != nil { k += 1 }
