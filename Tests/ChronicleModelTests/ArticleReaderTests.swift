@@ -45,6 +45,16 @@ import Testing
     }
 
     /// The byte paths for ASCII text answer as the character paths do.
+    /// Which files the content folder's walk takes for articles: the extension in any case, and not a dot file's name alone.
+    @Test func articleFileNames() {
+        for name in ["a.md", "b.MD", "c.Markdown", "2025-03-15-talks.txt", "d.e.md", "é.md", "f.mD"] {
+            #expect(TimelineBuilder.isArticle(name.utf8), "\(name)")
+        }
+        for name in ["a.mdx", "b.html", "notes", ".md", "c.md.bak", "d.", "é.txté"] {
+            #expect(!TimelineBuilder.isArticle(name.utf8), "\(name)")
+        }
+    }
+
     @Test func asciiPathsMatchCharacterPaths() {
         let texts = ["Hello, World!", "  Leading and trailing  ", "a--b__c", "2024-03-15 Budget: 12.5% cut", "", "/", "a/b/",
                      "content/2024/story.md", "content/.hidden", "story.tar.gz", "no-extension", "a//b.txt",

@@ -641,19 +641,25 @@ public struct TimelineBuilder: Sendable {
             guard let dir = opendir(dirPath) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
+                // Looked at on bytes: a String is made only for a folder or an article.
+                let (hidden, article) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    let name = raw.prefix { $0 != 0 }
+                    return (name.first == UInt8(ascii: "."), Self.isArticle(name))
+                }
+                let type = Int32(entry.pointee.d_type)
+                guard !hidden, article || type != Int32(DT_REG) else { continue }
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard !name.hasPrefix(".") else { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                switch Int32(entry.pointee.d_type) {
+                switch type {
                 case Int32(DT_DIR):
                     walk(path)
                 case Int32(DT_REG):
-                    if Self.isArticle(name) { paths.append(path) }
+                    paths.append(path)
                 default:
                     // A link (or a file system that does not say): an article if it is a regular file inside the folder.
                     var info = stat()
                     let full = base + "/" + path
-                    guard Self.isArticle(name), stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                    guard article, stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
                           URL(fileURLWithPath: full).resolvingSymlinksInPath().path.hasPrefix(base + "/") else { continue }
                     paths.append(path)
                 }
@@ -663,9 +669,14 @@ public struct TimelineBuilder: Sendable {
         return paths.sorted()
     }
 
-    static func isArticle(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
+    /// Whether a file name (its UTF-8 bytes) ends in one of `ArticleReader.extensions`, in any case.
+    static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return false }
+        let suffix = name[name.index(after: dot)...]
+        guard suffix.allSatisfy({ $0 < 0x80 }) else {
+            return ArticleReader.extensions.contains(String(decoding: suffix, as: UTF8.self).lowercased())
+        }
+        return ArticleReader.extensions.contains(String(decoding: suffix.map { (65...90).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
 
     /// A diagnostic about a content file, with the path shown relative to the current folder when it is below it.
