@@ -76,6 +76,16 @@ struct TemplateSetTests {
         #expect(error.message.contains("nosuch"))
     }
 
+    /// Loading the built-in templates as a site's own checks every partial they name against the
+    /// built-in names alone (a site's files add none here): the check a build skips for them.
+    @Test func builtInTemplatesNameOnlyBuiltInPartials() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for template in DefaultTemplates.all { try dir.write("\(template.name).mustache", template.contents) }
+        let set = try TemplateSet.load(overridesIn: dir.url)
+        #expect(set.origins.values.allSatisfy { !$0.hasPrefix("built-in") })
+    }
+
     @Test func invalidUTF8IsAnError() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -121,7 +121,9 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: describe(error.error))
             }
-            try checkPartials(in: text, origin: origin, known: sources)
+            // A built-in template names only built-in partials (`builtInTemplatesNameOnlyBuiltInPartials`),
+            // and those are always there: only a site's own are checked.
+            if !origin.hasPrefix("built-in") { try checkPartials(in: text, origin: origin, known: sources) }
         }
         return TemplateSet(library: library, origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
                            registered: registered, compiled: compiled)
