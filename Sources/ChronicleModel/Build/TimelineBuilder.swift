@@ -325,6 +325,9 @@ public struct TimelineBuilder: Sendable {
         let (keptSlugs, renamedSlugs, included) = (kept, renamed, records)
         let mergeCounter = progress.counter("merge", total: dirtyList.count)
         let merger = EventMerger()
+        // A clean build keeps the events of its first periods for their pages, up to a number of
+        // mentions (`TimelineBuild.keptMentionLimit`); a rebuild that merges a few keeps them all.
+        let keptEvents = Budget(dirtyList.count <= TimelineBuild.recentLimit ? .max : TimelineBuild.keptMentionLimit)
         let hook: (@Sendable (PeriodResult, [Event]) -> Void)? = self.merged.map { merged in
             let hashes = Dictionary(records.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
             return { merged($0, $1, hashes, cache) }
@@ -409,9 +412,10 @@ public struct TimelineBuilder: Sendable {
                     origins.permute(to: sorted)
                     encoded.permute(to: sorted)
                 }
+                let keepsEvents = keptEvents.take(candidates.count)
                 return try MergedPeriod(period, candidates: consume candidates, merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: memory.map { ($0, origins) },
-                                        keepsEvents: dirtyList.count <= TimelineBuild.recentLimit, encoded: encoded,
+                                        keepsEvents: keepsEvents, encoded: encoded,
                                         merged: hook, last: lastGroups.map { groups in
                                             (groups, origins, oldPeriods[period]!.result(changed: false, names: names).hash)
                                         })
@@ -826,6 +830,23 @@ final class MentionSpill: @unchecked Sendable {
             written += n
         }
         spilled.insert(period)
+    }
+}
+
+/// A count that threads take from until it runs out.
+final class Budget: @unchecked Sendable {
+    private var left: Int
+    private let lock = NSLock()
+
+    init(_ total: Int) { left = total }
+
+    /// Takes `amount` when that much is left.
+    func take(_ amount: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard amount <= left else { return false }
+        left -= amount
+        return true
     }
 }
 
