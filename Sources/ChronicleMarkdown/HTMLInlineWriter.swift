@@ -92,8 +92,10 @@ struct InlineWriter {
         let start = offset
         let end = start + bytes.count
         cuts.removeAll(keepingCapacity: true)
-        for span in spans {
-            for bound in (0..<2).lazy.map({ $0 == 0 ? span.range.lowerBound : span.range.upperBound }) where bound > start && bound < end {
+        // By index: iterating would copy each span (retaining its tag and attributes) for its range.
+        for k in spans.indices {
+            let range = spans[k].range
+            for bound in (0..<2).lazy.map({ $0 == 0 ? range.lowerBound : range.upperBound }) where bound > start && bound < end {
                 // Never split inside a multi-byte character: move to the next scalar boundary.
                 var local = bound - start
                 while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }

@@ -270,6 +270,8 @@ struct BlockScan {
 
     /// Scans UTF-8 bytes; ASCII without the Unicode property tables.
     private init(utf8 b: UnsafeBufferPointer<UInt8>, salt: UInt64) {
+        // Room for a word every four bytes (English averages six): one allocation for most blocks.
+        words.reserveCapacity(b.count / 4 + 1)
         var word = Self.basis
         var inWord = false
         var sentence = salt
@@ -277,21 +279,23 @@ struct BlockScan {
         var pendingSpace = false
         var i = 0
         while i <= b.count {
+            // A letter or digit: ASCII lower-cased, else a character whose lower-case mapping is mixed in.
             var letter: UInt8 = 0
-            var other: String?
+            var isLetter = false
             var length = 1
             if i == b.count {
                 // The end closes the last word and sentence.
             } else if b[i] < 0x80 {
                 let c = b[i]
-                if c >= 0x30 && c <= 0x39 || c >= 0x61 && c <= 0x7A { letter = c } else if c >= 0x41 && c <= 0x5A { letter = c | 0x20 }
+                letter = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                isLetter = (letter >= 0x61 && letter <= 0x7A) || (c >= 0x30 && c <= 0x39)
             } else {
                 let (scalar, n) = WordBytes.scalar(b, at: i)
                 length = n
                 let p = scalar.properties
-                if p.isAlphabetic || p.numericType != nil { other = p.lowercaseMapping }
+                isLetter = p.isAlphabetic || p.numericType != nil
             }
-            guard letter != 0 || other != nil else {
+            guard isLetter else {
                 if inWord { words.append(word) }
                 inWord = false
                 word = Self.basis
@@ -314,12 +318,12 @@ struct BlockScan {
             }
             pendingSpace = false
             inWord = true
-            if letter != 0 {
+            if length == 1 {
                 hash = (hash ^ UInt64(letter)) &* Self.prime
                 sentence = (sentence ^ UInt64(letter)) &* Self.prime
                 word = (word ^ UInt64(letter)) &* Self.prime
             } else {
-                for byte in other!.utf8 {
+                for byte in WordBytes.scalar(b, at: i).scalar.properties.lowercaseMapping.utf8 {
                     hash = (hash ^ UInt64(byte)) &* Self.prime
                     sentence = (sentence ^ UInt64(byte)) &* Self.prime
                     word = (word ^ UInt64(byte)) &* Self.prime

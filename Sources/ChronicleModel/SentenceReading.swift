@@ -127,7 +127,9 @@ struct SentenceReading {
             cue = Int32(e)
             flags = ReadingWords.table.values[e].flags
         }
-        if ReadingWords.isRegularPastForm(lowered[lower], ascii: ascii) { flags.insert(.pastForm) }
+        if lowered.withUnsafeBufferPointer({ ReadingWords.isRegularPastForm(UnsafeBufferPointer(rebasing: $0[lower]), ascii: ascii) }) {
+            flags.insert(.pastForm)
+        }
         return Word(utf8Range: start..<(start + bytes.count), lower: lower, cue: cue, flags: flags, quoted: quoted,
                     capitalized: capitalized, afterPause: afterPause)
     }
@@ -174,14 +176,20 @@ struct SentenceReading {
     }
 
     /// The tagger's tense of the words (indices into `words`) joined by spaces, joined as bytes.
+    /// Only the words within the tagger's reach are joined: each word is one token or more.
     private func tense<Indices: Collection<Int>>(of indices: Indices, using tagger: Tagger) -> Tense {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(indices.reduce(0) { $0 + words[$1].lower.count + 1 })
-        for (k, i) in indices.enumerated() {
-            if k > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: lowered[words[i].lower])
+        let read = indices.prefix(Tagger.tenseReach)
+        let count = read.reduce(0) { $0 + words[$1].lower.count + 1 }
+        return lowered.withUnsafeBufferPointer { lowered in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { joined in
+                var n = 0
+                for i in read {
+                    if n > 0 { joined[n] = 0x20; n += 1 }
+                    for b in lowered[words[i].lower] { joined[n] = b; n += 1 }
+                }
+                return tagger.tense(ofUTF8: UnsafeBufferPointer(rebasing: joined[..<n]))
+            }
         }
-        return bytes.withUnsafeBufferPointer { tagger.tense(ofUTF8: $0) }
     }
 
     /// Whether the sentence's first past form follows "has" or "have" (`PerfectCues.isPresentPerfect`).
@@ -268,10 +276,10 @@ enum ReadingWords {
     }()
 
     /// An "-ed" past form: ends in "ed" and has more than three characters.
-    static func isRegularPastForm(_ lower: ArraySlice<UInt8>, ascii: Bool) -> Bool {
+    static func isRegularPastForm(_ lower: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
         // A word ending in "d" ends in the byte "d" (checked first: counting characters is slower).
         guard lower.last == 0x64 else { return false }
-        if ascii { return lower.count > 3 && lower[lower.endIndex - 2] == 0x65 }
+        if ascii { return lower.count > 3 && lower[lower.count - 2] == 0x65 }
         let word = String(decoding: lower, as: UTF8.self)
         return word.count > 3 && word.hasSuffix("ed")
     }

@@ -255,7 +255,10 @@ public struct TimelineBuilder: Sendable {
                                                        store: store, cache: cache)
                 // Handed on here, not returned: the merge sorts each period's mentions by article and position.
                 var byPeriod: [Period: CacheWriter] = [:]
-                for c in candidates { byPeriod[c.period!, default: CacheWriter()].value(c) }
+                // Every candidate of the article has the article's story names: encoded once.
+                var story = CacheWriter()
+                if let first = candidates.first { story.strings(first.storyNames) }
+                for c in candidates { c.write(to: &byPeriod[c.period!, default: CacheWriter()], storyNames: story.bytes) }
                 for (period, out) in byPeriod { try fresh.append(out.bytes, to: period) }
                 return record
             }
@@ -545,18 +548,22 @@ public struct TimelineBuilder: Sendable {
         for (blockIndex, block) in article.blocks.enumerated() {
             counts.sentences += block.sentences.count
             if block.isBoilerplate { counts.boilerplateBlocks += 1 }
-            for (index, sentence) in block.sentences.enumerated() {
+            // Each sentence read where it lies: a copy would retain each of its texts and arrays.
+            let sentences = block.sentences
+            for index in sentences.indices {
                 defer { position += 1 }
-                counts.expressions += sentence.timexes.count
-                unresolved += sentence.timexes.filter { $0.anchor == .unresolved }.count
-                guard !block.isBoilerplate, block.block.kind == .paragraph, let value = sentence.date,
-                      value.interval != nil, TenseCues.hasWords(sentence.text, atLeast: 3) else { continue }
-                let timex = sentence.anchorTimex.map { sentence.timexes[$0] }
+                let timexes = sentences[index].timexes
+                counts.expressions += timexes.count
+                for t in timexes.indices where timexes[t].anchor == .unresolved { unresolved += 1 }
+                guard !block.isBoilerplate, block.block.kind == .paragraph, let value = sentences[index].date,
+                      value.interval != nil, TenseCues.hasWords(sentences[index].text, atLeast: 3) else { continue }
+                let anchor = sentences[index].anchorTimex
                 let mention = Mention(article: record.slug, blockOrdinal: block.block.ordinal, sentenceIndex: index,
-                                      sentence: sentence.text, expression: timex?.text, expressionRange: timex?.utf8Range,
-                                      value: value, resolution: sentence.explanation, names: names[blockIndex][index])
-                candidates.append(.init(mention: mention, status: sentence.status, dateSource: sentence.dateSource, position: position,
-                                        filedIn: Self.publicationMonth(of: value, published: record.published),
+                                      sentence: sentences[index].text, expression: anchor.map { timexes[$0].text },
+                                      expressionRange: anchor.map { timexes[$0].utf8Range },
+                                      value: value, resolution: sentences[index].explanation, names: names[blockIndex][index])
+                candidates.append(.init(mention: mention, status: sentences[index].status, dateSource: sentences[index].dateSource,
+                                        position: position, filedIn: Self.publicationMonth(of: value, published: record.published),
                                         published: record.published?.date, storyNames: storyNames))
             }
         }
@@ -588,9 +595,9 @@ public struct TimelineBuilder: Sendable {
         var order: [String] = []
         for (block, sentences) in zip(article.blocks, names) where !block.isBoilerplate {
             for sentence in sentences {
-                for (k, name) in sentence.map(\.name).enumerated() where !sentence[..<k].contains(where: { $0.name == name }) {
-                    if count[name] == nil { order.append(name) }
-                    count[name, default: 0] += 1
+                for k in sentence.indices where !sentence[..<k].contains(where: { $0.name == sentence[k].name }) {
+                    count[sentence[k].name, default: 0] += 1
+                    if count[sentence[k].name] == 1 { order.append(sentence[k].name) }
                 }
             }
         }

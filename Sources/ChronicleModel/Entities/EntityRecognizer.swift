@@ -218,8 +218,10 @@ public struct EntityRecognizer: Sendable {
     public func recogniseNames(in article: inout Article) {
         for b in article.blocks.indices {
             for s in article.blocks[b].sentences.indices {
-                let sentence = article.blocks[b].sentences[s]
-                article.blocks[b].sentences[s].entities = recognise(sentence.text, excluding: sentence.timexes.map(\.utf8Range))
+                // Fields read in place: a copy of the sentence would retain each of its texts and arrays.
+                let entities = recognise(article.blocks[b].sentences[s].text,
+                                         excluding: article.blocks[b].sentences[s].timexes.map(\.utf8Range))
+                article.blocks[b].sentences[s].entities = entities
             }
         }
     }

@@ -92,15 +92,12 @@ public enum ArticleNames {
         // ("Sir Keir"), a given name with.
         var surnames: [String: String] = [:]
         var nonInitial: Set<String> = []
-        for block in article.blocks where !block.isBoilerplate {
-            for sentence in block.sentences {
-                for m in sentence.entities where !m.name.isEmpty {
-                    if !m.isSentenceInitial && !Self.hasSpace(m.name) { nonInitial.insert(m.name) }
-                    guard m.kind == .person, let surname = EntityResolver.surname(m.name) else { continue }
-                    evidence.fullNames[m.name, default: 0] += 1
-                    if surnames[surname] == nil { surnames[surname] = m.name }
-                }
-            }
+        forEachMention(in: article) { m in
+            guard !m.name.isEmpty else { return }
+            if !m.isSentenceInitial && !Self.hasSpace(m.name) { nonInitial.insert(m.name) }
+            guard m.kind == .person, let surname = EntityResolver.surname(m.name) else { return }
+            evidence.fullNames[m.name, default: 0] += 1
+            if surnames[surname] == nil { surnames[surname] = m.name }
         }
         evidence.nameWords = nonInitial.sorted()
         var givenNames: [String: String] = [:]
@@ -113,13 +110,9 @@ public enum ArticleNames {
             return ArticleName(name: otherwise ?? name, surname: name)
         }
         var holders: [String: ArticleName] = [:]
-        for block in article.blocks where !block.isBoilerplate {
-            for sentence in block.sentences {
-                for m in sentence.entities where !m.name.isEmpty {
-                    guard let title = m.title, holders[title] == nil else { continue }
-                    holders[title] = Self.hasSpace(m.name) ? ArticleName(name: m.name) : single(m.name)
-                }
-            }
+        forEachMention(in: article) { m in
+            guard !m.name.isEmpty, let title = m.title, holders[title] == nil else { return }
+            holders[title] = Self.hasSpace(m.name) ? ArticleName(name: m.name) : single(m.name)
         }
         // "told The Gulf Post", "seen by Capitol Courier": an article naming its own outlet attributes, it does not report.
         let outlet = article.source.map(EntityResolver.outletKey)
@@ -142,14 +135,17 @@ public enum ArticleNames {
         var kinds: [EntityKind] = []
         var keys: [ArticleName] = []
         var position: [Slot: Int] = [:]
-        let names = article.blocks.map { block in
-            block.sentences.map { sentence in
+        // Blocks, sentences and mentions read where they lie: a copy would retain each of their texts.
+        let names = article.blocks.indices.map { b in
+            let isBoilerplate = article.blocks[b].isBoilerplate
+            return article.blocks[b].sentences.indices.map { s in
                 var out: [ArticleName] = []
-                for m in sentence.entities {
-                    guard let name = resolve(m) else { continue }
+                let entities = article.blocks[b].sentences[s].entities
+                for e in entities.indices {
+                    guard let name = resolve(entities[e]) else { continue }
                     if !out.contains(name) { out.append(name) }
-                    guard !block.isBoilerplate else { continue }
-                    let kind = m.name.isEmpty || name.name != m.name ? .person : m.kind
+                    guard !isBoilerplate else { continue }
+                    let kind = entities[e].name.isEmpty || name.name != entities[e].name ? .person : entities[e].kind
                     let slot = position[Slot(name: name, kind: kind)] ?? {
                         keys.append(name)
                         kinds.append(kind)
@@ -164,6 +160,16 @@ public enum ArticleNames {
         }
         evidence.tally = keys.indices.map { NameEvidence.Tally(name: keys[$0], kind: kinds[$0], count: tally[$0]) }
         return (names, evidence)
+    }
+
+    /// Calls `body` with each name the article's sentences give outside boilerplate, in order, read
+    /// where it lies (iterating copies each block, sentence and name, retaining each of their texts).
+    private static func forEachMention(in article: Article, _ body: (EntityMention) -> Void) {
+        for b in article.blocks.indices where !article.blocks[b].isBoilerplate {
+            for s in article.blocks[b].sentences.indices {
+                for m in article.blocks[b].sentences[s].entities.indices { body(article.blocks[b].sentences[s].entities[m]) }
+            }
+        }
     }
 }
 

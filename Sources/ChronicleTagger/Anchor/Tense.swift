@@ -19,6 +19,11 @@ struct TenseClassifier {
     /// "agreed to purchase the line in February", written in October, is the February ahead.)
     var yearlessDay = false
 
+    /// How many tokens after the expression the cue is looked for in (the clause's own verb is near).
+    static let rightSteps = 25
+    /// The furthest a cue looks past its own token ("is also meeting", "would not have").
+    static let lookAhead = 2
+
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
         let c = cue(s, first: first, end: end)
@@ -55,7 +60,7 @@ struct TenseClassifier {
         // then right, up to the sentence end
         i = end
         steps = 0
-        while i < s.count && steps < 25 {
+        while i < s.count && steps < Self.rightSteps {
             if i > 0 && s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")

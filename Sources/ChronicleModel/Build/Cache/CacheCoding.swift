@@ -629,13 +629,25 @@ extension Mention: CacheCodable {
 
 extension EventMerger.Candidate: CacheCodable {
     public func write(to out: inout CacheWriter) {
+        writeFields(to: &out)
+        out.strings(storyNames)
+    }
+
+    /// `write(to:)` with the story names already encoded (`CacheWriter.strings`): an article's
+    /// candidates share one list, encoded once.
+    func write(to out: inout CacheWriter, storyNames encoded: [UInt8]) {
+        writeFields(to: &out)
+        out.append(encoded)
+    }
+
+    /// Every field but the story names, which come last.
+    private func writeFields(to out: inout CacheWriter) {
         out.value(mention)
         out.string(status.rawValue)
         out.string(dateSource.rawValue)
         out.int(position)
         out.optional(filedIn) { $0.value($1) }
         out.optional(published) { $0.date($1) }
-        out.strings(storyNames)
     }
 
     public init(from input: inout CacheReader) throws {
