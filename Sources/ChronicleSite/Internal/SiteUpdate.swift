@@ -347,7 +347,8 @@ struct SiteUpdate: @unchecked Sendable {
         let oldFile = previous.flatMap { _ in FileHandle(forReadingAtPath: session.root.appendingPathComponent("events.json").path) }
         defer { try? oldFile?.close() }
         var runs: [SiteState.EventsLayout.Run] = []
-        func write(to out: FileHandle) throws {
+        /// Writes the file to `out` and returns its length.
+        func write(to out: FileHandle) throws -> Int {
             var offset = 0
             func emit(_ bytes: [UInt8]) throws {
                 try out.write(contentsOf: bytes)
@@ -376,12 +377,13 @@ struct SiteUpdate: @unchecked Sendable {
             }
             try emit(tail)
             guard ftruncate(out.fileDescriptor, off_t(offset)) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return offset
         }
         // Written over the file the build before last wrote, kept for it (its storage is reused
         // rather than 200 MB freed and taken again at 10,000 articles), else into a new file.
         if let spare = Self.spareEventsFile(timeline.cache, session: session) {
             do {
-                try write(to: spare.handle)
+                _ = try write(to: spare.handle)
                 try spare.handle.close()
             } catch {
                 try? spare.handle.close()
@@ -395,7 +397,8 @@ struct SiteUpdate: @unchecked Sendable {
                     throw CocoaError(.fileWriteUnknown)
                 }
                 defer { try? out.close() }
-                try write(to: out)
+                let length = try write(to: out)
+                if session.staged { Self.prepareSpareEventsFile(timeline.cache, session: session, size: length) }
             }
         }
         layout.runs = runs
@@ -428,6 +431,23 @@ struct SiteUpdate: @unchecked Sendable {
             return nil
         }
         return (url, FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+    }
+
+    /// A first or clean build (a staged one) leaves the next build its spare events.json at the size
+    /// of the one it wrote, its storage taken now: else the first rebuild after it takes that
+    /// storage page by page as it writes (at 10,000 articles on tmpfs, 0.55 s against 0.48 s for
+    /// the +1). Nothing when there is no cache, a spare that large is there, or the cache is on
+    /// another file system than the output (no spare is used then).
+    static func prepareSpareEventsFile(_ cache: BuildCache?, session: OutputSession, size: Int) {
+        guard let cache, size > 0 else { return }
+        var folder = stat(), root = stat()
+        guard stat(cache.directory.path, &folder) == 0, stat(session.root.path, &root) == 0, folder.st_dev == root.st_dev else { return }
+        let fd = open(cache.url("events-spare.json").path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var spare = stat()
+        guard fstat(fd, &spare) == 0, (spare.st_mode & S_IFMT) == S_IFREG, spare.st_nlink == 1, spare.st_size < size else { return }
+        _ = posix_fallocate(fd, 0, off_t(size))
     }
 
     /// Appends `length` bytes of `file` from `offset` to `out`, in the kernel when it can
