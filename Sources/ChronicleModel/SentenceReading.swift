@@ -176,14 +176,12 @@ struct SentenceReading {
     }
 
     /// The tagger's tense of the words (indices into `words`) joined by spaces, joined as bytes.
-    /// Only the words within the tagger's reach are joined: each word is one token or more.
     private func tense<Indices: Collection<Int>>(of indices: Indices, using tagger: Tagger) -> Tense {
-        let read = indices.prefix(Tagger.tenseReach)
-        let count = read.reduce(0) { $0 + words[$1].lower.count + 1 }
+        let count = indices.reduce(0) { $0 + words[$1].lower.count + 1 }
         return lowered.withUnsafeBufferPointer { lowered in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { joined in
                 var n = 0
-                for i in read {
+                for i in indices {
                     if n > 0 { joined[n] = 0x20; n += 1 }
                     for b in lowered[words[i].lower] { joined[n] = b; n += 1 }
                 }

@@ -167,10 +167,6 @@ public struct Tagger: Sendable {
         return copy.withUTF8 { tense(ofUTF8: $0) }
     }
 
-    /// How many tokens `tense(of:)` reads at most: its cue is among the first ones, and a cue looks
-    /// a few tokens past itself. A caller may pass only the words that make that many tokens.
-    public static let tenseReach = TenseClassifier.rightSteps + TenseClassifier.lookAhead
-
     /// `tense(of:)` of UTF-8 text.
     public func tense(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Tense {
         var tokens: [Token] = []

@@ -21,8 +21,6 @@ struct TenseClassifier {
 
     /// How many tokens after the expression the cue is looked for in (the clause's own verb is near).
     static let rightSteps = 25
-    /// The furthest a cue looks past its own token ("is also meeting", "would not have").
-    static let lookAhead = 2
 
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {
