@@ -281,6 +281,7 @@ struct BlockScan {
         while i <= b.count {
             // A letter or digit: ASCII lower-cased, else a character whose lower-case mapping is mixed in.
             var letter: UInt8 = 0
+            var other: Unicode.Scalar?
             var isLetter = false
             var length = 1
             if i == b.count {
@@ -294,6 +295,7 @@ struct BlockScan {
                 length = n
                 let p = scalar.properties
                 isLetter = p.isAlphabetic || p.numericType != nil
+                other = scalar
             }
             guard isLetter else {
                 if inWord { words.append(word) }
@@ -318,16 +320,16 @@ struct BlockScan {
             }
             pendingSpace = false
             inWord = true
-            if length == 1 {
-                hash = (hash ^ UInt64(letter)) &* Self.prime
-                sentence = (sentence ^ UInt64(letter)) &* Self.prime
-                word = (word ^ UInt64(letter)) &* Self.prime
-            } else {
-                for byte in WordBytes.scalar(b, at: i).scalar.properties.lowercaseMapping.utf8 {
+            if let other {
+                for byte in other.properties.lowercaseMapping.utf8 {
                     hash = (hash ^ UInt64(byte)) &* Self.prime
                     sentence = (sentence ^ UInt64(byte)) &* Self.prime
                     word = (word ^ UInt64(byte)) &* Self.prime
                 }
+            } else {
+                hash = (hash ^ UInt64(letter)) &* Self.prime
+                sentence = (sentence ^ UInt64(letter)) &* Self.prime
+                word = (word ^ UInt64(letter)) &* Self.prime
             }
             sentenceLength += 1
             i += length

@@ -204,7 +204,6 @@ public struct TimelineBuilder: Sendable {
         // Analyse what is new or changed, or whose boilerplate verdicts changed with the other articles.
         // A rebuild updates the last build's counts by the texts that changed, and works out again
         // only the verdicts that read a changed count.
-        let isParsed = origins.map(\.isParsed)
         /// Whether each of the last build's records is still on the site, and with the same text.
         var stays = [Bool](repeating: false, count: oldRecords.count), present = stays
         for (old, isParsed) in origins {
@@ -220,7 +219,7 @@ public struct TimelineBuilder: Sendable {
             boilerplate = manifest.boilerplate
             do {
                 change = try boilerplate.update(removing: replaced.map { oldRecords[$0].evidence },
-                                                adding: records.indices.filter { isParsed[$0] }.map { records[$0].evidence })
+                                                adding: records.indices.filter { origins[$0].isParsed }.map { records[$0].evidence })
             } catch {
                 throw BuildFailure.cacheInconsistent
             }
@@ -232,11 +231,11 @@ public struct TimelineBuilder: Sendable {
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []
         for i in records.indices {
-            let verdicts = change.map { isParsed[i] || $0.touches(records[i].evidence) } == false
+            let verdicts = change.map { origins[i].isParsed || $0.touches(records[i].evidence) } == false
                 ? records[i].verdicts : detector.verdicts(records[i].evidence)
             let old = origins[i].old.flatMap { oldRecords[$0].included ? $0 : nil }
             let kind = ChangeKind(records[i], previousSlug: old.map { oldRecords[$0].slug }, previousVerdicts: old.map { oldRecords[$0].verdicts },
-                                  verdicts: verdicts, isParsed: isParsed[i])
+                                  verdicts: verdicts, isParsed: origins[i].isParsed)
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -279,7 +278,7 @@ public struct TimelineBuilder: Sendable {
             if let manifest {
                 nameTally = manifest.names
                 for k in replaced { try nameTally.remove(oldRecords[k].names) }
-                for i in toAnalyse where !isParsed[i] { try nameTally.remove(oldRecords[origins[i].old!].names) }
+                for i in toAnalyse where !origins[i].isParsed { try nameTally.remove(oldRecords[origins[i].old!].names) }
                 for i in toAnalyse { nameTally.add(try records[i].names) }
             } else {
                 nameTally = NameTally(try records.map { try $0.names })
