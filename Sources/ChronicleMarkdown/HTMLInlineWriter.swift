@@ -11,8 +11,12 @@ struct InlineWriter {
     private var stack: [Int] = []
     /// By span: opened at least once (later pieces use the reopening tag).
     private var opened: [Bool]
-    /// The spans covering the position `sync` last looked at (kept to reuse its storage).
-    private var covering: [Int] = []
+    /// The spans that have started at the position last looked at and not ended there, in
+    /// index order: the spans covering it (positions only grow, so a span that ended never
+    /// covers a later one).
+    private var live: [Int] = []
+    /// The first span that has not started at that position (spans are sorted by start).
+    private var next = 0
     /// Where `text` cuts its bytes (kept to reuse its storage).
     private var cuts: [Int] = []
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
@@ -92,15 +96,23 @@ struct InlineWriter {
         let start = offset
         let end = start + bytes.count
         cuts.removeAll(keepingCapacity: true)
-        // By index: iterating would copy each span (retaining its tag and attributes) for its range.
-        for k in spans.indices {
-            let range = spans[k].range
-            for bound in (0..<2).lazy.map({ $0 == 0 ? range.lowerBound : range.upperBound }) where bound > start && bound < end {
-                // Never split inside a multi-byte character: move to the next scalar boundary.
-                var local = bound - start
-                while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }
-                if local < bytes.count { cuts.append(local) }
-            }
+        // Each span bound strictly inside the text: the ends of the spans open at its start, and
+        // both bounds of the spans that start inside it (by index: iterating would copy each span,
+        // retaining its tag and attributes, for its range).
+        func cut(at bound: Int) {
+            guard bound > start && bound < end else { return }
+            // Never split inside a multi-byte character: move to the next scalar boundary.
+            var local = bound - start
+            while local < bytes.count && bytes[local] & 0xC0 == 0x80 { local += 1 }
+            if local < bytes.count { cuts.append(local) }
+        }
+        advance(to: start)
+        for k in live { cut(at: spans[k].range.upperBound) }
+        var k = next
+        while k < spans.count && spans[k].range.lowerBound < end {
+            cut(at: spans[k].range.lowerBound)
+            cut(at: spans[k].range.upperBound)
+            k += 1
         }
         cuts.sort()
         cuts.append(bytes.count)
@@ -135,9 +147,8 @@ struct InlineWriter {
     /// Makes the open spans exactly those covering `position`, without touching spans below the
     /// current element's base.
     private mutating func sync(to position: Int) {
-        covering.removeAll(keepingCapacity: true)
-        for i in spans.indices where spans[i].range.contains(position) { covering.append(i) }
-        let wanted = covering
+        advance(to: position)
+        let wanted = live
         let base = bases.last ?? 0
         var common = 0
         while common < stack.count, common < wanted.count, stack[common] == wanted[common] { common += 1 }
@@ -148,6 +159,18 @@ struct InlineWriter {
             opened[index] = true
             stack.append(index)
         }
+    }
+
+    /// Brings `live` and `next` to `position`, which is never before the last one: the spans
+    /// starting by then join `live` (in index order, as they are sorted by start), and those
+    /// ended by then leave it. Linear in the spans over a whole write, where testing every span
+    /// at each piece of text was quadratic in a long paragraph's.
+    private mutating func advance(to position: Int) {
+        while next < spans.count && spans[next].range.lowerBound <= position {
+            live.append(next)
+            next += 1
+        }
+        live.removeAll { spans[$0].range.upperBound <= position }
     }
 
     private mutating func close(downTo depth: Int) {
