@@ -626,15 +626,12 @@ struct MonthGrouping {
         }
     }
 
-    /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
-    /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
+    /// The groups as they form: a union-find over the nodes, with what each root's group holds in
+    /// flat arrays indexed by node (a value of its own, so its arrays are changed in place without
+    /// exclusivity checks at run time).
     private struct Forest {
         let roots: Roots
         var sizes: [Int]
-        /// The sum of the unit vectors of the members of each group of several nodes (a node counts
-        /// once per member); empty for a group that is still its one node, whose words are read in place.
-        private var sums: [KeyTable<Double>]
-        private var united: [Bool]
         private let tokens: [UInt64]
         private let weights: [Double]
         private let bounds: [Int]
@@ -642,9 +639,16 @@ struct MonthGrouping {
         /// per member, is `members × weight / norm`).
         private let memberCounts: [Double]
         private let norms: [Double]
+        /// The sum of the unit vectors of the members of each group of several nodes (a node counts
+        /// once per member): set `sumOf[root]` of `sums`; -1 for a group that is still its one node,
+        /// whose words are read in place.
+        private var sums: WordSums
+        private var sumOf: [Int32]
         private let nodeSpans: [Span]
-        /// Each group's distinct spans; empty for a group that is its one node (that node's span).
-        private var spanLists: [[Span]]
+        /// Each group's distinct spans, as a list of nodes with one span each: from `firstSpan[root]`
+        /// along `nextSpan`, -1 after the last.
+        private var firstSpan: [Int32]
+        private var nextSpan: [Int32]
         /// The nodes of each group as a ring: from any node of a group, `next` visits the others and comes back.
         private var next: [Int]
         /// Coarser mentions that fit two days equally well join only groups as undecided as themselves.
@@ -662,9 +666,10 @@ struct MonthGrouping {
             norms = grouping.nodes.indices.map { n in
                 grouping.weights[grouping.bounds[n]..<grouping.bounds[n + 1]].reduce(0) { $0 + $1 * $1 }.squareRoot()
             }
-            sums = [KeyTable<Double>](repeating: KeyTable(), count: count)
-            united = [Bool](repeating: false, count: count)
-            spanLists = [[Span]](repeating: [], count: count)
+            sums = WordSums(setCount: count, capacity: grouping.tokens.count)
+            sumOf = [Int32](repeating: -1, count: count)
+            firstSpan = (0..<Int32(count)).map { $0 }
+            nextSpan = [Int32](repeating: -1, count: count)
             next = Array(0..<count)
             undecided = [Bool](repeating: false, count: count)
         }
@@ -672,7 +677,19 @@ struct MonthGrouping {
         func find(_ i: Int) -> Int { roots.find(i) }
 
         /// The distinct spans of group `root`.
-        func spans(_ root: Int) -> [Span] { spanLists[root].isEmpty ? [nodeSpans[root]] : spanLists[root] }
+        func spans(_ root: Int) -> [Span] {
+            var out: [Span] = []
+            forEachSpan(of: root) { out.append($0) }
+            return out
+        }
+
+        @inline(__always) private func forEachSpan(of root: Int, _ body: (Span) -> Void) {
+            var n = Int(firstSpan[root])
+            while n >= 0 {
+                body(nodeSpans[n])
+                n = Int(nextSpan[n])
+            }
+        }
 
         /// The nodes of group `root`.
         func nodes(of root: Int) -> [Int] {
@@ -689,39 +706,50 @@ struct MonthGrouping {
             let (root, child) = (min(a, b), max(a, b))
             roots.attach(child, to: root)
             sizes[root] += sizes[child]
-            // The larger sum takes the other's words (a word in both gets the two values added),
-            // both taken out of `sums` to be changed in place.
-            var big = KeyTable<Double>(), small = KeyTable<Double>()
-            swap(&big, &sums[root])
-            swap(&small, &sums[child])
-            var (bigUnited, smallUnited, bigNode, smallNode) = (united[root], united[child], root, child)
-            if smallUnited && (!bigUnited || big.count < small.count) {
-                swap(&big, &small)
-                (bigUnited, smallUnited, bigNode, smallNode) = (smallUnited, bigUnited, smallNode, bigNode)
+            // The larger sum takes the other's words (a word in both gets the two values added).
+            switch (sumOf[root], sumOf[child]) {
+            case (-1, -1):
+                sumOf[root] = Int32(root)
+                addWords(of: root, to: Int32(root))
+                addWords(of: child, to: Int32(root))
+            case (let set, -1):
+                addWords(of: child, to: set)
+            case (-1, let set):
+                sumOf[root] = set
+                addWords(of: root, to: set)
+            case (let x, let y):
+                let (big, small) = sums.counts[Int(x)] < sums.counts[Int(y)] ? (y, x) : (x, y)
+                sums.merge(small, into: big)
+                sumOf[root] = big
             }
-            if !bigUnited {
-                big = KeyTable(capacity: bounds[bigNode + 1] - bounds[bigNode] + bounds[smallNode + 1] - bounds[smallNode])
-                for k in bounds[bigNode]..<bounds[bigNode + 1] { big.append(tokens[k], unitValue(bigNode, k)) }
+            sumOf[child] = -1
+            // The child's spans the root's group lacks move to its list.
+            var n = Int(firstSpan[child])
+            while n >= 0 {
+                let after = Int(nextSpan[n])
+                if !hasSpan(root, nodeSpans[n]) {
+                    nextSpan[n] = firstSpan[root]
+                    firstSpan[root] = Int32(n)
+                }
+                n = after
             }
-            if smallUnited {
-                big.reserve(big.count + small.count)
-                for i in 0..<small.count { big.add(small.keys[i], small.values[i]) }
-            } else {
-                big.reserve(big.count + bounds[smallNode + 1] - bounds[smallNode])
-                for k in bounds[smallNode]..<bounds[smallNode + 1] { big.add(tokens[k], unitValue(smallNode, k)) }
-            }
-            sums[root] = big
-            united[root] = true
-            united[child] = false
-            if spanLists[root].isEmpty { spanLists[root] = [nodeSpans[root]] }
-            if spanLists[child].isEmpty {
-                if !spanLists[root].contains(nodeSpans[child]) { spanLists[root].append(nodeSpans[child]) }
-            } else {
-                for s in spanLists[child] where !spanLists[root].contains(s) { spanLists[root].append(s) }
-                spanLists[child] = []
-            }
+            firstSpan[child] = -1
             next.swapAt(root, child)
             undecided[root] = undecided[root] || undecided[child]
+        }
+
+        private func hasSpan(_ root: Int, _ span: Span) -> Bool {
+            var n = Int(firstSpan[root])
+            while n >= 0 {
+                if nodeSpans[n] == span { return true }
+                n = Int(nextSpan[n])
+            }
+            return false
+        }
+
+        /// Node `n`'s unit vector, counted once per member, added to set `set` of the sums.
+        private mutating func addWords(of n: Int, to set: Int32) {
+            for k in bounds[n]..<bounds[n + 1] { sums.add(tokens[k], unitValue(n, k), to: set) }
         }
 
         /// Word `k` (an index into `tokens`) of node `n`'s unit vector, counted once per member.
@@ -729,12 +757,16 @@ struct MonthGrouping {
 
         /// Whether every span of group `a` and every span of group `b` nest.
         private func nests(_ a: Int, _ b: Int) -> Bool {
-            switch (spanLists[a].isEmpty, spanLists[b].isEmpty) {
-            case (true, true): return nodeSpans[a].nested(nodeSpans[b])
-            case (true, false): return spanLists[b].allSatisfy { nodeSpans[a].nested($0) }
-            case (false, true): return spanLists[a].allSatisfy { $0.nested(nodeSpans[b]) }
-            case (false, false): return spanLists[a].allSatisfy { x in spanLists[b].allSatisfy { x.nested($0) } }
+            var i = Int(firstSpan[a])
+            while i >= 0 {
+                var j = Int(firstSpan[b])
+                while j >= 0 {
+                    if !nodeSpans[i].nested(nodeSpans[j]) { return false }
+                    j = Int(nextSpan[j])
+                }
+                i = Int(nextSpan[i])
             }
+            return true
         }
 
         /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
@@ -745,29 +777,34 @@ struct MonthGrouping {
             // Summed in fixed point, each term rounded: the order of the words must not matter (a sum
             // of doubles in another order can differ in its last bit, right at a threshold).
             var dot: Int64 = 0
-            @inline(__always) func term(_ x: Double, _ y: Double) { dot &+= Int64((x * y * MonthGrouping.fixedPoint).rounded()) }
-            switch (united[a], united[b]) {
-            case (false, false):
+            @inline(__always) func term(_ x: Double, _ y: Double) { dot &+= MonthGrouping.fixedPointTerm(x * y) }
+            switch (sumOf[a], sumOf[b]) {
+            case (-1, -1):
                 MonthGrouping.forEachShared(tokens, bounds[a]..<bounds[a + 1], tokens, bounds[b]..<bounds[b + 1]) { i, j in
                     term(unitValue(a, i), unitValue(b, j))
                 }
-            case (false, true), (true, false):
-                let (node, group) = united[a] ? (b, a) : (a, b)
-                sums.withUnsafeBufferPointer { sums in
-                    for k in bounds[node]..<bounds[node + 1] {
-                        if let j = sums[group].index(of: tokens[k]) { term(unitValue(node, k), sums[group].values[j]) }
-                    }
+            case (-1, let set), (let set, -1):
+                let node = sumOf[a] < 0 ? a : b
+                for k in bounds[node]..<bounds[node + 1] {
+                    if let j = sums.index(of: tokens[k], in: set) { term(unitValue(node, k), sums.entries[j].value) }
                 }
-            case (true, true):
-                sums.withUnsafeBufferPointer { sums in
-                    let (small, large) = sums[a].count < sums[b].count ? (a, b) : (b, a)
-                    for i in 0..<sums[small].count {
-                        if let j = sums[large].index(of: sums[small].keys[i]) { term(sums[small].values[i], sums[large].values[j]) }
-                    }
+            case (let x, let y):
+                let (small, large) = sums.counts[Int(x)] < sums.counts[Int(y)] ? (x, y) : (y, x)
+                sums.forEach(in: small) { word, value in
+                    if let j = sums.index(of: word, in: large) { term(value, sums.entries[j].value) }
                 }
             }
             return Double(dot) / MonthGrouping.fixedPoint / Double(sizes[a] * sizes[b])
         }
+    }
+
+    /// `product` in fixed point (`fixedPoint` units), rounded half away from zero as `rounded()`
+    /// does, without a call into the C library: the part after the point of a double is exact.
+    @inline(__always) static func fixedPointTerm(_ product: Double) -> Int64 {
+        let scaled = product * fixedPoint
+        let whole = Int64(scaled)
+        let rest = scaled - Double(whole)
+        return rest >= 0.5 ? whole + 1 : rest <= -0.5 ? whole - 1 : whole
     }
 
     /// The scale of the fixed-point sums that must not depend on the order of their terms (2^32).
