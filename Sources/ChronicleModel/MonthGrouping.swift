@@ -450,17 +450,23 @@ struct MonthGrouping {
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
         // A pair of groups found too far apart is not compared again until one of them grows.
-        var failed = KeyTable<(Int, Int)>()
-        for link in links {
+        var failed = KeyTable<(Int, Int)>(capacity: min(links.count, nodes.count))
+        // The links whose groups stayed apart (the others join nodes of one group for good).
+        var apart: [Int32] = []
+        for (l, link) in links.enumerated() {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let (x, y) = (min(a, b), max(a, b))
             let key = UInt64(x) << 32 | UInt64(y)
             let sizes = (forest.sizes[x], forest.sizes[y])
             let known = failed.index(of: key)
-            if let known, failed.values[known] == sizes { continue }
+            if let known, failed.values[known] == sizes {
+                apart.append(Int32(l))
+                continue
+            }
             guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= merger.groupThreshold else {
                 if let known { failed.update(at: known) { $0 = sizes } } else { failed.append(key, sizes) }
+                apart.append(Int32(l))
                 continue
             }
             forest.unite(a, b)
@@ -483,48 +489,104 @@ struct MonthGrouping {
         // similar enough (`sharedActors`) and the runner-up stays under `clearChoice` of its score.
         var reportedRoot = [Bool](repeating: false, count: nodes.count)
         for n in nodes.indices where nodes[n].reported { reportedRoot[forest.find(n)] = true }
-        var choices: [Int: Set<Int>] = [:]
+        var choices = KeyTable<Void>()
         for link in announcements {
             let a = forest.find(link.a), b = forest.find(link.b)
-            guard a != b, !reportedRoot[a] else { continue }
-            choices[a, default: []].insert(b)
+            guard a != b, !reportedRoot[a], choices.index(of: UInt64(a) << 32 | UInt64(b)) == nil else { continue }
+            choices.append(UInt64(a) << 32 | UInt64(b), ())
         }
+        for (a, b) in choose(among: choices, forest, apart: apart) where forest.find(a) != forest.find(b) {
+            forest.unite(forest.find(a), forest.find(b))
+        }
+        // Each group's members in order, the groups in the order of their first members.
+        var nodeOf = [Int32](repeating: -1, count: candidates.count)
+        for n in nodes.indices { for m in nodes[n].members { nodeOf[m] = Int32(n) } }
+        var groupOf = [Int](repeating: -1, count: nodes.count)
+        var groups: [[Int]] = []
+        for i in candidates.indices where nodeOf[i] >= 0 {
+            let root = forest.find(Int(nodeOf[i]))
+            if groupOf[root] < 0 {
+                groupOf[root] = groups.count
+                groups.append([])
+            }
+            groups[groupOf[root]].append(i)
+        }
+        return groups
+    }
+
+    /// The joins the announcing groups choose: for each group `a` of `choices` (an announcing group
+    /// and a group reporting its day, both roots, as `a << 32 | b`), the reporting group its actors
+    /// and words fit best, when that is a clear choice.
+    /// - Parameter apart: the links whose ends `forest` keeps in different groups (the others are within one).
+    private func choose(among choices: KeyTable<Void>, _ forest: Forest, apart: [Int32]) -> [(Int, Int)] {
+        guard !choices.isEmpty else { return [] }
+        let choices = choices.keys.sorted().map { (a: Int($0 >> 32), b: Int($0 & 0xFFFF_FFFF)) }
         // A name is weighed by how rare it is among the mentions its own links connect to it (its
         // component of the link graph): the country every report of the story names tells little.
+        // The groups lie within components, so those are the groups joined by the links between them.
         let component = Roots(count: nodes.count)
         func top(_ i: Int) -> Int { component.find(i) }
-        let chosen = choices.keys.sorted()
-        for kind in chosen.isEmpty ? [] : [links, conflicts, announcements] {
-            for link in kind {
-                let x = component.find(link.a), y = component.find(link.b)
-                if x != y { component.attach(max(x, y), to: min(x, y)) }
-            }
+        for n in nodes.indices where forest.find(n) != n { component.attach(n, to: forest.find(n)) }
+        func connect(_ link: Link) {
+            let x = component.find(link.a), y = component.find(link.b)
+            if x != y { component.attach(max(x, y), to: min(x, y)) }
         }
-        // Per component that holds a choice: how many nodes name actors, and how many name each.
+        for l in apart { connect(links[Int(l)]) }
+        for link in conflicts { connect(link) }
+        for link in announcements { connect(link) }
+        // Each announcing group's candidates: the reporting groups whose spans take in all of its own.
         var slot = [Int](repeating: -1, count: nodes.count)
         var population: [Double] = []
-        var spread: [KeyTable<Double>] = []
-        for a in chosen where slot[top(a)] < 0 {
-            slot[top(a)] = population.count
-            population.append(0)
-            spread.append(KeyTable())
-        }
-        if !chosen.isEmpty {
-            // Most often one component holds every choice: its table is filled outside the list.
-            var current = (slot: -1, table: KeyTable<Double>())
-            for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
-                let k = slot[top(n)]
-                guard k >= 0 else { continue }
-                population[k] += 1
-                if k != current.slot {
-                    if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
-                    current.slot = k
-                    swap(&current.table, &spread[k])
-                }
-                for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { current.table.add(name, 1) }
+        var ranked: [(a: Int, candidates: [Int])] = []
+        var start = 0
+        while start < choices.count {
+            let a = choices[start].a
+            var end = start
+            var candidates: [Int] = []
+            let spansA = forest.spans(a)
+            while end < choices.count && choices[end].a == a {
+                let b = choices[end].b
+                let spansB = forest.spans(b)
+                if spansA.allSatisfy({ x in spansB.contains { x.nested($0) } }) { candidates.append(b) }
+                end += 1
             }
-            if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
+            if slot[top(a)] < 0 {
+                slot[top(a)] = population.count
+                population.append(0)
+            }
+            if !candidates.isEmpty { ranked.append((a, candidates)) }
+            start = end
         }
+        // Per component that holds a choice: how many nodes name actors, and how many name each of
+        // the actors those groups name (counted for those only).
+        var spread = [KeyTable<Double>](repeating: KeyTable(), count: population.count)
+        var profiled = [Bool](repeating: false, count: nodes.count)
+        for (a, candidates) in ranked {
+            for root in [a] + candidates where !profiled[root] {
+                profiled[root] = true
+                let k = slot[top(root)]
+                for n in forest.nodes(of: root) {
+                    for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[k].add(name, 0) }
+                }
+            }
+        }
+        // Most often one component holds every choice: its table is counted in outside the list.
+        var current = (slot: -1, table: KeyTable<Double>())
+        for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
+            let k = slot[top(n)]
+            guard k >= 0 else { continue }
+            population[k] += 1
+            if k != current.slot {
+                if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
+                current.slot = k
+                swap(&current.table, &spread[k])
+            }
+            guard !current.table.isEmpty else { continue }
+            for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] {
+                if let i = current.table.index(of: name) { current.table.update(at: i) { $0 += 1 } }
+            }
+        }
+        if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
         var profiles: [Int: Profile] = [:]
         func actors(_ root: Int) -> Profile {
             if let known = profiles[root] { return known }
@@ -541,23 +603,18 @@ struct MonthGrouping {
             return profile
         }
         var joins: [(Int, Int)] = []
-        for a in chosen {
+        for (a, candidates) in ranked {
             let own = actors(a)
-            let spansA = forest.spans(a)
-            let ranked = choices[a]!.filter { b in let spansB = forest.spans(b); return spansA.allSatisfy { x in spansB.contains { x.nested($0) } } }
-                .compactMap { b -> (score: Double, root: Int)? in
-                    let who = Self.cosine(own, actors(b))
-                    guard who >= merger.sharedActors else { return nil }
-                    return (who + (forest.similarity(a, b) ?? 0), b)
-                }
-                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
-            guard let best = ranked.first, ranked.count < 2 || ranked[1].score < merger.clearChoice * best.score else { continue }
+            let scored = candidates.compactMap { b -> (score: Double, root: Int)? in
+                let who = Self.cosine(own, actors(b))
+                guard who >= merger.sharedActors else { return nil }
+                return (who + (forest.similarity(a, b) ?? 0), b)
+            }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
+            guard let best = scored.first, scored.count < 2 || scored[1].score < merger.clearChoice * best.score else { continue }
             joins.append((a, best.root))
         }
-        for (a, b) in joins where forest.find(a) != forest.find(b) { forest.unite(forest.find(a), forest.find(b)) }
-        var members = [[Int]](repeating: [], count: nodes.count)
-        for n in nodes.indices { members[forest.find(n)] += nodes[n].members }
-        return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        return joins
     }
 
     /// A group's actors, sorted by name hash, each weighed by how often its members give it and how
@@ -749,7 +806,9 @@ struct MonthGrouping {
 
         /// Node `n`'s unit vector, counted once per member, added to set `set` of the sums.
         private mutating func addWords(of n: Int, to set: Int32) {
-            for k in bounds[n]..<bounds[n + 1] { sums.add(tokens[k], unitValue(n, k), to: set) }
+            let (tokens, weights, start) = (tokens, weights, bounds[n])
+            let (members, norm) = (memberCounts[n], norms[n])
+            sums.add(bounds[n + 1] - start, to: set) { i in (tokens[start + i], norm > 0 ? members * weights[start + i] / norm : 0) }
         }
 
         /// Word `k` (an index into `tokens`) of node `n`'s unit vector, counted once per member.
