@@ -254,9 +254,18 @@ struct MonthGrouping {
             freshNames[i] = signature.names
             return (i, key)
         }
-        let freshSpans = Set(fresh.map(\.1.span))
+        // The new mentions' spans, sorted (a binary search per old node, no hashing).
+        let freshSpans = Array(Set(fresh.map(\.1.span))).sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        func isFresh(_ span: Span) -> Bool {
+            var (low, high) = (0, freshSpans.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if (freshSpans[mid].first, freshSpans[mid].last) < (span.first, span.last) { low = mid + 1 } else { high = mid }
+            }
+            return low < freshSpans.count && freshSpans[low] == span
+        }
         var oldKeys: [Span: [Int]] = [:]
-        for n in 0..<oldCount where freshSpans.contains(memory.span(n)) { oldKeys[memory.span(n), default: []].append(n) }
+        for n in 0..<oldCount where isFresh(memory.span(n)) { oldKeys[memory.span(n), default: []].append(n) }
         for (i, key) in fresh {
             if let n = oldKeys[key.span]?.first(where: { memory.has(key, at: $0) }) {
                 added.append((n, i))
