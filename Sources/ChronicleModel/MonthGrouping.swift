@@ -254,9 +254,18 @@ struct MonthGrouping {
             freshNames[i] = signature.names
             return (i, key)
         }
-        let freshSpans = Set(fresh.map(\.1.span))
+        // The new mentions' spans, sorted (a binary search per old node, no hashing).
+        let freshSpans = Array(Set(fresh.map(\.1.span))).sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        func isFresh(_ span: Span) -> Bool {
+            var (low, high) = (0, freshSpans.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if (freshSpans[mid].first, freshSpans[mid].last) < (span.first, span.last) { low = mid + 1 } else { high = mid }
+            }
+            return low < freshSpans.count && freshSpans[low] == span
+        }
         var oldKeys: [Span: [Int]] = [:]
-        for n in 0..<oldCount where freshSpans.contains(memory.span(n)) { oldKeys[memory.span(n), default: []].append(n) }
+        for n in 0..<oldCount where isFresh(memory.span(n)) { oldKeys[memory.span(n), default: []].append(n) }
         for (i, key) in fresh {
             if let n = oldKeys[key.span]?.first(where: { memory.has(key, at: $0) }) {
                 added.append((n, i))
@@ -450,17 +459,23 @@ struct MonthGrouping {
         }
         // The strongest links first, two groups joining when their dates nest and they are similar on average.
         // A pair of groups found too far apart is not compared again until one of them grows.
-        var failed = KeyTable<(Int, Int)>()
-        for link in links {
+        var failed = KeyTable<(Int, Int)>(capacity: min(links.count, nodes.count))
+        // The links whose groups stayed apart (the others join nodes of one group for good).
+        var apart: [Int32] = []
+        for (l, link) in links.enumerated() {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
             let (x, y) = (min(a, b), max(a, b))
             let key = UInt64(x) << 32 | UInt64(y)
             let sizes = (forest.sizes[x], forest.sizes[y])
             let known = failed.index(of: key)
-            if let known, failed.values[known] == sizes { continue }
+            if let known, failed.values[known] == sizes {
+                apart.append(Int32(l))
+                continue
+            }
             guard forest.undecided[a] == forest.undecided[b], let mean = forest.similarity(a, b), mean >= merger.groupThreshold else {
                 if let known { failed.update(at: known) { $0 = sizes } } else { failed.append(key, sizes) }
+                apart.append(Int32(l))
                 continue
             }
             forest.unite(a, b)
@@ -483,48 +498,104 @@ struct MonthGrouping {
         // similar enough (`sharedActors`) and the runner-up stays under `clearChoice` of its score.
         var reportedRoot = [Bool](repeating: false, count: nodes.count)
         for n in nodes.indices where nodes[n].reported { reportedRoot[forest.find(n)] = true }
-        var choices: [Int: Set<Int>] = [:]
+        var choices = KeyTable<Void>()
         for link in announcements {
             let a = forest.find(link.a), b = forest.find(link.b)
-            guard a != b, !reportedRoot[a] else { continue }
-            choices[a, default: []].insert(b)
+            guard a != b, !reportedRoot[a], choices.index(of: UInt64(a) << 32 | UInt64(b)) == nil else { continue }
+            choices.append(UInt64(a) << 32 | UInt64(b), ())
         }
+        for (a, b) in choose(among: choices, forest, apart: apart) where forest.find(a) != forest.find(b) {
+            forest.unite(forest.find(a), forest.find(b))
+        }
+        // Each group's members in order, the groups in the order of their first members.
+        var nodeOf = [Int32](repeating: -1, count: candidates.count)
+        for n in nodes.indices { for m in nodes[n].members { nodeOf[m] = Int32(n) } }
+        var groupOf = [Int](repeating: -1, count: nodes.count)
+        var groups: [[Int]] = []
+        for i in candidates.indices where nodeOf[i] >= 0 {
+            let root = forest.find(Int(nodeOf[i]))
+            if groupOf[root] < 0 {
+                groupOf[root] = groups.count
+                groups.append([])
+            }
+            groups[groupOf[root]].append(i)
+        }
+        return groups
+    }
+
+    /// The joins the announcing groups choose: for each group `a` of `choices` (an announcing group
+    /// and a group reporting its day, both roots, as `a << 32 | b`), the reporting group its actors
+    /// and words fit best, when that is a clear choice.
+    /// - Parameter apart: the links whose ends `forest` keeps in different groups (the others are within one).
+    private func choose(among choices: KeyTable<Void>, _ forest: Forest, apart: [Int32]) -> [(Int, Int)] {
+        guard !choices.isEmpty else { return [] }
+        let choices = choices.keys.sorted().map { (a: Int($0 >> 32), b: Int($0 & 0xFFFF_FFFF)) }
         // A name is weighed by how rare it is among the mentions its own links connect to it (its
         // component of the link graph): the country every report of the story names tells little.
+        // The groups lie within components, so those are the groups joined by the links between them.
         let component = Roots(count: nodes.count)
         func top(_ i: Int) -> Int { component.find(i) }
-        let chosen = choices.keys.sorted()
-        for kind in chosen.isEmpty ? [] : [links, conflicts, announcements] {
-            for link in kind {
-                let x = component.find(link.a), y = component.find(link.b)
-                if x != y { component.attach(max(x, y), to: min(x, y)) }
-            }
+        for n in nodes.indices where forest.find(n) != n { component.attach(n, to: forest.find(n)) }
+        func connect(_ link: Link) {
+            let x = component.find(link.a), y = component.find(link.b)
+            if x != y { component.attach(max(x, y), to: min(x, y)) }
         }
-        // Per component that holds a choice: how many nodes name actors, and how many name each.
+        for l in apart { connect(links[Int(l)]) }
+        for link in conflicts { connect(link) }
+        for link in announcements { connect(link) }
+        // Each announcing group's candidates: the reporting groups whose spans take in all of its own.
         var slot = [Int](repeating: -1, count: nodes.count)
         var population: [Double] = []
-        var spread: [KeyTable<Double>] = []
-        for a in chosen where slot[top(a)] < 0 {
-            slot[top(a)] = population.count
-            population.append(0)
-            spread.append(KeyTable())
-        }
-        if !chosen.isEmpty {
-            // Most often one component holds every choice: its table is filled outside the list.
-            var current = (slot: -1, table: KeyTable<Double>())
-            for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
-                let k = slot[top(n)]
-                guard k >= 0 else { continue }
-                population[k] += 1
-                if k != current.slot {
-                    if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
-                    current.slot = k
-                    swap(&current.table, &spread[k])
-                }
-                for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { current.table.add(name, 1) }
+        var ranked: [(a: Int, candidates: [Int])] = []
+        var start = 0
+        while start < choices.count {
+            let a = choices[start].a
+            var end = start
+            var candidates: [Int] = []
+            let spansA = forest.spans(a)
+            while end < choices.count && choices[end].a == a {
+                let b = choices[end].b
+                let spansB = forest.spans(b)
+                if spansA.allSatisfy({ x in spansB.contains { x.nested($0) } }) { candidates.append(b) }
+                end += 1
             }
-            if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
+            if slot[top(a)] < 0 {
+                slot[top(a)] = population.count
+                population.append(0)
+            }
+            if !candidates.isEmpty { ranked.append((a, candidates)) }
+            start = end
         }
+        // Per component that holds a choice: how many nodes name actors, and how many name each of
+        // the actors those groups name (counted for those only).
+        var spread = [KeyTable<Double>](repeating: KeyTable(), count: population.count)
+        var profiled = [Bool](repeating: false, count: nodes.count)
+        for (a, candidates) in ranked {
+            for root in [a] + candidates where !profiled[root] {
+                profiled[root] = true
+                let k = slot[top(root)]
+                for n in forest.nodes(of: root) {
+                    for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[k].add(name, 0) }
+                }
+            }
+        }
+        // Most often one component holds every choice: its table is counted in outside the list.
+        var current = (slot: -1, table: KeyTable<Double>())
+        for n in nodes.indices where actorBounds[n] < actorBounds[n + 1] {
+            let k = slot[top(n)]
+            guard k >= 0 else { continue }
+            population[k] += 1
+            if k != current.slot {
+                if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
+                current.slot = k
+                swap(&current.table, &spread[k])
+            }
+            guard !current.table.isEmpty else { continue }
+            for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] {
+                if let i = current.table.index(of: name) { current.table.update(at: i) { $0 += 1 } }
+            }
+        }
+        if current.slot >= 0 { swap(&current.table, &spread[current.slot]) }
         var profiles: [Int: Profile] = [:]
         func actors(_ root: Int) -> Profile {
             if let known = profiles[root] { return known }
@@ -541,23 +612,18 @@ struct MonthGrouping {
             return profile
         }
         var joins: [(Int, Int)] = []
-        for a in chosen {
+        for (a, candidates) in ranked {
             let own = actors(a)
-            let spansA = forest.spans(a)
-            let ranked = choices[a]!.filter { b in let spansB = forest.spans(b); return spansA.allSatisfy { x in spansB.contains { x.nested($0) } } }
-                .compactMap { b -> (score: Double, root: Int)? in
-                    let who = Self.cosine(own, actors(b))
-                    guard who >= merger.sharedActors else { return nil }
-                    return (who + (forest.similarity(a, b) ?? 0), b)
-                }
-                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
-            guard let best = ranked.first, ranked.count < 2 || ranked[1].score < merger.clearChoice * best.score else { continue }
+            let scored = candidates.compactMap { b -> (score: Double, root: Int)? in
+                let who = Self.cosine(own, actors(b))
+                guard who >= merger.sharedActors else { return nil }
+                return (who + (forest.similarity(a, b) ?? 0), b)
+            }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.root < $1.root }
+            guard let best = scored.first, scored.count < 2 || scored[1].score < merger.clearChoice * best.score else { continue }
             joins.append((a, best.root))
         }
-        for (a, b) in joins where forest.find(a) != forest.find(b) { forest.unite(forest.find(a), forest.find(b)) }
-        var members = [[Int]](repeating: [], count: nodes.count)
-        for n in nodes.indices { members[forest.find(n)] += nodes[n].members }
-        return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        return joins
     }
 
     /// A group's actors, sorted by name hash, each weighed by how often its members give it and how
@@ -626,15 +692,12 @@ struct MonthGrouping {
         }
     }
 
-    /// The groups as they form: a union-find over the nodes, with what each root's group holds (a
-    /// value of its own, so its arrays are changed in place without exclusivity checks at run time).
+    /// The groups as they form: a union-find over the nodes, with what each root's group holds in
+    /// flat arrays indexed by node (a value of its own, so its arrays are changed in place without
+    /// exclusivity checks at run time).
     private struct Forest {
         let roots: Roots
         var sizes: [Int]
-        /// The sum of the unit vectors of the members of each group of several nodes (a node counts
-        /// once per member); empty for a group that is still its one node, whose words are read in place.
-        private var sums: [KeyTable<Double>]
-        private var united: [Bool]
         private let tokens: [UInt64]
         private let weights: [Double]
         private let bounds: [Int]
@@ -642,9 +705,16 @@ struct MonthGrouping {
         /// per member, is `members × weight / norm`).
         private let memberCounts: [Double]
         private let norms: [Double]
+        /// The sum of the unit vectors of the members of each group of several nodes (a node counts
+        /// once per member): set `sumOf[root]` of `sums`; -1 for a group that is still its one node,
+        /// whose words are read in place.
+        private var sums: WordSums
+        private var sumOf: [Int32]
         private let nodeSpans: [Span]
-        /// Each group's distinct spans; empty for a group that is its one node (that node's span).
-        private var spanLists: [[Span]]
+        /// Each group's distinct spans, as a list of nodes with one span each: from `firstSpan[root]`
+        /// along `nextSpan`, -1 after the last.
+        private var firstSpan: [Int32]
+        private var nextSpan: [Int32]
         /// The nodes of each group as a ring: from any node of a group, `next` visits the others and comes back.
         private var next: [Int]
         /// Coarser mentions that fit two days equally well join only groups as undecided as themselves.
@@ -662,9 +732,10 @@ struct MonthGrouping {
             norms = grouping.nodes.indices.map { n in
                 grouping.weights[grouping.bounds[n]..<grouping.bounds[n + 1]].reduce(0) { $0 + $1 * $1 }.squareRoot()
             }
-            sums = [KeyTable<Double>](repeating: KeyTable(), count: count)
-            united = [Bool](repeating: false, count: count)
-            spanLists = [[Span]](repeating: [], count: count)
+            sums = WordSums(setCount: count, capacity: grouping.tokens.count)
+            sumOf = [Int32](repeating: -1, count: count)
+            firstSpan = (0..<Int32(count)).map { $0 }
+            nextSpan = [Int32](repeating: -1, count: count)
             next = Array(0..<count)
             undecided = [Bool](repeating: false, count: count)
         }
@@ -672,7 +743,19 @@ struct MonthGrouping {
         func find(_ i: Int) -> Int { roots.find(i) }
 
         /// The distinct spans of group `root`.
-        func spans(_ root: Int) -> [Span] { spanLists[root].isEmpty ? [nodeSpans[root]] : spanLists[root] }
+        func spans(_ root: Int) -> [Span] {
+            var out: [Span] = []
+            forEachSpan(of: root) { out.append($0) }
+            return out
+        }
+
+        @inline(__always) private func forEachSpan(of root: Int, _ body: (Span) -> Void) {
+            var n = Int(firstSpan[root])
+            while n >= 0 {
+                body(nodeSpans[n])
+                n = Int(nextSpan[n])
+            }
+        }
 
         /// The nodes of group `root`.
         func nodes(of root: Int) -> [Int] {
@@ -689,39 +772,52 @@ struct MonthGrouping {
             let (root, child) = (min(a, b), max(a, b))
             roots.attach(child, to: root)
             sizes[root] += sizes[child]
-            // The larger sum takes the other's words (a word in both gets the two values added),
-            // both taken out of `sums` to be changed in place.
-            var big = KeyTable<Double>(), small = KeyTable<Double>()
-            swap(&big, &sums[root])
-            swap(&small, &sums[child])
-            var (bigUnited, smallUnited, bigNode, smallNode) = (united[root], united[child], root, child)
-            if smallUnited && (!bigUnited || big.count < small.count) {
-                swap(&big, &small)
-                (bigUnited, smallUnited, bigNode, smallNode) = (smallUnited, bigUnited, smallNode, bigNode)
+            // The larger sum takes the other's words (a word in both gets the two values added).
+            switch (sumOf[root], sumOf[child]) {
+            case (-1, -1):
+                sumOf[root] = Int32(root)
+                addWords(of: root, to: Int32(root))
+                addWords(of: child, to: Int32(root))
+            case (let set, -1):
+                addWords(of: child, to: set)
+            case (-1, let set):
+                sumOf[root] = set
+                addWords(of: root, to: set)
+            case (let x, let y):
+                let (big, small) = sums.counts[Int(x)] < sums.counts[Int(y)] ? (y, x) : (x, y)
+                sums.merge(small, into: big)
+                sumOf[root] = big
             }
-            if !bigUnited {
-                big = KeyTable(capacity: bounds[bigNode + 1] - bounds[bigNode] + bounds[smallNode + 1] - bounds[smallNode])
-                for k in bounds[bigNode]..<bounds[bigNode + 1] { big.append(tokens[k], unitValue(bigNode, k)) }
+            sumOf[child] = -1
+            // The child's spans the root's group lacks move to its list.
+            var n = Int(firstSpan[child])
+            while n >= 0 {
+                let after = Int(nextSpan[n])
+                if !hasSpan(root, nodeSpans[n]) {
+                    nextSpan[n] = firstSpan[root]
+                    firstSpan[root] = Int32(n)
+                }
+                n = after
             }
-            if smallUnited {
-                big.reserve(big.count + small.count)
-                for i in 0..<small.count { big.add(small.keys[i], small.values[i]) }
-            } else {
-                big.reserve(big.count + bounds[smallNode + 1] - bounds[smallNode])
-                for k in bounds[smallNode]..<bounds[smallNode + 1] { big.add(tokens[k], unitValue(smallNode, k)) }
-            }
-            sums[root] = big
-            united[root] = true
-            united[child] = false
-            if spanLists[root].isEmpty { spanLists[root] = [nodeSpans[root]] }
-            if spanLists[child].isEmpty {
-                if !spanLists[root].contains(nodeSpans[child]) { spanLists[root].append(nodeSpans[child]) }
-            } else {
-                for s in spanLists[child] where !spanLists[root].contains(s) { spanLists[root].append(s) }
-                spanLists[child] = []
-            }
+            firstSpan[child] = -1
             next.swapAt(root, child)
             undecided[root] = undecided[root] || undecided[child]
+        }
+
+        private func hasSpan(_ root: Int, _ span: Span) -> Bool {
+            var n = Int(firstSpan[root])
+            while n >= 0 {
+                if nodeSpans[n] == span { return true }
+                n = Int(nextSpan[n])
+            }
+            return false
+        }
+
+        /// Node `n`'s unit vector, counted once per member, added to set `set` of the sums.
+        private mutating func addWords(of n: Int, to set: Int32) {
+            let (tokens, weights, start) = (tokens, weights, bounds[n])
+            let (members, norm) = (memberCounts[n], norms[n])
+            sums.add(bounds[n + 1] - start, to: set) { i in (tokens[start + i], norm > 0 ? members * weights[start + i] / norm : 0) }
         }
 
         /// Word `k` (an index into `tokens`) of node `n`'s unit vector, counted once per member.
@@ -729,12 +825,16 @@ struct MonthGrouping {
 
         /// Whether every span of group `a` and every span of group `b` nest.
         private func nests(_ a: Int, _ b: Int) -> Bool {
-            switch (spanLists[a].isEmpty, spanLists[b].isEmpty) {
-            case (true, true): return nodeSpans[a].nested(nodeSpans[b])
-            case (true, false): return spanLists[b].allSatisfy { nodeSpans[a].nested($0) }
-            case (false, true): return spanLists[a].allSatisfy { $0.nested(nodeSpans[b]) }
-            case (false, false): return spanLists[a].allSatisfy { x in spanLists[b].allSatisfy { x.nested($0) } }
+            var i = Int(firstSpan[a])
+            while i >= 0 {
+                var j = Int(firstSpan[b])
+                while j >= 0 {
+                    if !nodeSpans[i].nested(nodeSpans[j]) { return false }
+                    j = Int(nextSpan[j])
+                }
+                i = Int(nextSpan[i])
             }
+            return true
         }
 
         /// The mean cosine similarity over all pairs of members of two groups, or nil when their dates
@@ -745,29 +845,34 @@ struct MonthGrouping {
             // Summed in fixed point, each term rounded: the order of the words must not matter (a sum
             // of doubles in another order can differ in its last bit, right at a threshold).
             var dot: Int64 = 0
-            @inline(__always) func term(_ x: Double, _ y: Double) { dot &+= Int64((x * y * MonthGrouping.fixedPoint).rounded()) }
-            switch (united[a], united[b]) {
-            case (false, false):
+            @inline(__always) func term(_ x: Double, _ y: Double) { dot &+= MonthGrouping.fixedPointTerm(x * y) }
+            switch (sumOf[a], sumOf[b]) {
+            case (-1, -1):
                 MonthGrouping.forEachShared(tokens, bounds[a]..<bounds[a + 1], tokens, bounds[b]..<bounds[b + 1]) { i, j in
                     term(unitValue(a, i), unitValue(b, j))
                 }
-            case (false, true), (true, false):
-                let (node, group) = united[a] ? (b, a) : (a, b)
-                sums.withUnsafeBufferPointer { sums in
-                    for k in bounds[node]..<bounds[node + 1] {
-                        if let j = sums[group].index(of: tokens[k]) { term(unitValue(node, k), sums[group].values[j]) }
-                    }
+            case (-1, let set), (let set, -1):
+                let node = sumOf[a] < 0 ? a : b
+                for k in bounds[node]..<bounds[node + 1] {
+                    if let j = sums.index(of: tokens[k], in: set) { term(unitValue(node, k), sums.entries[j].value) }
                 }
-            case (true, true):
-                sums.withUnsafeBufferPointer { sums in
-                    let (small, large) = sums[a].count < sums[b].count ? (a, b) : (b, a)
-                    for i in 0..<sums[small].count {
-                        if let j = sums[large].index(of: sums[small].keys[i]) { term(sums[small].values[i], sums[large].values[j]) }
-                    }
+            case (let x, let y):
+                let (small, large) = sums.counts[Int(x)] < sums.counts[Int(y)] ? (x, y) : (y, x)
+                sums.forEach(in: small) { word, value in
+                    if let j = sums.index(of: word, in: large) { term(value, sums.entries[j].value) }
                 }
             }
             return Double(dot) / MonthGrouping.fixedPoint / Double(sizes[a] * sizes[b])
         }
+    }
+
+    /// `product` in fixed point (`fixedPoint` units), rounded half away from zero as `rounded()`
+    /// does, without a call into the C library: the part after the point of a double is exact.
+    @inline(__always) static func fixedPointTerm(_ product: Double) -> Int64 {
+        let scaled = product * fixedPoint
+        let whole = Int64(scaled)
+        let rest = scaled - Double(whole)
+        return rest >= 0.5 ? whole + 1 : rest <= -0.5 ? whole - 1 : whole
     }
 
     /// The scale of the fixed-point sums that must not depend on the order of their terms (2^32).
