@@ -68,30 +68,46 @@ enum EventsJSON {
     }
 
     /// One period's events, a line each, without a trailing separator.
-    static func events(_ events: [Event]) -> [UInt8] { Self.events(events, reusing: { _ in nil }).bytes }
+    static func events(_ events: [Event]) -> [UInt8] { run(events, reusing: { _ in nil }).fresh }
 
-    /// One period's events, an event's line taken from `reusing` when it gives one (the bytes the
-    /// event had in the last file), and each event's length.
-    static func events(_ events: [Event], reusing: (Int) -> ArraySlice<UInt8>?) -> (bytes: [UInt8], lengths: [Int]) {
+    /// One period's run of events as pieces: the line of an event that `reusing` places in the last
+    /// file (its offset and length there) is taken from that file, with the separator before it when
+    /// the line before is there too; the other lines and separators are written into `fresh`.
+    /// Also each event's length.
+    static func run(_ events: [Event], reusing: (Int) -> (offset: Int, length: Int)?)
+        -> (fresh: [UInt8], pieces: RunPieces, lengths: [Int]) {
+        let reused = events.indices.map(reusing)
         var out = JSONBytes()
-        // About the run's length, so that the bytes are not copied as they grow.
+        // About the length of the lines written, so that the bytes are not copied as they grow.
         var estimate = 0
-        for e in events.indices {
+        for e in events.indices where reused[e] == nil {
             estimate += 400 + 48 * events[e].sources.count
             for j in events[e].mentions.indices {
                 estimate += 200 + events[e].mentions[j].sentence.utf8.count + events[e].mentions[j].resolution.utf8.count
             }
         }
         out.bytes.reserveCapacity(estimate)
+        var pieces = RunPieces()
         var lengths: [Int] = []
         lengths.reserveCapacity(events.count)
         for i in events.indices {
-            if i > 0 { out.raw(",\n") }
-            let start = out.bytes.count
-            if let line = reusing(i) { out.bytes += line } else { event(events[i], to: &out) }
-            lengths.append(out.bytes.count - start)
+            if let (offset, length) = reused[i] {
+                if i > 0 && !pieces.extendLast(old: true, from: offset - separator.count, by: separator.count) {
+                    pieces.add(old: false, offset: out.bytes.count, length: separator.count)
+                    out.bytes += separator
+                }
+                pieces.add(old: true, offset: offset, length: length)
+                lengths.append(length)
+            } else {
+                let start = out.bytes.count
+                if i > 0 { out.raw(",\n") }
+                let line = out.bytes.count
+                event(events[i], to: &out)
+                pieces.add(old: false, offset: start, length: out.bytes.count - start)
+                lengths.append(out.bytes.count - line)
+            }
         }
-        return (out.bytes, lengths)
+        return (out.bytes, pieces, lengths)
     }
 
     /// One event's line. Keys are written as they are (none needs escaping): the same bytes
@@ -160,6 +176,34 @@ enum EventsJSON {
             out += events(run)
         }
         return out + tail(hasEvents: !runs.isEmpty, entities: entities)
+    }
+}
+
+/// A run of events as ranges of two files end to end: of the last build's events.json (`old`) and
+/// of the run's own bytes; neighbouring ranges of one file are one piece.
+struct RunPieces: Sendable {
+    struct Piece: Sendable, Equatable {
+        var old: Bool
+        var offset: Int
+        var length: Int
+    }
+
+    private(set) var pieces: [Piece] = []
+    /// Of the whole run.
+    private(set) var length = 0
+
+    mutating func add(old: Bool, offset: Int, length: Int) {
+        guard !extendLast(old: old, from: offset, by: length) else { return }
+        pieces.append(Piece(old: old, offset: offset, length: length))
+        self.length += length
+    }
+
+    /// Adds `length` bytes from `offset` to the last piece when it is of that file and ends there.
+    mutating func extendLast(old: Bool, from offset: Int, by length: Int) -> Bool {
+        guard let last = pieces.last, last.old == old, last.offset + last.length == offset else { return false }
+        pieces[pieces.count - 1].length += length
+        self.length += length
+        return true
     }
 }
 
