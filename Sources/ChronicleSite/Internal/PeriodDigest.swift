@@ -432,9 +432,15 @@ struct PeriodShares: Codable, Sendable {
                 sentenceCount[last] += 1
                 mentionArticle.append(last)
             }
+            // The runs' order is mostly the sources' (the mentions come article by article, in order).
             let sources = events[i].sources
-            if own.count > 1 { own.sort { slugs.strings[$0] < slugs.strings[$1] } }
-            if own.count == sources.count && own.indices.allSatisfy({ slugs.strings[own[$0]] == sources[$0] }) {
+            func matched() -> Bool { own.count == sources.count && own.indices.allSatisfy { slugs.strings[own[$0]] == sources[$0] } }
+            var matches = matched()
+            if !matches && own.count == sources.count && own.count > 1 {
+                own.sort { slugs.strings[$0] < slugs.strings[$1] }
+                matches = matched()
+            }
+            if matches {
                 sourceArticle += own
             } else {
                 for slug in sources { sourceArticle.append(number(slug)) }

@@ -179,8 +179,8 @@ struct SiteUpdate: @unchecked Sendable {
                                 entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
                             }
                             let cards = results[digest.period].flatMap { early?.cards($0) } ?? [:]
-                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), dayPrint: {
-                                prints.day($0, articleHashes: articleHashes, cards: cards)
+                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), cardPrint: {
+                                prints.card($0, dateInHeading: $1, articleHashes: articleHashes, cards: cards)
                             }, previous: previous)
                             try session.write(page, fingerprint: print, parts: parts)
                         }
@@ -881,16 +881,18 @@ struct Fingerprints: @unchecked Sendable {
         return h
     }
 
-    /// A day of a period page, as the compiled `days` partial writes it: its events' cards, the
-    /// pages of the actors they link, and whether the site has key events (days without one are minor).
+    /// An event's card on a period page, as the compiled `event` partial writes it: what the card
+    /// shows of the event, the pages of the actors it links, whether its day's heading shows its date,
+    /// and whether the site has key events (an event that is not one is minor).
     /// - Parameter cards: events' `PeriodDigest.fingerprint` by id, when worked out already.
-    func day(_ events: [Event], articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
-        var values: [UInt64] = [site, index.hasKeyEvents ? 1 : 0]
-        for event in events {
-            values.append(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
-            values.append(links(event.entities))
-        }
-        return values.withUnsafeBytes { ContentHash.xxh64($0) }
+    func card(_ event: Event, dateInHeading: Bool, articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
+        var h = Fingerprinter()
+        h.add(site)
+        h.add(index.hasKeyEvents ? 1 : 0)
+        h.add(dateInHeading ? 1 : 0)
+        h.add(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
+        h.add(links(event.entities))
+        return h.value
     }
 
     /// An actor's page: the actor, the actors named with it, and what it shows of its events.
