@@ -216,7 +216,6 @@ public struct SiteNames: Sendable {
     /// Site-wide names in order, each once.
     public func resolve(_ names: [ArticleName]) -> [String] {
         var out: [String] = []
-        out.reserveCapacity(names.count)
         for n in names { if let name = resolve(n), !out.contains(name) { out.append(name) } }
         return out
     }
