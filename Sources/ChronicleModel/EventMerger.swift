@@ -223,25 +223,35 @@ public struct EventMerger: Sendable {
         }
         // The date: the most precise value among the best-supported explicit mentions.
         let explicit = members.indices.filter { traits[members[$0]].explicit }
-        // Each value once, with how many mentions give it (an event gives few, so a list beats hashing).
+        // Each value once, with how many mentions give it (an event gives few, so a list beats hashing),
+        // and each mention's place in that list (-1 for a value not counted).
         var values: [TimexValue] = [], support: [Int] = []
-        for k in explicit.isEmpty ? Array(members.indices) : explicit {
-            if let i = values.firstIndex(of: mentions[k].value) { support[i] += 1 } else {
+        var valueOf = [Int](repeating: -1, count: members.count)
+        for k in members.indices where explicit.isEmpty || traits[members[k]].explicit {
+            if let i = values.firstIndex(of: mentions[k].value) {
+                valueOf[k] = i
+                support[i] += 1
+            } else {
+                valueOf[k] = values.count
                 values.append(mentions[k].value)
                 support.append(1)
             }
         }
+        if !explicit.isEmpty {
+            for k in members.indices where !traits[members[k]].explicit { valueOf[k] = values.firstIndex(of: mentions[k].value) ?? -1 }
+        }
         // The first in this order (ties by text are worked out only when grain and support tie).
-        let value = values[values.indices.min { a, b in
+        let chosen = values.indices.min { a, b in
             if values[a].grain != values[b].grain { return values[a].grain < values[b].grain }
             if support[a] != support[b] { return support[a] > support[b] }
             return values[a].description < values[b].description
-        }!]
+        }!
+        let value = values[chosen]
         // The first of the best (as `max(by:)` picks): explicitly dated mentions of the chosen value,
         // early in their article, of readable length.
         func quality(_ k: Int) -> (Int, Int, Int, Int, Int) {
             let t = traits[members[k]]
-            return (t.explicit ? 1 : 0, mentions[k].value == value ? 1 : 0, t.readable ? 1 : 0, -t.position, -t.sentenceIndex)
+            return (t.explicit ? 1 : 0, valueOf[k] == chosen ? 1 : 0, t.readable ? 1 : 0, -t.position, -t.sentenceIndex)
         }
         var representative = 0
         var best = quality(0)
@@ -271,7 +281,7 @@ public struct EventMerger: Sendable {
         return Event(id: id, value: value, period: period, status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
-                     disagreement: Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }))
+                     disagreement: Self.givesDays(mentions, explicit) ? Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }) : [])
     }
 
     /// Whether the site-wide pass leaves the mention's `entities` as they are: its names are all
@@ -284,6 +294,18 @@ public struct EventMerger: Sendable {
             for j in 0..<i where names[j].name == names[i].name { return false }
         }
         return true
+    }
+
+    /// Whether the mentions at `explicit` give more than one day (most events agree on their day, or
+    /// give none: `disagreement` is then empty, and no list of them need be made).
+    static func givesDays(_ mentions: [Mention], _ explicit: [Int]) -> Bool {
+        var first: CivilDate?
+        for k in explicit {
+            guard let day = mentions[k].value.day else { continue }
+            if let first, first != day { return true }
+            if first == nil { first = day }
+        }
+        return false
     }
 
     /// The days explicit mentions give, when they give more than one, each with its articles.
@@ -371,22 +393,37 @@ public struct EventMerger: Sendable {
     /// - Parameter description: `value.description`, when known already.
     static func identifier(value: TimexValue, mention: Mention, description: String? = nil) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ text: String) {
+        func byte(_ b: UInt8) { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        func text(_ text: String) {
             var text = text
-            text.withUTF8 { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
+            text.withUTF8 { for b in $0 { byte(b) } }
         }
-        func bar() { hash = (hash ^ 0x7C) &* 0x100_0000_01b3 }
-        add(description ?? value.description)
-        bar()
-        add(mention.article)
-        bar()
-        add(String(mention.blockOrdinal))
-        bar()
-        add(String(mention.sentenceIndex))
-        let digits = Array("0123456789abcdef".utf8)
+        // The digits of `String(n)`, most significant first, without the string.
+        func number(_ n: Int) {
+            guard n >= 0 else { return text(String(n)) }
+            var unit = 1
+            while unit <= n / 10 { unit *= 10 }
+            var rest = n
+            while unit > 0 {
+                byte(0x30 + UInt8(truncatingIfNeeded: rest / unit))
+                rest %= unit
+                unit /= 10
+            }
+        }
+        let bar: UInt8 = 0x7C
+        text(description ?? value.description)
+        byte(bar)
+        text(mention.article)
+        byte(bar)
+        number(mention.blockOrdinal)
+        byte(bar)
+        number(mention.sentenceIndex)
         return String(unsafeUninitializedCapacity: 17) { out in
             out[0] = 0x65  // "e"
-            for k in 0..<16 { out[1 + k] = digits[Int((hash >> (60 - 4 * UInt64(k))) & 0xF)] }
+            for k in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(k))) & 0xF
+                out[1 + k] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
             return 17
         }
     }

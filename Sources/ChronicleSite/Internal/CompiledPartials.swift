@@ -147,12 +147,20 @@ enum CompiledPartials {
     /// (what `TimelineGroups.day` and `EventView` give the templates, with no list of them made:
     /// a period page has thousands of cards).
     static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, into out: inout PageText) {
+        write(group, index: index, into: &out) { event, dateInHeading, out in
+            card(event, dateInHeading: dateInHeading, index: index, root: root, into: &out)
+        }
+    }
+
+    /// The same, each card written by `card` (given the event and whether the day's heading shows its date).
+    static func write(_ group: TimelineGroups.Group, index: SiteIndex, into out: inout PageText,
+                      card: (Event, Bool, inout PageText) -> Void) {
         out.add("<section class=\"day")
         if index.hasKeyEvents && !group.members.contains(where: \.isKey) { out.add(" minor") }
         out.add("\" id=\"d-"); out.escaped(group.key); out.add("\">\n")
         out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(group.datetime); out.add("\">"); out.escaped(group.label)
         out.add("</time></h3>\n")
-        for event in group.members { card(event, dateInHeading: TimelineGroups.showsDate(of: event, group: group), index: index, root: root, into: &out) }
+        for event in group.members { card(event, TimelineGroups.showsDate(of: event, group: group), &out) }
         out.add("</section>\n")
     }
 

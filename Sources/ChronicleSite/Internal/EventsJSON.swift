@@ -68,30 +68,46 @@ enum EventsJSON {
     }
 
     /// One period's events, a line each, without a trailing separator.
-    static func events(_ events: [Event]) -> [UInt8] { Self.events(events, reusing: { _ in nil }).bytes }
+    static func events(_ events: [Event]) -> [UInt8] { run(events, reusing: { _ in nil }).fresh }
 
-    /// One period's events, an event's line taken from `reusing` when it gives one (the bytes the
-    /// event had in the last file), and each event's length.
-    static func events(_ events: [Event], reusing: (Int) -> ArraySlice<UInt8>?) -> (bytes: [UInt8], lengths: [Int]) {
+    /// One period's run of events as pieces: the line of an event that `reusing` places in the last
+    /// file (its offset and length there) is taken from that file, with the separator before it when
+    /// the line before is there too; the other lines and separators are written into `fresh`.
+    /// Also each event's length.
+    static func run(_ events: [Event], reusing: (Int) -> (offset: Int, length: Int)?)
+        -> (fresh: [UInt8], pieces: RunPieces, lengths: [Int]) {
+        let reused = events.indices.map(reusing)
         var out = JSONBytes()
-        // About the run's length, so that the bytes are not copied as they grow.
+        // About the length of the lines written, so that the bytes are not copied as they grow.
         var estimate = 0
-        for e in events.indices {
+        for e in events.indices where reused[e] == nil {
             estimate += 400 + 48 * events[e].sources.count
             for j in events[e].mentions.indices {
                 estimate += 200 + events[e].mentions[j].sentence.utf8.count + events[e].mentions[j].resolution.utf8.count
             }
         }
         out.bytes.reserveCapacity(estimate)
+        var pieces = RunPieces()
         var lengths: [Int] = []
         lengths.reserveCapacity(events.count)
         for i in events.indices {
-            if i > 0 { out.raw(",\n") }
-            let start = out.bytes.count
-            if let line = reusing(i) { out.bytes += line } else { event(events[i], to: &out) }
-            lengths.append(out.bytes.count - start)
+            if let (offset, length) = reused[i] {
+                if i > 0 && !pieces.extendLast(old: true, from: offset - separator.count, by: separator.count) {
+                    pieces.add(old: false, offset: out.bytes.count, length: separator.count)
+                    out.bytes += separator
+                }
+                pieces.add(old: true, offset: offset, length: length)
+                lengths.append(length)
+            } else {
+                let start = out.bytes.count
+                if i > 0 { out.raw(",\n") }
+                let line = out.bytes.count
+                event(events[i], to: &out)
+                pieces.add(old: false, offset: start, length: out.bytes.count - start)
+                lengths.append(out.bytes.count - line)
+            }
         }
-        return (out.bytes, lengths)
+        return (out.bytes, pieces, lengths)
     }
 
     /// One event's line. Keys are written as they are (none needs escaping): the same bytes
@@ -163,6 +179,34 @@ enum EventsJSON {
     }
 }
 
+/// A run of events as ranges of two files end to end: of the last build's events.json (`old`) and
+/// of the run's own bytes; neighbouring ranges of one file are one piece.
+struct RunPieces: Sendable {
+    struct Piece: Sendable, Equatable {
+        var old: Bool
+        var offset: Int
+        var length: Int
+    }
+
+    private(set) var pieces: [Piece] = []
+    /// Of the whole run.
+    private(set) var length = 0
+
+    mutating func add(old: Bool, offset: Int, length: Int) {
+        guard !extendLast(old: old, from: offset, by: length) else { return }
+        pieces.append(Piece(old: old, offset: offset, length: length))
+        self.length += length
+    }
+
+    /// Adds `length` bytes from `offset` to the last piece when it is of that file and ends there.
+    mutating func extendLast(old: Bool, from offset: Int, by length: Int) -> Bool {
+        guard let last = pieces.last, last.old == old, last.offset + last.length == offset else { return false }
+        pieces[pieces.count - 1].length += length
+        self.length += length
+        return true
+    }
+}
+
 /// JSON text built straight into UTF-8 bytes, strings escaped as little as JSON allows.
 struct JSONBytes {
     var bytes: [UInt8] = []
@@ -222,20 +266,19 @@ struct JSONBytes {
         guard var s else { bytes += "null".utf8; return }
         bytes.append(0x22)
         s.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var start = 0
             var i = 0
-            while i < utf8.count {
+            while i < count {
                 // Eight bytes at a time past those that need nothing.
-                if let base = utf8.baseAddress {
-                    while i + 8 <= utf8.count {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if WordBytes.hasBelow(word, 0x20) || WordBytes.contains(word, 0x22) || WordBytes.contains(word, 0x5C)
-                            || WordBytes.contains(word, 0xE2) { break }
+                if i + 8 <= count {
+                    if !Self.needsLook(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
                         i += 8
+                        continue
                     }
-                    guard i < utf8.count else { break }
                 }
-                let b = utf8[i]
+                let b = base[i]
                 // Most bytes need nothing: one test for all of them before the cases below.
                 guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {
                     i += 1
@@ -252,22 +295,32 @@ struct JSONBytes {
                 case 0x0C: escape = "\\f"
                 case 0x00..<0x20: escape = "\\u00" + (b < 16 ? "0" : "") + String(b, radix: 16)
                 // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break JavaScript string literals.
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case 0xE2 where i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9):
+                    escape = base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 default: escape = nil
                 }
                 guard let escape else {
                     i += 1
                     continue
                 }
-                bytes += UnsafeBufferPointer(rebasing: utf8[start..<i])
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
                 bytes += escape.utf8
                 start = b == 0xE2 ? i + 3 : i + 1
                 i = start
             }
-            if start < utf8.count { bytes += UnsafeBufferPointer(rebasing: utf8[start...]) }
+            if start < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
         }
         bytes.append(0x22)
+    }
+
+    /// Whether some byte of `word` may need escaping: a control byte, `"`, `\` or a byte of a
+    /// character beyond ASCII (U+2028 and U+2029 start with E2), tested at once, without a branch per test.
+    @inline(__always) private static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let control = word &- ones &* 0x20
+        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (control & ~word)
+        return (zeros | word) & 0x8080_8080_8080_8080 != 0
     }
 }
 

@@ -200,11 +200,13 @@ struct Pages: @unchecked Sendable {
                                                                     needs: needs(["month.html"], root: "../"))))
     }
 
-    /// The same page, and its days as parts a later build may copy: each day whose fingerprint
-    /// (`dayPrint`) is one of the `previous` page's parts is copied from it, the others are written
-    /// by the compiled `days` partial. Without that partial (or with a `month.html` that lists the
-    /// `days` itself) the page is rendered whole and has no parts.
-    func period(at position: Int, events: [Event], dayPrint: ([Event]) -> UInt64,
+    /// The same page, and its events' cards as parts a later build may copy: each card whose
+    /// fingerprint (`cardPrint`, given the event and whether its day's heading shows its date) is one
+    /// of the `previous` page's parts is copied from it, the others are written by the compiled
+    /// `event` partial (a new article changes a few cards of a day, not all of them); the days'
+    /// headings are written each time. Without the compiled `days` partial (or with a `month.html`
+    /// that lists the `days` itself) the page is rendered whole and has no parts.
+    func period(at position: Int, events: [Event], cardPrint: (Event, Bool) -> UInt64,
                 previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (OutputFile, [OutputEntry.Part]) {
         let needs = needs(["month.html"], root: "../")
         guard needs.daysHTML, !needs.days else { return (period(at: position, events: events), []) }
@@ -223,13 +225,17 @@ struct Pages: @unchecked Sendable {
         var out = PageText(capacity: shell.count + max(previous?.bytes.count ?? 0, events.count * 8192))
         out.bytes += shell[..<at]
         var parts: [OutputEntry.Part] = []
+        parts.reserveCapacity(events.count)
+        let (index, root) = (self.index, needs.root)
         for group in TimelineGroups.dayGroups(events, index: index) {
-            let print = dayPrint(group.members)
-            let start = out.bytes.count
-            if !out.copy(old[print], of: previous?.bytes) {
-                CompiledPartials.write(group, index: index, root: needs.root, into: &out)
+            CompiledPartials.write(group, index: index, into: &out) { event, dateInHeading, out in
+                let print = cardPrint(event, dateInHeading)
+                let start = out.bytes.count
+                if !out.copy(old[print], of: previous?.bytes) {
+                    CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, root: root, into: &out)
+                }
+                parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
             }
-            parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
         }
         out.bytes += shell[(at + markBytes.count)...]
         return (OutputFile(path: Paths.period(index.periods[position].period), data: out.bytes), parts)

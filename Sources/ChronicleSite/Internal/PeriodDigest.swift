@@ -116,20 +116,26 @@ struct PeriodDigest: Codable, Sendable {
                        fingerprint: cards?[i] ?? Self.fingerprint(events[i], articleHashes: articleHashes), names: events[i].entities)
         }
         let shares = shares ?? PeriodShares(events: events)
-        // What an article page shows of each event, hashed once per event.
-        let briefs = shares.events.map { e in
-            var h = HashInput()
-            h.add(e.id)
-            h.add(e.value)
-            h.add(e.status.rawValue)
-            h.add(e.isKey ? 1 : 0)
-            h.add(e.text)
-            return h.hash
+        // What an article page shows of each event, hashed once per event (in one buffer).
+        var brief = HashInput()
+        var briefs: [UInt64] = []
+        briefs.reserveCapacity(shares.events.count)
+        for e in shares.events.indices {
+            brief.removeAll()
+            brief.add(shares.events[e].id)
+            brief.add(shares.events[e].value)
+            brief.add(shares.events[e].status.rawValue)
+            brief.add(shares.events[e].isKey ? 1 : 0)
+            brief.add(shares.events[e].text)
+            briefs.append(brief.hash)
         }
-        var articles: [String: Share] = Dictionary(minimumCapacity: shares.byArticle.count)
+        // Each article's events and sentences, the events by their briefs' hashes (which cover their ids).
+        var slugs: [String] = [], prints: [Share] = []
+        slugs.reserveCapacity(shares.byArticle.count)
+        prints.reserveCapacity(shares.byArticle.count)
         for (slug, share) in shares.byArticle {
-            var text = HashInput()
-            var counts = HashInput()
+            var text = Fingerprinter()
+            var counts = Fingerprinter()
             for i in share.events {
                 text.add(briefs[i])
                 counts.add(shares.events[i].sourceCount)
@@ -138,11 +144,12 @@ struct PeriodDigest: Codable, Sendable {
             for ref in share.sentences {
                 text.add(ref.block)
                 text.add(ref.sentence)
-                text.add(shares.events[ref.event].id)
+                text.add(briefs[ref.event])
             }
-            articles[slug] = Share(eventCount: share.events.count, fingerprint: text.hash, sourceCounts: counts.hash)
+            slugs.append(slug)
+            prints.append(Share(eventCount: share.events.count, fingerprint: text.value, sourceCounts: counts.value))
         }
-        self.articles = ArticleShares(articles)
+        self.articles = ArticleShares(unordered: slugs, shares: prints)
     }
 
     /// Each article's share of the period in `HashedKeys` order (by its slug's XXH64, ties by the
@@ -155,11 +162,17 @@ struct PeriodDigest: Codable, Sendable {
 
         init() {}
 
-        init(_ dictionary: [String: Share]) {
-            let ordered = HashedKeys(dictionary)
-            slugs = ordered.entries.map(\.key)
-            shares = ordered.entries.map(\.value)
-            hashes = ordered.hashes
+        init(_ dictionary: [String: Share]) { self.init(unordered: Array(dictionary.keys), shares: Array(dictionary.values)) }
+
+        /// Each slug once, in any order.
+        init(unordered slugs: [String], shares: [Share]) {
+            let hashes = slugs.map { ContentHash.xxh64($0) }
+            let order = slugs.indices.sorted { a, b in
+                hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(slugs[a], slugs[b])
+            }
+            self.slugs = order.map { slugs[$0] }
+            self.hashes = order.map { hashes[$0] }
+            self.shares = order.map { shares[$0] }
         }
 
         /// As read: in order, else (never written so) put in order.
@@ -313,6 +326,9 @@ struct HashInput: ~Copyable {
     }
 
     var hash: UInt64 { ContentHash.xxh64(UnsafeRawBufferPointer(start: start, count: count)) }
+
+    /// Empties it for the next values, its buffer kept.
+    mutating func removeAll() { count = 0 }
 }
 
 /// What article pages show about one period's events: each event in brief, and for each article
@@ -382,23 +398,73 @@ struct PeriodShares: Codable, Sendable {
 
     init(events: [Event]) {
         self.events = events.map(Brief.init)
-        // Each article's share gathered in a list, each article looked up once per event for its
-        // events and once per run of its mentions (an event's mentions come article by article).
+        // Each article numbered once per run of its mentions (an event's mentions come article by
+        // article). An event's sources are its mentions' articles, sorted (as `EventMerger` makes
+        // them): matched with the numbers its runs gave, each looked up on its own only when they differ.
         var slugs = StringNumbers()
-        var shares: [ArticleShare] = []
-        func share(_ slug: String) -> Int {
+        var mentionArticle: [Int] = []
+        var sourceArticle: [Int] = []
+        var sourceEnd: [Int] = []
+        sourceEnd.reserveCapacity(events.count)
+        var sentenceCount: [Int] = [], eventCount: [Int] = [], lastEvent: [Int] = []
+        var own: [Int] = []
+        func number(_ slug: String) -> Int {
             let k = slugs.number(slug)
-            if k == shares.count { shares.append(ArticleShare()) }
+            if k == sentenceCount.count {
+                sentenceCount.append(0)
+                eventCount.append(0)
+                lastEvent.append(-1)
+            }
             return k
         }
         for i in events.indices {
-            for slug in events[i].sources { shares[share(slug)].events.append(i) }
+            own.removeAll(keepingCapacity: true)
             var last = -1
             for j in events[i].mentions.indices {
                 let article = events[i].mentions[j].article
-                if last < 0 || slugs.strings[last] != article { last = share(article) }
-                shares[last].sentences.append(SentenceRef(block: events[i].mentions[j].blockOrdinal,
-                                                          sentence: events[i].mentions[j].sentenceIndex, event: i))
+                if last < 0 || slugs.strings[last] != article {
+                    last = number(article)
+                    if lastEvent[last] != i {
+                        lastEvent[last] = i
+                        own.append(last)
+                    }
+                }
+                sentenceCount[last] += 1
+                mentionArticle.append(last)
+            }
+            // The runs' order is mostly the sources' (the mentions come article by article, in order).
+            let sources = events[i].sources
+            func matched() -> Bool { own.count == sources.count && own.indices.allSatisfy { slugs.strings[own[$0]] == sources[$0] } }
+            var matches = matched()
+            if !matches && own.count == sources.count && own.count > 1 {
+                own.sort { slugs.strings[$0] < slugs.strings[$1] }
+                matches = matched()
+            }
+            if matches {
+                sourceArticle += own
+            } else {
+                for slug in sources { sourceArticle.append(number(slug)) }
+            }
+            for k in sourceArticle[(sourceEnd.last ?? 0)...] { eventCount[k] += 1 }
+            sourceEnd.append(sourceArticle.count)
+        }
+        // Each article's lists made at their lengths, then filled in timeline order.
+        var shares = (0..<sentenceCount.count).map { k in
+            var share = ArticleShare()
+            share.events.reserveCapacity(eventCount[k])
+            share.sentences.reserveCapacity(sentenceCount[k])
+            return share
+        }
+        var m = 0, s = 0
+        for i in events.indices {
+            for j in events[i].mentions.indices {
+                shares[mentionArticle[m]].sentences.append(SentenceRef(block: events[i].mentions[j].blockOrdinal,
+                                                                       sentence: events[i].mentions[j].sentenceIndex, event: i))
+                m += 1
+            }
+            while s < sourceEnd[i] {
+                shares[sourceArticle[s]].events.append(i)
+                s += 1
             }
         }
         byArticle = Dictionary(uniqueKeysWithValues: zip(slugs.strings, shares))

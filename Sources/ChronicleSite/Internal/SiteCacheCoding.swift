@@ -191,7 +191,13 @@ extension PeriodShares: CacheCodable {
         for (slug, share) in slugs.entries {
             entries.string(slug)
             entries.ints(share.events)
-            entries.ints(share.sentences.flatMap { [$0.block, $0.sentence, $0.event] })
+            // As `ints` of the triples, without a list of them.
+            entries.varint(UInt64(3 * share.sentences.count))
+            for ref in share.sentences {
+                entries.int(ref.block)
+                entries.int(ref.sentence)
+                entries.int(ref.event)
+            }
             ends.append(UInt32(entries.bytes.count))
         }
         Self.block(ends, entries.bytes, into: &out)

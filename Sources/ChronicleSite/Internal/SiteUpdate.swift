@@ -179,8 +179,8 @@ struct SiteUpdate: @unchecked Sendable {
                                 entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
                             }
                             let cards = results[digest.period].flatMap { early?.cards($0) } ?? [:]
-                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), dayPrint: {
-                                prints.day($0, articleHashes: articleHashes, cards: cards)
+                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), cardPrint: {
+                                prints.card($0, dateInHeading: $1, articleHashes: articleHashes, cards: cards)
                             }, previous: previous)
                             try session.write(page, fingerprint: print, parts: parts)
                         }
@@ -363,13 +363,10 @@ struct SiteUpdate: @unchecked Sendable {
                     offset += run.length
                     continue
                 }
-                if let (file, length, lines) = early?.run(digest.period, hash: digest.hash) {
-                    defer { try? file.close() }
-                    if try Self.copy(length, from: file, at: 0, to: out) {
-                        runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: length, lines: lines))
-                        offset += length
-                        continue
-                    }
+                if let run = early?.run(digest.period, hash: digest.hash), try run.copy(to: out) {
+                    runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.pieces.length, lines: run.lines))
+                    offset += run.pieces.length
+                    continue
                 }
                 let run = try EventsJSON.events(periods.events(digest.period))
                 runs.append(.init(period: digest.period, hash: digest.hash, offset: offset, length: run.count))
@@ -546,10 +543,11 @@ final class PeriodData: @unchecked Sendable {
 /// page and its part of events.json); the shares are written to the cache as `PeriodData` would.
 final class MergedDigests: @unchecked Sendable {
     private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares, cards: [String: UInt64])] = [:]
-    /// With a cache, each period's part of events.json waits in `runs/` of the cache folder until
-    /// events.json is written (the folder is emptied first and removed then).
+    /// With a cache, the bytes of each period's part of events.json that the last events.json does
+    /// not hold wait in `runs/` of the cache folder until events.json is written (the folder is
+    /// emptied first and removed then).
     private var runs: URL?
-    private var written: [Period: (hash: UInt64, length: Int, lines: SiteState.EventLines)] = [:]
+    private var written: [Period: WrittenRun] = [:]
     private let lock = NSLock()
     /// The last build's events.json (its layout, path and stamp), when there is one to copy the
     /// unchanged events of a re-merged period from.
@@ -563,23 +561,29 @@ final class MergedDigests: @unchecked Sendable {
             unchanged.ids.isEmpty ? nil : lastRun(result.period, hash: unchanged.previousHash).map { (unchanged.ids, $0) }
         }
         var lastCards: [Int: UInt64] = [:]
-        var runLength: Int?
+        var run: WrittenRun?
         var lengths: [Int] = []
         if let cache, let folder = runsFolder(cache) {
-            let (run, runLengths) = EventsJSON.events(events, reusing: { i in
-                guard let (ids, run) = last, ids.contains(events[i].id), let (line, card) = run.line(of: events[i].id) else { return nil }
-                lastCards[i] = card
-                return line
+            var eventAt: [Int: Int] = [:]
+            let (fresh, pieces, runLengths) = EventsJSON.run(events, reusing: { i in
+                guard let (ids, run) = last, ids.contains(events[i].id), let line = run.line(of: events[i].id) else { return nil }
+                lastCards[i] = line.card
+                eventAt[line.offset] = i
+                return (line.offset, line.length)
             })
             lengths = runLengths
             let path = folder.appendingPathComponent(Self.runName(result.period)).path
-            if Self.write(run, to: path) { runLength = run.count }
+            if Self.write(fresh, to: path) {
+                // The id each piece of the last file starts with, to check the file there before copying.
+                let starts = pieces.pieces.filter(\.old).map { piece in eventAt[piece.offset].map { events[$0].id } ?? "" }
+                run = WrittenRun(hash: result.hash, fresh: path, pieces: pieces, last: last.map { ($0.1.path, $0.1.stamp, starts) })
+            }
         }
         let cards = events.indices.map { lastCards[$0] ?? PeriodDigest.fingerprint(events[$0], articleHashes: articleHashes) }
-        if let runLength {
-            let lines = SiteState.EventLines(ids: events.map { SiteState.EventLines.id($0.id) }, lengths: lengths, cards: cards)
+        if var run {
+            run.lines = SiteState.EventLines(ids: events.map { SiteState.EventLines.id($0.id) }, lengths: lengths, cards: cards)
             lock.lock()
-            written[result.period] = (result.hash, runLength, lines)
+            written[result.period] = run
             lock.unlock()
         }
         let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
@@ -599,7 +603,7 @@ final class MergedDigests: @unchecked Sendable {
 
     private static func runName(_ period: Period) -> String { "\(period).json" }
 
-    /// Writes a run to a file of the runs folder (made for this build), without copying it into a `Data`.
+    /// Writes a run's bytes to a file of the runs folder (made for this build), without copying them into a `Data`.
     private static func write(_ run: [UInt8], to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
@@ -618,14 +622,12 @@ final class MergedDigests: @unchecked Sendable {
         return folder
     }
 
-    /// The period's part of events.json written at the merge, opened, and its length; nil when it is not of this hash.
-    func run(_ period: Period, hash: UInt64) -> (FileHandle, Int, SiteState.EventLines)? {
+    /// The period's part of events.json as made at the merge; nil when it is not of this hash.
+    func run(_ period: Period, hash: UInt64) -> WrittenRun? {
         lock.lock()
-        let (folder, entry) = (runs, written[period])
-        lock.unlock()
-        guard let folder, let entry, entry.hash == hash,
-              let file = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.runName(period)).path) else { return nil }
-        return (file, entry.length, entry.lines)
+        defer { lock.unlock() }
+        guard runs != nil, let entry = written[period], entry.hash == hash else { return nil }
+        return entry
     }
 
     /// The period's run of events in the last build's events.json, when that run is of `hash` and
@@ -633,7 +635,7 @@ final class MergedDigests: @unchecked Sendable {
     private func lastRun(_ period: Period, hash: UInt64) -> LastRun? {
         guard let last = lastEvents?(), let run = last.layout.runs.first(where: { $0.period == period }), run.hash == hash,
               FileStamp(path: last.path) == last.stamp else { return nil }
-        return LastRun(run, path: last.path)
+        return LastRun(run, path: last.path, stamp: last.stamp)
     }
 
     func removeRuns() {
@@ -653,21 +655,60 @@ final class MergedDigests: @unchecked Sendable {
     }
 }
 
-/// A period's run of events as the last build wrote it in events.json, each event's line read
-/// from the file when it is asked for (the run itself is not held).
+/// A period's part of events.json made at the merge: its pieces (`EventsJSON.run`), those not
+/// from the last events.json written to a file of `runs/`.
+struct WrittenRun {
+    var hash: UInt64
+    /// The file of the pieces that are not the last events.json's.
+    var fresh: String
+    var pieces: RunPieces
+    /// The last events.json: its path, its stamp when the pieces were found in it, and the id of
+    /// the event each of its pieces starts with.
+    var last: (path: String, stamp: FileStamp, starts: [String])?
+    var lines = SiteState.EventLines()
+
+    /// Appends the run to `out`; false, with nothing written, when a file is missing or the last
+    /// events.json is no longer as it was (or does not hold the events where its layout says).
+    func copy(to out: FileHandle) throws -> Bool {
+        guard let freshFile = FileHandle(forReadingAtPath: fresh) else { return false }
+        defer { try? freshFile.close() }
+        var lastFile: FileHandle?
+        defer { try? lastFile?.close() }
+        if let last, pieces.pieces.contains(where: \.old) {
+            guard let file = FileHandle(forReadingAtPath: last.path) else { return false }
+            lastFile = file
+            guard FileStamp(path: last.path) == last.stamp else { return false }
+            for (piece, id) in zip(pieces.pieces.filter(\.old), last.starts) {
+                let head = Array("{\"id\":\"\(id)\"".utf8)
+                let found = [UInt8](unsafeUninitializedCapacity: head.count) { buffer, count in
+                    count = max(0, pread(file.fileDescriptor, buffer.baseAddress, head.count, off_t(piece.offset)))
+                }
+                guard found == head else { return false }
+            }
+        }
+        for piece in pieces.pieces {
+            guard let file = piece.old ? lastFile : freshFile else { throw CocoaError(.fileReadCorruptFile) }
+            guard try SiteUpdate.copy(piece.length, from: file, at: piece.offset, to: out) else { throw CocoaError(.fileReadCorruptFile) }
+        }
+        return true
+    }
+}
+
+/// A period's run of events as the last build wrote it in events.json: where each event's line is
+/// in the file, and its card.
 private final class LastRun {
-    private let file: FileHandle
+    let path: String
+    let stamp: FileStamp
     /// Each event's line (offset in the file and length) and card, by its id's hash.
     private let lines: [UInt64: (offset: Int, length: Int, card: UInt64)]
 
     /// Nil when the run's lines are not known or do not add up to the run.
-    init?(_ run: SiteState.EventsLayout.Run, path: String) {
+    init?(_ run: SiteState.EventsLayout.Run, path: String, stamp: FileStamp) {
         let l = run.lines
         guard !l.ids.isEmpty, l.lengths.count == l.ids.count, l.cards.count == l.ids.count,
-              l.lengths.reduce(0, +) + 2 * (l.ids.count - 1) == run.length,
-              let file = FileHandle(forReadingAtPath: path) else { return nil }
-        self.file = file
-        var lines: [UInt64: (Int, Int, UInt64)] = [:]
+              l.lengths.reduce(0, +) + 2 * (l.ids.count - 1) == run.length else { return nil }
+        (self.path, self.stamp) = (path, stamp)
+        var lines: [UInt64: (Int, Int, UInt64)] = Dictionary(minimumCapacity: l.ids.count)
         var offset = run.offset
         for k in l.ids.indices {
             lines[l.ids[k]] = (offset, l.lengths[k], l.cards[k])
@@ -676,17 +717,8 @@ private final class LastRun {
         self.lines = lines
     }
 
-    deinit { try? file.close() }
-
-    /// The line and card of the event with this id, when the run has it (its line starts with the id).
-    func line(of id: String) -> (line: ArraySlice<UInt8>, card: UInt64)? {
-        guard let (offset, length, card) = lines[SiteState.EventLines.id(id)] else { return nil }
-        let line = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            count = max(0, pread(file.fileDescriptor, buffer.baseAddress, length, off_t(offset)))
-        }
-        guard line.count == length, line.starts(with: Array("{\"id\":\"\(id)\"".utf8)) else { return nil }
-        return (line[...], card)
-    }
+    /// The place and card of the line of the event with this id, when the run has it.
+    func line(of id: String) -> (offset: Int, length: Int, card: UInt64)? { lines[SiteState.EventLines.id(id)] }
 }
 
 /// Article bodies as HTML (`ArticlePage.body`), rendered when each article is analysed and kept
@@ -849,16 +881,18 @@ struct Fingerprints: @unchecked Sendable {
         return h
     }
 
-    /// A day of a period page, as the compiled `days` partial writes it: its events' cards, the
-    /// pages of the actors they link, and whether the site has key events (days without one are minor).
+    /// An event's card on a period page, as the compiled `event` partial writes it: what the card
+    /// shows of the event, the pages of the actors it links, whether its day's heading shows its date,
+    /// and whether the site has key events (an event that is not one is minor).
     /// - Parameter cards: events' `PeriodDigest.fingerprint` by id, when worked out already.
-    func day(_ events: [Event], articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
-        var values: [UInt64] = [site, index.hasKeyEvents ? 1 : 0]
-        for event in events {
-            values.append(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
-            values.append(links(event.entities))
-        }
-        return values.withUnsafeBytes { ContentHash.xxh64($0) }
+    func card(_ event: Event, dateInHeading: Bool, articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
+        var h = Fingerprinter()
+        h.add(site)
+        h.add(index.hasKeyEvents ? 1 : 0)
+        h.add(dateInHeading ? 1 : 0)
+        h.add(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
+        h.add(links(event.entities))
+        return h.value
     }
 
     /// An actor's page: the actor, the actors named with it, and what it shows of its events.
