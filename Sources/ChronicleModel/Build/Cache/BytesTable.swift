@@ -15,12 +15,15 @@ public struct BytesTable<Value> {
 
     public init() {}
 
-    /// Where a lookup ended: at the value kept for the bytes, or at the empty slot for them.
+    /// Where a lookup ended: at the value kept for the bytes (`found`, its index, or -1), or at the
+    /// empty slot for them.
     struct Lookup {
         var hash: UInt32
         var slot: Int
-        var found: Value?
+        var found: Int
     }
+
+    subscript(found: Int) -> Value { values[found] }
 
     /// The value kept for `buffer[range]`, or where to `insert` one.
     mutating func find(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Lookup {
@@ -34,12 +37,12 @@ public struct BytesTable<Value> {
                 if UInt32(truncatingIfNeeded: slots[i] >> 32) == hash {
                     let k = Int(truncatingIfNeeded: slots[i] & 0xFFFF_FFFF) - 1
                     if places[k].count == range.count, memcmp(base + places[k].start, base + range.lowerBound, range.count) == 0 {
-                        return Lookup(hash: hash, slot: i, found: values[k])
+                        return Lookup(hash: hash, slot: i, found: k)
                     }
                 }
                 i = (i + 1) & mask
             }
-            return Lookup(hash: hash, slot: i, found: nil)
+            return Lookup(hash: hash, slot: i, found: -1)
         }
     }
 

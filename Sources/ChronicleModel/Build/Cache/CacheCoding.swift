@@ -124,8 +124,9 @@ public struct CacheReader {
     private var lastZone: (name: [UInt8], zone: Zone)?
     /// Strings that recur (`interned()`), made once per reader.
     private var madeStrings = BytesTable<String>()
-    /// The last date read and its day number: consecutive items often give the same day.
-    private var lastDate = (day: 0, date: CivilDate(dayNumber: 0))
+    /// The last two days read (by their numbers), the last first: a candidate gives the day of its
+    /// value and then its article's publication day, and the candidates that follow often the same two.
+    private var lastDays = (last: (number: 0, date: CivilDate(dayNumber: 0)), before: (number: 0, date: CivilDate(dayNumber: 0)))
     /// TIMEX3 values stored as their strings, parsed once per reader (they are few and recur).
     private var storedValues: [String: TimexValue] = [:]
 
@@ -225,7 +226,7 @@ public struct CacheReader {
         let count = try length(), range = position..<(position + count)
         let lookup = bytes.withUnsafeBufferPointer { madeStrings.find(range, in: $0) }
         position += count
-        if let known = lookup.found { return known }
+        if lookup.found >= 0 { return madeStrings[lookup.found] }
         let made = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
         madeStrings.insert(made, for: range, at: lookup)
         return made
@@ -237,7 +238,7 @@ public struct CacheReader {
     mutating func shared<V>(_ range: Range<Int>, in table: inout BytesTable<V>, _ read: (inout CacheReader) throws -> V) throws -> V {
         guard range.upperBound <= position else { throw Self.corrupt("bytes past the end") }
         let lookup = bytes.withUnsafeBufferPointer { table.find(range, in: $0) }
-        if let known = lookup.found { return known }
+        if lookup.found >= 0 { return table[lookup.found] }
         let resume = position
         position = range.lowerBound
         let made = try read(&self)
@@ -274,11 +275,18 @@ public struct CacheReader {
     /// A raw-value enum stored as its raw string, matched against `cases` (with their raw values
     /// as bytes) byte for byte: no string is made.
     public mutating func rawCase<T>(_ cases: [(value: T, bytes: [UInt8])]) throws -> T {
-        let count = try length()
-        defer { position += count }
-        for c in cases where c.bytes.count == count {
-            if c.bytes.withUnsafeBufferPointer({ matches($0, at: position) }) { return c.value }
+        let count = try length(), start = position
+        position += count
+        let found = bytes.withUnsafeBufferPointer { input in
+            // Bytes compared only for a case of the same length and first byte.
+            cases.firstIndex { c in
+                c.bytes.count == count && (count == 0 || c.bytes[0] == input[start] && c.bytes.withUnsafeBufferPointer {
+                    memcmp($0.baseAddress!, input.baseAddress! + start, count) == 0
+                })
+            }
         }
+        if let found { return cases[found].value }
+        position = start
         throw Self.corrupt("unknown \(T.self) \(String(decoding: bytes[position..<(position + count)], as: UTF8.self))")
     }
 
@@ -479,8 +487,11 @@ extension CacheWriter {
 extension CacheReader {
     public mutating func date() throws -> CivilDate {
         let day = try int()
-        if day != lastDate.day { lastDate = (day, CivilDate(dayNumber: day)) }
-        return lastDate.date
+        if day != lastDays.last.number {
+            let made = day == lastDays.before.number ? lastDays.before.date : CivilDate(dayNumber: day)
+            lastDays = ((day, made), lastDays.last)
+        }
+        return lastDays.last.date
     }
 
     public mutating func publication() throws -> PublicationTime {
@@ -693,37 +704,51 @@ extension Mention: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
-        var lists = SharedLists()
-        self = try Self.read(&input, lists: &lists)
+        var shared = SharedValues()
+        try self.init(from: &input, shared: &shared)
     }
 
-    /// Lists of actors made once per file (`CacheReader.shared`), with their site-wide names: the
-    /// sentences of a story name the same actors, in the same order, across its articles.
-    struct SharedLists {
+    /// What the mentions of a file share, made once: the slug of the article before (an article's
+    /// mentions are next to each other), and lists of actors with their site-wide names
+    /// (`CacheReader.shared`; the sentences of a story name the same actors across its articles).
+    struct SharedValues {
+        var slug: (bytes: Range<Int>, value: String) = (0..<0, "")
         var names = BytesTable<(names: [ArticleName], entities: [String])>()
+
+        /// The next list of names, with the entities derived from it.
+        mutating func read(_ input: inout CacheReader) throws -> (names: [ArticleName], entities: [String]) {
+            let start = input.offset
+            try ArticleName.skipList(&input)
+            return try input.shared(start..<input.offset, in: &names) { input in
+                let names = try input.values(ArticleName.self)
+                // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
+                return (names, names.map { $0.name })
+            }
+        }
     }
 
-    static func read(_ input: inout CacheReader, lists: inout SharedLists) throws -> Mention {
-        // An article's mentions are next to each other: its slug is made once.
-        let article = try input.interned()
-        let block = try input.int(), index = try input.int(), sentence = try input.string()
-        let expression = try input.optionalInterned()
-        let range: Range<Int>? = try input.optional { input in
+    @inline(__always)
+    init(from input: inout CacheReader, shared: inout SharedValues) throws {
+        if input.skip(sameAs: shared.slug.bytes) {
+            article = shared.slug.value
+        } else {
+            let start = input.offset
+            article = try input.interned()
+            shared.slug = (start..<input.offset, article)
+        }
+        blockOrdinal = try input.int()
+        sentenceIndex = try input.int()
+        sentence = try input.string()
+        expression = try input.optionalInterned()
+        expressionRange = try input.optional { input in
             let lower = try input.int(), upper = try input.int()
             guard lower <= upper else { throw CacheReader.corrupt("expression range") }
             return lower..<upper
         }
+        value = try input.timex()
         // How a value was resolved recurs ("'in 2019' → 2019", "continues the account dated …").
-        let value = try input.timex(), resolution = try input.interned()
-        let start = input.offset
-        try ArticleName.skipList(&input)
-        let (names, entities) = try input.shared(start..<input.offset, in: &lists.names) { input in
-            let names = try input.values(ArticleName.self)
-            // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
-            return (names, names.map { $0.name })
-        }
-        return Mention(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
-                       expressionRange: range, value: value, resolution: resolution, entities: entities, names: names)
+        resolution = try input.interned()
+        (names, entities) = try shared.read(&input)
     }
 }
 
@@ -761,7 +786,7 @@ extension EventMerger.Candidate: CacheCodable {
 /// makes each slug, name and resolution once, this each list of actors once, and an article's
 /// candidates, next to each other, share one list of story names.
 struct CandidateDecoder {
-    private var lists = Mention.SharedLists()
+    private var shared = Mention.SharedValues()
     /// The last story names read and where their bytes are.
     private var story: (bytes: Range<Int>, names: [String]) = (0..<0, [])
 
@@ -771,7 +796,7 @@ struct CandidateDecoder {
     }
 
     mutating func candidate(_ input: inout CacheReader) throws -> EventMerger.Candidate {
-        let mention = try Mention.read(&input, lists: &lists)
+        let mention = try Mention(from: &input, shared: &shared)
         let status = try input.rawCase(Self.statuses)
         let source = try input.rawCase(Self.sources), position = try input.int()
         let filedIn: Period? = try input.optional { try $0.value() }
