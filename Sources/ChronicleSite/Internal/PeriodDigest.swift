@@ -175,6 +175,17 @@ struct PeriodDigest: Codable, Sendable {
             self.shares = order.map { shares[$0] }
         }
 
+        /// As the cache holds them: in order, with the slugs' hashes (its checksum holds, so they are
+        /// the slugs' own), else (never written so) put in order.
+        init(slugs: [String], hashes: [UInt64], shares: [Share]) {
+            guard hashes.count == slugs.count, zip(hashes, hashes.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                self.init(slugs: slugs, shares: shares)
+                return
+            }
+            self.init()
+            (self.slugs, self.hashes, self.shares) = (slugs, hashes, shares)
+        }
+
         /// As read: in order, else (never written so) put in order.
         init(slugs: [String], shares: [Share]) {
             let hashes = slugs.map { ContentHash.xxh64($0) }

@@ -126,8 +126,9 @@ extension PeriodDigest: CacheCodable {
         out.optional(last) { $0.date($1) }
         out.values(highlights)
         out.varint(UInt64(articles.count))
-        for (slug, share) in zip(articles.slugs, articles.shares) {
+        for (slug, (hash, share)) in zip(articles.slugs, zip(articles.hashes, articles.shares)) {
             out.string(slug)
+            out.fixed(hash)
             out.int(share.eventCount)
             out.fixed(share.fingerprint)
             out.fixed(share.sourceCounts)
@@ -143,22 +144,26 @@ extension PeriodDigest: CacheCodable {
     init(from input: inout CacheReader) throws {
         period = try input.value()
         hash = try input.fixed()
-        let counts = try input.ints()
-        guard counts.count == 3 else { throw CacheReader.corrupt("period counts") }
-        (eventCount, keyCount, expectedCount) = (counts[0], counts[1], counts[2])
+        // Written as a list of three (`ints`), read without making one.
+        guard try input.length() == 3 else { throw CacheReader.corrupt("period counts") }
+        eventCount = try input.int()
+        keyCount = try input.int()
+        expectedCount = try input.int()
         first = try input.optional { try $0.date() }
         last = try input.optional { try $0.date() }
         highlights = try input.values()
-        var slugs: [String] = []
+        var slugs: [String] = [], hashes: [UInt64] = []
         let shares = try input.array { input in
-            slugs.append(try input.string())
+            // An article has a share of each period it reports on: its slug made once for all.
+            slugs.append(try input.interned())
+            hashes.append(try input.fixed())
             let count = try input.int(), print = try input.fixed()
             return Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed())
         }
-        articles = ArticleShares(slugs: slugs, shares: shares)
+        articles = ArticleShares(slugs: slugs, hashes: hashes, shares: shares)
         named = try input.array { input in
             let brief = try input.value(PeriodShares.Brief.self), score = try input.double(), print = try input.fixed()
-            return NamedEvent(brief: brief, score: score, fingerprint: print, names: try input.strings())
+            return NamedEvent(brief: brief, score: score, fingerprint: print, names: try input.internedStrings())
         }
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 /// leaves the previous manifest pointing at intact files.
 public struct BuildCache: Sendable {
     /// Bump when the layout or the meaning of cached values changes.
-    public static let schema: UInt32 = 15
+    public static let schema: UInt32 = 16
 
     public let directory: URL
     /// Tool version and build, plus whatever else decides whether old results still hold.

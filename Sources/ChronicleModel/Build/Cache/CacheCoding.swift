@@ -113,13 +113,22 @@ public struct CacheWriter {
 }
 
 public struct CacheReader {
-    private let bytes: [UInt8]
-    private var position: Int
-    private let end: Int
+    // Visible to inlined code: the primitives below are `@inlinable`, so a decoder in another
+    // module (the site layer's) reads a number without a call.
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var position: Int
+    @usableFromInline let end: Int
     /// Zones already looked up (a lookup in the system's database is slow, and records repeat a few zones).
     private var zones: [String: Zone] = [:]
     /// The last zone read and its name's bytes: most records give the same zone as the one before.
     private var lastZone: (name: [UInt8], zone: Zone)?
+    /// Strings that recur (`interned()`), made once per reader.
+    private var madeStrings = BytesTable<String>()
+    /// The last two days read (by their numbers), the last first: a candidate gives the day of its
+    /// value and then its article's publication day, and the candidates that follow often the same two.
+    private var lastDays = (last: (number: 0, date: CivilDate(dayNumber: 0)), before: (number: 0, date: CivilDate(dayNumber: 0)))
+    /// TIMEX3 values stored as their strings, parsed once per reader (they are few and recur).
+    private var storedValues: [String: TimexValue] = [:]
 
     public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
@@ -131,13 +140,45 @@ public struct CacheReader {
 
     public static func corrupt(_ what: String) -> CacheCorruption { CacheCorruption(what: what) }
 
+    @inlinable @inline(__always)
     public mutating func byte() throws -> UInt8 {
         guard position < end else { throw Self.corrupt("value past the end") }
         defer { position += 1 }
         return bytes[position]
     }
 
+    /// Most numbers in the cache are below 128, one byte: read here without a loop or a call.
+    @inlinable @inline(__always)
     public mutating func varint() throws -> UInt64 {
+        if position < end {
+            let b = bytes[position]
+            if b < 0x80 {
+                position += 1
+                return UInt64(b)
+            }
+        }
+        return try longVarint()
+    }
+
+    @usableFromInline
+    mutating func longVarint() throws -> UInt64 {
+        if end - position >= 10 {
+            // Room for the longest: no check of the end per byte.
+            return try bytes.withUnsafeBufferPointer { buffer in
+                var result: UInt64 = 0
+                var shift: UInt64 = 0
+                for i in 0..<10 {
+                    let b = buffer[position + i]
+                    result |= UInt64(b & 0x7F) << shift
+                    if b < 0x80 {
+                        position += i + 1
+                        return result
+                    }
+                    shift += 7
+                }
+                throw Self.corrupt("varint too long")
+            }
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -149,6 +190,7 @@ public struct CacheReader {
         }
     }
 
+    @inlinable @inline(__always)
     public mutating func int() throws -> Int {
         let v = try varint()
         let decoded = Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
@@ -156,6 +198,7 @@ public struct CacheReader {
         return i
     }
 
+    @inlinable @inline(__always)
     public mutating func bool() throws -> Bool {
         switch try byte() {
         case 0: return false
@@ -164,17 +207,46 @@ public struct CacheReader {
         }
     }
 
+    @inlinable
     public mutating func fixed() throws -> UInt64 {
         guard end - position >= 8 else { throw Self.corrupt("value past the end") }
-        var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(bytes[position + i]) << (8 * UInt64(i)) }
+        let v = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
         position += 8
         return v
     }
 
+    @inlinable
     public mutating func double() throws -> Double { Double(bitPattern: try fixed()) }
 
     public mutating func string() throws -> String { text(try length()) }
+
+    /// A string of a field whose values recur through the file (names, outlets, resolutions):
+    /// made once per reader and shared (`StringInterner`).
+    public mutating func interned() throws -> String {
+        let count = try length(), range = position..<(position + count)
+        let lookup = bytes.withUnsafeBufferPointer { madeStrings.find(range, in: $0) }
+        position += count
+        if lookup.found >= 0 { return madeStrings[lookup.found] }
+        let made = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        madeStrings.insert(made, for: range, at: lookup)
+        return made
+    }
+
+    /// The value encoded at `range` (bytes already passed over): the one `table` holds for the same
+    /// bytes, or what `read` reads from there (which must end at the end of `range`), kept in `table`.
+    /// For values that recur through a file, a few bytes each but costly to make (lists).
+    mutating func shared<V>(_ range: Range<Int>, in table: inout BytesTable<V>, _ read: (inout CacheReader) throws -> V) throws -> V {
+        guard range.upperBound <= position else { throw Self.corrupt("bytes past the end") }
+        let lookup = bytes.withUnsafeBufferPointer { table.find(range, in: $0) }
+        if lookup.found >= 0 { return table[lookup.found] }
+        let resume = position
+        position = range.lowerBound
+        let made = try read(&self)
+        guard position == range.upperBound else { throw Self.corrupt("value of another length") }
+        position = resume
+        table.insert(made, for: range, at: lookup)
+        return made
+    }
 
     /// The next `count` bytes (which `length` allowed) as a string.
     private mutating func text(_ count: Int) -> String {
@@ -203,16 +275,29 @@ public struct CacheReader {
     /// A raw-value enum stored as its raw string, matched against `cases` (with their raw values
     /// as bytes) byte for byte: no string is made.
     public mutating func rawCase<T>(_ cases: [(value: T, bytes: [UInt8])]) throws -> T {
-        let count = try length()
-        defer { position += count }
-        for c in cases where c.bytes.count == count {
-            if c.bytes.withUnsafeBufferPointer({ matches($0, at: position) }) { return c.value }
+        let count = try length(), start = position
+        position += count
+        let found = bytes.withUnsafeBufferPointer { input in
+            // Bytes compared only for a case of the same length and first byte.
+            cases.firstIndex { c in
+                c.bytes.count == count && (count == 0 || c.bytes[0] == input[start] && c.bytes.withUnsafeBufferPointer {
+                    memcmp($0.baseAddress!, input.baseAddress! + start, count) == 0
+                })
+            }
         }
+        if let found { return cases[found].value }
+        position = start
         throw Self.corrupt("unknown \(T.self) \(String(decoding: bytes[position..<(position + count)], as: UTF8.self))")
     }
 
     /// Where the next value starts.
     public var offset: Int { position }
+
+    /// Passes over the next `count` bytes.
+    public mutating func skip(bytes count: Int) throws {
+        guard count <= end - position else { throw Self.corrupt("bytes past the end") }
+        position += count
+    }
 
     /// Passes over the next value when its bytes are those at `range` (of an earlier value of the
     /// same prefix-free encoding, so the same bytes are the same value); false, without moving, when not.
@@ -225,16 +310,19 @@ public struct CacheReader {
     }
 
     /// A count of items that are at least a byte each: never more than the bytes left.
+    @inlinable @inline(__always)
     public mutating func length() throws -> Int {
         let n = try varint()
         guard n <= UInt64(end - position) else { throw Self.corrupt("length past the end") }
         return Int(n)
     }
 
+    @inlinable
     public mutating func optional<T>(_ body: (inout CacheReader) throws -> T) throws -> T? {
         try bool() ? try body(&self) : nil
     }
 
+    @inlinable
     public mutating func array<T>(_ body: (inout CacheReader) throws -> T) throws -> [T] {
         let count = try length()
         var out: [T] = []
@@ -243,11 +331,14 @@ public struct CacheReader {
         return out
     }
 
+    @inlinable
     public mutating func value<T: CacheCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
+    @inlinable
     public mutating func values<T: CacheCodable>(_: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
 
     /// `values`, with the bytes each was read from.
+    @inlinable
     public mutating func valuesWithBytes<T: CacheCodable>(_: T.Type = T.self) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
         let count = try length()
         var values: [T] = []
@@ -263,6 +354,9 @@ public struct CacheReader {
     }
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// `strings`, each `interned`.
+    public mutating func internedStrings() throws -> [String] { try array { try $0.interned() } }
 
     /// A list of booleans as `CacheWriter.array` writes them with `bool`, read in one pass.
     public mutating func bools() throws -> [Bool] {
@@ -312,14 +406,27 @@ public struct CacheReader {
 
     public mutating func ints() throws -> [Int] { try array { try $0.int() } }
 
+    @inlinable
     public mutating func optionalInt() throws -> Int? { try optional { try $0.int() } }
 
     public mutating func optionalString() throws -> String? { try optional { try $0.string() } }
+
+    /// `optionalString`, `interned`.
+    public mutating func optionalInterned() throws -> String? { try optional { try $0.interned() } }
 
     /// A raw-value enum stored as its raw string.
     public mutating func raw<T: RawRepresentable>(_: T.Type = T.self) throws -> T where T.RawValue == String {
         let text = try string()
         guard let v = T(rawValue: text) else { throw Self.corrupt("unknown \(T.self) \(text)") }
+        return v
+    }
+
+    /// A TIMEX3 value written as its string (`CacheWriter.timex`'s last resort): parsed once per reader.
+    mutating func storedValue() throws -> TimexValue {
+        let text = try string()
+        if let known = storedValues[text] { return known }
+        guard let v = TimexValue(stored: text) else { throw Self.corrupt("not a stored TIMEX3 value: \(text)") }
+        storedValues[text] = v
         return v
     }
 
@@ -378,7 +485,14 @@ extension CacheWriter {
 }
 
 extension CacheReader {
-    public mutating func date() throws -> CivilDate { CivilDate(dayNumber: try int()) }
+    public mutating func date() throws -> CivilDate {
+        let day = try int()
+        if day != lastDays.last.number {
+            let made = day == lastDays.before.number ? lastDays.before.date : CivilDate(dayNumber: day)
+            lastDays = ((day, made), lastDays.last)
+        }
+        return lastDays.last.date
+    }
 
     public mutating func publication() throws -> PublicationTime {
         let date = try date()
@@ -403,10 +517,7 @@ extension CacheReader {
             let y = try int()
             return .month(year: y, month: try int())
         case 6: return .year(try int())
-        case 0:
-            let text = try string()
-            guard let v = TimexValue(stored: text) else { throw Self.corrupt("not a stored TIMEX3 value: \(text)") }
-            return v
+        case 0: return try storedValue()
         default: throw Self.corrupt("unknown TIMEX3 tag")
         }
     }
@@ -448,8 +559,18 @@ extension ArticleName: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
-        let name = try input.string(), surname = try input.optionalString()
+        // Actors recur through a file: each name made once.
+        let name = try input.interned(), surname = try input.optionalInterned()
         self.init(name: name, surname: surname, initialWord: try input.bool())
+    }
+
+    /// Passes over a list of names as `CacheWriter.values` writes it, making nothing.
+    static func skipList(_ input: inout CacheReader) throws {
+        for _ in 0..<(try input.length()) {
+            try input.skip(bytes: input.length())
+            if try input.bool() { try input.skip(bytes: input.length()) }
+            _ = try input.bool()
+        }
     }
 }
 
@@ -497,7 +618,7 @@ extension BoilerplateEvidence: CacheCodable {
         let blocks: [Block] = try input.array { input in
             switch try input.byte() {
             case 0: return .reporting
-            case 2: return .furniture(try input.string())
+            case 2: return .furniture(try input.interned())
             case 3: return .oneCue(try input.array { Key(hash: try $0.fixed(), length: try $0.int()) })
             default: throw CacheReader.corrupt("unknown boilerplate block")
             }
@@ -550,9 +671,9 @@ extension ArticleRecord: CacheCodable {
         // Most articles have the slug they ask for: one string for both.
         slug = try input.string(reusing: requestedSlug)
         title = try input.string()
-        source = try input.optionalString()
+        source = try input.optionalInterned()
         url = try input.optionalString()
-        author = try input.optionalString()
+        author = try input.optionalInterned()
         published = try input.optional { try $0.publication() }
         zone = try input.zone()
         draft = try input.bool()
@@ -583,47 +704,51 @@ extension Mention: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
-        var recent = RecentValues()
-        self = try Self.read(&input, recent: &recent)
+        var shared = SharedValues()
+        try self.init(from: &input, shared: &shared)
     }
 
-    /// What consecutive mentions often repeat, with where their bytes were: the slug (an article's
-    /// mentions are next to each other) and the last few lists of names (its sentences name the
-    /// same actors), each made once rather than once per mention.
-    struct RecentValues {
-        var slug = ""
-        /// A ring of the last lists read; `next` is the one to replace.
-        var names: [(bytes: Range<Int>, names: [ArticleName], entities: [String])] = []
-        var next = 0
-        static let listsKept = 4
+    /// What the mentions of a file share, made once: the slug of the article before (an article's
+    /// mentions are next to each other), and lists of actors with their site-wide names
+    /// (`CacheReader.shared`; the sentences of a story name the same actors across its articles).
+    struct SharedValues {
+        var slug: (bytes: Range<Int>, value: String) = (0..<0, "")
+        var names = BytesTable<(names: [ArticleName], entities: [String])>()
+
+        /// The next list of names, with the entities derived from it.
+        mutating func read(_ input: inout CacheReader) throws -> (names: [ArticleName], entities: [String]) {
+            let start = input.offset
+            try ArticleName.skipList(&input)
+            return try input.shared(start..<input.offset, in: &names) { input in
+                let names = try input.values(ArticleName.self)
+                // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
+                return (names, names.map { $0.name })
+            }
+        }
     }
 
-    static func read(_ input: inout CacheReader, recent: inout RecentValues) throws -> Mention {
-        let article = try input.string(reusing: recent.slug)
-        recent.slug = article
-        let block = try input.int(), index = try input.int(), sentence = try input.string()
-        let expression = try input.optionalString()
-        let range: Range<Int>? = try input.optional { input in
+    @inline(__always)
+    init(from input: inout CacheReader, shared: inout SharedValues) throws {
+        if input.skip(sameAs: shared.slug.bytes) {
+            article = shared.slug.value
+        } else {
+            let start = input.offset
+            article = try input.interned()
+            shared.slug = (start..<input.offset, article)
+        }
+        blockOrdinal = try input.int()
+        sentenceIndex = try input.int()
+        sentence = try input.string()
+        expression = try input.optionalInterned()
+        expressionRange = try input.optional { input in
             let lower = try input.int(), upper = try input.int()
             guard lower <= upper else { throw CacheReader.corrupt("expression range") }
             return lower..<upper
         }
-        let value = try input.timex(), resolution = try input.string()
-        // The names: a recent list when the bytes are the same (the newest first).
-        var names: [ArticleName] = [], entities: [String] = []
-        if let k = recent.names.indices.first(where: { input.skip(sameAs: recent.names[$0].bytes) }) {
-            (names, entities) = (recent.names[k].names, recent.names[k].entities)
-        } else {
-            let start = input.offset
-            names = try input.values(ArticleName.self)
-            // `entities` is not stored: it is derived from `names` (as the `Codable` form does).
-            entities = names.map { $0.name }
-            let list = (bytes: start..<input.offset, names: names, entities: entities)
-            if recent.names.count < RecentValues.listsKept { recent.names.append(list) } else { recent.names[recent.next] = list }
-            recent.next = (recent.next + 1) % RecentValues.listsKept
-        }
-        return Mention(article: article, blockOrdinal: block, sentenceIndex: index, sentence: sentence, expression: expression,
-                       expressionRange: range, value: value, resolution: resolution, entities: entities, names: names)
+        value = try input.timex()
+        // How a value was resolved recurs ("'in 2019' → 2019", "continues the account dated …").
+        resolution = try input.interned()
+        (names, entities) = try shared.read(&input)
     }
 }
 
@@ -657,11 +782,11 @@ extension EventMerger.Candidate: CacheCodable {
 }
 
 /// Reads candidates one after another as `EventMerger.Candidate.init(from:)` does, sharing what
-/// consecutive candidates repeat: an article's mentions sit together and give one slug and one
-/// list of story names, so each is made once per article rather than once per mention (a month
-/// of a large site holds tens of thousands of mentions).
+/// candidates repeat (a month of a large site holds tens of thousands of mentions): the reader
+/// makes each slug, name and resolution once, this each list of actors once, and an article's
+/// candidates, next to each other, share one list of story names.
 struct CandidateDecoder {
-    private var recent = Mention.RecentValues()
+    private var shared = Mention.SharedValues()
     /// The last story names read and where their bytes are.
     private var story: (bytes: Range<Int>, names: [String]) = (0..<0, [])
 
@@ -671,7 +796,7 @@ struct CandidateDecoder {
     }
 
     mutating func candidate(_ input: inout CacheReader) throws -> EventMerger.Candidate {
-        let mention = try Mention.read(&input, recent: &recent)
+        let mention = try Mention(from: &input, shared: &shared)
         let status = try input.rawCase(Self.statuses)
         let source = try input.rawCase(Self.sources), position = try input.int()
         let filedIn: Period? = try input.optional { try $0.value() }
@@ -679,7 +804,7 @@ struct CandidateDecoder {
         // The story's names: the last candidate's list when the bytes are the same.
         if !input.skip(sameAs: story.bytes) {
             let start = input.offset
-            story.names = try input.strings()
+            story.names = try input.internedStrings()
             story.bytes = start..<input.offset
         }
         return EventMerger.Candidate(mention: consume mention, status: status, dateSource: source, position: position, filedIn: filedIn,
@@ -708,7 +833,7 @@ extension CacheManifest: CacheCodable {
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
-            return PeriodEntry(period: period, hash: hash, mentionCount: mentions, eventCount: events, openNames: try input.strings())
+            return PeriodEntry(period: period, hash: hash, mentionCount: mentions, eventCount: events, openNames: try input.internedStrings())
         }
         boilerplate = try input.value()
         names = try input.value()
