@@ -281,7 +281,7 @@ public struct EventMerger: Sendable {
         return Event(id: id, value: value, period: period, status: status, representative: mentions[representative],
                      mentions: mentions, sources: sources, isKey: hasExplicit || sources.count > 1,
                      score: (score * 100).rounded() / 100, entities: Self.entities(mentions),
-                     disagreement: Self.givesDays(mentions, explicit) ? Self.disagreement(explicit.map { (mentions[$0].value, mentions[$0].article) }) : [])
+                     disagreement: Self.disagreement(mentions, explicit: explicit))
     }
 
     /// Whether the site-wide pass leaves the mention's `entities` as they are: its names are all
@@ -296,27 +296,19 @@ public struct EventMerger: Sendable {
         return true
     }
 
-    /// Whether the mentions at `explicit` give more than one day (most events agree on their day, or
-    /// give none: `disagreement` is then empty, and no list of them need be made).
-    static func givesDays(_ mentions: [Mention], _ explicit: [Int]) -> Bool {
-        var first: CivilDate?
+    /// The days the mentions at `explicit` give, when they give more than one, each with its articles.
+    static func disagreement(_ mentions: [Mention], explicit: [Int]) -> [DateClaim] {
+        // Most events agree on their day, or give none: nothing to gather then (and no list made).
+        var first: CivilDate?, differ = false
         for k in explicit {
             guard let day = mentions[k].value.day else { continue }
-            if let first, first != day { return true }
-            if first == nil { first = day }
+            if first == nil { first = day } else if first != day { differ = true; break }
         }
-        return false
-    }
-
-    /// The days explicit mentions give, when they give more than one, each with its articles.
-    static func disagreement(_ explicit: [(value: TimexValue, article: String)]) -> [DateClaim] {
-        // Most events agree on their day, or give none: nothing to gather then.
-        let days = explicit.compactMap(\.value.day)
-        guard let first = days.first, days.contains(where: { $0 != first }) else { return [] }
+        guard differ else { return [] }
         var byDay: [CivilDate: Set<String>] = [:]
-        for (value, article) in explicit {
-            guard let day = value.day else { continue }
-            byDay[day, default: []].insert(article)
+        for k in explicit {
+            guard let day = mentions[k].value.day else { continue }
+            byDay[day, default: []].insert(mentions[k].article)
         }
         return byDay.keys.sorted().map { DateClaim(value: .day($0), articles: byDay[$0]!.sorted()) }
     }

@@ -817,11 +817,16 @@ struct MonthGrouping {
         private mutating func addWords(of n: Int, to set: Int32) {
             let (tokens, weights, start) = (tokens, weights, bounds[n])
             let (members, norm) = (memberCounts[n], norms[n])
-            sums.add(bounds[n + 1] - start, to: set) { i in (tokens[start + i], norm > 0 ? members * weights[start + i] / norm : 0) }
+            sums.add(bounds[n + 1] - start, to: set) { i in (tokens[start + i], Self.unit(weights[start + i], members: members, norm: norm)) }
         }
 
         /// Word `k` (an index into `tokens`) of node `n`'s unit vector, counted once per member.
-        @inline(__always) private func unitValue(_ n: Int, _ k: Int) -> Double { norms[n] > 0 ? memberCounts[n] * weights[k] / norms[n] : 0 }
+        @inline(__always) private func unitValue(_ n: Int, _ k: Int) -> Double { Self.unit(weights[k], members: memberCounts[n], norm: norms[n]) }
+
+        /// A word's weight in a unit vector of norm `norm`, counted once per member.
+        @inline(__always) private static func unit(_ weight: Double, members: Double, norm: Double) -> Double {
+            norm > 0 ? members * weight / norm : 0
+        }
 
         /// Whether every span of group `a` and every span of group `b` nest.
         private func nests(_ a: Int, _ b: Int) -> Bool {

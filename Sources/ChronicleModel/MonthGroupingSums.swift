@@ -70,6 +70,7 @@ extension MonthGrouping {
                         while true {
                             let e = Int(slots[s])
                             if e == 0 {
+                                // Added to zero, as a new word's sum always was (a -0.0 becomes 0.0): the same bits.
                                 entries[used] = Entry(word: word, value: 0 + value, set: set, next: head)
                                 head = Int32(used)
                                 used += 1

@@ -162,16 +162,11 @@ struct PeriodDigest: Codable, Sendable {
 
         init() {}
 
-        init(_ dictionary: [String: Share]) { self.init(unordered: Array(dictionary.keys), shares: Array(dictionary.values)) }
-
         /// Each slug once, in any order.
         init(unordered slugs: [String], shares: [Share]) {
-            let hashes = slugs.map { ContentHash.xxh64($0) }
-            let order = slugs.indices.sorted { a, b in
-                hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(slugs[a], slugs[b])
-            }
+            let (order, hashes) = HashedKeysOrder.of(slugs)
             self.slugs = order.map { slugs[$0] }
-            self.hashes = order.map { hashes[$0] }
+            self.hashes = hashes
             self.shares = order.map { shares[$0] }
         }
 
@@ -179,18 +174,7 @@ struct PeriodDigest: Codable, Sendable {
         /// the slugs' own), else (never written so) put in order.
         init(slugs: [String], hashes: [UInt64], shares: [Share]) {
             guard hashes.count == slugs.count, zip(hashes, hashes.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-                self.init(slugs: slugs, shares: shares)
-                return
-            }
-            self.init()
-            (self.slugs, self.hashes, self.shares) = (slugs, hashes, shares)
-        }
-
-        /// As read: in order, else (never written so) put in order.
-        init(slugs: [String], shares: [Share]) {
-            let hashes = slugs.map { ContentHash.xxh64($0) }
-            guard zip(hashes, hashes.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-                self.init(Dictionary(zip(slugs, shares), uniquingKeysWith: { a, _ in a }))
+                self.init(unordered: slugs, shares: shares)
                 return
             }
             self.init()
@@ -223,7 +207,8 @@ struct PeriodDigest: Codable, Sendable {
         }
 
         init(from decoder: Decoder) throws {
-            self.init(try decoder.singleValueContainer().decode([String: Share].self))
+            let dictionary = try decoder.singleValueContainer().decode([String: Share].self)
+            self.init(unordered: Array(dictionary.keys), shares: Array(dictionary.values))
         }
     }
 }

@@ -27,12 +27,21 @@ struct HashedKeys<Value> {
 
     init(_ dictionary: [String: Value]) {
         let unordered = Array(dictionary)
-        let hashes = unordered.map { ContentHash.xxh64($0.key) }
-        let order = unordered.indices.sorted { a, b in
-            hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(unordered[a].key, unordered[b].key)
-        }
+        let (order, hashes) = HashedKeysOrder.of(unordered.map(\.key))
         entries = order.map { unordered[$0] }
-        self.hashes = order.map { hashes[$0] }
+        self.hashes = hashes
+    }
+}
+
+/// The order `HashedKeys` puts keys in.
+enum HashedKeysOrder {
+    /// The positions of `keys` (each once) in that order, and their hashes in that order.
+    static func of(_ keys: [String]) -> (order: [Int], hashes: [UInt64]) {
+        let hashes = keys.map { ContentHash.xxh64($0) }
+        let order = keys.indices.sorted { a, b in
+            hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(keys[a], keys[b])
+        }
+        return (order, order.map { hashes[$0] })
     }
 }
 

@@ -221,7 +221,7 @@ public struct CacheReader {
     public mutating func string() throws -> String { text(try length()) }
 
     /// A string of a field whose values recur through the file (names, outlets, resolutions):
-    /// made once per reader and shared (`StringInterner`).
+    /// made once per reader and shared (`BytesTable`).
     public mutating func interned() throws -> String {
         let count = try length(), range = position..<(position + count)
         let lookup = bytes.withUnsafeBufferPointer { madeStrings.find(range, in: $0) }
