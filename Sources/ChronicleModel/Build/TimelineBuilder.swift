@@ -456,12 +456,23 @@ public struct TimelineBuilder: Sendable {
                     k < oldBytes.count && oldRecords[k].stamp == records[i].stamp ? oldBytes[k] : nil
                 } : nil
             }
+            // A build that changed nothing leaves the manifest as it is (it would be written with the
+            // same records and periods), when its records' stamps were all settled before the build
+            // that wrote it started reading: its older read start then settles them as well.
+            let lastPeriodCount = manifest?.periods.count
+            let asRead = lastPeriodCount.map { lastPeriodCount in
+                replaced.isEmpty && toAnalyse.isEmpty && dirty.isEmpty && entries.count == lastPeriodCount
+                    && records.count == oldRecords.count && records.indices.allSatisfy { i in
+                        kinds[i] == .unchanged && origins[i].old == i && encoded[i] != nil
+                            && settledBefore.map { records[i].stamp?.isSettled(readStart: $0) == true } == true
+                    }
+            } ?? false
             let manifest = CacheManifest(readStart: readStart, records: records, periods: entries, encoded: encoded,
                                          boilerplate: boilerplate, names: nameTally)
             let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             // Period files are all written: the manifest that names them comes next, then the old ones go.
             try cacheWrites.run(inBackground: writesManifestInBackground) {
-                try cache.write(manifest, at: CacheManifest.fileName)
+                if !asRead { try cache.write(manifest, at: CacheManifest.fileName) }
                 cache.removeFiles(in: "periods", keeping: kept)
                 cache.removeFiles(in: "grouping", keeping: kept)
             }

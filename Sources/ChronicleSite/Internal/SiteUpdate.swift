@@ -270,8 +270,16 @@ struct SiteUpdate: @unchecked Sendable {
             }
         }
         defer { cleanup.wait() }
-        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
-                                   digestBytes: digestBytes), at: SiteState.fileName)
+        // A build that changed nothing (every digest written as read, the same files and layout)
+        // leaves site.bin as it is: it would be written with the bytes it has.
+        let asRead = state.map { state in
+            digestBytes.count == state.digests.count && !digestBytes.contains { $0 == nil }
+                && zip(digests, state.digests).allSatisfy { $0.period == $1.period } && state.eventsLayout == layout && state.files == session.entries
+        } ?? false
+        if !asRead {
+            try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
+                                       digestBytes: digestBytes), at: SiteState.fileName)
+        }
         keep?([digests, entities, state as Any, session, periods] as [Any])
         return report
     }
