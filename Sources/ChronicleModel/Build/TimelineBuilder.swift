@@ -720,10 +720,19 @@ extension ArticleRecord {
 }
 
 /// `transform` applied on all cores; results keep the input order, so output is deterministic.
+/// Each result is made in its place in the new array (each index by one iteration alone: no lock,
+/// no optional per result, no copy into the array after).
 public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    let results = ResultSlots<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
-    return results.values()
+    Array(unsafeUninitializedCapacity: items.count) { buffer, count in
+        let results = Slots(base: buffer.baseAddress)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in (results.base! + i).initialize(to: transform(items[i])) }
+        count = items.count
+    }
+}
+
+/// The uninitialised storage `concurrentMap` fills, one element per iteration.
+private struct Slots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>?
 }
 
 /// Cache files written on another thread, waited for (and their error rethrown) once.
