@@ -59,6 +59,9 @@ public struct TimelineBuilder: Sendable {
         public var periods = 0
         /// Periods merged in this build (the others were unchanged).
         public var mergedPeriods = 0
+        /// The last build's records that left the site or were analysed again (what the cache
+        /// keeps of them by their text and verdicts may be left over); nil when no last build was read.
+        public var replaced: Int?
     }
 
     /// The whole timeline in memory, for `chronicle explain` and tests.
@@ -265,6 +268,7 @@ public struct TimelineBuilder: Sendable {
             records[toAnalyse[k]] = try result.get()
         }
         stats.analysed = toAnalyse.count
+        if manifest != nil { stats.replaced = replaced.count + toAnalyse.count { !origins[$0].isParsed } }
         for i in records.indices {
             stats.sentences += records[i].counts.sentences
             stats.expressions += records[i].counts.expressions

@@ -264,6 +264,9 @@ struct SiteUpdate: @unchecked Sendable {
             DispatchQueue.global().async(group: cleanup) {
                 early?.removeRuns()
                 cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+                // A body is named by its article's path, text and verdicts: one is left over only
+                // when an article of the last build left or was analysed again (or that build is not known).
+                guard timeline.statistics.replaced != 0 else { return }
                 cache.removeFiles(in: "bodies", keeping: RecordsInPlace.with(timeline.articles) { records in
                     Set((0..<records.count).map { ArticleBodies.name(records[$0]) })
                 })
