@@ -261,6 +261,30 @@ import Testing
         try site.expectSameAsClean("after damaging \(damaged), then editing an article")
     }
 
+    /// A build that changed nothing leaves the manifest and site.bin as they are; one from which an
+    /// article left removes the article's body from the cache.
+    @Test func theCacheKeepsWhatIsNeededAndWritesOnlyWhatChanged() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        _ = site.build()
+        let cache = site.root.appendingPathComponent(SiteBuild.cacheFolder)
+        func stamps() throws -> [Date?] {
+            try ["manifest.bin", "site.bin"].map { try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent($0).path)[.modificationDate] as? Date }
+        }
+        func bodies() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("bodies").path).count }
+        // The first rebuild may write the manifest: a file written just before the first build read
+        // it is settled only by a later build's start (`FileStamp.isSettled`).
+        _ = site.build()
+        let before = try stamps()
+        #expect(try bodies() == 12)
+        let unchanged = site.build()
+        #expect(unchanged.writtenCount == 0 && unchanged.failure == nil)
+        #expect(try stamps() == before)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2025-03-13-talks-3.md"))
+        try site.expectSameAsClean("after removing an article")
+        #expect(try bodies() == 11)
+    }
+
     @Test func aCacheFromAnotherToolBuildIsNotUsed() throws {
         let site = try Site()
         defer { site.dir.remove() }

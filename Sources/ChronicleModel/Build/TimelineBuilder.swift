@@ -59,6 +59,9 @@ public struct TimelineBuilder: Sendable {
         public var periods = 0
         /// Periods merged in this build (the others were unchanged).
         public var mergedPeriods = 0
+        /// The last build's records that left the site or were analysed again (what the cache
+        /// keeps of them by their text and verdicts may be left over); nil when no last build was read.
+        public var replaced: Int?
     }
 
     /// The whole timeline in memory, for `chronicle explain` and tests.
@@ -265,6 +268,7 @@ public struct TimelineBuilder: Sendable {
             records[toAnalyse[k]] = try result.get()
         }
         stats.analysed = toAnalyse.count
+        if manifest != nil { stats.replaced = replaced.count + toAnalyse.count { !origins[$0].isParsed } }
         for i in records.indices {
             stats.sentences += records[i].counts.sentences
             stats.expressions += records[i].counts.expressions
@@ -456,12 +460,23 @@ public struct TimelineBuilder: Sendable {
                     k < oldBytes.count && oldRecords[k].stamp == records[i].stamp ? oldBytes[k] : nil
                 } : nil
             }
+            // A build that changed nothing leaves the manifest as it is (it would be written with the
+            // same records and periods), when its records' stamps were all settled before the build
+            // that wrote it started reading: its older read start then settles them as well.
+            let lastPeriodCount = manifest?.periods.count
+            let asRead = lastPeriodCount.map { lastPeriodCount in
+                replaced.isEmpty && toAnalyse.isEmpty && dirty.isEmpty && entries.count == lastPeriodCount
+                    && records.count == oldRecords.count && records.indices.allSatisfy { i in
+                        kinds[i] == .unchanged && origins[i].old == i && encoded[i] != nil
+                            && settledBefore.map { records[i].stamp?.isSettled(readStart: $0) == true } == true
+                    }
+            } ?? false
             let manifest = CacheManifest(readStart: readStart, records: records, periods: entries, encoded: encoded,
                                          boilerplate: boilerplate, names: nameTally)
             let kept = Set(periods.map { CacheManifest.PeriodEntry.name(period: $0.period, hash: $0.fileHash) })
             // Period files are all written: the manifest that names them comes next, then the old ones go.
             try cacheWrites.run(inBackground: writesManifestInBackground) {
-                try cache.write(manifest, at: CacheManifest.fileName)
+                if !asRead { try cache.write(manifest, at: CacheManifest.fileName) }
                 cache.removeFiles(in: "periods", keeping: kept)
                 cache.removeFiles(in: "grouping", keeping: kept)
             }
@@ -709,10 +724,19 @@ extension ArticleRecord {
 }
 
 /// `transform` applied on all cores; results keep the input order, so output is deterministic.
+/// Each result is made in its place in the new array (each index by one iteration alone: no lock,
+/// no optional per result, no copy into the array after).
 public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    let results = ResultSlots<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
-    return results.values()
+    Array(unsafeUninitializedCapacity: items.count) { buffer, count in
+        let results = Slots(base: buffer.baseAddress)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in (results.base! + i).initialize(to: transform(items[i])) }
+        count = items.count
+    }
+}
+
+/// The uninitialised storage `concurrentMap` fills, one element per iteration.
+private struct Slots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>?
 }
 
 /// Cache files written on another thread, waited for (and their error rethrown) once.

@@ -4,8 +4,13 @@ import Mustache
 
 /// The Mustache templates a site is rendered with: the built-in defaults, each overridable by a
 /// file of the same name in the site's `templates/` folder. Every template is also a partial.
+///
+/// A site's own templates are parsed when loaded, so that an error in one fails the build before
+/// anything is written; the built-in ones (constant texts, all parsed by `TemplateSetTests`) only
+/// when a page that shows them is rendered: a rebuild renders a few kinds of page.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    /// The parsed templates, and the library each rendered template is rendered with.
+    private let parsed: ParsedTemplates
     /// Template name → where it came from (a file path, or "built-in …"), for messages.
     public let origins: [String: String]
     /// Template name → its text.
@@ -99,7 +104,7 @@ public struct TemplateSet: Sendable {
                 sources[name] = (text, url.path)
             }
         }
-        var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         func builtIn(_ names: String...) -> Bool { names.allSatisfy { sources[$0]?.origin.hasPrefix("built-in") == true } }
         var compiled = Set<String>()
         if builtIn("days", "event") { compiled.insert("days") }
@@ -115,23 +120,48 @@ public struct TemplateSet: Sendable {
         for name in sources.keys.sorted() {
             let (text, origin) = sources[name]!
             registered[name] = compiled.contains(name) ? CompiledPartials.stubs[name] ?? text : text
+            // A built-in template names only built-in partials (`builtInTemplatesNameOnlyBuiltInPartials`),
+            // and those are always there: only a site's own are checked.
+            guard !origin.hasPrefix("built-in") else { continue }
             do {
-                library.register(try MustacheTemplate(string: registered[name]!), named: name)
+                parsed[name] = try MustacheTemplate(string: registered[name]!)
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: describe(error.error))
             }
-            // A built-in template names only built-in partials (`builtInTemplatesNameOnlyBuiltInPartials`),
-            // and those are always there: only a site's own are checked.
-            if !origin.hasPrefix("built-in") { try checkPartials(in: text, origin: origin, known: sources) }
+            try checkPartials(in: text, origin: origin, known: sources)
         }
-        return TemplateSet(library: library, origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
+        return TemplateSet(parsed: ParsedTemplates(parsed), origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
                            registered: registered, compiled: compiled)
     }
 
     /// Renders the template `name` (which always exists: the defaults cover every page).
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        // Text without a tag is itself (as the page it is, not as a partial, which is indented where it is included).
+        guard let text = registered[name], Self.hasTags(text) else { return registered[name] ?? "" }
+        return parsed.library(for: name, in: self).render(context, withTemplate: name) ?? ""
+    }
+
+    /// Whether a text has a Mustache tag: `{{` (the delimiters are changed by a tag too).
+    static func hasTags(_ text: String) -> Bool {
+        var last: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x7B && last == 0x7B { return true }
+            last = b
+        }
+        return false
+    }
+
+    /// The templates `name` shows: itself and the partials it includes, theirs and so on (every
+    /// template for a dynamic partial).
+    fileprivate func shown(by name: String) -> Set<String> {
+        var shown = Set<String>()
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard shown.insert(next).inserted, let text = registered[next] else { continue }
+            pending += Self.tags(in: text, partialsCouldBeAny: Array(registered.keys)).partials
+        }
+        return shown.filter { registered[$0] != nil }
     }
 
     private static func overrideFiles(in dir: URL) throws -> [(String, URL)] {
@@ -174,6 +204,37 @@ public struct TemplateSet: Sendable {
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid {{% … }} pragma"
         default: return "Mustache syntax error: \(error)"
         }
+    }
+}
+
+/// The templates of a set parsed as they are first needed, each once, and the library each
+/// rendered template is rendered with (it and the partials it shows).
+private final class ParsedTemplates: @unchecked Sendable {
+    private var templates: [String: MustacheTemplate]
+    private var libraries: [String: MustacheLibrary] = [:]
+    private let lock = NSLock()
+
+    /// - Parameter templates: those parsed already (a site's own).
+    init(_ templates: [String: MustacheTemplate]) { self.templates = templates }
+
+    func library(for name: String, in set: TemplateSet) -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = libraries[name] { return known }
+        var library = MustacheLibrary()
+        for shown in set.shown(by: name).sorted() {
+            if templates[shown] == nil {
+                // Only built-in templates are parsed here (a site's own were when loaded).
+                do {
+                    templates[shown] = try MustacheTemplate(string: set.registered[shown]!)
+                } catch {
+                    preconditionFailure("the built-in template \(shown) does not parse: \(error)")
+                }
+            }
+            library.register(templates[shown]!, named: shown)
+        }
+        libraries[name] = library
+        return library
     }
 }
 

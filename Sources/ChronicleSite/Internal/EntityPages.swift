@@ -99,7 +99,7 @@ struct EntityIndex: Sendable {
         let numbered = Numbered(digests)
         var ids: [String: [String]] = Dictionary(minimumCapacity: numbered.names.count)
         for (n, name) in numbered.names.enumerated() {
-            ids[name] = numbered.eventsOfName[n].map { digests[numbered.eventPeriod[$0]].named[numbered.eventPosition[$0]].brief.id }
+            ids[name] = numbered.eventsOfName[n].map { digests[numbered.eventPeriod[$0]].named[numbered.eventPosition[$0]].id }
         }
         self.init(numbered, entities: names.entities(ids))
     }
@@ -150,7 +150,7 @@ struct EntityIndex: Sendable {
                 let e = eventPeriod.count
                 eventPeriod.append(p)
                 eventPosition.append(k)
-                eventIsKey.append(named[k].brief.isKey)
+                eventIsKey.append(named[k].isKey)
                 eventScore.append(named[k].score)
                 eventCard.append(named[k].fingerprint)
                 for name in named[k].names {
@@ -189,13 +189,17 @@ struct EntityIndex: Sendable {
     func sectionsPrint(of entity: Entity, digests: [PeriodDigest], paged: Bool, links: ([String]) -> UInt64) -> UInt64 {
         var h = Fingerprinter()
         for run in runs(of: entity) {
-            let period = digests[eventPeriod[run.first!]].period
+            // Read in place (a digest copied is a retain and a release of each of its lists).
+            let period = digests.withUnsafeBufferPointer { $0[eventPeriod[run.first!]].period }
             h.add(period.year)
             h.add(period.month ?? 0)
             h.add(run.count)
             if paged {
                 h.add(run.reduce(0) { $0 + (eventIsKey[$1] ? 1 : 0) })
-                let highlights = PeriodDigest.highlights(run.map { (eventIsKey[$0], eventScore[$0]) })
+                let highlights = PeriodDigest.highlights(count: run.count) { k in
+                    let e = run[run.startIndex + k]
+                    return (eventIsKey[e], eventScore[e])
+                }
                 h.add(highlights.count)
                 for i in highlights { h.add(eventCard[run[run.startIndex + i]]) }
             } else {
@@ -234,11 +238,21 @@ struct EntityIndex: Sendable {
     func relatedNames(to entity: Entity) -> [String] {
         guard let own = numbers[entity.name] else { return [] }
         var count = [Int](repeating: 0, count: names.count)
-        var together: [Int] = []
-        for e in eventsOfName[own] {
-            for n in eventNames[firstName[e]..<firstName[e + 1]] where n != own {
-                if count[n] == 0 { together.append(n) }
-                count[n] += 1
+        // Read and counted through buffers: an actor of many events gives tens of thousands of names.
+        let together = count.withUnsafeMutableBufferPointer { count in
+            eventNames.withUnsafeBufferPointer { eventNames in
+                firstName.withUnsafeBufferPointer { firstName in
+                    var together: [Int] = []
+                    for e in eventsOfName[own] {
+                        for k in firstName[e]..<firstName[e + 1] {
+                            let n = eventNames[k]
+                            guard n != own else { continue }
+                            if count[n] == 0 { together.append(n) }
+                            count[n] += 1
+                        }
+                    }
+                    return together
+                }
             }
         }
         func before(_ a: Int, _ b: Int) -> Bool { count[a] != count[b] ? count[a] > count[b] : ranks[a] < ranks[b] }

@@ -3,7 +3,7 @@ import Foundation
 
 /// What the output folder held after the last build: each file's stamp, a hash of its bytes and,
 /// for pages rendered only when their inputs change, the fingerprint of those inputs.
-struct OutputEntry: Codable, Sendable {
+struct OutputEntry: Codable, Sendable, Equatable {
     var stamp: FileStamp
     var hash: UInt64
     var fingerprint: UInt64?

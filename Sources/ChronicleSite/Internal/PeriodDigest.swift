@@ -55,24 +55,76 @@ struct PeriodDigest: Codable, Sendable {
 
     /// An event that names actors, as actor pages need to know it.
     struct NamedEvent: Codable, Sendable {
-        var brief: PeriodShares.Brief
         var score: Double
         /// Of everything its card shows but the actors' pages (`EventView`).
         var fingerprint: UInt64
         /// `Event.entities`.
         var names: [String]
+        /// Its brief, but for the text when that is still the UTF-8 bytes site.bin holds
+        /// (`textBytes`): every build reads every period's named events, and only the actor pages it
+        /// renders show their texts.
+        private var known: PeriodShares.Brief
+        private var textBytes: ArraySlice<UInt8>?
 
-        var id: String { brief.id }
+        init(brief: PeriodShares.Brief, score: Double, fingerprint: UInt64, names: [String]) {
+            (known, textBytes, self.score, self.fingerprint, self.names) = (brief, nil, score, fingerprint, names)
+        }
+
+        /// - Parameter brief: with any text; the text is `text`, as UTF-8 read from the cache (valid: its checksum held).
+        init(brief: PeriodShares.Brief, text: ArraySlice<UInt8>, score: Double, fingerprint: UInt64, names: [String]) {
+            (known, textBytes, self.score, self.fingerprint, self.names) = (brief, text, score, fingerprint, names)
+        }
+
+        var brief: PeriodShares.Brief {
+            guard let textBytes else { return known }
+            var brief = known
+            brief.text = String(decoding: textBytes, as: UTF8.self)
+            return brief
+        }
+
+        var id: String { known.id }
+        var isKey: Bool { known.isKey }
+        var status: EventStatus { known.status }
+
+        private enum CodingKeys: String, CodingKey { case brief, score, fingerprint, names }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(brief: try c.decode(PeriodShares.Brief.self, forKey: .brief), score: try c.decode(Double.self, forKey: .score),
+                      fingerprint: try c.decode(UInt64.self, forKey: .fingerprint), names: try c.decode([String].self, forKey: .names))
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(brief, forKey: .brief)
+            try c.encode(score, forKey: .score)
+            try c.encode(fingerprint, forKey: .fingerprint)
+            try c.encode(names, forKey: .names)
+        }
     }
 
     /// The positions of the most important events (key first, then by score), in timeline order.
     static func highlights(_ events: [(isKey: Bool, score: Double)]) -> [Int] {
-        events.indices.sorted { a, b in
-            let (x, y) = (events[a], events[b])
-            if x.isKey != y.isKey { return x.isKey }
-            if x.score != y.score { return x.score > y.score }
-            return a < b
-        }.prefix(highlightCount).sorted()
+        highlights(count: events.count) { events[$0] }
+    }
+
+    /// `highlights` of `count` events given one at a time: the best `highlightCount` kept in one
+    /// pass (an actor's page is fingerprinted from its highlights in each of its periods, every build).
+    static func highlights(count: Int, _ event: (Int) -> (isKey: Bool, score: Double)) -> [Int] {
+        func before(_ a: (Int, (isKey: Bool, score: Double)), _ b: (Int, (isKey: Bool, score: Double))) -> Bool {
+            if a.1.isKey != b.1.isKey { return a.1.isKey }
+            if a.1.score != b.1.score { return a.1.score > b.1.score }
+            return a.0 < b.0
+        }
+        var best: [(Int, (isKey: Bool, score: Double))] = []
+        best.reserveCapacity(highlightCount + 1)
+        for i in 0..<count {
+            let candidate = (i, event(i))
+            guard best.count < highlightCount || before(candidate, best[best.count - 1]) else { continue }
+            best.insert(candidate, at: best.firstIndex { before(candidate, $0) } ?? best.count)
+            if best.count > highlightCount { best.removeLast() }
+        }
+        return best.map(\.0).sorted()
     }
 
     /// An actor's part of a period on a paged site: its events' counts and its highlights.
@@ -80,9 +132,9 @@ struct PeriodDigest: Codable, Sendable {
         self.period = period
         hash = 0
         eventCount = named.count
-        keyCount = named.filter(\.brief.isKey).count
-        expectedCount = named.filter { $0.brief.status == .expected }.count
-        highlights = Self.highlights(named.map { ($0.brief.isKey, $0.score) }).map { named[$0].brief }
+        keyCount = named.filter(\.isKey).count
+        expectedCount = named.filter { $0.status == .expected }.count
+        highlights = Self.highlights(named.map { ($0.isKey, $0.score) }).map { named[$0].brief }
     }
 
     /// Counts alone, for a part of a period (an actor's events in it).
@@ -345,6 +397,10 @@ struct PeriodShares: Codable, Sendable {
         var sourceCount: Int
         /// Set when not its value's own (`Event.period`).
         var period: Period?
+
+        init(id: String, value: TimexValue, status: EventStatus, isKey: Bool, text: String, sourceCount: Int, period: Period?) {
+            (self.id, self.value, self.status, self.isKey, self.text, self.sourceCount, self.period) = (id, value, status, isKey, text, sourceCount, period)
+        }
 
         init(_ e: Event) {
             id = e.id

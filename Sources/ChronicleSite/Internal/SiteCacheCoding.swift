@@ -116,13 +116,18 @@ extension PeriodShares.Brief: CacheCodable {
     }
 
     init(from input: inout CacheReader) throws {
-        id = try input.string()
-        value = try input.timex()
-        status = try input.bool() ? .expected : .happened
-        isKey = try input.bool()
-        text = try input.string()
-        sourceCount = try input.int()
-        period = try input.optional { try $0.value() }
+        let (brief, text) = try Self.withTextBytes(from: &input)
+        self = brief
+        self.text = String(decoding: text, as: UTF8.self)
+    }
+
+    /// A brief with an empty text, and the text's UTF-8 bytes as written.
+    static func withTextBytes(from input: inout CacheReader) throws -> (PeriodShares.Brief, ArraySlice<UInt8>) {
+        let id = try input.string(), value = try input.timex()
+        let status: EventStatus = try input.bool() ? .expected : .happened
+        let isKey = try input.bool(), text = try input.bytes(try input.length())
+        let sourceCount = try input.int(), period: Period? = try input.optional { try $0.value() }
+        return (PeriodShares.Brief(id: id, value: value, status: status, isKey: isKey, text: "", sourceCount: sourceCount, period: period), text)
     }
 }
 
@@ -171,8 +176,9 @@ extension PeriodDigest: CacheCodable {
         }
         articles = ArticleShares(slugs: slugs, hashes: hashes, shares: shares)
         named = try input.array { input in
-            let brief = try input.value(PeriodShares.Brief.self), score = try input.double(), print = try input.fixed()
-            return NamedEvent(brief: brief, score: score, fingerprint: print, names: try input.internedStrings())
+            let (brief, text) = try PeriodShares.Brief.withTextBytes(from: &input)
+            let score = try input.double(), print = try input.fixed()
+            return NamedEvent(brief: brief, text: text, score: score, fingerprint: print, names: try input.internedStrings())
         }
     }
 }

@@ -264,14 +264,25 @@ struct SiteUpdate: @unchecked Sendable {
             DispatchQueue.global().async(group: cleanup) {
                 early?.removeRuns()
                 cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+                // A body is named by its article's path, text and verdicts: one is left over only
+                // when an article of the last build left or was analysed again (or that build is not known).
+                guard timeline.statistics.replaced != 0 else { return }
                 cache.removeFiles(in: "bodies", keeping: RecordsInPlace.with(timeline.articles) { records in
                     Set((0..<records.count).map { ArticleBodies.name(records[$0]) })
                 })
             }
         }
         defer { cleanup.wait() }
-        try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
-                                   digestBytes: digestBytes), at: SiteState.fileName)
+        // A build that changed nothing (every digest written as read, the same files and layout)
+        // leaves site.bin as it is: it would be written with the bytes it has.
+        let asRead = state.map { state in
+            digestBytes.count == state.digests.count && !digestBytes.contains { $0 == nil }
+                && zip(digests, state.digests).allSatisfy { $0.period == $1.period } && state.eventsLayout == layout && state.files == session.entries
+        } ?? false
+        if !asRead {
+            try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
+                                       digestBytes: digestBytes), at: SiteState.fileName)
+        }
         keep?([digests, entities, state as Any, session, periods] as [Any])
         return report
     }
