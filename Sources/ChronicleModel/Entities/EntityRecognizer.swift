@@ -235,6 +235,8 @@ public struct EntityRecognizer: Sendable {
     // MARK: - Words
 
     private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+        // Read once for the sentence, not once per word (each read of a static checks that it is made).
+        let table = EntityWords.table
         var words: [Word] = []
         words.reserveCapacity(bytes.count / 4 + 1)
         var i = 0
@@ -261,7 +263,7 @@ public struct EntityRecognizer: Sendable {
                 let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 let allCaps = isCap && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
-                words.append(Self.word(word, at: start, isCapitalised: isCap, isAllCaps: allCaps && (i - start) > 1,
+                words.append(Self.word(word, at: start, table: table, isCapitalised: isCap, isAllCaps: allCaps && (i - start) > 1,
                                        joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty, isInitial: initial, dashBefore: dash))
                 gapSimple = true
                 initial = false
@@ -295,7 +297,7 @@ public struct EntityRecognizer: Sendable {
     /// A word, looked up in `EntityWords.table` lower-cased (ASCII capitals lowered, every other byte
     /// kept) and without its possessive. A word with a byte beyond ASCII is in no table (the tables
     /// hold lower-case ASCII); its possessive is found as on a `String`, character by character.
-    private static func word(_ word: UnsafeBufferPointer<UInt8>, at start: Int, isCapitalised: Bool, isAllCaps: Bool,
+    private static func word(_ word: UnsafeBufferPointer<UInt8>, at start: Int, table: WordTable<EntityWords.Entry>, isCapitalised: Bool, isAllCaps: Bool,
                              joinsPrevious: Bool, isInitial: Bool, dashBefore: Bool) -> Word {
         var w = Word(range: start..<(start + word.count), isCapitalised: isCapitalised, isAllCaps: isAllCaps,
                      joinsPrevious: joinsPrevious, isInitial: isInitial, dashBefore: dashBefore, isASCII: true, isPossessive: false,
@@ -310,22 +312,22 @@ public struct EntityRecognizer: Sendable {
             hash = WordHash.mix(hash, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
         }
         if w.isASCII {
-            w.entry = EntityWords.table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
+            w.entry = table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
             w.isPossessive = n >= 2 && word[n - 1] == 0x73 && word[n - 2] == 0x27
             w.bareEntry = !w.isPossessive ? w.entry
-                : EntityWords.table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash))
+                : table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash))
                     .map(Int32.init) ?? -1
         } else {
             let lower = lowerCased(word)
             w.isPossessive = isPossessive(lower)
             if w.isPossessive {
                 var bare = withoutPossessive(lower)
-                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? EntityWords.table.index(hash: WordHash.of(b), bytes: b) : nil }
+                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? table.index(hash: WordHash.of(b), bytes: b) : nil }
                     .map(Int32.init) ?? -1
             }
         }
-        if w.entry >= 0 { w.flags = EntityWords.table.values[Int(w.entry)].flags }
-        if w.bareEntry >= 0 { w.bareFlags = EntityWords.table.values[Int(w.bareEntry)].flags }
+        if w.entry >= 0 { w.flags = table.values[Int(w.entry)].flags }
+        if w.bareEntry >= 0 { w.bareFlags = table.values[Int(w.bareEntry)].flags }
         return w
     }
 
