@@ -23,6 +23,8 @@ public struct ArticleAnalyzer: Sendable {
     /// Fills `article.blocks`, given which text blocks are boilerplate (`BoilerplateDetector.verdicts`).
     public func analyse(_ article: inout Article, boilerplate verdicts: [Bool]) {
         let published = article.published
+        // The same for every sentence the article dates at publication: made once, shared by them.
+        let atPublication = published.map { "no date of its own: dated at publication, \(DisplayFormat.day($0.date))" }
         var narrativeReference: TimexValue?
         var account: AccountTime?
         var blocks: [AnalysedBlock] = []
@@ -40,7 +42,7 @@ public struct ArticleAnalyzer: Sendable {
                 let reading = SentenceReading(text, startsQuoted: quoteOpen)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
-                                    account: account, published: published)
+                                    account: account, published: published, atPublication: atPublication)
                 if case .heading = block.kind { sentence.dateSource = .publication }
                 if sentence.dateSource == .expression, let v = sentence.date {
                     // "in 1976, and in 1984 …. One year later": the account's time is the last date the
@@ -63,8 +65,9 @@ public struct ArticleAnalyzer: Sendable {
         return article.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
     }
 
+    /// - Parameter atPublication: the explanation of a sentence dated at publication, when the article has a date.
     func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: Sentence?,
-              account: AccountTime?, published: PublicationTime?) -> Sentence {
+              account: AccountTime?, published: PublicationTime?, atPublication: String?) -> Sentence {
         let future = reading.mainClauseIsFuture
         let tense = reading.tense(using: tagger)
         let (anchor, setAside) = Self.anchor(timexes: timexes, tense: tense, reading: reading, published: published)
@@ -86,9 +89,9 @@ public struct ArticleAnalyzer: Sendable {
             value = account.value
             source = .narrative
             explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"
-        } else if let published {
+        } else if let published, let atPublication {
             value = .day(published.date)
-            explanation = "no date of its own: dated at publication, \(DisplayFormat.day(published.date))"
+            explanation = atPublication
         } else {
             explanation = "no date of its own and the article has no publication date"
         }

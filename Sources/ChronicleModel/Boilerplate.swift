@@ -115,10 +115,22 @@ public struct BoilerplateDetector: Sendable {
         // Most blocks start with neither "(" nor a credit word: decide those without Foundation.
         guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }),
               first.isASCII, "(pPiIcC".unicodeScalars.contains(first) else { return false }
+        // A block opening with a letter is a credit only by a prefix below ("ph", "pi", "im", "cr"):
+        // a second letter that is ASCII and another rules it out without lower-casing anything.
+        let utf8 = text.utf8
+        if first != "(", let lead = utf8.first, lead == UInt8(first.value), let next = utf8.dropFirst().first, next < 0x80 {
+            let second = next >= 0x41 && next <= 0x5A ? next | 0x20 : next
+            switch lead | 0x20 {
+            case 0x70: if second != 0x68 && second != 0x69 { return false }  // p: "ph", "pi"
+            case 0x69: if second != 0x6D { return false }  // i: "im"
+            default: if second != 0x72 { return false }  // c: "cr"
+            }
+        }
         let t = text.trimmingHorizontalWhitespace
         // Only the start is compared with the prefixes below (all shorter than 16 characters).
         let lower = String(t.prefix(16)).lowercased()
-        if t.count <= 160, t.hasPrefix("("), t.hasSuffix(")"), !t.dropFirst().dropLast().contains("(") {
+        // The bracket tests first: counting the characters of a long paragraph is the costly one.
+        if t.hasPrefix("("), t.hasSuffix(")"), t.count <= 160, !t.dropFirst().dropLast().contains("(") {
             let inner = normalise(String(t.dropFirst().dropLast()))
             let words = inner.split(separator: " ")
             if words.count <= 3 || t.contains("/") || creditWords.contains(where: { containsPhrase(inner, $0) }) { return true }

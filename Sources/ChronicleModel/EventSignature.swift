@@ -138,20 +138,26 @@ struct EventSignature: Sendable {
                     continue
                 }
                 let start = i
-                while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
+                // Every byte of the word or'ed together: below 0x80 when it is ASCII.
+                var high = bytes[i]
+                i += 1
+                while i < bytes.count && WordBytes.isWordByte(bytes, i) { high |= bytes[i]; i += 1 }
                 // A number is one word across its decimal point and thousands separators ("10.4%",
                 // "14,000"): "10.4%" shares nothing with "a 10-year bond".
                 while EventSignature.isDigit(bytes, start), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x2C,
                       EventSignature.isDigit(bytes, i + 1) {
                     i += 1
-                    while i < bytes.count && WordBytes.isWordByte(bytes, i) { i += 1 }
+                    while i < bytes.count && WordBytes.isWordByte(bytes, i) { high |= bytes[i]; i += 1 }
                 }
                 defer { previousEnded = false }
                 // The date itself is compared as a date, not as words.
                 if let focus, focus.contains(start) { continue }
                 // The word lower-cased (ASCII letters), hashed up to its stem and then whole.
-                var letters = 0
-                for k in start..<i where bytes[k] & 0xC0 != 0x80 { letters += 1 }
+                var letters = i - start
+                if high >= 0x80 {
+                    letters = 0
+                    for k in start..<i where bytes[k] & 0xC0 != 0x80 { letters += 1 }
+                }
                 func ends(_ suffix: StaticString) -> Bool {
                     let n = suffix.utf8CodeUnitCount
                     guard i - start >= n else { return false }

@@ -55,6 +55,8 @@ struct SentenceReading {
         var capitalized = false
         var ascii = true
         var offset = 0
+        // Read once for the sentence, not once per word (each read of a static checks that it is made).
+        let table = ReadingWords.table
         while offset <= b.count {
             // The end of the text closes the last word like any other character that is not a letter.
             let scalar: Unicode.Scalar, length: Int
@@ -78,7 +80,7 @@ struct SentenceReading {
                 if length > 1 { ascii = false }
             } else {
                 if start >= 0 {
-                    words.append(word(UnsafeBufferPointer(rebasing: b[start..<offset]), at: start, ascii: ascii, lowered: &lowered,
+                    words.append(word(UnsafeBufferPointer(rebasing: b[start..<offset]), at: start, ascii: ascii, table: table, lowered: &lowered,
                                       quoted: quoted, capitalized: capitalized, afterPause: pause))
                     pause = false
                     start = -1
@@ -97,7 +99,8 @@ struct SentenceReading {
     }
 
     /// A word of the sentence: its bytes lower-cased onto `lowered` and looked up in `ReadingWords.table`.
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool, lowered: inout [UInt8],
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool, table: WordTable<ReadingWords.Cue>,
+                             lowered: inout [UInt8],
                              quoted: Bool, capitalized: Bool, afterPause: Bool) -> Word {
         let from = lowered.count
         var hash = WordHash.basis
@@ -119,15 +122,16 @@ struct SentenceReading {
         let lower = from..<lowered.count
         var cue: Int32 = -1
         var flags: ReadingWords.Flags = []
-        let entry = ascii ? ReadingWords.table.index(lowerCasing: bytes, hash: WordHash.finish(hash))
+        let entry = ascii ? table.index(lowerCasing: bytes, hash: WordHash.finish(hash))
             : !isASCII ? nil : lowered.withUnsafeBufferPointer {
-                ReadingWords.table.index(hash: WordHash.finish(hash), bytes: UnsafeBufferPointer(rebasing: $0[lower]))
+                table.index(hash: WordHash.finish(hash), bytes: UnsafeBufferPointer(rebasing: $0[lower]))
             }
         if let e = entry {
             cue = Int32(e)
-            flags = ReadingWords.table.values[e].flags
+            flags = table.values[e].flags
         }
-        if lowered.withUnsafeBufferPointer({ ReadingWords.isRegularPastForm(UnsafeBufferPointer(rebasing: $0[lower]), ascii: ascii) }) {
+        if ascii ? ReadingWords.isRegularPastForm(ascii: bytes)
+            : lowered.withUnsafeBufferPointer({ ReadingWords.isRegularPastForm(UnsafeBufferPointer(rebasing: $0[lower]), ascii: false) }) {
             flags.insert(.pastForm)
         }
         return Word(utf8Range: start..<(start + bytes.count), lower: lower, cue: cue, flags: flags, quoted: quoted,
@@ -272,6 +276,12 @@ enum ReadingWords {
         }
         return WordTable(cues.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }()
+
+    /// `isRegularPastForm` of an ASCII word as written (any case).
+    @inline(__always)
+    static func isRegularPastForm(ascii word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count > 3 && word[word.count - 1] | 0x20 == 0x64 && word[word.count - 2] | 0x20 == 0x65
+    }
 
     /// An "-ed" past form: ends in "ed" and has more than three characters.
     static func isRegularPastForm(_ lower: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {

@@ -8,7 +8,7 @@ enum WordBytes {
     @inline(__always)
     static func isWordByte<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ i: Int) -> Bool where Bytes.Index == Int {
         let b = bytes[i]
-        if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        if b < 0x80 { return isASCIIWordByte(b) }
         // The lead byte of the character this byte belongs to (at most three bytes back).
         var k = i
         while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
@@ -17,6 +17,11 @@ enum WordBytes {
         if lead == 0xC2 && second == 0xA0 { return false }
         return !(lead == 0xE2 && (second == 0x80 || second == 0x81))
     }
+
+    /// An ASCII letter or digit (two comparisons: setting bit 5 lower-cases a capital and leaves
+    /// no other byte a lower-case letter).
+    @inline(__always)
+    static func isASCIIWordByte(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
     /// The scalar whose UTF-8 encoding starts at `i` of valid UTF-8 (a Swift string's bytes), and its length.
     @inline(__always)
@@ -67,17 +72,13 @@ enum WordBytes {
         return true
     }
 
-    /// Whether a word of `text` (words split at spaces) ends in one of `endings`.
-    static func someWord(of text: String, endsIn endings: [String]) -> Bool {
+    /// Whether a word of `text` (words split at spaces) ends in one of `endings` (UTF-8 bytes).
+    static func someWord(of text: String, endsIn endings: [[UInt8]]) -> Bool {
         var text = text
         return text.withUTF8 { t in
             for i in 0...t.count where i == t.count || t[i] == 0x20 {
-                for ending in endings {
-                    var ending = ending
-                    let matches = ending.withUTF8 { e in
-                        i >= e.count && (0..<e.count).allSatisfy { t[i - e.count + $0] == e[$0] }
-                    }
-                    if matches { return true }
+                for ending in endings where i >= ending.count {
+                    if ending.indices.allSatisfy({ t[i - ending.count + $0] == ending[$0] }) { return true }
                 }
             }
             return false

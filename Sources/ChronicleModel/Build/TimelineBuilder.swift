@@ -605,17 +605,24 @@ public struct TimelineBuilder: Sendable {
     /// The names an article gives in two sentences or more (boilerplate aside), in order of first
     /// appearance: the actors of its story (`EventMerger.Candidate.storyNames`).
     static func storyNames(_ names: [[[ArticleName]]], of article: Article) -> [String] {
-        var count: [String: Int] = [:]
+        // Each name's place in `order` (one lookup for a name met again), and its count there.
+        var place: [String: Int] = [:]
         var order: [String] = []
+        var count: [Int] = []
         for (block, sentences) in zip(article.blocks, names) where !block.isBoilerplate {
             for sentence in sentences {
                 for k in sentence.indices where !sentence[..<k].contains(where: { $0.name == sentence[k].name }) {
-                    count[sentence[k].name, default: 0] += 1
-                    if count[sentence[k].name] == 1 { order.append(sentence[k].name) }
+                    if let p = place[sentence[k].name] {
+                        count[p] += 1
+                    } else {
+                        place[sentence[k].name] = order.count
+                        order.append(sentence[k].name)
+                        count.append(1)
+                    }
                 }
             }
         }
-        return order.filter { count[$0]! >= 2 }
+        return order.indices.filter { count[$0] >= 2 }.map { order[$0] }
     }
 
     /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.

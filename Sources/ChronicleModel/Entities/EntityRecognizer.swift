@@ -78,6 +78,12 @@ public struct EntityRecognizer: Sendable {
         for k in words.indices where words[k].isCapitalised && excluded.contains(where: { $0.overlaps(words[k].range) }) {
             words[k].isCapitalised = false
         }
+        // The words read in place: each name's run of words is a view of them, not a copy.
+        return words.withUnsafeBufferPointer { names(in: $0, bytes: bytes) }
+    }
+
+    /// The names of a sentence's words.
+    private func names(in words: UnsafeBufferPointer<Word>, bytes: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
         var found: [EntityMention] = []
         var i = 0
         while i < words.count {
@@ -99,8 +105,8 @@ public struct EntityRecognizer: Sendable {
                     break
                 }
             }
-            if let mention = entity(Array(words[i...j]), before: i > 0 ? words[i - 1] : nil, after: j + 1 < words.count ? words[j + 1] : nil,
-                                    bytes: bytes, isDateline: i == 0) {
+            if let mention = entity(UnsafeBufferPointer(rebasing: words[i...j]), before: i > 0 ? words[i - 1] : nil,
+                                    after: j + 1 < words.count ? words[j + 1] : nil, bytes: bytes, isDateline: i == 0) {
                 found.append(mention)
             }
             i = j + 1
@@ -108,7 +114,7 @@ public struct EntityRecognizer: Sendable {
         return found
     }
 
-    private func entity(_ run: [Word], before: Word?, after: Word?, bytes: UnsafeBufferPointer<UInt8>, isDateline: Bool) -> EntityMention? {
+    private func entity(_ run: UnsafeBufferPointer<Word>, before: Word?, after: Word?, bytes: UnsafeBufferPointer<UInt8>, isDateline: Bool) -> EntityMention? {
         // A dateline: "KYIV — ..." names the place the report is filed from.
         if isDateline, run.allSatisfy({ $0.isAllCaps }), after?.dashBefore == true, run.contains(where: { $0.range.count > 2 }) {
             let name = run.map { Self.titleCased(Self.lower($0, bytes)) }.joined(separator: " ")
@@ -143,7 +149,7 @@ public struct EntityRecognizer: Sendable {
                 nameStart += 1
             }
         }
-        let nameWords = Array(run[nameStart...])
+        let nameWords = UnsafeBufferPointer(rebasing: run[nameStart...])
         let start = (title != nil ? run[titleStart!] : run[min(nameStart, run.count - 1)]).range.lowerBound
         // "the Prime Minister": a bare title, an actor only if the article names its holder.
         if nameWords.isEmpty {
@@ -195,21 +201,21 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// The words lower-cased and joined by spaces, without the last one's possessive when `bare`.
-    private static func joinedLower(_ words: [Word], bytes: UnsafeBufferPointer<UInt8>, bare: Bool) -> String {
+    private static func joinedLower(_ words: UnsafeBufferPointer<Word>, bytes: UnsafeBufferPointer<UInt8>, bare: Bool) -> String {
         let joined = words.map { lower($0, bytes) }.joined(separator: " ")
         return bare ? withoutPossessive(joined) : joined
     }
 
     /// Whether `EntityWords.places` holds the words (lower-cased, joined; without the possessive when
     /// `bare`): a single word's entry says; longer names are joined only when their first word begins a place.
-    private static func isPlace(_ words: [Word], bytes: UnsafeBufferPointer<UInt8>, bare: Bool) -> Bool {
+    private static func isPlace(_ words: UnsafeBufferPointer<Word>, bytes: UnsafeBufferPointer<UInt8>, bare: Bool) -> Bool {
         if words.count == 1 { return bare ? words[0].bareHas(.place) : words[0].has(.place) }
         guard words[0].has(.placeHead) else { return false }
         return EntityWords.places.contains(joinedLower(words, bytes: bytes, bare: bare))
     }
 
     /// `EntityWords.aliases` of the name's words (lower-cased, joined, without the possessive), read like `isPlace`.
-    private static func alias(_ words: [Word], bytes: UnsafeBufferPointer<UInt8>) -> (name: String, kind: EntityKind)? {
+    private static func alias(_ words: UnsafeBufferPointer<Word>, bytes: UnsafeBufferPointer<UInt8>) -> (name: String, kind: EntityKind)? {
         if words.count == 1 ? !words[0].bareHas(.alias) : !words[0].has(.aliasHead) { return nil }
         return EntityWords.aliases[joinedLower(words, bytes: bytes, bare: true)]
     }
@@ -229,6 +235,8 @@ public struct EntityRecognizer: Sendable {
     // MARK: - Words
 
     private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+        // Read once for the sentence, not once per word (each read of a static checks that it is made).
+        let table = EntityWords.table
         var words: [Word] = []
         words.reserveCapacity(bytes.count / 4 + 1)
         var i = 0
@@ -240,11 +248,12 @@ public struct EntityRecognizer: Sendable {
             let b = bytes[i]
             if WordBytes.isWordByte(bytes, i) {
                 let start = i
+                i += 1
                 while i < bytes.count {
                     if WordBytes.isWordByte(bytes, i) { i += 1; continue }
                     // Inner apostrophe or hyphen: "O'Brien", "Putin's", "Al-Assad".
                     let joiner = joinerLength(bytes, i)
-                    if joiner > 0, i + joiner < bytes.count, WordBytes.isWordByte(bytes, i + joiner), i > start {
+                    if joiner > 0, i + joiner < bytes.count, WordBytes.isWordByte(bytes, i + joiner) {
                         i += joiner
                         continue
                     }
@@ -254,7 +263,7 @@ public struct EntityRecognizer: Sendable {
                 let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 let allCaps = isCap && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
-                words.append(Self.word(word, at: start, isCapitalised: isCap, isAllCaps: allCaps && (i - start) > 1,
+                words.append(Self.word(word, at: start, table: table, isCapitalised: isCap, isAllCaps: allCaps && (i - start) > 1,
                                        joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty, isInitial: initial, dashBefore: dash))
                 gapSimple = true
                 initial = false
@@ -288,7 +297,7 @@ public struct EntityRecognizer: Sendable {
     /// A word, looked up in `EntityWords.table` lower-cased (ASCII capitals lowered, every other byte
     /// kept) and without its possessive. A word with a byte beyond ASCII is in no table (the tables
     /// hold lower-case ASCII); its possessive is found as on a `String`, character by character.
-    private static func word(_ word: UnsafeBufferPointer<UInt8>, at start: Int, isCapitalised: Bool, isAllCaps: Bool,
+    private static func word(_ word: UnsafeBufferPointer<UInt8>, at start: Int, table: WordTable<EntityWords.Entry>, isCapitalised: Bool, isAllCaps: Bool,
                              joinsPrevious: Bool, isInitial: Bool, dashBefore: Bool) -> Word {
         var w = Word(range: start..<(start + word.count), isCapitalised: isCapitalised, isAllCaps: isAllCaps,
                      joinsPrevious: joinsPrevious, isInitial: isInitial, dashBefore: dashBefore, isASCII: true, isPossessive: false,
@@ -303,22 +312,22 @@ public struct EntityRecognizer: Sendable {
             hash = WordHash.mix(hash, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
         }
         if w.isASCII {
-            w.entry = EntityWords.table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
+            w.entry = table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
             w.isPossessive = n >= 2 && word[n - 1] == 0x73 && word[n - 2] == 0x27
             w.bareEntry = !w.isPossessive ? w.entry
-                : EntityWords.table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash))
+                : table.index(lowerCasing: UnsafeBufferPointer(rebasing: word[..<(n - 2)]), hash: WordHash.finish(bareHash))
                     .map(Int32.init) ?? -1
         } else {
             let lower = lowerCased(word)
             w.isPossessive = isPossessive(lower)
             if w.isPossessive {
                 var bare = withoutPossessive(lower)
-                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? EntityWords.table.index(hash: WordHash.of(b), bytes: b) : nil }
+                w.bareEntry = bare.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? table.index(hash: WordHash.of(b), bytes: b) : nil }
                     .map(Int32.init) ?? -1
             }
         }
-        if w.entry >= 0 { w.flags = EntityWords.table.values[Int(w.entry)].flags }
-        if w.bareEntry >= 0 { w.bareFlags = EntityWords.table.values[Int(w.bareEntry)].flags }
+        if w.entry >= 0 { w.flags = table.values[Int(w.entry)].flags }
+        if w.bareEntry >= 0 { w.bareFlags = table.values[Int(w.bareEntry)].flags }
         return w
     }
 
@@ -344,7 +353,7 @@ public struct EntityRecognizer: Sendable {
     /// Slavic surnames that outlets spell differently in English ("Zelenskyy", "Zelenskiy",
     /// "Zelensky"; "Syrskyi", "Syrsky") written one way: "-skyy", "-skiy", "-skyi" and "-skii" are "-sky".
     static func transliterationFolded(_ name: String) -> String {
-        guard name.utf8.count >= 6, WordBytes.someWord(of: name, endsIn: EntityWords.transliteratedEndings) else { return name }
+        guard name.utf8.count >= 6, WordBytes.someWord(of: name, endsIn: EntityWords.transliteratedEndingBytes) else { return name }
         var words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var changed = false
         for k in words.indices where words[k].utf8.count >= 6 {
@@ -375,9 +384,12 @@ public struct EntityRecognizer: Sendable {
         // ASCII: each byte a character, compared lower-cased.
         let end = w.isPossessive ? w.range.upperBound - 2 : w.range.upperBound
         guard end - w.range.lowerBound >= 5, !w.bareHas(.place) else { return false }
-        return EntityWords.nationalitySuffixes.contains { suffix in
-            suffix.utf8.count <= end - w.range.lowerBound
-                && zip(bytes[(end - suffix.utf8.count)..<end], suffix.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        let length = end - w.range.lowerBound
+        return EntityWords.nationalitySuffixBytes.contains { suffix in
+            suffix.count <= length && suffix.indices.allSatisfy { k in
+                let c = bytes[end - suffix.count + k]
+                return (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == suffix[k]
+            }
         }
     }
 

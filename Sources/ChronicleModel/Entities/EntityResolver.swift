@@ -130,6 +130,10 @@ public enum ArticleNames {
         struct Slot: Hashable {
             var name: ArticleName
             var kind: EntityKind
+
+            /// Hashed by the name's text alone (nearly every slot has its own; `==` still compares
+            /// all): hashing the surname and the kind's raw string too cost more than the lookup.
+            func hash(into hasher: inout Hasher) { hasher.combine(name.name) }
         }
         var tally: [Int] = []
         var kinds: [EntityKind] = []

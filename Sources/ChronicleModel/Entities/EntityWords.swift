@@ -47,6 +47,7 @@ enum EntityWords {
 
     /// Endings of Slavic surnames that English spells several ways, all written "-sky" (`EntityRecognizer.transliterationFolded`).
     static let transliteratedEndings = ["skyy", "skiy", "skyi", "skii"]
+    static let transliteratedEndingBytes = transliteratedEndings.map { Array($0.utf8) }
 
     /// `titles` by their first word, longest first, so a name's words are looked up, not scanned.
     static let titlesByFirstWord: [String: [[String]]] = Dictionary(grouping: titles, by: { $0[0] })
@@ -155,6 +156,8 @@ enum EntityWords {
 
     /// Suffixes of nationality adjectives and peoples ("Ukrainian", "Europeans", "Congolese").
     static let nationalitySuffixes = ["ian", "ians", "ean", "eans", "ese", "ish", "can", "cans"]
+    /// `nationalitySuffixes` as bytes, compared with a word's last bytes.
+    static let nationalitySuffixBytes = nationalitySuffixes.map { Array($0.utf8) }
 
     /// Words between two capitalised words that stay inside one name ("Bank of England", "Ludwig van Beethoven").
     static let connectors: Set<String> = ["of", "de", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "for", "on"]
