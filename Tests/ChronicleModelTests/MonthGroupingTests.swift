@@ -8,7 +8,7 @@ import Testing
     /// A month of wire-style reporting: a few dozen happenings, each told by several articles in
     /// their own words (some word for word), on its day, its week or the month, with explicit and
     /// inferred dates, and sources that disagree by a day.
-    static func article(_ number: Int, slug: String? = nil) -> [EventMerger.Candidate] {
+    static func article(_ number: Int, slug: String? = nil, happenings: Int = 12) -> [EventMerger.Candidate] {
         var seed = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 &+ 1
         func next(_ n: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -19,7 +19,7 @@ import Testing
         let tails = ["for $25bn", "after weeks of speculation", "in Dunmere", "according to local media", "", "despite objections"]
         let values = ["2024-02-05", "2024-02-06", "2024-02-07", "2024-02-12", "2024-02-13", "2024-W06", "2024-02"]
         return (0..<8).map { position in
-            let happening = next(12)
+            let happening = next(happenings)
             let (subject, object) = (actors[happening % actors.count], actors[(happening / 2 + 1) % actors.count])
             var value = values[happening % values.count]
             if next(6) == 0, value.count == 10 {  // a source a day off
@@ -44,8 +44,10 @@ import Testing
     }
 
     /// The month of `articles`, regrouped from `before` and grouped from scratch: the same groups and links.
+    /// Returns the groups, each candidate's index among the old ones, and the old groups.
+    @discardableResult
     func check(_ articles: [(slug: String, candidates: [EventMerger.Candidate])], after before: [(slug: String, candidates: [EventMerger.Candidate])],
-               unchanged: Set<String>, renamed: [String: String] = [:]) throws {
+               unchanged: Set<String>, renamed: [String: String] = [:]) throws -> (groups: [[Int]], origins: [Int?], last: [[Int]]) {
         let merger = EventMerger()
         let old = before.flatMap(\.candidates)
         // As the cache keeps it.
@@ -68,6 +70,7 @@ import Testing
         #expect(regrouped.memory.members == scratch.memory.members)
         #expect(scratch.groups().count > 5 && scratch.groups().count < candidates.count)  // the month is neither one event nor none
         #expect(!scratch.memory.announcements.isEmpty)  // and some of its days were announced, then reported
+        return (regrouped.groups(), origins, MonthGrouping(old, merger: merger).groups())
     }
 
     static let month = (0..<60).map { (slug: "a\($0)", candidates: article($0)) }
@@ -110,6 +113,38 @@ import Testing
             return c
         }))
         try check(after, after: Self.month, unchanged: Set(after.map(\.slug)), renamed: ["a3": "z3"])
+    }
+
+    /// Every few articles removed in turn, and one added in their place: among them, changes that
+    /// split a last group and changes that merge two (the link graph of a month is mostly one
+    /// component, so every change reaches most groups' links).
+    @Test func changesThatSplitOrMergeGroups() throws {
+        // A month of more happenings than `month`, as a month of a large site holds.
+        let month = (0..<60).map { (slug: "a\($0)", candidates: Self.article($0, happenings: 40)) }
+        var (splits, merges) = (0, 0)
+        for place in stride(from: 0, to: month.count, by: 5) {
+            var removed = month
+            removed.remove(at: place)
+            var added = month
+            added.insert((slug: "new", candidates: Self.article(3000 + place, slug: "new", happenings: 40)), at: place)
+            for after in [removed, added] {
+                let (groups, origins, last) = try check(after, after: month, unchanged: Set(month.map(\.slug)))
+                // The last group of each kept candidate, the groups each last group's candidates are in now, and the other way round.
+                var lastGroup: [Int: Int] = [:]
+                for (g, members) in last.enumerated() { for i in members { lastGroup[i] = g } }
+                var now: [Int: Set<Int>] = [:], before: [Int: Set<Int>] = [:]
+                for (g, members) in groups.enumerated() {
+                    for i in members {
+                        guard let o = origins[i] else { continue }
+                        now[lastGroup[o]!, default: []].insert(g)
+                        before[g, default: []].insert(lastGroup[o]!)
+                    }
+                }
+                if now.values.contains(where: { $0.count > 1 }) { splits += 1 }
+                if before.values.contains(where: { $0.count > 1 }) { merges += 1 }
+            }
+        }
+        #expect(splits > 0 && merges > 0)
     }
 
     @Test func aMemoryThatDoesNotFitIsNotUsed() {
