@@ -110,24 +110,33 @@ public struct BoilerplateDetector: Sendable {
         }
     }
 
+    /// How a credit line opens when it does not open with a bracket (compared lower-case).
+    static let creditPrefixes = ["photo:", "image:", "credit:", "photograph:", "picture:", "photo credit"]
+    /// The prefixes' first two bytes, as one number each (`pair`): a block opening with a letter is
+    /// compared with the prefixes only when its own first two bytes, lower-cased, are one of these.
+    private static let creditPrefixStarts = Set(creditPrefixes.map { prefix in
+        let b = Array(prefix.utf8)
+        return pair(b[0], b[1])
+    })
+
+    /// Two bytes as one number, ASCII capitals lower-cased (only letters are compared through it).
+    private static func pair(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a | 0x20) << 8 | UInt16(b | 0x20) }
+
     /// "( AP)", "(UKRAINE’S … HANDOUT/EPA-EFE/REX/Shutterstock)", "Photo: Getty Images".
     static func isCredit(_ text: String) -> Bool {
-        // Most blocks start with neither "(" nor a credit word: decide those without Foundation.
+        // Most blocks start with neither "(" nor a prefix's first two letters: decide those without Foundation.
         guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }),
-              first.isASCII, "(pPiIcC".unicodeScalars.contains(first) else { return false }
-        // A block opening with a letter is a credit only by a prefix below ("ph", "pi", "im", "cr"):
-        // a second letter that is ASCII and another rules it out without lower-casing anything.
-        let utf8 = text.utf8
-        if first != "(", let lead = utf8.first, lead == UInt8(first.value), let next = utf8.dropFirst().first, next < 0x80 {
-            let second = next >= 0x41 && next <= 0x5A ? next | 0x20 : next
-            switch lead | 0x20 {
-            case 0x70: if second != 0x68 && second != 0x69 { return false }  // p: "ph", "pi"
-            case 0x69: if second != 0x6D { return false }  // i: "im"
-            default: if second != 0x72 { return false }  // c: "cr"
-            }
+              first.isASCII else { return false }
+        if first != "(" {
+            let lead = UInt8(first.value)
+            guard creditPrefixStarts.contains(where: { $0 >> 8 == UInt16(lead | 0x20) }) else { return false }
+            // The second byte, when the block opens with the letter and goes on in ASCII.
+            let utf8 = text.utf8
+            if utf8.first == lead, let next = utf8.dropFirst().first, next < 0x80,
+               !creditPrefixStarts.contains(pair(lead, next)) { return false }
         }
         let t = text.trimmingHorizontalWhitespace
-        // Only the start is compared with the prefixes below (all shorter than 16 characters).
+        // Only the start is compared with the prefixes (all shorter than 16 characters).
         let lower = String(t.prefix(16)).lowercased()
         // The bracket tests first: counting the characters of a long paragraph is the costly one.
         if t.hasPrefix("("), t.hasSuffix(")"), t.count <= 160, !t.dropFirst().dropLast().contains("(") {
@@ -135,7 +144,7 @@ public struct BoilerplateDetector: Sendable {
             let words = inner.split(separator: " ")
             if words.count <= 3 || t.contains("/") || creditWords.contains(where: { containsPhrase(inner, $0) }) { return true }
         }
-        for prefix in ["photo:", "image:", "credit:", "photograph:", "picture:", "photo credit"] where lower.hasPrefix(prefix) {
+        for prefix in creditPrefixes where lower.hasPrefix(prefix) {
             return t.count <= 200
         }
         return false

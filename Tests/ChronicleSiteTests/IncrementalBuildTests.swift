@@ -268,8 +268,12 @@ import Testing
         defer { site.dir.remove() }
         _ = site.build()
         let cache = site.root.appendingPathComponent(SiteBuild.cacheFolder)
-        func stamps() throws -> [Date?] {
-            try ["manifest.bin", "site.bin"].map { try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent($0).path)[.modificationDate] as? Date }
+        // Each file's modification time and inode (a cache file is written as a new file renamed over the old).
+        func stamps() throws -> [String] {
+            try ["manifest.bin", "site.bin"].map { name in
+                let attributes = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(name).path)
+                return "\(attributes[.modificationDate] as? Date as Any) \(attributes[.systemFileNumber] as Any)"
+            }
         }
         func bodies() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("bodies").path).count }
         // The first rebuild may write the manifest: a file written just before the first build read
