@@ -9,8 +9,8 @@ public struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Tag TimeML documents (DCT + TEXT) and print TempEval-3 Task A timex metrics.",
         discussion: """
-            By default gold and system TIMEX3s are paired as the official TempEval-3 scorer does
-            (TreeTagger tokens, strict = same text), like score.py; --match char pairs them by
+            By default gold and system TIMEX3s are paired as the official TempEval-3 scorer does \
+            (TreeTagger tokens, strict = same text), like score.py; --match char pairs them by \
             character overlap (strict = same span), like score.py --match char.
             """
     )
