@@ -3,6 +3,9 @@ import ChronicleTime
 /// Parts of a named day: "the early hours of Friday", "the small hours of Sunday" (weekday and
 /// relative-day rules take "Friday night", "yesterday morning"); "the week of March 6".
 enum PartOfDayRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(keywords: [.mid, .the])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         // "mid-afternoon", "mid morning": a part of the account's day
         if s.isKeyword(i, .mid) {
