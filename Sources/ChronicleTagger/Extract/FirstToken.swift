@@ -45,10 +45,13 @@ struct FirstToken: Sendable {
     var digits = false
     /// An apostrophe ("'90s", "'89").
     var apostrophe = false
+    /// A hyphen ("the-quarter" after "the").
+    var hyphen = false
     /// Words of these tables.
     var readings: WordReadings = []
     var keywords: [Keyword] = []
-    /// Words the rule compares by spelling ("Q3", "FY2025").
+    /// Words the rule compares by spelling ("Q3", "FY2025"); after "the", also words outside the lexicon
+    /// ("the moment").
     var spellings: [String] = []
 
     /// Whether a word with lexicon entry `info` can start the rule's match.
@@ -60,7 +63,7 @@ struct FirstToken: Sendable {
 
     /// Either declaration's first tokens (a rule that tries two readers at its first token).
     func union(_ other: FirstToken) -> FirstToken {
-        FirstToken(digits: digits || other.digits, apostrophe: apostrophe || other.apostrophe,
+        FirstToken(digits: digits || other.digits, apostrophe: apostrophe || other.apostrophe, hyphen: hyphen || other.hyphen,
                    readings: readings.union(other.readings), keywords: keywords + other.keywords,
                    spellings: spellings + other.spellings)
     }

@@ -5,6 +5,8 @@ import ChronicleTime
 enum DecadeRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(digits: true, apostrophe: true, keywords: [.the])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(digits: true, apostrophe: true, readings: [.decade, .ordinal, .number])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)

@@ -10,6 +10,12 @@ enum QuarterRule {
         keywords: [.the, .this, .last, .next, .current, .latest, .previous, .past, .comparable, .fiscal, .calendar, .prior,
                    .preceding, .coming, .final, .half, .period],
         spellings: ["q", "h", "fy"])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(
+        digits: true, hyphen: true, readings: [.unit, .ordinal],
+        keywords: [.this, .last, .next, .same, .comparable, .current, .latest, .previous, .past, .fiscal, .calendar, .prior,
+                   .preceding, .coming, .final, .half, .period],
+        spellings: ["corresponding"])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchCode(s, i, &out)

@@ -9,6 +9,11 @@ enum RelativeUnitRule {
         readings: .unit,
         keywords: [.earlier, .later, .the, .that, .this, .current, .last, .past, .previous, .preceding, .prior, .next,
                    .following, .subsequent, .coming, .upcoming, .same]))
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(
+        readings: .unit,
+        keywords: [.this, .current, .last, .past, .previous, .preceding, .prior, .next, .following, .subsequent, .coming,
+                   .upcoming, .that, .same])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchShift(s, i, &out)

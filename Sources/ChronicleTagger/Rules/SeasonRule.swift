@@ -5,6 +5,8 @@ import ChronicleTime
 enum SeasonRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(readings: .season, keywords: [.the])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(readings: .season)
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)

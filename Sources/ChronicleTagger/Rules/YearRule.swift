@@ -5,6 +5,8 @@ import ChronicleTime
 enum YearRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(digits: true, readings: [.unit, .number], keywords: [.the, .in, .since, .of, .by, .until, .from])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(readings: .unit, keywords: [.full, .entire, .whole])
 
     /// Words after a number that make it a count, not a year.
     static let countNouns: Set<String> = [
