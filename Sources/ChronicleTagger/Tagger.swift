@@ -126,6 +126,11 @@ public struct Tagger: Sendable {
                 let chosen = Refiner().refine(stream, candidates)
                 let found = Resolver(stream: stream, context: context, recordsTrace: recordsTrace)
                     .resolve(chosen, state: &state)
+                // a sentence is the whole text: its offsets stand as they are, and the array is taken whole
+                if chunk.lowerBound == 0 && out.isEmpty {
+                    out = found
+                    return
+                }
                 for var t in found {
                     t.utf8Range = (t.utf8Range.lowerBound + chunk.lowerBound)..<(t.utf8Range.upperBound + chunk.lowerBound)
                     out.append(t)
@@ -169,9 +174,12 @@ public struct Tagger: Sendable {
 
     /// `tense(of:)` of UTF-8 text.
     public func tense(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Tense {
+        // The classifier reads the tokens from the start up to `rightSteps` and a few past those: the
+        // rest of the sentence is not scanned.
+        let limit = TenseClassifier.rightSteps + TenseClassifier.lookahead
         var tokens: [Token] = []
-        tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
-        Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens)
+        tokens.reserveCapacity(limit)
+        Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens, limit: limit)
         return tokens.withUnsafeBufferPointer { tb in
             let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
             return TenseClassifier().classify(stream, first: 0, end: 0).0

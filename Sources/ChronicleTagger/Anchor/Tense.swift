@@ -21,6 +21,9 @@ struct TenseClassifier {
 
     /// How many tokens after the expression the cue is looked for in (the clause's own verb is near).
     static let rightSteps = 25
+    /// How many tokens past the last of the `rightSteps` a classification from the start of a sentence
+    /// may read: a cue reads at most two past its own token ("agreed to buy", "is also hosting"), plus one to spare.
+    static let lookahead = 3
 
     /// The tense of the clause holding tokens `first..<end`, with the cue word that decided it.
     func classify(_ s: TokenStream, first: Int, end: Int) -> (Tense, String?) {

@@ -10,6 +10,10 @@ struct Quantity {
     /// Written with an article only ("a week").
     var article = false
 
+    /// What a quantity can start with: digits, a number word, an article or a vague amount.
+    static let firstToken = FirstToken(digits: true, readings: .number,
+                                       keywords: [.a, .an, .couple, .several, .few, .many, .some, .dozens, .hundreds, .half])
+
     static func read(_ s: TokenStream, _ i: Int, allowArticle: Bool = true, allowVague: Bool = true) -> Quantity? {
         guard let q = single(s, i, allowArticle: allowArticle, allowVague: allowVague) else { return nil }
         return allowVague ? range(s, from: q) ?? q : q

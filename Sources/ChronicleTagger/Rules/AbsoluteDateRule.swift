@@ -3,6 +3,9 @@ import ChronicleTime
 /// Calendar dates written out: "2025-03-15", "15 March 2025", "March 15, 2025", "Sept. 15",
 /// "Thursday, April 6", "July 1997", "3/15/2025"; a month alone ("in January") is `month`.
 enum AbsoluteDateRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(digits: true, readings: [.month, .weekday])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if s.isNumber(i) {
             matchNumeric(s, i, &out)

@@ -3,6 +3,9 @@ import ChronicleTime
 /// Clock times: "2pm", "2 p.m.", "10:30", "10:30 a.m. EST", "noon", "midnight", "2pm UK time",
 /// and a day right after them ("10 p.m. Wednesday", "noon Thursday").
 enum ClockTimeRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(digits: true, readings: [.partOfDay, .number])
+
     /// Zone words that may follow a clock time and belong to the expression.
     static let zoneWords = ZoneWords.abbreviations
 

@@ -3,6 +3,11 @@ import ChronicleTime
 /// Decades and centuries: "the 1990s", "the '90s", "1960s", "the 20th century",
 /// "the nineteenth century", "this century".
 enum DecadeRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(digits: true, apostrophe: true, keywords: [.the])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(digits: true, apostrophe: true, readings: [.decade, .ordinal, .number])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)
         var j = hasThe ? i + 1 : i

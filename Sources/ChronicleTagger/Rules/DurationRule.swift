@@ -3,6 +3,14 @@ import ChronicleTime
 /// Amounts of time: "three years", "a 30-day ceasefire", "two-year", "the past two months",
 /// "the first nine months", "a few days", "an hour and a half", "years" (an unknown number).
 enum DurationRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = Quantity.firstToken.union(FirstToken(
+        readings: .unit, keywords: [.the, .coming, .past, .last, .next, .previous, .following, .first]))
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = Quantity.firstToken.union(FirstToken(
+        readings: [.unit, .ordinal],
+        keywords: [.coming, .past, .last, .next, .previous, .following, .first, .final, .remaining, .latest, .preceding]))
+
     /// Words that may stand between an amount and its unit.
     static let amountAdjectives: Set<String> = ["trading", "business", "working", "school", "calendar", "straight",
                                                 "consecutive", "more", "additional", "full", "successive", "long"]

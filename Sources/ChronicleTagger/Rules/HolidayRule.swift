@@ -3,6 +3,9 @@ import ChronicleTime
 /// Named holidays: "Christmas", "Christmas Eve", "Easter" (computed), "Thanksgiving Day",
 /// "New Year's Day", "Good Friday", "Easter 2024"; not "Easter Island".
 enum HolidayRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(readings: .holiday, keywords: [.last, .next, .this])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         // "last Thanksgiving", "next Christmas"
         if s.isKeyword(i, .last, .next, .this), s.info(i + 1)?.holiday != nil {

@@ -3,6 +3,11 @@ import ChronicleTime
 /// Parts of a named day: "the early hours of Friday", "the small hours of Sunday" (weekday and
 /// relative-day rules take "Friday night", "yesterday morning"); "the week of March 6".
 enum PartOfDayRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(keywords: [.mid, .the])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(readings: .unit, keywords: [.early], spellings: ["small", "wee"])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         // "mid-afternoon", "mid morning": a part of the account's day
         if s.isKeyword(i, .mid) {

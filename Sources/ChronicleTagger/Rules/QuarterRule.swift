@@ -4,6 +4,19 @@ import ChronicleTime
 /// "this year's third quarter", "the first half", "the year-ago quarter", "fiscal 1989",
 /// "the latest quarter", "Q3 2025".
 enum QuarterRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(
+        digits: true, apostrophe: true, readings: [.unit, .ordinal],
+        keywords: [.the, .this, .last, .next, .current, .latest, .previous, .past, .comparable, .fiscal, .calendar, .prior,
+                   .preceding, .coming, .final, .half, .period],
+        spellings: ["q", "h", "fy"])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(
+        digits: true, hyphen: true, readings: [.unit, .ordinal],
+        keywords: [.this, .last, .next, .same, .comparable, .current, .latest, .previous, .past, .fiscal, .calendar, .prior,
+                   .preceding, .coming, .final, .half, .period],
+        spellings: ["corresponding"])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchCode(s, i, &out)
         var j = i

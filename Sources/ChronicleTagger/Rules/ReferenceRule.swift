@@ -3,6 +3,13 @@ import ChronicleTime
 /// Vague references: "now", "currently", "recently", "the past", "the future", "soon",
 /// "recent years" (TimeML `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
 enum ReferenceRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(readings: [.reference, .number], keywords: [.these, .this, .the], spellings: ["present"])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(
+        readings: .reference,
+        spellings: ["moment", "short", "long", "medium", "near", "distant", "foreseeable", "recent", "immediate", "present"])
+
     /// "will one day be", "could one day": "one day" after a modal is some time ahead, not a day long.
     static func isSomeday(_ s: TokenStream, _ i: Int) -> Bool {
         s.isSpelled(i, "one") && s.info(i + 1)?.unit == .day && !(s.info(i + 1)?.unitPlural ?? true)

@@ -3,6 +3,11 @@ import ChronicleTime
 /// Days named from the publication date: "today", "yesterday", "tomorrow", "tonight",
 /// "overnight", "this morning", "last night", "yesterday afternoon", "the day before yesterday".
 enum RelativeDayRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(readings: .dayOffset, keywords: [.this, .last, .the])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(readings: [.ordinal, .unit])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if let info = s.info(i), let offset = info.dayOffset {
             if isTitle(s, i) { return }

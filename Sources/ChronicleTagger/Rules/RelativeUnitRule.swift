@@ -4,6 +4,17 @@ import ChronicleTime
 /// "this month", "next year", "earlier this month", "the past year", "last March", "that day",
 /// "the following week", "three days ago", "two days later", "a year earlier".
 enum RelativeUnitRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = Quantity.firstToken.union(FirstToken(
+        readings: .unit,
+        keywords: [.earlier, .later, .the, .that, .this, .current, .last, .past, .previous, .preceding, .prior, .next,
+                   .following, .subsequent, .coming, .upcoming, .same]))
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(
+        readings: .unit,
+        keywords: [.this, .current, .last, .past, .previous, .preceding, .prior, .next, .following, .subsequent, .coming,
+                   .upcoming, .that, .same])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchShift(s, i, &out)
         matchAgo(s, i, &out)

@@ -3,6 +3,11 @@ import ChronicleTime
 /// Seasons: "this summer" (via the relative rule), "summer 2025", "the spring of 1998",
 /// "in the autumn", "last fall"; a season word alone needs a date cue ("fall" is also a verb).
 enum SeasonRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(readings: .season, keywords: [.the])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(readings: .season)
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)
         let j = hasThe ? i + 1 : i

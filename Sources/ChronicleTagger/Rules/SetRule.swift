@@ -3,6 +3,9 @@ import ChronicleTime
 /// Recurring times (TimeML `SET`): "daily", "weekly", "every day", "every Friday", "each year",
 /// "twice a week", "$5 a year", "per month", "every two weeks", "on weekends".
 enum SetRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(readings: [.frequency, .unit], keywords: [.every, .each, .per, .a, .an])
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let info = s.info(i) else { return }
         if let f = info.frequency {

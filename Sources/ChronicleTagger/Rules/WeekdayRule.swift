@@ -4,6 +4,11 @@ import ChronicleTime
 /// "Friday night"; plurals and "Friday prayers" are sets. Names such as "Black Monday" and
 /// "Sunday Times" are not dates.
 enum WeekdayRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(keywords: [.previous, .following])
+
     /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
     static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
                                             "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean"]

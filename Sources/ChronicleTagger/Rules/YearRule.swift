@@ -3,6 +3,11 @@ import ChronicleTime
 /// Years: "in 2022", "since 1990", "1988", "the year 2000", "in '89"; not amounts ("2000 tonnes",
 /// "$1990"), phone numbers or parts of longer numbers.
 enum YearRule {
+    /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
+    static let firstToken = FirstToken(digits: true, readings: [.unit, .number], keywords: [.the, .in, .since, .of, .by, .until, .from])
+    /// What can follow "the" where a match starts at "the".
+    static let afterThe = FirstToken(readings: .unit, keywords: [.full, .entire, .whole])
+
     /// Words after a number that make it a count, not a year.
     static let countNouns: Set<String> = [
         "tonnes", "tons", "people", "troops", "soldiers", "miles", "kilometres", "kilometers", "km", "feet", "metres",

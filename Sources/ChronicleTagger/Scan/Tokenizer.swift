@@ -6,7 +6,9 @@
 struct Tokenizer {
     let lexicon: Lexicon
 
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+    /// Scans `bytes` into `tokens`, stopping after `limit` tokens: the first tokens do not depend on
+    /// what follows them.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], limit: Int = .max) {
         tokens.removeAll(keepingCapacity: true)
         let n = bytes.count
         var i = 0
@@ -50,23 +52,23 @@ struct Tokenizer {
                 // taken as word material too. Hash the lower-cased ASCII spelling on the fly.
                 var hash: UInt64 = Lexicon.hashSeed
                 var upperCount = 0
-                var letters = 0
                 let capital = b >= 0x41 && b <= 0x5A
                 while i < n {
                     let c = bytes[i]
-                    if c >= 0x41 && c <= 0x5A {
-                        upperCount += 1
-                        hash = Lexicon.mix(hash, c | 0x20)
-                    } else if c >= 0x61 && c <= 0x7A {
-                        hash = Lexicon.mix(hash, c)
+                    // an ASCII letter of either case: its lower-case form is a-z
+                    let lower = c | 0x20
+                    if lower &- 0x61 < 26 {
+                        if c < 0x61 { upperCount += 1 }
+                        hash = Lexicon.mix(hash, lower)
                     } else if c >= 0x80 && !Tokenizer.isPunctuationSequence(bytes, i) && c != 0xC2 {
                         hash = Lexicon.mix(hash, c)
                     } else {
                         break
                     }
-                    letters += 1
                     i += 1
                 }
+                // every byte of the word counts as a letter (a non-ASCII letter as two or more)
+                let letters = i - start
                 var flags = pendingFlags
                 if capital { flags |= TokenFlags.capitalized }
                 if upperCount == letters && letters > 1 { flags |= TokenFlags.allCaps }
@@ -92,6 +94,7 @@ struct Tokenizer {
                                     digits: 0, flags: pendingFlags))
             }
             pendingFlags = TokenFlags.glued
+            if tokens.count == limit { return }
         }
     }
 

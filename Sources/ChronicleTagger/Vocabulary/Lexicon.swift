@@ -55,8 +55,6 @@ struct Lexicon: Sendable {
     private var slots: [UInt64] = []
     private var slotValues: [Int32] = []
     private var mask = 0
-    /// Per entry: whether it can start an expression.
-    private(set) var triggers: [Bool] = []
 
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -107,7 +105,6 @@ struct Lexicon: Sendable {
             slots[k] = hash
             slotValues[k] = id
         }
-        triggers = entries.map(\.trigger)
     }
 
     func info(_ word: String) -> WordInfo? {
