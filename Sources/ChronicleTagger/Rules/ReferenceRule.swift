@@ -7,8 +7,11 @@ enum ReferenceRule {
     static let firstToken = FirstToken(readings: [.reference, .number], keywords: [.these, .this, .the], spellings: ["present"])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(
-        readings: .reference,
-        spellings: ["moment", "short", "long", "medium", "near", "distant", "foreseeable", "recent", "immediate", "present"])
+        readings: .reference, spellings: ["moment", "present"] + (termWords + pastOrFutureModifiers).map { $0.description })
+    /// The words before "term" in "the near term", "the long term" (the future).
+    static let termWords: [StaticString] = ["short", "long", "medium", "near"]
+    /// The words between "the" and "past" or "future" ("the near future", "the recent past").
+    static let pastOrFutureModifiers: [StaticString] = ["near", "distant", "foreseeable", "recent", "immediate"]
 
     /// "will one day be", "could one day": "one day" after a modal is some time ahead, not a day long.
     static func isSomeday(_ s: TokenStream, _ i: Int) -> Bool {
@@ -46,14 +49,12 @@ enum ReferenceRule {
         if s.isKeyword(i, .the) {
             // "the past", "the future", "the near future", "the present"
             var j = i + 1
-            if s.isSpelled(j + 1, "term"), s.isSpelled(j, "short") || s.isSpelled(j, "long") || s.isSpelled(j, "medium")
-                || s.isSpelled(j, "near") {
+            if s.isSpelled(j + 1, "term"), termWords.contains(where: { s.isSpelled(j, $0) }) {
                 // "in the near term", "over the long term"
                 out.append(Candidate(i, j + 2, .stated(.reference(.future)), rule: .reference))
                 return
             }
-            if s.isSpelled(j, "near") || s.isSpelled(j, "distant") || s.isSpelled(j, "foreseeable")
-                || s.isSpelled(j, "recent") || s.isSpelled(j, "immediate") { j += 1 }
+            if pastOrFutureModifiers.contains(where: { s.isSpelled(j, $0) }) { j += 1 }
             if let r = s.info(j)?.reference, r == .past || r == .future {
                 guard Quantity.read(s, j + 1) == nil, s.info(j + 1)?.unit == nil else { return }
                 out.append(Candidate(i, j + 1, .stated(.reference(r == .past ? .past : .future)), rule: .reference))
