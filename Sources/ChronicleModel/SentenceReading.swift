@@ -26,7 +26,8 @@ struct SentenceReading {
 
     let text: String
     let words: [Word]
-    /// Every word's lower-cased bytes, one after another (`Word.lower`).
+    /// The words' lower-cased bytes (`Word.lower`): the sentence's bytes with ASCII capitals
+    /// lowered, where an ASCII word's lie at its own offsets, then those of each word beyond ASCII.
     let lowered: [UInt8]
     /// Index into `words` of the reporting verb, if the sentence reports speech.
     let reportingVerb: Int?
@@ -48,7 +49,10 @@ struct SentenceReading {
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, lowered: inout [UInt8]) -> ([Word], Bool) {
         var words: [Word] = []
         words.reserveCapacity(b.count / 4 + 1)
-        lowered.reserveCapacity(b.count)
+        lowered = Array(unsafeUninitializedCapacity: b.count) { out, count in
+            for k in 0..<b.count { out[k] = b[k] | (b[k] &- 0x41 < 26 ? 0x20 : 0) }
+            count = b.count
+        }
         var quoted = startsQuoted
         var pause = startsQuoted
         var start = -1
@@ -58,6 +62,13 @@ struct SentenceReading {
         // Read once for the sentence, not once per word (each read of a static checks that it is made).
         let table = ReadingWords.table
         while offset <= b.count {
+            if offset < b.count, WordBytes.isASCIIWordByte(b[offset]) {
+                // A run of ASCII letters and digits (most of any English text) in one tight loop.
+                if start < 0 { start = offset; capitalized = b[offset] &- 0x41 < 26; ascii = true }
+                offset += 1
+                while offset < b.count && WordBytes.isASCIIWordByte(b[offset]) { offset += 1 }
+                continue
+            }
             // The end of the text closes the last word like any other character that is not a letter.
             let scalar: Unicode.Scalar, length: Int
             let isWordScalar: Bool, isUpper: Bool
@@ -98,28 +109,27 @@ struct SentenceReading {
         return (words, quoted)
     }
 
-    /// A word of the sentence: its bytes lower-cased onto `lowered` and looked up in `ReadingWords.table`.
+    /// A word of the sentence, looked up in `ReadingWords.table`: an ASCII word's lower-cased bytes
+    /// are in `lowered` at its own offsets already, any other word's are appended to it.
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool, table: WordTable<ReadingWords.Cue>,
                              lowered: inout [UInt8],
                              quoted: Bool, capitalized: Bool, afterPause: Bool) -> Word {
-        let from = lowered.count
         var hash = WordHash.basis
         // A lower-cased letter beyond ASCII may be ASCII ("K", the Kelvin sign, is "k"); the table's words are ASCII.
         var isASCII = true
+        let lower: Range<Int>
         if ascii {
-            for c in bytes {
-                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                lowered.append(l)
-                hash = WordHash.mix(hash, l)
-            }
+            for c in bytes { hash = WordHash.mix(hash, c | (c &- 0x41 < 26 ? 0x20 : 0)) }
+            lower = start..<(start + bytes.count)
         } else {
+            let from = lowered.count
             for l in String(decoding: bytes, as: UTF8.self).lowercased().utf8 {
                 lowered.append(l)
                 hash = WordHash.mix(hash, l)
                 if l >= 0x80 { isASCII = false }
             }
+            lower = from..<lowered.count
         }
-        let lower = from..<lowered.count
         var cue: Int32 = -1
         var flags: ReadingWords.Flags = []
         let entry = ascii ? table.index(lowerCasing: bytes, hash: WordHash.finish(hash))
@@ -295,12 +305,20 @@ enum ReadingWords {
 
 extension DatedHappening {
     /// The note the explanation ends with: " (the date of the saying 'announced', not of what was announced)".
-    func note(verb: Substring) -> String {
-        switch self {
-        case .saying: " (the date of the saying '\(verb)', not of what was reported)"
-        case .reported: " (the date of what was reported, not of the saying '\(verb)')"
+    /// Appended to `text`, which grows at most once.
+    func appendNote(verb: Substring, to text: inout String) {
+        let (head, tail) = switch self {
+        case .saying: (" (the date of the saying '", "', not of what was reported)")
+        case .reported: (" (the date of what was reported, not of the saying '", "')")
         }
+        text.reserveCapacity(text.utf8.count + head.utf8.count + verb.utf8.count + tail.utf8.count)
+        text += head
+        text += verb
+        text += tail
     }
+
+    /// Room for the longest note without its verb, and a long verb.
+    static let noteRoom = 56 + 16
 }
 
 /// Reporting verbs: what follows them is what someone said, not the sentence's own happening.

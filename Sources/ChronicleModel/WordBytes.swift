@@ -39,9 +39,18 @@ enum WordBytes {
     /// dashes and quotes of General Punctuation but its joiners), as nearly all news text is: then
     /// a byte match is a character match (a lead byte never equals a continuation byte).
     static func contains(_ text: String, _ needle: String) -> Bool {
+        var textIsPlain: Bool?
+        return contains(text, needle, textIsPlain: &textIsPlain)
+    }
+
+    /// `contains(text, needle)`, for one text and many needles: `textIsPlain` keeps whether the
+    /// text is plain once it has been worked out (pass nil at first).
+    static func contains(_ text: String, _ needle: String, textIsPlain: inout Bool?) -> Bool {
         let found = text.utf8.withContiguousStorageIfAvailable { t in
             needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
-                guard isPlain(t), isPlain(n) else { return nil }
+                let plain = textIsPlain ?? isPlain(t)
+                textIsPlain = plain
+                guard plain, isPlain(n) else { return nil }
                 guard !n.isEmpty, n.count <= t.count, let tb = t.baseAddress, let nb = n.baseAddress else { return false }
                 let first = n[0]
                 for i in 0...(t.count - n.count) where t[i] == first && memcmp(tb + i, nb, n.count) == 0 { return true }
