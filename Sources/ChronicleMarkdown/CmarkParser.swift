@@ -22,12 +22,13 @@ public enum MarkdownParser {
         return MarkdownDocument(blocks: blocks(of: root, depth: 0))
     }
 
-    /// Calls `body` with each child of `node`, in order.
+    /// Appends the values of `node`'s children, in order, each at `depth + 1`.
     @inline(__always)
-    private static func forEachChild(_ node: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+    private static func appendChildren<Value>(of node: OpaquePointer, depth: Int, to out: inout [Value],
+                                              _ append: (OpaquePointer, Int, inout [Value]) -> Void) {
         var child = cmark_node_first_child(node)
         while let c = child {
-            body(c)
+            append(c, depth + 1, &out)
             child = cmark_node_next(c)
         }
     }
@@ -42,12 +43,8 @@ public enum MarkdownParser {
 
     private static func blocks(of node: OpaquePointer, depth: Int) -> [Block] {
         var out: [Block] = []
-        appendBlocks(of: node, depth: depth, to: &out)
+        appendChildren(of: node, depth: depth, to: &out, appendBlock)
         return out
-    }
-
-    private static func appendBlocks(of node: OpaquePointer, depth: Int, to out: inout [Block]) {
-        forEachChild(node) { appendBlock($0, depth: depth + 1, to: &out) }
     }
 
     private static func appendBlock(_ node: OpaquePointer, depth: Int, to out: inout [Block]) {
@@ -59,13 +56,13 @@ public enum MarkdownParser {
             out.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth), line: line))
         case CMARK_NODE_BLOCK_QUOTE:
             if depth > maxDepth {
-                appendBlocks(of: node, depth: depth, to: &out)
+                appendChildren(of: node, depth: depth, to: &out, appendBlock)
             } else {
                 out.append(.blockQuote(blocks(of: node, depth: depth)))
             }
         case CMARK_NODE_LIST:
             var items: [[Block]] = []
-            forEachChild(node) { items.append(blocks(of: $0, depth: depth + 1)) }
+            appendChildren(of: node, depth: depth, to: &items) { item, itemDepth, list in list.append(blocks(of: item, depth: itemDepth)) }
             if depth > maxDepth {
                 for item in items { out += item }
             } else {
@@ -80,18 +77,14 @@ public enum MarkdownParser {
         case CMARK_NODE_THEMATIC_BREAK:
             out.append(.thematicBreak)
         default:
-            appendBlocks(of: node, depth: depth, to: &out)
+            appendChildren(of: node, depth: depth, to: &out, appendBlock)
         }
     }
 
     private static func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
         var out: [Inline] = []
-        appendInlines(of: node, depth: depth, to: &out)
+        appendChildren(of: node, depth: depth, to: &out, appendInline)
         return out
-    }
-
-    private static func appendInlines(of node: OpaquePointer, depth: Int, to out: inout [Inline]) {
-        forEachChild(node) { appendInline($0, depth: depth + 1, to: &out) }
     }
 
     private static func appendInline(_ node: OpaquePointer, depth: Int, to out: inout [Inline]) {
@@ -107,7 +100,7 @@ public enum MarkdownParser {
         let kept = depth <= maxDepth
             && (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
         guard kept else {
-            appendInlines(of: node, depth: depth, to: &out)
+            appendChildren(of: node, depth: depth, to: &out, appendInline)
             return
         }
         let content = inlines(of: node, depth: depth)

@@ -298,19 +298,24 @@ struct BlockScan {
         var sentence = salt
         var sentenceLength = 0
         var pendingSpace = false
+        /// At a letter: the space before it when it starts a word after another (a sentence's own
+        /// text starts at its first letter).
+        @inline(__always) func enterWord() {
+            if pendingSpace && inWord == false && !words.isEmpty {
+                hash = (hash ^ 0x20) &* Self.prime
+                if sentenceLength > 0 {
+                    sentence = (sentence ^ 0x20) &* Self.prime
+                    sentenceLength += 1
+                }
+            }
+            pendingSpace = false
+            inWord = true
+        }
         var i = 0
         while i <= b.count {
             if i < b.count, WordBytes.isASCIIWordByte(b[i]) {
                 // A run of ASCII letters and digits, lower-cased, in one tight loop (most of any English text).
-                if pendingSpace && inWord == false && !words.isEmpty {
-                    hash = (hash ^ 0x20) &* Self.prime
-                    if sentenceLength > 0 {
-                        sentence = (sentence ^ 0x20) &* Self.prime
-                        sentenceLength += 1
-                    }
-                }
-                pendingSpace = false
-                inWord = true
+                enterWord()
                 var (h, s, w) = (hash, sentence, word)
                 let start = i
                 repeat {
@@ -355,16 +360,7 @@ struct BlockScan {
                 i += length
                 continue
             }
-            if pendingSpace && inWord == false && !words.isEmpty {
-                // The space between words; a sentence's own text starts at its first letter.
-                hash = (hash ^ 0x20) &* Self.prime
-                if sentenceLength > 0 {
-                    sentence = (sentence ^ 0x20) &* Self.prime
-                    sentenceLength += 1
-                }
-            }
-            pendingSpace = false
-            inWord = true
+            enterWord()
             if let other {
                 for byte in other.properties.lowercaseMapping.utf8 {
                     hash = (hash ^ UInt64(byte)) &* Self.prime

@@ -305,20 +305,13 @@ enum ReadingWords {
 
 extension DatedHappening {
     /// The note the explanation ends with: " (the date of the saying 'announced', not of what was announced)".
-    /// Appended to `text`, which grows at most once.
-    func appendNote(verb: Substring, to text: inout String) {
-        let (head, tail) = switch self {
-        case .saying: (" (the date of the saying '", "', not of what was reported)")
-        case .reported: (" (the date of what was reported, not of the saying '", "')")
+    /// `explanation` followed by the note, made in one allocation.
+    func note(after explanation: String, verb: Substring) -> String {
+        switch self {
+        case .saying: WordBytes.joined(explanation[...], " (the date of the saying '", verb, "', not of what was reported)")
+        case .reported: WordBytes.joined(explanation[...], " (the date of what was reported, not of the saying '", verb, "')")
         }
-        text.reserveCapacity(text.utf8.count + head.utf8.count + verb.utf8.count + tail.utf8.count)
-        text += head
-        text += verb
-        text += tail
     }
-
-    /// Room for the longest note without its verb, and a long verb.
-    static let noteRoom = 56 + 16
 }
 
 /// Reporting verbs: what follows them is what someone said, not the sentence's own happening.
