@@ -28,6 +28,7 @@ public struct ArticleAnalyzer: Sendable {
         var narrativeReference: TimexValue?
         var account: AccountTime?
         var blocks: [AnalysedBlock] = []
+        var buffers = SentenceReading.Buffers()
         for block in article.document.textBlocks {
             let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
@@ -39,10 +40,11 @@ public struct ArticleAnalyzer: Sendable {
                 let utf8Range = start..<(start + text.utf8.count)
                 var narrativeAfter = narrativeReference
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter)
-                let reading = SentenceReading(text, startsQuoted: quoteOpen)
+                var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
                                     account: account, published: published, atPublication: atPublication)
+                reading.release(into: &buffers)
                 if case .heading = block.kind { sentence.dateSource = .publication }
                 if sentence.dateSource == .expression, let v = sentence.date {
                     // "in 1976, and in 1984 …. One year later": the account's time is the last date the

@@ -298,37 +298,8 @@ struct BlockScan {
         var sentence = salt
         var sentenceLength = 0
         var pendingSpace = false
-        /// At a letter: the space before it when it starts a word after another (a sentence's own
-        /// text starts at its first letter).
-        @inline(__always) func enterWord() {
-            if pendingSpace && inWord == false && !words.isEmpty {
-                hash = (hash ^ 0x20) &* Self.prime
-                if sentenceLength > 0 {
-                    sentence = (sentence ^ 0x20) &* Self.prime
-                    sentenceLength += 1
-                }
-            }
-            pendingSpace = false
-            inWord = true
-        }
         var i = 0
         while i <= b.count {
-            if i < b.count, WordBytes.isASCIIWordByte(b[i]) {
-                // A run of ASCII letters and digits, lower-cased, in one tight loop (most of any English text).
-                enterWord()
-                var (h, s, w) = (hash, sentence, word)
-                let start = i
-                repeat {
-                    let c = UInt64(b[i] | (b[i] &- 0x41 < 26 ? 0x20 : 0))
-                    h = (h ^ c) &* Self.prime
-                    s = (s ^ c) &* Self.prime
-                    w = (w ^ c) &* Self.prime
-                    i += 1
-                } while i < b.count && WordBytes.isASCIIWordByte(b[i])
-                (hash, sentence, word) = (h, s, w)
-                sentenceLength += i - start
-                continue
-            }
             // A letter or digit: ASCII lower-cased, else a character whose lower-case mapping is mixed in.
             var letter: UInt8 = 0
             var other: Unicode.Scalar?
@@ -360,7 +331,16 @@ struct BlockScan {
                 i += length
                 continue
             }
-            enterWord()
+            if pendingSpace && inWord == false && !words.isEmpty {
+                // The space between words; a sentence's own text starts at its first letter.
+                hash = (hash ^ 0x20) &* Self.prime
+                if sentenceLength > 0 {
+                    sentence = (sentence ^ 0x20) &* Self.prime
+                    sentenceLength += 1
+                }
+            }
+            pendingSpace = false
+            inWord = true
             if let other {
                 for byte in other.properties.lowercaseMapping.utf8 {
                     hash = (hash ^ UInt64(byte)) &* Self.prime

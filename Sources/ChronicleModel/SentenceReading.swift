@@ -25,19 +25,35 @@ struct SentenceReading {
     }
 
     let text: String
-    let words: [Word]
+    private(set) var words: [Word]
     /// The words' lower-cased bytes (`Word.lower`): the sentence's bytes with ASCII capitals
     /// lowered, where an ASCII word's lie at its own offsets, then those of each word beyond ASCII.
-    let lowered: [UInt8]
+    private(set) var lowered: [UInt8]
     /// Index into `words` of the reporting verb, if the sentence reports speech.
     let reportingVerb: Int?
     /// True when the sentence ends inside a quotation that the next sentence continues.
     let endsQuoted: Bool
 
+    /// The arrays of a reading done with, for the next one to fill: a paragraph's sentences are
+    /// read without allocating per sentence (`init(_:startsQuoted:buffers:)`, `release(into:)`).
+    struct Buffers {
+        fileprivate var words: [Word] = []
+        fileprivate var lowered: [UInt8] = []
+    }
+
     init(_ text: String, startsQuoted: Bool = false) {
+        var buffers = Buffers()
+        self.init(text, startsQuoted: startsQuoted, buffers: &buffers)
+    }
+
+    /// Reads `text` into the arrays of `buffers` (taken from it).
+    init(_ text: String, startsQuoted: Bool = false, buffers: inout Buffers) {
         var copy = text
+        var words: [Word] = []
         var lowered: [UInt8] = []
-        let (words, quoted) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, lowered: &lowered) }
+        swap(&words, &buffers.words)
+        swap(&lowered, &buffers.lowered)
+        let quoted = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, words: &words, lowered: &lowered) }
         self.text = text
         self.words = words
         self.lowered = lowered
@@ -45,13 +61,20 @@ struct SentenceReading {
         self.reportingVerb = ReportingCues.firstVerb(in: words)
     }
 
-    /// The words of a sentence's UTF-8 bytes, and whether it ends inside a quotation.
-    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, lowered: inout [UInt8]) -> ([Word], Bool) {
-        var words: [Word] = []
+    /// Gives the reading's arrays back to `buffers` for the next sentence; the reading is empty after it.
+    mutating func release(into buffers: inout Buffers) {
+        swap(&words, &buffers.words)
+        swap(&lowered, &buffers.lowered)
+    }
+
+    /// The words of a sentence's UTF-8 bytes (into `words`), and whether it ends inside a quotation.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, words: inout [Word], lowered: inout [UInt8]) -> Bool {
+        words.removeAll(keepingCapacity: true)
         words.reserveCapacity(b.count / 4 + 1)
-        lowered = Array(unsafeUninitializedCapacity: b.count) { out, count in
-            for k in 0..<b.count { out[k] = b[k] | (b[k] &- 0x41 < 26 ? 0x20 : 0) }
-            count = b.count
+        lowered.removeAll(keepingCapacity: true)
+        lowered.append(contentsOf: b)
+        lowered.withUnsafeMutableBufferPointer { out in
+            for k in 0..<out.count { out[k] |= out[k] &- 0x41 < 26 ? 0x20 : 0 }
         }
         var quoted = startsQuoted
         var pause = startsQuoted
@@ -106,7 +129,7 @@ struct SentenceReading {
             }
             offset += length
         }
-        return (words, quoted)
+        return quoted
     }
 
     /// A word of the sentence, looked up in `ReadingWords.table`: an ASCII word's lower-cased bytes
