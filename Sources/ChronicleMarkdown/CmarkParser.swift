@@ -22,14 +22,15 @@ public enum MarkdownParser {
         return MarkdownDocument(blocks: blocks(of: root, depth: 0))
     }
 
-    private static func children(_ node: OpaquePointer) -> [OpaquePointer] {
-        var out: [OpaquePointer] = []
+    /// Appends the values of `node`'s children, in order, each at `depth + 1`.
+    @inline(__always)
+    private static func appendChildren<Value>(of node: OpaquePointer, depth: Int, to out: inout [Value],
+                                              _ append: (OpaquePointer, Int, inout [Value]) -> Void) {
         var child = cmark_node_first_child(node)
         while let c = child {
-            out.append(c)
+            append(c, depth + 1, &out)
             child = cmark_node_next(c)
         }
-        return out
     }
 
     private static func string(_ p: UnsafePointer<CChar>?) -> String {
@@ -37,60 +38,79 @@ public enum MarkdownParser {
         return String(cString: p)
     }
 
+    // The tree is copied by appending each node's values to its parent's array: a node that is
+    // flattened (too deep, or of a kind that is not kept) adds its children in its place.
+
     private static func blocks(of node: OpaquePointer, depth: Int) -> [Block] {
-        children(node).flatMap { block($0, depth: depth + 1) }
+        var out: [Block] = []
+        appendChildren(of: node, depth: depth, to: &out, appendBlock)
+        return out
     }
 
-    private static func block(_ node: OpaquePointer, depth: Int) -> [Block] {
+    private static func appendBlock(_ node: OpaquePointer, depth: Int, to out: inout [Block]) {
         let line = Int(cmark_node_get_start_line(node))
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            return [.paragraph(inlines(of: node, depth: depth), line: line)]
+            out.append(.paragraph(inlines(of: node, depth: depth), line: line))
         case CMARK_NODE_HEADING:
-            return [.heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth), line: line)]
+            out.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth), line: line))
         case CMARK_NODE_BLOCK_QUOTE:
-            let inner = blocks(of: node, depth: depth)
-            return depth > maxDepth ? inner : [.blockQuote(inner)]
+            if depth > maxDepth {
+                appendChildren(of: node, depth: depth, to: &out, appendBlock)
+            } else {
+                out.append(.blockQuote(blocks(of: node, depth: depth)))
+            }
         case CMARK_NODE_LIST:
-            let items = children(node).map { blocks(of: $0, depth: depth + 1) }
-            if depth > maxDepth { return items.flatMap { $0 } }
-            return [.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                          start: Int(cmark_node_get_list_start(node)),
-                          tight: cmark_node_get_list_tight(node) != 0, items: items)]
+            var items: [[Block]] = []
+            appendChildren(of: node, depth: depth, to: &items) { item, itemDepth, list in list.append(blocks(of: item, depth: itemDepth)) }
+            if depth > maxDepth {
+                for item in items { out += item }
+            } else {
+                out.append(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                                 start: Int(cmark_node_get_list_start(node)),
+                                 tight: cmark_node_get_list_tight(node) != 0, items: items))
+            }
         case CMARK_NODE_CODE_BLOCK:
-            return [.codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))]
+            out.append(.codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node))))
         case CMARK_NODE_HTML_BLOCK:
-            return [.html(string(cmark_node_get_literal(node)))]
+            out.append(.html(string(cmark_node_get_literal(node))))
         case CMARK_NODE_THEMATIC_BREAK:
-            return [.thematicBreak]
+            out.append(.thematicBreak)
         default:
-            return blocks(of: node, depth: depth)
+            appendChildren(of: node, depth: depth, to: &out, appendBlock)
         }
     }
 
     private static func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
-        children(node).flatMap { inline($0, depth: depth + 1) }
+        var out: [Inline] = []
+        appendChildren(of: node, depth: depth, to: &out, appendInline)
+        return out
     }
 
-    private static func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
-        case CMARK_NODE_SOFTBREAK: return [.softBreak]
-        case CMARK_NODE_LINEBREAK: return [.lineBreak]
-        case CMARK_NODE_CODE: return [.code(string(cmark_node_get_literal(node)))]
-        case CMARK_NODE_HTML_INLINE: return [.html(string(cmark_node_get_literal(node)))]
+    private static func appendInline(_ node: OpaquePointer, depth: Int, to out: inout [Inline]) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_TEXT: out.append(.text(string(cmark_node_get_literal(node)))); return
+        case CMARK_NODE_SOFTBREAK: out.append(.softBreak); return
+        case CMARK_NODE_LINEBREAK: out.append(.lineBreak); return
+        case CMARK_NODE_CODE: out.append(.code(string(cmark_node_get_literal(node)))); return
+        case CMARK_NODE_HTML_INLINE: out.append(.html(string(cmark_node_get_literal(node)))); return
         default: break
         }
+        let kept = depth <= maxDepth
+            && (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+        guard kept else {
+            appendChildren(of: node, depth: depth, to: &out, appendInline)
+            return
+        }
         let content = inlines(of: node, depth: depth)
-        if depth > maxDepth { return content }
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_EMPH: return [.emphasis(content)]
-        case CMARK_NODE_STRONG: return [.strong(content)]
+        switch type {
+        case CMARK_NODE_EMPH: out.append(.emphasis(content))
+        case CMARK_NODE_STRONG: out.append(.strong(content))
         case CMARK_NODE_LINK:
-            return [.link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content)]
-        case CMARK_NODE_IMAGE:
-            return [.image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content)]
-        default: return content
+            out.append(.link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content))
+        default:
+            out.append(.image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content))
         }
     }
 }

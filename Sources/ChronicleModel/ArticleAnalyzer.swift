@@ -28,6 +28,7 @@ public struct ArticleAnalyzer: Sendable {
         var narrativeReference: TimexValue?
         var account: AccountTime?
         var blocks: [AnalysedBlock] = []
+        var buffers = SentenceReading.Buffers()
         for block in article.document.textBlocks {
             let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
@@ -39,10 +40,11 @@ public struct ArticleAnalyzer: Sendable {
                 let utf8Range = start..<(start + text.utf8.count)
                 var narrativeAfter = narrativeReference
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter)
-                let reading = SentenceReading(text, startsQuoted: quoteOpen)
+                var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
                                     account: account, published: published, atPublication: atPublication)
+                reading.release(into: &buffers)
                 if case .heading = block.kind { sentence.dateSource = .publication }
                 if sentence.dateSource == .expression, let v = sentence.date {
                     // "in 1976, and in 1984 …. One year later": the account's time is the last date the
@@ -69,8 +71,8 @@ public struct ArticleAnalyzer: Sendable {
     func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: Sentence?,
               account: AccountTime?, published: PublicationTime?, atPublication: String?) -> Sentence {
         let future = reading.mainClauseIsFuture
-        let tense = reading.tense(using: tagger)
-        let (anchor, setAside) = Self.anchor(timexes: timexes, tense: tense, reading: reading, published: published)
+        var tense = LazyTense()
+        let (anchor, setAside) = Self.anchor(timexes: timexes, tense: &tense, reading: reading, tagger: tagger, published: published)
         var value: TimexValue?
         var source = DateSource.publication
         var explanation: String
@@ -81,14 +83,14 @@ public struct ArticleAnalyzer: Sendable {
             explanation = timexes[anchor].explanation
             happening = reading.happening(dated: timexes[anchor].utf8Range, using: tagger)
         } else if let previous, previous.dateSource != .publication, let v = previous.date, v.grain <= .week,
-                  continues(future: future, tense: tense, reading: reading, previous: previous) {
+                  continues(future: future, tense: &tense, reading: reading, previous: previous) {
             value = v
             source = .narrative
-            explanation = "continues the account dated \(DisplayFormat.value(v)) in the previous sentence"
-        } else if let account, tense == .past, !future, !reading.isPresentPerfect {
+            explanation = WordBytes.joined("continues the account dated ", DisplayFormat.value(v)[...], " in the previous sentence")
+        } else if let account, tense.of(reading, using: tagger) == .past, !future, !reading.isPresentPerfect {
             value = account.value
             source = .narrative
-            explanation = "past tense, no date of its own: the article's account of \(DisplayFormat.value(account.value))"
+            explanation = WordBytes.joined("past tense, no date of its own: the article's account of ", DisplayFormat.value(account.value)[...])
         } else if let published, let atPublication {
             value = .day(published.date)
             explanation = atPublication
@@ -97,7 +99,7 @@ public struct ArticleAnalyzer: Sendable {
         }
         // Without a date of its own, a sentence that reports speech is dated as the saying.
         if source != .expression, value != nil, reading.reportingVerb != nil { happening = .saying }
-        if let happening, let verb = reading.reportingWord { explanation += happening.note(verb: verb) }
+        if let happening, let verb = reading.reportingWord { explanation = happening.note(after: explanation, verb: verb) }
         return Sentence(text: text, utf8Range: utf8Range, timexes: timexes, date: value, dateSource: source,
                         anchorTimex: anchor, explanation: explanation,
                         status: status(future: future, value: value, source: source, published: published, previous: previous),
@@ -109,7 +111,9 @@ public struct ArticleAnalyzer: Sendable {
     /// the main clause: a month or year inside what someone said ("said his company sold 13.7
     /// million Macs last year") or behind a present-tense statement ("claims that an agreement
     /// reached in 1991 …"). Also returns why each other calendar date does not date it.
-    static func anchor(timexes: [Timex], tense: Tense, reading: SentenceReading,
+    ///
+    /// - Parameter tense: the main clause's tense (worked out only when a rule needs it).
+    static func anchor(timexes: [Timex], tense: inout LazyTense, reading: SentenceReading, tagger: Tagger,
                        published: PublicationTime?) -> (index: Int?, setAside: [Int: String]) {
         let text = reading.text
         let bytes = text.utf8
@@ -133,7 +137,7 @@ public struct ArticleAnalyzer: Sendable {
                 setAside[i] = "one end of a span of time"
             } else if t.value.grain > .week, let published, reported == true, !interval.contains(published.date) {
                 setAside[i] = "background inside what was reported ('\(reading.reportingWord ?? "")')"
-            } else if t.value.grain > .week, let published, tense == .present, reported != false, interval.end < published.date {
+            } else if t.value.grain > .week, let published, tense.of(reading, using: tagger) == .present, reported != false, interval.end < published.date {
                 // "The suit, filed in September 2003, claims that …": the subject's own date still counts.
                 setAside[i] = "background to a present-tense statement"
             } else if found != nil {
@@ -164,9 +168,9 @@ public struct ArticleAnalyzer: Sendable {
     /// week: a year is background, not an account) unless its main clause switches to the
     /// present or the future (`future`: its main clause has a strong-future phrase), or the previous
     /// one was about the future and this one is not.
-    func continues(future: Bool, tense: Tense, reading: SentenceReading, previous: Sentence) -> Bool {
+    func continues(future: Bool, tense: inout LazyTense, reading: SentenceReading, previous: Sentence) -> Bool {
         switch previous.status {
-        case .happened: return !future && tense != .present && !reading.isPresentPerfect
+        case .happened: return !future && tense.of(reading, using: tagger) != .present && !reading.isPresentPerfect
         case .expected: return future
         }
     }
@@ -184,6 +188,19 @@ public struct ArticleAnalyzer: Sendable {
         if interval.start > published.date { return .expected }
         if interval.end < published.date { return .happened }
         return byTense
+    }
+}
+
+/// A sentence's main-clause tense (`SentenceReading.tense(using:)`), worked out when a rule first
+/// asks: sentences dated at publication without an account before them never need it.
+struct LazyTense {
+    private var known: Tense?
+
+    mutating func of(_ reading: SentenceReading, using tagger: Tagger) -> Tense {
+        if let known { return known }
+        let found = reading.tense(using: tagger)
+        known = found
+        return found
     }
 }
 

@@ -95,7 +95,8 @@ struct EventSignature: Sendable {
             var text = text
             text.withUTF8 { scan($0, focus: focus) }
             // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-            for name in entities where !WordBytes.contains(text, name) {
+            var textIsPlain: Bool?
+            for name in entities where !WordBytes.contains(text, name, textIsPlain: &textIsPlain) {
                 var h = EventSignature.hash(CollectionOfOne(0x40))
                 for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
                 found.append((h, 2, true))
@@ -127,6 +128,8 @@ struct EventSignature: Sendable {
 
         private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, focus: Range<Int>?) {
             let clause = focus.map { EventSignature.clause(around: $0, in: bytes) }
+            // Read once for the text, not once per word (each read of a static checks that it is made).
+            let folding = EventSignature.folding
             @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
             var previousEnded = true
             var i = 0
@@ -158,27 +161,24 @@ struct EventSignature: Sendable {
                     letters = 0
                     for k in start..<i where bytes[k] & 0xC0 != 0x80 { letters += 1 }
                 }
-                func ends(_ suffix: StaticString) -> Bool {
-                    let n = suffix.utf8CodeUnitCount
-                    guard i - start >= n else { return false }
-                    let s = suffix.utf8Start
-                    for k in 0..<n where lower(bytes[i - n + k]) != s[k] { return false }
-                    return true
-                }
+                // The last three bytes lower-cased (0 before the word's start), for the suffixes below.
+                let last = lower(bytes[i - 1])
+                let second = i - start >= 2 ? lower(bytes[i - 2]) : 0
+                let third = i - start >= 3 ? lower(bytes[i - 3]) : 0
                 // Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
                 var stemEnd = i
-                if letters > 5, ends("ing") {
+                if letters > 5, third == 0x69, second == 0x6E, last == 0x67 {  // "ing"
                     stemEnd = i - 3
-                } else if letters > 4, ends("ed") {
+                } else if letters > 4, second == 0x65, last == 0x64 {  // "ed"
                     stemEnd = i - 2
-                } else if letters > 3, ends("s"), !ends("ss") {
+                } else if letters > 3, last == 0x73, second != 0x73 {  // "s", not "ss"
                     stemEnd = i - 1
                 }
                 var stem: UInt64 = 0xcbf2_9ce4_8422_2325
                 for k in start..<stemEnd { stem = (stem ^ UInt64(lower(bytes[k]))) &* 0x100_0000_01b3 }
                 var whole = stem
                 for k in stemEnd..<i { whole = (whole ^ UInt64(lower(bytes[k]))) &* 0x100_0000_01b3 }
-                let folded = EventSignature.folding.index(of: whole).map { EventSignature.folding.values[$0] }
+                let folded = folding.index(of: whole).map { folding.values[$0] }
                 if folded == 0 { continue }
                 let first = bytes[start]
                 let isNumber = first >= 0x30 && first <= 0x39

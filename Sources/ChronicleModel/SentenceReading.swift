@@ -25,18 +25,35 @@ struct SentenceReading {
     }
 
     let text: String
-    let words: [Word]
-    /// Every word's lower-cased bytes, one after another (`Word.lower`).
-    let lowered: [UInt8]
+    private(set) var words: [Word]
+    /// The words' lower-cased bytes (`Word.lower`): the sentence's bytes with ASCII capitals
+    /// lowered, where an ASCII word's lie at its own offsets, then those of each word beyond ASCII.
+    private(set) var lowered: [UInt8]
     /// Index into `words` of the reporting verb, if the sentence reports speech.
     let reportingVerb: Int?
     /// True when the sentence ends inside a quotation that the next sentence continues.
     let endsQuoted: Bool
 
+    /// The arrays of a reading done with, for the next one to fill: a paragraph's sentences are
+    /// read without allocating per sentence (`init(_:startsQuoted:buffers:)`, `release(into:)`).
+    struct Buffers {
+        fileprivate var words: [Word] = []
+        fileprivate var lowered: [UInt8] = []
+    }
+
     init(_ text: String, startsQuoted: Bool = false) {
+        var buffers = Buffers()
+        self.init(text, startsQuoted: startsQuoted, buffers: &buffers)
+    }
+
+    /// Reads `text` into the arrays of `buffers` (taken from it).
+    init(_ text: String, startsQuoted: Bool = false, buffers: inout Buffers) {
         var copy = text
+        var words: [Word] = []
         var lowered: [UInt8] = []
-        let (words, quoted) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, lowered: &lowered) }
+        swap(&words, &buffers.words)
+        swap(&lowered, &buffers.lowered)
+        let quoted = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, words: &words, lowered: &lowered) }
         self.text = text
         self.words = words
         self.lowered = lowered
@@ -44,11 +61,21 @@ struct SentenceReading {
         self.reportingVerb = ReportingCues.firstVerb(in: words)
     }
 
-    /// The words of a sentence's UTF-8 bytes, and whether it ends inside a quotation.
-    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, lowered: inout [UInt8]) -> ([Word], Bool) {
-        var words: [Word] = []
+    /// Gives the reading's arrays back to `buffers` for the next sentence; the reading is empty after it.
+    mutating func release(into buffers: inout Buffers) {
+        swap(&words, &buffers.words)
+        swap(&lowered, &buffers.lowered)
+    }
+
+    /// The words of a sentence's UTF-8 bytes (into `words`), and whether it ends inside a quotation.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, words: inout [Word], lowered: inout [UInt8]) -> Bool {
+        words.removeAll(keepingCapacity: true)
         words.reserveCapacity(b.count / 4 + 1)
-        lowered.reserveCapacity(b.count)
+        lowered.removeAll(keepingCapacity: true)
+        lowered.append(contentsOf: b)
+        lowered.withUnsafeMutableBufferPointer { out in
+            for k in 0..<out.count { out[k] |= out[k] &- 0x41 < 26 ? 0x20 : 0 }
+        }
         var quoted = startsQuoted
         var pause = startsQuoted
         var start = -1
@@ -58,6 +85,13 @@ struct SentenceReading {
         // Read once for the sentence, not once per word (each read of a static checks that it is made).
         let table = ReadingWords.table
         while offset <= b.count {
+            if offset < b.count, WordBytes.isASCIIWordByte(b[offset]) {
+                // A run of ASCII letters and digits (most of any English text) in one tight loop.
+                if start < 0 { start = offset; capitalized = b[offset] &- 0x41 < 26; ascii = true }
+                offset += 1
+                while offset < b.count && WordBytes.isASCIIWordByte(b[offset]) { offset += 1 }
+                continue
+            }
             // The end of the text closes the last word like any other character that is not a letter.
             let scalar: Unicode.Scalar, length: Int
             let isWordScalar: Bool, isUpper: Bool
@@ -95,31 +129,30 @@ struct SentenceReading {
             }
             offset += length
         }
-        return (words, quoted)
+        return quoted
     }
 
-    /// A word of the sentence: its bytes lower-cased onto `lowered` and looked up in `ReadingWords.table`.
+    /// A word of the sentence, looked up in `ReadingWords.table`: an ASCII word's lower-cased bytes
+    /// are in `lowered` at its own offsets already, any other word's are appended to it.
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool, table: WordTable<ReadingWords.Cue>,
                              lowered: inout [UInt8],
                              quoted: Bool, capitalized: Bool, afterPause: Bool) -> Word {
-        let from = lowered.count
         var hash = WordHash.basis
         // A lower-cased letter beyond ASCII may be ASCII ("K", the Kelvin sign, is "k"); the table's words are ASCII.
         var isASCII = true
+        let lower: Range<Int>
         if ascii {
-            for c in bytes {
-                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                lowered.append(l)
-                hash = WordHash.mix(hash, l)
-            }
+            for c in bytes { hash = WordHash.mix(hash, c | (c &- 0x41 < 26 ? 0x20 : 0)) }
+            lower = start..<(start + bytes.count)
         } else {
+            let from = lowered.count
             for l in String(decoding: bytes, as: UTF8.self).lowercased().utf8 {
                 lowered.append(l)
                 hash = WordHash.mix(hash, l)
                 if l >= 0x80 { isASCII = false }
             }
+            lower = from..<lowered.count
         }
-        let lower = from..<lowered.count
         var cue: Int32 = -1
         var flags: ReadingWords.Flags = []
         let entry = ascii ? table.index(lowerCasing: bytes, hash: WordHash.finish(hash))
@@ -295,10 +328,11 @@ enum ReadingWords {
 
 extension DatedHappening {
     /// The note the explanation ends with: " (the date of the saying 'announced', not of what was announced)".
-    func note(verb: Substring) -> String {
+    /// `explanation` followed by the note, made in one allocation.
+    func note(after explanation: String, verb: Substring) -> String {
         switch self {
-        case .saying: " (the date of the saying '\(verb)', not of what was reported)"
-        case .reported: " (the date of what was reported, not of the saying '\(verb)')"
+        case .saying: WordBytes.joined(explanation[...], " (the date of the saying '", verb, "', not of what was reported)")
+        case .reported: WordBytes.joined(explanation[...], " (the date of what was reported, not of the saying '", verb, "')")
         }
     }
 }

@@ -104,6 +104,10 @@ enum TenseCues {
 enum ReferencePointCues {
     static let preceding: Set<String> = ["since", "until", "till", "til", "through", "throughout", "as of", "ahead of",
                                          "before", "prior to", "run-up to", "up to"]
+    /// `preceding` for lookups on bytes, and the length of its longest entry.
+    private static let precedingTable = WordTable(preceding.sorted().map { ($0, ()) })
+    private static let precedingLongest = preceding.map(\.utf8.count).max()!
+
     /// Looks at the one or two words before the expression.
     /// The expression's preposition phrase: "since March 2008", "ahead of Mr Zelensky's visit to Washington on Monday".
     static func isReferencePoint(before prefix: Substring) -> Bool {
@@ -157,13 +161,29 @@ enum ReferencePointCues {
             end = start
         }
         guard let last = tail.first else { return false }
-        func lower(_ r: Range<Int>) -> String { WordBytes.lowercased(UnsafeBufferPointer(rebasing: b[r])) }
         func spells(_ r: Range<Int>, _ word: StaticString) -> Bool {
             r.count == word.utf8CodeUnitCount && r.indices.allSatisfy { b[$0] | 0x20 == word.utf8Start[$0 - r.lowerBound] }
         }
-        let lastWord = lower(last)
-        if preceding.contains(lastWord) { return true }
-        if tail.count >= 2 && preceding.contains(lower(tail[1]) + " " + lastWord) { return true }
+        // `preceding` looked up on the bytes (its entries are lower-case ASCII): the last word, then
+        // the last two joined by a space.
+        let table = precedingTable
+        var hash = WordHash.basis
+        for k in last { hash = WordHash.mix(hash, b[k] | (b[k] &- 0x41 < 26 ? 0x20 : 0)) }
+        if table.index(lowerCasing: UnsafeBufferPointer(rebasing: b[last]), hash: WordHash.finish(hash)) != nil { return true }
+        if tail.count >= 2, tail[1].count + 1 + last.count <= precedingLongest {
+            let joined = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: precedingLongest) { out -> Bool in
+                var n = 0
+                for k in tail[1] { out[n] = b[k]; n += 1 }
+                out[n] = 0x20
+                n += 1
+                for k in last { out[n] = b[k]; n += 1 }
+                let word = UnsafeBufferPointer(rebasing: out[..<n])
+                var h = WordHash.basis
+                for c in word { h = WordHash.mix(h, c | (c &- 0x41 < 26 ? 0x20 : 0)) }
+                return table.index(lowerCasing: word, hash: WordHash.finish(h)) != nil
+            }
+            if joined { return true }
+        }
         // "ahead of X's visit to Washington on Monday": the date belongs to the noun phrase after the cue.
         for i in tail.indices.dropFirst() where (spells(tail[i], "ahead") || spells(tail[i], "prior"))
             && (spells(tail[i - 1], "of") || spells(tail[i - 1], "to")) {

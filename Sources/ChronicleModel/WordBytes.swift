@@ -39,9 +39,18 @@ enum WordBytes {
     /// dashes and quotes of General Punctuation but its joiners), as nearly all news text is: then
     /// a byte match is a character match (a lead byte never equals a continuation byte).
     static func contains(_ text: String, _ needle: String) -> Bool {
+        var textIsPlain: Bool?
+        return contains(text, needle, textIsPlain: &textIsPlain)
+    }
+
+    /// `contains(text, needle)`, for one text and many needles: `textIsPlain` keeps whether the
+    /// text is plain once it has been worked out (pass nil at first).
+    static func contains(_ text: String, _ needle: String, textIsPlain: inout Bool?) -> Bool {
         let found = text.utf8.withContiguousStorageIfAvailable { t in
             needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
-                guard isPlain(t), isPlain(n) else { return nil }
+                let plain = textIsPlain ?? isPlain(t)
+                textIsPlain = plain
+                guard plain, isPlain(n) else { return nil }
                 guard !n.isEmpty, n.count <= t.count, let tb = t.baseAddress, let nb = n.baseAddress else { return false }
                 let first = n[0]
                 for i in 0...(t.count - n.count) where t[i] == first && memcmp(tb + i, nb, n.count) == 0 { return true }
@@ -95,6 +104,31 @@ enum WordBytes {
     static func isPlainASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
             ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// The texts one after another, made in one allocation (appending them one by one to a
+    /// string costs several times as much).
+    static func joined(_ a: Substring, _ b: Substring, _ c: Substring = "", _ d: Substring = "") -> String {
+        String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count) { out in
+            var n = 0
+            func put(_ text: Substring) {
+                let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+                    guard let from = bytes.baseAddress, let to = out.baseAddress else { return 0 }
+                    (to + n).initialize(from: from, count: bytes.count)
+                    return bytes.count
+                }
+                if let copied {
+                    n += copied
+                } else {
+                    for byte in text.utf8 { out[n] = byte; n += 1 }
+                }
+            }
+            put(a)
+            put(b)
+            put(c)
+            put(d)
+            return n
+        }
     }
 
     /// A word's bytes lower-cased; ASCII (nearly every word) without `String.lowercased()`.

@@ -60,6 +60,9 @@ public struct EntityRecognizer: Sendable {
         var flags: EntityWords.Flags
         var bareFlags: EntityWords.Flags
 
+        /// The fields above from `isASCII` on are filled in (`EntityRecognizer.lookUp`).
+        var isLookedUp: Bool
+
         /// The lower-cased word is in a table of `flag`.
         @inline(__always) func has(_ flag: EntityWords.Flags) -> Bool { flags.contains(flag) }
 
@@ -69,12 +72,20 @@ public struct EntityRecognizer: Sendable {
 
     /// Names in `sentence`; words inside `excluded` ranges (time expressions) are never names.
     public func recognise(_ sentence: String, excluding excluded: [Range<Int>] = []) -> [EntityMention] {
-        var copy = sentence
-        return copy.withUTF8 { recognise(bytes: $0, excluding: excluded) }
+        var words: [Word] = []
+        return recognise(sentence, excluding: excluded, words: &words)
     }
 
-    private func recognise(bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [Range<Int>]) -> [EntityMention] {
-        var words = Self.words(in: bytes)
+    /// `recognise(_:excluding:)`, its words scanned into `words` (a buffer reused from sentence to sentence).
+    private func recognise<Excluded: Collection>(_ sentence: String, excluding excluded: Excluded, words: inout [Word]) -> [EntityMention]
+    where Excluded.Element == Range<Int> {
+        var copy = sentence
+        return copy.withUTF8 { recognise(bytes: $0, excluding: excluded, words: &words) }
+    }
+
+    private func recognise<Excluded: Collection>(bytes: UnsafeBufferPointer<UInt8>, excluding excluded: Excluded,
+                                                 words: inout [Word]) -> [EntityMention] where Excluded.Element == Range<Int> {
+        Self.scanWords(in: bytes, into: &words)
         for k in words.indices where words[k].isCapitalised && excluded.contains(where: { $0.overlaps(words[k].range) }) {
             words[k].isCapitalised = false
         }
@@ -222,11 +233,12 @@ public struct EntityRecognizer: Sendable {
 
     /// Fills `entities` of every sentence of an analysed article; time expressions are not names.
     public func recogniseNames(in article: inout Article) {
+        var words: [Word] = []
         for b in article.blocks.indices {
             for s in article.blocks[b].sentences.indices {
                 // Fields read in place: a copy of the sentence would retain each of its texts and arrays.
                 let entities = recognise(article.blocks[b].sentences[s].text,
-                                         excluding: article.blocks[b].sentences[s].timexes.map(\.utf8Range))
+                                         excluding: article.blocks[b].sentences[s].timexes.lazy.map(\.utf8Range), words: &words)
                 article.blocks[b].sentences[s].entities = entities
             }
         }
@@ -234,10 +246,11 @@ public struct EntityRecognizer: Sendable {
 
     // MARK: - Words
 
-    private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+    /// The words of a sentence's bytes, into `words` (emptied first).
+    private static func scanWords(in bytes: UnsafeBufferPointer<UInt8>, into words: inout [Word]) {
         // Read once for the sentence, not once per word (each read of a static checks that it is made).
         let table = EntityWords.table
-        var words: [Word] = []
+        words.removeAll(keepingCapacity: true)
         words.reserveCapacity(bytes.count / 4 + 1)
         var i = 0
         var gapSimple = true
@@ -263,8 +276,10 @@ public struct EntityRecognizer: Sendable {
                 let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 let allCaps = isCap && !word.contains { $0 >= 0x61 && $0 <= 0x7A }
-                words.append(Self.word(word, at: start, table: table, isCapitalised: isCap, isAllCaps: allCaps && (i - start) > 1,
-                                       joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty, isInitial: initial, dashBefore: dash))
+                words.append(Word(range: start..<i, isCapitalised: isCap, isAllCaps: allCaps && word.count > 1,
+                                  joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty, isInitial: initial, dashBefore: dash,
+                                  isASCII: true, isPossessive: false, entry: -1, bareEntry: -1, flags: [], bareFlags: [],
+                                  isLookedUp: false))
                 gapSimple = true
                 initial = false
                 dash = false
@@ -282,7 +297,8 @@ public struct EntityRecognizer: Sendable {
                 if c == 0x9C || c == 0x98 { initial = true } // “ ‘
                 i += 3
                 continue
-            } else if b == 0x2E, let last = words.last, last.range.upperBound == i, last.has(.abbreviation) {
+            } else if b == 0x2E, !words.isEmpty, words[words.count - 1].range.upperBound == i,
+                      Self.lookedUp(&words[words.count - 1], bytes, table).has(.abbreviation) {
                 // "Mr. Putin", "Gen. Milley": the full stop of an abbreviation does not end anything.
             } else {
                 gapSimple = false
@@ -291,17 +307,31 @@ public struct EntityRecognizer: Sendable {
             }
             i += 1
         }
-        return words
+        // Only a name's words and the words around it are read by what they mean: a capitalised word,
+        // the two after it ("of", "the" inside "Bank of the North") and the one before it ("the", "in").
+        // Time expressions only take capitals away, so this covers every word `names` reads.
+        for k in words.indices where !words[k].isLookedUp {
+            if words[k].isCapitalised || (k > 0 && words[k - 1].isCapitalised) || (k > 1 && words[k - 2].isCapitalised)
+                || (k + 1 < words.count && words[k + 1].isCapitalised) {
+                lookUp(&words[k], bytes, table)
+            }
+        }
     }
 
-    /// A word, looked up in `EntityWords.table` lower-cased (ASCII capitals lowered, every other byte
-    /// kept) and without its possessive. A word with a byte beyond ASCII is in no table (the tables
-    /// hold lower-case ASCII); its possessive is found as on a `String`, character by character.
-    private static func word(_ word: UnsafeBufferPointer<UInt8>, at start: Int, table: WordTable<EntityWords.Entry>, isCapitalised: Bool, isAllCaps: Bool,
-                             joinsPrevious: Bool, isInitial: Bool, dashBefore: Bool) -> Word {
-        var w = Word(range: start..<(start + word.count), isCapitalised: isCapitalised, isAllCaps: isAllCaps,
-                     joinsPrevious: joinsPrevious, isInitial: isInitial, dashBefore: dashBefore, isASCII: true, isPossessive: false,
-                     entry: -1, bareEntry: -1, flags: [], bareFlags: [])
+    /// `w` looked up (`lookUp`) if it was not yet.
+    @inline(__always)
+    private static func lookedUp(_ w: inout Word, _ bytes: UnsafeBufferPointer<UInt8>, _ table: WordTable<EntityWords.Entry>) -> Word {
+        if !w.isLookedUp { lookUp(&w, bytes, table) }
+        return w
+    }
+
+    /// Fills in what `EntityWords.table` says of a word, looked up lower-cased (ASCII capitals
+    /// lowered, every other byte kept) and without its possessive. A word with a byte beyond ASCII is
+    /// in no table (the tables hold lower-case ASCII); its possessive is found as on a `String`,
+    /// character by character.
+    private static func lookUp(_ w: inout Word, _ bytes: UnsafeBufferPointer<UInt8>, _ table: WordTable<EntityWords.Entry>) {
+        let word = UnsafeBufferPointer(rebasing: bytes[w.range])
+        w.isLookedUp = true
         let n = word.count
         var hash = WordHash.basis
         var bareHash = hash
@@ -328,7 +358,6 @@ public struct EntityRecognizer: Sendable {
         }
         if w.entry >= 0 { w.flags = table.values[Int(w.entry)].flags }
         if w.bareEntry >= 0 { w.bareFlags = table.values[Int(w.bareEntry)].flags }
-        return w
     }
 
     /// The word's bytes with ASCII capitals lowered, every other byte kept.
