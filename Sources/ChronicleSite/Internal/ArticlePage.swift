@@ -126,11 +126,20 @@ enum ArticlePage {
         let marker = Array(("class=\"" + pending).utf8)
         body.withUnsafeBufferPointer { html in
             out.reserveCapacity(out.count + html.count + 64)
+            guard let base = html.baseAddress else { return }
+            // A marker ends with the only NUL byte in it, and text has none (cmark replaces them):
+            // markers are found by their NUL (memchr), not byte by byte.
+            func nul(from start: Int) -> Int {
+                guard start < html.count, let found = memchr(base + start, 0, html.count - start) else { return html.count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             var i = 0, copied = 0
-            while i + marker.count <= html.count {
-                guard html[i] == marker[0], memcmp(html.baseAddress! + i, marker, marker.count) == 0 else { i += 1; continue }
-                var end = i + marker.count
-                while end < html.count && html[end] != 0 { end += 1 }
+            while true {
+                let z = nul(from: i + marker.count - 1)
+                guard z < html.count else { break }
+                guard memcmp(base + z + 1 - marker.count, marker, marker.count) == 0 else { i = z + 1 - (marker.count - 1); continue }
+                i = z + 1 - marker.count
+                let end = nul(from: z + 1)
                 guard end < html.count else { break }
                 let key = Self.key(UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]))
                 out += UnsafeBufferPointer(rebasing: html[copied..<i])

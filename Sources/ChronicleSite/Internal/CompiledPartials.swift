@@ -183,9 +183,10 @@ enum CompiledPartials {
             if sources.count > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(sources.count); out.add(" sources</span>") }
             out.add("</p>\n")
         }
-        out.add("<p class=\"event-text\">"); out.text(EventView.highlighted(event.representative)); out.add("</p>\n")
+        out.add("<p class=\"event-text\">"); EventView.writeHighlighted(event.representative, into: &out); out.add("</p>\n")
         out.add("<p class=\"event-sources\">")
-        writeSources(event, index: index, root: root, into: &out)
+        let links = index.links
+        writeSources(event, index: index, links: links, root: root, into: &out)
         out.add("</p>\n")
         let actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         if !actors.isEmpty {
@@ -218,28 +219,41 @@ enum CompiledPartials {
             let mentions = event.mentions
             for j in mentions.indices.prefix(EventView.shownMentions) {
                 let slug = mentions[j].article
-                let article = index.article(slug)
                 out.add("<li><a href=\""); out.escaped(root)
-                EventView.ArticleLink(slug: slug, sentence: (mentions[j].blockOrdinal, mentions[j].sentenceIndex)).write(into: &out)
-                out.add("\">"); out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>: ")
-                out.escaped(mentions[j].resolution); out.add("</li>\n")
+                let sentence = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
+                if let p = index.positions.position(slug) {
+                    links.href(p, into: &out); EventView.ArticleLink.write(sentence: sentence, into: &out)
+                    out.add("\">"); links.outletOrTitle(p, into: &out)
+                } else {
+                    EventView.ArticleLink(slug: slug, sentence: sentence).write(into: &out)
+                    out.add("\">"); out.escaped(slug)
+                }
+                out.add("</a>: "); out.escaped(mentions[j].resolution); out.add("</li>\n")
             }
             if mentions.count > EventView.shownMentions {
                 out.add("<li>and "); out.add(mentions.count - EventView.shownMentions); out.add(" more sentences (all are in events.json)</li>\n")
             }
-            out.add("</ul>\n<p class=\"salience\">"); out.escaped(EventView.salience(event)); out.add("</p>\n</details>\n")
+            out.add("</ul>\n<p class=\"salience\">"); salience(event, into: &out); out.add("</p>\n</details>\n")
         }
         out.add("</article>\n")
+    }
+
+    /// `EventView.salience(event)`, escaped: only the score's text could need it.
+    private static func salience(_ event: Event, into out: inout PageText) {
+        out.add("salience "); out.escaped(JSONNumber.format(event.score)); out.add(": ")
+        let count = event.sources.count
+        if count == 1 { out.add("1 source") } else { out.add(count); out.add(" sources") }
+        out.add(event.mentions.contains { $0.expression != nil } ? ", dated in the text" : ", dated by its context")
     }
 
     /// An event's shown sources, each linked to the sentence of it the event is first mentioned
     /// in, named by its outlet (with a short title when another source of the event has the same
     /// outlet), and how many more there are.
-    private static func writeSources(_ event: Event, index: SiteIndex, root: String, into out: inout PageText) {
+    private static func writeSources(_ event: Event, index: SiteIndex, links: ArticleLinkTexts, root: String, into out: inout PageText) {
         let sources = event.sources
         let shown = min(sources.count, EventView.shownSources)
         // Each source's article by its place in the list (its fields read where they are, not copied).
-        let positions = sources.map { index.positions[$0] }
+        let positions = sources.map { index.positions.position($0) }
         let articles = index.articleList
         func outlet(_ i: Int) -> String? { positions[i].flatMap { articles[$0].source } }
         // Whether another source has the same outlet: compared pairwise when few, else counted.
@@ -269,11 +283,18 @@ enum CompiledPartials {
             j += 1
         }
         for i in 0..<shown {
-            let slug = sources[i], outlet = outlet(i), title = positions[i].map { articles[$0].title } ?? slug
             if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
-            out.add("\" title=\""); out.escaped(title); out.add("\">")
-            out.escaped(EventView.sourceName(outlet: outlet, title: title, repeated: outlet.map { repeated(i, $0) } ?? false))
+            out.add("<a href=\""); out.escaped(root)
+            if let p = positions[i] {
+                links.href(p, into: &out); EventView.ArticleLink.write(sentence: first[i], into: &out)
+                out.add("\" title=\""); links.title(p, into: &out); out.add("\">")
+                links.sourceName(p, repeated: outlet(i).map { repeated(i, $0) } ?? false, into: &out)
+            } else {
+                let slug = sources[i]
+                EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
+                out.add("\" title=\""); out.escaped(slug); out.add("\">")
+                out.escaped(EventView.sourceName(outlet: nil, title: slug, repeated: false))
+            }
             out.add("</a>")
         }
         if sources.count > shown { out.add(" · and "); out.add(sources.count - shown); out.add(" more") }
@@ -330,6 +351,11 @@ struct PageText {
         return true
     }
 
+    /// Bytes as they are (already escaped, or markup).
+    mutating func add(_ piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+    }
+
     /// Literal markup (a static string needs no checks to be read as bytes).
     mutating func add(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -346,6 +372,11 @@ struct PageText {
     mutating func escaped(_ text: String) {
         var text = text
         text.withUTF8 { HTMLEscape.append($0, quotes: true, to: &bytes) }
+    }
+
+    /// Text content escaped as `HTMLEscape.text` escapes it (quotes left as they are).
+    mutating func escapedText(_ utf8: UnsafeBufferPointer<UInt8>) {
+        HTMLEscape.append(utf8, quotes: false, to: &bytes)
     }
 
     /// `text` as `MarkdownEscape.text` escapes it: byte by byte for ASCII text, where each byte

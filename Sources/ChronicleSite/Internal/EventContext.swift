@@ -46,6 +46,11 @@ struct EventView {
             out.add("articles/")
             out.escaped(Paths.encode(slug))
             out.add(".html")
+            Self.write(sentence: sentence, into: &out)
+        }
+
+        /// What `text` adds to the article's link for the sentence: `#s<block>-<sentence>`, or nothing.
+        static func write(sentence: (block: Int, sentence: Int)?, into out: inout PageText) {
             guard let (block, sentence) = sentence else { return }
             out.add("#s")
             out.add(block)
@@ -215,6 +220,36 @@ struct EventView {
             InlineSpan(range: range, tag: "mark"),
             InlineSpan(range: range, tag: "time", attributes: [("datetime", htmlDatetime(m.value)), ("title", m.resolution)]),
         ])
+    }
+
+    /// `highlighted(m)`, written: where the expression's bounds fall on characters of the sentence,
+    /// its pieces are escaped straight into `out` (a period page has a sentence per event), else
+    /// the renderer writes it.
+    static func writeHighlighted(_ m: Mention, into out: inout PageText) {
+        var sentence = m.sentence
+        let done = sentence.withUTF8 { utf8 -> Bool in
+            let count = utf8.count
+            guard let range = m.expressionRange, range.upperBound <= count else {
+                out.escapedText(utf8)
+                return true
+            }
+            let (lo, hi) = (range.lowerBound, range.upperBound)
+            guard lo >= 0 else { return false }
+            guard lo < hi else {
+                out.escapedText(utf8)  // an empty span is left out
+                return true
+            }
+            // A bound inside a character is moved by the renderer: left to it.
+            func starts(_ i: Int) -> Bool { i == count || utf8[i] & 0xC0 != 0x80 }
+            guard starts(lo), starts(hi) else { return false }
+            out.escapedText(UnsafeBufferPointer(rebasing: utf8[..<lo]))
+            out.add("<mark><time datetime=\""); out.datetime(m.value); out.add("\" title=\""); out.escaped(m.resolution); out.add("\">")
+            out.escapedText(UnsafeBufferPointer(rebasing: utf8[lo..<hi]))
+            out.add("</time></mark>")
+            out.escapedText(UnsafeBufferPointer(rebasing: utf8[hi...]))
+            return true
+        }
+        if !done { out.text(highlighted(m)) }
     }
 
     /// A `datetime` attribute browsers understand: TIMEX3 already is one for days, weeks, months
