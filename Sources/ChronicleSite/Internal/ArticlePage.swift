@@ -18,6 +18,8 @@ enum ArticlePage {
 
         /// From the article's part of each of its periods, in order.
         init(parts: [Part]) {
+            listed.reserveCapacity(parts.reduce(0) { $0 + $1.events.count })
+            keyOfSentence.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
             for part in parts {
                 listed += part.events
                 for (key, isKey) in part.sentences { keyOfSentence[key] = isKey }

@@ -319,8 +319,8 @@ enum CompiledPartials {
             out.add(" key</span></h2>\n<ul class=\"highlights\">\n")
             for h in digest.highlights {
                 out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); page(&out)
-                out.add("#"); out.escaped(Paths.eventAnchor(h.id))
-                out.add("\"><time datetime=\""); out.escaped(EventView.htmlDatetime(h.value)); out.add("\">"); out.escaped(DisplayFormat.value(h.value))
+                out.add("#"); Paths.writeEventAnchor(h.id, into: &out)
+                out.add("\"><time datetime=\""); out.datetime(h.value); out.add("\">"); out.label(h.value)
                 out.add("</time></a>")
                 if h.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
                 out.add(" "); out.escaped(h.text)
@@ -426,18 +426,35 @@ extension PageText {
     /// `DisplayFormat.value(v)`, escaped.
     mutating func label(_ v: TimexValue) {
         guard case .day(let d) = v else { return escaped(DisplayFormat.value(v)) }
-        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape).
+        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape), made on
+        // the stack and appended at once when its numbers are of the usual sizes.
         let names = DateNames.shared
-        bytes += names.shortWeekdays[d.weekday.rawValue - 1]
-        bytes.append(0x20); add(d.day); bytes.append(0x20)
-        bytes += names.months[d.month - 1]
-        bytes.append(0x20); add(d.year)
+        let (weekday, month) = (names.shortWeekdays[d.weekday.rawValue - 1], names.months[d.month - 1])
+        guard (1...99).contains(d.day), (1000...9999).contains(d.year), weekday.count + month.count <= 20 else {
+            bytes += weekday
+            bytes.append(0x20); add(d.day); bytes.append(0x20)
+            bytes += month
+            bytes.append(0x20); add(d.year)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var n = 0
+            func put(_ name: [UInt8]) { for b in name { text[n] = b; n += 1 } }
+            func put(_ number: Int, width: Int) {
+                DecimalDigits.write(number, width: width, endingAt: n + width, into: text)
+                n += width
+            }
+            put(weekday); text[n] = 0x20; n += 1
+            put(d.day, width: d.day < 10 ? 1 : 2); text[n] = 0x20; n += 1
+            put(month); text[n] = 0x20; n += 1
+            put(d.year, width: 4)
+            add(UnsafeBufferPointer(rebasing: text[..<n]))
+        }
     }
 
     /// `CivilDate.description`: `YYYY-MM-DD`.
     mutating func date(_ d: CivilDate) {
-        guard d.year >= 1000 && d.year < 10000 else { return escaped(d.description) }
-        add(d.year); bytes.append(0x2D); two(d.month); bytes.append(0x2D); two(d.day)
+        guard d.year >= 1000 && d.year < 10000, ValueBytes.withText(d, { bytes.append(contentsOf: $0) }) else { return escaped(d.description) }
     }
 
     /// `Period.description`: `YYYY-MM`, or `YYYY`.
