@@ -175,7 +175,7 @@ enum ArticlePage {
     }
 
     static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> [Int: BlockDecoration] {
-        var out: [Int: BlockDecoration] = [:]
+        var out: [Int: BlockDecoration] = Dictionary(minimumCapacity: article.blocks.count)
         for block in article.blocks {
             let ordinal = block.block.ordinal
             var spans: [InlineSpan] = []
