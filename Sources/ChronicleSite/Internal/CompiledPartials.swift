@@ -166,6 +166,10 @@ enum CompiledPartials {
 
     /// The `event` partial of one event (`EventView`'s variables).
     static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, into out: inout PageText) {
+        // The root escaped once: every link of the card starts with it.
+        var escapedRoot = PageText(capacity: root.utf8.count)
+        escapedRoot.escaped(root)
+        let root = escapedRoot.bytes
         let expected = event.status == .expected
         out.add("<article class=\"event")
         if event.isKey { out.add(" key") }
@@ -193,8 +197,8 @@ enum CompiledPartials {
             out.add("<p class=\"event-actors\">")
             for (i, a) in actors.enumerated() {
                 if i > 0 { out.add(" · ") }
-                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.escaped(root)
-                out.escaped(Paths.entityHref(a.slug)); out.add("\">"); out.escaped(a.name); out.add("</a>")
+                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.add(root)
+                out.add("entities/"); out.escaped(Paths.encode(a.slug)); out.add(".html\">"); out.escaped(a.name); out.add("</a>")
             }
             out.add("</p>\n")
         }
@@ -206,7 +210,7 @@ enum CompiledPartials {
                 for (i, slug) in claim.articles.enumerated() {
                     if i > 0 { out.add(", ") }
                     let article = index.article(slug)
-                    out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
+                    out.add("<a href=\""); out.add(root); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
                     out.add("\" title=\""); out.escaped(article?.title ?? slug); out.add("\">")
                     out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>")
                 }
@@ -219,7 +223,7 @@ enum CompiledPartials {
             let mentions = event.mentions
             for j in mentions.indices.prefix(EventView.shownMentions) {
                 let slug = mentions[j].article
-                out.add("<li><a href=\""); out.escaped(root)
+                out.add("<li><a href=\""); out.add(root)
                 let sentence = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
                 if let p = index.positions.position(slug) {
                     links.href(p, into: &out); EventView.ArticleLink.write(sentence: sentence, into: &out)
@@ -249,7 +253,7 @@ enum CompiledPartials {
     /// An event's shown sources, each linked to the sentence of it the event is first mentioned
     /// in, named by its outlet (with a short title when another source of the event has the same
     /// outlet), and how many more there are.
-    private static func writeSources(_ event: Event, index: SiteIndex, links: ArticleLinkTexts, root: String, into out: inout PageText) {
+    private static func writeSources(_ event: Event, index: SiteIndex, links: ArticleLinkTexts, root: [UInt8], into out: inout PageText) {
         let sources = event.sources
         let shown = min(sources.count, EventView.shownSources)
         // Each source's article by its place in the list (its fields read where they are, not copied).
@@ -284,7 +288,7 @@ enum CompiledPartials {
         }
         for i in 0..<shown {
             if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.escaped(root)
+            out.add("<a href=\""); out.add(root)
             if let p = positions[i] {
                 links.href(p, into: &out); EventView.ArticleLink.write(sentence: first[i], into: &out)
                 out.add("\" title=\""); links.title(p, into: &out); out.add("\">")
@@ -353,6 +357,10 @@ struct PageText {
 
     /// Bytes as they are (already escaped, or markup).
     mutating func add(_ piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+    }
+
+    mutating func add(_ piece: [UInt8]) {
         bytes.append(contentsOf: piece)
     }
 
