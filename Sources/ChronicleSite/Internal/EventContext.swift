@@ -257,7 +257,11 @@ struct EventView {
     static func htmlDatetime(_ v: TimexValue) -> String {
         switch v {
         case .day(let d), .partOfDay(let d, _): return d.description
-        case .time, .week, .month, .year: return v.description
+        case .month, .year:
+            // Digits and `-` (ValueBytes), without the general formatter (an article body has one per expression).
+            var text = ""
+            return ValueBytes.withText(v, { text = String(decoding: $0, as: UTF8.self) }) ? text : v.description
+        case .time, .week: return v.description
         default: return v.interval?.start.description ?? v.description
         }
     }
