@@ -117,75 +117,73 @@ struct SlugPositions: Sendable {
     }
 }
 
-/// What a card writes about each article it links to, escaped as UTF-8 once per build: its link
-/// (`articles/<slug>.html`, percent-encoded), its title, its outlet, and the name a source link
-/// shows when the outlet alone does not tell it apart (`EventView.sourceName`). A period page
-/// links each event to its sources: encoding and escaping the same slug and title for every
-/// link cost more than the rest of the card.
-struct ArticleLinkTexts: Sendable {
+/// What a card writes about each article it links to, escaped as UTF-8 the first time a page
+/// links to it: its link (`articles/<slug>.html`, percent-encoded), its title, its outlet, and the
+/// name a source link shows when the outlet alone does not tell it apart (`EventView.sourceName`).
+/// A period page links each event to its sources, mostly the same articles again and again:
+/// encoding and escaping the same slug and title for every link cost more than the rest of the
+/// card. Kept by one page (one thread); a page made in a small rebuild pays only for the
+/// articles its new cards link to.
+struct ArticleLinkTexts {
+    private let articles: [ArticleInfo]
     private var bytes: [UInt8] = []
-    /// By article position: where its texts end in `bytes` (href, title, outlet, name; each starts
+    /// By article position: its entry in `ends`, or -1 while not made.
+    private var entries: [Int32]
+    /// By entry: where its texts start and end in `bytes` (href, title, outlet, name; each starts
     /// where the one before ends), and whether it has an outlet.
-    private var ends: [(href: Int32, title: Int32, outlet: Int32, name: Int32, hasOutlet: Bool)] = []
+    private var ends: [(start: Int32, href: Int32, title: Int32, outlet: Int32, name: Int32, hasOutlet: Bool)] = []
 
     init(_ articles: [ArticleInfo]) {
-        bytes.reserveCapacity(articles.count * 200)
-        ends.reserveCapacity(articles.count)
+        self.articles = articles
+        entries = Array(repeating: -1, count: articles.count)
+    }
+
+    /// The entry of the article at `position`, made when first asked for.
+    private mutating func entry(_ position: Int) -> Int {
+        let known = Int(entries[position])
+        if known >= 0 { return known }
+        let a = articles[position]
         var text = PageText()
-        for a in articles {
-            text.bytes.removeAll(keepingCapacity: true)
-            text.add("articles/"); text.escaped(Paths.encode(a.slug)); text.add(".html")
-            let href = text.bytes.count
-            text.escaped(a.title)
-            let title = text.bytes.count
-            if let outlet = a.source { text.escaped(outlet) }
-            let outlet = text.bytes.count
-            text.escaped(EventView.sourceName(outlet: a.source, title: a.title, repeated: true))
-            let start = bytes.count
-            bytes += text.bytes
-            ends.append((Int32(start + href), Int32(start + title), Int32(start + outlet), Int32(bytes.count), a.source != nil))
-        }
+        swap(&text.bytes, &bytes)
+        let start = text.bytes.count
+        text.add("articles/"); text.escaped(Paths.encode(a.slug)); text.add(".html")
+        let href = text.bytes.count
+        text.escaped(a.title)
+        let title = text.bytes.count
+        if let outlet = a.source { text.escaped(outlet) }
+        let outlet = text.bytes.count
+        text.escaped(EventView.sourceName(outlet: a.source, title: a.title, repeated: true))
+        swap(&text.bytes, &bytes)
+        ends.append((Int32(start), Int32(href), Int32(title), Int32(outlet), Int32(bytes.count), a.source != nil))
+        entries[position] = Int32(ends.count - 1)
+        return ends.count - 1
     }
 
     private func write(_ start: Int32, _ end: Int32, into out: inout PageText) {
         bytes.withUnsafeBufferPointer { out.add(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
     }
 
-    private func start(_ position: Int) -> Int32 { position == 0 ? 0 : ends[position - 1].name }
-
     /// `Paths.articleHref(slug)`, escaped.
-    func href(_ position: Int, into out: inout PageText) { write(start(position), ends[position].href, into: &out) }
+    mutating func href(_ position: Int, into out: inout PageText) {
+        let e = ends[entry(position)]
+        write(e.start, e.href, into: &out)
+    }
 
     /// The title, escaped.
-    func title(_ position: Int, into out: inout PageText) { write(ends[position].href, ends[position].title, into: &out) }
+    mutating func title(_ position: Int, into out: inout PageText) {
+        let e = ends[entry(position)]
+        write(e.href, e.title, into: &out)
+    }
 
     /// The outlet, escaped, or else the title.
-    func outletOrTitle(_ position: Int, into out: inout PageText) {
-        if ends[position].hasOutlet { write(ends[position].title, ends[position].outlet, into: &out) } else { title(position, into: &out) }
+    mutating func outletOrTitle(_ position: Int, into out: inout PageText) {
+        let e = ends[entry(position)]
+        if e.hasOutlet { write(e.title, e.outlet, into: &out) } else { write(e.href, e.title, into: &out) }
     }
-
-    /// Whether the article has an outlet.
-    func hasOutlet(_ position: Int) -> Bool { ends[position].hasOutlet }
 
     /// `EventView.sourceName(outlet:title:repeated:)` of the article, escaped.
-    func sourceName(_ position: Int, repeated: Bool, into out: inout PageText) {
-        let e = ends[position]
+    mutating func sourceName(_ position: Int, repeated: Bool, into out: inout PageText) {
+        let e = ends[entry(position)]
         if e.hasOutlet && !repeated { write(e.title, e.outlet, into: &out) } else { write(e.outlet, e.name, into: &out) }
-    }
-}
-
-/// `ArticleLinkTexts` made the first time a page asks for them (a build that renders no card
-/// needs none), then shared by every thread.
-final class LazyArticleLinks: @unchecked Sendable {
-    private var made: ArticleLinkTexts?
-    private let lock = NSLock()
-
-    func texts(_ articles: [ArticleInfo]) -> ArticleLinkTexts {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made { return made }
-        let texts = ArticleLinkTexts(articles)
-        made = texts
-        return texts
     }
 }

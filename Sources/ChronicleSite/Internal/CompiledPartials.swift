@@ -139,16 +139,17 @@ enum CompiledPartials {
     /// The `days` partial of these day groups (`TimelineGroups.dayGroups`).
     static func days(_ groups: [TimelineGroups.Group], index: SiteIndex, root: String) -> String {
         var out = PageText(capacity: groups.reduce(0) { $0 + $1.members.count } * 1500)
-        for group in groups { write(group, index: index, root: root, into: &out) }
+        var links = ArticleLinkTexts(index.articleList)
+        for group in groups { write(group, index: index, root: root, links: &links, into: &out) }
         return out.string
     }
 
     /// One day group of the `days` partial, its events' cards written straight from the events
     /// (what `TimelineGroups.day` and `EventView` give the templates, with no list of them made:
     /// a period page has thousands of cards).
-    static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, into out: inout PageText) {
+    static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, links: inout ArticleLinkTexts, into out: inout PageText) {
         write(group, index: index, into: &out) { event, dateInHeading, out in
-            card(event, dateInHeading: dateInHeading, index: index, root: root, into: &out)
+            card(event, dateInHeading: dateInHeading, index: index, root: root, links: &links, into: &out)
         }
     }
 
@@ -165,7 +166,9 @@ enum CompiledPartials {
     }
 
     /// The `event` partial of one event (`EventView`'s variables).
-    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, into out: inout PageText) {
+    /// - Parameter links: the texts of the articles the page links to (kept by the page).
+    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, links: inout ArticleLinkTexts,
+                     into out: inout PageText) {
         // The root escaped once: every link of the card starts with it.
         var escapedRoot = PageText(capacity: root.utf8.count)
         escapedRoot.escaped(root)
@@ -189,8 +192,7 @@ enum CompiledPartials {
         }
         out.add("<p class=\"event-text\">"); EventView.writeHighlighted(event.representative, into: &out); out.add("</p>\n")
         out.add("<p class=\"event-sources\">")
-        let links = index.links
-        writeSources(event, index: index, links: links, root: root, into: &out)
+        writeSources(event, index: index, links: &links, root: root, into: &out)
         out.add("</p>\n")
         let actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         if !actors.isEmpty {
@@ -253,7 +255,7 @@ enum CompiledPartials {
     /// An event's shown sources, each linked to the sentence of it the event is first mentioned
     /// in, named by its outlet (with a short title when another source of the event has the same
     /// outlet), and how many more there are.
-    private static func writeSources(_ event: Event, index: SiteIndex, links: ArticleLinkTexts, root: [UInt8], into out: inout PageText) {
+    private static func writeSources(_ event: Event, index: SiteIndex, links: inout ArticleLinkTexts, root: [UInt8], into out: inout PageText) {
         let sources = event.sources
         let shown = min(sources.count, EventView.shownSources)
         // Each source's article by its place in the list (its fields read where they are, not copied).

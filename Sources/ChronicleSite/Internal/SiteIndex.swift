@@ -30,8 +30,6 @@ struct SiteIndex: @unchecked Sendable {
     var articleTemplateNames: Set<String> = []
     /// The compiled article lists (`article-list` per root, `article-list-md`), each written the first time a page uses it.
     let articleLists = LazyTexts()
-    /// What cards write about the articles they link to, made when first asked.
-    private let lazyLinks = LazyArticleLinks()
 
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
@@ -63,9 +61,6 @@ struct SiteIndex: @unchecked Sendable {
 
     /// The article of this slug, when the site has it.
     func article(_ slug: String) -> ArticleInfo? { positions.position(slug).map { articleList[$0] } }
-
-    /// What cards write about the articles they link to (by position in `articleList`).
-    var links: ArticleLinkTexts { lazyLinks.texts(articleList) }
 
     /// An article's page from the site root, percent-encoded (made when asked: the lists that
     /// show every article copy most of their lines).
