@@ -69,8 +69,7 @@ public enum HTMLEscape {
         while true {
             while i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if WordBytes.contains(word, 0x26) || WordBytes.contains(word, 0x3C) || WordBytes.contains(word, 0x3E)
-                    || (quotes && (WordBytes.contains(word, 0x22) || WordBytes.contains(word, 0x27))) { break }
+                if mayHaveSpecial(word, quotes: quotes) { break }
                 i += 8
             }
             let end = min(i + 8, n)
@@ -80,6 +79,17 @@ public enum HTMLEscape {
             }
             if i >= n { return n }
         }
+    }
+
+    /// Whether some byte of `word` is one escaping changes, in three tests (two without quotes):
+    /// `&` and `'` differ only in their lowest bit, `<` and `>` only in their second (no other byte
+    /// becomes `'` or `>` when that bit is set).
+    @inline(__always)
+    static func mayHaveSpecial(_ word: UInt64, quotes: Bool) -> Bool {
+        let ones = WordBytes.ones
+        let angles = WordBytes.zeros((word | ones &* 0x02) ^ (ones &* 0x3E))
+        guard quotes else { return angles | WordBytes.zeros(word ^ (ones &* 0x26)) != 0 }
+        return angles | WordBytes.zeros((word | ones) ^ (ones &* 0x27)) | WordBytes.zeros(word ^ (ones &* 0x22)) != 0
     }
 
     /// Returns `url` unchanged, or "" when its scheme could run code or read local files
@@ -186,7 +196,12 @@ public enum WordBytes {
 
     /// Whether some byte of `word` is zero.
     @inlinable @inline(__always)
-    public static func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    public static func hasZero(_ word: UInt64) -> Bool { zeros(word) != 0 }
+
+    /// Nonzero exactly when some byte of `word` is zero (the high bit of the lowest zero byte is
+    /// set; bits above it may be set falsely): several tests OR-ed, then one branch.
+    @inlinable @inline(__always)
+    public static func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
     /// Whether some byte of `word` is `byte`.
     @inlinable @inline(__always)

@@ -10,7 +10,7 @@ struct InlineWriter {
     private var offset = 0
     private var stack: [Int] = []
     /// By span: opened at least once (later pieces use the reopening tag).
-    private var opened: [Bool]
+    private var opened: [Bool] = []
     /// The spans that have started at the position last looked at and not ended there, in
     /// index order: the spans covering it (positions only grow, so a span that ended never
     /// covers a later one).
@@ -22,9 +22,32 @@ struct InlineWriter {
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
-    /// Writes after what `out` already holds.
-    init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer()) {
+    /// The writer's working lists, kept from one writer to the next (a body has a writer per
+    /// paragraph, and lists made anew for each grew from nothing every time).
+    struct Scratch {
+        fileprivate var stack: [Int] = []
+        fileprivate var opened: [Bool] = []
+        fileprivate var live: [Int] = []
+        fileprivate var cuts: [Int] = []
+        fileprivate var bases: [Int] = []
+    }
+
+    /// The working lists, emptied, for the next writer (this one is done with them).
+    mutating func takeScratch() -> Scratch {
+        var scratch = Scratch(stack: stack, opened: opened, live: live, cuts: cuts, bases: bases)
+        (stack, opened, live, cuts, bases) = ([], [], [], [], [])
+        scratch.stack.removeAll(keepingCapacity: true)
+        scratch.opened.removeAll(keepingCapacity: true)
+        scratch.live.removeAll(keepingCapacity: true)
+        scratch.cuts.removeAll(keepingCapacity: true)
+        scratch.bases.removeAll(keepingCapacity: true)
+        return scratch
+    }
+
+    /// Writes after what `out` already holds, with the lists of `scratch` (emptied).
+    init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer(), scratch: Scratch = Scratch()) {
         self.out = out
+        (stack, live, cuts, bases, opened) = (scratch.stack, scratch.live, scratch.cuts, scratch.bases, scratch.opened)
         // Outer spans first: earlier start, then longer, then given order. Spans usually come
         // inside the text and in that order already (then they are taken as they are).
         func before(_ a: Range<Int>, _ b: Range<Int>) -> Bool { (a.lowerBound, -a.upperBound) < (b.lowerBound, -b.upperBound) }
@@ -41,7 +64,7 @@ struct InlineWriter {
                 }
                 .map(\.element)
         }
-        opened = Array(repeating: false, count: self.spans.count)
+        opened.append(contentsOf: repeatElement(false, count: self.spans.count))
     }
 
     mutating func write(_ inlines: [Inline]) {

@@ -23,6 +23,7 @@ public struct HTMLRenderer: Sendable {
         let decorations: [Int: BlockDecoration]
         var ordinal = 0
         var out = HTMLBuffer()
+        var scratch = InlineWriter.Scratch()
 
         /// The next text block's decoration; advancing keeps ordinals in step with `textBlocks`.
         mutating func nextDecoration() -> BlockDecoration {
@@ -42,17 +43,17 @@ public struct HTMLRenderer: Sendable {
                         state.out.append("<span")
                         decoration.writeAttributes(to: &state.out)
                         state.out.append(">")
-                        Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                        Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
                         state.out.append("</span>")
                     } else {
-                        Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                        Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
                     }
                     if i + 1 < blocks.count { state.out.append("\n") }
                 } else {
                     state.out.append("<p")
                     decoration.writeAttributes(to: &state.out)
                     state.out.append(">")
-                    Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                    Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
                     state.out.append("</p>\n")
                 }
             case .heading(let level, let inlines, _):
@@ -61,7 +62,7 @@ public struct HTMLRenderer: Sendable {
                 state.out.append("<" + h)
                 decoration.writeAttributes(to: &state.out)
                 state.out.append(">")
-                Self.inlines(inlines, spans: decoration.spans, into: &state.out)
+                Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
                 state.out.append("</\(h)>\n")
             case .blockQuote(let inner):
                 state.out.append("<blockquote>\n")
@@ -98,10 +99,18 @@ public struct HTMLRenderer: Sendable {
     }
 
     private static func inlines(_ inlines: [Inline], spans: [InlineSpan], into out: inout HTMLBuffer) {
-        var writer = InlineWriter(spans: spans, length: Inline.plainLength(inlines), out: out)
-        out = HTMLBuffer()  // the writer's copy is now the only one: it appends in place
+        var scratch = InlineWriter.Scratch()
+        Self.inlines(inlines, spans: spans, into: &out, scratch: &scratch)
+    }
+
+    private static func inlines(_ inlines: [Inline], spans: [InlineSpan], into out: inout HTMLBuffer, scratch: inout InlineWriter.Scratch) {
+        var writer = InlineWriter(spans: spans, length: Inline.plainLength(inlines), out: out, scratch: scratch)
+        // The writer's copies are now the only ones: it appends in place.
+        out = HTMLBuffer()
+        scratch = InlineWriter.Scratch()
         writer.write(inlines)
         writer.finish()
+        scratch = writer.takeScratch()
         out = writer.out
     }
 

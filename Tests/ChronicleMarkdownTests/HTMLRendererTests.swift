@@ -20,7 +20,7 @@ struct HTMLRendererTests {
     /// Text long enough to be read eight bytes at a time, with what must be escaped at every place
     /// in a word: escaped as one character at a time escapes it.
     @Test func escapingFindsEverySpecialByte() {
-        for special in ["&", "<", ">", "\"", "'", "é", "’"] {
+        for special in ["&", "<", ">", "\"", "'", "é", "’", "=", "?", "%", "\u{1E}"] {
             for at in 0..<17 {
                 let text = String(repeating: "a", count: at) + special + String(repeating: "b", count: 17 - at) + special
                 for quotes in [false, true] {

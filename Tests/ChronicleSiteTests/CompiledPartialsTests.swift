@@ -1,6 +1,7 @@
 import ChronicleModel
 @testable import ChronicleSite
 import ChronicleTestSupport
+import ChronicleTime
 import Foundation
 import Testing
 
@@ -131,6 +132,21 @@ import Testing
 
 /// The compiled partials' byte writer escapes exactly as the template escapes do.
 @Suite struct PageTextTests {
+    /// A card's sentence written into the page is the renderer's highlighted sentence, whatever
+    /// the expression's range: inside the text, at either end, empty, cutting a character,
+    /// beyond the text, or none.
+    @Test(arguments: [0..<5, 4..<9, 10..<16, 0..<16, 3..<3, 12..<13, 11..<14, 13..<16, 18..<20, 17..<23, 20..<26, 2..<40, -1..<3] as [Range<Int>?] + [nil])
+    func highlightedSentencesAreWrittenAsRendered(range: Range<Int>?) {
+        let sentence = "On <b>Friday</b> “naïve” & 'so' \"on\""
+        for value in [TimexValue.day(CivilDate(year: 2025, month: 3, day: 14)!), .month(year: 2025, month: 3)] {
+            let m = Mention(article: "a", blockOrdinal: 0, sentenceIndex: 0, sentence: sentence, expression: "x", expressionRange: range,
+                            value: value, resolution: "why: \"quoted\" & <odd> 'single'")
+            var out = PageText()
+            EventView.writeHighlighted(m, into: &out)
+            #expect(out.string == EventView.highlighted(m))
+        }
+    }
+
     static let samples = [
         "plain title", "Leaders meet <script>alert(1)</script> & \"friends\" 'quoted'", "# heading? *bold* _under_ [link](x) `code`",
         "line\nbreak", "carriage\rreturn", "windows\r\nline", "ends with \r", "\r\n", "naïve café — “quotes” & <b>", "#\u{20E3} keycap",

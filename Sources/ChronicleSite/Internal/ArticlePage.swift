@@ -18,6 +18,8 @@ enum ArticlePage {
 
         /// From the article's part of each of its periods, in order.
         init(parts: [Part]) {
+            listed.reserveCapacity(parts.reduce(0) { $0 + $1.events.count })
+            keyOfSentence.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
             for part in parts {
                 listed += part.events
                 for (key, isKey) in part.sentences { keyOfSentence[key] = isKey }
@@ -126,11 +128,20 @@ enum ArticlePage {
         let marker = Array(("class=\"" + pending).utf8)
         body.withUnsafeBufferPointer { html in
             out.reserveCapacity(out.count + html.count + 64)
+            guard let base = html.baseAddress else { return }
+            // A marker ends with the only NUL byte in it, and text has none (cmark replaces them):
+            // markers are found by their NUL (memchr), not byte by byte.
+            func nul(from start: Int) -> Int {
+                guard start < html.count, let found = memchr(base + start, 0, html.count - start) else { return html.count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             var i = 0, copied = 0
-            while i + marker.count <= html.count {
-                guard html[i] == marker[0], memcmp(html.baseAddress! + i, marker, marker.count) == 0 else { i += 1; continue }
-                var end = i + marker.count
-                while end < html.count && html[end] != 0 { end += 1 }
+            while true {
+                let z = nul(from: i + marker.count - 1)
+                guard z < html.count else { break }
+                guard memcmp(base + z + 1 - marker.count, marker, marker.count) == 0 else { i = z + 1 - (marker.count - 1); continue }
+                i = z + 1 - marker.count
+                let end = nul(from: z + 1)
                 guard end < html.count else { break }
                 let key = Self.key(UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]))
                 out += UnsafeBufferPointer(rebasing: html[copied..<i])
@@ -164,7 +175,7 @@ enum ArticlePage {
     }
 
     static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> [Int: BlockDecoration] {
-        var out: [Int: BlockDecoration] = [:]
+        var out: [Int: BlockDecoration] = Dictionary(minimumCapacity: article.blocks.count)
         for block in article.blocks {
             let ordinal = block.block.ordinal
             var spans: [InlineSpan] = []

@@ -139,16 +139,17 @@ enum CompiledPartials {
     /// The `days` partial of these day groups (`TimelineGroups.dayGroups`).
     static func days(_ groups: [TimelineGroups.Group], index: SiteIndex, root: String) -> String {
         var out = PageText(capacity: groups.reduce(0) { $0 + $1.members.count } * 1500)
-        for group in groups { write(group, index: index, root: root, into: &out) }
+        var links = ArticleLinkTexts(index.articleList)
+        for group in groups { write(group, index: index, root: root, links: &links, into: &out) }
         return out.string
     }
 
     /// One day group of the `days` partial, its events' cards written straight from the events
     /// (what `TimelineGroups.day` and `EventView` give the templates, with no list of them made:
     /// a period page has thousands of cards).
-    static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, into out: inout PageText) {
+    static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, links: inout ArticleLinkTexts, into out: inout PageText) {
         write(group, index: index, into: &out) { event, dateInHeading, out in
-            card(event, dateInHeading: dateInHeading, index: index, root: root, into: &out)
+            card(event, dateInHeading: dateInHeading, index: index, root: root, links: &links, into: &out)
         }
     }
 
@@ -165,7 +166,13 @@ enum CompiledPartials {
     }
 
     /// The `event` partial of one event (`EventView`'s variables).
-    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, into out: inout PageText) {
+    /// - Parameter links: the texts of the articles the page links to (kept by the page).
+    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, links: inout ArticleLinkTexts,
+                     into out: inout PageText) {
+        // The root escaped once: every link of the card starts with it.
+        var escapedRoot = PageText(capacity: root.utf8.count)
+        escapedRoot.escaped(root)
+        let root = escapedRoot.bytes
         let expected = event.status == .expected
         out.add("<article class=\"event")
         if event.isKey { out.add(" key") }
@@ -183,17 +190,17 @@ enum CompiledPartials {
             if sources.count > 1 { out.add(" <span class=\"badge badge-sources\">"); out.add(sources.count); out.add(" sources</span>") }
             out.add("</p>\n")
         }
-        out.add("<p class=\"event-text\">"); out.text(EventView.highlighted(event.representative)); out.add("</p>\n")
+        out.add("<p class=\"event-text\">"); EventView.writeHighlighted(event.representative, into: &out); out.add("</p>\n")
         out.add("<p class=\"event-sources\">")
-        writeSources(event, index: index, root: root, into: &out)
+        writeSources(event, index: index, links: &links, root: root, into: &out)
         out.add("</p>\n")
         let actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         if !actors.isEmpty {
             out.add("<p class=\"event-actors\">")
             for (i, a) in actors.enumerated() {
                 if i > 0 { out.add(" · ") }
-                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.escaped(root)
-                out.escaped(Paths.entityHref(a.slug)); out.add("\">"); out.escaped(a.name); out.add("</a>")
+                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.add(root)
+                out.add("entities/"); out.escaped(Paths.encode(a.slug)); out.add(".html\">"); out.escaped(a.name); out.add("</a>")
             }
             out.add("</p>\n")
         }
@@ -205,7 +212,7 @@ enum CompiledPartials {
                 for (i, slug) in claim.articles.enumerated() {
                     if i > 0 { out.add(", ") }
                     let article = index.article(slug)
-                    out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
+                    out.add("<a href=\""); out.add(root); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
                     out.add("\" title=\""); out.escaped(article?.title ?? slug); out.add("\">")
                     out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>")
                 }
@@ -218,28 +225,41 @@ enum CompiledPartials {
             let mentions = event.mentions
             for j in mentions.indices.prefix(EventView.shownMentions) {
                 let slug = mentions[j].article
-                let article = index.article(slug)
-                out.add("<li><a href=\""); out.escaped(root)
-                EventView.ArticleLink(slug: slug, sentence: (mentions[j].blockOrdinal, mentions[j].sentenceIndex)).write(into: &out)
-                out.add("\">"); out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>: ")
-                out.escaped(mentions[j].resolution); out.add("</li>\n")
+                out.add("<li><a href=\""); out.add(root)
+                let sentence = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
+                if let p = index.positions.position(slug) {
+                    links.href(p, into: &out); EventView.ArticleLink.write(sentence: sentence, into: &out)
+                    out.add("\">"); links.outletOrTitle(p, into: &out)
+                } else {
+                    EventView.ArticleLink(slug: slug, sentence: sentence).write(into: &out)
+                    out.add("\">"); out.escaped(slug)
+                }
+                out.add("</a>: "); out.escaped(mentions[j].resolution); out.add("</li>\n")
             }
             if mentions.count > EventView.shownMentions {
                 out.add("<li>and "); out.add(mentions.count - EventView.shownMentions); out.add(" more sentences (all are in events.json)</li>\n")
             }
-            out.add("</ul>\n<p class=\"salience\">"); out.escaped(EventView.salience(event)); out.add("</p>\n</details>\n")
+            out.add("</ul>\n<p class=\"salience\">"); salience(event, into: &out); out.add("</p>\n</details>\n")
         }
         out.add("</article>\n")
+    }
+
+    /// `EventView.salience(event)`, escaped: only the score's text could need it.
+    private static func salience(_ event: Event, into out: inout PageText) {
+        out.add("salience "); out.escaped(JSONNumber.format(event.score)); out.add(": ")
+        let count = event.sources.count
+        if count == 1 { out.add("1 source") } else { out.add(count); out.add(" sources") }
+        out.add(event.mentions.contains { $0.expression != nil } ? ", dated in the text" : ", dated by its context")
     }
 
     /// An event's shown sources, each linked to the sentence of it the event is first mentioned
     /// in, named by its outlet (with a short title when another source of the event has the same
     /// outlet), and how many more there are.
-    private static func writeSources(_ event: Event, index: SiteIndex, root: String, into out: inout PageText) {
+    private static func writeSources(_ event: Event, index: SiteIndex, links: inout ArticleLinkTexts, root: [UInt8], into out: inout PageText) {
         let sources = event.sources
         let shown = min(sources.count, EventView.shownSources)
         // Each source's article by its place in the list (its fields read where they are, not copied).
-        let positions = sources.map { index.positions[$0] }
+        let positions = sources.map { index.positions.position($0) }
         let articles = index.articleList
         func outlet(_ i: Int) -> String? { positions[i].flatMap { articles[$0].source } }
         // Whether another source has the same outlet: compared pairwise when few, else counted.
@@ -269,11 +289,18 @@ enum CompiledPartials {
             j += 1
         }
         for i in 0..<shown {
-            let slug = sources[i], outlet = outlet(i), title = positions[i].map { articles[$0].title } ?? slug
             if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.escaped(root); EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
-            out.add("\" title=\""); out.escaped(title); out.add("\">")
-            out.escaped(EventView.sourceName(outlet: outlet, title: title, repeated: outlet.map { repeated(i, $0) } ?? false))
+            out.add("<a href=\""); out.add(root)
+            if let p = positions[i] {
+                links.href(p, into: &out); EventView.ArticleLink.write(sentence: first[i], into: &out)
+                out.add("\" title=\""); links.title(p, into: &out); out.add("\">")
+                links.sourceName(p, repeated: outlet(i).map { repeated(i, $0) } ?? false, into: &out)
+            } else {
+                let slug = sources[i]
+                EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
+                out.add("\" title=\""); out.escaped(slug); out.add("\">")
+                out.escaped(EventView.sourceName(outlet: nil, title: slug, repeated: false))
+            }
             out.add("</a>")
         }
         if sources.count > shown { out.add(" · and "); out.add(sources.count - shown); out.add(" more") }
@@ -298,8 +325,8 @@ enum CompiledPartials {
             out.add(" key</span></h2>\n<ul class=\"highlights\">\n")
             for h in digest.highlights {
                 out.add("<li class=\"highlight"); if h.isKey { out.add(" key") }; out.add("\"><a href=\""); out.escaped(root); page(&out)
-                out.add("#"); out.escaped(Paths.eventAnchor(h.id))
-                out.add("\"><time datetime=\""); out.escaped(EventView.htmlDatetime(h.value)); out.add("\">"); out.escaped(DisplayFormat.value(h.value))
+                out.add("#"); Paths.writeEventAnchor(h.id, into: &out)
+                out.add("\"><time datetime=\""); out.datetime(h.value); out.add("\">"); out.label(h.value)
                 out.add("</time></a>")
                 if h.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
                 out.add(" "); out.escaped(h.text)
@@ -330,6 +357,15 @@ struct PageText {
         return true
     }
 
+    /// Bytes as they are (already escaped, or markup).
+    mutating func add(_ piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+    }
+
+    mutating func add(_ piece: [UInt8]) {
+        bytes.append(contentsOf: piece)
+    }
+
     /// Literal markup (a static string needs no checks to be read as bytes).
     mutating func add(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -346,6 +382,11 @@ struct PageText {
     mutating func escaped(_ text: String) {
         var text = text
         text.withUTF8 { HTMLEscape.append($0, quotes: true, to: &bytes) }
+    }
+
+    /// Text content escaped as `HTMLEscape.text` escapes it (quotes left as they are).
+    mutating func escapedText(_ utf8: UnsafeBufferPointer<UInt8>) {
+        HTMLEscape.append(utf8, quotes: false, to: &bytes)
     }
 
     /// `text` as `MarkdownEscape.text` escapes it: byte by byte for ASCII text, where each byte
@@ -395,18 +436,35 @@ extension PageText {
     /// `DisplayFormat.value(v)`, escaped.
     mutating func label(_ v: TimexValue) {
         guard case .day(let d) = v else { return escaped(DisplayFormat.value(v)) }
-        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape).
+        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape), made on
+        // the stack and appended at once when its numbers are of the usual sizes.
         let names = DateNames.shared
-        bytes += names.shortWeekdays[d.weekday.rawValue - 1]
-        bytes.append(0x20); add(d.day); bytes.append(0x20)
-        bytes += names.months[d.month - 1]
-        bytes.append(0x20); add(d.year)
+        let (weekday, month) = (names.shortWeekdays[d.weekday.rawValue - 1], names.months[d.month - 1])
+        guard (1...99).contains(d.day), (1000...9999).contains(d.year), weekday.count + month.count <= 20 else {
+            bytes += weekday
+            bytes.append(0x20); add(d.day); bytes.append(0x20)
+            bytes += month
+            bytes.append(0x20); add(d.year)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var n = 0
+            func put(_ name: [UInt8]) { for b in name { text[n] = b; n += 1 } }
+            func put(_ number: Int, width: Int) {
+                DecimalDigits.write(number, width: width, endingAt: n + width, into: text)
+                n += width
+            }
+            put(weekday); text[n] = 0x20; n += 1
+            put(d.day, width: d.day < 10 ? 1 : 2); text[n] = 0x20; n += 1
+            put(month); text[n] = 0x20; n += 1
+            put(d.year, width: 4)
+            add(UnsafeBufferPointer(rebasing: text[..<n]))
+        }
     }
 
     /// `CivilDate.description`: `YYYY-MM-DD`.
     mutating func date(_ d: CivilDate) {
-        guard d.year >= 1000 && d.year < 10000 else { return escaped(d.description) }
-        add(d.year); bytes.append(0x2D); two(d.month); bytes.append(0x2D); two(d.day)
+        guard d.year >= 1000 && d.year < 10000, ValueBytes.withText(d, { bytes.append(contentsOf: $0) }) else { return escaped(d.description) }
     }
 
     /// `Period.description`: `YYYY-MM`, or `YYYY`.

@@ -46,6 +46,11 @@ struct EventView {
             out.add("articles/")
             out.escaped(Paths.encode(slug))
             out.add(".html")
+            Self.write(sentence: sentence, into: &out)
+        }
+
+        /// What `text` adds to the article's link for the sentence: `#s<block>-<sentence>`, or nothing.
+        static func write(sentence: (block: Int, sentence: Int)?, into out: inout PageText) {
             guard let (block, sentence) = sentence else { return }
             out.add("#s")
             out.add(block)
@@ -217,12 +222,46 @@ struct EventView {
         ])
     }
 
+    /// `highlighted(m)`, written: where the expression's bounds fall on characters of the sentence,
+    /// its pieces are escaped straight into `out` (a period page has a sentence per event), else
+    /// the renderer writes it.
+    static func writeHighlighted(_ m: Mention, into out: inout PageText) {
+        var sentence = m.sentence
+        let done = sentence.withUTF8 { utf8 -> Bool in
+            let count = utf8.count
+            guard let range = m.expressionRange, range.upperBound <= count else {
+                out.escapedText(utf8)
+                return true
+            }
+            let (lo, hi) = (range.lowerBound, range.upperBound)
+            guard lo >= 0 else { return false }
+            guard lo < hi else {
+                out.escapedText(utf8)  // an empty span is left out
+                return true
+            }
+            // A bound inside a character is moved by the renderer: left to it.
+            func starts(_ i: Int) -> Bool { i == count || utf8[i] & 0xC0 != 0x80 }
+            guard starts(lo), starts(hi) else { return false }
+            out.escapedText(UnsafeBufferPointer(rebasing: utf8[..<lo]))
+            out.add("<mark><time datetime=\""); out.datetime(m.value); out.add("\" title=\""); out.escaped(m.resolution); out.add("\">")
+            out.escapedText(UnsafeBufferPointer(rebasing: utf8[lo..<hi]))
+            out.add("</time></mark>")
+            out.escapedText(UnsafeBufferPointer(rebasing: utf8[hi...]))
+            return true
+        }
+        if !done { out.text(highlighted(m)) }
+    }
+
     /// A `datetime` attribute browsers understand: TIMEX3 already is one for days, weeks, months
     /// and years; a part of day falls back to its day, anything without a single extent to its start.
     static func htmlDatetime(_ v: TimexValue) -> String {
         switch v {
         case .day(let d), .partOfDay(let d, _): return d.description
-        case .time, .week, .month, .year: return v.description
+        case .month, .year:
+            // Digits and `-` (ValueBytes), without the general formatter (an article body has one per expression).
+            var text = ""
+            return ValueBytes.withText(v, { text = String(decoding: $0, as: UTF8.self) }) ? text : v.description
+        case .time, .week: return v.description
         default: return v.interval?.start.description ?? v.description
         }
     }

@@ -227,12 +227,13 @@ struct Pages: @unchecked Sendable {
         var parts: [OutputEntry.Part] = []
         parts.reserveCapacity(events.count)
         let (index, root) = (self.index, needs.root)
+        var links = ArticleLinkTexts(index.articleList)
         for group in TimelineGroups.dayGroups(events, index: index) {
             CompiledPartials.write(group, index: index, into: &out) { event, dateInHeading, out in
                 let print = cardPrint(event, dateInHeading)
                 let start = out.bytes.count
                 if !out.copy(old[print], of: previous?.bytes) {
-                    CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, root: root, into: &out)
+                    CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, root: root, links: &links, into: &out)
                 }
                 parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
             }

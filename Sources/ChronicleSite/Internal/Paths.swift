@@ -67,12 +67,18 @@ enum Paths {
     /// `eventHref(id:value:period:paged:)`, written as `PageText.escaped` would write it: a
     /// period's page has nothing to escape, and an anchor only `[A-Za-z0-9_-]`.
     static func writeEventHref(id: String, value: TimexValue, period filed: Period?, paged: Bool, into out: inout PageText) {
-        if paged, let p = filed ?? Period(of: value) {
+        if paged, let p = filed ?? period(of: value) {
             out.add("months/"); out.period(p); out.add(".html#")
         } else {
             out.add("index.html#")
         }
         writeEventAnchor(id, into: &out)
+    }
+
+    /// `Period(of: value)`, of a day without working out its interval (a day is filed under its month).
+    private static func period(of value: TimexValue) -> Period? {
+        guard case .day(let d) = value else { return Period(of: value) }
+        return Period(year: d.year, month: d.month)
     }
 
     /// `eventAnchor(id)`, written.
@@ -81,7 +87,12 @@ enum Paths {
         let ascii = id.withUTF8 { utf8 in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
             out.add("event-")
-            for b in utf8 { out.bytes.append(isUnreserved(b) && b != 0x2E && b != 0x7E ? b : 0x2D) }
+            // Ids are usually kept whole (one copy); otherwise mapped byte by byte.
+            guard !utf8.allSatisfy(isAnchorByte) else {
+                out.add(utf8)
+                return true
+            }
+            for b in utf8 { out.bytes.append(isAnchorByte(b) ? b : 0x2D) }
             return true
         }
         if !ascii { out.escaped(eventAnchor(id)) }
@@ -114,6 +125,9 @@ enum Paths {
         }
         return out
     }
+
+    /// `[A-Za-z0-9_-]`: what an event's anchor keeps of its id.
+    private static func isAnchorByte(_ b: UInt8) -> Bool { isUnreserved(b) && b != 0x2E && b != 0x7E }
 
     private static func isUnreserved(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E

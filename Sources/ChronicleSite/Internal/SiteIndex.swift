@@ -11,7 +11,7 @@ struct SiteIndex: @unchecked Sendable {
     /// In timeline order.
     let articleList: [ArticleInfo]
     /// Each article's place in `articleList` by slug (the first, should two share a slug).
-    let positions: [String: Int]
+    let positions: SlugPositions
     let periods: [PeriodDigest]
     /// Whether any event is key; if none is, every event is shown by default.
     let hasKeyEvents: Bool
@@ -34,17 +34,14 @@ struct SiteIndex: @unchecked Sendable {
     init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
         self.config = config
         articleList = articles
-        // The articles read where they lie, by index (a copy of each would retain its texts), each
-        // slug looked up once.
-        var positions: [String: Int] = Dictionary(minimumCapacity: articles.count)
+        // The articles read where they lie, by index (a copy of each would retain its texts).
         var updated: PublicationTime?
         articles.withUnsafeBufferPointer { articles in
             for i in articles.indices {
-                positions.merge(CollectionOfOne((articles[i].slug, i))) { first, _ in first }
                 if let p = articles[i].published, updated.map({ Self.precedes($0, p) }) ?? true { updated = p }
             }
         }
-        self.positions = positions
+        positions = SlugPositions(articles)
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -63,7 +60,7 @@ struct SiteIndex: @unchecked Sendable {
     var eventCount: Int { periods.reduce(0) { $0 + $1.eventCount } }
 
     /// The article of this slug, when the site has it.
-    func article(_ slug: String) -> ArticleInfo? { positions[slug].map { articleList[$0] } }
+    func article(_ slug: String) -> ArticleInfo? { positions.position(slug).map { articleList[$0] } }
 
     /// An article's page from the site root, percent-encoded (made when asked: the lists that
     /// show every article copy most of their lines).

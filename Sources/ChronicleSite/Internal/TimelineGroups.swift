@@ -159,12 +159,15 @@ enum TimelineGroups {
     /// Whether the heading of the event's day group already says its date (then the event repeats
     /// only a finer date, "…, evening"): the group's key is the key of the event's value.
     static func showsDate(of event: Event, group: Group) -> Bool {
+        // A day, month or year is digits and `-`, which `safe` keeps: compared as bytes.
+        var (same, key) = (false, group.key)
+        if ValueBytes.withText(event.value, { text in same = key.withUTF8 { UnsafeRawBufferPointer($0).elementsEqual(text) } }) { return same }
         // Compared character by character as `safeKey` maps them: no key is made per event.
-        var key = group.key.unicodeScalars.makeIterator()
+        var scalars = key.unicodeScalars.makeIterator()
         for scalar in event.value.description.unicodeScalars {
-            guard let k = key.next(), k == safe(scalar) else { return false }
+            guard let k = scalars.next(), k == safe(scalar) else { return false }
         }
-        return key.next() == nil
+        return scalars.next() == nil
     }
 
     /// Group keys become HTML ids.
