@@ -420,7 +420,7 @@ public struct TimelineBuilder: Sendable {
                 }
                 let keepsEvents = keptEvents.take(candidates.count)
                 return try MergedPeriod(period, candidates: consume candidates, merger: merger, names: names, cache: cache,
-                                        records: included, rank: rank, previous: memory.map { ($0, origins) },
+                                        records: included, rank: rank, previous: (consume memory).map { ($0, origins) },
                                         keepsEvents: keepsEvents, encoded: encoded,
                                         merged: hook, last: lastGroups.map { groups in
                                             (groups, origins, oldPeriods[period]!.result(changed: false, names: names).hash)

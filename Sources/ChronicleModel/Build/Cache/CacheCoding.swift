@@ -56,12 +56,16 @@ public struct CacheWriter {
         }
     }
 
+    // Inlinable, as the reader's are: the site layer writes its state with these, and a call across
+    // modules runs the generic code (metadata for every element copied) rather than a specialised copy.
+    @inlinable
     public mutating func optional<T>(_ value: T?, _ body: (inout CacheWriter, T) -> Void) {
-        guard let value else { bytes.append(0); return }
-        bytes.append(1)
+        guard let value else { bool(false); return }
+        bool(true)
         body(&self, value)
     }
 
+    @inlinable
     public mutating func array<T>(_ values: [T], _ body: (inout CacheWriter, T) -> Void) {
         varint(UInt64(values.count))
         for v in values { body(&self, v) }
