@@ -120,7 +120,7 @@ public struct EventMerger: Sendable {
         return candidates.withUnsafeBufferPointer { c in
             prepared.traits.withUnsafeBufferPointer {
                 makeEvent(members.map { c[$0].mention }, period: c[members[0]].period, members: members, names: names, traits: $0,
-                          slugs: prepared.slugs, descriptions: prepared.descriptions)
+                          slugs: prepared.slugs, descriptions: prepared.descriptions, resolutions: prepared.resolutions)
             }
         }
     }
@@ -146,7 +146,7 @@ public struct EventMerger: Sendable {
                         count = members.count
                     }
                     events.append(makeEvent(consume mentions, period: period, members: members, names: names, traits: traits,
-                                            slugs: prepared.slugs, descriptions: prepared.descriptions))
+                                            slugs: prepared.slugs, descriptions: prepared.descriptions, resolutions: prepared.resolutions))
                 }
             }
         }
@@ -173,6 +173,7 @@ public struct EventMerger: Sendable {
         var slugs: [String]
         /// The text of each value an event took (a period's events take few values).
         let descriptions = Descriptions()
+        let resolutions = Resolutions()
 
         final class Descriptions {
             private var known: [TimexValue: String] = [:]
@@ -182,6 +183,20 @@ public struct EventMerger: Sendable {
                 let text = value.description
                 known[value] = text
                 return text
+            }
+        }
+
+        /// The last list of names the site-wide pass resolved, and its entities: mentions one after
+        /// another most often give the same list (the accounts of one happening, an article's
+        /// sentences), read from the cache as one array.
+        final class Resolutions {
+            private var last: (names: [ArticleName], entities: [String])?
+
+            func entities(of names: [ArticleName], by site: SiteNames) -> [String] {
+                if let last, last.names == names { return last.entities }
+                let entities = site.resolve(names)
+                last = (names, entities)
+                return entities
             }
         }
 
@@ -216,10 +231,13 @@ public struct EventMerger: Sendable {
     ///   - mentions: those of `members`, in order.
     ///   - period: `Candidate.period` of the first member.
     private func makeEvent(_ taken: consuming [Mention], period: Period?, members: [Int], names: SiteNames?,
-                           traits: UnsafeBufferPointer<Traits>, slugs: [String], descriptions: Prepared.Descriptions) -> Event {
+                           traits: UnsafeBufferPointer<Traits>, slugs: [String], descriptions: Prepared.Descriptions,
+                           resolutions: Prepared.Resolutions) -> Event {
         var mentions = consume taken
         if let names {
-            for k in mentions.indices where !Self.resolvesAsGiven(mentions[k]) { mentions[k].entities = names.resolve(mentions[k].names) }
+            for k in mentions.indices where !Self.resolvesAsGiven(mentions[k]) {
+                mentions[k].entities = resolutions.entities(of: mentions[k].names, by: names)
+            }
         }
         // The date: the most precise value among the best-supported explicit mentions.
         let explicit = members.indices.filter { traits[members[$0]].explicit }

@@ -217,7 +217,8 @@ struct MonthGrouping {
     /// the nodes its span reaches (every pair, so no word ranking is involved); the links are then
     /// ordered as a full search orders them, so the groups are the same. Nil when `memory` does not
     /// fit the candidates.
-    init?(_ candidates: [EventMerger.Candidate], merger: EventMerger, memory: Memory, origins: [Int?]) {
+    /// `memory` is taken: its lists of links become the grouping's, those of changed nodes left out.
+    init?(_ candidates: [EventMerger.Candidate], merger: EventMerger, memory: consuming Memory, origins: [Int?]) {
         self.init(thresholds: merger, candidates: candidates)
         guard memory.isConsistent else { return nil }
         let oldCount = memory.explicitDay.count
@@ -381,19 +382,25 @@ struct MonthGrouping {
         var isTouched = [Bool](repeating: false, count: nodes.count)
         for t in touched { isTouched[t] = true }
         // `ordered`: the earlier node first (links between words); else as they were (an announcement, then its report).
-        func unchanged(_ old: [Link], ordered: Bool) -> [Link] {
-            var out: [Link] = []
-            out.reserveCapacity(old.count)
-            position.withUnsafeBufferPointer { position in
+        // Kept in the list they are read from, moved up over those left out (a month's links are
+        // hundreds of thousands: a second list would be that much fresh memory).
+        func keepUnchanged(_ list: inout [Link], ordered: Bool) {
+            let kept = position.withUnsafeBufferPointer { position in
                 isTouched.withUnsafeBufferPointer { isTouched in
-                    for link in old {
-                        let a = position[link.a], b = position[link.b]
-                        guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
-                        out.append(Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b))
+                    list.withUnsafeMutableBufferPointer { links in
+                        var kept = 0
+                        for i in links.indices {
+                            let link = links[i]
+                            let a = position[link.a], b = position[link.b]
+                            guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
+                            links[kept] = Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b)
+                            kept += 1
+                        }
+                        return kept
                     }
                 }
             }
-            return out
+            list.removeLast(list.count - kept)
         }
         // Old nodes that keep their order keep their links in order (strongest first, then by ends).
         var lastPlace = -1
@@ -401,9 +408,11 @@ struct MonthGrouping {
             defer { if position[n] >= 0 { lastPlace = position[n] } }
             return position[n] < 0 || position[n] > lastPlace
         }
-        var links = unchanged(memory.links, ordered: true)
-        var conflicts = unchanged(memory.conflicts, ordered: true)
-        var announcements = unchanged(memory.announcements, ordered: false)
+        var links = memory.links, conflicts = memory.conflicts, announcements = memory.announcements
+        (memory.links, memory.conflicts, memory.announcements) = ([], [], [])
+        keepUnchanged(&links, ordered: true)
+        keepUnchanged(&conflicts, ordered: true)
+        keepUnchanged(&announcements, ordered: false)
         let (keptLinks, keptConflicts, keptAnnouncements) = (links.count, conflicts.count, announcements.count)
         for t in touched {
             for u in nodes.indices where u != t && (!isTouched[u] || u > t) {
@@ -413,32 +422,43 @@ struct MonthGrouping {
                 if let link = announcement(b, a) ?? announcement(a, b) { announcements.append(link) }
             }
         }
-        self.links = Self.strongestFirst(links, keptCount: keptLinks, keptInOrder: keepsOrder)
-        self.conflicts = Self.strongestFirst(conflicts, keptCount: keptConflicts, keptInOrder: keepsOrder)
-        self.announcements = Self.strongestFirst(announcements, keptCount: keptAnnouncements, keptInOrder: keepsOrder)
+        Self.orderStrongestFirst(&links, keptCount: keptLinks, keptInOrder: keepsOrder)
+        Self.orderStrongestFirst(&conflicts, keptCount: keptConflicts, keptInOrder: keepsOrder)
+        Self.orderStrongestFirst(&announcements, keptCount: keptAnnouncements, keptInOrder: keepsOrder)
+        (self.links, self.conflicts, self.announcements) = (links, conflicts, announcements)
     }
 
-    /// `links` strongest first, as sorting them gives, when its first `keptCount` are the last
+    /// Puts `links` strongest first, as sorting them gives, when its first `keptCount` are the last
     /// grouping's: those are most often in that order still (their nodes keep their order), and
-    /// then only the others are sorted and merged in.
+    /// then only the others are sorted and merged in, in place from the end (as a stable merge that
+    /// takes the kept one first on a tie orders them: a found one goes before the first kept one it
+    /// comes strictly before).
     /// - Parameter keptInOrder: known to be so (else it is checked).
-    private static func strongestFirst(_ links: [Link], keptCount: Int, keptInOrder: Bool) -> [Link] {
+    private static func orderStrongestFirst(_ links: inout [Link], keptCount: Int, keptInOrder: Bool) {
         let kept = links[..<keptCount]
-        guard keptInOrder || zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else { return strongestFirst(links) }
+        guard keptInOrder || zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else {
+            links = strongestFirst(links)
+            return
+        }
         let found = strongestFirst(Array(links[keptCount...]))
-        var out: [Link] = []
-        out.reserveCapacity(links.count)
-        var i = kept.startIndex, j = 0
-        while i < kept.endIndex || j < found.count {
-            if j == found.count || (i < kept.endIndex && !strongestFirst(found[j], kept[i])) {
-                out.append(kept[i])
-                i += 1
-            } else {
-                out.append(found[j])
-                j += 1
+        // The found ones are few: each, from the last, goes just before the first kept one it comes
+        // strictly before (found by bisection), the kept ones from there moved up as one block.
+        links.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
+            var end = keptCount, free = out.count
+            for link in found.reversed() {
+                var (low, high) = (0, end)
+                while low < high {
+                    let mid = (low + high) / 2
+                    if strongestFirst(link, out[mid]) { high = mid } else { low = mid + 1 }
+                }
+                let moved = end - low
+                (base + free - moved).update(from: base + low, count: moved)
+                free -= moved + 1
+                end = low
+                out[free] = link
             }
         }
-        return out
     }
 
     /// The groups, as ascending indices into the candidates, ordered by their first member.

@@ -175,7 +175,8 @@ extension MonthGrouping.Memory: CacheCodable {
         func links<T: FixedWidthInteger>(_ ends: [T]) throws -> [MonthGrouping.Link] {
             guard ends.count == 2 * count else { throw CacheReader.corrupt("link ends") }
             var out: [MonthGrouping.Link] = []
-            out.reserveCapacity(count)
+            // Room for the links a regrouping finds again for the nodes that changed (it keeps the others here).
+            out.reserveCapacity(count + count / 32 + 64)
             var e = 0
             for (value, run) in zip(values, runs) {
                 for _ in 0..<run {

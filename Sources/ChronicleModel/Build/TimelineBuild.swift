@@ -329,7 +329,7 @@ struct MergedPeriod {
     ///     new) and the hash the period had under this build's names: which events are unchanged is
     ///     worked out from them (`PeriodResult.unchanged`).
     init(_ period: Period, candidates: consuming [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
-         records: [ArticleRecord], rank: [String: Int], previous: (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
+         records: [ArticleRecord], rank: [String: Int], previous: consuming (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
          encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil,
          last: (groups: [[Int]], origins: [Int?], hash: UInt64)? = nil) throws {
         // The grouping (which holds the candidates too) is dropped once its groups and memory are
@@ -338,7 +338,10 @@ struct MergedPeriod {
         do {
             // (No closure captures `candidates`, and the grouping takes a copy: it is consumed below.)
             var grouping: MonthGrouping?
-            if let previous { grouping = MonthGrouping(copy candidates, merger: merger, memory: previous.0, origins: previous.1) }
+            // The memory is handed over (its links become the grouping's).
+            if let previous = consume previous {
+                grouping = MonthGrouping(copy candidates, merger: merger, memory: previous.0, origins: previous.1)
+            }
             if grouping == nil { grouping = MonthGrouping(copy candidates, merger: merger) }
             (groups, memory) = (grouping!.groups(), grouping!.memory)
         }

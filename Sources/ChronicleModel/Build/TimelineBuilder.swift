@@ -335,7 +335,8 @@ public struct TimelineBuilder: Sendable {
         // mentions (`TimelineBuild.keptMentionLimit`); a rebuild that merges a few keeps them all.
         let keptEvents = Budget(dirtyList.count <= TimelineBuild.recentLimit ? .max : TimelineBuild.keptMentionLimit)
         let hook: (@Sendable (PeriodResult, [Event]) -> Void)? = self.merged.map { merged in
-            let hashes = Dictionary(records.map { ($0.slug, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+            // The slugs' table as it is, each index replaced by the article's hash: no key hashed again.
+            let hashes = rank.mapValues { records[$0].contentHash }
             return { merged($0, $1, hashes, cache) }
         }
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
@@ -420,7 +421,7 @@ public struct TimelineBuilder: Sendable {
                 }
                 let keepsEvents = keptEvents.take(candidates.count)
                 return try MergedPeriod(period, candidates: consume candidates, merger: merger, names: names, cache: cache,
-                                        records: included, rank: rank, previous: memory.map { ($0, origins) },
+                                        records: included, rank: rank, previous: (consume memory).map { ($0, origins) },
                                         keepsEvents: keepsEvents, encoded: encoded,
                                         merged: hook, last: lastGroups.map { groups in
                                             (groups, origins, oldPeriods[period]!.result(changed: false, names: names).hash)

@@ -16,52 +16,65 @@ public protocol CacheCodable {
 }
 
 public struct CacheWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// What has been written.
+    public var bytes: [UInt8] { storage }
+    // Visible to inlined code, as the reader's bytes are: the primitives below are `@inlinable`, so
+    // the site layer writes a number without a call (a call per byte appended cost it dearly).
+    @usableFromInline var storage: [UInt8] = []
 
     public init() {}
 
     /// A writer with room for `capacity` bytes (`LargeBuffer`): a large value written at its final
     /// size, or more (room not written to is never touched), is never copied to grow.
-    public init(capacity: Int) { bytes = LargeBuffer.empty(capacity: capacity) }
+    public init(capacity: Int) { storage = LargeBuffer.empty(capacity: capacity) }
 
+    @inlinable
     public mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            storage.append(UInt8(truncatingIfNeeded: v) | 0x80)
             v >>= 7
         }
-        bytes.append(UInt8(v))
+        storage.append(UInt8(v))
     }
 
     /// Zig-zag, so small negative numbers stay short.
+    @inlinable
     public mutating func int(_ value: Int) {
         let v = Int64(value)
         varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
     }
 
-    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable
+    public mutating func bool(_ value: Bool) { storage.append(value ? 1 : 0) }
 
     /// Eight bytes as they are (hashes do not shrink as varints).
+    @inlinable
     public mutating func fixed(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     public mutating func double(_ value: Double) { fixed(value.bitPattern) }
 
+    @inlinable
     public mutating func string(_ value: String) {
         var s = value
         s.withUTF8 { utf8 in
             varint(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+            storage.append(contentsOf: utf8)
         }
     }
 
+    // Inlinable, as the reader's are: the site layer writes its state with these, and a call across
+    // modules runs the generic code (metadata for every element copied) rather than a specialised copy.
+    @inlinable
     public mutating func optional<T>(_ value: T?, _ body: (inout CacheWriter, T) -> Void) {
-        guard let value else { bytes.append(0); return }
-        bytes.append(1)
+        guard let value else { bool(false); return }
+        bool(true)
         body(&self, value)
     }
 
+    @inlinable
     public mutating func array<T>(_ values: [T], _ body: (inout CacheWriter, T) -> Void) {
         varint(UInt64(values.count))
         for v in values { body(&self, v) }
@@ -74,8 +87,8 @@ public struct CacheWriter {
     public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
         // Room for the reused bytes (and some for the others) at once: a large list does not
         // grow the buffer by doubling, each step a copy that holds twice the memory for a moment.
-        let room = bytes.count + Self.room(for: values.count, reusing: encoded)
-        if bytes.capacity < room { bytes.reserveCapacity(room) }
+        let room = storage.count + Self.room(for: values.count, reusing: encoded)
+        if storage.capacity < room { storage.reserveCapacity(room) }
         varint(UInt64(values.count))
         for i in values.indices {
             if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
@@ -99,16 +112,16 @@ public struct CacheWriter {
 
     public mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
 
-    public mutating func append(_ other: [UInt8]) { bytes += other }
+    public mutating func append(_ other: [UInt8]) { storage += other }
 
-    public mutating func append(_ other: ArraySlice<UInt8>) { bytes += other }
+    public mutating func append(_ other: ArraySlice<UInt8>) { storage += other }
 
     /// A list of plain numbers as they lie in memory (little-endian wherever Swift runs): a count,
     /// then one copy of their bytes. For long lists read back whole (a month's links).
     public mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
         varint(UInt64(values.count))
         // As typed bytes: appended as one copy (raw bytes go one by one).
-        values.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        values.withUnsafeBytes { storage.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 }
 
@@ -473,13 +486,13 @@ extension CacheWriter {
     /// A tag and its numbers for the common values; the stored string for the rest.
     public mutating func timex(_ v: TimexValue) {
         switch v {
-        case .day(let d): bytes.append(1); date(d)
-        case .time(let d, let h, let m): bytes.append(2); date(d); int(h); optionalInt(m)
-        case .week(let w): bytes.append(3); int(w.year); int(w.week)
-        case .weekend(let w): bytes.append(4); int(w.year); int(w.week)
-        case .month(let y, let m): bytes.append(5); int(y); int(m)
-        case .year(let y): bytes.append(6); int(y)
-        default: bytes.append(0); string(v.stored)
+        case .day(let d): storage.append(1); date(d)
+        case .time(let d, let h, let m): storage.append(2); date(d); int(h); optionalInt(m)
+        case .week(let w): storage.append(3); int(w.year); int(w.week)
+        case .weekend(let w): storage.append(4); int(w.year); int(w.week)
+        case .month(let y, let m): storage.append(5); int(y); int(m)
+        case .year(let y): storage.append(6); int(y)
+        default: storage.append(0); string(v.stored)
         }
     }
 }
