@@ -6,6 +6,8 @@ import ChronicleTime
 struct Resolver {
     let stream: TokenStream
     let context: AnchorContext
+    /// The publication day as explanations write it (`DisplayFormat.shortDay`), formatted once for a document.
+    let publishedDay: String?
     var recordsTrace = true
 
     /// What carries from one expression to the next: the narrative time and the last reporting period.
@@ -54,7 +56,7 @@ struct Resolver {
                 trace += anchored.steps
                 trace.append("value \(anchored.value) (\(c.type.rawValue))")
             }
-            let explanation = explain(c, text: text, anchored: anchored, dct: dct)
+            let explanation = explain(c, text: text, anchored: anchored)
             var timex = Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                               rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
                               tense: tense)
@@ -110,7 +112,7 @@ struct Resolver {
                                              .through, .to, .over, .within, .for, .between, .of, .throughout]
 
     /// "'on Friday' in a past-tense sentence of an article published Sat 15 Mar 2025 → Fri 14 Mar 2025".
-    private func explain(_ c: Candidate, text: String, anchored: Anchored, dct: CivilDate?) -> String {
+    private func explain(_ c: Candidate, text: String, anchored: Anchored) -> String {
         var quoted = text
         let p = c.first - 1
         if let k = stream.keyword(p), Resolver.prepositions.contains(k), k != .of, k != .for, k != .to {
@@ -126,8 +128,7 @@ struct Resolver {
             return "'\(quoted)' counted from the narrative time \(anchored.reference.map(Resolver.display) ?? "of the account") → \(result)"
         case .documentTime:
             let context = anchored.reason.map { $0.hasPrefix("in a ") ? " \($0) of an article" : " \($0) in an article" } ?? " in an article"
-            let published = dct.map { DisplayFormat.shortDay($0) } ?? "?"
-            return "'\(quoted)'\(context) published \(published) → \(result)"
+            return "'\(quoted)'\(context) published \(publishedDay ?? "?") → \(result)"
         }
     }
 
