@@ -32,6 +32,8 @@ public struct SentenceSplitter: Sendable {
     public func splitUTF8(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let n = b.count
+        // A sentence is rarely shorter than 64 bytes: one allocation for most paragraphs.
+        out.reserveCapacity(n / 64 + 1)
         var start = -1
         var inQuote = false
         var i = 0

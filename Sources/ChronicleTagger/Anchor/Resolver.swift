@@ -113,22 +113,42 @@ struct Resolver {
 
     /// "'on Friday' in a past-tense sentence of an article published Sat 15 Mar 2025 → Fri 14 Mar 2025".
     private func explain(_ c: Candidate, text: String, anchored: Anchored) -> String {
-        var quoted = text
+        // the preposition before the expression and a space, quoted with it
+        var preposition = "", space = ""
         let p = c.first - 1
         if let k = stream.keyword(p), Resolver.prepositions.contains(k), k != .of, k != .for, k != .to {
-            quoted = stream.lowerWord(p) + " " + text
+            preposition = stream.lowerWord(p)
+            space = " "
         }
         let result = Resolver.display(anchored.value)
         switch anchored.anchor {
         case .absolute:
-            return "'\(quoted)' → \(result)"
+            return Resolver.concatenated("'", preposition, space, text, "' → ", result)
         case .unresolved:
-            return "'\(quoted)' has no publication date to anchor it → \(anchored.value)"
+            return Resolver.concatenated("'", preposition, space, text, "' has no publication date to anchor it → ",
+                                         "\(anchored.value)")
         case .narrative:
-            return "'\(quoted)' counted from the narrative time \(anchored.reference.map(Resolver.display) ?? "of the account") → \(result)"
+            return Resolver.concatenated("'", preposition, space, text, "' counted from the narrative time ",
+                                         anchored.reference.map(Resolver.display) ?? "of the account", " → ", result)
         case .documentTime:
-            let context = anchored.reason.map { $0.hasPrefix("in a ") ? " \($0) of an article" : " \($0) in an article" } ?? " in an article"
-            return "'\(quoted)'\(context) published \(publishedDay ?? "?") → \(result)"
+            // "'on Friday' in a past-tense sentence of an article published …", "'Friday' in an article published …"
+            let reason = anchored.reason ?? "", reasonSpace = anchored.reason == nil ? "" : " "
+            let article = reason.hasPrefix("in a ") ? " of an article" : " in an article"
+            return Resolver.concatenated("'", preposition, space, text, "'", reasonSpace, reason, article, " published ",
+                                         publishedDay ?? "?", " → ", result)
+        }
+    }
+
+    /// The texts one after another, made in one allocation (interpolation appends them one by one,
+    /// several times the cost for the explanation of every expression).
+    static func concatenated(_ parts: String...) -> String {
+        let count = parts.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var n = 0
+            for var part in parts {
+                n += part.withUTF8 { UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: $0) }
+            }
+            return n
         }
     }
 
