@@ -29,6 +29,7 @@ public struct ArticleAnalyzer: Sendable {
         var account: AccountTime?
         var blocks: [AnalysedBlock] = []
         var buffers = SentenceReading.Buffers()
+        var scratch = Tagger.Scratch()
         for block in article.document.textBlocks {
             let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
@@ -39,7 +40,8 @@ public struct ArticleAnalyzer: Sendable {
                 let start = block.text.utf8.distance(from: block.text.startIndex, to: range.lowerBound)
                 let utf8Range = start..<(start + text.utf8.count)
                 var narrativeAfter = narrativeReference
-                let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter)
+                let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter,
+                                         scratch: &scratch)
                 var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,

@@ -32,6 +32,8 @@ public struct SentenceSplitter: Sendable {
     public func splitUTF8(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let n = b.count
+        // A sentence is rarely shorter than 64 bytes: one allocation for most paragraphs.
+        out.reserveCapacity(n / 64 + 1)
         var start = -1
         var inQuote = false
         var i = 0
@@ -59,6 +61,11 @@ public struct SentenceSplitter: Sendable {
             if start < 0 {
                 if SentenceSplitter.isSpace(b, i) { i += 1; continue }
                 start = i
+            } else if !SentenceSplitter.isMarker(c) {
+                // Inside a sentence only line breaks, quotation marks and terminators matter: skip the rest in a tight loop.
+                i += 1
+                while i < n && !SentenceSplitter.isMarker(b[i]) { i += 1 }
+                continue
             }
             // quotation marks: straight " toggles, curly “ opens, ” closes
             if c == 0x22 {
@@ -130,11 +137,11 @@ public struct SentenceSplitter: Sendable {
         }
         guard s < dot else { return false }
         // The word is ASCII (word bytes and full stops): its bytes are its characters.
-        let word = SentenceSplitter.packed(b, s..<dot)
-        if let word, SentenceSplitter.titleKeys.contains(word) { return true }
+        let kinds = SentenceSplitter.packed(b, s..<dot).map(SentenceSplitter.knownWords.kinds) ?? []
+        if kinds.contains(.title) { return true }
         let opener = SentenceSplitter.openerFollows(b, next)
-        if let word, SentenceSplitter.softAbbreviationKeys.contains(word) { return !opener }
-        if let word, SentenceSplitter.monthAbbreviationKeys.contains(word) { return next < b.count && b[next] >= 0x30 && b[next] <= 0x39 }
+        if kinds.contains(.soft) { return !opener }
+        if kinds.contains(.month) { return next < b.count && b[next] >= 0x30 && b[next] <= 0x39 }
         // an initial ("J. K. Rowling") or a dotted acronym ("U.S.", "U.N.")
         let upperInitial = dot - s == 1 && b[s] >= 0x41 && b[s] <= 0x5A
         if upperInitial { return !opener }
@@ -145,14 +152,68 @@ public struct SentenceSplitter: Sendable {
     static func openerFollows(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         var e = k
         while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }
-        return packed(b, k..<max(k, e)).map(openerKeys.contains) ?? false
+        return packed(b, k..<max(k, e)).map { knownWords.kinds($0).contains(.opener) } ?? false
     }
 
-    /// The tables above as `packed` keys: a lookup builds no string.
-    static let titleKeys = Set(titles.map(packed))
-    static let softAbbreviationKeys = Set(softAbbreviations.map(packed))
-    static let monthAbbreviationKeys = Set(monthAbbreviations.map(packed))
-    static let openerKeys = Set(openers.map(packed))
+    /// The tables above in one lookup table, each word with the tables it is in.
+    static let knownWords = KnownWords([(titles, .title), (softAbbreviations, .soft), (monthAbbreviations, .month),
+                                        (openers, .opener)])
+
+    /// Which of the splitter's word tables a word is in.
+    struct WordKinds: OptionSet {
+        let rawValue: UInt8
+        static let title = WordKinds(rawValue: 1)
+        static let soft = WordKinds(rawValue: 2)
+        static let month = WordKinds(rawValue: 4)
+        static let opener = WordKinds(rawValue: 8)
+    }
+
+    /// Words as `packed` keys in an open-addressed table with a multiplicative hash: a lookup
+    /// builds no string and hashes with one multiplication.
+    struct KnownWords {
+        /// 256 slots for the ~110 words of the tables: probes stay short.
+        private static let bits = 8
+        /// The packed key in each slot; 0 (no word packs to it) marks an empty one.
+        private var keys: [UInt64]
+        private var kinds: [WordKinds]
+
+        init(_ tables: [(Set<String>, WordKinds)]) {
+            keys = Array(repeating: 0, count: 1 << Self.bits)
+            kinds = Array(repeating: [], count: 1 << Self.bits)
+            for (words, kind) in tables {
+                for word in words {
+                    let key = SentenceSplitter.packed(word)
+                    var slot = Self.slot(key)
+                    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+                    keys[slot] = key
+                    kinds[slot].insert(kind)
+                }
+            }
+        }
+
+        /// The tables the word with `key` is in (none for 0, the empty word).
+        @inline(__always)
+        func kinds(_ key: UInt64) -> WordKinds {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return kinds[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return []
+        }
+
+        @inline(__always)
+        private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(bits))) }
+    }
+
+    /// A byte that matters inside a sentence: a line break, a quotation mark, a terminator, or
+    /// the lead byte of a curly quotation mark.
+    @inline(__always)
+    static func isMarker(_ c: UInt8) -> Bool {
+        // bits 0x0A, 0x21 "!", 0x22 ", 0x2E ".", 0x3F "?"
+        let markers: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x22 | 1 << 0x2E | 1 << 0x3F
+        return c < 0x40 ? markers >> UInt64(c) & 1 != 0 : c == 0xE2
+    }
 
     /// ASCII bytes of at most 8, lower-cased, packed into an integer (nil when longer): every word of
     /// the tables above fits, so a longer one is in none of them.
@@ -167,7 +228,7 @@ public struct SentenceSplitter: Sendable {
         return key
     }
 
-    private static func packed(_ word: String) -> UInt64 {
+    fileprivate static func packed(_ word: String) -> UInt64 {
         var copy = word
         return copy.withUTF8 { packed($0, 0..<$0.count)! }
     }

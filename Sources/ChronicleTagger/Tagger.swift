@@ -95,10 +95,35 @@ public struct Tagger: Sendable {
     /// context's is ignored) and leaving there the narrative time after the text: the last date an
     /// expression of the text resolved to that moves the account's time.
     public func tag(_ text: String, context: AnchorContext, narrative: inout TimexValue?) -> [Timex] {
+        var scratch = Scratch()
+        return tag(text, context: context, narrative: &narrative, scratch: &scratch)
+    }
+
+    /// `tag(_:context:narrative:)` with the working arrays of `scratch`: a caller that tags
+    /// sentence after sentence passes the same scratch to each call and none allocates them afresh.
+    public func tag(_ text: String, context: AnchorContext, narrative: inout TimexValue?, scratch: inout Scratch) -> [Timex] {
         var copy = text
         var state = Resolver.State(narrative: narrative)
         defer { narrative = state.narrative }
-        return copy.withUTF8 { tag(bytes: $0, context: context, state: &state) }
+        return copy.withUTF8 { tag(bytes: $0, context: context, state: &state, scratch: &scratch) }
+    }
+
+    /// What outlives one call of `tag`: the token and candidate arrays (emptied, their capacity
+    /// kept) and the publication day as explanations write it, made once for a document.
+    public struct Scratch: Sendable {
+        var tokens: [Token] = []
+        var candidates: [Candidate] = []
+        private var publishedDay: (date: CivilDate, text: String)?
+
+        public init() {}
+
+        /// `DisplayFormat.shortDay(date)`, formatted only when the date changes.
+        mutating func shortDay(_ date: CivilDate) -> String {
+            if let publishedDay, publishedDay.date == date { return publishedDay.text }
+            let text = DisplayFormat.shortDay(date)
+            publishedDay = (date, text)
+            return text
+        }
     }
 
     /// Tags UTF-8 bytes; offsets in the result are byte offsets into `bytes`.
@@ -107,15 +132,24 @@ public struct Tagger: Sendable {
     /// paragraph runs past 64 KB), so memory stays bounded; the narrative time carries over.
     public func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext) -> [Timex] {
         var state = Resolver.State(narrative: context.narrativeReference)
-        return tag(bytes: bytes, context: context, state: &state)
+        var scratch = Scratch()
+        return tag(bytes: bytes, context: context, state: &state, scratch: &scratch)
     }
 
-    func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext, state: inout Resolver.State) -> [Timex] {
+    func tag(bytes: UnsafeBufferPointer<UInt8>, context: AnchorContext, state: inout Resolver.State,
+             scratch: inout Scratch) -> [Timex] {
         var out: [Timex] = []
+        // The scratch's arrays for this call, given back at its end.
         var tokens: [Token] = []
+        var candidates: [Candidate] = []
+        swap(&tokens, &scratch.tokens)
+        swap(&candidates, &scratch.candidates)
+        defer {
+            swap(&tokens, &scratch.tokens)
+            swap(&candidates, &scratch.candidates)
+        }
         // About a token every four bytes: one allocation for most sentences.
         tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
-        var candidates: [Candidate] = []
         func tag(_ chunk: Range<Int>) {
             let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
             Tokenizer(lexicon: lexicon).tokenize(slice, into: &tokens)
@@ -124,7 +158,8 @@ public struct Tagger: Sendable {
                 Extractor().extract(stream, into: &candidates)
                 guard !candidates.isEmpty else { return }
                 let chosen = Refiner().refine(stream, candidates)
-                let found = Resolver(stream: stream, context: context, recordsTrace: recordsTrace)
+                let publishedDay = context.documentTime.map { scratch.shortDay($0.date) }
+                let found = Resolver(stream: stream, context: context, publishedDay: publishedDay, recordsTrace: recordsTrace)
                     .resolve(chosen, state: &state)
                 // a sentence is the whole text: its offsets stand as they are, and the array is taken whole
                 if chunk.lowerBound == 0 && out.isEmpty {
@@ -196,6 +231,7 @@ public struct ArticleTagger: Sendable {
     public let tagger: Tagger
     public let documentTime: PublicationTime?
     private var state: Resolver.State
+    private var scratch = Tagger.Scratch()
 
     public init(documentTime: PublicationTime?, tagger: Tagger = Tagger()) {
         self.tagger = tagger
@@ -213,6 +249,6 @@ public struct ArticleTagger: Sendable {
     public mutating func tag(_ sentence: String) -> [Timex] {
         var copy = sentence
         let context = AnchorContext(documentTime: documentTime, narrativeReference: state.narrative)
-        return copy.withUTF8 { tagger.tag(bytes: $0, context: context, state: &state) }
+        return copy.withUTF8 { tagger.tag(bytes: $0, context: context, state: &state, scratch: &scratch) }
     }
 }

@@ -6,6 +6,8 @@ import ChronicleTime
 struct Resolver {
     let stream: TokenStream
     let context: AnchorContext
+    /// The publication day as explanations write it (`DisplayFormat.shortDay`), formatted once for a document.
+    let publishedDay: String?
     var recordsTrace = true
 
     /// What carries from one expression to the next: the narrative time and the last reporting period.
@@ -54,7 +56,7 @@ struct Resolver {
                 trace += anchored.steps
                 trace.append("value \(anchored.value) (\(c.type.rawValue))")
             }
-            let explanation = explain(c, text: text, anchored: anchored, dct: dct)
+            let explanation = explain(c, text: text, anchored: anchored)
             var timex = Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                               rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
                               tense: tense)
@@ -110,24 +112,43 @@ struct Resolver {
                                              .through, .to, .over, .within, .for, .between, .of, .throughout]
 
     /// "'on Friday' in a past-tense sentence of an article published Sat 15 Mar 2025 → Fri 14 Mar 2025".
-    private func explain(_ c: Candidate, text: String, anchored: Anchored, dct: CivilDate?) -> String {
-        var quoted = text
+    private func explain(_ c: Candidate, text: String, anchored: Anchored) -> String {
+        // the preposition before the expression and a space, quoted with it
+        var preposition = "", space = ""
         let p = c.first - 1
         if let k = stream.keyword(p), Resolver.prepositions.contains(k), k != .of, k != .for, k != .to {
-            quoted = stream.lowerWord(p) + " " + text
+            preposition = stream.lowerWord(p)
+            space = " "
         }
         let result = Resolver.display(anchored.value)
         switch anchored.anchor {
         case .absolute:
-            return "'\(quoted)' → \(result)"
+            return Resolver.concatenated("'", preposition, space, text, "' → ", result)
         case .unresolved:
-            return "'\(quoted)' has no publication date to anchor it → \(anchored.value)"
+            return Resolver.concatenated("'", preposition, space, text, "' has no publication date to anchor it → ",
+                                         "\(anchored.value)")
         case .narrative:
-            return "'\(quoted)' counted from the narrative time \(anchored.reference.map(Resolver.display) ?? "of the account") → \(result)"
+            return Resolver.concatenated("'", preposition, space, text, "' counted from the narrative time ",
+                                         anchored.reference.map(Resolver.display) ?? "of the account", " → ", result)
         case .documentTime:
-            let context = anchored.reason.map { $0.hasPrefix("in a ") ? " \($0) of an article" : " \($0) in an article" } ?? " in an article"
-            let published = dct.map { DisplayFormat.shortDay($0) } ?? "?"
-            return "'\(quoted)'\(context) published \(published) → \(result)"
+            // "'on Friday' in a past-tense sentence of an article published …", "'Friday' in an article published …"
+            let reason = anchored.reason ?? "", reasonSpace = anchored.reason == nil ? "" : " "
+            let article = reason.hasPrefix("in a ") ? " of an article" : " in an article"
+            return Resolver.concatenated("'", preposition, space, text, "'", reasonSpace, reason, article, " published ",
+                                         publishedDay ?? "?", " → ", result)
+        }
+    }
+
+    /// The texts one after another, made in one allocation (interpolation appends them one by one,
+    /// several times the cost for the explanation of every expression).
+    static func concatenated(_ parts: String...) -> String {
+        let count = parts.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var n = 0
+            for var part in parts {
+                n += part.withUTF8 { UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: $0) }
+            }
+            return n
         }
     }
 
