@@ -180,6 +180,8 @@ public struct SentenceSplitter: Sendable {
         init(_ tables: [(Set<String>, WordKinds)]) {
             keys = Array(repeating: 0, count: 1 << Self.bits)
             kinds = Array(repeating: [], count: 1 << Self.bits)
+            // at most half full, so that a probe ends at an empty slot soon
+            precondition(tables.reduce(0) { $0 + $1.0.count } <= keys.count / 2, "the splitter's word tables outgrew KnownWords")
             for (words, kind) in tables {
                 for word in words {
                     let key = SentenceSplitter.packed(word)
