@@ -57,12 +57,23 @@ public struct EventMerger: Sendable {
 
         /// Told ahead of its day, as scheduled: an announcement.
         var isAnnouncement: Bool {
-            guard status == .expected, let published, let first = mention.value.interval?.start else { return false }
-            return published < first
+            Self.isAnnouncement(status: status, published: published, first: mention.value.interval?.start)
         }
 
         /// Told with a date of its own as having happened: a report.
-        var isReport: Bool { status == .happened && dateSource == .expression }
+        var isReport: Bool { Self.isReport(status: status, dateSource: dateSource) }
+
+        /// `isAnnouncement` from the fields it reads (`first`: the first day of the mention's value), and
+        /// `isReport`: for a candidate read in place through a buffer pointer, which a getter would copy
+        /// whole (every field retained) first.
+        static func isAnnouncement(status: EventStatus, published: CivilDate?, first: CivilDate?) -> Bool {
+            guard status == .expected, let published, let first else { return false }
+            return published < first
+        }
+
+        static func isReport(status: EventStatus, dateSource: DateSource) -> Bool {
+            status == .happened && dateSource == .expression
+        }
 
         /// The period it is merged in.
         public var period: Period? { filedIn ?? Period(of: mention.value) }

@@ -82,9 +82,12 @@ struct MonthGrouping {
         all.withUnsafeBufferPointer { candidates in for i in candidates.indices {
             reader.read(candidates[i].mention.sentence, focus: candidates[i].mention.expressionRange,
                         entities: candidates[i].mention.names.lazy.map(\.name))
-            let span = Span(candidates[i].mention.value.interval!)
-            let explicitDay = candidates[i].dateSource == .expression && candidates[i].mention.value.day != nil
-            let (announced, reported) = (candidates[i].isAnnouncement, candidates[i].isReport)
+            let interval = candidates[i].mention.value.interval!
+            let span = Span(interval)
+            let (status, dateSource) = (candidates[i].status, candidates[i].dateSource)
+            let explicitDay = dateSource == .expression && candidates[i].mention.value.day != nil
+            let announced = EventMerger.Candidate.isAnnouncement(status: status, published: candidates[i].published, first: interval.start)
+            let reported = EventMerger.Candidate.isReport(status: status, dateSource: dateSource)
             var digest = UInt64(bitPattern: Int64(span.first)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(span.last))
             digest = (digest ^ (explicitDay ? 1 : 0) ^ (announced ? 2 : 0) ^ (reported ? 4 : 0)) &* 0xFF51_AFD7_ED55_8CCD
             for t in reader.tokens { digest = (digest ^ t) &* 0x100_0000_01b3 }
