@@ -88,11 +88,11 @@ public struct ArticleAnalyzer: Sendable {
                   continues(future: future, tense: &tense, reading: reading, previous: previous) {
             value = v
             source = .narrative
-            explanation = WordBytes.joined("continues the account dated ", DisplayFormat.value(v)[...], " in the previous sentence")
+            explanation = String.concatenating("continues the account dated ", DisplayFormat.value(v)[...], " in the previous sentence")
         } else if let account, tense.of(reading, using: tagger) == .past, !future, !reading.isPresentPerfect {
             value = account.value
             source = .narrative
-            explanation = WordBytes.joined("past tense, no date of its own: the article's account of ", DisplayFormat.value(account.value)[...])
+            explanation = String.concatenating("past tense, no date of its own: the article's account of ", DisplayFormat.value(account.value)[...])
         } else if let published, let atPublication {
             value = .day(published.date)
             explanation = atPublication

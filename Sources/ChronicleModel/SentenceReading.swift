@@ -331,8 +331,8 @@ extension DatedHappening {
     /// `explanation` followed by the note, made in one allocation.
     func note(after explanation: String, verb: Substring) -> String {
         switch self {
-        case .saying: WordBytes.joined(explanation[...], " (the date of the saying '", verb, "', not of what was reported)")
-        case .reported: WordBytes.joined(explanation[...], " (the date of what was reported, not of the saying '", verb, "')")
+        case .saying: String.concatenating(explanation[...], " (the date of the saying '", verb, "', not of what was reported)")
+        case .reported: String.concatenating(explanation[...], " (the date of what was reported, not of the saying '", verb, "')")
         }
     }
 }

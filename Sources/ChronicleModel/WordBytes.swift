@@ -106,31 +106,6 @@ enum WordBytes {
             ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
-    /// The texts one after another, made in one allocation (appending them one by one to a
-    /// string costs several times as much).
-    static func joined(_ a: Substring, _ b: Substring, _ c: Substring = "", _ d: Substring = "") -> String {
-        String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count) { out in
-            var n = 0
-            func put(_ text: Substring) {
-                let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-                    guard let from = bytes.baseAddress, let to = out.baseAddress else { return 0 }
-                    (to + n).initialize(from: from, count: bytes.count)
-                    return bytes.count
-                }
-                if let copied {
-                    n += copied
-                } else {
-                    for byte in text.utf8 { out[n] = byte; n += 1 }
-                }
-            }
-            put(a)
-            put(b)
-            put(c)
-            put(d)
-            return n
-        }
-    }
-
     /// A word's bytes lower-cased; ASCII (nearly every word) without `String.lowercased()`.
     static func lowercased(_ word: UnsafeBufferPointer<UInt8>) -> String {
         guard word.allSatisfy({ $0 < 0x80 }) else { return String(decoding: word, as: UTF8.self).lowercased() }

@@ -123,34 +123,22 @@ struct Resolver {
         let result = Resolver.display(anchored.value)
         switch anchored.anchor {
         case .absolute:
-            return Resolver.concatenated("'", preposition, space, text, "' → ", result)
+            return String.concatenating("'", preposition, space, text, "' → ", result)
         case .unresolved:
-            return Resolver.concatenated("'", preposition, space, text, "' has no publication date to anchor it → ",
-                                         "\(anchored.value)")
+            return String.concatenating("'", preposition, space, text, "' has no publication date to anchor it → ",
+                                        "\(anchored.value)")
         case .narrative:
-            return Resolver.concatenated("'", preposition, space, text, "' counted from the narrative time ",
-                                         anchored.reference.map(Resolver.display) ?? "of the account", " → ", result)
+            return String.concatenating("'", preposition, space, text, "' counted from the narrative time ",
+                                        anchored.reference.map(Resolver.display) ?? "of the account", " → ", result)
         case .documentTime:
             // "'on Friday' in a past-tense sentence of an article published …", "'Friday' in an article published …"
             let reason = anchored.reason ?? "", reasonSpace = anchored.reason == nil ? "" : " "
             let article = reason.hasPrefix("in a ") ? " of an article" : " in an article"
-            return Resolver.concatenated("'", preposition, space, text, "'", reasonSpace, reason, article, " published ",
-                                         publishedDay ?? "?", " → ", result)
+            return String.concatenating("'", preposition, space, text, "'", reasonSpace, reason, article, " published ",
+                                        publishedDay ?? "?", " → ", result)
         }
     }
 
-    /// The texts one after another, made in one allocation (interpolation appends them one by one,
-    /// several times the cost for the explanation of every expression).
-    static func concatenated(_ parts: String...) -> String {
-        let count = parts.reduce(0) { $0 + $1.utf8.count }
-        return String(unsafeUninitializedCapacity: count) { out in
-            var n = 0
-            for var part in parts {
-                n += part.withUTF8 { UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: $0) }
-            }
-            return n
-        }
-    }
 
     static func display(_ v: TimexValue) -> String {
         if case .day(let d) = v { return DisplayFormat.shortDay(d) }
