@@ -110,7 +110,7 @@ extension KeyTable where Value: AdditiveArithmetic {
 /// Strings numbered in the order they are first given, found again by a 64-bit hash of their
 /// bytes (eight at a time) rather than `Dictionary`'s SipHash of every byte: for the slugs a
 /// period's events name over and over. Two strings with the same hash are told apart.
-public struct StringNumbers {
+public struct StringNumbers: Sendable {
     private var table = KeyTable<Int>()
     public private(set) var strings: [String] = []
     /// The strings whose hash another string took first (practically never any).
@@ -132,6 +132,13 @@ public struct StringNumbers {
         }
         strings.append(text)
         return strings.count - 1
+    }
+
+    /// The number of `text`, nil when it was never given.
+    public func number(of text: String) -> Int? {
+        guard let i = table.index(of: Self.hash(text)) else { return nil }
+        let n = table.values[i]
+        return strings[n] == text ? n : collided[text]
     }
 
     static func hash(_ text: String) -> UInt64 {

@@ -1,120 +1,22 @@
 import ChronicleModel
-import Foundation
 
 /// Each article's place in the timeline-ordered list, by slug (the first, should two share a
 /// slug). A period page looks up every source and sentence of every event it shows: slugs are
-/// found by a cheap hash of their bytes, where a `[String: Int]` hashed each with SipHash.
-/// Slugs are ASCII (`Slug.make`), and ASCII texts are equal exactly when their bytes are; should
-/// any slug not be, lookups go through a dictionary, which compares as `String` does.
+/// found by `StringNumbers`' hash of their bytes, where a `[String: Int]` hashed each with SipHash.
 struct SlugPositions: Sendable {
-    /// Position + 1 by hash slot (0: empty).
-    private var slots: [Int32] = []
-    /// Every slug's bytes, one after the other, and where each one ends.
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = [0]
-    /// Set when some slug is not ASCII.
-    private var dictionary: [String: Int]?
+    private var numbers = StringNumbers()
+    /// By slug number: the position of the first article with that slug.
+    private var firstPositions: [Int] = []
 
     init(_ articles: [ArticleInfo]) {
-        var size = 16
-        while size < 2 * articles.count { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        bytes.reserveCapacity(articles.count * 64)
-        ends.reserveCapacity(articles.count + 1)
-        for i in articles.indices {
-            let slug = articles[i].slug
-            let ascii = Self.withUTF8(slug) { utf8 -> Bool in
-                bytes.append(contentsOf: utf8)
-                return Self.isASCII(utf8)
-            }
-            ends.append(bytes.count)
-            if !ascii { dictionary = [:] }
-        }
-        if dictionary != nil {
-            var all: [String: Int] = Dictionary(minimumCapacity: articles.count)
-            for i in articles.indices where all[articles[i].slug] == nil { all[articles[i].slug] = i }
-            dictionary = all
-            return
-        }
-        for i in articles.indices {
-            bytes.withUnsafeBufferPointer { all in
-                let slug = UnsafeBufferPointer(rebasing: all[ends[i]..<ends[i + 1]])
-                var slot = Self.hash(slug) & (size - 1)
-                while slots[slot] != 0 {
-                    if equal(Int(slots[slot]) - 1, slug) { return }  // a later article of a slug already placed
-                    slot = (slot + 1) & (size - 1)
-                }
-                slots[slot] = Int32(i + 1)
-            }
+        firstPositions.reserveCapacity(articles.count)
+        for i in articles.indices where numbers.number(articles[i].slug) == firstPositions.count {
+            firstPositions.append(i)
         }
     }
 
     /// The position of the first article of this slug.
-    func position(_ slug: String) -> Int? {
-        if let dictionary { return dictionary[slug] }
-        return Self.withUTF8(slug) { utf8 -> Int? in
-            guard Self.isASCII(utf8) else { return nil }  // no ASCII slug equals it
-            let mask = slots.count - 1
-            var slot = Self.hash(utf8) & mask
-            while slots[slot] != 0 {
-                let p = Int(slots[slot]) - 1
-                if equal(p, utf8) { return p }
-                slot = (slot + 1) & mask
-            }
-            return nil
-        }
-    }
-
-    private func equal(_ position: Int, _ slug: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (start, end) = (ends[position], ends[position + 1])
-        guard end - start == slug.count else { return false }
-        guard let base = slug.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, slug.count) == 0 }
-    }
-
-    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let done = text.utf8.withContiguousStorageIfAvailable(body) { return done }
-        var copy = text
-        return copy.withUTF8(body)
-    }
-
-    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        if let base = utf8.baseAddress {
-            while i + 8 <= utf8.count {
-                guard UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else { return false }
-                i += 8
-            }
-        }
-        while i < utf8.count {
-            guard utf8[i] < 0x80 else { return false }
-            i += 1
-        }
-        return true
-    }
-
-    /// A multiply-and-fold hash of the bytes, eight at a time (only spreads slugs over slots: no
-    /// order depends on it).
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(utf8.count)
-        var i = 0
-        guard let base = utf8.baseAddress else { return Int(truncatingIfNeeded: h) }
-        while i + 8 <= utf8.count {
-            h = (h ^ UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
-        }
-        var last: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < utf8.count {
-            last |= UInt64(utf8[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ last) &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 29
-        return Int(truncatingIfNeeded: h)
-    }
+    func position(_ slug: String) -> Int? { numbers.number(of: slug).map { firstPositions[$0] } }
 }
 
 /// What a card writes about each article it links to, escaped as UTF-8 the first time a page
