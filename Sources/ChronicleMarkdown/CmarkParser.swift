@@ -6,7 +6,8 @@ public enum MarkdownParser {
     /// Deeper nesting than this is flattened (defends against pathological input).
     static let maxDepth = 64
 
-    public static func parse(_ markdown: String) -> MarkdownDocument {
+    /// - Parameter firstLine: the line of the file the text starts on (blocks' `line` counts from it).
+    public static func parse(_ markdown: String, firstLine: Int = 1) -> MarkdownDocument {
         // A Swift string is valid UTF-8 already, so cmark need not check it (`CMARK_OPT_VALIDATE_UTF8`
         // changes only invalid sequences; cmark replaces NUL bytes either way). Parsed in place, not copied.
         let options = CMARK_OPT_DEFAULT
@@ -19,7 +20,7 @@ public enum MarkdownParser {
         }
         guard let root else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
-        return MarkdownDocument(blocks: blocks(of: root, depth: 0))
+        return MarkdownDocument(blocks: blocks(of: root, depth: 0, lineOffset: firstLine - 1))
     }
 
     /// Appends the values of `node`'s children, in order, each at `depth + 1`.
@@ -41,14 +42,14 @@ public enum MarkdownParser {
     // The tree is copied by appending each node's values to its parent's array: a node that is
     // flattened (too deep, or of a kind that is not kept) adds its children in its place.
 
-    private static func blocks(of node: OpaquePointer, depth: Int) -> [Block] {
+    private static func blocks(of node: OpaquePointer, depth: Int, lineOffset: Int) -> [Block] {
         var out: [Block] = []
-        appendChildren(of: node, depth: depth, to: &out, appendBlock)
+        appendChildren(of: node, depth: depth, to: &out) { appendBlock($0, depth: $1, lineOffset: lineOffset, to: &$2) }
         return out
     }
 
-    private static func appendBlock(_ node: OpaquePointer, depth: Int, to out: inout [Block]) {
-        let line = Int(cmark_node_get_start_line(node))
+    private static func appendBlock(_ node: OpaquePointer, depth: Int, lineOffset: Int, to out: inout [Block]) {
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             out.append(.paragraph(inlines(of: node, depth: depth), line: line))
@@ -56,13 +57,13 @@ public enum MarkdownParser {
             out.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth), line: line))
         case CMARK_NODE_BLOCK_QUOTE:
             if depth > maxDepth {
-                appendChildren(of: node, depth: depth, to: &out, appendBlock)
+                appendChildren(of: node, depth: depth, to: &out) { appendBlock($0, depth: $1, lineOffset: lineOffset, to: &$2) }
             } else {
-                out.append(.blockQuote(blocks(of: node, depth: depth)))
+                out.append(.blockQuote(blocks(of: node, depth: depth, lineOffset: lineOffset)))
             }
         case CMARK_NODE_LIST:
             var items: [[Block]] = []
-            appendChildren(of: node, depth: depth, to: &items) { item, itemDepth, list in list.append(blocks(of: item, depth: itemDepth)) }
+            appendChildren(of: node, depth: depth, to: &items) { item, itemDepth, list in list.append(blocks(of: item, depth: itemDepth, lineOffset: lineOffset)) }
             if depth > maxDepth {
                 for item in items { out += item }
             } else {
@@ -77,7 +78,7 @@ public enum MarkdownParser {
         case CMARK_NODE_THEMATIC_BREAK:
             out.append(.thematicBreak)
         default:
-            appendChildren(of: node, depth: depth, to: &out, appendBlock)
+            appendChildren(of: node, depth: depth, to: &out) { appendBlock($0, depth: $1, lineOffset: lineOffset, to: &$2) }
         }
     }
 

@@ -25,27 +25,6 @@ public struct InlineSpan: Hashable, Sendable {
             hasher.combine(a.value)
         }
     }
-
-    /// The opening tag; when a span is split around inline markup, later pieces drop `id`
-    /// so the page never has two elements with the same id.
-    func writeOpenTag(first: Bool, to out: inout HTMLBuffer) {
-        out.append(byte: 0x3C)  // <
-        out.appendName(tag)
-        for a in attributes where first || a.name != "id" {
-            out.append(byte: 0x20)
-            out.appendName(a.name)
-            out.append("=\"" as StaticString)
-            out.appendEscaped(a.value, quotes: true)
-            out.append(byte: 0x22)
-        }
-        out.append(byte: 0x3E)  // >
-    }
-
-    func writeCloseTag(to out: inout HTMLBuffer) {
-        out.append("</" as StaticString)
-        out.appendName(tag)
-        out.append(byte: 0x3E)  // >
-    }
 }
 
 /// Extra markup for one text block: classes and an id on its element, and inline spans.
@@ -59,19 +38,149 @@ public struct BlockDecoration: Hashable, Sendable {
         self.id = id
         self.spans = spans
     }
+}
 
-    var hasAttributes: Bool { id != nil || !classes.isEmpty }
+/// The decorations of a document's text blocks (what `BlockDecoration`s say), kept as the HTML
+/// they write: each block's attributes and each span's tags are written out once, into one
+/// buffer, as they are added. A body has a span per sentence and per time expression; as
+/// `InlineSpan`s each was a list of strings, escaped and written again at every piece of text.
+public struct DocumentDecorations: Sendable {
+    /// A span over a block's plain text, and where its tags are in `tags`.
+    struct Span {
+        var range: Range<Int>
+        /// The opening tag; the one that reopens the span after markup cut it (without `id`, so
+        /// the page never has two elements with the same id); the closing tag.
+        var open: Range<Int>
+        var reopen: Range<Int>
+        var close: Range<Int>
+    }
 
-    func writeAttributes(to out: inout HTMLBuffer) {
+    /// A decorated text block: the attributes of its element (` id="…" class="…"`) in `tags`,
+    /// and its spans in `spans`.
+    struct Block {
+        var ordinal: Int
+        var attributes: Range<Int>
+        var spans: Range<Int>
+    }
+
+    private(set) var tags = HTMLBuffer()
+    private(set) var spans: [Span] = []
+    private(set) var blocks: [Block] = []
+    /// Whether the span added last is still being added (its opening tag lacks its `>`), where
+    /// its tag name is and where its `id` attributes are, in `tags`.
+    private var spanIsOpen = false
+    private var spanName = 0..<0
+    private var spanIDs: [Range<Int>] = []
+
+    public init() {}
+
+    /// The same decorations, from `BlockDecoration`s by text block ordinal.
+    public init(_ decorations: [Int: BlockDecoration]) {
+        for ordinal in decorations.keys.sorted() {
+            let decoration = decorations[ordinal]!
+            addBlock(ordinal, classes: decoration.classes, id: decoration.id)
+            for span in decoration.spans {
+                startSpan(span.range) { $0.appendName(span.tag) }
+                for a in span.attributes {
+                    attribute(isID: a.name == "id", a.value) { tags in
+                        tags.append(byte: 0x20)
+                        tags.appendName(a.name)
+                        tags.append("=\"" as StaticString)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Starts the decorations of text block `ordinal` (`MarkdownDocument.textBlocks`), with `id`
+    /// and `classes` on its element. Blocks are added in increasing order.
+    public mutating func addBlock(_ ordinal: Int, classes: [String] = [], id: String? = nil) {
+        finishSpan()
+        precondition(blocks.last.map { $0.ordinal < ordinal } ?? true, "text blocks are decorated in order")
+        let start = tags.count
         if let id {
-            out.append(" id=\"")
-            out.appendEscaped(id, quotes: true)
-            out.append("\"")
+            tags.append(" id=\"" as StaticString)
+            tags.appendEscaped(id, quotes: true)
+            tags.append(byte: 0x22)
         }
         if !classes.isEmpty {
-            out.append(" class=\"")
-            out.appendEscaped(classes.joined(separator: " "), quotes: true)
-            out.append("\"")
+            tags.append(" class=\"" as StaticString)
+            for (i, c) in classes.enumerated() {
+                if i > 0 { tags.append(byte: 0x20) }
+                tags.appendEscaped(c, quotes: true)
+            }
+            tags.append(byte: 0x22)
         }
+        blocks.append(Block(ordinal: ordinal, attributes: start..<tags.count, spans: spans.count..<spans.count))
+    }
+
+    /// Adds a span of the last block added: `tag` around `range` of its plain text (UTF-8 offsets
+    /// into `TextBlock.text`). Its attributes follow (`addAttribute`).
+    public mutating func addSpan(_ range: Range<Int>, tag: StaticString) {
+        startSpan(range) { $0.appendName(tag) }
+    }
+
+    /// Adds an attribute to the span added last; `value` is escaped.
+    public mutating func addAttribute(_ name: StaticString, _ value: String) {
+        attribute(isID: name.utf8CodeUnitCount == 2 && name.utf8Start[0] == 0x69 && name.utf8Start[1] == 0x64, value) {
+            $0.appendAttributeStart(name)
+        }
+    }
+
+    private mutating func startSpan(_ range: Range<Int>, name: (inout HTMLBuffer) -> Void) {
+        finishSpan()
+        precondition(!blocks.isEmpty, "a span belongs to a text block")
+        let start = tags.count
+        tags.append(byte: 0x3C)  // <
+        name(&tags)
+        spanIsOpen = true
+        spanName = start + 1..<tags.count
+        spans.append(Span(range: range, open: start..<start, reopen: start..<start, close: start..<start))
+        blocks[blocks.count - 1].spans = blocks[blocks.count - 1].spans.lowerBound..<spans.count
+    }
+
+    /// An attribute: `opening` writes ` name="`, then the value escaped and the closing quote.
+    @inline(__always)
+    private mutating func attribute(isID: Bool, _ value: String, opening: (inout HTMLBuffer) -> Void) {
+        precondition(spanIsOpen, "an attribute belongs to a span")
+        let start = tags.count
+        opening(&tags)
+        tags.appendEscaped(value, quotes: true)
+        tags.append(byte: 0x22)
+        if isID { spanIDs.append(start..<tags.count) }
+    }
+
+    /// Closes the opening tag of the span added last and writes its other two tags.
+    private mutating func finishSpan() {
+        guard spanIsOpen else { return }
+        spanIsOpen = false
+        let k = spans.count - 1
+        let start = spans[k].open.lowerBound
+        tags.append(byte: 0x3E)  // >
+        let open = start..<tags.count
+        var reopen = open
+        if !spanIDs.isEmpty {
+            let reopenStart = tags.count
+            var from = start
+            for id in spanIDs {
+                tags.append(copyOf: from..<id.lowerBound)
+                from = id.upperBound
+            }
+            tags.append(copyOf: from..<open.upperBound)
+            reopen = reopenStart..<tags.count
+            spanIDs.removeAll(keepingCapacity: true)
+        }
+        let close = tags.count
+        tags.append("</" as StaticString)
+        tags.append(copyOf: spanName)
+        tags.append(byte: 0x3E)
+        spans[k].open = open
+        spans[k].reopen = reopen
+        spans[k].close = close..<tags.count
+    }
+
+    /// Ready to render: the last span's tags written.
+    mutating func finish() {
+        finishSpan()
     }
 }

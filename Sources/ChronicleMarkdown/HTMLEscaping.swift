@@ -125,6 +125,7 @@ struct HTMLBuffer {
 
     var string: String { storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<used]), as: UTF8.self) } }
     var last: UInt8? { used > 0 ? storage[used - 1] : nil }
+    var count: Int { used }
 
     /// Room for `count` more bytes after `used`.
     @inline(__always)
@@ -171,8 +172,59 @@ struct HTMLBuffer {
         if done != true { append(HTMLRenderer.safeName(name)) }
     }
 
+    /// A name from code, kept to safe characters as `appendName(_:)` keeps a string.
+    mutating func appendName(_ name: StaticString) {
+        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        if !bytes.isEmpty, bytes.allSatisfy(HTMLRenderer.isSafeNameByte) { append(bytes) } else { append(HTMLRenderer.safeName("\(name)")) }
+    }
+
+    /// ` name="`, the start of an attribute, for a name from code (kept to safe characters as
+    /// `appendName(_:)` keeps it), in one write.
+    mutating func appendAttributeStart(_ name: StaticString) {
+        let count = name.utf8CodeUnitCount
+        reserve(count + 3)
+        let at = used
+        let safe = storage.withUnsafeMutableBufferPointer { b -> Bool in
+            b[at] = 0x20
+            for k in 0..<count {
+                let c = name.utf8Start[k]
+                guard HTMLRenderer.isSafeNameByte(c) else { return false }
+                b[at + 1 + k] = c
+            }
+            b[at + 1 + count] = 0x3D  // =
+            b[at + 2 + count] = 0x22  // "
+            return count > 0
+        }
+        if safe {
+            used += count + 3
+        } else {
+            append(byte: 0x20)
+            appendName(name)
+            append("=\"" as StaticString)
+        }
+    }
+
     mutating func append(_ other: HTMLBuffer) {
         other.storage.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[..<other.used])) }
+    }
+
+    /// The bytes of `other` in `range` (written before).
+    @inline(__always)
+    mutating func append(_ other: HTMLBuffer, _ range: Range<Int>) {
+        precondition(range.upperBound <= other.used)
+        other.storage.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Its own bytes in `range` (written before) again at the end.
+    mutating func append(copyOf range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= used)
+        guard !range.isEmpty else { return }
+        reserve(range.count)
+        let at = used
+        storage.withUnsafeMutableBufferPointer { b in
+            b.baseAddress!.advanced(by: at).update(from: b.baseAddress!.advanced(by: range.lowerBound), count: range.count)
+        }
+        used += range.count
     }
 
     /// Text escaped as `HTMLEscape.text` (or `attribute`, with `quotes`) does.

@@ -4,12 +4,15 @@
 /// the markup and reopened inside and after it; a span that covers a whole element stays open
 /// around it. `stack` holds the spans open in the output, in nesting order.
 struct InlineWriter {
-    private let spans: [InlineSpan]
+    /// Sorted outer first (by start, then longer first); indices are the slice's.
+    private let spans: ArraySlice<DocumentDecorations.Span>
+    /// Where the spans' tags are written.
+    private let tags: HTMLBuffer
     private(set) var out: HTMLBuffer
     /// UTF-8 offset in the plain text of the next character written.
     private var offset = 0
     private var stack: [Int] = []
-    /// By span: opened at least once (later pieces use the reopening tag).
+    /// By span (from the first): opened at least once (later pieces use the reopening tag).
     private var opened: [Bool] = []
     /// The spans that have started at the position last looked at and not ended there, in
     /// index order: the spans covering it (positions only grow, so a span that ended never
@@ -45,8 +48,10 @@ struct InlineWriter {
     }
 
     /// Writes after what `out` already holds, with the lists of `scratch` (emptied).
-    init(spans: [InlineSpan], length: Int, out: HTMLBuffer = HTMLBuffer(), scratch: Scratch = Scratch()) {
+    init(spans: ArraySlice<DocumentDecorations.Span>, tags: HTMLBuffer, length: Int, out: HTMLBuffer = HTMLBuffer(),
+         scratch: Scratch = Scratch()) {
         self.out = out
+        self.tags = tags
         (stack, live, cuts, bases, opened) = (scratch.stack, scratch.live, scratch.cuts, scratch.bases, scratch.opened)
         // Outer spans first: earlier start, then longer, then given order. Spans usually come
         // inside the text and in that order already (then they are taken as they are).
@@ -55,15 +60,20 @@ struct InlineWriter {
         if inside, spans.indices.dropFirst().allSatisfy({ !before(spans[$0].range, spans[$0 - 1].range) }) {
             self.spans = spans
         } else {
-            self.spans = spans
-                .map { InlineSpan(range: $0.range.clamped(to: 0..<length), tag: $0.tag, attributes: $0.attributes) }
+            self.spans = ArraySlice(spans
+                .map { span in
+                    var clamped = span
+                    clamped.range = span.range.clamped(to: 0..<length)
+                    return clamped
+                }
                 .filter { !$0.range.isEmpty }
                 .enumerated()
                 .sorted { a, b in
                     before(a.element.range, b.element.range) || (a.element.range == b.element.range && a.offset < b.offset)
                 }
-                .map(\.element)
+                .map(\.element))
         }
+        next = self.spans.startIndex
         opened.append(contentsOf: repeatElement(false, count: self.spans.count))
     }
 
@@ -132,7 +142,7 @@ struct InlineWriter {
         advance(to: start)
         for k in live { cut(at: spans[k].range.upperBound) }
         var k = next
-        while k < spans.count && spans[k].range.lowerBound < end {
+        while k < spans.endIndex && spans[k].range.lowerBound < end {
             cut(at: spans[k].range.lowerBound)
             cut(at: spans[k].range.upperBound)
             k += 1
@@ -178,8 +188,9 @@ struct InlineWriter {
         common = max(common, base)
         close(downTo: common)
         for index in wanted where !stack.contains(index) {
-            spans[index].writeOpenTag(first: !opened[index], to: &out)
-            opened[index] = true
+            let first = !opened[index - spans.startIndex]
+            out.append(tags, first ? spans[index].open : spans[index].reopen)
+            opened[index - spans.startIndex] = true
             stack.append(index)
         }
     }
@@ -189,7 +200,7 @@ struct InlineWriter {
     /// ended by then leave it. Linear in the spans over a whole write, where testing every span
     /// at each piece of text was quadratic in a long paragraph's.
     private mutating func advance(to position: Int) {
-        while next < spans.count && spans[next].range.lowerBound <= position {
+        while next < spans.endIndex && spans[next].range.lowerBound <= position {
             live.append(next)
             next += 1
         }
@@ -198,7 +209,7 @@ struct InlineWriter {
 
     private mutating func close(downTo depth: Int) {
         while stack.count > depth {
-            spans[stack.removeLast()].writeCloseTag(to: &out)
+            out.append(tags, spans[stack.removeLast()].close)
         }
     }
 }

@@ -9,26 +9,50 @@ public struct HTMLRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> String {
-        String(decoding: renderUTF8(document, decorations: decorations), as: UTF8.self)
+        String(decoding: renderUTF8(document, decorations: DocumentDecorations(decorations)), as: UTF8.self)
     }
 
     /// `render` as UTF-8 bytes, for writers that keep or write the HTML as bytes.
     public func renderUTF8(_ document: MarkdownDocument, decorations: [Int: BlockDecoration] = [:]) -> [UInt8] {
+        renderUTF8(document, decorations: DocumentDecorations(decorations))
+    }
+
+    /// `render` as UTF-8 bytes, with decorations whose tags are written already.
+    public func renderUTF8(_ document: MarkdownDocument, decorations: consuming DocumentDecorations) -> [UInt8] {
+        var decorations = consume decorations
+        decorations.finish()
         var state = State(decorations: decorations)
         blocks(document.blocks, tight: false, into: &state)
         return state.out.take()
     }
 
     private struct State {
-        let decorations: [Int: BlockDecoration]
+        let decorations: DocumentDecorations
         var ordinal = 0
+        /// The first decorated block not yet reached.
+        var nextBlock = 0
         var out = HTMLBuffer()
         var scratch = InlineWriter.Scratch()
 
-        /// The next text block's decoration; advancing keeps ordinals in step with `textBlocks`.
-        mutating func nextDecoration() -> BlockDecoration {
+        init(decorations: DocumentDecorations) { self.decorations = decorations }
+
+        /// The next text block's decoration, if it has one; advancing keeps ordinals in step with `textBlocks`.
+        mutating func nextDecoration() -> DocumentDecorations.Block? {
             defer { ordinal += 1 }
-            return decorations[ordinal] ?? BlockDecoration()
+            let blocks = decorations.blocks
+            while nextBlock < blocks.count && blocks[nextBlock].ordinal < ordinal { nextBlock += 1 }
+            return nextBlock < blocks.count && blocks[nextBlock].ordinal == ordinal ? blocks[nextBlock] : nil
+        }
+
+        /// The attributes of a decorated block's element.
+        mutating func writeAttributes(_ block: DocumentDecorations.Block?) {
+            if let block { out.append(decorations.tags, block.attributes) }
+        }
+
+        mutating func inlines(_ inlines: [Inline], _ block: DocumentDecorations.Block?) {
+            var spans: ArraySlice<DocumentDecorations.Span> = []
+            if let block { spans = decorations.spans[block.spans] }
+            HTMLRenderer.inlines(inlines, spans: spans, tags: decorations.tags, into: &out, scratch: &scratch)
         }
     }
 
@@ -39,30 +63,30 @@ public struct HTMLRenderer: Sendable {
                 let decoration = state.nextDecoration()
                 if tight {
                     // cmark writes tight list paragraphs bare; a decorated one still needs an element.
-                    if decoration.hasAttributes {
+                    if let decoration, !decoration.attributes.isEmpty {
                         state.out.append("<span")
-                        decoration.writeAttributes(to: &state.out)
+                        state.writeAttributes(decoration)
                         state.out.append(">")
-                        Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
+                        state.inlines(inlines, decoration)
                         state.out.append("</span>")
                     } else {
-                        Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
+                        state.inlines(inlines, decoration)
                     }
                     if i + 1 < blocks.count { state.out.append("\n") }
                 } else {
                     state.out.append("<p")
-                    decoration.writeAttributes(to: &state.out)
+                    state.writeAttributes(decoration)
                     state.out.append(">")
-                    Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
+                    state.inlines(inlines, decoration)
                     state.out.append("</p>\n")
                 }
             case .heading(let level, let inlines, _):
                 let decoration = state.nextDecoration()
                 let h = "h\(min(6, max(1, level + headingOffset)))"
                 state.out.append("<" + h)
-                decoration.writeAttributes(to: &state.out)
+                state.writeAttributes(decoration)
                 state.out.append(">")
-                Self.inlines(inlines, spans: decoration.spans, into: &state.out, scratch: &state.scratch)
+                state.inlines(inlines, decoration)
                 state.out.append("</\(h)>\n")
             case .blockQuote(let inner):
                 state.out.append("<blockquote>\n")
@@ -93,18 +117,17 @@ public struct HTMLRenderer: Sendable {
 
     /// Renders inlines with `spans` over their plain text.
     public static func inlines(_ inlines: [Inline], spans: [InlineSpan] = []) -> String {
+        var decorations = DocumentDecorations([0: BlockDecoration(spans: spans)])
+        decorations.finish()
         var out = HTMLBuffer()
-        Self.inlines(inlines, spans: spans, into: &out)
+        var scratch = InlineWriter.Scratch()
+        Self.inlines(inlines, spans: decorations.spans[...], tags: decorations.tags, into: &out, scratch: &scratch)
         return out.string
     }
 
-    private static func inlines(_ inlines: [Inline], spans: [InlineSpan], into out: inout HTMLBuffer) {
-        var scratch = InlineWriter.Scratch()
-        Self.inlines(inlines, spans: spans, into: &out, scratch: &scratch)
-    }
-
-    private static func inlines(_ inlines: [Inline], spans: [InlineSpan], into out: inout HTMLBuffer, scratch: inout InlineWriter.Scratch) {
-        var writer = InlineWriter(spans: spans, length: Inline.plainLength(inlines), out: out, scratch: scratch)
+    private static func inlines(_ inlines: [Inline], spans: ArraySlice<DocumentDecorations.Span>, tags: HTMLBuffer,
+                                into out: inout HTMLBuffer, scratch: inout InlineWriter.Scratch) {
+        var writer = InlineWriter(spans: spans, tags: tags, length: Inline.plainLength(inlines), out: out, scratch: scratch)
         // The writer's copies are now the only ones: it appends in place.
         out = HTMLBuffer()
         scratch = InlineWriter.Scratch()

@@ -87,7 +87,7 @@ public struct ArticleReader: Sendable {
         let body = String(parts.body)
         let document = path.lowercased().hasSuffix(".txt")
             ? PlainTextReader.document(body, firstLine: parts.bodyLine)
-            : MarkdownParser.parse(body).shiftingLines(by: parts.bodyLine - 1)
+            : MarkdownParser.parse(body, firstLine: parts.bodyLine)
         let article = Article(sourcePath: path, slug: slug, title: title, source: try scalar("source"), url: url,
                               author: try scalar("author"), published: published, zone: zone, draft: draft,
                               document: document)
@@ -216,24 +216,5 @@ public enum Slug {
         // Strip accents (é → e) without consulting the locale.
         let decomposed = String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.isASCII }
         return String(String.UnicodeScalarView(decomposed)).lowercased()
-    }
-}
-
-extension MarkdownDocument {
-    /// The same document with block lines counted from the file's first line.
-    func shiftingLines(by offset: Int) -> MarkdownDocument {
-        guard offset != 0 else { return self }
-        func shift(_ blocks: [Block]) -> [Block] {
-            blocks.map { block in
-                switch block {
-                case .paragraph(let i, let line): .paragraph(i, line: line + offset)
-                case .heading(let level, let i, let line): .heading(level: level, i, line: line + offset)
-                case .blockQuote(let inner): .blockQuote(shift(inner))
-                case .list(let o, let s, let t, let items): .list(ordered: o, start: s, tight: t, items: items.map(shift))
-                default: block
-                }
-            }
-        }
-        return MarkdownDocument(blocks: shift(blocks))
     }
 }

@@ -289,48 +289,34 @@ struct BlockScan {
         self = copy.withUTF8 { BlockScan(utf8: $0, salt: salt) }
     }
 
-    /// Scans UTF-8 bytes; ASCII without the Unicode property tables.
+    /// Scans UTF-8 bytes; ASCII without the Unicode property tables, a run of ASCII letters and
+    /// digits (most of a text) in a loop of its own.
     private init(utf8 b: UnsafeBufferPointer<UInt8>, salt: UInt64) {
         // Room for a word every four bytes (English averages six): one allocation for most blocks.
+        var words: [UInt64] = []
         words.reserveCapacity(b.count / 4 + 1)
+        var keys: [BoilerplateEvidence.Key] = []
+        var hash = Self.basis
         var word = Self.basis
         var inWord = false
         var sentence = salt
         var sentenceLength = 0
         var pendingSpace = false
-        var i = 0
-        while i <= b.count {
-            // A letter or digit: ASCII lower-cased, else a character whose lower-case mapping is mixed in.
-            var letter: UInt8 = 0
-            var other: Unicode.Scalar?
-            var isLetter = false
-            var length = 1
-            if i == b.count {
-                // The end closes the last word and sentence.
-            } else if b[i] < 0x80 {
-                let c = b[i]
-                letter = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                isLetter = (letter >= 0x61 && letter <= 0x7A) || (c >= 0x30 && c <= 0x39)
-            } else {
-                let (scalar, n) = WordBytes.scalar(b, at: i)
-                length = n
-                let p = scalar.properties
-                isLetter = p.isAlphabetic || p.numericType != nil
-                other = scalar
-            }
-            guard isLetter else {
-                if inWord { words.append(word) }
-                inWord = false
-                word = Self.basis
-                pendingSpace = pendingSpace || !words.isEmpty
-                if i == b.count || b[i] == 0x2E || b[i] == 0x21 || b[i] == 0x3F {
-                    if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
-                    sentence = salt
-                    sentenceLength = 0
-                }
-                i += length
-                continue
-            }
+        /// A character that is not a letter or digit ends the word it follows.
+        func endWord() {
+            if inWord { words.append(word) }
+            inWord = false
+            word = Self.basis
+            pendingSpace = pendingSpace || !words.isEmpty
+        }
+        /// `.`, `!`, `?` and the end close the sentence, kept when long enough to be distinctive.
+        func endSentence() {
+            if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
+            sentence = salt
+            sentenceLength = 0
+        }
+        /// A letter or digit: the space before it when it starts a word after another.
+        func startLetter() {
             if pendingSpace && inWord == false && !words.isEmpty {
                 // The space between words; a sentence's own text starts at its first letter.
                 hash = (hash ^ 0x20) &* Self.prime
@@ -341,20 +327,54 @@ struct BlockScan {
             }
             pendingSpace = false
             inWord = true
-            if let other {
-                for byte in other.properties.lowercaseMapping.utf8 {
-                    hash = (hash ^ UInt64(byte)) &* Self.prime
-                    sentence = (sentence ^ UInt64(byte)) &* Self.prime
-                    word = (word ^ UInt64(byte)) &* Self.prime
+        }
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                guard (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 else {
+                    endWord()
+                    if c == 0x2E || c == 0x21 || c == 0x3F { endSentence() }
+                    i += 1
+                    continue
                 }
-            } else {
-                hash = (hash ^ UInt64(letter)) &* Self.prime
-                sentence = (sentence ^ UInt64(letter)) &* Self.prime
-                word = (word ^ UInt64(letter)) &* Self.prime
+                startLetter()
+                // This ASCII letter or digit and those that follow it, each one character, lower-cased.
+                var j = i
+                repeat {
+                    let c = b[j]
+                    let lower = c | 0x20
+                    let value: UInt8
+                    if lower &- 0x61 < 26 { value = lower } else if c &- 0x30 < 10 { value = c } else { break }
+                    hash = (hash ^ UInt64(value)) &* Self.prime
+                    sentence = (sentence ^ UInt64(value)) &* Self.prime
+                    word = (word ^ UInt64(value)) &* Self.prime
+                    j += 1
+                } while j < b.count
+                sentenceLength += j - i
+                i = j
+                continue
+            }
+            let (scalar, length) = WordBytes.scalar(b, at: i)
+            i += length
+            let p = scalar.properties
+            guard p.isAlphabetic || p.numericType != nil else {
+                endWord()
+                continue
+            }
+            // A letter or digit beyond ASCII: its lower-case mapping is mixed in.
+            startLetter()
+            for byte in p.lowercaseMapping.utf8 {
+                hash = (hash ^ UInt64(byte)) &* Self.prime
+                sentence = (sentence ^ UInt64(byte)) &* Self.prime
+                word = (word ^ UInt64(byte)) &* Self.prime
             }
             sentenceLength += 1
-            i += length
         }
+        // The end closes the last word and sentence.
+        endWord()
+        endSentence()
+        (self.words, self.keys, self.hash) = (words, keys, hash)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The YAML header of an article or the site config, as raw strings with their line numbers.
@@ -175,6 +176,19 @@ enum FrontMatterSplitter {
     /// character, which is no line feed), or the end of the text.
     private static func lineEnd(from start: Substring.Index, in text: Substring) -> Substring.Index {
         let bytes = text.utf8
+        // Native text: the line feed found by memchr, from the offset of `start`.
+        let found = bytes.withContiguousStorageIfAvailable { b -> Int in
+            let first = bytes.distance(from: bytes.startIndex, to: start)
+            var k = first
+            guard let base = b.baseAddress else { return b.count }
+            while k < b.count, let p = memchr(base + k, 0x0A, b.count - k) {
+                let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if at == first || b[at - 1] != 0x0D { return at }
+                k = at + 1
+            }
+            return b.count
+        }
+        if let found { return bytes.index(bytes.startIndex, offsetBy: found) }
         var i = start
         var previous: UInt8 = 0
         while i < bytes.endIndex {

@@ -174,34 +174,27 @@ enum ArticlePage {
         var sentence: Int
     }
 
-    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> [Int: BlockDecoration] {
-        var out: [Int: BlockDecoration] = Dictionary(minimumCapacity: article.blocks.count)
+    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> DocumentDecorations {
+        var out = DocumentDecorations()
         for block in article.blocks {
             let ordinal = block.block.ordinal
-            var spans: [InlineSpan] = []
-            spans.reserveCapacity(block.sentences.reduce(block.sentences.count) { $0 + $1.timexes.count })
+            out.addBlock(ordinal, classes: block.isBoilerplate ? ["boilerplate"] : [])
             // By index, reading fields in place: no copy of each sentence and time expression.
             for s in block.sentences.indices {
                 let range = block.sentences[s].utf8Range
                 if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
-                    let known = isKey.map { $0 ? "mention key" : "mention" }
-                    spans.append(InlineSpan(range: range, tag: "span", attributes: [
-                        ("id", Paths.sentenceAnchor(block: ordinal, sentence: s)),
-                        ("class", known ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}")),
-                    ]))
+                    out.addSpan(range, tag: "span")
+                    out.addAttribute("id", Paths.sentenceAnchor(block: ordinal, sentence: s))
+                    out.addAttribute("class", isKey.map { $0 ? "mention key" : "mention" } ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}"))
                 }
                 let anchorTimex = block.sentences[s].dateSource == .expression ? block.sentences[s].anchorTimex : nil
                 for t in block.sentences[s].timexes.indices {
                     let timex = block.sentences[s].timexes[t].utf8Range
-                    let datetime = ("datetime", EventView.htmlDatetime(block.sentences[s].timexes[t].value))
-                    let title = ("title", block.sentences[s].timexes[t].explanation)
-                    spans.append(InlineSpan(range: (range.lowerBound + timex.lowerBound)..<(range.lowerBound + timex.upperBound), tag: "time",
-                                            attributes: anchorTimex == t ? [datetime, title, ("class", "anchor")] : [datetime, title]))
+                    out.addSpan((range.lowerBound + timex.lowerBound)..<(range.lowerBound + timex.upperBound), tag: "time")
+                    out.addAttribute("datetime", EventView.htmlDatetime(block.sentences[s].timexes[t].value))
+                    out.addAttribute("title", block.sentences[s].timexes[t].explanation)
+                    if anchorTimex == t { out.addAttribute("class", "anchor") }
                 }
-            }
-            let classes = block.isBoilerplate ? ["boilerplate"] : []
-            if !classes.isEmpty || !spans.isEmpty {
-                out[ordinal] = BlockDecoration(classes: classes, spans: spans)
             }
         }
         return out
