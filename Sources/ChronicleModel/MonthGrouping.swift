@@ -196,7 +196,7 @@ struct MonthGrouping {
                 self.names = names
                 nameHashes.removeAll(keepingCapacity: true)
                 for name in names {
-                    let h = EventSignature.hash(name.name.utf8)
+                    let h = EventSignature.hash(name.name)
                     if !nameHashes.contains(h) { nameHashes.append(h) }
                 }
             }
@@ -204,7 +204,7 @@ struct MonthGrouping {
                 self.story = story
                 storyHashes.removeAll(keepingCapacity: true)
                 for name in story {
-                    let h = EventSignature.hash(name.utf8)
+                    let h = EventSignature.hash(name)
                     if !storyHashes.contains(h) { storyHashes.append(h) }
                 }
             }
@@ -955,7 +955,8 @@ struct MonthGrouping {
             }
             prefixBounds.append(prefixes.count)
         }
-        // The distinct spans by number, and how each reaches each (`reach`, for a later node dating its own day).
+        // The distinct spans by number, and how each reaches each (`reach`): a row per later span and
+        // whether the later node dates its own day, `2 × span + (explicit day ? 1 : 0)`, indexed by the earlier span.
         var spanNumbers: [Span: Int] = [:]
         var spans: [Span] = []
         let spanOf = nodes.map { node in
@@ -964,7 +965,9 @@ struct MonthGrouping {
             spans.append(node.span)
             return spans.count - 1
         }
-        let reaches = spans.flatMap { earlier in spans.map { reach(earlier, $0, explicitDay: true) } }
+        let reaches = spans.flatMap { later in
+            [false, true].flatMap { explicitDay in spans.map { reach($0, later, explicitDay: explicitDay) } }
+        }
         // The nodes indexed under each of their prefix words, by span and word: lists in node order, end to end.
         var lists = KeyTable<Int>(capacity: prefixes.count)
         var listOf = [Int](repeating: 0, count: prefixes.count)
@@ -998,10 +1001,10 @@ struct MonthGrouping {
         for key in lists.keys { shelfBounds[Int(key & 0xFFFF_FFFF) + 1] += 1 }
         for w in frequency.indices { shelfBounds[w + 1] += shelfBounds[w] }
         var shelved = shelfBounds
-        var shelves = [(span: Int, list: Int)](repeating: (0, 0), count: lists.count)
+        var shelves = [(span: Int32, list: Int32)](repeating: (0, 0), count: lists.count)
         for (l, key) in lists.keys.enumerated() {
             let w = Int(key & 0xFFFF_FFFF)
-            shelves[shelved[w]] = (Int(key >> 32), l)
+            shelves[shelved[w]] = (Int32(key >> 32), Int32(l))
             shelved[w] += 1
         }
         // Each node looks up its prefix words in order, rarest first, so it meets an earlier node first
@@ -1010,22 +1013,26 @@ struct MonthGrouping {
         var seen = [Int32](repeating: -1, count: nodes.count)
         var links: [Link] = []
         var conflicts: [Link] = []
-        for a in nodes.indices {
-            let later = spanOf[a], explicitDay = nodes[a].explicitDay
-            for k in prefixBounds[a]..<prefixBounds[a + 1] {
-                let w = Int(prefixes[k]), rest = prefixRests[k]
-                for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
-                    guard let reach = reaches[span * spans.count + later], reach == .nested || explicitDay else { continue }
-                    for p in listBounds[l]..<listBounds[l + 1] {
-                        let b = Int(postings[p])
-                        guard b < a else { break }
-                        guard seen[b] != Int32(a) else { continue }
-                        seen[b] = Int32(a)
-                        add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
+        // Most of a word's lists are of spans the node does not reach: each is skipped on one byte of
+        // its row, read in place (a month's nodes meet millions of them).
+        shelves.withUnsafeBufferPointer { shelves in reaches.withUnsafeBufferPointer { reaches in
+            for a in nodes.indices {
+                let row = (2 * spanOf[a] + (nodes[a].explicitDay ? 1 : 0)) * spans.count
+                for k in prefixBounds[a]..<prefixBounds[a + 1] {
+                    let w = Int(prefixes[k]), rest = prefixRests[k]
+                    for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
+                        guard let reach = reaches[row + Int(span)] else { continue }
+                        for p in listBounds[Int(l)]..<listBounds[Int(l) + 1] {
+                            let b = Int(postings[p])
+                            guard b < a else { break }
+                            guard seen[b] != Int32(a) else { continue }
+                            seen[b] = Int32(a)
+                            add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
+                        }
                     }
                 }
             }
-        }
+        } }
         var reports: [Int: [Int]] = [:]
         for n in nodes.indices where nodes[n].reported && nodes[n].span.first == nodes[n].span.last {
             reports[nodes[n].span.first, default: []].append(n)
