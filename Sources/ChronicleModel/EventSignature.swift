@@ -251,4 +251,10 @@ struct EventSignature: Sendable {
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
+
+    /// `hash(text.utf8)`, read from the string's bytes in place (a fraction of the cost of walking its UTF-8 view).
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { hash($0) }
+    }
 }

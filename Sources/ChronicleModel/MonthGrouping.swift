@@ -24,6 +24,10 @@ struct MonthGrouping {
     /// Each candidate's article by number (an article's mentions are next to each other).
     private let articles: [Int]
     private var nodes: [Node] = []
+    /// Every node's members (indices into the month's candidates, ascending), end to end; node `n`
+    /// owns `memberBounds[n]..<memberBounds[n + 1]` (one list for all, not an array per node).
+    private var members: [Int] = []
+    private var memberBounds: [Int] = [0]
     /// Every node's tokens (sorted) and weights, end to end; node `n` owns `bounds[n]..<bounds[n + 1]`.
     private var tokens: [UInt64] = []
     private var weights: [Double] = []
@@ -48,8 +52,6 @@ struct MonthGrouping {
     private struct Node {
         var span: Span
         var total: Double
-        /// Indices into the month's candidates, ascending.
-        var members: [Int] = []
         /// The one article all members come from (`articles`), or -1 when there are several.
         var onlyArticle: Int
         /// A single day some member dates with an expression of its own: sources may disagree about it.
@@ -77,6 +79,9 @@ struct MonthGrouping {
         var reader = EventSignature.Reader()
         var byDigest = KeyTable<Int>()
         var sameDigest: [Int] = []
+        // Each candidate's node: the members are listed by node once all are placed.
+        var nodeOf: [Int32] = []
+        nodeOf.reserveCapacity(candidates.count)
         // Read in place: a candidate copied is every one of its fields retained.
         let all = candidates
         all.withUnsafeBufferPointer { candidates in for i in candidates.indices {
@@ -103,16 +108,27 @@ struct MonthGrouping {
                 n = sameDigest[n]
             }
             if n >= 0 {
-                nodes[n].members.append(i)
+                nodeOf.append(Int32(n))
                 if nodes[n].onlyArticle != articles[i] { nodes[n].onlyArticle = -1 }
                 continue
             }
+            nodeOf.append(Int32(nodes.count))
             sameDigest.append(slot.map { byDigest.values[$0] } ?? -1)
             if let slot { byDigest.update(at: slot) { $0 = nodes.count } } else { byDigest.append(digest, nodes.count) }
-            append(Node(span: span, total: reader.weights.reduce(0, +), members: [i], onlyArticle: -1, explicitDay: explicitDay,
+            append(Node(span: span, total: reader.weights.reduce(0, +), onlyArticle: articles[i], explicitDay: explicitDay,
                         announced: announced, reported: reported),
                    tokens: reader.tokens[...], weights: reader.weights[...], isName: reader.names[...], numbers: reader.numbers[...])
         } }
+        // The members by node, each node's in candidate order (ascending).
+        memberBounds = [Int](repeating: 0, count: nodes.count + 1)
+        for n in nodeOf { memberBounds[Int(n) + 1] += 1 }
+        for n in nodes.indices { memberBounds[n + 1] += memberBounds[n] }
+        var filled = memberBounds
+        members = [Int](repeating: 0, count: nodeOf.count)
+        for (i, n) in nodeOf.enumerated() {
+            members[filled[Int(n)]] = i
+            filled[Int(n)] += 1
+        }
         var read = ActorReading()
         for n in nodes.indices { appendActors(of: n, &read) }
         (links, conflicts, announcements) = findLinks()
@@ -140,15 +156,21 @@ struct MonthGrouping {
 
     /// A node of its own for `members` (its tokens' name flags those of its first member's signature).
     private mutating func append(_ key: NodeKey, total: Double, isName: [Bool], members: [Int]) {
-        append(Node(span: key.span, total: total, members: members, onlyArticle: -1, explicitDay: key.explicitDay,
-                    announced: key.announced, reported: key.reported),
-               tokens: key.tokens[...], weights: key.weights[...], isName: isName[...], numbers: key.numbers[...])
+        appendNode(Node(span: key.span, total: total, onlyArticle: -1, explicitDay: key.explicitDay, announced: key.announced,
+                        reported: key.reported), members: members)
+        appendWords(tokens: key.tokens[...], weights: key.weights[...], isName: isName[...], numbers: key.numbers[...])
     }
 
-    /// `node`, its only article read from its members.
+    /// `node` with its words (its members are listed apart, see `init(_:merger:)` and `appendNode`).
     private mutating func append(_ node: Node, tokens: ArraySlice<UInt64>, weights: ArraySlice<Double>, isName: ArraySlice<Bool>,
                                  numbers: ArraySlice<UInt64>) {
-        appendNode(node)
+        nodes.append(node)
+        appendWords(tokens: tokens, weights: weights, isName: isName, numbers: numbers)
+    }
+
+    /// The last node's words.
+    private mutating func appendWords(tokens: ArraySlice<UInt64>, weights: ArraySlice<Double>, isName: ArraySlice<Bool>,
+                                      numbers: ArraySlice<UInt64>) {
         self.tokens += tokens
         self.weights += weights
         self.isName += isName
@@ -157,18 +179,23 @@ struct MonthGrouping {
         numberBounds.append(self.numbers.count)
     }
 
-    /// `node` without its words (they follow), its only article read from its members.
-    private mutating func appendNode(_ node: Node) {
+    /// `node` with its members (ascending), without its words (they follow), its only article read from its members.
+    private mutating func appendNode(_ node: Node, members: [Int]) {
         var node = node
-        let article = articles[node.members[0]]
-        node.onlyArticle = node.members.allSatisfy { articles[$0] == article } ? article : -1
+        let article = articles[members[0]]
+        node.onlyArticle = members.allSatisfy { articles[$0] == article } ? article : -1
         nodes.append(node)
+        self.members += members
+        memberBounds.append(self.members.count)
     }
+
+    /// Node `n`'s members, ascending.
+    private func members(of n: Int) -> ArraySlice<Int> { members[memberBounds[n]..<memberBounds[n + 1]] }
 
     /// Node `n`'s actors: each member's own names and its story's (a name in both counts twice).
     private mutating func appendActors(of n: Int, _ read: inout ActorReading) {
         read.given.removeAll(keepingCapacity: true)
-        for i in nodes[n].members {
+        for i in members(of: n) {
             read.add(candidates[i].mention.names, candidates[i].storyNames)
         }
         read.given.sort()
@@ -196,7 +223,7 @@ struct MonthGrouping {
                 self.names = names
                 nameHashes.removeAll(keepingCapacity: true)
                 for name in names {
-                    let h = EventSignature.hash(name.name.utf8)
+                    let h = EventSignature.hash(name.name)
                     if !nameHashes.contains(h) { nameHashes.append(h) }
                 }
             }
@@ -204,7 +231,7 @@ struct MonthGrouping {
                 self.story = story
                 storyHashes.removeAll(keepingCapacity: true)
                 for name in story {
-                    let h = EventSignature.hash(name.utf8)
+                    let h = EventSignature.hash(name)
                     if !storyHashes.contains(h) { storyHashes.append(h) }
                 }
             }
@@ -333,19 +360,20 @@ struct MonthGrouping {
             }
             if p.node < oldCount {
                 let range = memory.bounds[p.node]..<memory.bounds[p.node + 1]
-                let node = Node(span: memory.span(p.node), total: memory.weights[range].reduce(0, +), members: members, onlyArticle: -1,
+                let node = Node(span: memory.span(p.node), total: memory.weights[range].reduce(0, +), onlyArticle: -1,
                                 explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
                 // A node takes its tokens' name flags from its first member: another first member's own.
                 let first = memory.members[memory.memberBounds[p.node]]
                 if now[first] == members[0] {
                     if run.upperBound != p.node { flush() }
                     run = (run.isEmpty ? p.node : run.lowerBound)..<(p.node + 1)
-                    appendNode(node)
+                    appendNode(node, members: members)
                 } else {
                     flush()
-                    append(node, tokens: memory.tokens[range], weights: memory.weights[range],
-                           isName: (freshNames[members[0]] ?? Self.key(candidates[members[0]]).1.names)[...],
-                           numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
+                    appendNode(node, members: members)
+                    appendWords(tokens: memory.tokens[range], weights: memory.weights[range],
+                                isName: (freshNames[members[0]] ?? Self.key(candidates[members[0]]).1.names)[...],
+                                numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
                 }
             } else {
                 flush()
@@ -512,8 +540,8 @@ struct MonthGrouping {
             let all = forest.spans(a) + forest.spans(b)
             guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= merger.disagreementDays else { continue }
             if mark.isEmpty { mark = [Int](repeating: -1, count: (articles.max() ?? 0) + 1) }
-            for n in forest.nodes(of: a) { for m in nodes[n].members { mark[articles[m]] = c } }
-            guard !forest.nodes(of: b).contains(where: { n in nodes[n].members.contains { mark[articles[$0]] == c } }) else { continue }
+            for n in forest.nodes(of: a) { for m in members(of: n) { mark[articles[m]] = c } }
+            guard !forest.nodes(of: b).contains(where: { n in members(of: n).contains { mark[articles[$0]] == c } }) else { continue }
             forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
@@ -532,7 +560,7 @@ struct MonthGrouping {
         }
         // Each group's members in order, the groups in the order of their first members.
         var nodeOf = [Int32](repeating: -1, count: candidates.count)
-        for n in nodes.indices { for m in nodes[n].members { nodeOf[m] = Int32(n) } }
+        for n in nodes.indices { for m in members(of: n) { nodeOf[m] = Int32(n) } }
         var groupOf = [Int](repeating: -1, count: nodes.count)
         var groups: [[Int]] = []
         for i in candidates.indices where nodeOf[i] >= 0 {
@@ -666,15 +694,11 @@ struct MonthGrouping {
     /// What the next grouping of the month starts from: the nodes, each with its mentions (as
     /// indices into this grouping's candidates), and the links among them.
     var memory: Memory {
-        var spans: [Int] = [], members: [Int] = [], memberBounds = [0]
+        var spans: [Int] = []
         spans.reserveCapacity(2 * nodes.count)
-        members.reserveCapacity(candidates.count)
-        memberBounds.reserveCapacity(nodes.count + 1)
         for n in nodes.indices {
             spans.append(nodes[n].span.first)
             spans.append(nodes[n].span.last)
-            members += nodes[n].members
-            memberBounds.append(members.count)
         }
         return Memory(candidateCount: candidates.count, spans: spans, explicitDay: nodes.map { $0.explicitDay },
                announced: nodes.map { $0.announced }, reported: nodes.map { $0.reported }, members: members, memberBounds: memberBounds,
@@ -746,12 +770,12 @@ struct MonthGrouping {
         init(_ grouping: MonthGrouping) {
             let count = grouping.nodes.count
             roots = Roots(count: count)
-            sizes = grouping.nodes.map { $0.members.count }
+            sizes = grouping.nodes.indices.map { grouping.memberBounds[$0 + 1] - grouping.memberBounds[$0] }
             nodeSpans = grouping.nodes.map { $0.span }
             tokens = grouping.tokens
             weights = grouping.weights
             bounds = grouping.bounds
-            memberCounts = grouping.nodes.map { Double($0.members.count) }
+            memberCounts = sizes.map(Double.init)
             norms = grouping.nodes.indices.map { n in
                 grouping.weights[grouping.bounds[n]..<grouping.bounds[n + 1]].reduce(0) { $0 + $1 * $1 }.squareRoot()
             }
@@ -955,7 +979,8 @@ struct MonthGrouping {
             }
             prefixBounds.append(prefixes.count)
         }
-        // The distinct spans by number, and how each reaches each (`reach`, for a later node dating its own day).
+        // The distinct spans by number, and how each reaches each (`reach`): a row per later span and
+        // whether the later node dates its own day, `2 × span + (explicit day ? 1 : 0)`, indexed by the earlier span.
         var spanNumbers: [Span: Int] = [:]
         var spans: [Span] = []
         let spanOf = nodes.map { node in
@@ -964,7 +989,9 @@ struct MonthGrouping {
             spans.append(node.span)
             return spans.count - 1
         }
-        let reaches = spans.flatMap { earlier in spans.map { reach(earlier, $0, explicitDay: true) } }
+        let reaches = spans.flatMap { later in
+            [false, true].flatMap { explicitDay in spans.map { reach($0, later, explicitDay: explicitDay) } }
+        }
         // The nodes indexed under each of their prefix words, by span and word: lists in node order, end to end.
         var lists = KeyTable<Int>(capacity: prefixes.count)
         var listOf = [Int](repeating: 0, count: prefixes.count)
@@ -998,10 +1025,10 @@ struct MonthGrouping {
         for key in lists.keys { shelfBounds[Int(key & 0xFFFF_FFFF) + 1] += 1 }
         for w in frequency.indices { shelfBounds[w + 1] += shelfBounds[w] }
         var shelved = shelfBounds
-        var shelves = [(span: Int, list: Int)](repeating: (0, 0), count: lists.count)
+        var shelves = [(span: Int32, list: Int32)](repeating: (0, 0), count: lists.count)
         for (l, key) in lists.keys.enumerated() {
             let w = Int(key & 0xFFFF_FFFF)
-            shelves[shelved[w]] = (Int(key >> 32), l)
+            shelves[shelved[w]] = (Int32(key >> 32), Int32(l))
             shelved[w] += 1
         }
         // Each node looks up its prefix words in order, rarest first, so it meets an earlier node first
@@ -1010,22 +1037,26 @@ struct MonthGrouping {
         var seen = [Int32](repeating: -1, count: nodes.count)
         var links: [Link] = []
         var conflicts: [Link] = []
-        for a in nodes.indices {
-            let later = spanOf[a], explicitDay = nodes[a].explicitDay
-            for k in prefixBounds[a]..<prefixBounds[a + 1] {
-                let w = Int(prefixes[k]), rest = prefixRests[k]
-                for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
-                    guard let reach = reaches[span * spans.count + later], reach == .nested || explicitDay else { continue }
-                    for p in listBounds[l]..<listBounds[l + 1] {
-                        let b = Int(postings[p])
-                        guard b < a else { break }
-                        guard seen[b] != Int32(a) else { continue }
-                        seen[b] = Int32(a)
-                        add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
+        // Most of a word's lists are of spans the node does not reach: each is skipped on one byte of
+        // its row, read in place (a month's nodes meet millions of them).
+        shelves.withUnsafeBufferPointer { shelves in reaches.withUnsafeBufferPointer { reaches in
+            for a in nodes.indices {
+                let row = (2 * spanOf[a] + (nodes[a].explicitDay ? 1 : 0)) * spans.count
+                for k in prefixBounds[a]..<prefixBounds[a + 1] {
+                    let w = Int(prefixes[k]), rest = prefixRests[k]
+                    for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
+                        guard let reach = reaches[row + Int(span)] else { continue }
+                        for p in listBounds[Int(l)]..<listBounds[Int(l) + 1] {
+                            let b = Int(postings[p])
+                            guard b < a else { break }
+                            guard seen[b] != Int32(a) else { continue }
+                            seen[b] = Int32(a)
+                            add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
+                        }
                     }
                 }
             }
-        }
+        } }
         var reports: [Int: [Int]] = [:]
         for n in nodes.indices where nodes[n].reported && nodes[n].span.first == nodes[n].span.last {
             reports[nodes[n].span.first, default: []].append(n)
@@ -1192,24 +1223,23 @@ struct MonthGrouping {
         guard tx > 0, ty > 0 else { return (0, 0) }
         var shared = 0.0
         var what = 0.0
-        tokens.withUnsafeBufferPointer { t in
-            weights.withUnsafeBufferPointer { w in
-                var i = bounds[x], j = bounds[y]
-                let iEnd = bounds[x + 1], jEnd = bounds[y + 1]
-                while i < iEnd && j < jEnd {
-                    let a = t[i], b = t[j]
-                    if a == b {
-                        shared += min(w[i], w[j])
-                        if !isName[i] { what += min(w[i], w[j]) }
-                        i += 1
-                        j += 1
-                    } else {
-                        i &+= a < b ? 1 : 0
-                        j &+= a > b ? 1 : 0
-                    }
+        tokens.withUnsafeBufferPointer { t in weights.withUnsafeBufferPointer { w in isName.withUnsafeBufferPointer { isName in
+            var i = bounds[x], j = bounds[y]
+            let iEnd = bounds[x + 1], jEnd = bounds[y + 1]
+            while i < iEnd && j < jEnd {
+                let a = t[i], b = t[j]
+                if a == b {
+                    let least = min(w[i], w[j])
+                    shared += least
+                    if !isName[i] { what += least }
+                    i += 1
+                    j += 1
+                } else {
+                    i &+= a < b ? 1 : 0
+                    j &+= a > b ? 1 : 0
                 }
             }
-        }
+        } } }
         return (2 * shared / (tx + ty), what)
     }
 }
