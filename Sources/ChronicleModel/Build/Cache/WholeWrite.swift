@@ -22,15 +22,17 @@ public enum WholeWrite {
 
     /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; false on an error.
     public static func all(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
+        bytes.withUnsafeBytes { all($0, to: fd) }
+    }
+
+    public static func all(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
         }
+        return true
     }
 }
