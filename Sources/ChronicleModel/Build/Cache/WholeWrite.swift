@@ -14,10 +14,11 @@ public enum WholeWrite {
         return fd
     }
 
-    /// A hidden name beside `path` (`dir/.name.<UUID>`) to write a file under before it is renamed to `path`.
+    /// A hidden name beside `path` (`dir/.name.<64 random bits in hex>`) to write a file under
+    /// before it is renamed to `path` (a UUID's text cost more than writing a small cache file).
     public static func temporary(beside path: String) -> String {
         let slash = path.utf8.lastIndex(of: 0x2F)!
-        return path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + UUID().uuidString
+        return path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + String(UInt64.random(in: .min ... .max), radix: 16)
     }
 
     /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; false on an error.
