@@ -23,7 +23,7 @@ public enum HTMLEscape {
         return escaped ?? s
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func isSpecial(_ b: UInt8, quotes: Bool) -> Bool {
         // All five are below 0x40: most bytes are told apart by one comparison.
         b < 0x40 && (b == 0x26 || b == 0x3C || b == 0x3E || (quotes && (b == 0x22 || b == 0x27)))
@@ -37,8 +37,8 @@ public enum HTMLEscape {
     }
 
     /// `text` escaped, as the runs of it that stay and the entities that replace the rest, in order.
-    @inline(__always)
-    static func pieces(of text: UnsafeBufferPointer<UInt8>, quotes: Bool, _ piece: (UnsafeBufferPointer<UInt8>) -> Void) {
+    @inlinable @inline(__always)
+    public static func pieces(of text: UnsafeBufferPointer<UInt8>, quotes: Bool, _ piece: (UnsafeBufferPointer<UInt8>) -> Void) {
         var run = 0
         var i = 0
         while true {
@@ -61,7 +61,7 @@ public enum HTMLEscape {
 
     /// The first byte from `start` on that escaping changes (`text.count` when none), looked for
     /// eight bytes at a time.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func nextSpecial(in text: UnsafeBufferPointer<UInt8>, from start: Int, quotes: Bool) -> Int {
         var i = start
         let n = text.count
@@ -84,7 +84,7 @@ public enum HTMLEscape {
     /// Whether some byte of `word` is one escaping changes, in three tests (two without quotes):
     /// `&` and `'` differ only in their lowest bit, `<` and `>` only in their second (no other byte
     /// becomes `'` or `>` when that bit is set).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func mayHaveSpecial(_ word: UInt64, quotes: Bool) -> Bool {
         let ones = WordBytes.ones
         let angles = WordBytes.zeros((word | ones &* 0x02) ^ (ones &* 0x3E))

@@ -147,6 +147,31 @@ import Testing
         }
     }
 
+    /// Bytes written piece by piece, past the room the writer keeps ahead, and changed in place
+    /// through `bytes` between pieces, are the pieces' bytes in order.
+    @Test func piecesAndChangesInPlaceKeepTheirOrder() {
+        var out = PageText(capacity: 10)
+        var expected: [UInt8] = []
+        for i in 0..<3000 {
+            out.add("ab")
+            out.add(i)
+            expected += Array("ab\(i)".utf8)
+            if i % 500 == 0 {
+                out.bytes.append(0x7C)
+                expected.append(0x7C)
+            }
+            if i % 700 == 0 {
+                out.add(Array(repeating: 0x78, count: 5000))
+                expected += Array(repeating: 0x78, count: 5000)
+            }
+        }
+        #expect(out.count == expected.count)
+        #expect(out.bytes == expected)
+        #expect(out.string == String(decoding: expected, as: UTF8.self))
+        #expect(out.take() == expected)
+        #expect(out.count == 0)
+    }
+
     static let samples = [
         "plain title", "Leaders meet <script>alert(1)</script> & \"friends\" 'quoted'", "# heading? *bold* _under_ [link](x) `code`",
         "line\nbreak", "carriage\rreturn", "windows\r\nline", "ends with \r", "\r\n", "naïve café — “quotes” & <b>", "#\u{20E3} keycap",

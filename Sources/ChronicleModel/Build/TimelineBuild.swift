@@ -290,8 +290,9 @@ struct PeriodFile: Codable {
         var events = merger.takeEvents(&candidates, groups: groups, names: names, prepared: prepared)
         // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days
         // per comparison), and moved into place, not copied.
+        // The keys are compared where they lie (a key copied out of the array retains its id).
         let keys = events.map(Event.TimelineKey.init)
-        groupOf = events.indices.sorted { keys[$0] < keys[$1] }
+        groupOf = keys.withUnsafeBufferPointer { keys in events.indices.sorted { keys[$0] < keys[$1] } }
         events.permute(to: groupOf)
         return events
     }

@@ -28,7 +28,7 @@ struct SlugPositions: Sendable {
 /// articles its new cards link to.
 struct ArticleLinkTexts {
     private let articles: [ArticleInfo]
-    private var bytes: [UInt8] = []
+    private var texts = PageText()
     /// By article position: its entry in `ends`, or -1 while not made.
     private var entries: [Int32]
     /// By entry: where its texts start and end in `bytes` (href, title, outlet, name; each starts
@@ -45,24 +45,21 @@ struct ArticleLinkTexts {
         let known = Int(entries[position])
         if known >= 0 { return known }
         let a = articles[position]
-        var text = PageText()
-        swap(&text.bytes, &bytes)
-        let start = text.bytes.count
-        text.add("articles/"); text.escaped(Paths.encode(a.slug)); text.add(".html")
-        let href = text.bytes.count
-        text.escaped(a.title)
-        let title = text.bytes.count
-        if let outlet = a.source { text.escaped(outlet) }
-        let outlet = text.bytes.count
-        text.escaped(EventView.sourceName(outlet: a.source, title: a.title, repeated: true))
-        swap(&text.bytes, &bytes)
-        ends.append((Int32(start), Int32(href), Int32(title), Int32(outlet), Int32(bytes.count), a.source != nil))
+        let start = texts.count
+        texts.add("articles/"); texts.escaped(Paths.encode(a.slug)); texts.add(".html")
+        let href = texts.count
+        texts.escaped(a.title)
+        let title = texts.count
+        if let outlet = a.source { texts.escaped(outlet) }
+        let outlet = texts.count
+        texts.escaped(EventView.sourceName(outlet: a.source, title: a.title, repeated: true))
+        ends.append((Int32(start), Int32(href), Int32(title), Int32(outlet), Int32(texts.count), a.source != nil))
         entries[position] = Int32(ends.count - 1)
         return ends.count - 1
     }
 
     private func write(_ start: Int32, _ end: Int32, into out: inout PageText) {
-        bytes.withUnsafeBufferPointer { out.add(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+        texts.write(Int(start)..<Int(end), into: &out)
     }
 
     /// `Paths.articleHref(slug)`, escaped.

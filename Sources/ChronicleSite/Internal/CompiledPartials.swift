@@ -60,7 +60,7 @@ enum CompiledPartials {
                 out.escaped(a.title); out.add("</a><span class=\"meta\">")
                 if let source = a.source, !source.isEmpty { out.add(" · "); out.escaped(source) }
                 if let published = a.published {
-                    out.add(" · <time datetime=\""); dates.append(published, to: &out.bytes); out.add("\">")
+                    out.add(" · <time datetime=\""); dates.append(published, to: &out); out.add("\">")
                     out.escaped(dates.day(published.date)); out.add("</time>")
                 }
                 out.add(" · "); out.add(a.eventCount); out.add(" events</span></li>\n")
@@ -172,7 +172,7 @@ enum CompiledPartials {
         // The root escaped once: every link of the card starts with it.
         var escapedRoot = PageText(capacity: root.utf8.count)
         escapedRoot.escaped(root)
-        let root = escapedRoot.bytes
+        let root = escapedRoot.take()
         let expected = event.status == .expected
         out.add("<article class=\"event")
         if event.isKey { out.add(" key") }
@@ -343,50 +343,113 @@ enum CompiledPartials {
 /// Text written as UTF-8 bytes into one growing buffer (string interpolation and `+=` on a
 /// `String` cost several times more per byte, and the article list is as long as the site).
 /// `escaped` is what `{{name}}` writes: Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`).
+///
+/// The array is kept longer than what was written (`count`; zeros after it), so that a piece is
+/// a capacity test and a copy rather than `Array.append(contentsOf:)`'s generic path: a period
+/// page is a few hundred thousand short pieces (as `HTMLBuffer` does for article bodies).
 struct PageText {
-    var bytes: [UInt8] = []
+    private var storage: [UInt8] = []
+    /// The bytes written.
+    private(set) var count = 0
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { storage.reserveCapacity(capacity) }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// What has been written, as an array to change in place (its room is given up first, and
+    /// made again as it is next needed; the page's few such changes are no cost).
+    var bytes: [UInt8] {
+        get { count == storage.count ? storage : Array(storage[..<count]) }
+        _modify {
+            if count < storage.count { storage.removeSubrange(count...) }
+            yield &storage
+            count = storage.count
+        }
+    }
+
+    /// What has been written, the text left empty (no copy).
+    mutating func take() -> [UInt8] {
+        if count < storage.count { storage.removeSubrange(count...) }
+        defer { (storage, count) = ([], 0) }
+        return storage
+    }
+
+    var string: String { storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) } }
+
+    /// Zeros after the bytes written, some room at a time.
+    private static let room = [UInt8](repeating: 0, count: 4096)
+
+    /// Room for `n` more bytes after `count`.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if count + n > storage.count { grow(n) }
+    }
+
+    private mutating func grow(_ n: Int) {
+        if n <= Self.room.count { storage += Self.room } else { storage += repeatElement(0, count: n) }
+    }
+
+    /// Appends `n` bytes written by `write` at the start of the room it is given.
+    @inline(__always) private mutating func append(_ n: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        reserve(n)
+        let at = count
+        storage.withUnsafeMutableBufferPointer { write($0.baseAddress! + at) }
+        count += n
+    }
+
+    /// Appends the bytes of `range` (of those written) to `out`.
+    func write(_ range: Range<Int>, into out: inout PageText) {
+        precondition(range.upperBound <= count, "past the bytes written")
+        storage.withUnsafeBufferPointer { out.add(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 
     /// Appends `part` of the `previous` file, when there is one and it lies within the file.
     mutating func copy(_ part: OutputEntry.Part?, of previous: [UInt8]?) -> Bool {
         guard let part, let previous, part.offset >= 0, part.length >= 0, part.offset <= previous.count - part.length else { return false }
-        previous.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
+        previous.withUnsafeBufferPointer { add(UnsafeBufferPointer(rebasing: $0[part.offset..<(part.offset + part.length)])) }
         return true
     }
 
     /// Bytes as they are (already escaped, or markup).
     mutating func add(_ piece: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: piece)
+        guard let source = piece.baseAddress, piece.count > 0 else { return }
+        append(piece.count) { $0.update(from: source, count: piece.count) }
     }
 
-    mutating func add(_ piece: [UInt8]) {
-        bytes.append(contentsOf: piece)
-    }
+    mutating func add(_ piece: [UInt8]) { piece.withUnsafeBufferPointer { add($0) } }
+
+    mutating func add(_ piece: ArraySlice<UInt8>) { piece.withUnsafeBufferPointer { add($0) } }
+
+    mutating func add(byte: UInt8) { append(1) { $0.pointee = byte } }
 
     /// Literal markup (a static string needs no checks to be read as bytes).
     mutating func add(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        add(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Text as it is (already escaped, or markup).
     mutating func text(_ text: String) {
+        // Native strings are read where they lie (`withUTF8` needs a copy of its own to make them contiguous).
+        if text.utf8.withContiguousStorageIfAvailable({ add($0) }) != nil { return }
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { add($0) }
     }
 
-    mutating func add(_ n: Int) { DecimalDigits.append(n, to: &bytes) }
+    /// `String(n)`.
+    mutating func add(_ n: Int) {
+        guard n > 0 else { return n == 0 ? add(byte: 0x30) : add(Array(String(n).utf8)) }
+        let width = DecimalDigits.count(n)
+        append(width) { DecimalDigits.write(n, width: width, endingAt: width, into: UnsafeMutableBufferPointer(start: $0, count: width)) }
+    }
 
     mutating func escaped(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ escaped($0, quotes: true) }) != nil { return }
         var text = text
-        text.withUTF8 { HTMLEscape.append($0, quotes: true, to: &bytes) }
+        text.withUTF8 { escaped($0, quotes: true) }
     }
 
     /// Text content escaped as `HTMLEscape.text` escapes it (quotes left as they are).
-    mutating func escapedText(_ utf8: UnsafeBufferPointer<UInt8>) {
-        HTMLEscape.append(utf8, quotes: false, to: &bytes)
+    mutating func escapedText(_ utf8: UnsafeBufferPointer<UInt8>) { escaped(utf8, quotes: false) }
+
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>, quotes: Bool) {
+        HTMLEscape.pieces(of: utf8, quotes: quotes) { add($0) }
     }
 
     /// `text` as `MarkdownEscape.text` escapes it: byte by byte for ASCII text, where each byte
@@ -395,7 +458,7 @@ struct PageText {
         var text = text
         let done = text.withUTF8 { utf8 -> Bool in
             guard utf8.contains(where: { MarkdownEscape.changes($0) }) else {
-                bytes.append(contentsOf: utf8)
+                add(utf8)
                 return true
             }
             guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
@@ -405,16 +468,17 @@ struct PageText {
                 i += 1
                 if b == 0x0D && i < utf8.count && utf8[i] == 0x0A {
                     // One character, neither "\r" nor "\n": kept as it is.
-                    bytes.append(contentsOf: [0x0D, 0x0A])
+                    add(byte: 0x0D)
+                    add(byte: 0x0A)
                     i += 1
                     continue
                 }
                 if b == 0x0A || b == 0x0D {
-                    bytes.append(0x20)  // one event, one list item
+                    add(byte: 0x20)  // one event, one list item
                     continue
                 }
-                if MarkdownEscape.changes(b) { bytes.append(0x5C) }
-                bytes.append(b)
+                if MarkdownEscape.changes(b) { add(byte: 0x5C) }
+                add(byte: b)
             }
             return true
         }
@@ -441,10 +505,10 @@ extension PageText {
         let names = DateNames.shared
         let (weekday, month) = (names.shortWeekdays[d.weekday.rawValue - 1], names.months[d.month - 1])
         guard (1...99).contains(d.day), (1000...9999).contains(d.year), weekday.count + month.count <= 20 else {
-            bytes += weekday
-            bytes.append(0x20); add(d.day); bytes.append(0x20)
-            bytes += month
-            bytes.append(0x20); add(d.year)
+            add(weekday)
+            add(byte: 0x20); add(d.day); add(byte: 0x20)
+            add(month)
+            add(byte: 0x20); add(d.year)
             return
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
@@ -464,18 +528,21 @@ extension PageText {
 
     /// `CivilDate.description`: `YYYY-MM-DD`.
     mutating func date(_ d: CivilDate) {
-        guard d.year >= 1000 && d.year < 10000, ValueBytes.withText(d, { bytes.append(contentsOf: $0) }) else { return escaped(d.description) }
+        guard d.year >= 1000 && d.year < 10000, ValueBytes.withText(d, { add($0.assumingMemoryBound(to: UInt8.self)) }) else { return escaped(d.description) }
     }
 
     /// `Period.description`: `YYYY-MM`, or `YYYY`.
     mutating func period(_ p: Period) {
         guard p.year >= 1000 && p.year < 10000 else { return escaped(p.description) }
         add(p.year)
-        if let month = p.month { bytes.append(0x2D); two(month) }
+        if let month = p.month { add(byte: 0x2D); two(month) }
     }
 
     /// `TimexFormat.two`.
-    mutating func two(_ n: Int) { DecimalDigits.appendTwo(n, to: &bytes) }
+    mutating func two(_ n: Int) {
+        guard n >= 0 && n < 100 else { return text(TimexFormat.two(n)) }
+        append(2) { DecimalDigits.write(n, width: 2, endingAt: 2, into: UnsafeMutableBufferPointer(start: $0, count: 2)) }
+    }
 }
 
 /// `DisplayFormat`'s names as UTF-8.
@@ -500,15 +567,29 @@ struct DateTexts {
     /// `PublicationTime.description` (the day, and the local time when known) as UTF-8: digits,
     /// `-`, `T` and `:`, which neither HTML nor JSON escapes.
     mutating func append(_ p: PublicationTime, to bytes: inout [UInt8]) {
-        if let known = dates[p.date.dayNumber] { bytes += known } else {
-            let text = Array(p.date.description.utf8)
-            dates[p.date.dayNumber] = text
-            bytes += text
-        }
+        bytes += date(p.date)
         guard let hour = p.hour, let minute = p.minute else { return }
         bytes.append(0x54)
         DecimalDigits.appendTwo(hour, to: &bytes)
         bytes.append(0x3A)
         DecimalDigits.appendTwo(minute, to: &bytes)
+    }
+
+    /// The same, written into a page.
+    mutating func append(_ p: PublicationTime, to out: inout PageText) {
+        out.add(date(p.date))
+        guard let hour = p.hour, let minute = p.minute else { return }
+        out.add(byte: 0x54)
+        out.two(hour)
+        out.add(byte: 0x3A)
+        out.two(minute)
+    }
+
+    /// `CivilDate.description` as UTF-8.
+    private mutating func date(_ d: CivilDate) -> [UInt8] {
+        if let known = dates[d.dayNumber] { return known }
+        let text = Array(d.description.utf8)
+        dates[d.dayNumber] = text
+        return text
     }
 }

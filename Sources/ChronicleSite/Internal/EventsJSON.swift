@@ -11,9 +11,9 @@ import ChronicleTime
 enum EventsJSON {
     /// Everything before the first event.
     static func head(config: SiteConfig, articles: [ArticleInfo]) -> [UInt8] {
-        var out = JSONBytes()
-        out.bytes.reserveCapacity(256 + articles.count * 220)
+        var out = JSONBytes(capacity: 256 + articles.count * 220)
         var dates = DateTexts()
+        var day: [UInt8] = []
         out.raw("{\"site\":")
         out.object([("title", config.title), ("description", config.description), ("baseURL", config.baseURL),
                     ("language", config.language)])
@@ -32,9 +32,11 @@ enum EventsJSON {
                 out.string(articles[i].url)
                 out.raw(",\"published\":")
                 if let published = articles[i].published {
-                    out.bytes.append(0x22)
-                    dates.append(published, to: &out.bytes)
-                    out.bytes.append(0x22)
+                    day.removeAll(keepingCapacity: true)
+                    dates.append(published, to: &day)
+                    out.raw("\"")
+                    out.raw(day)
+                    out.raw("\"")
                 } else {
                     out.raw("null")
                 }
@@ -50,15 +52,14 @@ enum EventsJSON {
 
     /// After the last event: the actors, a line each.
     static func tail(hasEvents: Bool, entities: [Entity]) -> [UInt8] {
-        var out = JSONBytes()
         // About its length (mostly the events' ids), so that the bytes are not copied as they grow.
-        out.bytes.reserveCapacity(entities.reduce(64) { $0 + 128 + $1.name.utf8.count + $1.slug.utf8.count + 24 * $1.events.count })
+        var out = JSONBytes(capacity: entities.reduce(64) { $0 + 128 + $1.name.utf8.count + $1.slug.utf8.count + 24 * $1.events.count })
         out.raw(hasEvents ? "\n],\n\"entities\":[" : "],\n\"entities\":[")
         for (i, entity) in entities.enumerated() {
             out.raw(i > 0 ? ",\n" : "\n")
             out.object([("name", entity.name), ("slug", entity.slug), ("kind", entity.kind.rawValue)], open: true)
             out.raw(",\"mentions\":")
-            out.text(String(entity.mentionCount))
+            out.number(entity.mentionCount)
             out.raw(",\"events\":")
             out.strings(entity.events)
             out.raw("}")
@@ -68,16 +69,19 @@ enum EventsJSON {
     }
 
     /// One period's events, a line each, without a trailing separator.
-    static func events(_ events: [Event]) -> [UInt8] { run(events, reusing: { _ in nil }).fresh }
+    static func events(_ events: [Event]) -> [UInt8] {
+        var out = JSONBytes()
+        _ = run(events, reusing: { _ in nil }, into: &out)
+        return out.bytes
+    }
 
     /// One period's run of events as pieces: the line of an event that `reusing` places in the last
     /// file (its offset and length there) is taken from that file, with the separator before it when
-    /// the line before is there too; the other lines and separators are written into `fresh`.
-    /// Also each event's length.
-    static func run(_ events: [Event], reusing: (Int) -> (offset: Int, length: Int)?)
-        -> (fresh: [UInt8], pieces: RunPieces, lengths: [Int]) {
+    /// the line before is there too; the other lines and separators are written into `out` (empty
+    /// when given). Also each event's length.
+    static func run(_ events: [Event], reusing: (Int) -> (offset: Int, length: Int)?, into out: inout JSONBytes)
+        -> (pieces: RunPieces, lengths: [Int]) {
         let reused = events.indices.map(reusing)
-        var out = JSONBytes()
         // About the length of the lines written, so that the bytes are not copied as they grow.
         var estimate = 0
         for e in events.indices where reused[e] == nil {
@@ -86,28 +90,28 @@ enum EventsJSON {
                 estimate += 200 + events[e].mentions[j].sentence.utf8.count + events[e].mentions[j].resolution.utf8.count
             }
         }
-        out.bytes.reserveCapacity(estimate)
+        out = JSONBytes(capacity: estimate)
         var pieces = RunPieces()
         var lengths: [Int] = []
         lengths.reserveCapacity(events.count)
         for i in events.indices {
             if let (offset, length) = reused[i] {
                 if i > 0 && !pieces.extendLast(old: true, from: offset - separator.count, by: separator.count) {
-                    pieces.add(old: false, offset: out.bytes.count, length: separator.count)
-                    out.bytes += separator
+                    pieces.add(old: false, offset: out.count, length: separator.count)
+                    out.raw(separator)
                 }
                 pieces.add(old: true, offset: offset, length: length)
                 lengths.append(length)
             } else {
-                let start = out.bytes.count
+                let start = out.count
                 if i > 0 { out.raw(",\n") }
-                let line = out.bytes.count
+                let line = out.count
                 event(events[i], to: &out)
-                pieces.add(old: false, offset: start, length: out.bytes.count - start)
-                lengths.append(out.bytes.count - line)
+                pieces.add(old: false, offset: start, length: out.count - start)
+                lengths.append(out.count - line)
             }
         }
-        return (out.bytes, pieces, lengths)
+        return (pieces, lengths)
     }
 
     /// One event's line. Keys are written as they are (none needs escaping): the same bytes
@@ -149,9 +153,9 @@ enum EventsJSON {
             out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
             out.string(e.mentions[j].article)
             out.raw(",\"anchor\":\"s")  // `Paths.sentenceAnchor`
-            DecimalDigits.append(e.mentions[j].blockOrdinal, to: &out.bytes)
-            out.bytes.append(0x2D)
-            DecimalDigits.append(e.mentions[j].sentenceIndex, to: &out.bytes)
+            out.number(e.mentions[j].blockOrdinal)
+            out.raw("-")
+            out.number(e.mentions[j].sentenceIndex)
             out.raw("\",\"sentence\":")
             out.string(e.mentions[j].sentence)
             out.raw(",\"expression\":")
@@ -208,119 +212,147 @@ struct RunPieces: Sendable {
 }
 
 /// JSON text built straight into UTF-8 bytes, strings escaped as little as JSON allows.
-struct JSONBytes {
-    var bytes: [UInt8] = []
+struct JSONBytes: ~Copyable {
+    private(set) var buffer: ByteText
+
+    init(capacity: Int = 0) { buffer = ByteText(capacity: capacity) }
+
+    /// What has been written (a copy).
+    var bytes: [UInt8] { buffer.array }
+
+    var count: Int { buffer.count }
 
     /// Literal JSON.
-    mutating func raw(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+    @inline(__always) mutating func raw(_ literal: StaticString) { buffer.append(literal) }
+
+    /// Bytes that are JSON as they are.
+    mutating func raw(_ bytes: [UInt8]) { buffer.append(bytes) }
 
     /// Text that is JSON as it is (a number).
     mutating func text(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { buffer.append($0) }
     }
+
+    /// A whole number.
+    mutating func number(_ n: Int) { buffer.appendDecimal(n) }
 
     /// `{"key":"value",…}` of string members in the order given; `open` leaves out the closing brace.
     mutating func object(_ members: [(String, String?)], open: Bool = false) {
-        bytes.append(0x7B)
+        buffer.append(0x7B)
         for (i, (key, value)) in members.enumerated() {
-            if i > 0 { bytes.append(0x2C) }
+            if i > 0 { buffer.append(0x2C) }
             string(key)
-            bytes.append(0x3A)
+            buffer.append(0x3A)
             string(value)
         }
-        if !open { bytes.append(0x7D) }
+        if !open { buffer.append(0x7D) }
     }
 
     /// `["a","b"]`.
     mutating func strings(_ list: [String]) {
-        bytes.append(0x5B)
+        buffer.append(0x5B)
         for i in list.indices {
-            if i > 0 { bytes.append(0x2C) }
+            if i > 0 { buffer.append(0x2C) }
             string(list[i])
         }
-        bytes.append(0x5D)
+        buffer.append(0x5D)
     }
 
     /// A value's `description` as a string.
-    mutating func value(_ v: TimexValue) { quoted({ ValueBytes.append(v, to: &$0) }, else: v.description) }
+    mutating func value(_ v: TimexValue) {
+        if !ValueBytes.withText(v, { quoted($0) }) { string(v.description) }
+    }
 
     /// A day's `description` as a string, or null.
     mutating func date(_ d: CivilDate?) {
         guard let d else { raw("null"); return }
-        quoted({ ValueBytes.append(d, to: &$0) }, else: d.description)
+        if !ValueBytes.withText(d, { quoted($0) }) { string(d.description) }
     }
 
-    /// A string written by `write` when it can (bytes that need no escaping), else `text`.
-    private mutating func quoted(_ write: (inout [UInt8]) -> Bool, else text: @autoclosure () -> String) {
-        bytes.append(0x22)
-        if write(&bytes) {
-            bytes.append(0x22)
-        } else {
-            bytes.removeLast()
-            string(text())
-        }
+    /// Bytes that need no escaping, as a string.
+    private mutating func quoted(_ bytes: UnsafeRawBufferPointer) {
+        buffer.append(0x22)
+        buffer.append(bytes)
+        buffer.append(0x22)
     }
 
     mutating func string(_ s: String?) {
-        guard var s else { bytes += "null".utf8; return }
-        bytes.append(0x22)
-        s.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            let count = utf8.count
-            var start = 0
-            var i = 0
-            while i < count {
-                // Eight bytes at a time past those that need nothing.
-                if i + 8 <= count {
-                    if !Self.needsLook(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                        i += 8
-                        continue
-                    }
-                }
-                let b = base[i]
-                // Most bytes need nothing: one test for all of them before the cases below.
-                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {
-                    i += 1
-                    continue
-                }
-                let escape: String?
-                switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
-                case 0x00..<0x20: escape = "\\u00" + (b < 16 ? "0" : "") + String(b, radix: 16)
-                // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break JavaScript string literals.
-                case 0xE2 where i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9):
-                    escape = base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                default: escape = nil
-                }
-                guard let escape else {
-                    i += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
-                bytes += escape.utf8
-                start = b == 0xE2 ? i + 3 : i + 1
-                i = start
-            }
-            if start < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
-        }
-        bytes.append(0x22)
+        guard let s else { raw("null"); return }
+        string(s)
     }
 
-    /// Whether some byte of `word` may need escaping: a control byte, `"`, `\` or a byte of a
-    /// character beyond ASCII (U+2028 and U+2029 start with E2), tested at once, without a branch per test.
+    mutating func string(_ s: String) {
+        // Native strings are read where they lie (`withUTF8` needs a copy of its own to make them contiguous).
+        if s.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var s = s
+            s.withUTF8 { escaped($0) }
+        }
+    }
+
+    /// UTF-8 text as a JSON string.
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        buffer.append(0x22)
+        guard let base = utf8.baseAddress else { return buffer.append(0x22) }
+        let count = utf8.count
+        var start = 0
+        var i = 0
+        while i < count {
+            // Eight bytes at a time past those that need nothing.
+            if i + 8 <= count {
+                if !Self.needsLook(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+            }
+            let b = base[i]
+            // Most bytes need nothing: one test for all of them before the cases below.
+            guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {
+                i += 1
+                continue
+            }
+            let escape: StaticString
+            var hex = false
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
+            case 0x00..<0x20: (escape, hex) = ("\\u00", true)
+            // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break JavaScript string literals.
+            case 0xE2 where i + 2 < count && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9):
+                escape = base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+            default:
+                i += 1
+                continue
+            }
+            buffer.append(UnsafeBufferPointer(start: base + start, count: i - start))
+            buffer.append(escape)
+            if hex {
+                // The other control bytes: their two hex digits after "\u00".
+                let digits: StaticString = "0123456789abcdef"
+                buffer.append(digits.utf8Start[Int(b >> 4)])
+                buffer.append(digits.utf8Start[Int(b & 0xF)])
+            }
+            start = b == 0xE2 ? i + 3 : i + 1
+            i = start
+        }
+        if start < count { buffer.append(UnsafeBufferPointer(start: base + start, count: count - start)) }
+        buffer.append(0x22)
+    }
+
+    /// Whether some byte of `word` may need escaping: a control byte, `"`, `\` or E2 (the first
+    /// byte of U+2028 and U+2029), tested at once, without a branch per test. Other bytes of
+    /// characters beyond ASCII need nothing (a curly quote or a dash is read eight bytes at a time too).
     @inline(__always) private static func needsLook(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), e2 = word ^ (ones &* 0xE2)
         let control = word &- ones &* 0x20
-        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (control & ~word)
-        return (zeros | word) & 0x8080_8080_8080_8080 != 0
+        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((e2 &- ones) & ~e2) | (control & ~word)
+        return zeros & 0x8080_8080_8080_8080 != 0
     }
 }
 

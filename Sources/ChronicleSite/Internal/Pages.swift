@@ -116,7 +116,7 @@ struct Pages: @unchecked Sendable {
         guard asked.count == 1, found.count == 1, let at = found.first else { return (page(path, template, values), []) }
         let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
         var out = PageText(capacity: shell.count + (previous?.bytes.count ?? index.articleList.count * 280))
-        out.bytes += shell[..<at]
+        out.add(shell[..<at])
         out.add(list.opening)
         var dates = DateTexts()
         var parts: [OutputEntry.Part] = []
@@ -125,14 +125,14 @@ struct Pages: @unchecked Sendable {
         index.articleList.withUnsafeBufferPointer { articles in
             for i in articles.indices {
                 let print = list.fingerprint(articles[i], site: site)
-                let start = out.bytes.count
+                let start = out.count
                 if !out.copy(old[print], of: previous?.bytes) { list.line(articles[i], index: index, dates: &dates, into: &out) }
-                parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
+                parts.append(.init(fingerprint: print, offset: start, length: out.count - start))
             }
         }
         out.add(list.closing)
-        out.bytes += shell[(at + markBytes.count)...]
-        return (OutputFile(path: path, data: out.bytes), parts)
+        out.add(shell[(at + markBytes.count)...])
+        return (OutputFile(path: path, data: out.take()), parts)
     }
 
     /// How many times a lazy value was asked for.
@@ -165,7 +165,7 @@ struct Pages: @unchecked Sendable {
         if let compiledEntity, let html = periodsHTML(periods, root: "../") {
             var out = PageText(capacity: html.utf8.count + 8192)
             compiledEntity.write(entity, related: related, periodsHTML: html, index: index, into: &out)
-            return OutputFile(path: Paths.entity(entity.slug), data: out.bytes)
+            return OutputFile(path: Paths.entity(entity.slug), data: out.take())
         }
         let (index, shown) = (self.index, ordered(periods))
         let months = LazyValue { shown.map { TimelineGroups.period($0, events: nil, index: index) } }
@@ -223,7 +223,7 @@ struct Pages: @unchecked Sendable {
         // Room to spare costs nothing until written (a large buffer's pages are taken as they are
         // first touched); growing it copies what is there. A card is a few kilobytes.
         var out = PageText(capacity: shell.count + max(previous?.bytes.count ?? 0, events.count * 8192))
-        out.bytes += shell[..<at]
+        out.add(shell[..<at])
         var parts: [OutputEntry.Part] = []
         parts.reserveCapacity(events.count)
         let (index, root) = (self.index, needs.root)
@@ -231,15 +231,15 @@ struct Pages: @unchecked Sendable {
         for group in TimelineGroups.dayGroups(events, index: index) {
             CompiledPartials.write(group, index: index, into: &out) { event, dateInHeading, out in
                 let print = cardPrint(event, dateInHeading)
-                let start = out.bytes.count
+                let start = out.count
                 if !out.copy(old[print], of: previous?.bytes) {
                     CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, root: root, links: &links, into: &out)
                 }
-                parts.append(.init(fingerprint: print, offset: start, length: out.bytes.count - start))
+                parts.append(.init(fingerprint: print, offset: start, length: out.count - start))
             }
         }
-        out.bytes += shell[(at + markBytes.count)...]
-        return (OutputFile(path: Paths.period(index.periods[position].period), data: out.bytes), parts)
+        out.add(shell[(at + markBytes.count)...])
+        return (OutputFile(path: Paths.period(index.periods[position].period), data: out.take()), parts)
     }
 
     /// What `month.html` is rendered with, given its `month` section.
@@ -265,7 +265,7 @@ struct Pages: @unchecked Sendable {
         if let compiledArticle {
             var out = PageText(capacity: body.count + 4096 + events.listed.count * 512)
             compiledArticle.write(info, body: body, events: events, index: index, into: &out)
-            return OutputFile(path: Paths.article(info.slug), data: out.bytes)
+            return OutputFile(path: Paths.article(info.slug), data: out.take())
         }
         var html: [UInt8] = []
         ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &html)

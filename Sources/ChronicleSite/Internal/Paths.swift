@@ -92,7 +92,7 @@ enum Paths {
                 out.add(utf8)
                 return true
             }
-            for b in utf8 { out.bytes.append(isAnchorByte(b) ? b : 0x2D) }
+            for b in utf8 { out.add(byte: isAnchorByte(b) ? b : 0x2D) }
             return true
         }
         if !ascii { out.escaped(eventAnchor(id)) }

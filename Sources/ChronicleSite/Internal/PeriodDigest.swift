@@ -285,19 +285,22 @@ extension PeriodDigest {
         // The first mention of each shown source (its block and sentence), by the source's position;
         // an article is looked for among them only where a run of its mentions starts.
         let shown = min(e.sources.count, EventView.shownSources)
-        var first = [(block: Int, sentence: Int)?](repeating: nil, count: shown)
-        var found = 0
-        for j in e.mentions.indices where found < shown {
-            if j > 0 && e.mentions[j].article == e.mentions[j - 1].article { continue }
-            guard let k = e.sources[..<shown].firstIndex(of: e.mentions[j].article), first[k] == nil else { continue }
-            first[k] = (e.mentions[j].blockOrdinal, e.mentions[j].sentenceIndex)
-            found += 1
-        }
-        h.add(e.sources.count)
-        for k in e.sources.indices {
-            h.add(e.sources[k])
-            h.add(Int(bitPattern: UInt(articleHashes[e.sources[k]] ?? 0)))
-            if k < shown, let (block, sentence) = first[k] { h.add(block); h.add(sentence) } else { h.add(-1) }
+        // (On the stack: a list per event cost more than the search.)
+        withUnsafeTemporaryAllocation(of: (block: Int, sentence: Int)?.self, capacity: shown) { first in
+            first.initialize(repeating: nil)
+            var found = 0
+            for j in e.mentions.indices where found < shown {
+                if j > 0 && e.mentions[j].article == e.mentions[j - 1].article { continue }
+                guard let k = e.sources[..<shown].firstIndex(of: e.mentions[j].article), first[k] == nil else { continue }
+                first[k] = (e.mentions[j].blockOrdinal, e.mentions[j].sentenceIndex)
+                found += 1
+            }
+            h.add(e.sources.count)
+            for k in e.sources.indices {
+                h.add(e.sources[k])
+                h.add(Int(bitPattern: UInt(articleHashes[e.sources[k]] ?? 0)))
+                if k < shown, let (block, sentence) = first[k] { h.add(block); h.add(sentence) } else { h.add(-1) }
+            }
         }
         h.add(e.mentions.count)
         for i in e.mentions.indices.prefix(EventView.shownMentions) {
@@ -364,8 +367,11 @@ struct HashInput: ~Copyable {
     }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        // Native strings are read where they lie (`withUTF8` needs a copy of its own to make them contiguous).
+        if text.utf8.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) == nil {
+            var text = text
+            text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// `add(value.description)`, without the String for most values.

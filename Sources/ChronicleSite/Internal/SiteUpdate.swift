@@ -576,12 +576,13 @@ final class MergedDigests: @unchecked Sendable {
         var lengths: [Int] = []
         if let cache, let folder = runsFolder(cache) {
             var eventAt: [Int: Int] = [:]
-            let (fresh, pieces, runLengths) = EventsJSON.run(events, reusing: { i in
+            var fresh = JSONBytes()
+            let (pieces, runLengths) = EventsJSON.run(events, reusing: { i in
                 guard let (ids, run) = last, ids.contains(events[i].id), let line = run.line(of: events[i].id) else { return nil }
                 lastCards[i] = line.card
                 eventAt[line.offset] = i
                 return (line.offset, line.length)
-            })
+            }, into: &fresh)
             lengths = runLengths
             let path = folder.appendingPathComponent(Self.runName(result.period)).path
             if Self.write(fresh, to: path) {
@@ -615,11 +616,11 @@ final class MergedDigests: @unchecked Sendable {
     private static func runName(_ period: Period) -> String { "\(period).json" }
 
     /// Writes a run's bytes to a file of the runs folder (made for this build), without copying them into a `Data`.
-    private static func write(_ run: [UInt8], to path: String) -> Bool {
+    private static func write(_ run: borrowing JSONBytes, to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return WholeWrite.all(run, to: fd)
+        return run.buffer.withBytes { WholeWrite.all(UnsafeRawBufferPointer($0), to: fd) }
     }
 
     private func runsFolder(_ cache: BuildCache) -> URL? {

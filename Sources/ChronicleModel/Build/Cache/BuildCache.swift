@@ -20,10 +20,17 @@ public struct BuildCache: Sendable {
     public let directory: URL
     /// Tool version and build, plus whatever else decides whether old results still hold.
     public let identity: String
+    /// `directory.path`, worked out once: a clean build writes a file per article, and a URL's
+    /// path or an appended component cost more than the rest of writing a small file.
+    private let folder: String
+    /// The start of every file's header (`headerStart(identity:)`).
+    private let headerStart: [UInt8]
 
     public init(directory: URL, identity: String) {
         self.directory = directory
         self.identity = identity
+        folder = directory.path
+        headerStart = Self.headerStart(identity: identity)
     }
 
     /// The same folder, for results that also depend on `detail` (settings read during the build).
@@ -37,14 +44,14 @@ public struct BuildCache: Sendable {
 
     /// Reads and checks a cache file; nil when it is missing or cannot be trusted.
     public func read<T: Decodable>(_ type: T.Type, at relativePath: String) -> T? {
-        guard let bytes = FileBytes.read(url(relativePath).path) else { return nil }
+        guard let bytes = FileBytes.read(path(relativePath)) else { return nil }
         return Self.unwrap(type, bytes, identity: identity)
     }
 
     /// Reads and checks a cache file written from a `CacheCodable` value, decoded by `read` (see
     /// `BinaryCoder.decode(from:at:_:)`); nil when it is missing, cannot be trusted or does not decode.
     public func read<T>(at relativePath: String, _ read: (inout CacheReader) throws -> T) -> T? {
-        guard let bytes = FileBytes.read(url(relativePath).path), let start = Self.payloadStart(bytes, identity: identity) else { return nil }
+        guard let bytes = FileBytes.read(path(relativePath)), let start = Self.payloadStart(bytes, identity: identity) else { return nil }
         return try? BinaryCoder.decode(from: bytes, at: start, read)
     }
 
@@ -52,7 +59,7 @@ public struct BuildCache: Sendable {
     /// - Parameter capacity: about the bytes the value takes; by default, a little more than the
     ///   file it replaces (a rebuild writes the manifest and the site's state again, a little larger).
     public func write<T: Encodable>(_ value: T, at relativePath: String, capacity: Int? = nil) throws {
-        let room = capacity ?? FileStamp(path: url(relativePath).path).map { Int($0.size) + Int($0.size) / 8 + 65536 } ?? 0
+        let room = capacity ?? FileStamp(path: path(relativePath)).map { Int($0.size) + Int($0.size) / 8 + 65536 } ?? 0
         try write(encoded: BinaryCoder.encode(value, capacity: room), at: relativePath)
     }
 
@@ -61,12 +68,13 @@ public struct BuildCache: Sendable {
     public func write(encoded payload: [UInt8], checksum: UInt64? = nil, at relativePath: String) throws {
         // Plain system calls on paths: one file per article body is written in a clean build, so
         // no URL, FileManager or FileHandle work per file; the folder is made only when missing.
-        let target = directory.path + "/" + relativePath
+        let target = path(relativePath)
         let temporary = WholeWrite.temporary(beside: target)
         let fd = try WholeWrite.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
         // Header, then the payload as it is: no copy of a large period's bytes.
-        let written = WholeWrite.all(Self.header(for: payload, checksum: checksum, identity: identity), to: fd) && WholeWrite.all(payload, to: fd)
+        let header = headerStart + withUnsafeBytes(of: (checksum ?? ContentHash.xxh64(payload)).littleEndian, Array.init)
+        let written = WholeWrite.all(header, to: fd) && WholeWrite.all(payload, to: fd)
         let closed = close(fd) == 0
         guard written, closed, rename(temporary, target) == 0 else {
             unlink(temporary)
@@ -75,6 +83,9 @@ public struct BuildCache: Sendable {
     }
 
     public func url(_ relativePath: String) -> URL { directory.appendingPathComponent(relativePath) }
+
+    /// The path of a file of the folder (`url(relativePath).path`).
+    public func path(_ relativePath: String) -> String { folder + "/" + relativePath }
 
     /// Deletes files under `folder` that `keep` does not name (leftovers of earlier builds).
     public func removeFiles(in folder: String, keeping keep: Set<String>) {
@@ -85,14 +96,14 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// A file is: magic · schema · identity · XXH64(payload) · payload.
-    static func header(for payload: [UInt8], checksum: UInt64? = nil, identity: String) -> [UInt8] {
+    /// A file is: magic · schema · identity · XXH64(payload) · payload. The header up to the
+    /// checksum, the same for every file of a cache.
+    static func headerStart(identity: String) -> [UInt8] {
         var out = magic
         out += withUnsafeBytes(of: schema.littleEndian, Array.init)
         let id = Array(identity.utf8)
         out += withUnsafeBytes(of: UInt32(id.count).littleEndian, Array.init)
         out += id
-        out += withUnsafeBytes(of: (checksum ?? ContentHash.xxh64(payload)).littleEndian, Array.init)
         return out
     }
 

@@ -14,23 +14,26 @@ public enum WholeWrite {
         return fd
     }
 
-    /// A hidden name beside `path` (`dir/.name.<UUID>`) to write a file under before it is renamed to `path`.
+    /// A hidden name beside `path` (`dir/.name.<64 random bits in hex>`) to write a file under
+    /// before it is renamed to `path` (a UUID's text cost more than writing a small cache file).
     public static func temporary(beside path: String) -> String {
         let slash = path.utf8.lastIndex(of: 0x2F)!
-        return path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + UUID().uuidString
+        return path[...slash] + "." + path[path.utf8.index(after: slash)...] + "." + String(UInt64.random(in: .min ... .max), radix: 16)
     }
 
     /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; false on an error.
     public static func all(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
+        bytes.withUnsafeBytes { all($0, to: fd) }
+    }
+
+    public static func all(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
         }
+        return true
     }
 }
