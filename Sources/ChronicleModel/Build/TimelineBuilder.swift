@@ -552,7 +552,8 @@ public struct TimelineBuilder: Sendable {
         }
         ArticleAnalyzer(boilerplate: BoilerplateDetector(evidence: [])).analyse(&article, boilerplate: record.verdicts)
         article.slug = record.slug
-        EntityRecognizer().recogniseNames(in: &article)
+        // Names in boilerplate count nowhere: the article's evidence, its story names and its mentions all skip it.
+        EntityRecognizer().recogniseNames(in: &article, skipsBoilerplate: true)
         let (names, evidence) = ArticleNames.resolve(article)
         record.storedNames = .decoded(evidence)
         let storyNames = Self.storyNames(names, of: article)

@@ -232,9 +232,11 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Fills `entities` of every sentence of an analysed article; time expressions are not names.
-    public func recogniseNames(in article: inout Article) {
+    /// With `skipsBoilerplate`, sentences of boilerplate blocks are left without names (for callers
+    /// that read names only outside boilerplate, as `ArticleNames` does).
+    public func recogniseNames(in article: inout Article, skipsBoilerplate: Bool = false) {
         var words: [Word] = []
-        for b in article.blocks.indices {
+        for b in article.blocks.indices where !(skipsBoilerplate && article.blocks[b].isBoilerplate) {
             for s in article.blocks[b].sentences.indices {
                 // Fields read in place: a copy of the sentence would retain each of its texts and arrays.
                 let entities = recognise(article.blocks[b].sentences[s].text,

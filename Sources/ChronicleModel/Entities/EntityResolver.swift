@@ -150,13 +150,17 @@ public enum ArticleNames {
                     if !out.contains(name) { out.append(name) }
                     guard !isBoilerplate else { continue }
                     let kind = entities[e].name.isEmpty || name.name != entities[e].name ? .person : entities[e].kind
-                    let slot = position[Slot(name: name, kind: kind)] ?? {
+                    // Found, or made the next slot, in one lookup of the name.
+                    let next = keys.count
+                    let slot = { (found: inout Int) -> Int in
+                        if found < 0 { found = next }
+                        return found
+                    }(&position[Slot(name: name, kind: kind), default: -1])
+                    if slot == next {
                         keys.append(name)
                         kinds.append(kind)
                         tally.append(0)
-                        position[Slot(name: name, kind: kind)] = keys.count - 1
-                        return keys.count - 1
-                    }()
+                    }
                     tally[slot] += 1
                 }
                 return out
