@@ -56,8 +56,8 @@ public struct ArticleAnalyzer: Sendable {
                     narrativeReference = narrativeAfter ?? v
                     if !isBoilerplate, let recent = AccountTime(value: v, status: sentence.status, published: published) { account = recent }
                 }
-                previous = PreviousSentence(sentence)
-                sentences.append(sentence)
+                previous = PreviousSentence(date: sentence.date, dateSource: sentence.dateSource, status: sentence.status)
+                sentences.append(consume sentence)
             }
             blocks.append(AnalysedBlock(block: block, isBoilerplate: isBoilerplate, sentences: sentences))
         }
@@ -231,12 +231,6 @@ struct PreviousSentence {
     let date: TimexValue?
     let dateSource: DateSource
     let status: EventStatus
-
-    init(_ sentence: Sentence) {
-        date = sentence.date
-        dateSource = sentence.dateSource
-        status = sentence.status
-    }
 }
 
 /// A sentence's main-clause tense (`SentenceReading.tense(using:)`), worked out when a rule first
