@@ -25,6 +25,7 @@ public struct ArticleAnalyzer: Sendable {
         let published = article.published
         // The same for every sentence the article dates at publication: made once, shared by them.
         let atPublication = published.map { "no date of its own: dated at publication, \(DisplayFormat.day($0.date))" }
+        var explanations = NarrativeExplanations()
         var narrativeReference: TimexValue?
         var account: AccountTime?
         var blocks: [AnalysedBlock] = []
@@ -33,7 +34,7 @@ public struct ArticleAnalyzer: Sendable {
         for block in article.document.textBlocks {
             let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
-            var previous: Sentence?
+            var previous: PreviousSentence?
             var quoteOpen = false
             for range in splitter.split(block.text) {
                 let text = String(block.text[range])
@@ -45,7 +46,8 @@ public struct ArticleAnalyzer: Sendable {
                 var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
-                                    account: account, published: published, atPublication: atPublication)
+                                    account: account, published: published, atPublication: atPublication,
+                                    explanations: &explanations)
                 reading.release(into: &buffers)
                 if case .heading = block.kind { sentence.dateSource = .publication }
                 if sentence.dateSource == .expression, let v = sentence.date {
@@ -54,8 +56,8 @@ public struct ArticleAnalyzer: Sendable {
                     narrativeReference = narrativeAfter ?? v
                     if !isBoilerplate, let recent = AccountTime(value: v, status: sentence.status, published: published) { account = recent }
                 }
-                sentences.append(sentence)
-                previous = sentence
+                previous = PreviousSentence(date: sentence.date, dateSource: sentence.dateSource, status: sentence.status)
+                sentences.append(consume sentence)
             }
             blocks.append(AnalysedBlock(block: block, isBoilerplate: isBoilerplate, sentences: sentences))
         }
@@ -69,9 +71,12 @@ public struct ArticleAnalyzer: Sendable {
         return article.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
     }
 
-    /// - Parameter atPublication: the explanation of a sentence dated at publication, when the article has a date.
-    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: Sentence?,
-              account: AccountTime?, published: PublicationTime?, atPublication: String?) -> Sentence {
+    /// - Parameters:
+    ///   - atPublication: the explanation of a sentence dated at publication, when the article has a date.
+    ///   - explanations: the article's explanations of narrative dates made so far.
+    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: PreviousSentence?,
+              account: AccountTime?, published: PublicationTime?, atPublication: String?,
+              explanations: inout NarrativeExplanations) -> Sentence {
         let future = reading.mainClauseIsFuture
         var tense = LazyTense()
         let (anchor, setAside) = Self.anchor(timexes: timexes, tense: &tense, reading: reading, tagger: tagger, published: published)
@@ -88,11 +93,11 @@ public struct ArticleAnalyzer: Sendable {
                   continues(future: future, tense: &tense, reading: reading, previous: previous) {
             value = v
             source = .narrative
-            explanation = String.concatenating("continues the account dated ", DisplayFormat.value(v)[...], " in the previous sentence")
+            explanation = explanations.continuing(v)
         } else if let account, tense.of(reading, using: tagger) == .past, !future, !reading.isPresentPerfect {
             value = account.value
             source = .narrative
-            explanation = String.concatenating("past tense, no date of its own: the article's account of ", DisplayFormat.value(account.value)[...])
+            explanation = explanations.account(account.value)
         } else if let published, let atPublication {
             value = .day(published.date)
             explanation = atPublication
@@ -154,23 +159,26 @@ public struct ArticleAnalyzer: Sendable {
     /// One end of a span of months or years ("Steve Jobs 1955-2011", "from 2004 to 2008", "between
     /// 1998 and 2001"): the span is a period, neither end the date of a happening.
     static func isRangeEnd(_ i: Int, timexes: [Timex], text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func isRange(_ a: Timex, _ b: Timex) -> Bool {
-            guard a.value.grain > .week, b.value.grain > .week, a.utf8Range.upperBound <= b.utf8Range.lowerBound else { return false }
-            let gap = String(decoding: bytes[a.utf8Range.upperBound..<b.utf8Range.lowerBound], as: UTF8.self).filter { $0 != " " }
-            if ["-", "\u{2013}", "\u{2014}"].contains(gap) { return true }
-            guard ["to", "and", "through"].contains(gap) else { return false }
-            let before = TenseCues.words(String(decoding: bytes[..<a.utf8Range.lowerBound], as: UTF8.self)).last
-            return before == "from" || before == "between"
+        // The sentence's bytes read in place (a copy of them would be an allocation per expression).
+        var text = text
+        return text.withUTF8 { bytes in
+            func isRange(_ a: Timex, _ b: Timex) -> Bool {
+                guard a.value.grain > .week, b.value.grain > .week, a.utf8Range.upperBound <= b.utf8Range.lowerBound else { return false }
+                let gap = String(decoding: bytes[a.utf8Range.upperBound..<b.utf8Range.lowerBound], as: UTF8.self).filter { $0 != " " }
+                if ["-", "\u{2013}", "\u{2014}"].contains(gap) { return true }
+                guard ["to", "and", "through"].contains(gap) else { return false }
+                let before = TenseCues.words(String(decoding: bytes[..<a.utf8Range.lowerBound], as: UTF8.self)).last
+                return before == "from" || before == "between"
+            }
+            return (i > 0 && isRange(timexes[i - 1], timexes[i])) || (i + 1 < timexes.count && isRange(timexes[i], timexes[i + 1]))
         }
-        return (i > 0 && isRange(timexes[i - 1], timexes[i])) || (i + 1 < timexes.count && isRange(timexes[i], timexes[i + 1]))
     }
 
     /// A sentence without a date of its own continues the previous one's account (a day or a
     /// week: a year is background, not an account) unless its main clause switches to the
     /// present or the future (`future`: its main clause has a strong-future phrase), or the previous
     /// one was about the future and this one is not.
-    func continues(future: Bool, tense: inout LazyTense, reading: SentenceReading, previous: Sentence) -> Bool {
+    func continues(future: Bool, tense: inout LazyTense, reading: SentenceReading, previous: PreviousSentence) -> Bool {
         switch previous.status {
         case .happened: return !future && tense.of(reading, using: tagger) != .present && !reading.isPresentPerfect
         case .expected: return future
@@ -179,7 +187,7 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Scheduled or reported, as the main clause tells it: "Jobs announced today that Lion will
     /// include …" reports an announcement that happened. `future`: the main clause has a strong-future phrase.
-    func status(future: Bool, value: TimexValue?, source: DateSource, published: PublicationTime?, previous: Sentence?) -> EventStatus {
+    func status(future: Bool, value: TimexValue?, source: DateSource, published: PublicationTime?, previous: PreviousSentence?) -> EventStatus {
         if source == .narrative {
             // Continuing the paragraph's account keeps its status; the article's account is past.
             if let previous, previous.dateSource != .publication, previous.date == value { return previous.status }
@@ -191,6 +199,38 @@ public struct ArticleAnalyzer: Sendable {
         if interval.end < published.date { return .happened }
         return byTense
     }
+}
+
+/// The explanations of sentences dated by the account they continue, kept for the next sentence
+/// of the article: a paragraph's sentences often continue one account, and share its explanation
+/// instead of each formatting the same date into a string of its own.
+struct NarrativeExplanations {
+    private var continued: (value: TimexValue, text: String)?
+    private var accountOf: (value: TimexValue, text: String)?
+
+    /// "continues the account dated … in the previous sentence".
+    mutating func continuing(_ v: TimexValue) -> String {
+        if let continued, continued.value == v { return continued.text }
+        let text = String.concatenating("continues the account dated ", DisplayFormat.value(v)[...], " in the previous sentence")
+        continued = (v, text)
+        return text
+    }
+
+    /// "past tense, no date of its own: the article's account of …".
+    mutating func account(_ v: TimexValue) -> String {
+        if let accountOf, accountOf.value == v { return accountOf.text }
+        let text = String.concatenating("past tense, no date of its own: the article's account of ", DisplayFormat.value(v)[...])
+        accountOf = (v, text)
+        return text
+    }
+}
+
+/// What the next sentence's dating reads of the one before it in its block: its date, where
+/// that came from and its status (not the whole sentence, whose copy would retain its texts and arrays).
+struct PreviousSentence {
+    let date: TimexValue?
+    let dateSource: DateSource
+    let status: EventStatus
 }
 
 /// A sentence's main-clause tense (`SentenceReading.tense(using:)`), worked out when a rule first

@@ -147,19 +147,25 @@ enum ReferencePointCues {
     /// other text). The words of ASCII text are its runs of letters and digits.
     private static func isReferencePoint(ascii b: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func isWordByte(_ c: UInt8) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) }
-        // The last ten words, last first.
-        var tail: [Range<Int>] = []
-        tail.reserveCapacity(10)
-        var end = b.count
-        while tail.count < 10 {
-            while end > 0 && !isWordByte(b[end - 1]) { end -= 1 }
-            guard end > 0 else { break }
-            var start = end
-            while start > 0 && isWordByte(b[start - 1]) { start -= 1 }
-            tail.append(start..<end)
-            end = start
+        // The last ten words, last first, on the stack (no array for each expression).
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 10) { storage in
+            var count = 0
+            var end = b.count
+            while count < 10 {
+                while end > 0 && !WordBytes.isASCIIWordByte(b[end - 1]) { end -= 1 }
+                guard end > 0 else { break }
+                var start = end
+                while start > 0 && WordBytes.isASCIIWordByte(b[start - 1]) { start -= 1 }
+                storage.initializeElement(at: count, to: start..<end)
+                count += 1
+                end = start
+            }
+            return isReferencePoint(ascii: b, tail: UnsafeBufferPointer(rebasing: storage[..<count]))
         }
+    }
+
+    /// `isReferencePoint(ascii:)` of the text's last words (`tail`, last first).
+    private static func isReferencePoint(ascii b: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<Range<Int>>) -> Bool {
         guard let last = tail.first else { return false }
         func spells(_ r: Range<Int>, _ word: StaticString) -> Bool {
             r.count == word.utf8CodeUnitCount && r.indices.allSatisfy { b[$0] | 0x20 == word.utf8Start[$0 - r.lowerBound] }

@@ -552,10 +552,10 @@ public struct TimelineBuilder: Sendable {
         }
         ArticleAnalyzer(boilerplate: BoilerplateDetector(evidence: [])).analyse(&article, boilerplate: record.verdicts)
         article.slug = record.slug
-        EntityRecognizer().recogniseNames(in: &article)
-        let (names, evidence) = ArticleNames.resolve(article)
+        // Names in boilerplate count nowhere: the article's evidence, its story names and its mentions all skip it.
+        EntityRecognizer().recogniseNames(in: &article, skipsBoilerplate: true)
+        let (names, evidence, storyNames) = ArticleNames.resolve(article)
         record.storedNames = .decoded(evidence)
-        let storyNames = Self.storyNames(names, of: article)
         var candidates: [EventMerger.Candidate] = []
         var counts = ArticleRecord.Counts()
         var position = 0
@@ -601,29 +601,6 @@ public struct TimelineBuilder: Sendable {
         guard let published, let period = Period(of: value), period.month == nil, let interval = value.interval,
               interval.start <= published.date, published.date <= interval.end else { return nil }
         return Period(year: published.date.year, month: published.date.month)
-    }
-
-    /// The names an article gives in two sentences or more (boilerplate aside), in order of first
-    /// appearance: the actors of its story (`EventMerger.Candidate.storyNames`).
-    static func storyNames(_ names: [[[ArticleName]]], of article: Article) -> [String] {
-        // Each name's place in `order` (one lookup for a name met again), and its count there.
-        var place: [String: Int] = [:]
-        var order: [String] = []
-        var count: [Int] = []
-        for (block, sentences) in zip(article.blocks, names) where !block.isBoilerplate {
-            for sentence in sentences {
-                for k in sentence.indices where !sentence[..<k].contains(where: { $0.name == sentence[k].name }) {
-                    if let p = place[sentence[k].name] {
-                        count[p] += 1
-                    } else {
-                        place[sentence[k].name] = order.count
-                        order.append(sentence[k].name)
-                        count.append(1)
-                    }
-                }
-            }
-        }
-        return order.indices.filter { count[$0] >= 2 }.map { order[$0] }
     }
 
     /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.

@@ -172,9 +172,12 @@ public struct EntityRecognizer: Sendable {
         var end = nameWords.last!.range.upperBound
         end = Self.withoutPossessive(bytes, end)
         let nameRange = nameWords.first!.range.lowerBound..<end
-        // "[Donald] Trump": an editor's brackets are not part of the name.
+        let range = start..<end
+        let text = Self.text(bytes, range)
+        // "[Donald] Trump": an editor's brackets are not part of the name; a name as written is often the whole mention.
         let written = bytes[nameRange].contains { $0 == 0x5B || $0 == 0x5D }
-            ? String(decoding: bytes[nameRange].filter { $0 != 0x5B && $0 != 0x5D }, as: UTF8.self) : Self.text(bytes, nameRange)
+            ? String(decoding: bytes[nameRange].filter { $0 != 0x5B && $0 != 0x5D }, as: UTF8.self)
+            : nameRange == range ? text : Self.text(bytes, nameRange)
         // One actor under several names ("US", "United States"): its usual full form.
         let alias = Self.alias(nameWords, bytes: bytes)
         let name = alias?.name ?? Self.transliterationFolded(written)
@@ -206,9 +209,7 @@ public struct EntityRecognizer: Sendable {
         // "Union leaders said": a common noun opening the sentence is capitalised like a name and may be none.
         let initial = title == nil && nameWords.count == 1 && nameWords[0].isInitial
             && (kind == .other || kind == .organisation && !nameWords[0].isAllCaps && nameWords[0].has(.organisationWord))
-        let range = start..<end
-        return EntityMention(text: Self.text(bytes, range), name: name, utf8Range: range, kind: kind, title: title,
-                             isSentenceInitial: initial)
+        return EntityMention(text: text, name: name, utf8Range: range, kind: kind, title: title, isSentenceInitial: initial)
     }
 
     /// The words lower-cased and joined by spaces, without the last one's possessive when `bare`.
@@ -232,9 +233,11 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Fills `entities` of every sentence of an analysed article; time expressions are not names.
-    public func recogniseNames(in article: inout Article) {
+    /// With `skipsBoilerplate`, sentences of boilerplate blocks are left without names (for callers
+    /// that read names only outside boilerplate, as `ArticleNames` does).
+    public func recogniseNames(in article: inout Article, skipsBoilerplate: Bool = false) {
         var words: [Word] = []
-        for b in article.blocks.indices {
+        for b in article.blocks.indices where !(skipsBoilerplate && article.blocks[b].isBoilerplate) {
             for s in article.blocks[b].sentences.indices {
                 // Fields read in place: a copy of the sentence would retain each of its texts and arrays.
                 let entities = recognise(article.blocks[b].sentences[s].text,

@@ -85,8 +85,10 @@ public enum ArticleNames {
         return name.utf8.split(separator: 0x20).first.map { String(Substring($0)) }
     }
 
-    /// - Returns: names per block and sentence (same shape as `article.blocks`).
-    public static func resolve(_ article: Article) -> (names: [[[ArticleName]]], evidence: NameEvidence) {
+    /// - Returns: names per block and sentence (same shape as `article.blocks`), the evidence, and
+    ///   the story names: the names the article gives in two sentences or more (boilerplate aside),
+    ///   in order of first appearance, the actors of its story (`EventMerger.Candidate.storyNames`).
+    public static func resolve(_ article: Article) -> (names: [[[ArticleName]]], evidence: NameEvidence, storyNames: [String]) {
         var evidence = NameEvidence()
         // Within an article a single name is the full name it shares a surname or, after a title
         // ("Sir Keir"), a given name with.
@@ -139,10 +141,19 @@ public enum ArticleNames {
         var kinds: [EntityKind] = []
         var keys: [ArticleName] = []
         var position: [Slot: Int] = [:]
+        // Each name's text once (a slot's name by its number), with the number of sentences that give
+        // it and the last of them (numbered in order) that was counted.
+        var textOfSlot: [Int] = []
+        var textNumber: [String: Int] = [:]
+        var texts: [String] = []
+        var sentencesGiving: [Int] = []
+        var lastCounted: [Int] = []
+        var sentenceNumber = 0
         // Blocks, sentences and mentions read where they lie: a copy would retain each of their texts.
         let names = article.blocks.indices.map { b in
             let isBoilerplate = article.blocks[b].isBoilerplate
             return article.blocks[b].sentences.indices.map { s in
+                sentenceNumber += 1
                 var out: [ArticleName] = []
                 let entities = article.blocks[b].sentences[s].entities
                 for e in entities.indices {
@@ -150,20 +161,39 @@ public enum ArticleNames {
                     if !out.contains(name) { out.append(name) }
                     guard !isBoilerplate else { continue }
                     let kind = entities[e].name.isEmpty || name.name != entities[e].name ? .person : entities[e].kind
-                    let slot = position[Slot(name: name, kind: kind)] ?? {
+                    let slot = Self.number(of: Slot(name: name, kind: kind), in: &position, next: keys.count)
+                    if slot == keys.count {
                         keys.append(name)
                         kinds.append(kind)
                         tally.append(0)
-                        position[Slot(name: name, kind: kind)] = keys.count - 1
-                        return keys.count - 1
-                    }()
+                        let text = Self.number(of: name.name, in: &textNumber, next: texts.count)
+                        if text == texts.count {
+                            texts.append(name.name)
+                            sentencesGiving.append(0)
+                            lastCounted.append(0)
+                        }
+                        textOfSlot.append(text)
+                    }
                     tally[slot] += 1
+                    let text = textOfSlot[slot]
+                    if lastCounted[text] != sentenceNumber {
+                        lastCounted[text] = sentenceNumber
+                        sentencesGiving[text] += 1
+                    }
                 }
                 return out
             }
         }
         evidence.tally = keys.indices.map { NameEvidence.Tally(name: keys[$0], kind: kinds[$0], count: tally[$0]) }
-        return (names, evidence)
+        return (names, evidence, texts.indices.filter { sentencesGiving[$0] >= 2 }.map { texts[$0] })
+    }
+
+    /// The number `numbers` gives `key`, or `next` when it gives none (then given to it): one lookup of the key.
+    private static func number<Key: Hashable>(of key: Key, in numbers: inout [Key: Int], next: Int) -> Int {
+        { (found: inout Int) -> Int in
+            if found < 0 { found = next }
+            return found
+        }(&numbers[key, default: -1])
     }
 
     /// Calls `body` with each name the article's sentences give outside boilerplate, in order, read
