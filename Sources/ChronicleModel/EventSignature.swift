@@ -93,9 +93,10 @@ struct EventSignature: Sendable {
             found.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
             var text = text
-            text.withUTF8 { scan($0, focus: focus) }
+            let plainASCII = text.withUTF8 { scan($0, focus: focus) }
             // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-            var textIsPlain: Bool?
+            // (Plain ASCII text is plain for `WordBytes.contains`: known from the scan, not read again.)
+            var textIsPlain: Bool? = plainASCII ? true : nil
             for name in entities where !WordBytes.contains(text, name, textIsPlain: &textIsPlain) {
                 var h = EventSignature.hash(CollectionOfOne(0x40))
                 for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
@@ -126,16 +127,21 @@ struct EventSignature: Sendable {
             }
         }
 
-        private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, focus: Range<Int>?) {
+        /// Reads the words of `bytes`; whether they are all ASCII without a carriage return.
+        private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, focus: Range<Int>?) -> Bool {
             let clause = focus.map { EventSignature.clause(around: $0, in: bytes) }
             // Read once for the text, not once per word (each read of a static checks that it is made).
             let folding = EventSignature.folding
             @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
             var previousEnded = true
+            // Every byte or'ed together, and whether one is a carriage return (not a word byte).
+            var allBytes: UInt8 = 0, carriageReturn = false
             var i = 0
             while i < bytes.count {
                 guard WordBytes.isWordByte(bytes, i) else {
                     let b = bytes[i]
+                    allBytes |= b
+                    carriageReturn = carriageReturn || b == 0x0D
                     if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
                     i += 1
                     continue
@@ -152,6 +158,7 @@ struct EventSignature: Sendable {
                     i += 1
                     while i < bytes.count && WordBytes.isWordByte(bytes, i) { high |= bytes[i]; i += 1 }
                 }
+                allBytes |= high
                 defer { previousEnded = false }
                 // The date itself is compared as a date, not as words.
                 if let focus, focus.contains(start) { continue }
@@ -191,6 +198,7 @@ struct EventSignature: Sendable {
                 }
                 found.append((folded ?? stem, weight, isCapital && !previousEnded))
             }
+            return allBytes < 0x80 && !carriageReturn
         }
     }
 
