@@ -72,19 +72,23 @@ struct EventSignature: Sendable {
     init(_ text: String, focus: Range<Int>? = nil, entities: [String] = []) {
         var reader = Reader()
         reader.read(text, focus: focus, entities: entities)
-        tokens = reader.tokens
-        weights = reader.weights
-        names = reader.names
+        tokens = Array(reader.tokens)
+        weights = Array(reader.weights)
+        names = Array(reader.names)
         numbers = reader.numbers
     }
 
     /// Reads one signature after another into the same buffers, so a month of mentions is read
     /// without allocating per mention; after `read`, its lists are that text's signature.
     struct Reader {
-        private(set) var tokens: [UInt64] = []
-        private(set) var weights: [Double] = []
-        private(set) var names: [Bool] = []
+        var tokens: ArraySlice<UInt64> { tokenBuffer[..<count] }
+        var weights: ArraySlice<Double> { weightBuffer[..<count] }
+        var names: ArraySlice<Bool> { nameBuffer[..<count] }
         private(set) var numbers: [UInt64] = []
+        /// The lists above are the first `count` values of these, written in place (each read would
+        /// otherwise empty and refill three arrays, a check of their storage per word).
+        private var tokenBuffer: [UInt64] = [], weightBuffer: [Double] = [], nameBuffer: [Bool] = []
+        private var count = 0
         /// Each word as found: its token, weight and whether it is a name (a token found twice keeps
         /// its largest weight, and is a name when either is).
         private var found: [(token: UInt64, weight: Double, isName: Bool)] = []
@@ -103,17 +107,29 @@ struct EventSignature: Sendable {
                 found.append((h, 2, true))
             }
             found.sort { $0.token < $1.token }
-            tokens.removeAll(keepingCapacity: true)
-            weights.removeAll(keepingCapacity: true)
-            names.removeAll(keepingCapacity: true)
-            for f in found {
-                if tokens.last == f.token {
-                    weights[weights.count - 1] = max(weights[weights.count - 1], f.weight)
-                    if f.isName { names[names.count - 1] = true }
-                } else {
-                    tokens.append(f.token)
-                    weights.append(f.weight)
-                    names.append(f.isName)
+            if tokenBuffer.count < found.count {
+                let more = found.count - tokenBuffer.count
+                tokenBuffer += repeatElement(0, count: more)
+                weightBuffer += repeatElement(0, count: more)
+                nameBuffer += repeatElement(false, count: more)
+            }
+            count = found.withUnsafeBufferPointer { found in
+                tokenBuffer.withUnsafeMutableBufferPointer { tokens in
+                    weightBuffer.withUnsafeMutableBufferPointer { weights in
+                        nameBuffer.withUnsafeMutableBufferPointer { names in
+                            var count = 0
+                            for f in found {
+                                if count > 0 && tokens[count - 1] == f.token {
+                                    weights[count - 1] = max(weights[count - 1], f.weight)
+                                    if f.isName { names[count - 1] = true }
+                                } else {
+                                    (tokens[count], weights[count], names[count]) = (f.token, f.weight, f.isName)
+                                    count += 1
+                                }
+                            }
+                            return count
+                        }
+                    }
                 }
             }
             if numbers.count > 1 {

@@ -561,16 +561,24 @@ struct MonthGrouping {
         // Each group's members in order, the groups in the order of their first members.
         var nodeOf = [Int32](repeating: -1, count: candidates.count)
         for n in nodes.indices { for m in members(of: n) { nodeOf[m] = Int32(n) } }
+        // Each group's size first (and each candidate's group in place of its node), so each list is made once at its size.
         var groupOf = [Int](repeating: -1, count: nodes.count)
-        var groups: [[Int]] = []
+        var sizes: [Int] = []
         for i in candidates.indices where nodeOf[i] >= 0 {
             let root = forest.find(Int(nodeOf[i]))
             if groupOf[root] < 0 {
-                groupOf[root] = groups.count
-                groups.append([])
+                groupOf[root] = sizes.count
+                sizes.append(0)
             }
-            groups[groupOf[root]].append(i)
+            nodeOf[i] = Int32(groupOf[root])
+            sizes[groupOf[root]] += 1
         }
+        var groups = sizes.map { size in
+            var group: [Int] = []
+            group.reserveCapacity(size)
+            return group
+        }
+        for i in candidates.indices where nodeOf[i] >= 0 { groups[Int(nodeOf[i])].append(i) }
         return groups
     }
 
