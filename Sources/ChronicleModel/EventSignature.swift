@@ -72,19 +72,23 @@ struct EventSignature: Sendable {
     init(_ text: String, focus: Range<Int>? = nil, entities: [String] = []) {
         var reader = Reader()
         reader.read(text, focus: focus, entities: entities)
-        tokens = reader.tokens
-        weights = reader.weights
-        names = reader.names
+        tokens = Array(reader.tokens)
+        weights = Array(reader.weights)
+        names = Array(reader.names)
         numbers = reader.numbers
     }
 
     /// Reads one signature after another into the same buffers, so a month of mentions is read
     /// without allocating per mention; after `read`, its lists are that text's signature.
     struct Reader {
-        private(set) var tokens: [UInt64] = []
-        private(set) var weights: [Double] = []
-        private(set) var names: [Bool] = []
+        var tokens: ArraySlice<UInt64> { tokenBuffer[..<count] }
+        var weights: ArraySlice<Double> { weightBuffer[..<count] }
+        var names: ArraySlice<Bool> { nameBuffer[..<count] }
         private(set) var numbers: [UInt64] = []
+        /// The lists above are the first `count` values of these, written in place (each read would
+        /// otherwise empty and refill three arrays, a check of their storage per word).
+        private var tokenBuffer: [UInt64] = [], weightBuffer: [Double] = [], nameBuffer: [Bool] = []
+        private var count = 0
         /// Each word as found: its token, weight and whether it is a name (a token found twice keeps
         /// its largest weight, and is a name when either is).
         private var found: [(token: UInt64, weight: Double, isName: Bool)] = []
@@ -93,26 +97,39 @@ struct EventSignature: Sendable {
             found.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
             var text = text
-            text.withUTF8 { scan($0, focus: focus) }
+            let plainASCII = text.withUTF8 { scan($0, focus: focus) }
             // An actor the sentence names by another form ("Mr Putin") counts under its full name.
-            var textIsPlain: Bool?
+            // (Plain ASCII text is plain for `WordBytes.contains`: known from the scan, not read again.)
+            var textIsPlain: Bool? = plainASCII ? true : nil
             for name in entities where !WordBytes.contains(text, name, textIsPlain: &textIsPlain) {
                 var h = EventSignature.hash(CollectionOfOne(0x40))
                 for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
                 found.append((h, 2, true))
             }
             found.sort { $0.token < $1.token }
-            tokens.removeAll(keepingCapacity: true)
-            weights.removeAll(keepingCapacity: true)
-            names.removeAll(keepingCapacity: true)
-            for f in found {
-                if tokens.last == f.token {
-                    weights[weights.count - 1] = max(weights[weights.count - 1], f.weight)
-                    if f.isName { names[names.count - 1] = true }
-                } else {
-                    tokens.append(f.token)
-                    weights.append(f.weight)
-                    names.append(f.isName)
+            if tokenBuffer.count < found.count {
+                let more = found.count - tokenBuffer.count
+                tokenBuffer += repeatElement(0, count: more)
+                weightBuffer += repeatElement(0, count: more)
+                nameBuffer += repeatElement(false, count: more)
+            }
+            count = found.withUnsafeBufferPointer { found in
+                tokenBuffer.withUnsafeMutableBufferPointer { tokens in
+                    weightBuffer.withUnsafeMutableBufferPointer { weights in
+                        nameBuffer.withUnsafeMutableBufferPointer { names in
+                            var count = 0
+                            for f in found {
+                                if count > 0 && tokens[count - 1] == f.token {
+                                    weights[count - 1] = max(weights[count - 1], f.weight)
+                                    if f.isName { names[count - 1] = true }
+                                } else {
+                                    (tokens[count], weights[count], names[count]) = (f.token, f.weight, f.isName)
+                                    count += 1
+                                }
+                            }
+                            return count
+                        }
+                    }
                 }
             }
             if numbers.count > 1 {
@@ -126,16 +143,21 @@ struct EventSignature: Sendable {
             }
         }
 
-        private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, focus: Range<Int>?) {
+        /// Reads the words of `bytes`; whether they are all ASCII without a carriage return.
+        private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, focus: Range<Int>?) -> Bool {
             let clause = focus.map { EventSignature.clause(around: $0, in: bytes) }
             // Read once for the text, not once per word (each read of a static checks that it is made).
             let folding = EventSignature.folding
             @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
             var previousEnded = true
+            // Every byte or'ed together, and whether one is a carriage return (not a word byte).
+            var allBytes: UInt8 = 0, carriageReturn = false
             var i = 0
             while i < bytes.count {
                 guard WordBytes.isWordByte(bytes, i) else {
                     let b = bytes[i]
+                    allBytes |= b
+                    carriageReturn = carriageReturn || b == 0x0D
                     if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
                     i += 1
                     continue
@@ -152,6 +174,7 @@ struct EventSignature: Sendable {
                     i += 1
                     while i < bytes.count && WordBytes.isWordByte(bytes, i) { high |= bytes[i]; i += 1 }
                 }
+                allBytes |= high
                 defer { previousEnded = false }
                 // The date itself is compared as a date, not as words.
                 if let focus, focus.contains(start) { continue }
@@ -191,6 +214,7 @@ struct EventSignature: Sendable {
                 }
                 found.append((folded ?? stem, weight, isCapital && !previousEnded))
             }
+            return allBytes < 0x80 && !carriageReturn
         }
     }
 

@@ -561,16 +561,24 @@ struct MonthGrouping {
         // Each group's members in order, the groups in the order of their first members.
         var nodeOf = [Int32](repeating: -1, count: candidates.count)
         for n in nodes.indices { for m in members(of: n) { nodeOf[m] = Int32(n) } }
+        // Each group's size first (and each candidate's group in place of its node), so each list is made once at its size.
         var groupOf = [Int](repeating: -1, count: nodes.count)
-        var groups: [[Int]] = []
+        var sizes: [Int] = []
         for i in candidates.indices where nodeOf[i] >= 0 {
             let root = forest.find(Int(nodeOf[i]))
             if groupOf[root] < 0 {
-                groupOf[root] = groups.count
-                groups.append([])
+                groupOf[root] = sizes.count
+                sizes.append(0)
             }
-            groups[groupOf[root]].append(i)
+            nodeOf[i] = Int32(groupOf[root])
+            sizes[groupOf[root]] += 1
         }
+        var groups = sizes.map { size in
+            var group: [Int] = []
+            group.reserveCapacity(size)
+            return group
+        }
+        for i in candidates.indices where nodeOf[i] >= 0 { groups[Int(nodeOf[i])].append(i) }
         return groups
     }
 
@@ -1011,12 +1019,11 @@ struct MonthGrouping {
         }
         for l in lists.keys.indices { listBounds[l + 1] += listBounds[l] }
         var filled = listBounds
-        var postings = [Int32](repeating: 0, count: prefixes.count)
-        var postingRests = [Double](repeating: 0, count: prefixes.count)
+        var postings = [Posting](repeating: Posting(node: 0, onlyArticle: 0, total: 0, rest: 0), count: prefixes.count)
         for n in nodes.indices {
             for k in prefixBounds[n]..<prefixBounds[n + 1] {
-                postings[filled[listOf[k]]] = Int32(n)
-                postingRests[filled[listOf[k]]] = prefixRests[k]
+                postings[filled[listOf[k]]] = Posting(node: Int32(n), onlyArticle: Int32(nodes[n].onlyArticle), total: nodes[n].total,
+                                                      rest: prefixRests[k])
                 filled[listOf[k]] += 1
             }
         }
@@ -1039,24 +1046,31 @@ struct MonthGrouping {
         var conflicts: [Link] = []
         // Most of a word's lists are of spans the node does not reach: each is skipped on one byte of
         // its row, read in place (a month's nodes meet millions of them).
-        shelves.withUnsafeBufferPointer { shelves in reaches.withUnsafeBufferPointer { reaches in
+        // Most pairs met are decided on their postings alone (`threshold`), before `seen` is read: a
+        // pair met again under a later word has no more to share (both ranks are one order, and the
+        // rests only shrink), so it is ruled out again, and only pairs that pass are marked.
+        shelves.withUnsafeBufferPointer { shelves in reaches.withUnsafeBufferPointer { reaches in postings.withUnsafeBufferPointer { postings in
             for a in nodes.indices {
                 let row = (2 * spanOf[a] + (nodes[a].explicitDay ? 1 : 0)) * spans.count
+                let (total, onlyArticle) = (nodes[a].total, nodes[a].onlyArticle)
                 for k in prefixBounds[a]..<prefixBounds[a + 1] {
                     let w = Int(prefixes[k]), rest = prefixRests[k]
                     for (span, l) in shelves[shelfBounds[w]..<shelfBounds[w + 1]] {
                         guard let reach = reaches[row + Int(span)] else { continue }
-                        for p in listBounds[Int(l)]..<listBounds[Int(l) + 1] {
-                            let b = Int(postings[p])
+                        for posting in postings[listBounds[Int(l)]..<listBounds[Int(l) + 1]] {
+                            let b = Int(posting.node)
                             guard b < a else { break }
-                            guard seen[b] != Int32(a) else { continue }
+                            let sameOnly = onlyArticle >= 0 && onlyArticle == Int(posting.onlyArticle)
+                            guard let threshold = threshold(reach, totals: posting.total, total, sameOnly: sameOnly,
+                                                            sharing: min(rest, posting.rest)),
+                                  seen[b] != Int32(a) else { continue }
                             seen[b] = Int32(a)
-                            add(b, a, reach: reach, sharing: min(rest, postingRests[p]), to: &links, &conflicts)
+                            link(b, a, reach: reach, threshold: threshold, to: &links, &conflicts)
                         }
                     }
                 }
             }
-        } }
+        } } }
         var reports: [Int: [Int]] = [:]
         for n in nodes.indices where nodes[n].reported && nodes[n].span.first == nodes[n].span.last {
             reports[nodes[n].span.first, default: []].append(n)
@@ -1140,31 +1154,60 @@ struct MonthGrouping {
         return close ? .close : nil
     }
 
-    /// Decides one pair of words, node `b` before node `a`: every such link is decided here, on
-    /// the pair alone, so a rebuild that looks for a changed node's links finds the same ones.
+    /// Decides one pair of words, node `b` before node `a`: every such link is decided by its two
+    /// steps (`threshold`, then `link`; `findLinks` takes them apart), on the pair alone, so a rebuild
+    /// that looks for a changed node's links finds the same ones.
     /// - Parameter sharing: at most the weight of the words the two share, when that is known (see
     ///   `findLinks`: it holds for a pair that can reach the article threshold at all).
     private func add(_ b: Int, _ a: Int, reach: Reach, sharing: Double = .infinity, to links: inout [Link], _ conflicts: inout [Link]) {
         let sameOnly = nodes[a].onlyArticle >= 0 && nodes[a].onlyArticle == nodes[b].onlyArticle
+        guard let threshold = threshold(reach, totals: nodes[b].total, nodes[a].total, sameOnly: sameOnly, sharing: sharing) else { return }
+        link(b, a, reach: reach, threshold: threshold, to: &links, &conflicts)
+    }
+
+    /// The similarity two nodes `reach` relates must have to be linked, nil when they cannot have it:
+    /// decided on their totals (`mayReach`) and on whether all their members are of one article.
+    @inline(__always)
+    private func threshold(_ reach: Reach, totals tb: Double, _ ta: Double, sameOnly: Bool, sharing: Double) -> Double? {
+        let threshold: Double
+        switch reach {
+        case .nested: threshold = sameOnly ? merger.sameArticleThreshold : merger.crossArticleThreshold
+        case .close:
+            guard !sameOnly else { return nil }
+            threshold = merger.disagreementThreshold
+        }
+        return mayReach(tb, ta, threshold, sharing: sharing) ? threshold : nil
+    }
+
+    /// Links node `b` before node `a` when they are that similar (sources disagreeing on the day only
+    /// when `b` dates its own day as well).
+    private func link(_ b: Int, _ a: Int, reach: Reach, threshold: Double, to links: inout [Link], _ conflicts: inout [Link]) {
         switch reach {
         case .nested:
-            let threshold = sameOnly ? merger.sameArticleThreshold : merger.crossArticleThreshold
-            guard mayReach(b, a, threshold, sharing: sharing) else { return }
             let sim = similarity(b, a)
             if sim >= threshold { links.append(Link(similarity: sim, a: b, b: a)) }
         case .close:
-            guard nodes[b].explicitDay && !sameOnly, mayReach(b, a, merger.disagreementThreshold, sharing: sharing) else { return }
+            guard nodes[b].explicitDay else { return }
             let sim = similarity(b, a)
-            if sim >= merger.disagreementThreshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
+            if sim >= threshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
         }
+    }
+
+    /// A node in the list of one of its prefix words (`findLinks`): what a pair check reads of it, in
+    /// the list it is read from (not in the node's own record, far off in a month of nodes).
+    private struct Posting {
+        var node: Int32
+        var onlyArticle: Int32
+        var total: Double
+        /// The weight of the node's words from this one on.
+        var rest: Double
     }
 
     /// Whether two nodes can reach a similarity of `threshold`: the Dice coefficient is at most
     /// 2 × what they share / the sum of their totals, and they share at most all of the lighter one
     /// (and at most `sharing` for a threshold no lower than the article threshold). Most pairs are
     /// decided so without comparing their words; a hair of slack keeps rounding on the safe side.
-    @inline(__always) private func mayReach(_ x: Int, _ y: Int, _ threshold: Double, sharing: Double) -> Bool {
-        let tx = nodes[x].total, ty = nodes[y].total
+    @inline(__always) private func mayReach(_ tx: Double, _ ty: Double, _ threshold: Double, sharing: Double) -> Bool {
         let most = threshold >= merger.crossArticleThreshold ? min(tx, ty, sharing) : min(tx, ty)
         return 2 * most >= threshold * (tx + ty) * (1 - 1e-9)
     }
