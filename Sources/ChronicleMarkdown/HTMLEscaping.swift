@@ -234,6 +234,29 @@ struct HTMLBuffer {
         copy.withUTF8 { appendEscaped($0, quotes: quotes) }
     }
 
+    mutating func appendEscaped(_ s: StaticString, quotes: Bool) {
+        appendEscaped(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount), quotes: quotes)
+    }
+
+    /// `String(n)`, its digits written in place.
+    mutating func appendDecimal(_ n: Int) {
+        if n < 0 { append(byte: 0x2D) }
+        var rest = n.magnitude
+        var digits = 1
+        var scale: UInt = 1
+        while rest / scale >= 10 { scale *= 10; digits += 1 }
+        reserve(digits)
+        let at = used
+        storage.withUnsafeMutableBufferPointer { b in
+            for i in 0..<digits {
+                b[at + i] = 0x30 + UInt8(truncatingIfNeeded: rest / scale)
+                rest %= scale
+                scale /= 10
+            }
+        }
+        used += digits
+    }
+
     /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
         HTMLEscape.pieces(of: text, quotes: quotes) { append($0) }

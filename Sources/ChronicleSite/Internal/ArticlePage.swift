@@ -10,7 +10,9 @@ enum ArticlePage {
     /// that mention's event is key: gathered from the shares of the periods it mentions.
     struct Events {
         var listed: [PeriodShares.Brief] = []
-        var keyOfSentence: [MentionKey: Bool] = [:]
+        /// The sentences that are mentions, sorted, each once, with whether its event is key: a
+        /// sentence's is found by halving (an article has a few dozen), with no table made for them.
+        private(set) var sentences: [(MentionKey, Bool)] = []
 
         init(slug: String, shares: [PeriodShares]) {
             self.init(parts: shares.compactMap { $0.part(of: slug) })
@@ -19,12 +21,33 @@ enum ArticlePage {
         /// From the article's part of each of its periods, in order.
         init(parts: [Part]) {
             listed.reserveCapacity(parts.reduce(0) { $0 + $1.events.count })
-            keyOfSentence.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
+            var all: [(MentionKey, Bool)] = []
+            all.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
             for part in parts {
                 listed += part.events
-                for (key, isKey) in part.sentences { keyOfSentence[key] = isKey }
+                all += part.sentences
+            }
+            // Usually in order already; otherwise sorted, and of a sentence given twice the later
+            // part's verdict is kept.
+            guard !all.indices.dropFirst().allSatisfy({ all[$0 - 1].0 < all[$0].0 }) else { sentences = all; return }
+            sentences.reserveCapacity(all.count)
+            for i in all.indices.sorted(by: { all[$0].0 != all[$1].0 ? all[$0].0 < all[$1].0 : $0 < $1 }) {
+                if sentences.last?.0 == all[i].0 { sentences[sentences.count - 1] = all[i] } else { sentences.append(all[i]) }
             }
         }
+
+        /// Whether the event of the mention `key` is key (nil when the sentence is not a mention).
+        func isKey(_ key: MentionKey) -> Bool? {
+            var (low, high) = (0, sentences.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if sentences[mid].0 < key { low = mid + 1 } else { high = mid }
+            }
+            return low < sentences.count && sentences[low].0 == key ? sentences[low].1 : nil
+        }
+
+        /// The same, as a table.
+        var keyOfSentence: [MentionKey: Bool] { Dictionary(sentences, uniquingKeysWith: { _, later in later }) }
     }
 
     /// An article's part of one period: its events there in brief, and its sentences that are
@@ -108,12 +131,35 @@ enum ArticlePage {
     /// says whether its event is key, else left pending (the body is rendered when the article is
     /// analysed, its events are known after merging).
     static func body(_ article: Article, keys: [MentionKey: Bool?]) -> String {
-        String(decoding: bodyUTF8(article, keys: keys), as: UTF8.self)
+        String(decoding: bodyUTF8(article, mentions: Mentions(keys)), as: UTF8.self)
     }
 
     /// `body` as UTF-8 bytes (bodies are cached and written as bytes).
-    static func bodyUTF8(_ article: Article, keys: [MentionKey: Bool?]) -> [UInt8] {
-        HTMLRenderer(headingOffset: 1).renderUTF8(article.document, decorations: decorations(article, keys))
+    static func bodyUTF8(_ article: Article, mentions: Mentions) -> [UInt8] {
+        HTMLRenderer(headingOffset: 1).renderUTF8(article.document, decorations: decorations(article, mentions))
+    }
+
+    /// The sentences of a body that are mentions, each with whether its event is key (nil: not
+    /// known yet), in the order of the body: its sentences are decorated in that order, so each
+    /// is matched by walking the list once, not looked up.
+    struct Mentions {
+        fileprivate var sorted: [(key: MentionKey, isKey: Bool?)]
+
+        init(_ keys: [MentionKey: Bool?]) {
+            sorted = keys.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+        }
+
+        /// The mentions of `events`, their events known.
+        init(_ events: Events) {
+            sorted = events.sentences.map { ($0.0, $0.1) }
+        }
+
+        /// Sentences whose events are not known yet (a sentence may be given more than once).
+        init(pending keys: [MentionKey]) {
+            sorted = []
+            sorted.reserveCapacity(keys.count)
+            for key in keys.sorted() where sorted.last?.key != key { sorted.append((key, nil)) }
+        }
     }
 
     /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
@@ -125,6 +171,15 @@ enum ArticlePage {
 
     /// `body` with its pending mention classes filled in, appended to `out`.
     static func resolve(_ body: [UInt8], keyOfSentence: [MentionKey: Bool], into out: inout [UInt8]) {
+        resolve(body, into: &out) { keyOfSentence[$0] }
+    }
+
+    /// The same, the mentions' events those of `events`.
+    static func resolve(_ body: [UInt8], events: Events, into out: inout [UInt8]) {
+        resolve(body, into: &out) { events.isKey($0) }
+    }
+
+    private static func resolve(_ body: [UInt8], into out: inout [UInt8], isKey: (MentionKey) -> Bool?) {
         let marker = Array(("class=\"" + pending).utf8)
         body.withUnsafeBufferPointer { html in
             out.reserveCapacity(out.count + html.count + 64)
@@ -145,7 +200,7 @@ enum ArticlePage {
                 guard end < html.count else { break }
                 let key = Self.key(UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]))
                 out += UnsafeBufferPointer(rebasing: html[copied..<i])
-                out += (key.flatMap { keyOfSentence[$0] } == true ? "class=\"mention key" : "class=\"mention").utf8
+                out += (key.flatMap(isKey) == true ? "class=\"mention key" : "class=\"mention").utf8
                 i = end + 1
                 copied = i
             }
@@ -169,23 +224,34 @@ enum ArticlePage {
         return n
     }
 
-    struct MentionKey: Hashable, Sendable {
+    struct MentionKey: Hashable, Comparable, Sendable {
         var block: Int
         var sentence: Int
+
+        static func < (a: MentionKey, b: MentionKey) -> Bool { (a.block, a.sentence) < (b.block, b.sentence) }
     }
 
-    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> DocumentDecorations {
+    static func decorations(_ article: Article, _ mentions: Mentions) -> DocumentDecorations {
         var out = DocumentDecorations()
+        let mentions = mentions.sorted
+        var m = 0  // the first mention not behind the sentence at hand
         for block in article.blocks {
             let ordinal = block.block.ordinal
             out.addBlock(ordinal, classes: block.isBoilerplate ? ["boilerplate"] : [])
             // By index, reading fields in place: no copy of each sentence and time expression.
             for s in block.sentences.indices {
                 let range = block.sentences[s].utf8Range
-                if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
+                let key = MentionKey(block: ordinal, sentence: s)
+                while m < mentions.count && mentions[m].key < key { m += 1 }
+                if m < mentions.count && mentions[m].key == key {
                     out.addSpan(range, tag: "span")
-                    out.addAttribute("id", Paths.sentenceAnchor(block: ordinal, sentence: s))
-                    out.addAttribute("class", isKey.map { $0 ? "mention key" : "mention" } ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}"))
+                    // `Paths.sentenceAnchor`, and the pending class as `resolve` reads it, written in place.
+                    out.addAttribute("id", "s", ordinal, "-", s)
+                    if let isKey = mentions[m].isKey {
+                        out.addAttribute("class", isKey ? "mention key" : "mention")
+                    } else {
+                        out.addAttribute("class", pendingPrefix, ordinal, ".", s, "\u{0}")
+                    }
                 }
                 let anchorTimex = block.sentences[s].dateSource == .expression ? block.sentences[s].anchorTimex : nil
                 for t in block.sentences[s].timexes.indices {
