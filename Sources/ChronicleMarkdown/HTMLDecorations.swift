@@ -130,13 +130,13 @@ public struct DocumentDecorations: Sendable {
     /// a body has such an id per sentence, and a string for each cost more than writing it.
     public mutating func addAttribute(_ name: StaticString, _ prefix: StaticString, _ a: Int, _ separator: StaticString, _ b: Int,
                                       _ suffix: StaticString = "") {
-        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { tags in
-            tags.appendEscaped(prefix, quotes: true)
-            tags.appendDecimal(a)
-            tags.appendEscaped(separator, quotes: true)
-            tags.appendDecimal(b)
-            tags.appendEscaped(suffix, quotes: true)
-        })
+        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { $0.appendNumberPair(prefix, a, separator, b, suffix) })
+    }
+
+    /// Room for `blocks` text blocks and `spans` spans in all (the lists then grow once, not from nothing).
+    public mutating func reserveCapacity(blocks: Int, spans: Int) {
+        self.blocks.reserveCapacity(blocks)
+        self.spans.reserveCapacity(spans)
     }
 
     private static func isID(_ name: StaticString) -> Bool {

@@ -10,9 +10,7 @@ enum ArticlePage {
     /// that mention's event is key: gathered from the shares of the periods it mentions.
     struct Events {
         var listed: [PeriodShares.Brief] = []
-        /// The sentences that are mentions, sorted, each once, with whether its event is key: a
-        /// sentence's is found by halving (an article has a few dozen), with no table made for them.
-        private(set) var sentences: [(MentionKey, Bool)] = []
+        var keyOfSentence: [MentionKey: Bool] = [:]
 
         init(slug: String, shares: [PeriodShares]) {
             self.init(parts: shares.compactMap { $0.part(of: slug) })
@@ -21,33 +19,12 @@ enum ArticlePage {
         /// From the article's part of each of its periods, in order.
         init(parts: [Part]) {
             listed.reserveCapacity(parts.reduce(0) { $0 + $1.events.count })
-            var all: [(MentionKey, Bool)] = []
-            all.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
+            keyOfSentence.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
             for part in parts {
                 listed += part.events
-                all += part.sentences
-            }
-            // Usually in order already; otherwise sorted, and of a sentence given twice the later
-            // part's verdict is kept.
-            guard !all.indices.dropFirst().allSatisfy({ all[$0 - 1].0 < all[$0].0 }) else { sentences = all; return }
-            sentences.reserveCapacity(all.count)
-            for i in all.indices.sorted(by: { all[$0].0 != all[$1].0 ? all[$0].0 < all[$1].0 : $0 < $1 }) {
-                if sentences.last?.0 == all[i].0 { sentences[sentences.count - 1] = all[i] } else { sentences.append(all[i]) }
+                for (key, isKey) in part.sentences { keyOfSentence[key] = isKey }
             }
         }
-
-        /// Whether the event of the mention `key` is key (nil when the sentence is not a mention).
-        func isKey(_ key: MentionKey) -> Bool? {
-            var (low, high) = (0, sentences.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if sentences[mid].0 < key { low = mid + 1 } else { high = mid }
-            }
-            return low < sentences.count && sentences[low].0 == key ? sentences[low].1 : nil
-        }
-
-        /// The same, as a table.
-        var keyOfSentence: [MentionKey: Bool] { Dictionary(sentences, uniquingKeysWith: { _, later in later }) }
     }
 
     /// An article's part of one period: its events there in brief, and its sentences that are
@@ -149,11 +126,6 @@ enum ArticlePage {
             sorted = keys.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
         }
 
-        /// The mentions of `events`, their events known.
-        init(_ events: Events) {
-            sorted = events.sentences.map { ($0.0, $0.1) }
-        }
-
         /// Sentences whose events are not known yet (a sentence may be given more than once).
         init(pending keys: [MentionKey]) {
             sorted = []
@@ -171,15 +143,6 @@ enum ArticlePage {
 
     /// `body` with its pending mention classes filled in, appended to `out`.
     static func resolve(_ body: [UInt8], keyOfSentence: [MentionKey: Bool], into out: inout [UInt8]) {
-        resolve(body, into: &out) { keyOfSentence[$0] }
-    }
-
-    /// The same, the mentions' events those of `events`.
-    static func resolve(_ body: [UInt8], events: Events, into out: inout [UInt8]) {
-        resolve(body, into: &out) { events.isKey($0) }
-    }
-
-    private static func resolve(_ body: [UInt8], into out: inout [UInt8], isKey: (MentionKey) -> Bool?) {
         let marker = Array(("class=\"" + pending).utf8)
         body.withUnsafeBufferPointer { html in
             out.reserveCapacity(out.count + html.count + 64)
@@ -200,7 +163,7 @@ enum ArticlePage {
                 guard end < html.count else { break }
                 let key = Self.key(UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]))
                 out += UnsafeBufferPointer(rebasing: html[copied..<i])
-                out += (key.flatMap(isKey) == true ? "class=\"mention key" : "class=\"mention").utf8
+                out += (key.flatMap { keyOfSentence[$0] } == true ? "class=\"mention key" : "class=\"mention").utf8
                 i = end + 1
                 copied = i
             }
@@ -233,6 +196,8 @@ enum ArticlePage {
 
     static func decorations(_ article: Article, _ mentions: Mentions) -> DocumentDecorations {
         var out = DocumentDecorations()
+        out.reserveCapacity(blocks: article.blocks.count,
+                            spans: article.blocks.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + 1 + $1.timexes.count } })
         let mentions = mentions.sorted
         var m = 0  // the first mention not behind the sentence at hand
         for block in article.blocks {

@@ -36,7 +36,7 @@ struct CompiledArticlePage: Sendable {
         }
         out.add("</header>\n<div class=\"article-body\">\n")
         let start = out.bytes.count
-        ArticlePage.resolve(body, events: events, into: &out.bytes)
+        ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &out.bytes)
         // The template owns the layout: the body's last line feed is left out ("\r\n" is one character, not one).
         if out.bytes.count > start, out.bytes[out.bytes.count - 1] == 0x0A, out.bytes.count - start < 2 || out.bytes[out.bytes.count - 2] != 0x0D {
             out.bytes.removeLast()

@@ -798,9 +798,9 @@ struct ArticleBodies: Sendable {
         if let cached = timeline.cache?.read(BodyBytes.self, at: path) { return cached.utf8 }
         let article = try timeline.article(record)
         if let cache = timeline.cache {
-            Self.store(ArticlePage.bodyUTF8(article, mentions: ArticlePage.Mentions(pending: events.sentences.map(\.0))), at: path, in: cache)
+            Self.store(ArticlePage.bodyUTF8(article, mentions: ArticlePage.Mentions(pending: Array(events.keyOfSentence.keys))), at: path, in: cache)
         }
-        return ArticlePage.bodyUTF8(article, mentions: ArticlePage.Mentions(events))
+        return ArticlePage.bodyUTF8(article, mentions: ArticlePage.Mentions(events.keyOfSentence.mapValues { $0 }))
     }
 }
 
