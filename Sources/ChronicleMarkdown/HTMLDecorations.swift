@@ -82,11 +82,11 @@ public struct DocumentDecorations: Sendable {
             for span in decoration.spans {
                 startSpan(span.range) { $0.appendName(span.tag) }
                 for a in span.attributes {
-                    attribute(isID: a.name == "id", a.value) { tags in
+                    attribute(isID: a.name == "id", opening: { tags in
                         tags.append(byte: 0x20)
                         tags.appendName(a.name)
                         tags.append("=\"" as StaticString)
-                    }
+                    }, value: { $0.appendEscaped(a.value, quotes: true) })
                 }
             }
         }
@@ -122,9 +122,25 @@ public struct DocumentDecorations: Sendable {
 
     /// Adds an attribute to the span added last; `value` is escaped.
     public mutating func addAttribute(_ name: StaticString, _ value: String) {
-        attribute(isID: name.utf8CodeUnitCount == 2 && name.utf8Start[0] == 0x69 && name.utf8Start[1] == 0x64, value) {
-            $0.appendAttributeStart(name)
-        }
+        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { $0.appendEscaped(value, quotes: true) })
+    }
+
+    /// Adds an attribute to the span added last whose value is `prefix`, `a`, `separator`, `b` and
+    /// `suffix` (the texts escaped), the numbers written as decimal digits straight into the tags:
+    /// a body has such an id per sentence, and a string for each cost more than writing it.
+    public mutating func addAttribute(_ name: StaticString, _ prefix: StaticString, _ a: Int, _ separator: StaticString, _ b: Int,
+                                      _ suffix: StaticString = "") {
+        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { $0.appendNumberPair(prefix, a, separator, b, suffix) })
+    }
+
+    /// Room for `blocks` text blocks and `spans` spans in all (the lists then grow once, not from nothing).
+    public mutating func reserveCapacity(blocks: Int, spans: Int) {
+        self.blocks.reserveCapacity(blocks)
+        self.spans.reserveCapacity(spans)
+    }
+
+    private static func isID(_ name: StaticString) -> Bool {
+        name.utf8CodeUnitCount == 2 && name.utf8Start[0] == 0x69 && name.utf8Start[1] == 0x64
     }
 
     private mutating func startSpan(_ range: Range<Int>, name: (inout HTMLBuffer) -> Void) {
@@ -139,13 +155,13 @@ public struct DocumentDecorations: Sendable {
         blocks[blocks.count - 1].spans = blocks[blocks.count - 1].spans.lowerBound..<spans.count
     }
 
-    /// An attribute: `opening` writes ` name="`, then the value escaped and the closing quote.
+    /// An attribute: `opening` writes ` name="`, `value` the value escaped, then the closing quote.
     @inline(__always)
-    private mutating func attribute(isID: Bool, _ value: String, opening: (inout HTMLBuffer) -> Void) {
+    private mutating func attribute(isID: Bool, opening: (inout HTMLBuffer) -> Void, value: (inout HTMLBuffer) -> Void) {
         precondition(spanIsOpen, "an attribute belongs to a span")
         let start = tags.count
         opening(&tags)
-        tags.appendEscaped(value, quotes: true)
+        value(&tags)
         tags.append(byte: 0x22)
         if isID { spanIDs.append(start..<tags.count) }
     }

@@ -234,6 +234,75 @@ struct HTMLBuffer {
         copy.withUTF8 { appendEscaped($0, quotes: quotes) }
     }
 
+    mutating func appendEscaped(_ s: StaticString, quotes: Bool) {
+        appendEscaped(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount), quotes: quotes)
+    }
+
+    /// `prefix`, `a`, `separator`, `b` and `suffix` (the texts escaped), in one write when the
+    /// texts need no escaping and the numbers are not negative.
+    mutating func appendNumberPair(_ prefix: StaticString, _ a: Int, _ separator: StaticString, _ b: Int, _ suffix: StaticString) {
+        func plain(_ s: StaticString) -> Bool {
+            UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount).allSatisfy { !HTMLEscape.isSpecial($0, quotes: true) }
+        }
+        guard a >= 0, b >= 0, plain(prefix), plain(separator), plain(suffix) else {
+            appendEscaped(prefix, quotes: true)
+            appendDecimal(a)
+            appendEscaped(separator, quotes: true)
+            appendDecimal(b)
+            appendEscaped(suffix, quotes: true)
+            return
+        }
+        func digits(_ n: Int) -> Int {
+            var (count, rest) = (1, n / 10)
+            while rest > 0 { count += 1; rest /= 10 }
+            return count
+        }
+        let (da, db) = (digits(a), digits(b))
+        let n = prefix.utf8CodeUnitCount + da + separator.utf8CodeUnitCount + db + suffix.utf8CodeUnitCount
+        reserve(n)
+        let at = used
+        storage.withUnsafeMutableBufferPointer { bytes in
+            var i = at
+            func put(_ s: StaticString) {
+                for k in 0..<s.utf8CodeUnitCount { bytes[i + k] = s.utf8Start[k] }
+                i += s.utf8CodeUnitCount
+            }
+            func put(_ number: Int, width: Int) {
+                var rest = number
+                for k in (0..<width).reversed() {
+                    bytes[i + k] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+                i += width
+            }
+            put(prefix)
+            put(a, width: da)
+            put(separator)
+            put(b, width: db)
+            put(suffix)
+        }
+        used += n
+    }
+
+    /// `String(n)`, its digits written in place.
+    mutating func appendDecimal(_ n: Int) {
+        if n < 0 { append(byte: 0x2D) }
+        var rest = n.magnitude
+        var digits = 1
+        var scale: UInt = 1
+        while rest / scale >= 10 { scale *= 10; digits += 1 }
+        reserve(digits)
+        let at = used
+        storage.withUnsafeMutableBufferPointer { b in
+            for i in 0..<digits {
+                b[at + i] = 0x30 + UInt8(truncatingIfNeeded: rest / scale)
+                rest %= scale
+                scale /= 10
+            }
+        }
+        used += digits
+    }
+
     /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
         HTMLEscape.pieces(of: text, quotes: quotes) { append($0) }

@@ -3,12 +3,16 @@
 /// HTML elements must nest, so a span that crosses inline markup (`on *Fri*day`) is closed before
 /// the markup and reopened inside and after it; a span that covers a whole element stays open
 /// around it. `stack` holds the spans open in the output, in nesting order.
+///
+/// One writer writes a whole document, text block after text block (`start`), and the HTML
+/// between them (`out`): a body has dozens of blocks, and a writer for each, with its lists
+/// handed on to the next, cost more than the text of a short paragraph.
 struct InlineWriter {
-    /// Sorted outer first (by start, then longer first); indices are the slice's.
-    private let spans: ArraySlice<DocumentDecorations.Span>
+    /// The block's spans, sorted outer first (by start, then longer first); indices are the slice's.
+    private var spans: ArraySlice<DocumentDecorations.Span> = []
     /// Where the spans' tags are written.
     private let tags: HTMLBuffer
-    private(set) var out: HTMLBuffer
+    var out: HTMLBuffer
     /// UTF-8 offset in the plain text of the next character written.
     private var offset = 0
     private var stack: [Int] = []
@@ -25,34 +29,20 @@ struct InlineWriter {
     /// Stack depth at entry to each enclosing element; spans below it stay open around the element.
     private var bases: [Int] = []
 
-    /// The writer's working lists, kept from one writer to the next (a body has a writer per
-    /// paragraph, and lists made anew for each grew from nothing every time).
-    struct Scratch {
-        fileprivate var stack: [Int] = []
-        fileprivate var opened: [Bool] = []
-        fileprivate var live: [Int] = []
-        fileprivate var cuts: [Int] = []
-        fileprivate var bases: [Int] = []
-    }
-
-    /// The working lists, emptied, for the next writer (this one is done with them).
-    mutating func takeScratch() -> Scratch {
-        var scratch = Scratch(stack: stack, opened: opened, live: live, cuts: cuts, bases: bases)
-        (stack, opened, live, cuts, bases) = ([], [], [], [], [])
-        scratch.stack.removeAll(keepingCapacity: true)
-        scratch.opened.removeAll(keepingCapacity: true)
-        scratch.live.removeAll(keepingCapacity: true)
-        scratch.cuts.removeAll(keepingCapacity: true)
-        scratch.bases.removeAll(keepingCapacity: true)
-        return scratch
-    }
-
-    /// Writes after what `out` already holds, with the lists of `scratch` (emptied).
-    init(spans: ArraySlice<DocumentDecorations.Span>, tags: HTMLBuffer, length: Int, out: HTMLBuffer = HTMLBuffer(),
-         scratch: Scratch = Scratch()) {
-        self.out = out
+    /// Writes after what `out` already holds, spans' tags taken from `tags`.
+    init(tags: HTMLBuffer, out: HTMLBuffer = HTMLBuffer()) {
         self.tags = tags
-        (stack, live, cuts, bases, opened) = (scratch.stack, scratch.live, scratch.cuts, scratch.bases, scratch.opened)
+        self.out = out
+    }
+
+    /// Starts a text block of `length` bytes of plain text with `spans` over it (the last block's
+    /// spans are closed: `finish`).
+    mutating func start(spans: ArraySlice<DocumentDecorations.Span>, length: Int) {
+        finish()
+        offset = 0
+        // The lists keep their storage from block to block (`finish` emptied the stack and `bases`).
+        live.removeAll(keepingCapacity: true)
+        opened.removeAll(keepingCapacity: true)
         // Outer spans first: earlier start, then longer, then given order. Spans usually come
         // inside the text and in that order already (then they are taken as they are).
         func before(_ a: Range<Int>, _ b: Range<Int>) -> Bool { (a.lowerBound, -a.upperBound) < (b.lowerBound, -b.upperBound) }

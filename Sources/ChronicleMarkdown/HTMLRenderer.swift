@@ -31,10 +31,18 @@ public struct HTMLRenderer: Sendable {
         var ordinal = 0
         /// The first decorated block not yet reached.
         var nextBlock = 0
-        var out = HTMLBuffer()
-        var scratch = InlineWriter.Scratch()
+        /// Writes the whole document: the text blocks' inlines, and the HTML around them (`out`).
+        var writer: InlineWriter
 
-        init(decorations: DocumentDecorations) { self.decorations = decorations }
+        init(decorations: DocumentDecorations) {
+            self.decorations = decorations
+            writer = InlineWriter(tags: decorations.tags)
+        }
+
+        var out: HTMLBuffer {
+            get { writer.out }
+            _modify { yield &writer.out }
+        }
 
         /// The next text block's decoration, if it has one; advancing keeps ordinals in step with `textBlocks`.
         mutating func nextDecoration() -> DocumentDecorations.Block? {
@@ -52,7 +60,9 @@ public struct HTMLRenderer: Sendable {
         mutating func inlines(_ inlines: [Inline], _ block: DocumentDecorations.Block?) {
             var spans: ArraySlice<DocumentDecorations.Span> = []
             if let block { spans = decorations.spans[block.spans] }
-            HTMLRenderer.inlines(inlines, spans: spans, tags: decorations.tags, into: &out, scratch: &scratch)
+            writer.start(spans: spans, length: Inline.plainLength(inlines))
+            writer.write(inlines)
+            writer.finish()
         }
     }
 
@@ -119,22 +129,11 @@ public struct HTMLRenderer: Sendable {
     public static func inlines(_ inlines: [Inline], spans: [InlineSpan] = []) -> String {
         var decorations = DocumentDecorations([0: BlockDecoration(spans: spans)])
         decorations.finish()
-        var out = HTMLBuffer()
-        var scratch = InlineWriter.Scratch()
-        Self.inlines(inlines, spans: decorations.spans[...], tags: decorations.tags, into: &out, scratch: &scratch)
-        return out.string
-    }
-
-    private static func inlines(_ inlines: [Inline], spans: ArraySlice<DocumentDecorations.Span>, tags: HTMLBuffer,
-                                into out: inout HTMLBuffer, scratch: inout InlineWriter.Scratch) {
-        var writer = InlineWriter(spans: spans, tags: tags, length: Inline.plainLength(inlines), out: out, scratch: scratch)
-        // The writer's copies are now the only ones: it appends in place.
-        out = HTMLBuffer()
-        scratch = InlineWriter.Scratch()
+        var writer = InlineWriter(tags: decorations.tags)
+        writer.start(spans: decorations.spans[...], length: Inline.plainLength(inlines))
         writer.write(inlines)
         writer.finish()
-        scratch = writer.takeScratch()
-        out = writer.out
+        return writer.out.string
     }
 
     /// Renders plain text (no Markdown) with `spans` over it: the site uses it for event sentences.

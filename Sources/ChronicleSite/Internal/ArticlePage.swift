@@ -108,12 +108,30 @@ enum ArticlePage {
     /// says whether its event is key, else left pending (the body is rendered when the article is
     /// analysed, its events are known after merging).
     static func body(_ article: Article, keys: [MentionKey: Bool?]) -> String {
-        String(decoding: bodyUTF8(article, keys: keys), as: UTF8.self)
+        String(decoding: bodyUTF8(article, mentions: Mentions(keys)), as: UTF8.self)
     }
 
     /// `body` as UTF-8 bytes (bodies are cached and written as bytes).
-    static func bodyUTF8(_ article: Article, keys: [MentionKey: Bool?]) -> [UInt8] {
-        HTMLRenderer(headingOffset: 1).renderUTF8(article.document, decorations: decorations(article, keys))
+    static func bodyUTF8(_ article: Article, mentions: Mentions) -> [UInt8] {
+        HTMLRenderer(headingOffset: 1).renderUTF8(article.document, decorations: decorations(article, mentions))
+    }
+
+    /// The sentences of a body that are mentions, each with whether its event is key (nil: not
+    /// known yet), in the order of the body: its sentences are decorated in that order, so each
+    /// is matched by walking the list once, not looked up.
+    struct Mentions {
+        fileprivate var sorted: [(key: MentionKey, isKey: Bool?)]
+
+        init(_ keys: [MentionKey: Bool?]) {
+            sorted = keys.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+        }
+
+        /// Sentences whose events are not known yet (a sentence may be given more than once).
+        init(pending keys: [MentionKey]) {
+            sorted = []
+            sorted.reserveCapacity(keys.count)
+            for key in keys.sorted() where sorted.last?.key != key { sorted.append((key, nil)) }
+        }
     }
 
     /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
@@ -169,23 +187,36 @@ enum ArticlePage {
         return n
     }
 
-    struct MentionKey: Hashable, Sendable {
+    struct MentionKey: Hashable, Comparable, Sendable {
         var block: Int
         var sentence: Int
+
+        static func < (a: MentionKey, b: MentionKey) -> Bool { (a.block, a.sentence) < (b.block, b.sentence) }
     }
 
-    static func decorations(_ article: Article, _ keyOfSentence: [MentionKey: Bool?]) -> DocumentDecorations {
+    static func decorations(_ article: Article, _ mentions: Mentions) -> DocumentDecorations {
         var out = DocumentDecorations()
+        out.reserveCapacity(blocks: article.blocks.count,
+                            spans: article.blocks.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + 1 + $1.timexes.count } })
+        let mentions = mentions.sorted
+        var m = 0  // the first mention not behind the sentence at hand
         for block in article.blocks {
             let ordinal = block.block.ordinal
             out.addBlock(ordinal, classes: block.isBoilerplate ? ["boilerplate"] : [])
             // By index, reading fields in place: no copy of each sentence and time expression.
             for s in block.sentences.indices {
                 let range = block.sentences[s].utf8Range
-                if let isKey = keyOfSentence[MentionKey(block: ordinal, sentence: s)] {
+                let key = MentionKey(block: ordinal, sentence: s)
+                while m < mentions.count && mentions[m].key < key { m += 1 }
+                if m < mentions.count && mentions[m].key == key {
                     out.addSpan(range, tag: "span")
-                    out.addAttribute("id", Paths.sentenceAnchor(block: ordinal, sentence: s))
-                    out.addAttribute("class", isKey.map { $0 ? "mention key" : "mention" } ?? Paths.numberPair(pendingPrefix, ordinal, 0x2E, s, "\u{0}"))
+                    // `Paths.sentenceAnchor`, and the pending class as `resolve` reads it, written in place.
+                    out.addAttribute("id", "s", ordinal, "-", s)
+                    if let isKey = mentions[m].isKey {
+                        out.addAttribute("class", isKey ? "mention key" : "mention")
+                    } else {
+                        out.addAttribute("class", pendingPrefix, ordinal, ".", s, "\u{0}")
+                    }
                 }
                 let anchorTimex = block.sentences[s].dateSource == .expression ? block.sentences[s].anchorTimex : nil
                 for t in block.sentences[s].timexes.indices {

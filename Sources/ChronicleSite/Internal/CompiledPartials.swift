@@ -127,12 +127,21 @@ enum CompiledPartials {
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool, into out: inout PageText) {
         guard !events.isEmpty else { return out.add("<p>Nothing from this article is on the timeline.</p>\n") }
+        // A line's markup up to its link's path, key or not, made once with the root escaped (an
+        // article lists dozens of events); the markup between the pieces of a line is written whole.
+        func opening(_ start: StaticString) -> [UInt8] {
+            var text = PageText(capacity: 64)
+            text.add(start)
+            text.escaped(root)
+            return text.bytes
+        }
+        let (keyOpening, otherOpening) = (opening("<p class=\"article-event key\"><a href=\""), opening("<p class=\"article-event\"><a href=\""))
         for e in events {
-            out.add("<p class=\"article-event"); if e.isKey { out.add(" key") }; out.add("\"><a href=\"")
-            out.escaped(root); Paths.writeEventHref(id: e.id, value: e.value, period: e.period, paged: paged, into: &out)
-            out.add("\"><time datetime=\""); out.datetime(e.value); out.add("\">"); out.label(e.value); out.add("</time></a>")
-            if e.status == .expected { out.add(" <span class=\"badge badge-expected\">expected</span>") }
-            out.add(" "); out.escaped(e.text); out.add("</p>\n")
+            out.add(e.isKey ? keyOpening : otherOpening)
+            Paths.writeEventHref(id: e.id, value: e.value, period: e.period, paged: paged, into: &out)
+            out.add("\"><time datetime=\""); out.datetime(e.value); out.add("\">"); out.label(e.value)
+            out.add(e.status == .expected ? "</time></a> <span class=\"badge badge-expected\">expected</span> " : "</time></a> ")
+            out.escaped(e.text); out.add("</p>\n")
         }
     }
 

@@ -770,9 +770,8 @@ struct ArticleBodies: Sendable {
 
     /// Renders and keeps the body of an article just analysed; `mentions` are its sentences that are mentions.
     static func store(_ article: Article, _ record: ArticleRecord, mentions: [EventMerger.Candidate], in cache: BuildCache) {
-        let keys = Dictionary(mentions.map { (ArticlePage.MentionKey(block: $0.mention.blockOrdinal, sentence: $0.mention.sentenceIndex), Bool?.none) },
-                              uniquingKeysWith: { a, _ in a })
-        store(ArticlePage.bodyUTF8(article, keys: keys), at: "bodies/" + name(record), in: cache)
+        let keys = ArticlePage.Mentions(pending: mentions.map { ArticlePage.MentionKey(block: $0.mention.blockOrdinal, sentence: $0.mention.sentenceIndex) })
+        store(ArticlePage.bodyUTF8(article, mentions: keys), at: "bodies/" + name(record), in: cache)
     }
 
     private static func store(_ body: [UInt8], at path: String, in cache: BuildCache) {
@@ -800,9 +799,9 @@ struct ArticleBodies: Sendable {
         if let cached = timeline.cache?.read(BodyBytes.self, at: path) { return cached.utf8 }
         let article = try timeline.article(record)
         if let cache = timeline.cache {
-            Self.store(ArticlePage.bodyUTF8(article, keys: events.keyOfSentence.mapValues { _ in nil }), at: path, in: cache)
+            Self.store(ArticlePage.bodyUTF8(article, mentions: ArticlePage.Mentions(pending: Array(events.keyOfSentence.keys))), at: path, in: cache)
         }
-        return ArticlePage.bodyUTF8(article, keys: events.keyOfSentence.mapValues { $0 })
+        return ArticlePage.bodyUTF8(article, mentions: ArticlePage.Mentions(events.keyOfSentence.mapValues { $0 }))
     }
 }
 
