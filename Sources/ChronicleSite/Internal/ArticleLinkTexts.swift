@@ -26,7 +26,7 @@ struct SlugPositions: Sendable {
 /// encoding and escaping the same slug and title for every link cost more than the rest of the
 /// card. Kept by one page (one thread); a page made in a small rebuild pays only for the
 /// articles its new cards link to.
-struct ArticleLinkTexts {
+struct ArticleLinkTexts: ~Copyable {
     private let articles: [ArticleInfo]
     private var texts = PageText()
     /// By article position: its entry in `ends`, or -1 while not made.

@@ -136,16 +136,15 @@ enum ArticlePage {
 
     /// Fills in the pending mention classes of a body (on UTF-8 bytes: it runs for every page).
     static func resolve(_ body: String, keyOfSentence: [MentionKey: Bool]) -> String {
-        var out: [UInt8] = []
+        var out = PageText(capacity: body.utf8.count + 64)
         resolve(Array(body.utf8), keyOfSentence: keyOfSentence, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
     /// `body` with its pending mention classes filled in, appended to `out`.
-    static func resolve(_ body: [UInt8], keyOfSentence: [MentionKey: Bool], into out: inout [UInt8]) {
+    static func resolve(_ body: [UInt8], keyOfSentence: [MentionKey: Bool], into out: inout PageText) {
         let marker = Array(("class=\"" + pending).utf8)
         body.withUnsafeBufferPointer { html in
-            out.reserveCapacity(out.count + html.count + 64)
             guard let base = html.baseAddress else { return }
             // A marker ends with the only NUL byte in it, and text has none (cmark replaces them):
             // markers are found by their NUL (memchr), not byte by byte.
@@ -162,12 +161,12 @@ enum ArticlePage {
                 let end = nul(from: z + 1)
                 guard end < html.count else { break }
                 let key = Self.key(UnsafeBufferPointer(rebasing: html[(i + marker.count)..<end]))
-                out += UnsafeBufferPointer(rebasing: html[copied..<i])
-                out += (key.flatMap { keyOfSentence[$0] } == true ? "class=\"mention key" : "class=\"mention").utf8
+                out.add(UnsafeBufferPointer(rebasing: html[copied..<i]))
+                out.add(key.flatMap { keyOfSentence[$0] } == true ? "class=\"mention key" : "class=\"mention")
                 i = end + 1
                 copied = i
             }
-            out += UnsafeBufferPointer(rebasing: html[copied...])
+            out.add(UnsafeBufferPointer(rebasing: html[copied...]))
         }
     }
 

@@ -45,6 +45,13 @@ struct ByteText: ~Copyable {
 
     @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(bytes)) }
 
+    /// Appends `n` bytes written by `write` at the start of the room it is given.
+    @inline(__always) mutating func append(count n: Int, writing write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        reserve(n)
+        write(start + count)
+        count += n
+    }
+
     mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBytes { append($0) } }
 
     /// Literal text (a static string needs no checks to be read as bytes).
@@ -71,6 +78,12 @@ struct ByteText: ~Copyable {
         count -= n
     }
 
+    /// The byte at `i` (of those appended).
+    subscript(i: Int) -> UInt8 {
+        precondition(i >= 0 && i < count, "past the bytes appended")
+        return start[i]
+    }
+
     /// The bytes so far.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: start, count: count))
@@ -78,4 +91,10 @@ struct ByteText: ~Copyable {
 
     /// The bytes so far, as an array (a copy).
     var array: [UInt8] { withBytes { Array($0) } }
+
+    /// The bytes so far, as an array (a copy), the text left empty (its room is kept).
+    mutating func take() -> [UInt8] {
+        defer { count = 0 }
+        return array
+    }
 }

@@ -35,11 +35,11 @@ struct CompiledArticlePage: Sendable {
             out.add("<p class=\"original\"><a href=\""); out.escaped(url); out.add("\" rel=\"noopener noreferrer\">Original article</a></p>\n")
         }
         out.add("</header>\n<div class=\"article-body\">\n")
-        let start = out.bytes.count
-        ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &out.bytes)
+        let start = out.count
+        ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &out)
         // The template owns the layout: the body's last line feed is left out ("\r\n" is one character, not one).
-        if out.bytes.count > start, out.bytes[out.bytes.count - 1] == 0x0A, out.bytes.count - start < 2 || out.bytes[out.bytes.count - 2] != 0x0D {
-            out.bytes.removeLast()
+        if out.count > start, out[out.count - 1] == 0x0A, out.count - start < 2 || out[out.count - 2] != 0x0D {
+            out.removeLast()
         }
         out.add("\n</div>\n<p class=\"legend\">Underlined: dates Chronicle recognised (hover for how each was resolved). Highlighted: sentences behind key events. Faded: outlet boilerplate, left off the timeline.</p>\n</article>\n<aside class=\"article-events\">\n<h2>On the timeline</h2>\n")
         CompiledPartials.articleEvents(events.listed, root: "../", paged: index.paged, into: &out)
@@ -130,7 +130,7 @@ struct TitledText: Sendable {
 
     func write(title: String, into out: inout PageText) {
         for (i, piece) in pieces.enumerated() {
-            out.bytes += piece
+            out.add(piece)
             if i < places.count {
                 if places[i] { out.escaped(title) } else { out.text(title) }
             }

@@ -133,7 +133,7 @@ enum CompiledPartials {
             var text = PageText(capacity: 64)
             text.add(start)
             text.escaped(root)
-            return text.bytes
+            return text.take()
         }
         let (keyOpening, otherOpening) = (opening("<p class=\"article-event key\"><a href=\""), opening("<p class=\"article-event\"><a href=\""))
         for e in events {
@@ -353,60 +353,41 @@ enum CompiledPartials {
 /// `String` cost several times more per byte, and the article list is as long as the site).
 /// `escaped` is what `{{name}}` writes: Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'`).
 ///
-/// The array is kept longer than what was written (`count`; zeros after it), so that a piece is
-/// a capacity test and a copy rather than `Array.append(contentsOf:)`'s generic path: a period
-/// page is a few hundred thousand short pieces (as `HTMLBuffer` does for article bodies).
-struct PageText {
-    private var storage: [UInt8] = []
+/// The buffer is a `ByteText`, so that a piece is a capacity test and a copy: a period page is a
+/// few hundred thousand short pieces, and an array checked its storage for uniqueness and bounds
+/// on each of them. The page is handed on as an array, copied once (`take`).
+struct PageText: ~Copyable {
+    private var buffer: ByteText
+
     /// The bytes written.
-    private(set) var count = 0
+    var count: Int { buffer.count }
 
-    init(capacity: Int = 0) { storage.reserveCapacity(capacity) }
+    /// - Parameter capacity: about how many bytes will be written.
+    init(capacity: Int = 0) { buffer = ByteText(capacity: capacity) }
 
-    /// What has been written, as an array to change in place (its room is given up first, and
-    /// made again as it is next needed; the page's few such changes are no cost).
-    var bytes: [UInt8] {
-        get { count == storage.count ? storage : Array(storage[..<count]) }
-        _modify {
-            if count < storage.count { storage.removeSubrange(count...) }
-            yield &storage
-            count = storage.count
-        }
-    }
+    /// The byte at `i` (of those written).
+    subscript(i: Int) -> UInt8 { buffer[i] }
 
-    /// What has been written, the text left empty (no copy).
-    mutating func take() -> [UInt8] {
-        if count < storage.count { storage.removeSubrange(count...) }
-        defer { (storage, count) = ([], 0) }
-        return storage
-    }
+    /// What has been written, as an array (a copy).
+    var array: [UInt8] { buffer.array }
 
-    var string: String { storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) } }
+    /// What has been written, as an array (a copy), the text left empty.
+    mutating func take() -> [UInt8] { buffer.take() }
 
-    /// Zeros after the bytes written, some room at a time.
-    private static let room = [UInt8](repeating: 0, count: 4096)
+    var string: String { buffer.withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    /// Room for `n` more bytes after `count`.
-    @inline(__always) private mutating func reserve(_ n: Int) {
-        if count + n > storage.count { grow(n) }
-    }
-
-    private mutating func grow(_ n: Int) {
-        if n <= Self.room.count { storage += Self.room } else { storage += repeatElement(0, count: n) }
-    }
+    /// Drops the last `n` bytes written.
+    mutating func removeLast(_ n: Int = 1) { buffer.removeLast(n) }
 
     /// Appends `n` bytes written by `write` at the start of the room it is given.
     @inline(__always) private mutating func append(_ n: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
-        reserve(n)
-        let at = count
-        storage.withUnsafeMutableBufferPointer { write($0.baseAddress! + at) }
-        count += n
+        buffer.append(count: n, writing: write)
     }
 
     /// Appends the bytes of `range` (of those written) to `out`.
     func write(_ range: Range<Int>, into out: inout PageText) {
         precondition(range.upperBound <= count, "past the bytes written")
-        storage.withUnsafeBufferPointer { out.add(UnsafeBufferPointer(rebasing: $0[range])) }
+        buffer.withBytes { out.add(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Appends `part` of the `previous` file, when there is one and it lies within the file.
@@ -417,21 +398,16 @@ struct PageText {
     }
 
     /// Bytes as they are (already escaped, or markup).
-    mutating func add(_ piece: UnsafeBufferPointer<UInt8>) {
-        guard let source = piece.baseAddress, piece.count > 0 else { return }
-        append(piece.count) { $0.update(from: source, count: piece.count) }
-    }
+    mutating func add(_ piece: UnsafeBufferPointer<UInt8>) { buffer.append(piece) }
 
     mutating func add(_ piece: [UInt8]) { piece.withUnsafeBufferPointer { add($0) } }
 
     mutating func add(_ piece: ArraySlice<UInt8>) { piece.withUnsafeBufferPointer { add($0) } }
 
-    mutating func add(byte: UInt8) { append(1) { $0.pointee = byte } }
+    mutating func add(byte: UInt8) { buffer.append(byte) }
 
     /// Literal markup (a static string needs no checks to be read as bytes).
-    mutating func add(_ literal: StaticString) {
-        add(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
+    mutating func add(_ literal: StaticString) { buffer.append(literal) }
 
     /// Text as it is (already escaped, or markup).
     mutating func text(_ text: String) {

@@ -267,10 +267,10 @@ struct Pages: @unchecked Sendable {
             compiledArticle.write(info, body: body, events: events, index: index, into: &out)
             return OutputFile(path: Paths.article(info.slug), data: out.take())
         }
-        var html: [UInt8] = []
+        var html = PageText(capacity: body.count + 64)
         ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &html)
         return page(Paths.article(info.slug), "article.html",
-                    ArticlePage.make(info, counts: counts, body: String(decoding: html, as: UTF8.self), events: events, index: index))
+                    ArticlePage.make(info, counts: counts, body: html.string, events: events, index: index))
     }
 
     /// `feed.xml`; `newest` holds the site's last key events, newest first.
