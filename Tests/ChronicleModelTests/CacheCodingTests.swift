@@ -41,6 +41,23 @@ import Testing
         #expect(try BinaryCoder.encode(Self.sample) == bytes, "encoding is deterministic")
     }
 
+    /// The writer keeps room after its bytes: a copy must still be a value of its own, and what it
+    /// holds exactly what was written, whether the bytes went in short writes or long runs.
+    @Test func aCopiedWriterSharesNothing() throws {
+        var first = CacheWriter()
+        first.string("shared")
+        var second = first
+        first.varint(300)
+        second.string(String(repeating: "x", count: 5000))
+        second.int(-2)
+        let shared: [UInt8] = [6] + Array("shared".utf8)
+        #expect(Array(first.bytes) == shared + [0xAC, 0x02])
+        let long = shared + [0x88, 0x27] + Array(repeating: 0x78, count: 5000) + [3]
+        #expect(Array(second.bytes) == long)
+        #expect(second.take() == long)
+        #expect(second.count == 0 && first.count == 9)
+    }
+
     @Test func roundTripsAMentionsNames() throws {
         let names = [ArticleName(name: "Vladimir Putin"), ArticleName(name: "Putin", surname: "Putin"),
                      ArticleName(name: "Keir Starmer", surname: "Keir"), ArticleName(name: "Corvo", surname: "Corvo", initialWord: true)]

@@ -809,7 +809,7 @@ final class MentionSpill: @unchecked Sendable {
 
     private func path(_ period: Period) -> String { folder!.appendingPathComponent("\(period).bin").path }
 
-    func append(_ bytes: [UInt8], to period: Period) throws {
+    func append(_ bytes: ArraySlice<UInt8>, to period: Period) throws {
         lock.lock()
         defer { lock.unlock() }
         pending[period, default: []] += bytes

@@ -201,9 +201,9 @@ extension PeriodShares: CacheCodable {
         var ends: [UInt32] = []
         for brief in events {
             briefs.value(brief)
-            ends.append(UInt32(briefs.bytes.count))
+            ends.append(UInt32(briefs.count))
         }
-        Self.block(ends, briefs.bytes, into: &out)
+        Self.block(ends, briefs.take(), into: &out)
         var entries = CacheWriter()
         ends = []
         let slugs = HashedKeys(byArticle)
@@ -218,9 +218,9 @@ extension PeriodShares: CacheCodable {
                 entries.int(ref.sentence)
                 entries.int(ref.event)
             }
-            ends.append(UInt32(entries.bytes.count))
+            ends.append(UInt32(entries.count))
         }
-        Self.block(ends, entries.bytes, into: &out)
+        Self.block(ends, entries.take(), into: &out)
     }
 
     static func block(_ ends: [UInt32], _ bytes: [UInt8], into out: inout CacheWriter) {

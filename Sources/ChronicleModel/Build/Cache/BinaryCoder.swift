@@ -16,8 +16,7 @@ public enum BinaryCoder {
             var out = CacheWriter(capacity: capacity)
             out.append([0, 0, 0, 0])
             value.write(to: &out)
-            var bytes = out.bytes
-            out = CacheWriter()  // the bytes' only owner now: patched in place, not copied
+            var bytes = out.take()  // the bytes' only owner now: patched in place, not copied
             let length = UInt32(bytes.count - 4)
             for i in 0..<4 { bytes[i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
             return bytes

@@ -17,10 +17,16 @@ public protocol CacheCodable {
 
 public struct CacheWriter {
     /// What has been written.
-    public var bytes: [UInt8] { storage }
+    public var bytes: ArraySlice<UInt8> { storage[..<used] }
+    /// How many bytes have been written.
+    public var count: Int { used }
     // Visible to inlined code, as the reader's bytes are: the primitives below are `@inlinable`, so
     // the site layer writes a number without a call (a call per byte appended cost it dearly).
+    // The array is kept longer than what was written (`used`; zeros after it), so that a write is a
+    // capacity test and a copy, not `Array.append`'s generic path: a record is many short writes.
+    // An array, so a copied writer (kept in a dictionary, say) shares nothing it can change.
     @usableFromInline var storage: [UInt8] = []
+    @usableFromInline var used = 0
 
     public init() {}
 
@@ -28,14 +34,83 @@ public struct CacheWriter {
     /// size, or more (room not written to is never touched), is never copied to grow.
     public init(capacity: Int) { storage = LargeBuffer.empty(capacity: capacity) }
 
+    /// What was written, taken: the writer is empty afterwards (the bytes are not copied).
+    public mutating func take() -> [UInt8] {
+        var out = storage
+        storage = []
+        out.removeSubrange(used...)
+        used = 0
+        return out
+    }
+
+    /// Room for `n` more bytes after `used`.
+    @inlinable
+    mutating func reserve(_ n: Int) {
+        if used + n > storage.count { makeRoom(n) }
+    }
+
+    /// Zeros past the array's end, for `n` more bytes at least: up to its capacity (no copy), but a
+    /// short run at a time (a long copy of zeros would cost about what the bytes written over it
+    /// do), so that room reserved ahead (`init(capacity:)`) is touched only as it is reached; the
+    /// array's own growth, when it is full, stays geometric.
+    @usableFromInline
+    mutating func makeRoom(_ n: Int) {
+        var more = Swift.max(used + n - storage.count, Swift.min(Swift.max(storage.capacity - storage.count, 256), Self.zeros.count))
+        Self.zeros.withUnsafeBufferPointer { zeros in
+            while more > 0 {
+                let k = Swift.min(more, zeros.count)
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: zeros[..<k]))
+                more -= k
+            }
+        }
+    }
+
+    private static let zeros = [UInt8](repeating: 0, count: 2048)
+
+    /// `bytes` after what was written.
+    @inlinable
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if used + bytes.count > storage.count { return appendGrowing(bytes) }
+        let at = used
+        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: source, count: bytes.count) }
+        used += bytes.count
+    }
+
+    /// `bytes` appended to the array itself (cut to what was written): a long run is copied once,
+    /// not over zeros (the next short write makes room after it).
+    @usableFromInline
+    mutating func appendGrowing(_ bytes: UnsafeBufferPointer<UInt8>) {
+        storage.removeSubrange(used...)
+        storage.append(contentsOf: bytes)
+        used = storage.count
+    }
+
+    @inlinable
+    public mutating func byte(_ value: UInt8) {
+        reserve(1)
+        storage[used] = value
+        used += 1
+    }
+
     @inlinable
     public mutating func varint(_ value: UInt64) {
-        var v = value
+        reserve(10)
+        let at = used
+        used = storage.withUnsafeMutableBufferPointer { Self.put(value, into: $0, at: at) }
+    }
+
+    /// Writes `value` as a varint at `at` of `bytes` (room for 10 bytes), returning where it ends.
+    @inlinable
+    static func put(_ value: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        var v = value, i = at
         while v >= 0x80 {
-            storage.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            bytes[i] = UInt8(truncatingIfNeeded: v) | 0x80
             v >>= 7
+            i += 1
         }
-        storage.append(UInt8(v))
+        bytes[i] = UInt8(v)
+        return i + 1
     }
 
     /// Zig-zag, so small negative numbers stay short.
@@ -46,12 +121,12 @@ public struct CacheWriter {
     }
 
     @inlinable
-    public mutating func bool(_ value: Bool) { storage.append(value ? 1 : 0) }
+    public mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
 
     /// Eight bytes as they are (hashes do not shrink as varints).
     @inlinable
     public mutating func fixed(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        withUnsafeBytes(of: value.littleEndian) { append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     public mutating func double(_ value: Double) { fixed(value.bitPattern) }
@@ -60,8 +135,18 @@ public struct CacheWriter {
     public mutating func string(_ value: String) {
         var s = value
         s.withUTF8 { utf8 in
-            varint(UInt64(utf8.count))
-            storage.append(contentsOf: utf8)
+            // A short string, the most of them: its length and bytes in one write.
+            guard utf8.count <= 256, let source = utf8.baseAddress else {
+                varint(UInt64(utf8.count))
+                return append(utf8)
+            }
+            reserve(10 + utf8.count)
+            let at = used
+            used = storage.withUnsafeMutableBufferPointer { b in
+                let start = Self.put(UInt64(utf8.count), into: b, at: at)
+                b.baseAddress!.advanced(by: start).update(from: source, count: utf8.count)
+                return start + utf8.count
+            }
         }
     }
 
@@ -87,7 +172,7 @@ public struct CacheWriter {
     public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
         // Room for the reused bytes (and some for the others) at once: a large list does not
         // grow the buffer by doubling, each step a copy that holds twice the memory for a moment.
-        let room = storage.count + Self.room(for: values.count, reusing: encoded)
+        let room = used + Self.room(for: values.count, reusing: encoded)
         if storage.capacity < room { storage.reserveCapacity(room) }
         varint(UInt64(values.count))
         for i in values.indices {
@@ -112,16 +197,16 @@ public struct CacheWriter {
 
     public mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
 
-    public mutating func append(_ other: [UInt8]) { storage += other }
+    public mutating func append(_ other: [UInt8]) { other.withUnsafeBufferPointer { append($0) } }
 
-    public mutating func append(_ other: ArraySlice<UInt8>) { storage += other }
+    public mutating func append(_ other: ArraySlice<UInt8>) { other.withUnsafeBufferPointer { append($0) } }
 
     /// A list of plain numbers as they lie in memory (little-endian wherever Swift runs): a count,
     /// then one copy of their bytes. For long lists read back whole (a month's links).
     public mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
         varint(UInt64(values.count))
         // As typed bytes: appended as one copy (raw bytes go one by one).
-        values.withUnsafeBytes { storage.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        values.withUnsafeBytes { append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 }
 
@@ -486,13 +571,13 @@ extension CacheWriter {
     /// A tag and its numbers for the common values; the stored string for the rest.
     public mutating func timex(_ v: TimexValue) {
         switch v {
-        case .day(let d): storage.append(1); date(d)
-        case .time(let d, let h, let m): storage.append(2); date(d); int(h); optionalInt(m)
-        case .week(let w): storage.append(3); int(w.year); int(w.week)
-        case .weekend(let w): storage.append(4); int(w.year); int(w.week)
-        case .month(let y, let m): storage.append(5); int(y); int(m)
-        case .year(let y): storage.append(6); int(y)
-        default: storage.append(0); string(v.stored)
+        case .day(let d): byte(1); date(d)
+        case .time(let d, let h, let m): byte(2); date(d); int(h); optionalInt(m)
+        case .week(let w): byte(3); int(w.year); int(w.week)
+        case .weekend(let w): byte(4); int(w.year); int(w.week)
+        case .month(let y, let m): byte(5); int(y); int(m)
+        case .year(let y): byte(6); int(y)
+        default: byte(0); string(v.stored)
         }
     }
 }
@@ -668,7 +753,7 @@ extension ArticleRecord: CacheCodable {
         case .decoded(let names):
             var bytes = CacheWriter()
             bytes.value(names)
-            out.varint(UInt64(bytes.bytes.count))
+            out.varint(UInt64(bytes.count))
             out.append(bytes.bytes)
         case .encoded(let bytes):
             out.varint(UInt64(bytes.count))
@@ -773,7 +858,7 @@ extension EventMerger.Candidate: CacheCodable {
 
     /// `write(to:)` with the story names already encoded (`CacheWriter.strings`): an article's
     /// candidates share one list, encoded once.
-    func write(to out: inout CacheWriter, storyNames encoded: [UInt8]) {
+    func write(to out: inout CacheWriter, storyNames encoded: ArraySlice<UInt8>) {
         writeFields(to: &out)
         out.append(encoded)
     }
