@@ -210,17 +210,20 @@ struct NarrativeExplanations {
 
     /// "continues the account dated … in the previous sentence".
     mutating func continuing(_ v: TimexValue) -> String {
-        if let continued, continued.value == v { return continued.text }
-        let text = String.concatenating("continues the account dated ", DisplayFormat.value(v)[...], " in the previous sentence")
-        continued = (v, text)
-        return text
+        Self.text(v, kept: &continued) { String.concatenating("continues the account dated ", $0, " in the previous sentence") }
     }
 
     /// "past tense, no date of its own: the article's account of …".
     mutating func account(_ v: TimexValue) -> String {
-        if let accountOf, accountOf.value == v { return accountOf.text }
-        let text = String.concatenating("past tense, no date of its own: the article's account of ", DisplayFormat.value(v)[...])
-        accountOf = (v, text)
+        Self.text(v, kept: &accountOf) { String.concatenating("past tense, no date of its own: the article's account of ", $0) }
+    }
+
+    /// The text `kept` holds for `v`, else the one `make` gives the date's display (then kept).
+    private static func text(_ v: TimexValue, kept: inout (value: TimexValue, text: String)?,
+                             _ make: (Substring) -> String) -> String {
+        if let kept, kept.value == v { return kept.text }
+        let text = make(DisplayFormat.value(v)[...])
+        kept = (v, text)
         return text
     }
 }
