@@ -32,7 +32,7 @@ let package = Package(
         ),
         .target(name: "ChronicleTime"),
         .target(name: "ChronicleTagger", dependencies: ["ChronicleTime"]),
-        .target(name: "ChronicleMarkdown", dependencies: ["CCmark"]),
+        .target(name: "ChronicleMarkdown", dependencies: ["CCmark", "ChronicleTime"]),
         .target(
             name: "ChronicleModel",
             dependencies: ["ChronicleTime", "ChronicleTagger", "ChronicleMarkdown", "Yams"]

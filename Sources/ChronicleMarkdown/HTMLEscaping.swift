@@ -1,3 +1,5 @@
+import ChronicleTime
+
 /// Escaping and URL filtering for HTML output, shared by the Markdown renderer and the site.
 public enum HTMLEscape {
     /// Escapes text content: `&`, `<` and `>` (quotes are harmless between tags).
@@ -252,55 +254,19 @@ struct HTMLBuffer {
             appendEscaped(suffix, quotes: true)
             return
         }
-        func digits(_ n: Int) -> Int {
-            var (count, rest) = (1, n / 10)
-            while rest > 0 { count += 1; rest /= 10 }
-            return count
-        }
-        let (da, db) = (digits(a), digits(b))
-        let n = prefix.utf8CodeUnitCount + da + separator.utf8CodeUnitCount + db + suffix.utf8CodeUnitCount
-        reserve(n)
+        reserve(DecimalDigits.pairCapacity(prefix, separator, suffix))
         let at = used
-        storage.withUnsafeMutableBufferPointer { bytes in
-            var i = at
-            func put(_ s: StaticString) {
-                for k in 0..<s.utf8CodeUnitCount { bytes[i + k] = s.utf8Start[k] }
-                i += s.utf8CodeUnitCount
-            }
-            func put(_ number: Int, width: Int) {
-                var rest = number
-                for k in (0..<width).reversed() {
-                    bytes[i + k] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
-                i += width
-            }
-            put(prefix)
-            put(a, width: da)
-            put(separator)
-            put(b, width: db)
-            put(suffix)
-        }
-        used += n
+        used = storage.withUnsafeMutableBufferPointer { DecimalDigits.writePair(prefix, a, separator, b, suffix, at: at, into: $0) }
     }
 
     /// `String(n)`, its digits written in place.
     mutating func appendDecimal(_ n: Int) {
-        if n < 0 { append(byte: 0x2D) }
-        var rest = n.magnitude
-        var digits = 1
-        var scale: UInt = 1
-        while rest / scale >= 10 { scale *= 10; digits += 1 }
-        reserve(digits)
-        let at = used
-        storage.withUnsafeMutableBufferPointer { b in
-            for i in 0..<digits {
-                b[at + i] = 0x30 + UInt8(truncatingIfNeeded: rest / scale)
-                rest %= scale
-                scale /= 10
-            }
-        }
-        used += digits
+        guard n >= 0 else { return append(String(n)) }
+        let width = DecimalDigits.count(n)
+        reserve(width)
+        let end = used + width
+        storage.withUnsafeMutableBufferPointer { DecimalDigits.write(n, width: width, endingAt: end, into: $0) }
+        used = end
     }
 
     /// Escaping on UTF-8 bytes: the escaped characters are ASCII, never part of a longer character.

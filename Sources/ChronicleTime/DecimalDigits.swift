@@ -19,6 +19,30 @@ public enum DecimalDigits {
         }
     }
 
+    /// Room enough for what `writePair` writes with these texts (each number at most 19 digits).
+    @inlinable public static func pairCapacity(_ prefix: StaticString, _ separator: StaticString, _ suffix: StaticString) -> Int {
+        prefix.utf8CodeUnitCount + separator.utf8CodeUnitCount + suffix.utf8CodeUnitCount + 2 * 19
+    }
+
+    /// Writes `prefix`, `a`, `separator`, `b` and `suffix` (`a`, `b` ≥ 0) from `at` of `out` (room
+    /// for `pairCapacity` bytes), returning where they end: a sentence's anchor (`s3-12`) and the
+    /// like, with no string for each.
+    @inlinable public static func writePair(_ prefix: StaticString, _ a: Int, _ separator: StaticString, _ b: Int,
+                                            _ suffix: StaticString, at: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var i = at
+        func put(_ s: StaticString) {
+            for k in 0..<s.utf8CodeUnitCount { out[i + k] = s.utf8Start[k] }
+            i += s.utf8CodeUnitCount
+        }
+        func put(_ n: Int) {
+            let width = count(n)
+            write(n, width: width, endingAt: i + width, into: out)
+            i += width
+        }
+        put(prefix); put(a); put(separator); put(b); put(suffix)
+        return i
+    }
+
     /// Appends `String(n)`.
     public static func append(_ n: Int, to bytes: inout [UInt8]) {
         if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }

@@ -19,7 +19,7 @@ struct SlugPositions: Sendable {
     func position(_ slug: String) -> Int? { numbers.number(of: slug).map { firstPositions[$0] } }
 }
 
-/// What a card writes about each article it links to, escaped as UTF-8 the first time a page
+/// The root of a page's links, and what a card writes about each article it links to, escaped as UTF-8 the first time a page
 /// links to it: its link (`articles/<slug>.html`, percent-encoded), its title, its outlet, and the
 /// name a source link shows when the outlet alone does not tell it apart (`EventView.sourceName`).
 /// A period page links each event to its sources, mostly the same articles again and again:
@@ -28,6 +28,8 @@ struct SlugPositions: Sendable {
 /// articles its new cards link to.
 struct ArticleLinkTexts: ~Copyable {
     private let articles: [ArticleInfo]
+    /// The page's root (`../` or nothing), escaped: every link of a card starts with it.
+    private let escapedRoot: [UInt8]
     private var texts = PageText()
     /// By article position: its entry in `ends`, or -1 while not made.
     private var entries: [Int32]
@@ -35,8 +37,11 @@ struct ArticleLinkTexts: ~Copyable {
     /// where the one before ends), and whether it has an outlet.
     private var ends: [(start: Int32, href: Int32, title: Int32, outlet: Int32, name: Int32, hasOutlet: Bool)] = []
 
-    init(_ articles: [ArticleInfo]) {
+    init(_ articles: [ArticleInfo], root: String) {
         self.articles = articles
+        var escaped = PageText(capacity: root.utf8.count)
+        escaped.escaped(root)
+        escapedRoot = escaped.take()
         entries = Array(repeating: -1, count: articles.count)
     }
 
@@ -61,6 +66,9 @@ struct ArticleLinkTexts: ~Copyable {
     private func write(_ start: Int32, _ end: Int32, into out: inout PageText) {
         texts.write(Int(start)..<Int(end), into: &out)
     }
+
+    /// The page's root, escaped.
+    func root(into out: inout PageText) { out.add(escapedRoot) }
 
     /// `Paths.articleHref(slug)`, escaped.
     mutating func href(_ position: Int, into out: inout PageText) {

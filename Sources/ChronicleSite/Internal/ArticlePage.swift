@@ -210,7 +210,7 @@ enum ArticlePage {
                 if m < mentions.count && mentions[m].key == key {
                     out.addSpan(range, tag: "span")
                     // `Paths.sentenceAnchor`, and the pending class as `resolve` reads it, written in place.
-                    out.addAttribute("id", "s", ordinal, "-", s)
+                    out.addAttribute("id", Paths.sentenceAnchorPrefix, ordinal, Paths.sentenceAnchorSeparator, s)
                     if let isKey = mentions[m].isKey {
                         out.addAttribute("class", isKey ? "mention key" : "mention")
                     } else {

@@ -63,13 +63,7 @@ struct ByteText: ~Copyable {
     mutating func appendDecimal(_ n: Int) {
         guard n >= 0 else { return append(Array(String(n).utf8)) }
         let width = DecimalDigits.count(n)
-        reserve(width)
-        var rest = n
-        for i in stride(from: count + width - 1, through: count, by: -1) {
-            start[i] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        }
-        count += width
+        append(count: width) { DecimalDigits.write(n, width: width, endingAt: width, into: UnsafeMutableBufferPointer(start: $0, count: width)) }
     }
 
     /// Drops the last `n` bytes.

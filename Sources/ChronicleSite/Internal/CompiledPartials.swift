@@ -148,17 +148,17 @@ enum CompiledPartials {
     /// The `days` partial of these day groups (`TimelineGroups.dayGroups`).
     static func days(_ groups: [TimelineGroups.Group], index: SiteIndex, root: String) -> String {
         var out = PageText(capacity: groups.reduce(0) { $0 + $1.members.count } * 1500)
-        var links = ArticleLinkTexts(index.articleList)
-        for group in groups { write(group, index: index, root: root, links: &links, into: &out) }
+        var links = ArticleLinkTexts(index.articleList, root: root)
+        for group in groups { write(group, index: index, links: &links, into: &out) }
         return out.string
     }
 
     /// One day group of the `days` partial, its events' cards written straight from the events
     /// (what `TimelineGroups.day` and `EventView` give the templates, with no list of them made:
     /// a period page has thousands of cards).
-    static func write(_ group: TimelineGroups.Group, index: SiteIndex, root: String, links: inout ArticleLinkTexts, into out: inout PageText) {
+    static func write(_ group: TimelineGroups.Group, index: SiteIndex, links: inout ArticleLinkTexts, into out: inout PageText) {
         write(group, index: index, into: &out) { event, dateInHeading, out in
-            card(event, dateInHeading: dateInHeading, index: index, root: root, links: &links, into: &out)
+            card(event, dateInHeading: dateInHeading, index: index, links: &links, into: &out)
         }
     }
 
@@ -175,13 +175,9 @@ enum CompiledPartials {
     }
 
     /// The `event` partial of one event (`EventView`'s variables).
-    /// - Parameter links: the texts of the articles the page links to (kept by the page).
-    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, root: String, links: inout ArticleLinkTexts,
+    /// - Parameter links: the texts of the articles the page links to, and its root (kept by the page).
+    static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, links: inout ArticleLinkTexts,
                      into out: inout PageText) {
-        // The root escaped once: every link of the card starts with it.
-        var escapedRoot = PageText(capacity: root.utf8.count)
-        escapedRoot.escaped(root)
-        let root = escapedRoot.take()
         let expected = event.status == .expected
         out.add("<article class=\"event")
         if event.isKey { out.add(" key") }
@@ -201,14 +197,14 @@ enum CompiledPartials {
         }
         out.add("<p class=\"event-text\">"); EventView.writeHighlighted(event.representative, into: &out); out.add("</p>\n")
         out.add("<p class=\"event-sources\">")
-        writeSources(event, index: index, links: &links, root: root, into: &out)
+        writeSources(event, index: index, links: &links, into: &out)
         out.add("</p>\n")
         let actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
         if !actors.isEmpty {
             out.add("<p class=\"event-actors\">")
             for (i, a) in actors.enumerated() {
                 if i > 0 { out.add(" · ") }
-                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); out.add(root)
+                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); links.root(into: &out)
                 out.add("entities/"); out.escaped(Paths.encode(a.slug)); out.add(".html\">"); out.escaped(a.name); out.add("</a>")
             }
             out.add("</p>\n")
@@ -221,7 +217,7 @@ enum CompiledPartials {
                 for (i, slug) in claim.articles.enumerated() {
                     if i > 0 { out.add(", ") }
                     let article = index.article(slug)
-                    out.add("<a href=\""); out.add(root); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
+                    out.add("<a href=\""); links.root(into: &out); EventView.ArticleLink(slug: slug, sentence: nil).write(into: &out)
                     out.add("\" title=\""); out.escaped(article?.title ?? slug); out.add("\">")
                     out.escaped(article?.source ?? article?.title ?? slug); out.add("</a>")
                 }
@@ -234,7 +230,7 @@ enum CompiledPartials {
             let mentions = event.mentions
             for j in mentions.indices.prefix(EventView.shownMentions) {
                 let slug = mentions[j].article
-                out.add("<li><a href=\""); out.add(root)
+                out.add("<li><a href=\""); links.root(into: &out)
                 let sentence = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
                 if let p = index.positions.position(slug) {
                     links.href(p, into: &out); EventView.ArticleLink.write(sentence: sentence, into: &out)
@@ -264,7 +260,7 @@ enum CompiledPartials {
     /// An event's shown sources, each linked to the sentence of it the event is first mentioned
     /// in, named by its outlet (with a short title when another source of the event has the same
     /// outlet), and how many more there are.
-    private static func writeSources(_ event: Event, index: SiteIndex, links: inout ArticleLinkTexts, root: [UInt8], into out: inout PageText) {
+    private static func writeSources(_ event: Event, index: SiteIndex, links: inout ArticleLinkTexts, into out: inout PageText) {
         let sources = event.sources
         let shown = min(sources.count, EventView.shownSources)
         // Each source's article by its place in the list (its fields read where they are, not copied).
@@ -299,7 +295,7 @@ enum CompiledPartials {
         }
         for i in 0..<shown {
             if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); out.add(root)
+            out.add("<a href=\""); links.root(into: &out)
             if let p = positions[i] {
                 links.href(p, into: &out); EventView.ArticleLink.write(sentence: first[i], into: &out)
                 out.add("\" title=\""); links.title(p, into: &out); out.add("\">")
@@ -418,11 +414,7 @@ struct PageText: ~Copyable {
     }
 
     /// `String(n)`.
-    mutating func add(_ n: Int) {
-        guard n > 0 else { return n == 0 ? add(byte: 0x30) : add(Array(String(n).utf8)) }
-        let width = DecimalDigits.count(n)
-        append(width) { DecimalDigits.write(n, width: width, endingAt: width, into: UnsafeMutableBufferPointer(start: $0, count: width)) }
-    }
+    mutating func add(_ n: Int) { buffer.appendDecimal(n) }
 
     mutating func escaped(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ escaped($0, quotes: true) }) != nil { return }

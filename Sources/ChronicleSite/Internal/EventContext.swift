@@ -52,9 +52,9 @@ struct EventView {
         /// What `text` adds to the article's link for the sentence: `#s<block>-<sentence>`, or nothing.
         static func write(sentence: (block: Int, sentence: Int)?, into out: inout PageText) {
             guard let (block, sentence) = sentence else { return }
-            out.add("#s")
+            out.add("#"); out.add(Paths.sentenceAnchorPrefix)
             out.add(block)
-            out.add("-")
+            out.add(Paths.sentenceAnchorSeparator)
             out.add(sentence)
         }
     }

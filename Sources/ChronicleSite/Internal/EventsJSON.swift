@@ -152,9 +152,9 @@ enum EventsJSON {
         for j in e.mentions.indices {
             out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
             out.string(e.mentions[j].article)
-            out.raw(",\"anchor\":\"s")  // `Paths.sentenceAnchor`
+            out.raw(",\"anchor\":\""); out.raw(Paths.sentenceAnchorPrefix)  // `Paths.sentenceAnchor`
             out.number(e.mentions[j].blockOrdinal)
-            out.raw("-")
+            out.raw(Paths.sentenceAnchorSeparator)
             out.number(e.mentions[j].sentenceIndex)
             out.raw("\",\"sentence\":")
             out.string(e.mentions[j].sentence)

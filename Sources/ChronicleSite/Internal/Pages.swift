@@ -226,14 +226,14 @@ struct Pages: @unchecked Sendable {
         out.add(shell[..<at])
         var parts: [OutputEntry.Part] = []
         parts.reserveCapacity(events.count)
-        let (index, root) = (self.index, needs.root)
-        var links = ArticleLinkTexts(index.articleList)
+        let index = self.index
+        var links = ArticleLinkTexts(index.articleList, root: needs.root)
         for group in TimelineGroups.dayGroups(events, index: index) {
             CompiledPartials.write(group, index: index, into: &out) { event, dateInHeading, out in
                 let print = cardPrint(event, dateInHeading)
                 let start = out.count
                 if !out.copy(old[print], of: previous?.bytes) {
-                    CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, root: root, links: &links, into: &out)
+                    CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, links: &links, into: &out)
                 }
                 parts.append(.init(fingerprint: print, offset: start, length: out.count - start))
             }

@@ -16,24 +16,17 @@ enum Paths {
     /// A link to an actor's page from the site root, percent-encoded.
     static func entityHref(_ slug: String) -> String { "entities/\(encode(slug)).html" }
 
-    /// The fragment of a sentence on its article page.
-    static func sentenceAnchor(block: Int, sentence: Int) -> String { numberPair("s", block, 0x2D, sentence) }
-
-    /// `prefix`, `a`, the ASCII `separator`, `b` and `suffix` as one string, written as bytes when
-    /// both numbers are non-negative (one per sentence of every article page).
-    static func numberPair(_ prefix: StaticString, _ a: Int, _ separator: UInt8, _ b: Int, _ suffix: StaticString = "") -> String {
-        guard a >= 0, b >= 0 else { return "\(prefix)\(a)\(Character(Unicode.Scalar(separator)))\(b)\(suffix)" }
-        let (p, s, da, db) = (prefix.utf8CodeUnitCount, suffix.utf8CodeUnitCount, DecimalDigits.count(a), DecimalDigits.count(b))
-        let count = p + da + 1 + db + s
-        return String(unsafeUninitializedCapacity: count) { out in
-            for i in 0..<p { out[i] = prefix.utf8Start[i] }
-            DecimalDigits.write(a, width: da, endingAt: p + da, into: out)
-            out[p + da] = separator
-            DecimalDigits.write(b, width: db, endingAt: count - s, into: out)
-            for i in 0..<s { out[count - s + i] = suffix.utf8Start[i] }
-            return count
+    /// The fragment of a sentence on its article page: `s<block>-<sentence>` (the byte writers of
+    /// article bodies and events.json write it from these parts).
+    static func sentenceAnchor(block: Int, sentence: Int) -> String {
+        guard block >= 0, sentence >= 0 else { return "\(sentenceAnchorPrefix)\(block)\(sentenceAnchorSeparator)\(sentence)" }
+        return String(unsafeUninitializedCapacity: DecimalDigits.pairCapacity(sentenceAnchorPrefix, sentenceAnchorSeparator, "")) {
+            DecimalDigits.writePair(sentenceAnchorPrefix, block, sentenceAnchorSeparator, sentence, "", at: 0, into: $0)
         }
     }
+
+    static let sentenceAnchorPrefix: StaticString = "s"
+    static let sentenceAnchorSeparator: StaticString = "-"
 
     /// The fragment of an event on the index: its id with anything outside [A-Za-z0-9_-] replaced.
     static func eventAnchor(_ id: String) -> String {
