@@ -610,7 +610,8 @@ public struct TimelineBuilder: Sendable {
         for i in records.indices where records[i].included {
             let base = records[i].requestedSlug
             if records[i].slug != base { records[i].slug = base }
-            if let n = used[base] {
+            // One lookup for the common case, a slug not used yet (a used one gets its count back below).
+            if let n = used.updateValue(1, forKey: base) {
                 var k = n + 1
                 while used["\(base)-\(k)"] != nil { k += 1 }
                 used[base] = k
@@ -618,8 +619,6 @@ public struct TimelineBuilder: Sendable {
                 used[records[i].slug] = 1
                 warnings.append(Diagnostic(.warning, file: displayPath(records[i].sourcePath),
                                            "slug `\(base)` is already used; this article is `\(records[i].slug)`"))
-            } else {
-                used[base] = 1
             }
         }
         return warnings
