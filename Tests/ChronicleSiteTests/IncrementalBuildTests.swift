@@ -244,7 +244,7 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: style)[.modificationDate] as? Date == before)
     }
 
-    @Test(arguments: ["manifest.bin", "site.bin", "periods", "shares", "bodies"])
+    @Test(arguments: ["manifest.bin", "site.bin", "digests", "periods", "shares", "bodies"])
     func aDamagedCacheIsRebuiltNotTrusted(_ damaged: String) throws {
         let site = try Site()
         defer { site.dir.remove() }

@@ -4,7 +4,7 @@ import ChronicleTestSupport
 import Foundation
 import Testing
 
-/// The site layer's cache files (`site.bin`, `shares/`) in their hand-written binary form: read
+/// The site layer's cache files (`site.bin`, `digests/`, `shares/`) in their hand-written binary form: read
 /// back from a built site, they hold what the pages need, and writing what was read gives the
 /// file's bytes again (so nothing read is left unwritten, or written twice). That rebuilds from
 /// them equal clean builds is `IncrementalBuildTests`' part.
@@ -25,11 +25,18 @@ import Testing
         let cacheFolder = site.root.appendingPathComponent(".chronicle")
 
         let (cache, payload) = try Self.open(cacheFolder.appendingPathComponent(SiteState.fileName))
-        let state = try #require(cache.read(SiteState.self, at: SiteState.fileName))
+        let state = try #require(SiteUpdate.readState(cache))
         #expect(state.output == site.output.path)
         #expect(state.digests.count > 1)
         #expect(state.digests.contains { !$0.highlights.isEmpty && !$0.articles.isEmpty && $0.first != nil })
         #expect(state.digests.contains { !$0.named.isEmpty })
+        // site.bin names the digests, each a file of its own.
+        let digestNames = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.appendingPathComponent(SiteState.digestFolder).path)
+        #expect(Set(digestNames) == Set(state.digests.map { SiteState.digestName($0.period, $0.hash) }))
+        for digest in state.digests {
+            let (_, payload) = try Self.open(cacheFolder.appendingPathComponent(SiteState.digestPath(digest.period, digest.hash)))
+            #expect(try BinaryCoder.encode(digest) == payload)
+        }
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { !$0.hasSuffix("/") }
         #expect(state.files.count == files.filter { !FileManager.default.isDirectory(site.output.appendingPathComponent($0)) }.count)
         #expect(state.files.values.contains { $0.fingerprint != nil && $0.stamp.size > 0 })

@@ -37,7 +37,7 @@ struct PeriodDigest: Codable, Sendable {
             self.sourceCounts = sourceCounts
         }
 
-        /// Stored as one list of three numbers (site.bin holds one per article and month).
+        /// Stored as one list of three numbers (a digest holds one per article of its period).
         func encode(to encoder: Encoder) throws {
             var c = encoder.singleValueContainer()
             try c.encode([UInt64(eventCount), fingerprint, sourceCounts])
@@ -60,7 +60,7 @@ struct PeriodDigest: Codable, Sendable {
         var fingerprint: UInt64
         /// `Event.entities`.
         var names: [String]
-        /// Its brief, but for the text when that is still the UTF-8 bytes site.bin holds
+        /// Its brief, but for the text when that is still the UTF-8 bytes its cache file holds
         /// (`textBytes`): every build reads every period's named events, and only the actor pages it
         /// renders show their texts.
         private var known: PeriodShares.Brief
@@ -205,10 +205,13 @@ struct PeriodDigest: Codable, Sendable {
     }
 
     /// Each article's share of the period in `HashedKeys` order (by its slug's XXH64, ties by the
-    /// slug's bytes), as `site.bin` holds them: read back as they lie, without a dictionary of
-    /// strings, and looked up by the slug's hash (worked out once per article for all its periods).
+    /// slug's bytes), as the digest's cache file holds them: read back as they lie (the slugs as
+    /// their bytes in the file, no string made), and looked up by the slug's hash (worked out once
+    /// per article for all its periods).
     struct ArticleShares: Codable, Sendable {
-        private(set) var slugs: [String] = []
+        /// Each slug's UTF-8 bytes: `slugRanges[i]` of `slugBytes`.
+        private var slugBytes: ArraySlice<UInt8> = []
+        private var slugRanges: [Range<Int>] = []
         private(set) var hashes: [UInt64] = []
         private(set) var shares: [Share] = []
 
@@ -217,24 +220,37 @@ struct PeriodDigest: Codable, Sendable {
         /// Each slug once, in any order.
         init(unordered slugs: [String], shares: [Share]) {
             let (order, hashes) = HashedKeysOrder.of(slugs)
-            self.slugs = order.map { slugs[$0] }
+            var bytes: [UInt8] = []
+            slugRanges.reserveCapacity(slugs.count)
+            for i in order {
+                let start = bytes.count
+                bytes += slugs[i].utf8
+                slugRanges.append(start..<bytes.count)
+            }
+            slugBytes = bytes[...]
             self.hashes = hashes
             self.shares = order.map { shares[$0] }
         }
 
         /// As the cache holds them: in order, with the slugs' hashes (its checksum holds, so they are
-        /// the slugs' own), else (never written so) put in order.
-        init(slugs: [String], hashes: [UInt64], shares: [Share]) {
-            guard hashes.count == slugs.count, zip(hashes, hashes.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-                self.init(unordered: slugs, shares: shares)
+        /// the slugs' own), each slug `slugRanges[i]` of `slugBytes` (valid UTF-8); else (never
+        /// written so) put in order.
+        init(slugBytes: ArraySlice<UInt8>, slugRanges: [Range<Int>], hashes: [UInt64], shares: [Share]) {
+            guard hashes.count == slugRanges.count, zip(hashes, hashes.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                self.init(unordered: slugRanges.map { String(decoding: slugBytes[$0], as: UTF8.self) }, shares: shares)
                 return
             }
             self.init()
-            (self.slugs, self.hashes, self.shares) = (slugs, hashes, shares)
+            (self.slugBytes, self.slugRanges, self.hashes, self.shares) = (slugBytes, slugRanges, hashes, shares)
         }
 
-        var count: Int { slugs.count }
-        var isEmpty: Bool { slugs.isEmpty }
+        /// The UTF-8 bytes of the slug at `i`.
+        func slugUTF8(_ i: Int) -> ArraySlice<UInt8> { slugBytes[slugRanges[i]] }
+
+        var slugs: [String] { slugRanges.map { String(decoding: slugBytes[$0], as: UTF8.self) } }
+
+        var count: Int { slugRanges.count }
+        var isEmpty: Bool { slugRanges.isEmpty }
 
         subscript(slug: String) -> Share? { self[slug, hash: ContentHash.xxh64(slug)] }
 
@@ -246,10 +262,20 @@ struct PeriodDigest: Codable, Sendable {
                 if hashes[mid] < hash { low = mid + 1 } else { high = mid }
             }
             while low < hashes.count && hashes[low] == hash {
-                if slugs[low] == slug { return shares[low] }
+                if hasSlug(low, slug) { return shares[low] }
                 low += 1
             }
             return nil
+        }
+
+        /// Whether the slug at `i` is `slug`.
+        private func hasSlug(_ i: Int, _ slug: String) -> Bool {
+            let bytes = slugUTF8(i)
+            return slug.utf8.withContiguousStorageIfAvailable { utf8 in
+                bytes.withUnsafeBufferPointer { own in
+                    own.count == utf8.count && (own.isEmpty || memcmp(own.baseAddress!, utf8.baseAddress!, own.count) == 0)
+                }
+            } ?? bytes.elementsEqual(slug.utf8)
         }
 
         /// As a dictionary by slug (its JSON form).

@@ -2,8 +2,8 @@ import ChronicleModel
 import Foundation
 
 // The site layer's cached state in the cache's hand-written binary form (`CacheCodable`):
-// `site.bin` holds a digest per period and an entry per output file, and `shares/` a period's
-// article shares; a rebuild reads them whole. `SiteCacheCodingTests` round-trips them from a built site.
+// `site.bin` names a digest per period (each in `digests/`) and holds an entry per output file, and
+// `shares/` a period's article shares; a rebuild reads them whole. `SiteCacheCodingTests` round-trips them from a built site.
 
 /// Orders texts by their UTF-8 bytes (an order that does not depend on Unicode rules).
 func utf8Precedes(_ a: String, _ b: String) -> Bool {
@@ -48,7 +48,10 @@ enum HashedKeysOrder {
 extension SiteState: CacheCodable {
     func write(to out: inout CacheWriter) {
         out.string(output)
-        out.values(digests, reusing: digestBytes)
+        out.array(digestKeys) { out, key in
+            out.value(key.period)
+            out.fixed(key.hash)
+        }
         out.array(HashedKeys(files).entries) { out, entry in
             let (path, file) = entry
             out.string(path)
@@ -77,7 +80,8 @@ extension SiteState: CacheCodable {
 
     init(from input: inout CacheReader) throws {
         output = try input.string()
-        (digests, digestBytes) = try input.valuesWithBytes()
+        digests = []
+        digestKeys = try input.array { input in (try input.value(Period.self), try input.fixed()) }
         let entries = try input.array({ input in
             let path = try input.string(), stamp = try input.stamp(), hash = try input.fixed()
             let fingerprint = try input.optional { try $0.fixed() }
@@ -140,8 +144,10 @@ extension PeriodDigest: CacheCodable {
         out.optional(last) { $0.date($1) }
         out.values(highlights)
         out.varint(UInt64(articles.count))
-        for (slug, (hash, share)) in zip(articles.slugs, zip(articles.hashes, articles.shares)) {
-            out.string(slug)
+        for (i, (hash, share)) in zip(articles.hashes, articles.shares).enumerated() {
+            let slug = articles.slugUTF8(i)
+            out.varint(UInt64(slug.count))
+            out.append(slug)
             out.fixed(hash)
             out.int(share.eventCount)
             out.fixed(share.fingerprint)
@@ -166,15 +172,22 @@ extension PeriodDigest: CacheCodable {
         first = try input.optional { try $0.date() }
         last = try input.optional { try $0.date() }
         highlights = try input.values()
-        var slugs: [String] = [], hashes: [UInt64] = []
-        let shares = try input.array { input in
-            // An article has a share of each period it reports on: its slug made once for all.
-            slugs.append(try input.interned())
+        // The slugs are kept as their bytes in the file: a lookup compares bytes, and no string is made.
+        var slugRanges: [Range<Int>] = [], hashes: [UInt64] = []
+        let count = try input.length(), start = input.offset
+        slugRanges.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        var shares: [Share] = []
+        shares.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try input.length(), slugStart = input.offset
+            try input.skip(bytes: length)
+            slugRanges.append(slugStart..<(slugStart + length))
             hashes.append(try input.fixed())
             let count = try input.int(), print = try input.fixed()
-            return Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed())
+            shares.append(Share(eventCount: count, fingerprint: print, sourceCounts: try input.fixed()))
         }
-        articles = ArticleShares(slugs: slugs, hashes: hashes, shares: shares)
+        articles = ArticleShares(slugBytes: try input.bytes(at: start..<input.offset), slugRanges: slugRanges, hashes: hashes, shares: shares)
         named = try input.array { input in
             let (brief, text) = try PeriodShares.Brief.withTextBytes(from: &input)
             let score = try input.double(), print = try input.fixed()

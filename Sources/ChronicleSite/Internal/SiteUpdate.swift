@@ -2,29 +2,51 @@ import ChronicleModel
 import Foundation
 
 /// `site.bin` in the cache: what the output folder held after the last build, and what was
-/// known about each period then.
+/// known about each period then. Each period's digest is a cache file of its own, named by the
+/// period and its hash (`digestPath`), that `site.bin` names: a build writes only the digests of
+/// the periods it merged, on another core, not every period's again at its end.
 struct SiteState: Codable {
     static let fileName = "site.bin"
+    /// The cache folder of the periods' digests.
+    static let digestFolder = "digests"
 
     /// The output folder it describes.
     var output: String
+    /// The digests of `digestKeys` (those read: one missing or damaged is left out, so worked out again).
     var digests: [PeriodDigest]
     var files: [String: OutputEntry]
     var eventsLayout: EventsLayout?
-    /// Each digest's bytes as read (or to write as they are, for a period that did not change).
-    var digestBytes: [ArraySlice<UInt8>?] = []
+    /// The period and hash of each digest the state names, in order.
+    var digestKeys: [(period: Period, hash: UInt64)] = []
     /// The entries of `files` found as the last build left them (`checkFiles`), when checked.
     var intact: [String: OutputEntry]?
 
     private enum CodingKeys: String, CodingKey { case output, digests, files, eventsLayout }
 
-    init(output: String, digests: [PeriodDigest], files: [String: OutputEntry], eventsLayout: EventsLayout?,
-         digestBytes: [ArraySlice<UInt8>?] = []) {
+    init(output: String, digests: [PeriodDigest], files: [String: OutputEntry], eventsLayout: EventsLayout?) {
         self.output = output
         self.digests = digests
         self.files = files
         self.eventsLayout = eventsLayout
-        self.digestBytes = digestBytes
+        digestKeys = digests.map { ($0.period, $0.hash) }
+    }
+
+    /// Where the digest of `period` at `hash` is kept in the cache.
+    static func digestName(_ period: Period, _ hash: UInt64) -> String { "\(period)-\(ContentHash.hex(hash)).bin" }
+    static func digestPath(_ period: Period, _ hash: UInt64) -> String { digestFolder + "/" + digestName(period, hash) }
+
+    /// Reads the digests `digestKeys` names; one that is missing, damaged or not of its key is left out.
+    mutating func readDigests(_ cache: BuildCache) {
+        digests = digestKeys.compactMap { key in
+            cache.read(PeriodDigest.self, at: Self.digestPath(key.period, key.hash))
+                .flatMap { $0.period == key.period && $0.hash == key.hash ? $0 : nil }
+        }
+    }
+
+    /// Whether `digests` are those the state names, each read.
+    func hasDigests(_ digests: [PeriodDigest]) -> Bool {
+        self.digests.count == digestKeys.count && digests.count == digestKeys.count
+            && zip(digests, digestKeys).allSatisfy { $0.period == $1.period && $0.hash == $1.hash }
     }
 
     /// Finds which of `files` are still as the last build left them (by their stamps), when the
@@ -106,6 +128,16 @@ struct SiteUpdate: @unchecked Sendable {
         let periods = PeriodData(timeline)
         let articleHashes = Self.articleHashes(timeline)
         let digests = try digestsOfPeriods(state: state, periods: periods, articleHashes: articleHashes)
+        // The digests not read from the cache are written to it on another core.
+        let digestWrites = DispatchGroup()
+        defer { digestWrites.wait() }
+        if let cache {
+            let read = Set(state?.digests.map { SiteState.digestName($0.period, $0.hash) } ?? [])
+            let made = digests.filter { !read.contains(SiteState.digestName($0.period, $0.hash)) }
+            DispatchQueue.global().async(group: digestWrites) {
+                for digest in made { try? cache.write(digest, at: SiteState.digestPath(digest.period, digest.hash)) }
+            }
+        }
         let byPeriod = Dictionary(uniqueKeysWithValues: digests.map { ($0.period, $0) })
         // The actors are found on another core while the articles are listed.
         let names = timeline.names
@@ -251,10 +283,6 @@ struct SiteUpdate: @unchecked Sendable {
         report.written = session.written
         report.unchanged = session.unchanged
         report.removed = session.removed
-        // A digest as the last build left it is written as its bytes were read.
-        var previousDigests: [Period: (hash: UInt64, bytes: ArraySlice<UInt8>)] = [:]
-        if let state { for (digest, bytes) in zip(state.digests, state.digestBytes) { previousDigests[digest.period] = bytes.map { (digest.hash, $0) } } }
-        let digestBytes = digests.map { d in previousDigests[d.period].flatMap { $0.hash == d.hash ? $0.bytes : nil } }
         // Leftovers of earlier builds (and the output this one replaced) are removed on another
         // core while site.bin is written.
         let cleanup = DispatchGroup()
@@ -264,6 +292,8 @@ struct SiteUpdate: @unchecked Sendable {
             DispatchQueue.global().async(group: cleanup) {
                 early?.removeRuns()
                 cache.removeFiles(in: "shares", keeping: Set(timeline.periods.map(PeriodData.sharesName)))
+                digestWrites.wait()
+                cache.removeFiles(in: SiteState.digestFolder, keeping: Set(digests.map { SiteState.digestName($0.period, $0.hash) }))
                 // A body is named by its article's path, text and verdicts: one is left over only
                 // when an article of the last build left or was analysed again (or that build is not known).
                 guard timeline.statistics.replaced != 0 else { return }
@@ -273,15 +303,14 @@ struct SiteUpdate: @unchecked Sendable {
             }
         }
         defer { cleanup.wait() }
-        // A build that changed nothing (every digest written as read, the same files and layout)
-        // leaves site.bin as it is: it would be written with the bytes it has.
+        // A build that changed nothing (every digest as read, the same files and layout) leaves
+        // site.bin as it is: it would be written with the bytes it has.
         let asRead = state.map { state in
-            digestBytes.count == state.digests.count && !digestBytes.contains { $0 == nil }
-                && zip(digests, state.digests).allSatisfy { $0.period == $1.period } && state.eventsLayout == layout && state.files == session.entries
+            state.hasDigests(digests) && state.eventsLayout == layout && state.files == session.entries
         } ?? false
         if !asRead {
-            try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout,
-                                       digestBytes: digestBytes), at: SiteState.fileName)
+            try cache?.write(SiteState(output: output.path, digests: digests, files: session.entries, eventsLayout: layout),
+                             at: SiteState.fileName)
         }
         keep?([digests, entities, state as Any, session, periods] as [Any])
         return report
@@ -290,7 +319,8 @@ struct SiteUpdate: @unchecked Sendable {
     /// The previous build's `site.bin`, when the cache holds a usable one; with `output`, its
     /// files checked there (`SiteState.checkFiles`).
     static func readState(_ cache: BuildCache?, checkingFilesIn output: URL? = nil) -> SiteState? {
-        guard var state = cache?.read(SiteState.self, at: SiteState.fileName) else { return nil }
+        guard let cache, var state = cache.read(SiteState.self, at: SiteState.fileName) else { return nil }
+        state.readDigests(cache)
         if let output { state.checkFiles(in: output) }
         return state
     }

@@ -9,13 +9,14 @@ import Foundation
 ///     .chronicle/periods/<key>.bin   one period's mentions and their grouping
 ///     .chronicle/grouping/<key>.bin  how its grouping got there (`MonthGrouping.Memory`): its nodes and links
 ///     .chronicle/site.bin            the site layer's own state (page fingerprints, output files)
+///     .chronicle/digests/<key>.bin   what the site layer knows of one period (`PeriodDigest`)
 ///
 /// Period files are named by a hash of what they hold, written before the manifest that names
 /// them, and deleted only once a newer manifest no longer does: a build that fails halfway
 /// leaves the previous manifest pointing at intact files.
 public struct BuildCache: Sendable {
     /// Bump when the layout or the meaning of cached values changes.
-    public static let schema: UInt32 = 16
+    public static let schema: UInt32 = 17
 
     public let directory: URL
     /// Tool version and build, plus whatever else decides whether old results still hold.
