@@ -412,23 +412,23 @@ struct MonthGrouping {
         // Links of unchanged nodes as they were; those of changed nodes found again.
         var isTouched = [Bool](repeating: false, count: nodes.count)
         for t in touched { isTouched[t] = true }
+        // An old node's place when its links are kept: -1 when it is gone or touched.
+        let keptPlace = (0..<oldCount).map { n in position[n] >= 0 && !isTouched[position[n]] ? Int32(position[n]) : -1 }
         // `ordered`: the earlier node first (links between words); else as they were (an announcement, then its report).
         // Kept in the list they are read from, moved up over those left out (a month's links are
         // hundreds of thousands: a second list would be that much fresh memory).
         func keepUnchanged(_ list: inout [Link], ordered: Bool) {
-            let kept = position.withUnsafeBufferPointer { position in
-                isTouched.withUnsafeBufferPointer { isTouched in
-                    list.withUnsafeMutableBufferPointer { links in
-                        var kept = 0
-                        for i in links.indices {
-                            let link = links[i]
-                            let a = position[link.a], b = position[link.b]
-                            guard a >= 0, b >= 0, !isTouched[a], !isTouched[b] else { continue }
-                            links[kept] = Link(similarity: link.similarity, a: ordered ? min(a, b) : a, b: ordered ? max(a, b) : b)
-                            kept += 1
-                        }
-                        return kept
+            let kept = keptPlace.withUnsafeBufferPointer { place in
+                list.withUnsafeMutableBufferPointer { links in
+                    var kept = 0
+                    for i in links.indices {
+                        let link = links[i]
+                        let a = place[link.a], b = place[link.b]
+                        guard a >= 0, b >= 0 else { continue }
+                        links[kept] = Link(similarity: link.similarity, ends: ordered ? (min(a, b), max(a, b)) : (a, b))
+                        kept += 1
                     }
+                    return kept
                 }
             }
             list.removeLast(list.count - kept)
@@ -466,12 +466,15 @@ struct MonthGrouping {
     /// comes strictly before).
     /// - Parameter keptInOrder: known to be so (else it is checked).
     private static func orderStrongestFirst(_ links: inout [Link], keptCount: Int, keptInOrder: Bool) {
-        let kept = links[..<keptCount]
-        guard keptInOrder || zip(kept, kept.dropFirst()).allSatisfy({ !strongestFirst($1, $0) }) else {
+        // Read through a buffer: a slice of `links` alive below would make the moves copy it whole first.
+        let (ordered, others) = links.withUnsafeBufferPointer { links in
+            (keptInOrder || (1..<max(keptCount, 1)).allSatisfy { !strongestFirst(links[$0], links[$0 - 1]) }, Array(links[keptCount...]))
+        }
+        guard ordered else {
             links = strongestFirst(links)
             return
         }
-        let found = strongestFirst(Array(links[keptCount...]))
+        let found = strongestFirst(others)
         // The found ones are few: each, from the last, goes just before the first kept one it comes
         // strictly before (found by bisection), the kept ones from there moved up as one block.
         links.withUnsafeMutableBufferPointer { out in
@@ -693,10 +696,24 @@ struct MonthGrouping {
     }
 
     /// Two nodes, `a` before `b` (for an announcement, the announcement first), and how alike they are.
+    /// Its ends are kept as 32-bit numbers (as nodes are numbered elsewhere, `Posting`): a month's
+    /// links are hundreds of thousands, read, sorted and written whole, at 16 bytes each rather than 24.
     struct Link: Codable, Equatable, Sendable {
         var similarity: Double
-        var a: Int
-        var b: Int
+        private var first: Int32
+        private var second: Int32
+
+        init(similarity: Double, a: Int, b: Int) {
+            self.init(similarity: similarity, ends: (Int32(a), Int32(b)))
+        }
+
+        fileprivate init(similarity: Double, ends: (Int32, Int32)) {
+            self.similarity = similarity
+            (first, second) = ends
+        }
+
+        var a: Int { Int(first) }
+        var b: Int { Int(second) }
     }
 
     /// What the next grouping of the month starts from: the nodes, each with its mentions (as

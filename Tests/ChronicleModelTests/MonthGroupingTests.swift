@@ -147,6 +147,18 @@ import Testing
         #expect(splits > 0 && merges > 0)
     }
 
+    /// Reading checks the links' ends (`isConsistent` does not look at them again).
+    @Test func aMemoryWhoseLinksMissTheirNodesIsNotRead() throws {
+        let memory = MonthGrouping(Self.month.flatMap(\.candidates), merger: EventMerger()).memory
+        let link = try #require(memory.links.first)
+        #expect(throws: Never.self) { try BinaryCoder.decode(MonthGrouping.Memory.self, from: BinaryCoder.encode(memory)) }
+        for wrong in [(link.a, memory.explicitDay.count), (link.b, link.a)] {
+            var broken = memory
+            broken.links[0] = MonthGrouping.Link(similarity: link.similarity, a: wrong.0, b: wrong.1)
+            #expect(throws: CacheCorruption.self) { try BinaryCoder.decode(MonthGrouping.Memory.self, from: BinaryCoder.encode(broken)) }
+        }
+    }
+
     @Test func aMemoryThatDoesNotFitIsNotUsed() {
         let memory = MonthGrouping(Self.month.flatMap(\.candidates), merger: EventMerger()).memory
         let fewer = Array(Self.month.prefix(10)).flatMap(\.candidates)

@@ -208,6 +208,18 @@ public struct CacheWriter {
         // As typed bytes: appended as one copy (raw bytes go one by one).
         values.withUnsafeBytes { append($0.assumingMemoryBound(to: UInt8.self)) }
     }
+
+    /// What `raw(_:)` writes for `count` values of type `T`, their bytes written in place by `fill`
+    /// (given where they start, not aligned for `T`): no array of them is made first (a month's
+    /// link ends are hundreds of thousands).
+    public mutating func raw<T: BitwiseCopyable>(_: T.Type, count: Int, _ fill: (UnsafeMutableRawPointer) -> Void) {
+        varint(UInt64(count))
+        let size = count * MemoryLayout<T>.stride
+        reserve(size)
+        let at = used
+        storage.withUnsafeMutableBytes { fill($0.baseAddress! + at) }
+        used += size
+    }
 }
 
 public struct CacheReader {
@@ -488,18 +500,20 @@ public struct CacheReader {
 
     /// A list written by `CacheWriter.raw`.
     public mutating func raw<T: BitwiseCopyable>(_: T.Type = T.self) throws -> [T] {
+        let (n, source) = try rawBytes(T.self)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            source.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            initialized = n
+        }
+    }
+
+    /// A list written by `CacheWriter.raw`: how many values it holds and their bytes, in place (for
+    /// a list read once as it is turned into something else, not copied out first).
+    public mutating func rawBytes<T: BitwiseCopyable>(_: T.Type) throws -> (count: Int, bytes: ArraySlice<UInt8>) {
         let size = MemoryLayout<T>.stride
         let count = try varint()
         guard count <= UInt64((end - position) / size) else { throw Self.corrupt("list past the end") }
-        let n = Int(count), start = position
-        let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + n * size)]))
-            }
-            initialized = n
-        }
-        position += n * size
-        return values
+        return (Int(count), try bytes(Int(count) * size))
     }
 
     public mutating func ints() throws -> [Int] { try array { try $0.int() } }
