@@ -209,21 +209,17 @@ extension MonthGrouping.Memory: CacheCodable {
             out.raw(values)
             out.raw(runs)
             out.bool(narrow)
-            // Each link's two ends in turn.
-            if narrow {
-                out.raw(UInt16.self, count: 2 * links.count) { bytes in
+            // Each link's two ends in turn, as `T`s.
+            func ends<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type) {
+                let size = MemoryLayout<T>.stride
+                out.raw(T.self, count: 2 * links.count) { bytes in
                     for (i, link) in links.enumerated() {
-                        bytes.storeBytes(of: UInt32(UInt16(link.a)) | UInt32(UInt16(link.b)) << 16, toByteOffset: 4 * i, as: UInt32.self)
-                    }
-                }
-            } else {
-                out.raw(Int32.self, count: 2 * links.count) { bytes in
-                    for (i, link) in links.enumerated() {
-                        bytes.storeBytes(of: Int32(link.a), toByteOffset: 8 * i, as: Int32.self)
-                        bytes.storeBytes(of: Int32(link.b), toByteOffset: 8 * i + 4, as: Int32.self)
+                        bytes.storeBytes(of: T(truncatingIfNeeded: link.a), toByteOffset: 2 * size * i, as: T.self)
+                        bytes.storeBytes(of: T(truncatingIfNeeded: link.b), toByteOffset: 2 * size * i + size, as: T.self)
                     }
                 }
             }
+            if narrow { ends(UInt16.self) } else { ends(Int32.self) }
         }
     }
 

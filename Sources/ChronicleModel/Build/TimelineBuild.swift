@@ -245,7 +245,7 @@ struct CacheManifest: Codable {
         /// Where the period's `MonthGrouping.Memory` is kept.
         var groupingPath: String { "grouping/" + Self.name(period: period, hash: hash) }
 
-        static func name(period: Period, hash: UInt64) -> String { "\(period)-\(ContentHash.hex(hash)).bin" }
+        static func name(period: Period, hash: UInt64) -> String { BuildCache.periodFileName(period, hash: hash) }
         static func path(period: Period, hash: UInt64) -> String { "periods/" + name(period: period, hash: hash) }
         static func path(_ result: PeriodResult) -> String { path(period: result.period, hash: result.fileHash) }
 

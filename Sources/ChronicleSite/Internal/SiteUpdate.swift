@@ -32,7 +32,7 @@ struct SiteState: Codable {
     }
 
     /// Where the digest of `period` at `hash` is kept in the cache.
-    static func digestName(_ period: Period, _ hash: UInt64) -> String { "\(period)-\(ContentHash.hex(hash)).bin" }
+    static func digestName(_ period: Period, _ hash: UInt64) -> String { BuildCache.periodFileName(period, hash: hash) }
     static func digestPath(_ period: Period, _ hash: UInt64) -> String { digestFolder + "/" + digestName(period, hash) }
 
     /// Reads the digests `digestKeys` names; one that is missing, damaged or not of its key is left out.
@@ -526,7 +526,7 @@ final class PeriodData: @unchecked Sendable {
 
     func events(_ period: Period) throws -> [Event] { try timeline.events(period) }
 
-    static func sharesName(_ result: PeriodResult) -> String { "\(result.period)-\(ContentHash.hex(result.hash)).bin" }
+    static func sharesName(_ result: PeriodResult) -> String { BuildCache.periodFileName(result.period, hash: result.hash) }
     /// Where the period's shares are kept in the cache.
     static func sharesPath(_ result: PeriodResult) -> String { "shares/" + sharesName(result) }
 

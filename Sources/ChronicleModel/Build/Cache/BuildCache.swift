@@ -18,6 +18,10 @@ public struct BuildCache: Sendable {
     /// Bump when the layout or the meaning of cached values changes.
     public static let schema: UInt32 = 17
 
+    /// The file name of what the cache keeps for one period in the state `hash` names
+    /// (`<period>-<16 hex digits>.bin`): periods, grouping, shares and digests are all named so.
+    public static func periodFileName(_ period: Period, hash: UInt64) -> String { "\(period)-\(ContentHash.hex(hash)).bin" }
+
     public let directory: URL
     /// Tool version and build, plus whatever else decides whether old results still hold.
     public let identity: String
