@@ -80,6 +80,48 @@ import Testing
         #expect(counts.keys == [4, 5, 9, 10] && counts.counts == [2, 3, 1, 1])
     }
 
+    /// Changed in place (keys added among, before and after the others, some taken away), the
+    /// lists are those counted from scratch, read with room to grow or not.
+    @Test func sortedCountsChangedInPlaceMatchCountsFromScratch() throws {
+        var all = (0..<400).map { UInt64($0 * 7 % 150) * 10 + 5 }
+        var counts = SortedCounts(counting: all)
+        var writer = CacheWriter()
+        writer.raw(counts.keys)
+        writer.raw(counts.counts)
+        var input = CacheReader(Array(writer.bytes))
+        var read = try SortedCounts(keys: input.rawBytes(UInt64.self), counts: input.rawBytes(Int32.self))
+        #expect(read == counts)
+        var generator = SplitMix(seed: 16)
+        for _ in 0..<20 {
+            var changes: [UInt64: Int] = [:]
+            for _ in 0..<generator.next(below: 12) {
+                let key = UInt64(generator.next(below: 1_600))
+                let n = all.count { $0 == key }
+                let change = n > 0 && generator.next(below: 2) == 0 ? -generator.next(below: n + 1) : generator.next(below: 3)
+                changes[key] = (changes[key] ?? 0) + change
+                if change < 0 { for _ in 0 ..< -change { all.remove(at: all.firstIndex(of: key)!) } }
+                if change > 0 { all += repeatElement(key, count: change) }
+            }
+            try counts.apply(changes)
+            try read.apply(changes)
+            let scratch = SortedCounts(counting: all)
+            #expect(counts == scratch && read == scratch)
+        }
+    }
+
+    /// A small deterministic generator for the test above.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next(below n: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(max(n, 1)))
+        }
+    }
+
     /// The filter in front of a change's sets never turns away one of their keys, and turns away
     /// most others (keys alike in their low bits, as paragraph hashes are, included).
     @Test func hashFilterKeepsEveryKeyAndRulesOutMostOthers() {

@@ -27,44 +27,109 @@ struct SortedCounts: Sendable, Equatable {
 
     /// How often `key` was counted (0 when never).
     subscript(key: UInt64) -> Int {
+        let i = position(of: key)
+        return i < keys.count && keys[i] == key ? Int(counts[i]) : 0
+    }
+
+    /// Where `key` is, or would go: the first index whose key is not below it.
+    private func position(of key: UInt64) -> Int {
         var low = 0, high = keys.count
         while low < high {
             let mid = (low + high) / 2
             if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
-        return low < keys.count && keys[low] == key ? Int(counts[low]) : 0
+        return low
+    }
+
+    /// Each changed key's count after `changes`, with where the key is (or would go) and whether it
+    /// is there, sorted by key; throws when a count would go below 0 (the kept counts do not match
+    /// the articles).
+    func check(_ changes: [UInt64: Int]) throws(TallyMismatch) -> [(key: UInt64, index: Int, found: Bool, count: Int32)] {
+        var checked: [(key: UInt64, index: Int, found: Bool, count: Int32)] = []
+        checked.reserveCapacity(changes.count)
+        for (key, change) in changes.sorted(by: { $0.key < $1.key }) {
+            let index = position(of: key)
+            let found = index < keys.count && keys[index] == key
+            let count = Int32(change) + (found ? counts[index] : 0)
+            guard count >= 0 else { throw TallyMismatch() }
+            checked.append((key, index, found, count))
+        }
+        return checked
     }
 
     /// Adds each key's change to its count; a key counted 0 times leaves the lists. A count that
     /// would go below 0 (the kept counts do not match the articles) throws, the counts untouched.
     mutating func apply(_ changes: [UInt64: Int]) throws(TallyMismatch) {
-        guard !changes.isEmpty else { return }
-        let delta = changes.sorted { $0.key < $1.key }
-        var newKeys: [UInt64] = [], newCounts: [Int32] = []
-        newKeys.reserveCapacity(keys.count + delta.count)
-        newCounts.reserveCapacity(keys.count + delta.count)
-        var i = 0
-        for (key, change) in delta {
-            while i < keys.count && keys[i] < key {
-                newKeys.append(keys[i])
-                newCounts.append(counts[i])
-                i += 1
-            }
-            var count = Int32(change)
-            if i < keys.count && keys[i] == key {
-                count += counts[i]
-                i += 1
-            }
-            guard count >= 0 else { throw TallyMismatch() }
-            if count > 0 {
-                newKeys.append(key)
-                newCounts.append(count)
+        apply(checked: try check(changes))
+    }
+
+    /// `apply` with the changes checked (`check`). The lists change in place: a rebuild changes a
+    /// few hundred of a large site's keys, and new lists would be as many fresh pages as the old.
+    mutating func apply(checked: [(key: UInt64, index: Int, found: Bool, count: Int32)]) {
+        var removes = false
+        var added: [(key: UInt64, index: Int, count: Int32)] = []
+        for c in checked {
+            if c.found {
+                counts[c.index] = c.count
+                if c.count == 0 { removes = true }
+            } else if c.count > 0 {
+                added.append((c.key, c.index, c.count))
             }
         }
-        newKeys += keys[i...]
-        newCounts += counts[i...]
-        keys = newKeys
-        counts = newCounts
+        if removes {
+            // Every other count is above 0: the lists keep exactly those.
+            let kept = counts.withUnsafeMutableBufferPointer { counts in
+                keys.withUnsafeMutableBufferPointer { keys in
+                    var w = counts.firstIndex(of: 0)!
+                    for r in w..<counts.count where counts[r] != 0 {
+                        (keys[w], counts[w]) = (keys[r], counts[r])
+                        w += 1
+                    }
+                    return w
+                }
+            }
+            keys.removeLast(keys.count - kept)
+            counts.removeLast(counts.count - kept)
+            // The places found before the removals moved back by the removals below them.
+            if !added.isEmpty {
+                for k in added.indices { added[k].index = position(of: added[k].key) }
+            }
+        }
+        guard !added.isEmpty else { return }
+        // Merged from the back: each old entry moves once, by the number of new keys below it.
+        let oldCount = keys.count
+        keys.append(contentsOf: repeatElement(0, count: added.count))
+        counts.append(contentsOf: repeatElement(0, count: added.count))
+        counts.withUnsafeMutableBufferPointer { counts in
+            keys.withUnsafeMutableBufferPointer { keys in
+                var end = oldCount
+                for k in added.indices.reversed() {
+                    let (key, index, count) = added[k]
+                    // Old entries from `index` up to `end` move up by the k + 1 new keys at or below them.
+                    let shift = k + 1
+                    if index < end {
+                        let n = end - index
+                        (keys.baseAddress! + index + shift).update(from: keys.baseAddress! + index, count: n)
+                        (counts.baseAddress! + index + shift).update(from: counts.baseAddress! + index, count: n)
+                    }
+                    keys[index + k] = key
+                    counts[index + k] = count
+                    end = index
+                }
+            }
+        }
+    }
+
+    /// Lists read with room to grow (`apply` adds a build's new keys in place).
+    init(keys: (count: Int, bytes: ArraySlice<UInt8>), counts: (count: Int, bytes: ArraySlice<UInt8>)) throws {
+        try self.init(keys: Self.list(keys), counts: Self.list(counts))
+    }
+
+    private static func list<T: BitwiseCopyable>(_ raw: (count: Int, bytes: ArraySlice<UInt8>)) -> [T] {
+        [T](unsafeUninitializedCapacity: raw.count + raw.count / 64 + 256) { buffer, initialized in
+            raw.bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            initialized = raw.count
+        }
     }
 }
 
@@ -146,10 +211,11 @@ struct BoilerplateTally: Sendable, Equatable {
             guard total >= 0 else { throw TallyMismatch() }
             updated[outlet] = total == 0 ? nil : total
         }
-        var (newSentences, newParagraphs) = (sentences, paragraphs)
-        try newSentences.apply(sentenceDelta)
-        try newParagraphs.apply(paragraphDelta)
-        (sentences, paragraphs, outlets) = (newSentences, newParagraphs, updated)
+        // Both checked before either changes (in place: the lists are large).
+        let (sentenceChanges, paragraphChanges) = (try sentences.check(sentenceDelta), try paragraphs.check(paragraphDelta))
+        sentences.apply(checked: sentenceChanges)
+        paragraphs.apply(checked: paragraphChanges)
+        outlets = updated
         for p in paragraphDelta.keys { frequent[p] = paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles ? outletOf[p] : nil }
 
         // An outlet's count decides only whether its frequent paragraphs are printed in half its articles.

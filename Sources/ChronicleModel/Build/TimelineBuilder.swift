@@ -126,9 +126,18 @@ public struct TimelineBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var stats = Statistics()
         let config: SiteConfig
-        let paths: [String]
         do {
             config = try readConfig(&diagnostics)
+        } catch {
+            throw BuildFailure.input(error)
+        }
+        let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
+        configured?(cache)
+        // The last build's manifest needs only the cache: decoded (and its records indexed by path)
+        // on another core while this one lists the content folder.
+        let lastBuild = readsCache ? cache.map { cache in Prefetched { LastBuild(cache) } } : nil
+        let paths: [String]
+        do {
             paths = try discover()
         } catch {
             throw BuildFailure.input(error)
@@ -136,8 +145,6 @@ public struct TimelineBuilder: Sendable {
         stats.files = paths.count
         progress.step("found \(paths.count) article file\(paths.count == 1 ? "" : "s") in \(contentDirectory.path)")
 
-        let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
-        configured?(cache)
         // Paths joined as strings: a `URL` per file cost more than reading and hashing it.
         let folder = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
         // Before any article is looked at: the stamps of this build's records are settled when older.
@@ -148,11 +155,12 @@ public struct TimelineBuilder: Sendable {
         let stamps: Prefetched<[FileStamp?]>? = readsCache && manifestPath.map { FileManager.default.fileExists(atPath: $0) } == true
             ? Prefetched { FileStamp.stamps(of: paths, in: folder) }
             : nil
-        let manifest = readsCache ? cache?.read(CacheManifest.self, at: CacheManifest.fileName) : nil
+        // Taken, not copied: the site-wide counts it holds are then updated in place.
+        let last = lastBuild?.take()
+        var manifest = last?.manifest
         let settledBefore = manifest?.readStart
-        // Each path's index among the manifest's records (a record is costly to copy: each copy retains its many fields).
         let oldRecords = manifest?.records ?? []
-        let previousIndex = Dictionary(oldRecords.indices.map { (oldRecords[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        let previousIndex = last?.index ?? [:]
 
         // Read: hash every file, parse the new and changed ones.
         let reader = ArticleReader(config: config)
@@ -161,6 +169,8 @@ public struct TimelineBuilder: Sendable {
         /// Beside each record: its index among the last build's records (each path looked up once),
         /// and whether its file was parsed now (new or changed bytes).
         var origins: [(old: Int?, isParsed: Bool)] = []
+        records.reserveCapacity(paths.count)
+        origins.reserveCapacity(paths.count)
         // Parsed articles wait here for their analysis, each released once analysed (memory stays bounded).
         let parsed = Handoff<String, Article>()
         let known = stamps?.value
@@ -175,11 +185,12 @@ public struct TimelineBuilder: Sendable {
                 diagnostics.append(d)
                 stats.skipped += 1
             case .cached(let stamp):
-                // The one copy of the last build's record, its slug claimed anew.
-                var record = oldRecords[old!]
-                if record.slug != record.requestedSlug { record.slug = record.requestedSlug }
-                if record.stamp != stamp { record.stamp = stamp }
-                records.append(record)
+                // The one copy of the last build's record (made in place: a local copy appended
+                // would be a second), its slug claimed anew.
+                records.append(oldRecords[old!])
+                let last = records.count - 1
+                if records[last].slug != records[last].requestedSlug { records[last].slug = records[last].requestedSlug }
+                if records[last].stamp != stamp { records[last].stamp = stamp }
                 origins.append((old, false))
             case .parsed(let record, let article):
                 records.append(record)
@@ -191,14 +202,20 @@ public struct TimelineBuilder: Sendable {
             records[i].included.toggle()
         }
         stats.drafts = records.count { !$0.included }
-        diagnostics += assignSlugs(&records)
+        let (slugWarnings, slugTable) = assignSlugs(&records)
+        diagnostics += slugWarnings
         // Sorted by keys worked out once, records moved, not copied (each copy retains its many fields).
-        origins = records.indices.filter { records[$0].included }.map { origins[$0] }
+        let includedIndices = records.indices.filter { records[$0].included }
+        origins = includedIndices.map { origins[$0] }
         records.removeAll { !$0.included }
-        let keys = records.map(\.orderKey)
+        let keys = records.map { $0.orderKey }
         let order = records.indices.sorted { keys[$0] < keys[$1] }
         records.permute(to: order)
         origins.permute(to: order)
+        // Each slug's record in timeline order: the slugs' table as it is, each index replaced (no key hashed again).
+        var placeOf = [Int](repeating: 0, count: includedIndices.count == 0 ? 0 : includedIndices.last! + 1)
+        for (k, j) in order.enumerated() { placeOf[includedIndices[j]] = k }
+        let rank = slugTable.mapValues { placeOf[$0] }
         stats.articles = records.count
         progress.step("read \(stats.articles) article\(stats.articles == 1 ? "" : "s")"
             + (stats.skipped > 0 ? ", skipped \(stats.skipped) with errors" : "")
@@ -218,8 +235,10 @@ public struct TimelineBuilder: Sendable {
         let replaced = oldRecords.indices.filter { !stays[$0] }
         var boilerplate: BoilerplateTally
         var change: BoilerplateTally.Change?
-        if let manifest {
-            boilerplate = manifest.boilerplate
+        if manifest != nil {
+            // Moved out of the manifest, so that the update changes the counts in place.
+            boilerplate = manifest!.boilerplate
+            manifest!.boilerplate = BoilerplateTally()
             do {
                 change = try boilerplate.update(removing: replaced.map { oldRecords[$0].evidence },
                                                 adding: records.indices.filter { origins[$0].isParsed }.map { records[$0].evidence })
@@ -233,12 +252,19 @@ public struct TimelineBuilder: Sendable {
         let store = ArticleStore(keeps: cache == nil)
         var kinds: [ChangeKind] = []
         var toAnalyse: [Int] = []
+        // Worked out on all cores (each article's alone); nil where the verdicts stay as they were.
+        let newVerdicts: [[Bool]?] = {
+            // Shared with `records` only while this runs (a record changed below is then not copied).
+            let (current, parsedNow) = (records, origins.map(\.isParsed))
+            return concurrentMap(Array(current.indices)) { [change] i in
+                change.map { parsedNow[i] || $0.touches(current[i].evidence) } == false ? nil : detector.verdicts(current[i].evidence)
+            }
+        }()
         for i in records.indices {
-            let verdicts = change.map { origins[i].isParsed || $0.touches(records[i].evidence) } == false
-                ? records[i].verdicts : detector.verdicts(records[i].evidence)
+            let verdicts = newVerdicts[i] ?? records[i].verdicts
             let old = origins[i].old.flatMap { oldRecords[$0].included ? $0 : nil }
-            let kind = ChangeKind(records[i], previousSlug: old.map { oldRecords[$0].slug }, previousVerdicts: old.map { oldRecords[$0].verdicts },
-                                  verdicts: verdicts, isParsed: origins[i].isParsed)
+            let kind = ChangeKind(slug: records[i].slug, previousSlug: old.map { oldRecords[$0].slug },
+                                  previousVerdicts: old.map { oldRecords[$0].verdicts }, verdicts: verdicts, isParsed: origins[i].isParsed)
             kinds.append(kind)
             if kind == .analysed {
                 records[i].verdicts = verdicts
@@ -279,8 +305,10 @@ public struct TimelineBuilder: Sendable {
         // were analysed again, plus that of the articles analysed now.
         var nameTally: NameTally
         do {
-            if let manifest {
-                nameTally = manifest.names
+            if manifest != nil {
+                // Moved out of the manifest, so that the sums change in place.
+                nameTally = manifest!.names
+                manifest!.names = NameTally()
                 for k in replaced { try nameTally.remove(oldRecords[k].names) }
                 for i in toAnalyse where !origins[i].isParsed { try nameTally.remove(oldRecords[origins[i].old!].names) }
                 for i in toAnalyse { nameTally.add(try records[i].names) }
@@ -300,11 +328,10 @@ public struct TimelineBuilder: Sendable {
         let oldPeriods = Dictionary(manifest?.periods.map { ($0.period, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         var dirty = Set<Period>()
         var renamed: [String: String] = [:]  // old slug → new slug, for articles only renamed
-        var kept = Set<String>(minimumCapacity: records.count)  // slugs whose old mentions stay as they are
         for i in records.indices {
             switch kinds[i] {
             case .unchanged:
-                kept.insert(records[i].slug)
+                break
             case .renamed:
                 renamed[oldRecords[origins[i].old!].slug] = records[i].slug
                 dirty.formUnion(records[i].periods)
@@ -317,18 +344,18 @@ public struct TimelineBuilder: Sendable {
             dirty.formUnion(oldRecords[k].periods)
         }
         // A period of an article that left changes too; so does one nothing points at any more.
-        var periodSet = Set(records.flatMap(\.periods))
+        var periodSet = Self.periods(of: records)
         for period in oldPeriods.keys where !periodSet.contains(period) { dirty.insert(period) }
         periodSet.formUnion(dirty)
-        // By index: `enumerated()` would hand out a copy of each record (every field retained).
-        let rank = Dictionary(uniqueKeysWithValues: records.indices.map { (records[$0].slug, $0) })
 
         // The largest periods (by their last mention count) first, so the last to finish is a small one.
         let dirtyList = dirty.sorted { a, b in
             let (x, y) = (oldPeriods[a]?.mentionCount ?? 0, oldPeriods[b]?.mentionCount ?? 0)
             return x != y ? x > y : a < b
         }
-        let (keptSlugs, renamedSlugs, included) = (kept, renamed, records)
+        // An old slug's mentions stay as they are when the article that has it now is unchanged (then
+        // it had that slug before, and slugs are unique): found by the slugs' table, no set of its own.
+        let (renamedSlugs, included, changeKinds) = (renamed, records, kinds)
         let mergeCounter = progress.counter("merge", total: dirtyList.count)
         let merger = EventMerger()
         // A clean build keeps the events of its first periods for their pages, up to a number of
@@ -375,7 +402,7 @@ public struct TimelineBuilder: Sendable {
                             let last = candidates.count - 1
                             if candidates[last].mention.article != article {
                                 article = candidates[last].mention.article
-                                isKept = keptSlugs.contains(article)
+                                isKept = rank[article].map { changeKinds[$0] == .unchanged } ?? false
                                 renamedTo = isKept ? nil : renamedSlugs[article]
                             }
                             if isKept {
@@ -487,6 +514,37 @@ public struct TimelineBuilder: Sendable {
                              cacheWrites: cacheWrites)
     }
 
+    /// The last build's manifest, with each record's index by its path (a record is costly to copy:
+    /// each copy retains its many fields); nil fields when there is none to read.
+    struct LastBuild {
+        var manifest: CacheManifest?
+        var index: [String: Int] = [:]
+
+        init(_ cache: BuildCache) {
+            manifest = cache.read(CacheManifest.self, at: CacheManifest.fileName)
+            if let records = manifest?.records {
+                index = Dictionary(records.indices.map { (records[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
+    }
+
+    /// The periods the records' mentions fall in. Records in timeline order mostly repeat the periods
+    /// just seen: each is hashed only when a small table of recent periods (by month) does not hold it.
+    static func periods(of records: [ArticleRecord]) -> Set<Period> {
+        var periods = Set<Period>()
+        var recent = [Period?](repeating: nil, count: 64)
+        for i in records.indices {
+            for period in records[i].periods {
+                let slot = (period.year &* 13 &+ (period.month ?? 0)) & 63
+                if recent[slot] != period {
+                    recent[slot] = period
+                    periods.insert(period)
+                }
+            }
+        }
+        return periods
+    }
+
     // MARK: Steps
 
     enum ReadOutcome: Sendable {
@@ -506,9 +564,9 @@ public struct TimelineBuilder: Sendable {
         case analysed
 
         /// - Parameter previousSlug: the slug of the last build's record of the file, nil when there was none on the site.
-        init(_ record: ArticleRecord, previousSlug: String?, previousVerdicts: [Bool]?, verdicts: [Bool], isParsed: Bool) {
+        init(slug: String, previousSlug: String?, previousVerdicts: [Bool]?, verdicts: [Bool], isParsed: Bool) {
             guard !isParsed, let previousSlug, previousVerdicts == verdicts else { self = .analysed; return }
-            self = previousSlug == record.slug ? .unchanged : .renamed
+            self = previousSlug == slug ? .unchanged : .renamed
         }
     }
 
@@ -603,25 +661,27 @@ public struct TimelineBuilder: Sendable {
         return Period(year: published.date.year, month: published.date.month)
     }
 
-    /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings.
-    func assignSlugs(_ records: inout [ArticleRecord]) -> [Diagnostic] {
+    /// Unique slugs, first come (in path order) keeps the plain one; returns the warnings and the
+    /// index of each slug's record.
+    func assignSlugs(_ records: inout [ArticleRecord]) -> (warnings: [Diagnostic], records: [String: Int]) {
         var warnings: [Diagnostic] = []
-        var used: [String: Int] = .init(minimumCapacity: records.count)
+        /// Each slug used: how many articles asked for it (for the next one's suffix), and whose it is.
+        var used: [String: (count: Int, record: Int)] = .init(minimumCapacity: records.count)
         for i in records.indices where records[i].included {
             let base = records[i].requestedSlug
             if records[i].slug != base { records[i].slug = base }
-            // One lookup for the common case, a slug not used yet (a used one gets its count back below).
-            if let n = used.updateValue(1, forKey: base) {
-                var k = n + 1
+            // One lookup for the common case, a slug not used yet (a used one gets its own back below).
+            if let first = used.updateValue((1, i), forKey: base) {
+                var k = first.count + 1
                 while used["\(base)-\(k)"] != nil { k += 1 }
-                used[base] = k
+                used[base] = (k, first.record)
                 records[i].slug = "\(base)-\(k)"
-                used[records[i].slug] = 1
+                used[records[i].slug] = (1, i)
                 warnings.append(Diagnostic(.warning, file: displayPath(records[i].sourcePath),
                                            "slug `\(base)` is already used; this article is `\(records[i].slug)`"))
             }
         }
-        return warnings
+        return (warnings, used.mapValues { $0.record })
     }
 
     func readConfig(_ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> SiteConfig {
@@ -759,6 +819,13 @@ public final class Prefetched<T>: @unchecked Sendable {
 
     public var value: T {
         group.wait()
+        return result!
+    }
+
+    /// The value, moved out (a later `value` or `take` fails): the caller holds its only copy.
+    public func take() -> T {
+        group.wait()
+        defer { result = nil }
         return result!
     }
 }

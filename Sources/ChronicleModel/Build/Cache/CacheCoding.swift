@@ -987,8 +987,8 @@ extension BoilerplateTally: CacheCodable {
 
     init(from input: inout CacheReader) throws {
         self.init()
-        sentences = try SortedCounts(keys: input.raw(), counts: input.raw())
-        paragraphs = try SortedCounts(keys: input.raw(), counts: input.raw())
+        sentences = try SortedCounts(keys: input.rawBytes(UInt64.self), counts: input.rawBytes(Int32.self))
+        paragraphs = try SortedCounts(keys: input.rawBytes(UInt64.self), counts: input.rawBytes(Int32.self))
         for (outlet, n) in try input.array({ (try $0.fixed(), try $0.int()) }) { outlets[outlet] = n }
         for (paragraph, outlet) in try input.array({ (try $0.fixed(), try $0.fixed()) }) { frequent[paragraph] = outlet }
     }
