@@ -33,6 +33,14 @@ import Testing
         #expect(index.relatedNames(to: hub) == Array(ranking.prefix(EntityPages.topCount)))
         // Its events, period by period, in timeline order.
         #expect(index.sections(of: hub, digests: digests).map { $0.events.map(\.id) } == [(0..<25).map { "e\($0)" }, (25..<60).map { "e\($0)" }])
+        // What its page shows of each period (counted and picked from the numbered events) is
+        // what the period's part made from its events shows (scores tie often).
+        let parts = index.sections(of: hub, digests: digests).map { PeriodDigest(section: digests[$0.period].period, named: $0.events) }
+        let counted = index.periodSections(of: hub, digests: digests)
+        #expect(counted.map(\.period) == parts.map(\.period))
+        #expect(counted.map { [$0.eventCount, $0.keyCount, $0.expectedCount] } == parts.map { [$0.eventCount, $0.keyCount, $0.expectedCount] })
+        #expect(counted.map { $0.highlights.map(\.id) } == parts.map { $0.highlights.map(\.id) })
+        #expect(counted.allSatisfy { $0.highlights.count == PeriodDigest.highlightCount })
     }
 
     /// What a period page's fingerprint takes of its cards' links, worked out from the names' numbers

@@ -69,11 +69,10 @@ public struct SiteRenderer: Sendable {
     static func entityPage(_ entity: Entity, pages: Pages, entities: EntityIndex, digests: [PeriodDigest],
                            events: (Int) throws -> [Event]) rethrows -> OutputFile {
         let related = entities.related(to: entity, index: pages.index)
-        let sections = entities.sections(of: entity, digests: digests)
         if pages.index.paged {
-            return pages.entity(entity, related: related, periods: sections.map { PeriodDigest(section: digests[$0.period].period, named: $0.events) })
+            return pages.entity(entity, related: related, periods: entities.periodSections(of: entity, digests: digests))
         }
-        return pages.entity(entity, related: related, sections: try sections.map { section in
+        return pages.entity(entity, related: related, sections: try entities.sections(of: entity, digests: digests).map { section in
             let ids = Set(section.events.map(\.id))
             return (digests[section.period].period, try events(section.period).filter { ids.contains($0.id) })
         })
@@ -84,10 +83,12 @@ public struct SiteRenderer: Sendable {
         for entity in entities where !Paths.isSafeSlug(entity.slug) || entity.slug == "index" {
             throw RenderError.unsafeSlug(slug: entity.slug, file: "entity '\(entity.name)'")
         }
-        var seen = Set<String>(minimumCapacity: articles.count)
+        // Numbered by a cheaper hash than a set's: a slug seen before gets a number already given.
+        var seen = StringNumbers()
         for (slug, file) in articles {
             guard Paths.isSafeSlug(slug) else { throw RenderError.unsafeSlug(slug: slug, file: file) }
-            if !seen.insert(slug).inserted {
+            let given = seen.strings.count
+            if seen.number(slug) < given {
                 throw RenderError.duplicateSlug(slug: slug, files: [articles.first { $0.slug == slug }!.file, file])
             }
         }

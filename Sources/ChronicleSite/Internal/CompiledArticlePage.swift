@@ -59,8 +59,9 @@ struct CompiledEntityPage: Sendable {
         self.shell = shell
     }
 
-    /// The page of `entity`, named with `related`; `periodsHTML` is the compiled `periods` partial of its periods.
-    func write(_ entity: Entity, related: [Entity], periodsHTML: String, index: SiteIndex, into out: inout PageText) {
+    /// The page of `entity`, named with `related`, listing `periods` (its part of each, in the
+    /// site's order) with the compiled `periods` partial.
+    func write(_ entity: Entity, related: [Entity], periods: [PeriodDigest], index: SiteIndex, into out: inout PageText) {
         let title = "\(entity.name) · \(index.config.title)"
         shell.opening.write(title: title, into: &out)
         out.escaped(EntityPages.kindLabel(entity.kind)); out.add("</p>\n<h1>"); out.escaped(entity.name); out.add("</h1>\n<p class=\"stats\">")
@@ -74,7 +75,7 @@ struct CompiledEntityPage: Sendable {
             }
             out.add("</nav>\n")
         }
-        out.text(periodsHTML)
+        CompiledPartials.periods(periods, index: index, root: "../", into: &out)
         shell.closing.write(title: title, into: &out)
     }
 }

@@ -315,6 +315,12 @@ enum CompiledPartials {
     /// gives the template), written straight from them: an actor's page lists dozens of periods.
     static func periods(_ digests: [PeriodDigest], index: SiteIndex, root: String) -> String {
         var out = PageText(capacity: 200 + digests.count * 1200)
+        periods(digests, index: index, root: root, into: &out)
+        return out.string
+    }
+
+    /// The same, written into a page's text (an actor's page: no text made and checked as UTF-8 again).
+    static func periods(_ digests: [PeriodDigest], index: SiteIndex, root: String, into out: inout PageText) {
         out.add("<div class=\"periods\">\n")
         for digest in digests {
             let period = digest.period.description
@@ -341,7 +347,6 @@ enum CompiledPartials {
             out.add("</ul>\n</section>\n")
         }
         out.add("</div>\n")
-        return out.string
     }
 }
 

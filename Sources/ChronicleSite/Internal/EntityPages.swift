@@ -86,20 +86,26 @@ struct EntityIndex: Sendable {
     private let firstName: [Int]
     private let eventNames: [Int]
     /// Every name the events give, numbered; the events that give each (by number, once per time
-    /// an event gives it); and each name's rank when all are sorted, compared instead of the names.
+    /// an event gives it: `nameEvents[firstEvent[n]..<firstEvent[n + 1]]`, in one list, not a list
+    /// per name); and each name's rank when all are sorted, compared instead of the names.
     private let names: [String]
     private let numbers: [String: Int]
     /// The named events of the digest at `p` by number: `periodStarts[p]..<periodStarts[p + 1]`.
     private let periodStarts: [Int]
-    private let eventsOfName: [[Int]]
+    private let firstEvent: [Int]
+    private let nameEvents: [Int]
     private let ranks: [Int]
 
     init(digests: [PeriodDigest], names: SiteNames) {
         // The names are numbered once; the actors are made from each name's events' ids.
         let numbered = Numbered(digests)
         var ids: [String: [String]] = Dictionary(minimumCapacity: numbered.names.count)
-        for (n, name) in numbered.names.enumerated() {
-            ids[name] = numbered.eventsOfName[n].map { digests[numbered.eventPeriod[$0]].named[numbered.eventPosition[$0]].id }
+        digests.withUnsafeBufferPointer { digests in
+            for (n, name) in numbered.names.enumerated() {
+                ids[name] = numbered.nameEvents[numbered.firstEvent[n]..<numbered.firstEvent[n + 1]].map { e in
+                    digests[numbered.eventPeriod[e]].named.withUnsafeBufferPointer { $0[numbered.eventPosition[e]].id }
+                }
+            }
         }
         self.init(numbered, entities: names.entities(ids))
     }
@@ -116,7 +122,7 @@ struct EntityIndex: Sendable {
         self.entities = entities
         (eventPeriod, eventPosition, eventIsKey, eventScore, eventCard) = (n.eventPeriod, n.eventPosition, n.eventIsKey, n.eventScore, n.eventCard)
         (firstName, eventNames) = (n.firstName, n.eventNames)
-        (names, numbers, eventsOfName, self.ranks) = (n.names, n.numbers, n.eventsOfName, ranks)
+        (names, numbers, firstEvent, nameEvents, self.ranks) = (n.names, n.numbers, n.firstEvent, n.nameEvents, ranks)
         periodStarts = n.periodStarts
     }
 
@@ -127,13 +133,21 @@ struct EntityIndex: Sendable {
         var firstName = [0], eventNames: [Int] = []
         var names: [String] = []
         var numbers: [String: Int] = [:]
-        var eventsOfName: [[Int]] = []
+        var firstEvent: [Int] = [], nameEvents: [Int] = []
         var periodStarts: [Int] = []
 
         init(_ digests: [PeriodDigest]) {
             // The named events are read in place (a copy of each would retain its brief's texts);
             // the names numbered by a cheaper hash than a dictionary's, then kept by name once each.
             var numbering = StringNumbers()
+            let count = digests.reduce(0) { $0 + $1.named.count }
+            eventPeriod.reserveCapacity(count)
+            eventPosition.reserveCapacity(count)
+            eventIsKey.reserveCapacity(count)
+            eventScore.reserveCapacity(count)
+            eventCard.reserveCapacity(count)
+            firstName.reserveCapacity(count + 1)
+            eventNames.reserveCapacity(count * 4)
             digests.withUnsafeBufferPointer { digests in
                 for p in digests.indices {
                     periodStarts.append(eventPeriod.count)
@@ -143,21 +157,32 @@ struct EntityIndex: Sendable {
             periodStarts.append(eventPeriod.count)
             names = numbering.strings
             numbers = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
+            // Each name's events, counted first and then placed, in one list.
+            var starts = [Int](repeating: 0, count: names.count + 1)
+            for n in eventNames { starts[n + 1] += 1 }
+            for n in names.indices { starts[n + 1] += starts[n] }
+            var next = starts
+            var events = [Int](repeating: 0, count: eventNames.count)
+            for e in eventPeriod.indices {
+                for k in firstName[e]..<firstName[e + 1] {
+                    let n = eventNames[k]
+                    events[next[n]] = e
+                    next[n] += 1
+                }
+            }
+            (firstEvent, nameEvents) = (starts, events)
         }
 
         private mutating func add(_ named: UnsafeBufferPointer<PeriodDigest.NamedEvent>, period p: Int, numbering: inout StringNumbers) {
             for k in named.indices {
-                let e = eventPeriod.count
                 eventPeriod.append(p)
                 eventPosition.append(k)
                 eventIsKey.append(named[k].isKey)
                 eventScore.append(named[k].score)
                 eventCard.append(named[k].fingerprint)
-                for name in named[k].names {
-                    let n = numbering.number(name)
-                    if n == eventsOfName.count { eventsOfName.append([]) }
-                    eventNames.append(n)
-                    eventsOfName[n].append(e)
+                // Read in place (iterating the list would retain and release each name).
+                named[k].names.withUnsafeBufferPointer { names in
+                    for i in names.indices { eventNames.append(numbering.number(names[i])) }
                 }
                 firstName.append(eventNames.count)
             }
@@ -166,21 +191,80 @@ struct EntityIndex: Sendable {
 
     /// An actor's events, period by period: the index of the period's digest and its named events.
     func sections(of entity: Entity, digests: [PeriodDigest]) -> [(period: Int, events: [PeriodDigest.NamedEvent])] {
-        runs(of: entity).map { (eventPeriod[$0.first!], $0.map { digests[eventPeriod[$0]].named[eventPosition[$0]] }) }
+        runs(of: entity).map { run in
+            (eventPeriod[nameEvents[run.lowerBound]], run.map { digests[eventPeriod[nameEvents[$0]]].named[eventPosition[nameEvents[$0]]] })
+        }
     }
 
-    /// An actor's events by number, a run per period, in timeline order.
-    private func runs(of entity: Entity) -> [ArraySlice<Int>] {
+    /// An actor's part of each of its periods, as a paged site shows it (`PeriodDigest(section:named:)`):
+    /// counted from the numbered events, and only the highlights' briefs taken from the digests.
+    func periodSections(of entity: Entity, digests: [PeriodDigest]) -> [PeriodDigest] {
+        digests.withUnsafeBufferPointer { digests in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: PeriodDigest.highlightCount + 1) { best in
+                runs(of: entity).map { run -> PeriodDigest in
+                    let p = eventPeriod[nameEvents[run.lowerBound]]
+                    var section = PeriodDigest(section: digests[p].period, named: [])
+                    digests[p].named.withUnsafeBufferPointer { named in
+                        section.eventCount = run.count
+                        section.keyCount = run.reduce(0) { $0 + (eventIsKey[nameEvents[$1]] ? 1 : 0) }
+                        section.expectedCount = run.reduce(0) { $0 + (named[eventPosition[nameEvents[$1]]].status == .expected ? 1 : 0) }
+                        let picked = pickHighlights(run, into: best)
+                        section.highlights = best[..<picked].map { named[eventPosition[nameEvents[$0]]].brief }
+                    }
+                    return section
+                }
+            }
+        }
+    }
+
+    /// An actor's events, a run per period in timeline order: ranges of `nameEvents`.
+    private func runs(of entity: Entity) -> [Range<Int>] {
         guard let n = numbers[entity.name] else { return [] }
-        let events = eventsOfName[n]
-        var out: [ArraySlice<Int>] = []
-        var start = 0
-        for i in events.indices.dropFirst() where eventPeriod[events[i]] != eventPeriod[events[start]] {
-            out.append(events[start..<i])
+        var out: [Range<Int>] = []
+        var start = firstEvent[n]
+        for i in firstEvent[n]..<firstEvent[n + 1] where eventPeriod[nameEvents[i]] != eventPeriod[nameEvents[start]] {
+            out.append(start..<i)
             start = i
         }
-        if !events.isEmpty { out.append(events[start...]) }
+        if start < firstEvent[n + 1] { out.append(start..<firstEvent[n + 1]) }
         return out
+    }
+
+    /// `PeriodDigest.highlights` of a run of `nameEvents`, picked alike (the same comparisons, in
+    /// the same order) into `best` (room for `highlightCount + 1`) instead of new lists: how many
+    /// were picked, `best[..<count]` holding their places in `nameEvents` in timeline order.
+    private func pickHighlights(_ run: Range<Int>, into best: UnsafeMutableBufferPointer<Int>) -> Int {
+        func before(_ a: Int, _ b: Int) -> Bool {
+            let (x, y) = (nameEvents[a], nameEvents[b])
+            if eventIsKey[x] != eventIsKey[y] { return eventIsKey[x] }
+            if eventScore[x] != eventScore[y] { return eventScore[x] > eventScore[y] }
+            return a < b
+        }
+        var count = 0
+        for k in run {
+            guard count < PeriodDigest.highlightCount || before(k, best[count - 1]) else { continue }
+            var at = count
+            for j in 0..<count where before(k, best[j]) {
+                at = j
+                break
+            }
+            var j = count
+            while j > at {
+                best[j] = best[j - 1]
+                j -= 1
+            }
+            best[at] = k
+            count = min(count + 1, PeriodDigest.highlightCount)
+        }
+        // In timeline order: places in a run grow with it.
+        for i in 1..<max(count, 1) {
+            var j = i
+            while j > 0 && best[j - 1] > best[j] {
+                (best[j - 1], best[j]) = (best[j], best[j - 1])
+                j -= 1
+            }
+        }
+        return count
     }
 
     /// What an actor's page shows of its events, hashed period by period: on a paged site each
@@ -188,24 +272,23 @@ struct EntityIndex: Sendable {
     /// and the actors it links (`links` of its names).
     func sectionsPrint(of entity: Entity, digests: [PeriodDigest], paged: Bool, links: ([String]) -> UInt64) -> UInt64 {
         var h = Fingerprinter()
-        for run in runs(of: entity) {
-            // Read in place (a digest copied is a retain and a release of each of its lists).
-            let period = digests.withUnsafeBufferPointer { $0[eventPeriod[run.first!]].period }
-            h.add(period.year)
-            h.add(period.month ?? 0)
-            h.add(run.count)
-            if paged {
-                h.add(run.reduce(0) { $0 + (eventIsKey[$1] ? 1 : 0) })
-                let highlights = PeriodDigest.highlights(count: run.count) { k in
-                    let e = run[run.startIndex + k]
-                    return (eventIsKey[e], eventScore[e])
-                }
-                h.add(highlights.count)
-                for i in highlights { h.add(eventCard[run[run.startIndex + i]]) }
-            } else {
-                for e in run {
-                    h.add(eventCard[e])
-                    h.add(links(digests[eventPeriod[e]].named[eventPosition[e]].names))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: PeriodDigest.highlightCount + 1) { best in
+            for run in runs(of: entity) {
+                // Read in place (a digest copied is a retain and a release of each of its lists).
+                let period = digests.withUnsafeBufferPointer { $0[eventPeriod[nameEvents[run.lowerBound]]].period }
+                h.add(period.year)
+                h.add(period.month ?? 0)
+                h.add(run.count)
+                if paged {
+                    h.add(run.reduce(0) { $0 + (eventIsKey[nameEvents[$1]] ? 1 : 0) })
+                    let picked = pickHighlights(run, into: best)
+                    h.add(picked)
+                    for k in best[..<picked] { h.add(eventCard[nameEvents[k]]) }
+                } else {
+                    for e in nameEvents[run] {
+                        h.add(eventCard[e])
+                        h.add(links(digests[eventPeriod[e]].named[eventPosition[e]].names))
+                    }
                 }
             }
         }
@@ -237,29 +320,38 @@ struct EntityIndex: Sendable {
     /// by name), whether or not they have a page: picked in one pass, not by sorting them all.
     func relatedNames(to entity: Entity) -> [String] {
         guard let own = numbers[entity.name] else { return [] }
-        var count = [Int](repeating: 0, count: names.count)
-        // Read and counted through buffers: an actor of many events gives tens of thousands of names.
-        let together = count.withUnsafeMutableBufferPointer { count in
+        // Counted and picked through buffers (no list grown): an actor of many events gives tens
+        // of thousands of names, and every actor's list is worked out on every build.
+        let top = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * names.count) { space -> [Int] in
+            let count = UnsafeMutableBufferPointer(rebasing: space[..<names.count])
+            let together = UnsafeMutableBufferPointer(rebasing: space[names.count...])
+            count.initialize(repeating: 0)
+            var found = 0
             eventNames.withUnsafeBufferPointer { eventNames in
                 firstName.withUnsafeBufferPointer { firstName in
-                    var together: [Int] = []
-                    for e in eventsOfName[own] {
+                    for e in nameEvents[firstEvent[own]..<firstEvent[own + 1]] {
                         for k in firstName[e]..<firstName[e + 1] {
                             let n = eventNames[k]
                             guard n != own else { continue }
-                            if count[n] == 0 { together.append(n) }
+                            if count[n] == 0 {
+                                together[found] = n
+                                found += 1
+                            }
                             count[n] += 1
                         }
                     }
-                    return together
                 }
             }
-        }
-        func before(_ a: Int, _ b: Int) -> Bool { count[a] != count[b] ? count[a] > count[b] : ranks[a] < ranks[b] }
-        var top: [Int] = []
-        for n in together where top.count < EntityPages.topCount || before(n, top[top.count - 1]) {
-            top.insert(n, at: top.firstIndex { before(n, $0) } ?? top.count)
-            if top.count > EntityPages.topCount { top.removeLast() }
+            return ranks.withUnsafeBufferPointer { ranks in
+                func before(_ a: Int, _ b: Int) -> Bool { count[a] != count[b] ? count[a] > count[b] : ranks[a] < ranks[b] }
+                var top: [Int] = []
+                top.reserveCapacity(EntityPages.topCount + 1)
+                for n in together[..<found] where top.count < EntityPages.topCount || before(n, top[top.count - 1]) {
+                    top.insert(n, at: top.firstIndex { before(n, $0) } ?? top.count)
+                    if top.count > EntityPages.topCount { top.removeLast() }
+                }
+                return top
+            }
         }
         return top.map { names[$0] }
     }

@@ -162,9 +162,10 @@ struct Pages: @unchecked Sendable {
     func entity(_ entity: Entity, related: [Entity], periods: [PeriodDigest]) -> OutputFile {
         // The built-in templates show the periods through the compiled partial alone: `months` is
         // made only for a template that looks it up.
-        if let compiledEntity, let html = periodsHTML(periods, root: "../") {
-            var out = PageText(capacity: html.utf8.count + 8192)
-            compiledEntity.write(entity, related: related, periodsHTML: html, index: index, into: &out)
+        // (A compiled page exists only on a paged site whose `periods` partial is the compiled one.)
+        if let compiledEntity {
+            var out = PageText(capacity: 200 + periods.count * 1200 + 8192)
+            compiledEntity.write(entity, related: related, periods: ordered(periods), index: index, into: &out)
             return OutputFile(path: Paths.entity(entity.slug), data: out.take())
         }
         let (index, shown) = (self.index, ordered(periods))

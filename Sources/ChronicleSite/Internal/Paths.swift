@@ -98,8 +98,27 @@ enum Paths {
         return bytes.withUTF8 { utf8 in
             // A leading "." with a combining mark is another character, not a dot name.
             guard let first = utf8.first, first != 0x2E || !slug.hasPrefix(".") else { return false }
-            return !utf8.contains { $0 == 0x2F || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F }
+            func unsafe(_ b: UInt8) -> Bool { b == 0x2F || b == 0x5C || b < 0x20 || b == 0x7F }
+            // Eight bytes at a time (every build checks every article's slug): a word with none of
+            // those bytes is passed whole, one that may hold one is checked byte by byte.
+            var i = 0
+            while i + 8 <= utf8.count {
+                let word = UnsafeRawBufferPointer(utf8).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if mayHoldUnsafeByte(word), utf8[i..<i + 8].contains(where: unsafe) { return false }
+                i += 8
+            }
+            return !utf8[i...].contains(where: unsafe)
         }
+    }
+
+    /// Whether a word of eight bytes may hold `/`, `\`, DEL or a control character: true whenever
+    /// it does (a byte below 0x20, or one that is zero once XORed with one of the three), and
+    /// sometimes when it does not (a borrow can mark the byte above a match).
+    private static func mayHoldUnsafeByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x2F)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0x7F))
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
