@@ -22,13 +22,14 @@ func utf8Precedes(_ a: String, _ b: String) -> Bool {
 /// bytes, that costs a hash per key rather than string comparisons, and that `SharesIndex`
 /// searches by hash.
 struct HashedKeys<Value> {
-    let entries: [(key: String, value: Value)]
+    /// The entries in that order, each taken from the dictionary when reached (no list of them copied).
+    let entries: LazyMapSequence<[Dictionary<String, Value>.Index], (key: String, value: Value)>
     let hashes: [UInt64]
 
     init(_ dictionary: [String: Value]) {
-        let unordered = Array(dictionary)
-        let (order, hashes) = HashedKeysOrder.of(unordered.map(\.key))
-        entries = order.map { unordered[$0] }
+        let positions = Array(dictionary.indices)
+        let (order, hashes) = HashedKeysOrder.of(positions.map { dictionary[$0].key })
+        entries = order.map { positions[$0] }.lazy.map { dictionary[$0] }
         self.hashes = hashes
     }
 }
@@ -52,8 +53,9 @@ extension SiteState: CacheCodable {
             out.value(key.period)
             out.fixed(key.hash)
         }
-        out.array(HashedKeys(files).entries) { out, entry in
-            let (path, file) = entry
+        let ordered = HashedKeys(files)
+        out.varint(UInt64(ordered.hashes.count))  // as `array`
+        for (path, file) in ordered.entries {
             out.string(path)
             out.stamp(file.stamp)
             out.fixed(file.hash)
@@ -82,18 +84,18 @@ extension SiteState: CacheCodable {
         output = try input.string()
         digests = []
         digestKeys = try input.array { input in (try input.value(Period.self), try input.fixed()) }
-        let entries = try input.array({ input in
+        // Put in the dictionary as read (no list of them made first).
+        let count = try input.length()
+        files = Dictionary(minimumCapacity: count)
+        for _ in 0..<count {
             let path = try input.string(), stamp = try input.stamp(), hash = try input.fixed()
             let fingerprint = try input.optional { try $0.fixed() }
             let parts = try input.array { input in
                 let print = try input.fixed(), offset = try input.int()
                 return OutputEntry.Part(fingerprint: print, offset: offset, length: try input.int())
             }
-            return (path, OutputEntry(stamp: stamp, hash: hash,
-                                      fingerprint: fingerprint, parts: parts))
-        })
-        files = Dictionary(minimumCapacity: entries.count)
-        for (path, entry) in entries { files[path] = entry }
+            files[path] = OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts)
+        }
         eventsLayout = try input.optional { input in
             let head = try input.fixed()
             return EventsLayout(headHash: head, runs: try input.array { input in

@@ -57,8 +57,10 @@ struct SiteState: Codable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
         let stamps = OutputStamps(output.path.hasSuffix("/") ? output.path : output.path + "/")
-        var intact: [String: OutputEntry] = Dictionary(minimumCapacity: files.count)
-        for (path, entry) in files where stamps.stamp(path) == entry.stamp { intact[path] = entry }
+        // Most files are as they were: the entries are shared, those changed since taken out (no
+        // dictionary of every file made again).
+        var intact = files
+        for (path, entry) in files where stamps.stamp(path) != entry.stamp { intact.removeValue(forKey: path) }
         self.intact = intact
     }
 
