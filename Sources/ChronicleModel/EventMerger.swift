@@ -197,16 +197,26 @@ public struct EventMerger: Sendable {
             }
         }
 
-        /// The last list of names the site-wide pass resolved, and its entities: mentions one after
-        /// another most often give the same list (the accounts of one happening, an article's
-        /// sentences), read from the cache as one array.
+        /// The lists of names the site-wide pass resolved, and their entities. A list read from the
+        /// cache is one array wherever its bytes recur (`Mention.SharedValues`): a month's tens of
+        /// thousands of mentions give a few thousand lists, each found again here by where its
+        /// elements lie (the list is kept, so that storage is not freed and reused for another).
+        /// Mentions one after another most often give the same list (the accounts of one happening,
+        /// an article's sentences): the last is tried first.
         final class Resolutions {
             private var last: (names: [ArticleName], entities: [String])?
+            private var known: [UnsafeRawPointer: (names: [ArticleName], entities: [String])] = [:]
 
             func entities(of names: [ArticleName], by site: SiteNames) -> [String] {
                 if let last, last.names == names { return last.entities }
+                let place = names.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+                if let place, let found = known[place], found.names.count == names.count {
+                    last = found
+                    return found.entities
+                }
                 let entities = site.resolve(names)
                 last = (names, entities)
+                if let place { known[place] = (names, entities) }
                 return entities
             }
         }

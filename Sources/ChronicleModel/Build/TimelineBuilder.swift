@@ -392,7 +392,10 @@ public struct TimelineBuilder: Sendable {
                     let last = cache?.read(at: entry.path) { input -> (count: Int, groups: [[Int]]) in
                         let count = try input.length()
                         var decoder = CandidateDecoder()
+                        // Sized once (a list grown by doubling touches twice its memory, all of it fresh).
                         candidates.reserveCapacity(candidates.count + count)
+                        origins.reserveCapacity(origins.count + count)
+                        encoded.reserveCapacity(encoded.count + count)
                         // An article's mentions are next to each other: each article is looked up once.
                         var article = "", isKept = false, renamedTo: String?
                         for i in 0..<count {
