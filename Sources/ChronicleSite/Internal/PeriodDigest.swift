@@ -162,12 +162,13 @@ struct PeriodDigest: Codable, Sendable {
             first = first.map { min($0, interval.start) } ?? interval.start
             last = last.map { max($0, interval.end) } ?? interval.end
         }
-        highlights = Self.highlights(events.map { ($0.isKey, $0.score) }).map { PeriodShares.Brief(events[$0]) }
+        // The events in brief as the shares hold them (one per event, in order).
+        let shares = shares ?? PeriodShares(events: events)
+        highlights = Self.highlights(events.map { ($0.isKey, $0.score) }).map { shares.events[$0] }
         named = events.indices.filter { !events[$0].entities.isEmpty }.map { i in
-            NamedEvent(brief: PeriodShares.Brief(events[i]), score: events[i].score,
+            NamedEvent(brief: shares.events[i], score: events[i].score,
                        fingerprint: cards?[i] ?? Self.fingerprint(events[i], articleHashes: articleHashes), names: events[i].entities)
         }
-        let shares = shares ?? PeriodShares(events: events)
         // What an article page shows of each event, hashed once per event (in one buffer).
         var brief = HashInput()
         var briefs: [UInt64] = []
@@ -182,10 +183,11 @@ struct PeriodDigest: Codable, Sendable {
             briefs.append(brief.hash)
         }
         // Each article's events and sentences, the events by their briefs' hashes (which cover their ids).
-        var slugs: [String] = [], prints: [Share] = []
-        slugs.reserveCapacity(shares.byArticle.count)
-        prints.reserveCapacity(shares.byArticle.count)
-        for (slug, share) in shares.byArticle {
+        let entries = shares.entries
+        var prints: [Share] = []
+        prints.reserveCapacity(entries.count)
+        for entry in entries {
+            let share = entry.share
             var text = Fingerprinter()
             var counts = Fingerprinter()
             for i in share.events {
@@ -198,10 +200,9 @@ struct PeriodDigest: Codable, Sendable {
                 text.add(ref.sentence)
                 text.add(briefs[ref.event])
             }
-            slugs.append(slug)
             prints.append(Share(eventCount: share.events.count, fingerprint: text.value, sourceCounts: counts.value))
         }
-        self.articles = ArticleShares(unordered: slugs, shares: prints)
+        self.articles = ArticleShares(ordered: entries.map(\.slug), hashes: entries.map(\.hash), shares: prints)
     }
 
     /// Each article's share of the period in `HashedKeys` order (by its slug's XXH64, ties by the
@@ -220,16 +221,22 @@ struct PeriodDigest: Codable, Sendable {
         /// Each slug once, in any order.
         init(unordered slugs: [String], shares: [Share]) {
             let (order, hashes) = HashedKeysOrder.of(slugs)
+            self.init(ordered: order.map { slugs[$0] }, hashes: hashes, shares: order.map { shares[$0] })
+        }
+
+        /// Each slug once, in `HashedKeys` order, with its hash.
+        init(ordered slugs: [String], hashes: [UInt64], shares: [Share]) {
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(slugs.reduce(0) { $0 + $1.utf8.count })
             slugRanges.reserveCapacity(slugs.count)
-            for i in order {
+            for slug in slugs {
                 let start = bytes.count
-                bytes += slugs[i].utf8
+                bytes += slug.utf8
                 slugRanges.append(start..<bytes.count)
             }
             slugBytes = bytes[...]
             self.hashes = hashes
-            self.shares = order.map { shares[$0] }
+            self.shares = shares
         }
 
         /// As the cache holds them: in order, with the slugs' hashes (its checksum holds, so they are
@@ -418,6 +425,26 @@ struct HashInput: ~Copyable {
 struct PeriodShares: Codable, Sendable {
     var events: [Brief]
     var byArticle: [String: ArticleShare]
+    /// `byArticle`'s entries in `HashedKeys` order, when made from events: the cache file and the
+    /// period's digest both list them so, and the order is worked out once for both.
+    private(set) var ordered: [Entry]? = nil
+
+    /// An article's share, its slug and the slug's XXH64.
+    struct Entry: Sendable {
+        var slug: String
+        var hash: UInt64
+        var share: ArticleShare
+    }
+
+    private enum CodingKeys: String, CodingKey { case events, byArticle }
+
+    /// `byArticle`'s entries in `HashedKeys` order.
+    var entries: [Entry] {
+        if let ordered { return ordered }
+        let pairs = Array(byArticle)
+        let (order, hashes) = HashedKeysOrder.of(pairs.map(\.key))
+        return zip(order, hashes).map { Entry(slug: pairs[$0].key, hash: $1, share: pairs[$0].value) }
+    }
 
     /// An event as article pages and the index list it.
     struct Brief: Codable, Sendable {
@@ -485,15 +512,15 @@ struct PeriodShares: Codable, Sendable {
         // Each article numbered once per run of its mentions (an event's mentions come article by
         // article). An event's sources are its mentions' articles, sorted (as `EventMerger` makes
         // them): matched with the numbers its runs gave, each looked up on its own only when they differ.
-        var slugs = StringNumbers()
+        var slugs = SlugNumbers()
         var mentionArticle: [Int] = []
         var sourceArticle: [Int] = []
         var sourceEnd: [Int] = []
         sourceEnd.reserveCapacity(events.count)
         var sentenceCount: [Int] = [], eventCount: [Int] = [], lastEvent: [Int] = []
         var own: [Int] = []
-        func number(_ slug: String) -> Int {
-            let k = slugs.number(slug)
+        func number(_ slug: String, address: UInt? = nil) -> Int {
+            let k = slugs.number(slug, address: address ?? SlugNumbers.address(slug))
             if k == sentenceCount.count {
                 sentenceCount.append(0)
                 eventCount.append(0)
@@ -503,11 +530,14 @@ struct PeriodShares: Codable, Sendable {
         }
         for i in events.indices {
             own.removeAll(keepingCapacity: true)
-            var last = -1
+            var last = -1, lastAddress: UInt = 0
             for j in events[i].mentions.indices {
                 let article = events[i].mentions[j].article
-                if last < 0 || slugs.strings[last] != article {
-                    last = number(article)
+                let address = SlugNumbers.address(article)
+                // A string at another address may be the same slug: numbered again, it adds nothing.
+                if address != 0 ? address != lastAddress : last < 0 || slugs.strings[last] != article {
+                    last = number(article, address: address)
+                    lastAddress = address
                     if lastEvent[last] != i {
                         lastEvent[last] = i
                         own.append(last)
@@ -540,17 +570,51 @@ struct PeriodShares: Codable, Sendable {
             return share
         }
         var m = 0, s = 0
-        for i in events.indices {
-            for j in events[i].mentions.indices {
-                shares[mentionArticle[m]].sentences.append(SentenceRef(block: events[i].mentions[j].blockOrdinal,
-                                                                       sentence: events[i].mentions[j].sentenceIndex, event: i))
-                m += 1
-            }
-            while s < sourceEnd[i] {
-                shares[sourceArticle[s]].events.append(i)
-                s += 1
+        shares.withUnsafeMutableBufferPointer { shares in
+            for i in events.indices {
+                for j in events[i].mentions.indices {
+                    shares[mentionArticle[m]].sentences.append(SentenceRef(block: events[i].mentions[j].blockOrdinal,
+                                                                           sentence: events[i].mentions[j].sentenceIndex, event: i))
+                    m += 1
+                }
+                while s < sourceEnd[i] {
+                    shares[sourceArticle[s]].events.append(i)
+                    s += 1
+                }
             }
         }
         byArticle = Dictionary(uniqueKeysWithValues: zip(slugs.strings, shares))
+        let (order, hashes) = HashedKeysOrder.of(slugs.strings)
+        ordered = zip(order, hashes).map { Entry(slug: slugs.strings[$0], hash: $1, share: shares[$0]) }
+    }
+}
+
+/// Numbers an event list's slugs (`StringNumbers`), each string found first by where its bytes
+/// lie: the mentions of an article read from the cache share one string (`CacheReader.interned`),
+/// so most slugs are numbered without hashing their bytes.
+private struct SlugNumbers {
+    private var numbers = StringNumbers()
+    /// Direct-mapped by address: the address and length of a string numbered, and its number (address 0: none).
+    private var seen = [(address: UInt, count: Int, number: Int)](repeating: (0, 0, 0), count: 1024)
+
+    var strings: [String] { numbers.strings }
+
+    /// - Parameter address: `address(slug)`.
+    mutating func number(_ slug: String, address: UInt) -> Int {
+        guard address != 0 else { return numbers.number(slug) }
+        let slot = Int(truncatingIfNeeded: address >> 4 ^ address >> 14) & (seen.count - 1)
+        let count = slug.utf8.count
+        if seen[slot].address == address && seen[slot].count == count { return seen[slot].number }
+        let n = numbers.number(slug)
+        seen[slot] = (address, count, n)
+        return n
+    }
+
+    /// Where a large string's UTF-8 bytes lie, 0 for a small one (read from a copy): two strings
+    /// alive at once with their bytes at the same address hold the same bytes. The strings numbered
+    /// must stay alive while the numbers are used (they are the events' own).
+    static func address(_ text: String) -> UInt {
+        guard text.utf8.count > 15 else { return 0 }
+        return text.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0
     }
 }

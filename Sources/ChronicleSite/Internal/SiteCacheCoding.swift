@@ -221,10 +221,11 @@ extension PeriodShares: CacheCodable {
         Self.block(ends, briefs.take(), into: &out)
         var entries = CacheWriter()
         ends = []
-        let slugs = HashedKeys(byArticle)
-        out.raw(slugs.hashes)
-        for (slug, share) in slugs.entries {
-            entries.string(slug)
+        let ordered = self.entries
+        out.raw(ordered.map(\.hash))
+        for entry in ordered {
+            let share = entry.share
+            entries.string(entry.slug)
             entries.ints(share.events)
             // As `ints` of the triples, without a list of them.
             entries.varint(UInt64(3 * share.sentences.count))

@@ -603,11 +603,12 @@ final class MergedDigests: @unchecked Sendable {
         let last = result.unchanged.flatMap { unchanged in
             unchanged.ids.isEmpty ? nil : lastRun(result.period, hash: unchanged.previousHash).map { (unchanged.ids, $0) }
         }
-        var lastCards: [Int: UInt64] = [:]
+        var lastCards = [UInt64?](repeating: nil, count: events.count)
         var run: WrittenRun?
         var lengths: [Int] = []
         if let cache, let folder = runsFolder(cache) {
             var eventAt: [Int: Int] = [:]
+            eventAt.reserveCapacity(events.count)
             var fresh = JSONBytes()
             let (pieces, runLengths) = EventsJSON.run(events, reusing: { i in
                 guard let (ids, run) = last, ids.contains(events[i].id), let line = run.line(of: events[i].id) else { return nil }
@@ -632,8 +633,10 @@ final class MergedDigests: @unchecked Sendable {
         }
         let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
                                   cards: cards)
+        // Made before the lock is taken.
+        let cardsByID = Dictionary(zip(events.map { $0.id }, cards), uniquingKeysWith: { a, _ in a })
         lock.lock()
-        made[result.period] = (result.hash, digest, shares, Dictionary(zip(events.map(\.id), cards), uniquingKeysWith: { a, _ in a }))
+        made[result.period] = (result.hash, digest, shares, cardsByID)
         lock.unlock()
     }
 
