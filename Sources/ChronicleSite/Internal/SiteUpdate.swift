@@ -160,7 +160,7 @@ struct SiteUpdate: @unchecked Sendable {
             }
         }
         let entities = entityIndex.value
-        try SiteRenderer.checkSlugs(RecordsInPlace.with(timeline.articles) { records in
+        let slugs = try SiteRenderer.checkSlugs(RecordsInPlace.with(timeline.articles) { records in
             (0..<records.count).map { (records[$0].pointee.slug, records[$0].pointee.sourcePath) }
         }, entities: entities.entities)
         let session = try OutputSession(output: output, previous: state?.files, intact: state?.intact)
@@ -180,7 +180,7 @@ struct SiteUpdate: @unchecked Sendable {
             }
             defer { background.wait() }
             let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities,
-                                  pagedAbove: pagedAbove)
+                                  pagedAbove: pagedAbove, slugs: slugs)
             let pages = Pages(templates: templates, index: index)
             let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove, entities: entities)
             let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
