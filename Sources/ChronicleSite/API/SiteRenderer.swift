@@ -78,8 +78,10 @@ public struct SiteRenderer: Sendable {
         })
     }
 
-    /// Every slug must be a safe file name, and unique.
-    static func checkSlugs(_ articles: [(slug: String, file: String)], entities: [Entity]) throws {
+    /// Every slug must be a safe file name, and unique. Returns the slugs numbered in the order
+    /// given: each article's number is its position (`SlugPositions(unique:)`).
+    @discardableResult
+    static func checkSlugs(_ articles: [(slug: String, file: String)], entities: [Entity]) throws -> StringNumbers {
         for entity in entities where !Paths.isSafeSlug(entity.slug) || entity.slug == "index" {
             throw RenderError.unsafeSlug(slug: entity.slug, file: "entity '\(entity.name)'")
         }
@@ -92,5 +94,6 @@ public struct SiteRenderer: Sendable {
                 throw RenderError.duplicateSlug(slug: slug, files: [articles.first { $0.slug == slug }!.file, file])
             }
         }
+        return seen
     }
 }

@@ -15,6 +15,13 @@ struct SlugPositions: Sendable {
         }
     }
 
+    /// From the articles' slugs numbered in their order, each once (as `SiteRenderer.checkSlugs`
+    /// returns them): each slug's number is its position.
+    init(unique numbers: StringNumbers) {
+        self.numbers = numbers
+        firstPositions = Array(0..<numbers.strings.count)
+    }
+
     /// The position of the first article of this slug.
     func position(_ slug: String) -> Int? { numbers.number(of: slug).map { firstPositions[$0] } }
 }

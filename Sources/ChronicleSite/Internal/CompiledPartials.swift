@@ -72,29 +72,45 @@ enum CompiledPartials {
             }
         }
 
-        /// Of everything an article's line shows (its link comes from its slug, its day from its date),
-        /// given `site`, the fingerprint of what every page depends on (renderer, templates, config).
-        func fingerprint(_ a: ArticleInfo, site: UInt64) -> UInt64 {
+        /// Of everything an article's line shows in either list (its link comes from its slug, its day
+        /// from its date), hashed once per article for the lists to share (`Fingerprints.articleLines`).
+        /// It holds the event count only the HTML line shows: a changed count re-renders the Markdown line too.
+        static func articlePrint(_ a: UnsafePointer<ArticleInfo>) -> UInt64 {
             var h = Fingerprinter()
-            h.add(site)
-            switch self {
-            case .html(let root):
-                h.add(1)
-                h.add(root)
-                h.add(a.eventCount)
-            case .markdown:
-                h.add(2)
-            }
-            h.add(a.slug)
-            h.add(a.title)
-            h.add(a.source ?? "")
-            if let p = a.published {
+            h.add(a.pointee.slug)
+            h.add(a.pointee.title)
+            h.add(optional: a.pointee.source)
+            if let p = a.pointee.published {
                 h.add(p.date.dayNumber)
                 h.add(p.hour ?? -1)
                 h.add(p.minute ?? -1)
             } else {
                 h.add(Int.min)
             }
+            h.add(a.pointee.eventCount)
+            return h.value
+        }
+
+        /// What every line of this list depends on besides its article: `site`, the fingerprint of
+        /// what every page depends on (renderer, templates, config), and which list it is.
+        func seed(site: UInt64) -> UInt64 {
+            var h = Fingerprinter()
+            h.add(site)
+            switch self {
+            case .html(let root):
+                h.add(1)
+                h.add(root)
+            case .markdown:
+                h.add(2)
+            }
+            return h.value
+        }
+
+        /// A line's fingerprint: the list's `seed` and its article's `articlePrint`.
+        static func fingerprint(article: UInt64, seed: UInt64) -> UInt64 {
+            var h = Fingerprinter()
+            h.add(seed)
+            h.add(article)
             return h.value
         }
 

@@ -56,8 +56,9 @@ struct Pages: @unchecked Sendable {
         var render: @Sendable (_ previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part])
     }
 
-    /// The pages of `front`.
-    func frontPages(events: [Period: [Event]], site: UInt64 = 0) -> [FrontPage] {
+    /// The pages of `front`; `lines`, when given, holds each article's
+    /// `CompiledPartials.ArticleList.articlePrint` by its position in the site index.
+    func frontPages(events: [Period: [Event]], site: UInt64 = 0, lines: [UInt64]? = nil) -> [FrontPage] {
         var values = CommonContext.page(index, root: "", title: index.config.title)
         let needs = needs(["index.html", "timeline.md"], root: "")
         let months = ordered(index.periods).map {
@@ -75,13 +76,18 @@ struct Pages: @unchecked Sendable {
         values["hasTopEntities"] = !top.isEmpty
         let shared = SendableContext(values)
         var files = [
-            FrontPage(path: "index.html") { listed("index.html", "index.html", shared.values, .html(root: ""), site: site, previous: $0) },
-            FrontPage(path: "timeline.md") { listed("timeline.md", "timeline.md", shared.values, .markdown, site: site, previous: $0) },
+            FrontPage(path: "index.html") {
+                listed("index.html", "index.html", shared.values, .html(root: ""), site: site, lines: lines, previous: $0)
+            },
+            FrontPage(path: "timeline.md") {
+                listed("timeline.md", "timeline.md", shared.values, .markdown, site: site, lines: lines, previous: $0)
+            },
         ]
         if index.paged {
             let title = "Articles · \(index.config.title)"
             files.append(FrontPage(path: "articles.html") { previous in
-                listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), site: site, previous: previous)
+                listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), site: site,
+                       lines: lines, previous: previous)
             })
         }
         if !index.entityList.isEmpty {
@@ -94,8 +100,10 @@ struct Pages: @unchecked Sendable {
     /// makes them), put together from the page around the list and the list's lines, each line a
     /// part: a line whose fingerprint is one of the `previous` page's parts is copied from it.
     /// A page that does not show the list once, as it is, is rendered whole and has no parts.
+    /// `lines`: each article's `articlePrint`, when already worked out.
     private func listed(_ path: String, _ template: String, _ values: [String: Any], _ list: CompiledPartials.ArticleList,
-                        site: UInt64, previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part]) {
+                        site: UInt64, lines: [UInt64]?,
+                        previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part]) {
         let key: String
         switch list {
         case .html: key = "articleListHTML"
@@ -114,7 +122,8 @@ struct Pages: @unchecked Sendable {
         // A page that never asked for the list is the page.
         if asked.count == 0 && found.isEmpty { return (OutputFile(path: path, data: shell), []) }
         guard asked.count == 1, found.count == 1, let at = found.first else { return (page(path, template, values), []) }
-        let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var old = PreviousParts(previous?.parts ?? [])
+        let seed = list.seed(site: site)
         var out = PageText(capacity: shell.count + (previous?.bytes.count ?? index.articleList.count * 280))
         out.add(shell[..<at])
         out.add(list.opening)
@@ -124,15 +133,49 @@ struct Pages: @unchecked Sendable {
         // Each article read where it lies (a copy would retain each of its texts).
         index.articleList.withUnsafeBufferPointer { articles in
             for i in articles.indices {
-                let print = list.fingerprint(articles[i], site: site)
+                let article = lines?[i] ?? CompiledPartials.ArticleList.articlePrint(articles.baseAddress! + i)
+                let print = CompiledPartials.ArticleList.fingerprint(article: article, seed: seed)
                 let start = out.count
-                if !out.copy(old[print], of: previous?.bytes) { list.line(articles[i], index: index, dates: &dates, into: &out) }
+                if !out.copy(old.find(print), of: previous?.bytes) { list.line(articles[i], index: index, dates: &dates, into: &out) }
                 parts.append(.init(fingerprint: print, offset: start, length: out.count - start))
             }
         }
         out.add(list.closing)
         out.add(shell[(at + markBytes.count)...])
         return (OutputFile(path: path, data: out.take()), parts)
+    }
+
+    /// A list page's parts as the last build wrote them, found by fingerprint in the order of the
+    /// new list: mostly the lines are as they were, in the same order, so each is looked for where
+    /// the last found one was followed, or one further (a line removed). After two misses in a row
+    /// (more than one line added or changed) the parts are looked up by fingerprint from then on.
+    private struct PreviousParts {
+        private let parts: [OutputEntry.Part]
+        private var next = 0
+        private var missed = 0
+        /// The first part of each fingerprint, by fingerprint: made at the second miss in a row.
+        private var byPrint: [UInt64: Int]?
+
+        init(_ parts: [OutputEntry.Part]) { self.parts = parts }
+
+        mutating func find(_ print: UInt64) -> OutputEntry.Part? {
+            for k in next..<min(next + 2, parts.count) where parts[k].fingerprint == print {
+                return found(k)
+            }
+            missed += 1
+            guard missed > 1 || byPrint != nil else { return nil }
+            if byPrint == nil {
+                byPrint = Dictionary(parts.indices.map { (parts[$0].fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            guard let k = byPrint?[print] else { return nil }
+            return found(k)
+        }
+
+        private mutating func found(_ k: Int) -> OutputEntry.Part {
+            next = k + 1
+            missed = 0
+            return parts[k]
+        }
     }
 
     /// How many times a lazy value was asked for.

@@ -31,7 +31,10 @@ struct SiteIndex: @unchecked Sendable {
     /// The compiled article lists (`article-list` per root, `article-list-md`), each written the first time a page uses it.
     let articleLists = LazyTexts()
 
-    init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int) {
+    /// - Parameter slugs: the articles' slugs numbered in their order, each once, when already done
+    ///   (`SiteRenderer.checkSlugs`).
+    init(config: SiteConfig, articles: [ArticleInfo], periods: [PeriodDigest], entities: [Entity], pagedAbove threshold: Int,
+         slugs: StringNumbers? = nil) {
         self.config = config
         articleList = articles
         // The articles read where they lie, by index (a copy of each would retain its texts).
@@ -41,7 +44,11 @@ struct SiteIndex: @unchecked Sendable {
                 if let p = articles[i].published, updated.map({ Self.precedes($0, p) }) ?? true { updated = p }
             }
         }
-        positions = SlugPositions(articles)
+        if let slugs, slugs.strings.count == articles.count {
+            positions = SlugPositions(unique: slugs)
+        } else {
+            positions = SlugPositions(articles)
+        }
         self.periods = periods
         entityList = entities
         self.entities = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -160,7 +160,7 @@ struct SiteUpdate: @unchecked Sendable {
             }
         }
         let entities = entityIndex.value
-        try SiteRenderer.checkSlugs(RecordsInPlace.with(timeline.articles) { records in
+        let slugs = try SiteRenderer.checkSlugs(RecordsInPlace.with(timeline.articles) { records in
             (0..<records.count).map { (records[$0].pointee.slug, records[$0].pointee.sourcePath) }
         }, entities: entities.entities)
         let session = try OutputSession(output: output, previous: state?.files, intact: state?.intact)
@@ -180,14 +180,14 @@ struct SiteUpdate: @unchecked Sendable {
             }
             defer { background.wait() }
             let index = SiteIndex(config: timeline.config, articles: infos, periods: digests, entities: entities.entities,
-                                  pagedAbove: pagedAbove)
+                                  pagedAbove: pagedAbove, slugs: slugs)
             let pages = Pages(templates: templates, index: index)
             let prints = Fingerprints(templates: templates, index: index, pagedAbove: pagedAbove, entities: entities)
             let results = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.period, $0) })
             // The pages that list the whole site: always rendered, written if they changed.
             let front = index.paged ? [:] : Dictionary(uniqueKeysWithValues: try digests.map { ($0.period, try periods.events($0.period)) })
             var jobs: [@Sendable () throws -> Void] = [{ try session.write(pages.style()) }]
-            for page in pages.frontPages(events: front, site: prints.site) {
+            for page in pages.frontPages(events: front, site: prints.site, lines: prints.articleLines) {
                 jobs.append {
                     // A page that lists every article copies its lines that are as they were.
                     let previous = session.intact(page.path).flatMap { entry in
@@ -852,6 +852,9 @@ struct Fingerprints: @unchecked Sendable {
     let feedUsesSiteWide: Bool
     let entityUsesSiteWide: Bool
     let index: SiteIndex
+    /// By position in `index.articleList`: what the article's lines in the article lists show,
+    /// hashed (`CompiledPartials.ArticleList.articlePrint`).
+    let articleLines: [UInt64]
     /// What a card shows of each actor it links (its page and kind), hashed, by name.
     let linkHashes: [String: UInt64]
     /// The actors' index of `index.periods`, and the link hash of each of its names by number.
@@ -873,26 +876,26 @@ struct Fingerprints: @unchecked Sendable {
         for p in index.periods {
             for n in [p.period.year, p.period.month ?? 0, p.eventCount, p.keyCount, p.expectedCount, p.first?.dayNumber ?? Int.min] { all.add(n) }
         }
-        // Each article read where it lies (a copy would retain each of its texts).
+        // Each article read where it lies (a copy would retain each of its texts); what its list
+        // lines show is hashed once, for the site-wide value and the lists alike.
+        var lines: [UInt64] = []
+        lines.reserveCapacity(index.articleList.count)
         index.articleList.withUnsafeBufferPointer { articles in
             for i in articles.indices {
-                all.add(articles[i].slug)
-                all.add(articles[i].title)
-                all.add(optional: articles[i].source)
+                let line = CompiledPartials.ArticleList.articlePrint(articles.baseAddress! + i)
+                lines.append(line)
+                all.add(line)
                 all.add(optional: articles[i].url)
                 all.add(optional: articles[i].author)
                 if let p = articles[i].published {
-                    all.add(p.date.dayNumber)
-                    all.add(p.hour ?? -1)
-                    all.add(p.minute ?? -1)
                     all.add(p.offsetSeconds ?? Int.min)
                     all.add(p.instant.map { Int($0) } ?? Int.min)
                 } else {
                     all.add(Int.min)
                 }
-                all.add(articles[i].eventCount)
             }
         }
+        articleLines = lines
         siteWide = all.value
         func uses(_ template: String) -> Bool { !templates.names(usedBy: template).isDisjoint(with: CommonContext.siteWide) }
         monthUsesSiteWide = uses("month.html")
