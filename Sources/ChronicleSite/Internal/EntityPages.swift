@@ -230,41 +230,15 @@ struct EntityIndex: Sendable {
         return out
     }
 
-    /// `PeriodDigest.highlights` of a run of `nameEvents`, picked alike (the same comparisons, in
-    /// the same order) into `best` (room for `highlightCount + 1`) instead of new lists: how many
-    /// were picked, `best[..<count]` holding their places in `nameEvents` in timeline order.
+    /// `PeriodDigest.highlights` of a run of `nameEvents`, picked into `best` (room for
+    /// `highlightCount + 1`): how many, `best[..<count]` holding their places in `nameEvents`.
     private func pickHighlights(_ run: Range<Int>, into best: UnsafeMutableBufferPointer<Int>) -> Int {
-        func before(_ a: Int, _ b: Int) -> Bool {
-            let (x, y) = (nameEvents[a], nameEvents[b])
-            if eventIsKey[x] != eventIsKey[y] { return eventIsKey[x] }
-            if eventScore[x] != eventScore[y] { return eventScore[x] > eventScore[y] }
-            return a < b
+        let picked = PeriodDigest.highlights(count: run.count, into: best) { k in
+            let e = nameEvents[run.lowerBound + k]
+            return (eventIsKey[e], eventScore[e])
         }
-        var count = 0
-        for k in run {
-            guard count < PeriodDigest.highlightCount || before(k, best[count - 1]) else { continue }
-            var at = count
-            for j in 0..<count where before(k, best[j]) {
-                at = j
-                break
-            }
-            var j = count
-            while j > at {
-                best[j] = best[j - 1]
-                j -= 1
-            }
-            best[at] = k
-            count = min(count + 1, PeriodDigest.highlightCount)
-        }
-        // In timeline order: places in a run grow with it.
-        for i in 1..<max(count, 1) {
-            var j = i
-            while j > 0 && best[j - 1] > best[j] {
-                (best[j - 1], best[j]) = (best[j], best[j - 1])
-                j -= 1
-            }
-        }
-        return count
+        for i in 0..<picked { best[i] += run.lowerBound }
+        return picked
     }
 
     /// What an actor's page shows of its events, hashed period by period: on a paged site each

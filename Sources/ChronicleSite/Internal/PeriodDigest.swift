@@ -105,26 +105,46 @@ struct PeriodDigest: Codable, Sendable {
 
     /// The positions of the most important events (key first, then by score), in timeline order.
     static func highlights(_ events: [(isKey: Bool, score: Double)]) -> [Int] {
-        highlights(count: events.count) { events[$0] }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: highlightCount + 1) { best in
+            Array(best[..<highlights(count: events.count, into: best) { events[$0] }])
+        }
     }
 
-    /// `highlights` of `count` events given one at a time: the best `highlightCount` kept in one
-    /// pass (an actor's page is fingerprinted from its highlights in each of its periods, every build).
-    static func highlights(count: Int, _ event: (Int) -> (isKey: Bool, score: Double)) -> [Int] {
-        func before(_ a: (Int, (isKey: Bool, score: Double)), _ b: (Int, (isKey: Bool, score: Double))) -> Bool {
-            if a.1.isKey != b.1.isKey { return a.1.isKey }
-            if a.1.score != b.1.score { return a.1.score > b.1.score }
-            return a.0 < b.0
+    /// `highlights` of `count` events given one at a time, the best `highlightCount` kept in one pass
+    /// in `best` (room for `highlightCount + 1`, no list made: an actor's page is fingerprinted from its
+    /// highlights in each of its periods, every build): how many, `best[..<count]` in timeline order.
+    static func highlights(count: Int, into best: UnsafeMutableBufferPointer<Int>, _ event: (Int) -> (isKey: Bool, score: Double)) -> Int {
+        func before(_ a: Int, _ b: Int) -> Bool {
+            let (x, y) = (event(a), event(b))
+            if x.isKey != y.isKey { return x.isKey }
+            if x.score != y.score { return x.score > y.score }
+            return a < b
         }
-        var best: [(Int, (isKey: Bool, score: Double))] = []
-        best.reserveCapacity(highlightCount + 1)
-        for i in 0..<count {
-            let candidate = (i, event(i))
-            guard best.count < highlightCount || before(candidate, best[best.count - 1]) else { continue }
-            best.insert(candidate, at: best.firstIndex { before(candidate, $0) } ?? best.count)
-            if best.count > highlightCount { best.removeLast() }
+        var picked = 0
+        for k in 0..<count {
+            guard picked < highlightCount || before(k, best[picked - 1]) else { continue }
+            var at = picked
+            for j in 0..<picked where before(k, best[j]) {
+                at = j
+                break
+            }
+            var j = picked
+            while j > at {
+                best[j] = best[j - 1]
+                j -= 1
+            }
+            best[at] = k
+            picked = min(picked + 1, highlightCount)
         }
-        return best.map(\.0).sorted()
+        // In timeline order.
+        for i in 1..<max(picked, 1) {
+            var j = i
+            while j > 0 && best[j - 1] > best[j] {
+                (best[j - 1], best[j]) = (best[j], best[j - 1])
+                j -= 1
+            }
+        }
+        return picked
     }
 
     /// An actor's part of a period on a paged site: its events' counts and its highlights.
