@@ -155,7 +155,7 @@ struct MonthGrouping {
     }
 
     /// A node of its own for `members` (its tokens' name flags those of its first member's signature).
-    private mutating func append(_ key: NodeKey, total: Double, isName: [Bool], members: [Int]) {
+    private mutating func append(_ key: NodeKey, total: Double, isName: [Bool], members: ArraySlice<Int>) {
         appendNode(Node(span: key.span, total: total, onlyArticle: -1, explicitDay: key.explicitDay, announced: key.announced,
                         reported: key.reported), members: members)
         appendWords(tokens: key.tokens[...], weights: key.weights[...], isName: isName[...], numbers: key.numbers[...])
@@ -180,9 +180,9 @@ struct MonthGrouping {
     }
 
     /// `node` with its members (ascending), without its words (they follow), its only article read from its members.
-    private mutating func appendNode(_ node: Node, members: [Int]) {
+    private mutating func appendNode(_ node: Node, members: ArraySlice<Int>) {
         var node = node
-        let article = articles[members[0]]
+        let article = articles[members.first!]
         node.onlyArticle = members.allSatisfy { articles[$0] == article } ? article : -1
         nodes.append(node)
         self.members += members
@@ -350,10 +350,10 @@ struct MonthGrouping {
         }
         for (k, p) in placed.enumerated() {
             position[p.node] = k
-            var members = p.node < oldCount ? Array(kept[keptBounds[p.node]..<keptBounds[p.node + 1]]) : []
-            let more = hasExtra[p.node] ? extra[p.node] : nil
-            if let more {
-                members = (members + more).sorted()
+            // Read in place unless mentions were added (a month's nodes are thousands: no array each).
+            var members = p.node < oldCount ? kept[keptBounds[p.node]..<keptBounds[p.node + 1]] : []
+            if hasExtra[p.node] {
+                members = (members + extra[p.node]!).sorted()[...]
                 touched.append(k)
             } else if p.node >= oldCount || changed[p.node] {
                 touched.append(k)
@@ -364,7 +364,7 @@ struct MonthGrouping {
                                 explicitDay: memory.explicitDay[p.node], announced: memory.announced[p.node], reported: memory.reported[p.node])
                 // A node takes its tokens' name flags from its first member: another first member's own.
                 let first = memory.members[memory.memberBounds[p.node]]
-                if now[first] == members[0] {
+                if now[first] == members.first! {
                     if run.upperBound != p.node { flush() }
                     run = (run.isEmpty ? p.node : run.lowerBound)..<(p.node + 1)
                     appendNode(node, members: members)
@@ -372,13 +372,13 @@ struct MonthGrouping {
                     flush()
                     appendNode(node, members: members)
                     appendWords(tokens: memory.tokens[range], weights: memory.weights[range],
-                                isName: (freshNames[members[0]] ?? Self.key(candidates[members[0]]).1.names)[...],
+                                isName: (freshNames[members.first!] ?? Self.key(candidates[members.first!]).1.names)[...],
                                 numbers: memory.numbers[memory.numberBounds[p.node]..<memory.numberBounds[p.node + 1]])
                 }
             } else {
                 flush()
                 let key = newKeys[p.node - oldCount]
-                append(key, total: key.weights.reduce(0, +), isName: freshNames[members[0]]!, members: members)
+                append(key, total: key.weights.reduce(0, +), isName: freshNames[members.first!]!, members: members)
             }
         }
         flush()
@@ -540,11 +540,12 @@ struct MonthGrouping {
         for (c, link) in conflicts.enumerated() {
             let a = forest.find(link.a), b = forest.find(link.b)
             guard a != b else { continue }
-            let all = forest.spans(a) + forest.spans(b)
-            guard let first = all.map(\.first).min(), let last = all.map(\.last).max(), last - first <= merger.disagreementDays else { continue }
+            // Read in place, no list of spans or nodes made per conflict.
+            let (daysA, daysB) = (forest.days(of: a), forest.days(of: b))
+            guard max(daysA.last, daysB.last) - min(daysA.first, daysB.first) <= merger.disagreementDays else { continue }
             if mark.isEmpty { mark = [Int](repeating: -1, count: (articles.max() ?? 0) + 1) }
-            for n in forest.nodes(of: a) { for m in members(of: n) { mark[articles[m]] = c } }
-            guard !forest.nodes(of: b).contains(where: { n in members(of: n).contains { mark[articles[$0]] == c } }) else { continue }
+            forest.forEachNode(of: a) { n in for m in members(of: n) { mark[articles[m]] = c } }
+            guard !forest.anyNode(of: b, { n in members(of: n).contains { mark[articles[$0]] == c } }) else { continue }
             forest.unite(a, b)
         }
         // Scheduled, then reported: a group that only announces a day joins the group reporting that
@@ -636,7 +637,7 @@ struct MonthGrouping {
             for root in [a] + candidates where !profiled[root] {
                 profiled[root] = true
                 let k = slot[top(root)]
-                for n in forest.nodes(of: root) {
+                forest.forEachNode(of: root) { n in
                     for name in actorNames[actorBounds[n]..<actorBounds[n + 1]] { spread[k].add(name, 0) }
                 }
             }
@@ -663,7 +664,7 @@ struct MonthGrouping {
             if let known = profiles[root] { return known }
             let k = slot[top(root)]
             var given = KeyTable<Double>()
-            for n in forest.nodes(of: root) {
+            forest.forEachNode(of: root) { n in
                 for j in actorBounds[n]..<actorBounds[n + 1] { given.add(actorNames[j], actorCounts[j]) }
             }
             let order = given.keys.indices.sorted { given.keys[$0] < given.keys[$1] }
@@ -829,15 +830,29 @@ struct MonthGrouping {
             }
         }
 
-        /// The nodes of group `root`.
-        func nodes(of root: Int) -> [Int] {
-            var out = [root]
-            var n = next[root]
-            while n != root {
-                out.append(n)
-                n = next[n]
+        /// The first day and the last of group `root`'s spans.
+        func days(of root: Int) -> (first: Int, last: Int) {
+            var days = (first: Int.max, last: Int.min)
+            forEachSpan(of: root) { days = (min(days.first, $0.first), max(days.last, $0.last)) }
+            return days
+        }
+
+        /// Calls `body` with each node of group `root`, from `root` on around its ring.
+        @inline(__always) func forEachNode(of root: Int, _ body: (Int) -> Void) {
+            _ = anyNode(of: root) { n in
+                body(n)
+                return false
             }
-            return out
+        }
+
+        /// Whether some node of group `root` passes `test` (from `root` on around its ring, up to the first that does).
+        @inline(__always) func anyNode(of root: Int, _ test: (Int) -> Bool) -> Bool {
+            var n = root
+            repeat {
+                if test(n) { return true }
+                n = next[n]
+            } while n != root
+            return false
         }
 
         mutating func unite(_ a: Int, _ b: Int) {
