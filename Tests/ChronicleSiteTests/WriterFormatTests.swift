@@ -23,6 +23,23 @@ struct WriterFormatTests {
         #expect(String(decoding: out.bytes, as: UTF8.self) == #""a\"b\\c/d\ne\tf\u0001g é “h” \u2028",null"#)
     }
 
+    /// Strings of every length up to three words, with what must be escaped (and what must not) at
+    /// every place: the last bytes of a string are read in the word that ends it, less those read before.
+    @Test func jsonEscapesAtEveryPlaceOfEveryLength() {
+        let specials = ["\"": #"\""#, "\u{01}": #"\u0001"#, "\u{2028}": #"\u2028"#, "’": "’", " ": " "]
+        for (special, escaped) in specials {
+            for length in 0..<24 {
+                for at in 0...length {
+                    // After a tab, escaped before the word that ends the string is read.
+                    let (head, tail) = (String(repeating: "a", count: at), String(repeating: "b", count: length - at))
+                    var out = JSONBytes()
+                    out.string("\t" + head + special + tail)
+                    #expect(String(decoding: out.bytes, as: UTF8.self) == #""\t"# + head + escaped + tail + "\"", "\(special) at \(at) of \(length)")
+                }
+            }
+        }
+    }
+
     /// Strings long enough to be read eight bytes at a time, with what must be escaped (and what
     /// must not) at every place in a word.
     @Test func jsonEscapesAtEveryPlaceInAWord() {

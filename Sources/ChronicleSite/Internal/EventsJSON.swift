@@ -94,78 +94,83 @@ enum EventsJSON {
         var pieces = RunPieces()
         var lengths: [Int] = []
         lengths.reserveCapacity(events.count)
-        for i in events.indices {
-            if let (offset, length) = reused[i] {
-                if i > 0 && !pieces.extendLast(old: true, from: offset - separator.count, by: separator.count) {
-                    pieces.add(old: false, offset: out.count, length: separator.count)
-                    out.raw(separator)
+        // Each event read where it lies (an array's element is copied when passed on).
+        events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                if let (offset, length) = reused[i] {
+                    if i > 0 && !pieces.extendLast(old: true, from: offset - separator.count, by: separator.count) {
+                        pieces.add(old: false, offset: out.count, length: separator.count)
+                        out.raw(separator)
+                    }
+                    pieces.add(old: true, offset: offset, length: length)
+                    lengths.append(length)
+                } else {
+                    let start = out.count
+                    if i > 0 { out.raw(",\n") }
+                    let line = out.count
+                    event(events.baseAddress! + i, to: &out)
+                    pieces.add(old: false, offset: start, length: out.count - start)
+                    lengths.append(out.count - line)
                 }
-                pieces.add(old: true, offset: offset, length: length)
-                lengths.append(length)
-            } else {
-                let start = out.count
-                if i > 0 { out.raw(",\n") }
-                let line = out.count
-                event(events[i], to: &out)
-                pieces.add(old: false, offset: start, length: out.count - start)
-                lengths.append(out.count - line)
             }
         }
         return (pieces, lengths)
     }
 
-    /// One event's line. Keys are written as they are (none needs escaping): the same bytes
+    /// The line of the event `e` points to (read where it lies: passing on a period's events one by
+    /// one would copy each). Keys are written as they are (none needs escaping): the same bytes
     /// `object` writes, without a list per object.
-    static func event(_ e: Event, to out: inout JSONBytes) {
-        let interval = e.value.interval
+    static func event(_ e: UnsafePointer<Event>, to out: inout JSONBytes) {
+        let mentions = e.pointee.mentions
+        let interval = e.pointee.value.interval
         out.raw("{\"id\":")
-        out.string(e.id)
+        out.string(e.pointee.id)
         out.raw(",\"date\":")
-        out.value(e.value)
+        out.value(e.pointee.value)
         out.raw(",\"start\":")
         out.date(interval?.start)
         out.raw(",\"end\":")
         out.date(interval?.end)
         out.raw(",\"grain\":")
-        out.string(e.value.grain.description)
+        out.string(e.pointee.value.grain.description)
         out.raw(",\"status\":")
-        out.string(e.status.rawValue)
+        out.string(e.pointee.status.rawValue)
         out.raw(",\"text\":")
-        out.string(e.representative.sentence)
+        out.string(e.pointee.representative.sentence)
         out.raw(",\"score\":")
-        out.text(JSONNumber.format(e.score))
-        out.raw(e.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
-        out.strings(e.sources)
+        out.number(e.pointee.score)
+        out.raw(e.pointee.isKey ? ",\"key\":true,\"sources\":" : ",\"key\":false,\"sources\":")
+        out.strings(e.pointee.sources)
         out.raw(",\"entities\":")
-        out.strings(e.entities)
+        out.strings(e.pointee.entities)
         out.raw(",\"disagreement\":[")
-        for j in e.disagreement.indices {
+        for j in e.pointee.disagreement.indices {
             if j > 0 { out.raw(",") }
             out.raw("{\"date\":")
-            out.value(e.disagreement[j].value)
+            out.value(e.pointee.disagreement[j].value)
             out.raw(",\"articles\":")
-            out.strings(e.disagreement[j].articles)
+            out.strings(e.pointee.disagreement[j].articles)
             out.raw("}")
         }
         out.raw("],\"mentions\":[")
         // By index, each field read in place (a copy of each mention costs a retain and release per field).
-        for j in e.mentions.indices {
+        for j in mentions.indices {
             out.raw(j > 0 ? ",{\"article\":" : "{\"article\":")
-            out.string(e.mentions[j].article)
+            out.string(mentions[j].article)
             out.raw(",\"anchor\":\""); out.raw(Paths.sentenceAnchorPrefix)  // `Paths.sentenceAnchor`
-            out.number(e.mentions[j].blockOrdinal)
+            out.number(mentions[j].blockOrdinal)
             out.raw(Paths.sentenceAnchorSeparator)
-            out.number(e.mentions[j].sentenceIndex)
+            out.number(mentions[j].sentenceIndex)
             out.raw("\",\"sentence\":")
-            out.string(e.mentions[j].sentence)
+            out.string(mentions[j].sentence)
             out.raw(",\"expression\":")
-            out.string(e.mentions[j].expression)
+            out.string(mentions[j].expression)
             out.raw(",\"value\":")
-            out.value(e.mentions[j].value)
+            out.value(mentions[j].value)
             out.raw(",\"resolution\":")
-            out.string(e.mentions[j].resolution)
+            out.string(mentions[j].resolution)
             out.raw(",\"entities\":")
-            out.strings(e.mentions[j].entities)
+            out.strings(mentions[j].entities)
             out.raw("}")
         }
         out.raw("]}")
@@ -237,6 +242,12 @@ struct JSONBytes: ~Copyable {
     /// A whole number.
     mutating func number(_ n: Int) { buffer.appendDecimal(n) }
 
+    /// `JSONNumber.format(n)`, a whole number without its String.
+    mutating func number(_ n: Double) {
+        if let whole = JSONNumber.whole(n) { return buffer.appendDecimal(whole) }
+        text(JSONNumber.format(n))
+    }
+
     /// `{"key":"value",…}` of string members in the order given; `open` leaves out the closing brace.
     mutating func object(_ members: [(String, String?)], open: Bool = false) {
         buffer.append(0x7B)
@@ -298,12 +309,19 @@ struct JSONBytes: ~Copyable {
         var start = 0
         var i = 0
         while i < count {
-            // Eight bytes at a time past those that need nothing.
+            // Eight bytes at a time past those that need nothing, then straight to the first that may
+            // need something; the last few in the word that ends the text, less those already read.
             if i + 8 <= count {
-                if !Self.needsLook(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                let looks = Self.looks(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                guard looks != 0 else {
                     i += 8
                     continue
                 }
+                i += looks.trailingZeroBitCount >> 3
+            } else if count >= 8 {
+                let looks = Self.looks(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)) >> (8 * (8 - (count - i)))
+                guard looks != 0 else { break }
+                i += looks.trailingZeroBitCount >> 3
             }
             let b = base[i]
             // Most bytes need nothing: one test for all of them before the cases below.
@@ -344,15 +362,17 @@ struct JSONBytes: ~Copyable {
         buffer.append(0x22)
     }
 
-    /// Whether some byte of `word` may need escaping: a control byte, `"`, `\` or E2 (the first
-    /// byte of U+2028 and U+2029), tested at once, without a branch per test. Other bytes of
-    /// characters beyond ASCII need nothing (a curly quote or a dash is read eight bytes at a time too).
-    @inline(__always) private static func needsLook(_ word: UInt64) -> Bool {
+    /// The bytes of `word` (little-endian) that may need escaping, each by its top bit: a control
+    /// byte, `"`, `\` or E2 (the first byte of U+2028 and U+2029), tested at once, without a branch
+    /// per test. Zero when none; otherwise the lowest bit set is such a byte (a borrow may mark bytes
+    /// above it that are not). Other bytes of characters beyond ASCII need nothing (a curly quote or a
+    /// dash is read eight bytes at a time too).
+    @inline(__always) private static func looks(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), e2 = word ^ (ones &* 0xE2)
         let control = word &- ones &* 0x20
         let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((e2 &- ones) & ~e2) | (control & ~word)
-        return zeros & 0x8080_8080_8080_8080 != 0
+        return zeros & 0x8080_8080_8080_8080
     }
 }
 
@@ -361,7 +381,12 @@ enum JSONNumber {
     /// Integers print without a fraction; others in Swift's shortest round-tripping form.
     static func format(_ n: Double) -> String {
         guard n.isFinite else { return "null" }
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
+        if let whole = whole(n) { return String(whole) }
         return String(n)
+    }
+
+    /// The number when it prints without a fraction.
+    @inline(__always) static func whole(_ n: Double) -> Int? {
+        n.isFinite && n == n.rounded() && abs(n) < 1e15 ? Int(n) : nil
     }
 }

@@ -327,53 +327,88 @@ extension PeriodDigest {
             capacity += 100 + e.mentions[i].sentence.utf8.count + e.mentions[i].resolution.utf8.count
         }
         var h = HashInput(capacity: capacity)
-        h.add(e.id)
-        h.add(e.value)
-        h.add(e.status.rawValue)
-        h.add(e.isKey ? 1 : 0)
-        h.add(Int(bitPattern: UInt(e.score.bitPattern)))
-        if let range = e.representative.expressionRange { h.add(range.lowerBound); h.add(range.upperBound) } else { h.add(-1) }
-        h.add(e.representative.resolution)
-        h.add(e.representative.sentence)
+        return withUnsafePointer(to: e) { fingerprint($0, sourceHash: { slug in articleHashes[slug] ?? 0 }, in: &h) }
+    }
+
+    /// `fingerprint(_:articleHashes:)` of the event `e` points to (read where it lies: a period's
+    /// events are fingerprinted one after another, and passing each on would copy it), each source's
+    /// content hash given by `sourceHash` (0 for an article not known), the values gathered in `h`
+    /// (emptied first: one buffer serves them all).
+    static func fingerprint(_ e: UnsafePointer<Event>, sourceHash: (String) -> UInt64, in h: inout HashInput) -> UInt64 {
+        h.removeAll()
+        let sources = e.pointee.sources, mentions = e.pointee.mentions
+        h.add(e.pointee.id)
+        h.add(e.pointee.value)
+        h.add(e.pointee.status.rawValue)
+        h.add(e.pointee.isKey ? 1 : 0)
+        h.add(Int(bitPattern: UInt(e.pointee.score.bitPattern)))
+        if let range = e.pointee.representative.expressionRange { h.add(range.lowerBound); h.add(range.upperBound) } else { h.add(-1) }
+        h.add(e.pointee.representative.resolution)
+        h.add(e.pointee.representative.sentence)
         // The first mention of each shown source (its block and sentence), by the source's position;
         // an article is looked for among them only where a run of its mentions starts.
-        let shown = min(e.sources.count, EventView.shownSources)
+        let shown = min(sources.count, EventView.shownSources)
         // (On the stack: a list per event cost more than the search.)
         withUnsafeTemporaryAllocation(of: (block: Int, sentence: Int)?.self, capacity: shown) { first in
             first.initialize(repeating: nil)
             var found = 0
-            for j in e.mentions.indices where found < shown {
-                if j > 0 && e.mentions[j].article == e.mentions[j - 1].article { continue }
-                guard let k = e.sources[..<shown].firstIndex(of: e.mentions[j].article), first[k] == nil else { continue }
-                first[k] = (e.mentions[j].blockOrdinal, e.mentions[j].sentenceIndex)
+            for j in mentions.indices where found < shown {
+                if j > 0 && mentions[j].article == mentions[j - 1].article { continue }
+                guard let k = sources[..<shown].firstIndex(of: mentions[j].article), first[k] == nil else { continue }
+                first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
                 found += 1
             }
-            h.add(e.sources.count)
-            for k in e.sources.indices {
-                h.add(e.sources[k])
-                h.add(Int(bitPattern: UInt(articleHashes[e.sources[k]] ?? 0)))
+            h.add(sources.count)
+            for k in sources.indices {
+                h.add(sources[k])
+                h.add(Int(bitPattern: UInt(sourceHash(sources[k]))))
                 if k < shown, let (block, sentence) = first[k] { h.add(block); h.add(sentence) } else { h.add(-1) }
             }
         }
-        h.add(e.mentions.count)
-        for i in e.mentions.indices.prefix(EventView.shownMentions) {
-            h.add(e.mentions[i].article)
-            h.add(e.mentions[i].blockOrdinal)
-            h.add(e.mentions[i].sentenceIndex)
-            h.add(e.mentions[i].value)
-            h.add(e.mentions[i].expression ?? "\u{0}")
-            h.add(e.mentions[i].resolution)
-            h.add(e.mentions[i].sentence)
+        h.add(mentions.count)
+        for i in mentions.indices.prefix(EventView.shownMentions) {
+            h.add(mentions[i].article)
+            h.add(mentions[i].blockOrdinal)
+            h.add(mentions[i].sentenceIndex)
+            h.add(mentions[i].value)
+            h.add(mentions[i].expression ?? "\u{0}")
+            h.add(mentions[i].resolution)
+            h.add(mentions[i].sentence)
         }
-        h.add(e.entities.count)
-        for name in e.entities { h.add(name) }
-        h.add(e.disagreement.count)
-        for claim in e.disagreement {
+        h.add(e.pointee.entities.count)
+        for name in e.pointee.entities { h.add(name) }
+        h.add(e.pointee.disagreement.count)
+        for claim in e.pointee.disagreement {
             h.add(claim.value)
             h.add(claim.articles.count)
             for slug in claim.articles { h.add(slug) }
         }
         return h.hash
+    }
+}
+
+/// The content hashes of articles by slug, looked up for the sources of many events at once (a
+/// period's): a slug is found first by where its bytes lie (`SlugNumbers.address`; a period's events
+/// mostly share their sources' strings), so most are found without hashing their bytes. The strings
+/// looked up must stay alive while it is used (two strings alive at once with their bytes at the same
+/// address hold the same bytes).
+struct SourceHashes {
+    private let bySlug: [String: UInt64]
+    /// Direct-mapped by address: the address and length of a slug looked up, and its hash (address 0: none).
+    private var seen = [(address: UInt, count: Int, hash: UInt64)](repeating: (0, 0, 0), count: 1024)
+
+    init(_ bySlug: [String: UInt64]) { self.bySlug = bySlug }
+
+    /// The slug's content hash, 0 for an article not known.
+    mutating func hash(_ slug: String) -> UInt64 {
+        let address = SlugNumbers.address(slug)
+        guard address != 0 else { return bySlug[slug] ?? 0 }
+        let slot = Int(truncatingIfNeeded: address >> 4 ^ address >> 14) & (seen.count - 1)
+        let count = slug.utf8.count
+        if seen[slot].address == address && seen[slot].count == count { return seen[slot].hash }
+        let hash = bySlug[slug] ?? 0
+        seen[slot] = (address, count, hash)
+        return hash
     }
 }
 

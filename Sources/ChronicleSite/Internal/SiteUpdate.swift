@@ -624,9 +624,16 @@ final class MergedDigests: @unchecked Sendable {
                 run = WrittenRun(hash: result.hash, fresh: path, pieces: pieces, last: last.map { ($0.1.path, $0.1.stamp, starts) })
             }
         }
-        let cards = events.indices.map { lastCards[$0] ?? PeriodDigest.fingerprint(events[$0], articleHashes: articleHashes) }
+        // Each event read where it lies (an array's element is copied when passed on, or gone through).
+        let cards = events.withUnsafeBufferPointer { events in
+            var sources = SourceHashes(articleHashes)
+            var input = HashInput()
+            return events.indices.map { i in
+                lastCards[i] ?? PeriodDigest.fingerprint(events.baseAddress! + i, sourceHash: { sources.hash($0) }, in: &input)
+            }
+        }
         if var run {
-            run.lines = SiteState.EventLines(ids: events.map { SiteState.EventLines.id($0.id) }, lengths: lengths, cards: cards)
+            run.lines = SiteState.EventLines(ids: events.indices.map { SiteState.EventLines.id(events[$0].id) }, lengths: lengths, cards: cards)
             lock.lock()
             written[result.period] = run
             lock.unlock()
@@ -634,7 +641,7 @@ final class MergedDigests: @unchecked Sendable {
         let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
                                   cards: cards)
         // Made before the lock is taken.
-        let cardsByID = Dictionary(zip(events.map { $0.id }, cards), uniquingKeysWith: { a, _ in a })
+        let cardsByID = Dictionary(zip(events.indices.lazy.map { events[$0].id }, cards), uniquingKeysWith: { a, _ in a })
         lock.lock()
         made[result.period] = (result.hash, digest, shares, cardsByID)
         lock.unlock()
