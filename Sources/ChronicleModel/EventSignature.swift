@@ -148,75 +148,107 @@ struct EventSignature: Sendable {
             let clause = focus.map { EventSignature.clause(around: $0, in: bytes) }
             // Read once for the text, not once per word (each read of a static checks that it is made).
             let folding = EventSignature.folding
-            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
-            var previousEnded = true
-            // Every byte or'ed together, and whether one is a carriage return (not a word byte).
-            var allBytes: UInt8 = 0, carriageReturn = false
-            var i = 0
-            while i < bytes.count {
-                guard WordBytes.isWordByte(bytes, i) else {
+            return EventSignature.asciiBytes.withUnsafeBufferPointer { ascii in
+                @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+                // Byte `i` lower-cased when it belongs to a word, else its kind (`asciiBytes`; `beyondASCII`
+                // for a byte beyond ASCII outside words): one load for nearly every byte.
+                @inline(__always) func wordByte(_ i: Int) -> UInt8 {
                     let b = bytes[i]
-                    allBytes |= b
-                    carriageReturn = carriageReturn || b == 0x0D
-                    if b == 0x2E || b == 0x22 || b == 0x3A || (b == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C) { previousEnded = true }
-                    i += 1
-                    continue
+                    if b < 0x80 { return ascii[Int(b)] }
+                    return WordBytes.isWordByte(bytes, i) ? b : EventSignature.beyondASCII
                 }
-                let start = i
-                // Every byte of the word or'ed together: below 0x80 when it is ASCII.
-                var high = bytes[i]
-                i += 1
-                while i < bytes.count && WordBytes.isWordByte(bytes, i) { high |= bytes[i]; i += 1 }
-                // A number is one word across its decimal point and thousands separators ("10.4%",
-                // "14,000"): "10.4%" shares nothing with "a 10-year bond".
-                while EventSignature.isDigit(bytes, start), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x2C,
-                      EventSignature.isDigit(bytes, i + 1) {
-                    i += 1
-                    while i < bytes.count && WordBytes.isWordByte(bytes, i) { high |= bytes[i]; i += 1 }
+                var previousEnded = true
+                // Every word byte or'ed together, and whether a byte outside words is beyond ASCII or a carriage return.
+                var allBytes: UInt8 = 0, carriageReturn = false
+                var i = 0
+                while i < bytes.count {
+                    var c = wordByte(i)
+                    guard c >= EventSignature.firstWordByte else {
+                        if c == EventSignature.sentenceMark {
+                            previousEnded = true
+                        } else if c == EventSignature.carriageReturn {
+                            carriageReturn = true
+                        } else if c == EventSignature.beyondASCII {
+                            allBytes |= 0x80
+                            if bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 2] == 0x9C { previousEnded = true }
+                        }
+                        i += 1
+                        continue
+                    }
+                    let start = i
+                    // The word lower-cased (ASCII letters) and hashed as it is read, every byte or'ed
+                    // together (below 0x80 when it is ASCII).
+                    var whole: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var high: UInt8 = 0
+                    while true {
+                        whole = (whole ^ UInt64(c)) &* 0x100_0000_01b3
+                        high |= c
+                        i += 1
+                        if i < bytes.count {
+                            c = wordByte(i)
+                            if c >= EventSignature.firstWordByte { continue }
+                        }
+                        // A number is one word across its decimal point and thousands separators ("10.4%",
+                        // "14,000"): "10.4%" shares nothing with "a 10-year bond".
+                        guard EventSignature.isDigit(bytes, start), i + 1 < bytes.count, bytes[i] == 0x2E || bytes[i] == 0x2C,
+                              EventSignature.isDigit(bytes, i + 1) else { break }
+                        c = bytes[i]
+                    }
+                    allBytes |= high
+                    defer { previousEnded = false }
+                    // The date itself is compared as a date, not as words.
+                    if let focus, focus.contains(start) { continue }
+                    var letters = i - start
+                    if high >= 0x80 {
+                        letters = 0
+                        for k in start..<i where bytes[k] & 0xC0 != 0x80 { letters += 1 }
+                    }
+                    // The last three bytes lower-cased (0 before the word's start), for the suffixes below.
+                    let last = lower(bytes[i - 1])
+                    let second = i - start >= 2 ? lower(bytes[i - 2]) : 0
+                    let third = i - start >= 3 ? lower(bytes[i - 3]) : 0
+                    // Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
+                    // The stem's hash is the whole word's with the suffix's bytes taken back off.
+                    @inline(__always) func unhash(_ h: UInt64, _ b: UInt8) -> UInt64 { (h &* EventSignature.inverseFNVPrime) ^ UInt64(b) }
+                    var stem = whole
+                    if letters > 5, third == 0x69, second == 0x6E, last == 0x67 {  // "ing"
+                        stem = unhash(unhash(unhash(whole, last), second), third)
+                    } else if letters > 4, second == 0x65, last == 0x64 {  // "ed"
+                        stem = unhash(unhash(whole, last), second)
+                    } else if letters > 3, last == 0x73, second != 0x73 {  // "s", not "ss"
+                        stem = unhash(whole, last)
+                    }
+                    let folded = folding.index(of: whole).map { folding.values[$0] }
+                    if folded == 0 { continue }
+                    let first = bytes[start]
+                    let isNumber = first >= 0x30 && first <= 0x39
+                    let isCapital = first >= 0x41 && first <= 0x5A
+                    var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
+                    if let clause, !clause.contains(start) {
+                        weight *= EventSignature.outsideClauseWeight
+                    } else if isNumber {
+                        numbers.append(whole)
+                    }
+                    found.append((folded ?? stem, weight, isCapital && !previousEnded))
                 }
-                allBytes |= high
-                defer { previousEnded = false }
-                // The date itself is compared as a date, not as words.
-                if let focus, focus.contains(start) { continue }
-                // The word lower-cased (ASCII letters), hashed up to its stem and then whole.
-                var letters = i - start
-                if high >= 0x80 {
-                    letters = 0
-                    for k in start..<i where bytes[k] & 0xC0 != 0x80 { letters += 1 }
-                }
-                // The last three bytes lower-cased (0 before the word's start), for the suffixes below.
-                let last = lower(bytes[i - 1])
-                let second = i - start >= 2 ? lower(bytes[i - 2]) : 0
-                let third = i - start >= 3 ? lower(bytes[i - 3]) : 0
-                // Crude English suffix folding: enough to match "sanctions"/"sanction", "talks"/"talk".
-                var stemEnd = i
-                if letters > 5, third == 0x69, second == 0x6E, last == 0x67 {  // "ing"
-                    stemEnd = i - 3
-                } else if letters > 4, second == 0x65, last == 0x64 {  // "ed"
-                    stemEnd = i - 2
-                } else if letters > 3, last == 0x73, second != 0x73 {  // "s", not "ss"
-                    stemEnd = i - 1
-                }
-                var stem: UInt64 = 0xcbf2_9ce4_8422_2325
-                for k in start..<stemEnd { stem = (stem ^ UInt64(lower(bytes[k]))) &* 0x100_0000_01b3 }
-                var whole = stem
-                for k in stemEnd..<i { whole = (whole ^ UInt64(lower(bytes[k]))) &* 0x100_0000_01b3 }
-                let folded = folding.index(of: whole).map { folding.values[$0] }
-                if folded == 0 { continue }
-                let first = bytes[start]
-                let isNumber = first >= 0x30 && first <= 0x39
-                let isCapital = first >= 0x41 && first <= 0x5A
-                var weight: Double = isNumber ? 2 : (isCapital && !previousEnded ? 2 : 1)
-                if let clause, !clause.contains(start) {
-                    weight *= EventSignature.outsideClauseWeight
-                } else if isNumber {
-                    numbers.append(whole)
-                }
-                found.append((folded ?? stem, weight, isCapital && !previousEnded))
+                return allBytes < 0x80 && !carriageReturn
             }
-            return allBytes < 0x80 && !carriageReturn
         }
     }
+
+    /// What `Reader.scan` reads of each ASCII byte: a word byte (`WordBytes.isASCIIWordByte`)
+    /// lower-cased, else its kind, below every word byte: a mark that ends a sentence or opens or
+    /// closes a quote or a list (. " :), a carriage return, any other.
+    private static let asciiBytes: [UInt8] = (0..<128).map { (b: UInt8) in
+        if WordBytes.isASCIIWordByte(b) { return b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        if b == 0x2E || b == 0x22 || b == 0x3A { return EventSignature.sentenceMark }
+        return b == 0x0D ? EventSignature.carriageReturn : 0
+    }
+    private static let sentenceMark: UInt8 = 1, carriageReturn: UInt8 = 2, beyondASCII: UInt8 = 3
+    /// The least word byte ("0").
+    private static let firstWordByte: UInt8 = 0x30
+    /// The inverse of the FNV prime modulo 2^64: a byte hashed last is taken back off.
+    static let inverseFNVPrime: UInt64 = 0xce96_5057_aff6_957b
 
     /// The clause holding the expression: from the punctuation before it to the punctuation after
     /// it, the next clause included when the expression opens the sentence on its own ("On Friday, …").
