@@ -212,19 +212,31 @@ enum CompiledPartials {
             out.add("</p>\n")
         }
         out.add("<p class=\"event-text\">"); EventView.writeHighlighted(event.representative, into: &out); out.add("</p>\n")
-        out.add("<p class=\"event-sources\">")
-        writeSources(event, index: index, links: &links, into: &out)
-        out.add("</p>\n")
-        let actors = event.entities.prefix(EntityPages.actorsPerEvent).compactMap { index.entities[$0] }
-        if !actors.isEmpty {
-            out.add("<p class=\"event-actors\">")
-            for (i, a) in actors.enumerated() {
-                if i > 0 { out.add(" · ") }
-                out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); links.root(into: &out)
-                out.add("entities/"); out.escaped(Paths.encode(a.slug)); out.add(".html\">"); out.escaped(a.name); out.add("</a>")
-            }
-            out.add("</p>\n")
+        // Each source's article by its place in the list (-1: none), looked up once for the
+        // sources and for the sentences "Why this date?" links to (mostly the same articles).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: sources.count) { positions in
+            for i in sources.indices { positions[i] = index.positions.position(sources[i]) ?? -1 }
+            cardRest(event, positions: UnsafeBufferPointer(positions), index: index, links: &links, into: &out)
         }
+    }
+
+    /// The rest of `card` from its sources on, given where each source is in the site's list (-1: not there).
+    private static func cardRest(_ event: Event, positions: UnsafeBufferPointer<Int>, index: SiteIndex, links: inout ArticleLinkTexts,
+                                 into out: inout PageText) {
+        let sources = event.sources
+        out.add("<p class=\"event-sources\">")
+        writeSources(event, positions: positions, index: index, links: &links, into: &out)
+        out.add("</p>\n")
+        // The shown actors written as they are found (no list of them made).
+        var actors = 0
+        for id in event.entities.prefix(EntityPages.actorsPerEvent) {
+            guard let a = index.entities[id] else { continue }
+            out.add(actors == 0 ? "<p class=\"event-actors\">" : " · ")
+            actors += 1
+            out.add("<a class=\"actor actor-"); out.escaped(a.kind.rawValue); out.add("\" href=\""); links.root(into: &out)
+            out.add("entities/"); out.escaped(Paths.encode(a.slug)); out.add(".html\">"); out.escaped(a.name); out.add("</a>")
+        }
+        if actors > 0 { out.add("</p>\n") }
         if !event.disagreement.isEmpty {
             out.add("<p class=\"disagree\"><span class=\"badge badge-disagree\">sources disagree</span> ")
             for claim in event.disagreement {
@@ -248,7 +260,7 @@ enum CompiledPartials {
                 let slug = mentions[j].article
                 out.add("<li><a href=\""); links.root(into: &out)
                 let sentence = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
-                if let p = index.positions.position(slug) {
+                if let p = position(slug, sources: sources, positions: positions, index: index) {
                     links.href(p, into: &out); EventView.ArticleLink.write(sentence: sentence, into: &out)
                     out.add("\">"); links.outletOrTitle(p, into: &out)
                 } else {
@@ -265,6 +277,37 @@ enum CompiledPartials {
         out.add("</article>\n")
     }
 
+    /// Where the article `slug` is in the site's list: read from `positions` when it is one of the
+    /// event's few `sources` (the same bytes: what `SlugPositions` tells apart), else looked up.
+    private static func position(_ slug: String, sources: [String], positions: UnsafeBufferPointer<Int>, index: SiteIndex) -> Int? {
+        if sources.count <= 16, let k = sources.indices.first(where: { sameBytes(sources[$0], slug) }) {
+            return positions[k] >= 0 ? positions[k] : nil
+        }
+        return index.positions.position(slug)
+    }
+
+    /// Whether two texts are the same bytes (compared eight at a time where they lie).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                let (rawX, rawY) = (UnsafeRawPointer(p), UnsafeRawPointer(q))
+                var i = 0
+                while i + 8 <= x.count {
+                    guard rawX.loadUnaligned(fromByteOffset: i, as: UInt64.self) == rawY.loadUnaligned(fromByteOffset: i, as: UInt64.self) else { return false }
+                    i += 8
+                }
+                while i < x.count {
+                    guard p[i] == q[i] else { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+        return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+    }
+
     /// `EventView.salience(event)`, escaped: only the score's text could need it.
     private static func salience(_ event: Event, into out: inout PageText) {
         out.add("salience "); out.escaped(JSONNumber.format(event.score)); out.add(": ")
@@ -276,13 +319,13 @@ enum CompiledPartials {
     /// An event's shown sources, each linked to the sentence of it the event is first mentioned
     /// in, named by its outlet (with a short title when another source of the event has the same
     /// outlet), and how many more there are.
-    private static func writeSources(_ event: Event, index: SiteIndex, links: inout ArticleLinkTexts, into out: inout PageText) {
+    /// - Parameter positions: each source's article by its place in the list (-1: none); its fields are read where they are, not copied.
+    private static func writeSources(_ event: Event, positions: UnsafeBufferPointer<Int>, index: SiteIndex, links: inout ArticleLinkTexts,
+                                     into out: inout PageText) {
         let sources = event.sources
         let shown = min(sources.count, EventView.shownSources)
-        // Each source's article by its place in the list (its fields read where they are, not copied).
-        let positions = sources.map { index.positions.position($0) }
         let articles = index.articleList
-        func outlet(_ i: Int) -> String? { positions[i].flatMap { articles[$0].source } }
+        func outlet(_ i: Int) -> String? { positions[i] >= 0 ? articles[positions[i]].source : nil }
         // Whether another source has the same outlet: compared pairwise when few, else counted.
         var outletCounts: [String: Int] = [:]
         if sources.count > EventView.shownSources {
@@ -293,36 +336,39 @@ enum CompiledPartials {
             return sources.indices.contains { $0 != i && outlet($0) == o }
         }
         // The sentence each shown source is first mentioned in (the event's mentions are many).
-        var first: [(block: Int, sentence: Int)?] = Array(repeating: nil, count: shown)
-        var found = 0, j = 0
-        let mentions = event.mentions
-        var previous: String?
-        while found < shown && j < mentions.count {
-            // A run of mentions from one article needs looking up once.
-            let article = mentions[j].article
-            if article != previous {
-                for k in 0..<shown where first[k] == nil && sources[k] == article {
-                    first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
-                    found += 1
+        withUnsafeTemporaryAllocation(of: (block: Int, sentence: Int)?.self, capacity: shown) { first in
+            first.initialize(repeating: nil)
+            var found = 0, j = 0
+            let mentions = event.mentions
+            var previous: String?
+            while found < shown && j < mentions.count {
+                // A run of mentions from one article needs looking up once.
+                let article = mentions[j].article
+                if article != previous {
+                    for k in 0..<shown where first[k] == nil && sources[k] == article {
+                        first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
+                        found += 1
+                    }
+                    previous = article
                 }
-                previous = article
+                j += 1
             }
-            j += 1
-        }
-        for i in 0..<shown {
-            if i > 0 { out.add(" · ") }
-            out.add("<a href=\""); links.root(into: &out)
-            if let p = positions[i] {
-                links.href(p, into: &out); EventView.ArticleLink.write(sentence: first[i], into: &out)
-                out.add("\" title=\""); links.title(p, into: &out); out.add("\">")
-                links.sourceName(p, repeated: outlet(i).map { repeated(i, $0) } ?? false, into: &out)
-            } else {
-                let slug = sources[i]
-                EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
-                out.add("\" title=\""); out.escaped(slug); out.add("\">")
-                out.escaped(EventView.sourceName(outlet: nil, title: slug, repeated: false))
+            for i in 0..<shown {
+                if i > 0 { out.add(" · ") }
+                out.add("<a href=\""); links.root(into: &out)
+                if positions[i] >= 0 {
+                    let p = positions[i]
+                    links.href(p, into: &out); EventView.ArticleLink.write(sentence: first[i], into: &out)
+                    out.add("\" title=\""); links.title(p, into: &out); out.add("\">")
+                    links.sourceName(p, repeated: outlet(i).map { repeated(i, $0) } ?? false, into: &out)
+                } else {
+                    let slug = sources[i]
+                    EventView.ArticleLink(slug: slug, sentence: first[i]).write(into: &out)
+                    out.add("\" title=\""); out.escaped(slug); out.add("\">")
+                    out.escaped(EventView.sourceName(outlet: nil, title: slug, repeated: false))
+                }
+                out.add("</a>")
             }
-            out.add("</a>")
         }
         if sources.count > shown { out.add(" · and "); out.add(sources.count - shown); out.add(" more") }
     }
@@ -498,29 +544,32 @@ extension PageText {
     /// `DisplayFormat.value(v)`, escaped.
     mutating func label(_ v: TimexValue) {
         guard case .day(let d) = v else { return escaped(DisplayFormat.value(v)) }
-        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape), made on
-        // the stack and appended at once when its numbers are of the usual sizes.
+        // DisplayFormat.day: "Sat 15 March 2025" (names and digits: nothing to escape), written
+        // straight into the page when its numbers are of the usual sizes and its names are short.
         let names = DateNames.shared
-        let (weekday, month) = (names.shortWeekdays[d.weekday.rawValue - 1], names.months[d.month - 1])
-        guard (1...99).contains(d.day), (1000...9999).contains(d.year), weekday.count + month.count <= 20 else {
-            add(weekday)
+        let (weekday, month) = (names.shortWeekday(d.weekday.rawValue - 1), names.month(d.month - 1))
+        guard (1...99).contains(d.day), (1000...9999).contains(d.year), let weekday, let month else {
+            add(names.shortWeekdays[d.weekday.rawValue - 1])
             add(byte: 0x20); add(d.day); add(byte: 0x20)
-            add(month)
+            add(names.months[d.month - 1])
             add(byte: 0x20); add(d.year)
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+        let dayWidth = d.day < 10 ? 1 : 2
+        append(weekday.count + dayWidth + month.count + 7) { text in
             var n = 0
-            func put(_ name: [UInt8]) { for b in name { text[n] = b; n += 1 } }
+            func put(_ name: UnsafeBufferPointer<UInt8>) {
+                (text + n).update(from: name.baseAddress!, count: name.count)
+                n += name.count
+            }
             func put(_ number: Int, width: Int) {
-                DecimalDigits.write(number, width: width, endingAt: n + width, into: text)
+                DecimalDigits.write(number, width: width, endingAt: n + width, into: UnsafeMutableBufferPointer(start: text, count: n + width))
                 n += width
             }
             put(weekday); text[n] = 0x20; n += 1
-            put(d.day, width: d.day < 10 ? 1 : 2); text[n] = 0x20; n += 1
+            put(d.day, width: dayWidth); text[n] = 0x20; n += 1
             put(month); text[n] = 0x20; n += 1
             put(d.year, width: 4)
-            add(UnsafeBufferPointer(rebasing: text[..<n]))
         }
     }
 
@@ -543,11 +592,37 @@ extension PageText {
     }
 }
 
-/// `DisplayFormat`'s names as UTF-8.
-private final class DateNames: Sendable {
+/// `DisplayFormat`'s names as UTF-8, and the short ones also where they can be read in place
+/// (a label copies them without retaining an array for each).
+private final class DateNames: @unchecked Sendable {
     static let shared = DateNames()
     let shortWeekdays = DisplayFormat.weekdayNames.map { Array($0.prefix(3).utf8) }
     let months = DisplayFormat.monthNames.map { Array($0.utf8) }
+    /// The weekdays' then the months' names, each in a slot of `slot` bytes: its length, then its bytes.
+    /// Never freed (the names last as long as the program).
+    private let slots: UnsafeMutablePointer<UInt8>
+    private static let slot = 32
+
+    private init() {
+        let names = shortWeekdays + months
+        slots = .allocate(capacity: names.count * Self.slot)
+        slots.initialize(repeating: 0, count: names.count * Self.slot)
+        for (i, name) in names.enumerated() where name.count < Self.slot {
+            slots[i * Self.slot] = UInt8(name.count)
+            for (k, b) in name.enumerated() { slots[i * Self.slot + 1 + k] = b }
+        }
+    }
+
+    /// The short name of weekday `i` (from 0), nil when empty or too long for its slot.
+    func shortWeekday(_ i: Int) -> UnsafeBufferPointer<UInt8>? { name(i) }
+
+    /// The name of month `i` (from 0), nil when empty or too long for its slot.
+    func month(_ i: Int) -> UnsafeBufferPointer<UInt8>? { name(shortWeekdays.count + i) }
+
+    private func name(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        let count = Int(slots[i * Self.slot])
+        return count == 0 ? nil : UnsafeBufferPointer(start: slots + i * Self.slot + 1, count: count)
+    }
 }
 
 /// The texts of publication days, each made once per list (many articles share a day).
