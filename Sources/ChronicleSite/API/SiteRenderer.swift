@@ -43,7 +43,7 @@ public struct SiteRenderer: Sendable {
         let pages = Pages(templates: templates, index: SiteIndex(config: timeline.config, articles: articles, periods: digests,
                                                                   entities: timeline.entities, pagedAbove: pagedAbove))
         let ordered = digests.map { byPeriod[$0.period]! }
-        var files = pages.front(events: byPeriod)
+        var files = try pages.front(events: byPeriod)
         if pages.index.paged {
             for (i, events) in ordered.enumerated() { files.append(pages.period(at: i, events: events)) }
         }

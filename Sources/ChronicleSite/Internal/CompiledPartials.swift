@@ -418,7 +418,8 @@ enum CompiledPartials {
 ///
 /// The buffer is a `ByteText`, so that a piece is a capacity test and a copy: a period page is a
 /// few hundred thousand short pieces, and an array checked its storage for uniqueness and bounds
-/// on each of them. The page is handed on as an array, copied once (`take`).
+/// on each of them. A finished page is written to its file from the buffer (`withBytes`); text
+/// wanted as an array is copied once (`take`).
 struct PageText: ~Copyable {
     private var buffer: ByteText
 
@@ -438,6 +439,11 @@ struct PageText: ~Copyable {
     mutating func take() -> [UInt8] { buffer.take() }
 
     var string: String { buffer.withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// What has been written, read where it lies.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try buffer.withBytes { try body(UnsafeRawBufferPointer($0)) }
+    }
 
     /// Drops the last `n` bytes written.
     mutating func removeLast(_ n: Int = 1) { buffer.removeLast(n) }

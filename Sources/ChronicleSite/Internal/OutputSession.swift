@@ -85,23 +85,29 @@ final class OutputSession: @unchecked Sendable {
     }
 
     func write(_ file: OutputFile, fingerprint: UInt64? = nil, parts: [OutputEntry.Part] = []) throws {
-        let hash = ContentHash.xxh64(file.data)
-        if let old = intact(file.path), old.hash == hash {
-            keep(file.path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint, parts: parts))
+        try file.data.withUnsafeBytes { try write(file.path, bytes: $0, fingerprint: fingerprint, parts: parts) }
+    }
+
+    /// Writes the file at `path` holding `bytes`, read where they lie (a page is written from the
+    /// buffer it was put together in, not copied into an array first).
+    func write(_ path: String, bytes: UnsafeRawBufferPointer, fingerprint: UInt64? = nil, parts: [OutputEntry.Part] = []) throws {
+        let hash = ContentHash.xxh64(bytes)
+        if let old = intact(path), old.hash == hash {
+            keep(path, OutputEntry(stamp: old.stamp, hash: hash, fingerprint: fingerprint, parts: parts))
             return
         }
-        guard SiteWriter.isSafe(file.path) else { throw SiteWriter.WriteError.unsafePath(file.path) }
-        let target = rootPath + file.path
+        guard SiteWriter.isSafe(path) else { throw SiteWriter.WriteError.unsafePath(path) }
+        let target = rootPath + path
         let stamp: FileStamp
         do {
             // A staged folder is new and swapped in whole: each file is written where it goes, once.
             // In place, a file is written beside its target and renamed over it, so it is never seen half written.
-            stamp = staged ? try Self.create(target, with: file.data, exclusive: true)
-                : try Self.replace(target, with: file.data)
+            stamp = staged ? try Self.create(target, with: bytes, exclusive: true)
+                : try Self.replace(target, with: bytes)
         } catch {
             throw SiteWriter.WriteError.io("could not write \(target): \(error.localizedDescription)")
         }
-        record(file.path, OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts))
+        record(path, OutputEntry(stamp: stamp, hash: hash, fingerprint: fingerprint, parts: parts))
     }
 
     private func record(_ path: String, _ entry: OutputEntry) {
@@ -114,7 +120,7 @@ final class OutputSession: @unchecked Sendable {
     /// A new file at `path` holding `bytes`, written from where they are (a period page is
     /// megabytes: no copy of it first), its folder made when missing; its stamp as written.
     /// `exclusive`: the file must not exist yet (nor be a link).
-    private static func create(_ path: String, with bytes: [UInt8], exclusive: Bool) throws -> FileStamp {
+    private static func create(_ path: String, with bytes: UnsafeRawBufferPointer, exclusive: Bool) throws -> FileStamp {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (exclusive ? O_EXCL : O_TRUNC)
         let fd = try WholeWrite.open(path, flags: flags)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -126,7 +132,7 @@ final class OutputSession: @unchecked Sendable {
 
     /// `path` replaced by a file holding `bytes` in one rename; its stamp once renamed (a rename
     /// changes the file's change time).
-    private static func replace(_ path: String, with bytes: [UInt8]) throws -> FileStamp {
+    private static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) throws -> FileStamp {
         let temporary = WholeWrite.temporary(beside: path)
         do {
             _ = try create(temporary, with: bytes, exclusive: true)

@@ -44,16 +44,24 @@ struct Pages: @unchecked Sendable {
 
     /// `index.html` and `timeline.md`, and `articles.html` on a paged site. A small site shows
     /// every event (`events` must hold every period); a paged one lists its periods and highlights.
-    func front(events: [Period: [Event]]) -> [OutputFile] {
-        frontPages(events: events).map { $0.render(nil).file }
+    func front(events: [Period: [Event]]) throws -> [OutputFile] {
+        try frontPages(events: events).map { page in
+            var file = OutputFile(path: page.path, data: [])
+            try page.render(nil) { path, bytes, _ in file = OutputFile(path: path, data: Array(bytes)) }
+            return file
+        }
     }
 
-    /// A page of `front`, rendered when asked (so they can be rendered concurrently); given the
-    /// page as the last build wrote it and its parts, one that lists every article copies the
-    /// lines that show what they showed (`listed`).
+    /// What a finished page is handed to: its path, its bytes (read where they were written and
+    /// valid during the call, not copied into an array) and its parts.
+    typealias Finish = (_ path: String, _ bytes: UnsafeRawBufferPointer, _ parts: [OutputEntry.Part]) throws -> Void
+
+    /// A page of `front`, rendered when asked (so they can be rendered concurrently) and handed
+    /// to `finish`; given the page as the last build wrote it and its parts, one that lists every
+    /// article copies the lines that show what they showed (`listed`).
     struct FrontPage: Sendable {
         var path: String
-        var render: @Sendable (_ previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part])
+        var render: @Sendable (_ previous: (bytes: [UInt8], parts: [OutputEntry.Part])?, _ finish: Finish) throws -> Void
     }
 
     /// The pages of `front`; `lines`, when given, holds each article's
@@ -77,21 +85,23 @@ struct Pages: @unchecked Sendable {
         let shared = SendableContext(values)
         var files = [
             FrontPage(path: "index.html") {
-                listed("index.html", "index.html", shared.values, .html(root: ""), site: site, lines: lines, previous: $0)
+                try listed("index.html", "index.html", shared.values, .html(root: ""), site: site, lines: lines, previous: $0, finish: $1)
             },
             FrontPage(path: "timeline.md") {
-                listed("timeline.md", "timeline.md", shared.values, .markdown, site: site, lines: lines, previous: $0)
+                try listed("timeline.md", "timeline.md", shared.values, .markdown, site: site, lines: lines, previous: $0, finish: $1)
             },
         ]
         if index.paged {
             let title = "Articles · \(index.config.title)"
-            files.append(FrontPage(path: "articles.html") { previous in
-                listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), site: site,
-                       lines: lines, previous: previous)
+            files.append(FrontPage(path: "articles.html") { previous, finish in
+                try listed("articles.html", "articles.html", CommonContext.page(index, root: "", title: title), .html(root: ""), site: site,
+                           lines: lines, previous: previous, finish: finish)
             })
         }
         if !index.entityList.isEmpty {
-            files.append(FrontPage(path: "entities/index.html") { _ in (page("entities/index.html", "entities.html", EntityPages.list(index)), []) })
+            files.append(FrontPage(path: "entities/index.html") { _, finish in
+                try Self.handOver(page("entities/index.html", "entities.html", EntityPages.list(index)), finish)
+            })
         }
         return files
     }
@@ -103,13 +113,13 @@ struct Pages: @unchecked Sendable {
     /// `lines`: each article's `articlePrint`, when already worked out.
     private func listed(_ path: String, _ template: String, _ values: [String: Any], _ list: CompiledPartials.ArticleList,
                         site: UInt64, lines: [UInt64]?,
-                        previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (file: OutputFile, parts: [OutputEntry.Part]) {
+                        previous: (bytes: [UInt8], parts: [OutputEntry.Part])?, finish: Finish) rethrows {
         let key: String
         switch list {
         case .html: key = "articleListHTML"
         case .markdown: key = "articleListMarkdown"
         }
-        guard values[key] != nil else { return (page(path, template, values), []) }
+        guard values[key] != nil else { return try Self.handOver(page(path, template, values), finish) }
         // The page with a mark where the list goes: used when the mark is there once and came from
         // the one time the list was asked for (an escaped or transformed list has no such mark).
         let mark = "\u{0}<article list>\u{0}"
@@ -120,8 +130,8 @@ struct Pages: @unchecked Sendable {
         let markBytes = Array(mark.utf8)
         let found = shell.indices.dropLast(markBytes.count - 1).filter { shell[$0] == 0 && shell[$0..<($0 + markBytes.count)].elementsEqual(markBytes) }
         // A page that never asked for the list is the page.
-        if asked.count == 0 && found.isEmpty { return (OutputFile(path: path, data: shell), []) }
-        guard asked.count == 1, found.count == 1, let at = found.first else { return (page(path, template, values), []) }
+        if asked.count == 0 && found.isEmpty { return try Self.handOver(OutputFile(path: path, data: shell), finish) }
+        guard asked.count == 1, found.count == 1, let at = found.first else { return try Self.handOver(page(path, template, values), finish) }
         var old = PreviousParts(previous?.parts ?? [])
         let seed = list.seed(site: site)
         var out = PageText(capacity: shell.count + (previous?.bytes.count ?? index.articleList.count * 280))
@@ -142,7 +152,12 @@ struct Pages: @unchecked Sendable {
         }
         out.add(list.closing)
         out.add(shell[(at + markBytes.count)...])
-        return (OutputFile(path: path, data: out.take()), parts)
+        try out.withBytes { try finish(path, $0, parts) }
+    }
+
+    /// Hands a page rendered whole (it has no parts) to `finish`.
+    private static func handOver(_ file: OutputFile, _ finish: Finish) rethrows {
+        try file.data.withUnsafeBytes { try finish(file.path, $0, []) }
     }
 
     /// A list page's parts as the last build wrote them, found by fingerprint in the order of the
@@ -250,10 +265,11 @@ struct Pages: @unchecked Sendable {
     /// `event` partial (a new article changes a few cards of a day, not all of them); the days'
     /// headings are written each time. Without the compiled `days` partial (or with a `month.html`
     /// that lists the `days` itself) the page is rendered whole and has no parts.
+    /// The page is handed to `finish` (a period page is megabytes: not copied into an array).
     func period(at position: Int, events: [Event], cardPrint: (Event, Bool) -> UInt64,
-                previous: (bytes: [UInt8], parts: [OutputEntry.Part])?) -> (OutputFile, [OutputEntry.Part]) {
+                previous: (bytes: [UInt8], parts: [OutputEntry.Part])?, finish: Finish) rethrows {
         let needs = needs(["month.html"], root: "../")
-        guard needs.daysHTML, !needs.days else { return (period(at: position, events: events), []) }
+        guard needs.daysHTML, !needs.days else { return try Self.handOver(period(at: position, events: events), finish) }
         // The page around the days, with a mark where they go (found exactly once, or the page is rendered whole).
         let mark = "\u{0}days\u{0}"
         var month = TimelineGroups.period(index.periods[position], events: nil, index: index)
@@ -261,7 +277,7 @@ struct Pages: @unchecked Sendable {
         let shell = Array(templates.render("month.html", periodValues(at: position, month: month)).utf8)
         let markBytes = Array(mark.utf8)
         let found = shell.indices.dropLast(markBytes.count - 1).filter { shell[$0] == 0 && shell[$0..<($0 + markBytes.count)].elementsEqual(markBytes) }
-        guard found.count == 1, let at = found.first else { return (period(at: position, events: events), []) }
+        guard found.count == 1, let at = found.first else { return try Self.handOver(period(at: position, events: events), finish) }
         // The page is put together in one buffer about the size of the last one: no copy of it per step.
         let old = Dictionary((previous?.parts ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
         // Room to spare costs nothing until written (a large buffer's pages are taken as they are
@@ -283,7 +299,7 @@ struct Pages: @unchecked Sendable {
             }
         }
         out.add(shell[(at + markBytes.count)...])
-        return (OutputFile(path: Paths.period(index.periods[position].period), data: out.take()), parts)
+        try out.withBytes { try finish(Paths.period(index.periods[position].period), $0, parts) }
     }
 
     /// What `month.html` is rendered with, given its `month` section.
@@ -306,11 +322,22 @@ struct Pages: @unchecked Sendable {
 
     /// `articles/<slug>.html`, from its body (`ArticlePage.body`, as UTF-8) and the events it reports.
     func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events) -> OutputFile {
-        if let compiledArticle {
-            var out = PageText(capacity: body.count + 4096 + events.listed.count * 512)
-            compiledArticle.write(info, body: body, events: events, index: index, into: &out)
-            return OutputFile(path: Paths.article(info.slug), data: out.take())
-        }
+        guard compiledArticle != nil else { return renderedArticle(info, counts: counts, body: body, events: events) }
+        var file = OutputFile(path: Paths.article(info.slug), data: [])
+        article(info, counts: counts, body: body, events: events) { _, bytes, _ in file.data = Array(bytes) }
+        return file
+    }
+
+    /// The same page handed to `finish` (with no parts).
+    func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events, finish: Finish) rethrows {
+        guard let compiledArticle else { return try Self.handOver(renderedArticle(info, counts: counts, body: body, events: events), finish) }
+        var out = PageText(capacity: body.count + 4096 + events.listed.count * 512)
+        compiledArticle.write(info, body: body, events: events, index: index, into: &out)
+        try out.withBytes { try finish(Paths.article(info.slug), $0, []) }
+    }
+
+    /// The article page rendered from `article.html` (no compiled page).
+    private func renderedArticle(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events) -> OutputFile {
         var html = PageText(capacity: body.count + 64)
         ArticlePage.resolve(body, keyOfSentence: events.keyOfSentence, into: &html)
         return page(Paths.article(info.slug), "article.html",

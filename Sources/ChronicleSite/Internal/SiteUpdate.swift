@@ -193,8 +193,7 @@ struct SiteUpdate: @unchecked Sendable {
                     let previous = session.intact(page.path).flatMap { entry in
                         entry.parts.isEmpty ? nil : session.previousBytes(page.path).map { ($0, entry.parts) }
                     }
-                    let (file, parts) = page.render(previous)
-                    try session.write(file, parts: parts)
+                    try page.render(previous) { path, bytes, parts in try session.write(path, bytes: bytes, parts: parts) }
                 }
             }
             if Paths.base(index.config) != nil { jobs.append { if let sitemap = pages.sitemap() { try session.write(sitemap) } } }
@@ -213,10 +212,11 @@ struct SiteUpdate: @unchecked Sendable {
                                 entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
                             }
                             let cards = results[digest.period].flatMap { early?.cards($0) } ?? [:]
-                            let (page, parts) = pages.period(at: i, events: try periods.events(digest.period), cardPrint: {
+                            try pages.period(at: i, events: try periods.events(digest.period), cardPrint: {
                                 prints.card($0, dateInHeading: $1, articleHashes: articleHashes, cards: cards)
-                            }, previous: previous)
-                            try session.write(page, fingerprint: print, parts: parts)
+                            }, previous: previous) { path, bytes, parts in
+                                try session.write(path, bytes: bytes, fingerprint: print, parts: parts)
+                            }
                         }
                     }
                 }
@@ -236,9 +236,10 @@ struct SiteUpdate: @unchecked Sendable {
                     jobs.append {
                         let parts = try record.periods.compactMap { p in try results[p].flatMap { try periods.part(of: record.slug, in: $0) } }
                         let events = ArticlePage.Events(parts: parts)
-                        let page = pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
-                                                 events: events)
-                        try session.write(page, fingerprint: print)
+                        try pages.article(info, counts: ArticlePage.Counts(record.counts), body: try bodies.body(record, events: events),
+                                          events: events) { path, bytes, _ in
+                            try session.write(path, bytes: bytes, fingerprint: print)
+                        }
                     }
                 }
             }
