@@ -125,8 +125,7 @@ public struct BoilerplateDetector: Sendable {
     /// "( AP)", "(UKRAINE’S … HANDOUT/EPA-EFE/REX/Shutterstock)", "Photo: Getty Images".
     static func isCredit(_ text: String) -> Bool {
         // Most blocks start with neither "(" nor a prefix's first two letters: decide those without Foundation.
-        guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }),
-              first.isASCII else { return false }
+        guard let first = firstNonSpace(text), first.isASCII else { return false }
         if first != "(" {
             let lead = UInt8(first.value)
             guard creditPrefixStarts.contains(where: { $0 >> 8 == UInt16(lead | 0x20) }) else { return false }
@@ -148,6 +147,16 @@ public struct BoilerplateDetector: Sendable {
             return t.count <= 200
         }
         return false
+    }
+
+    /// The first scalar that is neither a tab nor a space separator. Read as bytes while the
+    /// text opens with ASCII: the only ASCII space separator is the space itself.
+    private static func firstNonSpace(_ text: String) -> Unicode.Scalar? {
+        for byte in text.utf8 where byte != 0x09 && byte != 0x20 {
+            if byte < 0x80 { return Unicode.Scalar(byte) }
+            break
+        }
+        return text.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator })
     }
 
     /// Lower-case letters and digits, single spaces.
@@ -252,15 +261,22 @@ public struct BoilerplateEvidence: Codable, Hashable, Sendable {
         self.outlet = salt
         var sentences: [UInt64] = []
         var paragraphs: [UInt64] = []
+        paragraphs.reserveCapacity(blocks.count)
         self.blocks = blocks.map { block in
             let scan = BlockScan(block.text, salt: salt)
-            sentences += scan.keys.map(\.hash)
+            for key in scan.keys { sentences.append(key.hash) }
             paragraphs.append(Self.paragraph(scan, salt: salt))
             return Block(block.text, scan: scan)
         }
-        // Sorted, each once.
+        // Sorted, each once (kept in place: each differs from the one kept before it).
         sentences.sort()
-        self.sentences = sentences.enumerated().compactMap { $0.offset > 0 && sentences[$0.offset - 1] == $0.element ? nil : $0.element }
+        var kept = 0
+        for i in sentences.indices where kept == 0 || sentences[kept - 1] != sentences[i] {
+            sentences[kept] = sentences[i]
+            kept += 1
+        }
+        sentences.removeLast(sentences.count - kept)
+        self.sentences = sentences
         self.paragraphs = paragraphs
     }
 
@@ -290,91 +306,104 @@ struct BlockScan {
     }
 
     /// Scans UTF-8 bytes; ASCII without the Unicode property tables, a run of ASCII letters and
-    /// digits (most of a text) in a loop of its own.
+    /// digits (most of a text) in a loop of its own. The running hashes are plain locals (no
+    /// helper closures capture them), so the loops keep them in registers.
     private init(utf8 b: UnsafeBufferPointer<UInt8>, salt: UInt64) {
+        let basis = Self.basis, prime = Self.prime
         // Room for a word every four bytes (English averages six): one allocation for most blocks.
         var words: [UInt64] = []
         words.reserveCapacity(b.count / 4 + 1)
         var keys: [BoilerplateEvidence.Key] = []
-        var hash = Self.basis
-        var word = Self.basis
+        // A kept sentence has at least 12 characters; room for one every 48 bytes spares most blocks a regrowth.
+        if b.count >= 12 { keys.reserveCapacity(b.count / 48 + 1) }
+        var hash = basis
+        var word = basis
         var inWord = false
         var sentence = salt
         var sentenceLength = 0
-        var pendingSpace = false
-        /// A character that is not a letter or digit ends the word it follows.
-        func endWord() {
-            if inWord { words.append(word) }
-            inWord = false
-            word = Self.basis
-            pendingSpace = pendingSpace || !words.isEmpty
-        }
-        /// `.`, `!`, `?` and the end close the sentence, kept when long enough to be distinctive.
-        func endSentence() {
-            if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
-            sentence = salt
-            sentenceLength = 0
-        }
-        /// A letter or digit: the space before it when it starts a word after another.
-        func startLetter() {
-            if pendingSpace && inWord == false && !words.isEmpty {
-                // The space between words; a sentence's own text starts at its first letter.
-                hash = (hash ^ 0x20) &* Self.prime
-                if sentenceLength > 0 {
-                    sentence = (sentence ^ 0x20) &* Self.prime
-                    sentenceLength += 1
-                }
-            }
-            pendingSpace = false
-            inWord = true
-        }
+        let n = b.count
         var i = 0
-        while i < b.count {
+        while i < n {
             let c = b[i]
+            let isLetter: Bool
             if c < 0x80 {
-                guard (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 else {
-                    endWord()
-                    if c == 0x2E || c == 0x21 || c == 0x3F { endSentence() }
+                isLetter = (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10
+            } else {
+                isLetter = false
+            }
+            if !isLetter {
+                var isSentenceEnd = false
+                if c < 0x80 {
+                    isSentenceEnd = c == 0x2E || c == 0x21 || c == 0x3F
                     i += 1
-                    continue
+                } else {
+                    let (scalar, length) = WordBytes.scalar(b, at: i)
+                    let p = scalar.properties
+                    if p.isAlphabetic || p.numericType != nil {
+                        // A letter or digit beyond ASCII: its lower-case mapping is mixed in.
+                        if !inWord {
+                            if !words.isEmpty { (hash, sentence, sentenceLength) = Self.space(hash, sentence, sentenceLength) }
+                            inWord = true
+                        }
+                        for byte in p.lowercaseMapping.utf8 {
+                            hash = (hash ^ UInt64(byte)) &* prime
+                            sentence = (sentence ^ UInt64(byte)) &* prime
+                            word = (word ^ UInt64(byte)) &* prime
+                        }
+                        sentenceLength += 1
+                        i += length
+                        continue
+                    }
+                    i += length
                 }
-                startLetter()
-                // This ASCII letter or digit and those that follow it, each one character, lower-cased.
-                var j = i
-                repeat {
-                    let c = b[j]
-                    let lower = c | 0x20
-                    let value: UInt8
-                    if lower &- 0x61 < 26 { value = lower } else if c &- 0x30 < 10 { value = c } else { break }
-                    hash = (hash ^ UInt64(value)) &* Self.prime
-                    sentence = (sentence ^ UInt64(value)) &* Self.prime
-                    word = (word ^ UInt64(value)) &* Self.prime
-                    j += 1
-                } while j < b.count
-                sentenceLength += j - i
-                i = j
+                // A character that is not a letter or digit ends the word it follows.
+                if inWord {
+                    words.append(word)
+                    inWord = false
+                    word = basis
+                }
+                // `.`, `!`, `?` close the sentence, kept when long enough to be distinctive.
+                if isSentenceEnd {
+                    if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
+                    sentence = salt
+                    sentenceLength = 0
+                }
                 continue
             }
-            let (scalar, length) = WordBytes.scalar(b, at: i)
-            i += length
-            let p = scalar.properties
-            guard p.isAlphabetic || p.numericType != nil else {
-                endWord()
-                continue
+            // An ASCII letter or digit: the space before it when it starts a word after another.
+            if !inWord {
+                if !words.isEmpty { (hash, sentence, sentenceLength) = Self.space(hash, sentence, sentenceLength) }
+                inWord = true
             }
-            // A letter or digit beyond ASCII: its lower-case mapping is mixed in.
-            startLetter()
-            for byte in p.lowercaseMapping.utf8 {
-                hash = (hash ^ UInt64(byte)) &* Self.prime
-                sentence = (sentence ^ UInt64(byte)) &* Self.prime
-                word = (word ^ UInt64(byte)) &* Self.prime
-            }
-            sentenceLength += 1
+            // This ASCII letter or digit and those that follow it, each one character, lower-cased.
+            var j = i
+            repeat {
+                let c = b[j]
+                let lower = c | 0x20
+                let value: UInt8
+                if lower &- 0x61 < 26 { value = lower } else if c &- 0x30 < 10 { value = c } else { break }
+                hash = (hash ^ UInt64(value)) &* prime
+                sentence = (sentence ^ UInt64(value)) &* prime
+                word = (word ^ UInt64(value)) &* prime
+                j += 1
+            } while j < n
+            sentenceLength += j - i
+            i = j
         }
         // The end closes the last word and sentence.
-        endWord()
-        endSentence()
+        if inWord { words.append(word) }
+        if sentenceLength >= 12 { keys.append(.init(hash: sentence, length: sentenceLength)) }
         (self.words, self.keys, self.hash) = (words, keys, hash)
+    }
+
+    /// The space between two words, mixed in when the second one starts; a sentence's own text
+    /// starts at its first letter.
+    /// (Values in and out, not `inout`: the scan's running hashes stay in registers.)
+    @inline(__always)
+    private static func space(_ hash: UInt64, _ sentence: UInt64, _ sentenceLength: Int) -> (UInt64, UInt64, Int) {
+        let hash = (hash ^ 0x20) &* prime
+        guard sentenceLength > 0 else { return (hash, sentence, sentenceLength) }
+        return (hash, (sentence ^ 0x20) &* prime, sentenceLength + 1)
     }
 }
 
