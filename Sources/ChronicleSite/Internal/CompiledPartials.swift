@@ -1,3 +1,4 @@
+import Foundation
 import ChronicleMarkdown
 import ChronicleModel
 import ChronicleTime
@@ -286,24 +287,11 @@ enum CompiledPartials {
         return index.positions.position(slug)
     }
 
-    /// Whether two texts are the same bytes (compared eight at a time where they lie).
+    /// Whether two texts are the same bytes (compared where they lie).
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
-                let (rawX, rawY) = (UnsafeRawPointer(p), UnsafeRawPointer(q))
-                var i = 0
-                while i + 8 <= x.count {
-                    guard rawX.loadUnaligned(fromByteOffset: i, as: UInt64.self) == rawY.loadUnaligned(fromByteOffset: i, as: UInt64.self) else { return false }
-                    i += 8
-                }
-                while i < x.count {
-                    guard p[i] == q[i] else { return false }
-                    i += 1
-                }
-                return true
-            }
+            b.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
         }
         return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
