@@ -388,27 +388,52 @@ extension PeriodDigest {
 }
 
 /// The content hashes of articles by slug, looked up for the sources of many events at once (a
-/// period's): a slug is found first by where its bytes lie (`SlugNumbers.address`; a period's events
+/// period's): a slug is found first by where its bytes lie (`StorageMemo`; a period's events
 /// mostly share their sources' strings), so most are found without hashing their bytes. The strings
-/// looked up must stay alive while it is used (two strings alive at once with their bytes at the same
-/// address hold the same bytes).
+/// looked up must stay alive while it is used.
 struct SourceHashes {
     private let bySlug: [String: UInt64]
-    /// Direct-mapped by address: the address and length of a slug looked up, and its hash (address 0: none).
-    private var seen = [(address: UInt, count: Int, hash: UInt64)](repeating: (0, 0, 0), count: 1024)
+    private var memo = StorageMemo<UInt64>(empty: 0)
 
     init(_ bySlug: [String: UInt64]) { self.bySlug = bySlug }
 
     /// The slug's content hash, 0 for an article not known.
     mutating func hash(_ slug: String) -> UInt64 {
-        let address = SlugNumbers.address(slug)
-        guard address != 0 else { return bySlug[slug] ?? 0 }
-        let slot = Int(truncatingIfNeeded: address >> 4 ^ address >> 14) & (seen.count - 1)
-        let count = slug.utf8.count
-        if seen[slot].address == address && seen[slot].count == count { return seen[slot].hash }
+        let address = StorageMemo<UInt64>.address(slug)
+        if let hash = memo.value(slug, address: address) { return hash }
         let hash = bySlug[slug] ?? 0
-        seen[slot] = (address, count, hash)
+        memo.remember(hash, for: slug, address: address)
         return hash
+    }
+}
+
+/// Values of strings remembered by where their UTF-8 bytes lie (direct-mapped, 1,024 slots): a
+/// string met again at the same address with the same length is found without reading its bytes.
+/// Two strings alive at once with their bytes at the same address hold the same bytes, so the
+/// strings remembered must stay alive while it is used.
+struct StorageMemo<Value> {
+    private var seen: [(address: UInt, count: Int, value: Value)]
+
+    init(empty: Value) { seen = Array(repeating: (0, 0, empty), count: 1024) }
+
+    /// Where a large string's UTF-8 bytes lie, 0 for a small one (read from a copy: never remembered).
+    static func address(_ text: String) -> UInt {
+        guard text.utf8.count > 15 else { return 0 }
+        return text.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0
+    }
+
+    private func slot(_ address: UInt) -> Int { Int(truncatingIfNeeded: address >> 4 ^ address >> 14) & (seen.count - 1) }
+
+    /// The value remembered for `text` (at `address`, `address(text)`), nil when none.
+    func value(_ text: String, address: UInt) -> Value? {
+        guard address != 0 else { return nil }
+        let k = slot(address)
+        return seen[k].address == address && seen[k].count == text.utf8.count ? seen[k].value : nil
+    }
+
+    mutating func remember(_ value: Value, for text: String, address: UInt) {
+        guard address != 0 else { return }
+        seen[slot(address)] = (address, text.utf8.count, value)
     }
 }
 
@@ -649,27 +674,18 @@ struct PeriodShares: Codable, Sendable {
 /// so most slugs are numbered without hashing their bytes.
 private struct SlugNumbers {
     private var numbers = StringNumbers()
-    /// Direct-mapped by address: the address and length of a string numbered, and its number (address 0: none).
-    private var seen = [(address: UInt, count: Int, number: Int)](repeating: (0, 0, 0), count: 1024)
+    private var memo = StorageMemo<Int>(empty: 0)
 
     var strings: [String] { numbers.strings }
 
     /// - Parameter address: `address(slug)`.
     mutating func number(_ slug: String, address: UInt) -> Int {
-        guard address != 0 else { return numbers.number(slug) }
-        let slot = Int(truncatingIfNeeded: address >> 4 ^ address >> 14) & (seen.count - 1)
-        let count = slug.utf8.count
-        if seen[slot].address == address && seen[slot].count == count { return seen[slot].number }
+        if let n = memo.value(slug, address: address) { return n }
         let n = numbers.number(slug)
-        seen[slot] = (address, count, n)
+        memo.remember(n, for: slug, address: address)
         return n
     }
 
-    /// Where a large string's UTF-8 bytes lie, 0 for a small one (read from a copy): two strings
-    /// alive at once with their bytes at the same address hold the same bytes. The strings numbered
-    /// must stay alive while the numbers are used (they are the events' own).
-    static func address(_ text: String) -> UInt {
-        guard text.utf8.count > 15 else { return 0 }
-        return text.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0
-    }
+    /// `StorageMemo.address`: the strings numbered must stay alive while the numbers are used (they are the events' own).
+    static func address(_ text: String) -> UInt { StorageMemo<Int>.address(text) }
 }
