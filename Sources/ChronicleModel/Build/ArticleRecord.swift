@@ -26,7 +26,14 @@ public struct ArticleRecord: Codable, Sendable {
     public var included: Bool
     /// Warnings about the file, with `file` relative to the content folder.
     public var warnings: [Diagnostic]
-    public var evidence: BoilerplateEvidence
+    public var evidence: BoilerplateEvidence {
+        get { storedEvidence.value }
+        set { storedEvidence = .decoded(newValue) }
+    }
+    /// A rebuild looks at the evidence of an unchanged article only to see whether a change of the
+    /// site-wide counts touches it (`BoilerplateTally.Change.touches`), which its encoded hashes tell:
+    /// it is decoded only for the few whose verdicts are worked out again.
+    var storedEvidence: StoredEvidence
     /// Which text blocks its analysis took for boilerplate; a rebuild re-analyses it when they change.
     public var verdicts: [Bool]
     public var counts: Counts
@@ -64,6 +71,26 @@ public struct ArticleRecord: Codable, Sendable {
         }
     }
 
+    enum StoredEvidence: Codable, Sendable {
+        case decoded(BoilerplateEvidence)
+        /// As the manifest holds it (`BoilerplateEvidence.write`), checked as it was read.
+        case encoded(ArraySlice<UInt8>)
+
+        var value: BoilerplateEvidence {
+            switch self {
+            case .decoded(let evidence): return evidence
+            case .encoded(let bytes):
+                // Checked when the manifest was read (`BoilerplateEvidence.skip`): it decodes.
+                var input = CacheReader(Array(bytes))
+                return try! input.value()
+            }
+        }
+
+        init(from decoder: Decoder) throws { self = .decoded(try BoilerplateEvidence(from: decoder)) }
+
+        func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+    }
+
     /// What the build reports about an article's analysis.
     public struct Counts: Codable, Sendable {
         public var sentences = 0
@@ -87,7 +114,7 @@ public struct ArticleRecord: Codable, Sendable {
         draft = article.draft
         included = false
         self.warnings = warnings
-        evidence = BoilerplateEvidence(outlet: ArticleAnalyzer.outlet(of: article), blocks: article.document.textBlocks)
+        storedEvidence = .decoded(BoilerplateEvidence(outlet: ArticleAnalyzer.outlet(of: article), blocks: article.document.textBlocks))
         verdicts = []
         counts = Counts()
         periods = []

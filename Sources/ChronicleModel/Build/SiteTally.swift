@@ -178,11 +178,25 @@ struct BoilerplateTally: Sendable, Equatable {
 
         /// Whether an article's verdicts may read a changed count (else they are as they were).
         func touches(_ e: BoilerplateEvidence) -> Bool {
+            touches(sentences: e.sentences, paragraphs: e.paragraphs) { e.blocks }
+        }
+
+        /// `touches` for a record's evidence as the manifest holds it: decoded only when its blocks must be looked at.
+        func touches(_ stored: ArticleRecord.StoredEvidence) -> Bool {
+            switch stored {
+            case .decoded(let e): return touches(e)
+            case .encoded(let bytes):
+                return BoilerplateEvidence.withHashes(in: bytes) { s, p in touches(sentences: s, paragraphs: p) { stored.value.blocks } }
+            }
+        }
+
+        private func touches<Hashes: Sequence<UInt64>>(sentences s: Hashes, paragraphs p: Hashes,
+                                                       blocks: () -> [BoilerplateEvidence.Block]) -> Bool {
             guard !sentences.isEmpty || !paragraphs.isEmpty else { return false }
-            if e.paragraphs.contains(where: { filter.mayContain($0) && paragraphs.contains($0) }) { return true }
+            if p.contains(where: { filter.mayContain($0) && paragraphs.contains($0) }) { return true }
             // A block's keys are among the article's sentences: look at the blocks only when one of those changed.
-            guard e.sentences.contains(where: { filter.mayContain($0) && sentences.contains($0) }) else { return false }
-            for case .oneCue(let keys) in e.blocks where keys.contains(where: { sentences.contains($0.hash) }) { return true }
+            guard s.contains(where: { filter.mayContain($0) && sentences.contains($0) }) else { return false }
+            for case .oneCue(let keys) in blocks() where keys.contains(where: { sentences.contains($0.hash) }) { return true }
             return false
         }
     }

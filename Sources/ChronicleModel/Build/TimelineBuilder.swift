@@ -257,7 +257,7 @@ public struct TimelineBuilder: Sendable {
             // Shared with `records` only while this runs (a record changed below is then not copied).
             let (current, parsedNow) = (records, origins.map(\.isParsed))
             return concurrentMap(Array(current.indices)) { [change] i in
-                change.map { parsedNow[i] || $0.touches(current[i].evidence) } == false ? nil : detector.verdicts(current[i].evidence)
+                change.map { parsedNow[i] || $0.touches(current[i].storedEvidence) } == false ? nil : detector.verdicts(current[i].evidence)
             }
         }()
         for i in records.indices {

@@ -450,6 +450,12 @@ public struct CacheReader {
     /// `values`, with the bytes each was read from.
     @inlinable
     public mutating func valuesWithBytes<T: CacheCodable>(_: T.Type = T.self) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
+        try valuesWithBytes { try T(from: &$0) }
+    }
+
+    /// `valuesWithBytes`, each value read by `read`.
+    @inlinable
+    public mutating func valuesWithBytes<T>(_ read: (inout CacheReader) throws -> T) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
         let count = try length()
         var values: [T] = []
         var bytes: [ArraySlice<UInt8>?] = []
@@ -457,7 +463,7 @@ public struct CacheReader {
         bytes.reserveCapacity(count)
         for _ in 0..<count {
             let start = position
-            values.append(try T(from: &self))
+            values.append(try read(&self))
             bytes.append(self.bytes[start..<position])
         }
         return (values, bytes)
@@ -471,15 +477,14 @@ public struct CacheReader {
     /// A list of booleans as `CacheWriter.array` writes them with `bool`, read in one pass.
     public mutating func bools() throws -> [Bool] {
         let count = try length(), start = position
-        let values = try [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
-            try bytes.withUnsafeBufferPointer { source in
-                for i in 0..<count {
-                    let b = source[start + i]
-                    guard b <= 1 else { throw Self.corrupt("not a boolean") }
-                    buffer[i] = b == 1
-                }
+        let values = try bytes.withUnsafeBufferPointer { source in
+            let run = UnsafeBufferPointer(rebasing: source[start..<(start + count)])
+            // Checked all at once (a byte above 1 is not a boolean), then copied: a `Bool` is its byte, 0 or 1.
+            guard run.reduce(0, |) <= 1 else { throw Self.corrupt("not a boolean") }
+            return [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(run))
+                initialized = count
             }
-            initialized = count
         }
         position += count
         return values
@@ -741,6 +746,60 @@ extension BoilerplateEvidence: CacheCodable {
         self.blocks = blocks
         self.paragraphs = paragraphs
     }
+
+    /// Passes over the evidence `init(from:)` would read, with the same checks (so that those bytes
+    /// decode), making nothing; returns its bytes.
+    static func skip(_ input: inout CacheReader) throws -> ArraySlice<UInt8> {
+        let start = input.offset
+        try input.skip(bytes: 8)
+        // Two lists written by `CacheWriter.raw`: a count, then 8 bytes each.
+        try input.skip(bytes: input.length() * 8)
+        let paragraphs = try input.length()
+        try input.skip(bytes: paragraphs * 8)
+        guard try input.length() == paragraphs else { throw CacheReader.corrupt("a paragraph hash per block") }
+        for _ in 0..<paragraphs {
+            switch try input.byte() {
+            case 0: continue
+            case 2: try input.skip(bytes: input.length())
+            case 3: for _ in 0..<(try input.length()) { try input.skip(bytes: 8); _ = try input.int() }
+            default: throw CacheReader.corrupt("unknown boilerplate block")
+            }
+        }
+        return try input.bytes(at: start..<input.offset)
+    }
+
+    /// The sentence and paragraph hashes of evidence as `skip` passed over it, where they lie.
+    static func withHashes<R>(in bytes: ArraySlice<UInt8>,
+                              _ body: (_ sentences: UnalignedHashes, _ paragraphs: UnalignedHashes) -> R) -> R {
+        bytes.withUnsafeBytes { raw in
+            // After the outlet, two lists written by `CacheWriter.raw` (their bounds checked by `skip`).
+            var at = 8
+            func list() -> UnalignedHashes {
+                var count = 0, shift = 0
+                while true {
+                    let b = raw[at]
+                    at += 1
+                    count |= Int(b & 0x7F) << shift
+                    if b < 0x80 { break }
+                    shift += 7
+                }
+                defer { at += count * 8 }
+                return UnalignedHashes(bytes: UnsafeRawBufferPointer(rebasing: raw[at..<(at + count * 8)]))
+            }
+            let sentences = list()
+            return body(sentences, list())
+        }
+    }
+}
+
+/// Hashes written by `CacheWriter.raw`, read where they lie (not aligned for `UInt64`).
+struct UnalignedHashes: RandomAccessCollection {
+    let bytes: UnsafeRawBufferPointer
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { bytes.count / 8 }
+
+    subscript(i: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
 }
 
 extension ArticleRecord: CacheCodable {
@@ -759,7 +818,10 @@ extension ArticleRecord: CacheCodable {
         out.bool(draft)
         out.bool(included)
         out.values(warnings)
-        out.value(evidence)
+        switch storedEvidence {
+        case .decoded(let evidence): out.value(evidence)
+        case .encoded(let bytes): out.append(bytes)
+        }
         out.array(verdicts) { $0.bool($1) }
         out.ints([counts.sentences, counts.expressions, counts.boilerplateBlocks, counts.mentions])
         out.values(periods)
@@ -776,6 +838,19 @@ extension ArticleRecord: CacheCodable {
     }
 
     public init(from input: inout CacheReader) throws {
+        var shared = SharedValues()
+        try self.init(from: &input, shared: &shared)
+    }
+
+    /// What the records of a manifest repeat, made once: lists of verdicts (an article's blocks are
+    /// mostly not boilerplate, so articles of as many blocks mostly have the same) and of periods
+    /// (articles of the same days have their mentions in the same months).
+    struct SharedValues {
+        var verdicts = BytesTable<[Bool]>()
+        var periods = BytesTable<[Period]>()
+    }
+
+    init(from input: inout CacheReader, shared: inout SharedValues) throws {
         sourcePath = try input.string()
         contentHash = try input.fixed()
         stamp = try input.optional { try $0.stamp() }
@@ -791,13 +866,17 @@ extension ArticleRecord: CacheCodable {
         draft = try input.bool()
         included = try input.bool()
         warnings = try input.values()
-        evidence = try input.value()
-        verdicts = try input.bools()
+        storedEvidence = .encoded(try BoilerplateEvidence.skip(&input))
+        let verdictsStart = input.offset
+        try input.skip(bytes: input.length())
+        verdicts = try input.shared(verdictsStart..<input.offset, in: &shared.verdicts) { try $0.bools() }
         // Written as a list of four (`ints`), read without making one.
         guard try input.length() == 4 else { throw CacheReader.corrupt("article counts") }
         let sentences = try input.int(), expressions = try input.int(), boilerplateBlocks = try input.int()
         counts = Counts(sentences: sentences, expressions: expressions, boilerplateBlocks: boilerplateBlocks, mentions: try input.int())
-        periods = try input.values()
+        let periodsStart = input.offset
+        for _ in 0..<(try input.length()) { _ = try input.value(Period.self) }
+        periods = try input.shared(periodsStart..<input.offset, in: &shared.periods) { try $0.values() }
         storedNames = .encoded(try input.bytes(try input.length()))
     }
 }
@@ -941,7 +1020,8 @@ extension CacheManifest: CacheCodable {
 
     init(from input: inout CacheReader) throws {
         readStart = try input.optional { Int64(try $0.int()) }
-        (records, encoded) = try input.valuesWithBytes()
+        var shared = ArticleRecord.SharedValues()
+        (records, encoded) = try input.valuesWithBytes { try ArticleRecord(from: &$0, shared: &shared) }
         periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
