@@ -38,11 +38,10 @@ struct HashedKeys<Value> {
 enum HashedKeysOrder {
     /// The positions of `keys` (each once) in that order, and their hashes in that order.
     static func of(_ keys: [String]) -> (order: [Int], hashes: [UInt64]) {
-        let hashes = keys.map { ContentHash.xxh64($0) }
-        let order = keys.indices.sorted { a, b in
-            hashes[a] != hashes[b] ? hashes[a] < hashes[b] : utf8Precedes(keys[a], keys[b])
-        }
-        return (order, order.map { hashes[$0] })
+        // Sorted as pairs: a comparison reads two hashes, and the keys only on a tie.
+        var pairs = keys.indices.map { (hash: ContentHash.xxh64(keys[$0]), position: $0) }
+        pairs.sort { a, b in a.hash != b.hash ? a.hash < b.hash : utf8Precedes(keys[a.position], keys[b.position]) }
+        return (pairs.map(\.position), pairs.map(\.hash))
     }
 }
 
