@@ -115,10 +115,11 @@ public struct CacheWriter {
 
     /// Zig-zag, so small negative numbers stay short.
     @inlinable
-    public mutating func int(_ value: Int) {
-        let v = Int64(value)
-        varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
-    }
+    public mutating func int(_ value: Int) { varint(Self.zigzag(Int64(value))) }
+
+    /// `value` zig-zagged (`CacheReader.unzigzag` undoes it).
+    @inlinable @inline(__always)
+    static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
 
     @inlinable
     public mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
@@ -274,20 +275,10 @@ public struct CacheReader {
     mutating func longVarint() throws -> UInt64 {
         if end - position >= 10 {
             // Room for the longest: no check of the end per byte.
-            return try bytes.withUnsafeBufferPointer { buffer in
-                var result: UInt64 = 0
-                var shift: UInt64 = 0
-                for i in 0..<10 {
-                    let b = buffer[position + i]
-                    result |= UInt64(b & 0x7F) << shift
-                    if b < 0x80 {
-                        position += i + 1
-                        return result
-                    }
-                    shift += 7
-                }
-                throw Self.corrupt("varint too long")
-            }
+            var at = position
+            guard let value = bytes.withUnsafeBufferPointer({ Self.varint(in: $0, at: &at) }) else { throw Self.corrupt("varint too long") }
+            position = at
+            return value
         }
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -302,10 +293,28 @@ public struct CacheReader {
 
     @inlinable @inline(__always)
     public mutating func int() throws -> Int {
-        let v = try varint()
-        let decoded = Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
-        guard let i = Int(exactly: decoded) else { throw Self.corrupt("integer out of range") }
+        guard let i = Int(exactly: Self.unzigzag(try varint())) else { throw Self.corrupt("integer out of range") }
         return i
+    }
+
+    /// What `CacheWriter.zigzag` made `value` from.
+    @inlinable @inline(__always)
+    static func unzigzag(_ value: UInt64) -> Int64 { Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))) }
+
+    /// The varint at `at` in `buffer`, `at` moved past it; nil when it runs past ten bytes. No check
+    /// of the end: `buffer` holds ten bytes from `at`, or a varint already checked to end in it.
+    @inlinable @inline(__always)
+    static func varint(in buffer: UnsafeBufferPointer<UInt8>, at: inout Int) -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        for _ in 0..<10 {
+            let b = buffer[at]
+            at += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+        return nil
     }
 
     @inlinable @inline(__always)
@@ -771,20 +780,13 @@ extension BoilerplateEvidence: CacheCodable {
     /// The sentence and paragraph hashes of evidence as `skip` passed over it, where they lie.
     static func withHashes<R>(in bytes: ArraySlice<UInt8>,
                               _ body: (_ sentences: UnalignedHashes, _ paragraphs: UnalignedHashes) -> R) -> R {
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBufferPointer { buffer in
             // After the outlet, two lists written by `CacheWriter.raw` (their bounds checked by `skip`).
             var at = 8
             func list() -> UnalignedHashes {
-                var count = 0, shift = 0
-                while true {
-                    let b = raw[at]
-                    at += 1
-                    count |= Int(b & 0x7F) << shift
-                    if b < 0x80 { break }
-                    shift += 7
-                }
+                let count = Int(CacheReader.varint(in: buffer, at: &at)!)
                 defer { at += count * 8 }
-                return UnalignedHashes(bytes: UnsafeRawBufferPointer(rebasing: raw[at..<(at + count * 8)]))
+                return UnalignedHashes(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[at..<(at + count * 8)])))
             }
             let sentences = list()
             return body(sentences, list())

@@ -92,13 +92,12 @@ extension CacheWriter {
     /// As `int(size)`, `int(modified)`, `int(changed)`, `varint(inode)`, `varint(device)`, written
     /// in one step (`site.bin` holds a stamp per output file).
     public mutating func stamp(_ s: FileStamp) {
-        func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
         reserve(50)
         let at = used
         used = storage.withUnsafeMutableBufferPointer { b in
-            var i = Self.put(zigzag(s.size), into: b, at: at)
-            i = Self.put(zigzag(s.modified), into: b, at: i)
-            i = Self.put(zigzag(s.changed), into: b, at: i)
+            var i = Self.put(Self.zigzag(s.size), into: b, at: at)
+            i = Self.put(Self.zigzag(s.modified), into: b, at: i)
+            i = Self.put(Self.zigzag(s.changed), into: b, at: i)
             i = Self.put(s.inode, into: b, at: i)
             return Self.put(s.device, into: b, at: i)
         }
@@ -110,27 +109,16 @@ extension CacheReader {
         // Five varints of at most ten bytes each: read in one pass when that many bytes are left
         // (`site.bin` holds a stamp per output file, the manifest one per article).
         if end - position >= 50 {
-            let (stamp, next) = bytes.withUnsafeBufferPointer { b -> (FileStamp, Int) in
-                var i = position
-                func next() -> UInt64? {
-                    var result: UInt64 = 0, shift: UInt64 = 0
-                    for _ in 0..<10 {
-                        let byte = b[i]
-                        i += 1
-                        result |= UInt64(byte & 0x7F) << shift
-                        if byte < 0x80 { return result }
-                        shift += 7
-                    }
-                    return nil
-                }
-                func zigzag(_ v: UInt64) -> Int64 { Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))) }
-                guard let size = next(), let modified = next(), let changed = next(), let inode = next(), let device = next() else {
-                    return (FileStamp(size: 0, modified: 0, changed: 0, inode: 0, device: 0), -1)
-                }
-                return (FileStamp(size: zigzag(size), modified: zigzag(modified), changed: zigzag(changed), inode: inode, device: device), i)
+            var at = position
+            let stamp = bytes.withUnsafeBufferPointer { b -> FileStamp? in
+                guard let size = Self.varint(in: b, at: &at), let modified = Self.varint(in: b, at: &at),
+                      let changed = Self.varint(in: b, at: &at), let inode = Self.varint(in: b, at: &at),
+                      let device = Self.varint(in: b, at: &at) else { return nil }
+                return FileStamp(size: Self.unzigzag(size), modified: Self.unzigzag(modified), changed: Self.unzigzag(changed),
+                                 inode: inode, device: device)
             }
-            guard next >= 0 else { throw Self.corrupt("varint too long") }
-            position = next
+            guard let stamp else { throw Self.corrupt("varint too long") }
+            position = at
             return stamp
         }
         let size = try int(), modified = try int(), changed = try int()
