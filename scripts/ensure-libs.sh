@@ -5,7 +5,9 @@
 set -euo pipefail
 missing=()
 pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev pkg-config)
-ldconfig -p 2>/dev/null | grep -q 'libtcmalloc_minimal\.so\.4 ' || missing+=(libtcmalloc-minimal4)
+# Asked of dpkg, not ldconfig: /sbin, where ldconfig is, is not on an ordinary user's PATH.
+has_tcmalloc() { dpkg-query -W -f='${Status}' libtcmalloc-minimal4 2>/dev/null | grep -q 'ok installed'; }
+has_tcmalloc || missing+=(libtcmalloc-minimal4)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -15,4 +17,4 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 pkg-config --exists libcmark
-ldconfig -p | grep -q 'libtcmalloc_minimal\.so\.4 '
+has_tcmalloc

@@ -325,13 +325,13 @@ struct BlockScan {
         var i = 0
         while i < n {
             let c = b[i]
-            let isLetter: Bool
+            let isASCIILetterOrDigit: Bool
             if c < 0x80 {
-                isLetter = (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10
+                isASCIILetterOrDigit = (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10
             } else {
-                isLetter = false
+                isASCIILetterOrDigit = false
             }
-            if !isLetter {
+            if !isASCIILetterOrDigit {
                 var isSentenceEnd = false
                 if c < 0x80 {
                     isSentenceEnd = c == 0x2E || c == 0x21 || c == 0x3F
