@@ -255,4 +255,32 @@ import Testing
             #expect(throws: (any Error).self) { try BinaryCoder.decode(CacheManifest.self, from: truncated) }
         }
     }
+
+    /// Records of the tests of the manifest's runs (`CacheManifest.recordRuns`): more than runs, not a multiple of them.
+    static func numberedRecords(_ count: Int) -> [ArticleRecord] {
+        (0..<count).map { i in
+            ArticleRecord(sourcePath: "\(i).md", contentHash: UInt64(i),
+                          article: Article(sourcePath: "\(i).md", slug: "s\(i)", title: "T\(i)", document: MarkdownDocument(blocks: [])), warnings: [])
+        }
+    }
+
+    @Test func aManifestsRecordsReadInRunsComeBackInOrderWithTheirBytes() throws {
+        let records = Self.numberedRecords(9)
+        let bytes = try BinaryCoder.encode(CacheManifest(records: records, periods: []))
+        let manifest = try BinaryCoder.decode(CacheManifest.self, from: bytes)
+        #expect(manifest.records.map(\.sourcePath) == records.map(\.sourcePath))
+        #expect(manifest.encoded.allSatisfy { $0 != nil } && manifest.encoded.count == records.count)
+        // Written again with the bytes each record was read from: the same file.
+        #expect(try BinaryCoder.encode(manifest) == bytes)
+    }
+
+    @Test func aDamagedRunOfRecordsThrowsOnceTheOthersAreRead() throws {
+        let bytes = try BinaryCoder.encode(CacheManifest(records: Self.numberedRecords(9), periods: []))
+        // The last record's path said to be longer than what is left of its run (the last run: the
+        // records before it, in its run and the others, are made first and then undone).
+        let path = try #require(bytes.firstRange(of: [4] + Array("8.md".utf8)))
+        var damaged = bytes
+        damaged[path.lowerBound] = 0x7F
+        #expect(throws: (any Error).self) { try BinaryCoder.decode(CacheManifest.self, from: damaged) }
+    }
 }

@@ -29,8 +29,10 @@ public struct TimelineBuilder: Sendable {
     /// hash of every article by slug and the build's cache, before the events are dropped: the site
     /// digests the period then, so that a large build need not read its events back for that.
     public var merged: (@Sendable (PeriodResult, [Event], [String: UInt64], BuildCache?) -> Void)?
-    /// Called with the build's cache (refined with the settings) as soon as it is known, before
-    /// the articles are read: the site starts reading its own state then, on another core.
+    /// Called with the build's cache (refined with the settings) once the last build's manifest is
+    /// decoded (at once when none is read), before the articles are read: the site starts reading its
+    /// own state then, on another core, while the articles are read (mostly on one core) rather than
+    /// beside the manifest's decoding, which the build waits for.
     public var configured: (@Sendable (BuildCache?) -> Void)?
     /// Write the manifest on another thread while the caller goes on (`TimelineBuild.finishCacheWrites`
     /// waits for it); false writes it before `run` returns.
@@ -132,7 +134,6 @@ public struct TimelineBuilder: Sendable {
             throw BuildFailure.input(error)
         }
         let cache = self.cache?.refined(with: "timezone=\(config.timeZone.identifier)")
-        configured?(cache)
         // The last build's manifest needs only the cache: decoded (and its records indexed by path)
         // on another core while this one lists the content folder.
         let lastBuild = readsCache ? cache.map { cache in Prefetched { LastBuild(cache) } } : nil
@@ -157,6 +158,7 @@ public struct TimelineBuilder: Sendable {
             : nil
         // Taken, not copied: the site-wide counts it holds are then updated in place.
         let last = lastBuild?.take()
+        configured?(cache)
         var manifest = last?.manifest
         let settledBefore = manifest?.readStart
         let oldRecords = manifest?.records ?? []

@@ -131,8 +131,8 @@ public struct SiteBuild: Sendable {
         // The templates are read and parsed on another core while the timeline is built.
         let templateFolder = siteDirectory.appendingPathComponent("templates", isDirectory: true)
         let templates = Prefetched { Swift.Result { try TemplateSet.load(overridesIn: templateFolder) } }
-        // The site's own state is read on another core while the timeline is built (and the output
-        // files it lists checked), and the timeline's manifest written while the site is.
+        // The site's own state is read on another core while the timeline is built (once its manifest
+        // is decoded; and the output files it lists checked), and the timeline's manifest written while the site is.
         let state = StateSlot()
         let output = outputDirectory.standardizedFileURL
         if usesCache {

@@ -16,7 +16,7 @@ import Foundation
 /// leaves the previous manifest pointing at intact files.
 public struct BuildCache: Sendable {
     /// Bump when the layout or the meaning of cached values changes.
-    public static let schema: UInt32 = 17
+    public static let schema: UInt32 = 18
 
     /// The file name of what the cache keeps for one period in the state `hash` names
     /// (`<period>-<16 hex digits>.bin`): periods, grouping, shares and digests are all named so.

@@ -181,6 +181,31 @@ public struct CacheWriter {
         }
     }
 
+    /// `values(_:reusing:)` in `parts` runs of about as many values, each after its length in bytes
+    /// (eight bytes), so that a reader finds where every run starts and decodes the runs on as many
+    /// cores (`CacheReader.runs`).
+    public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?], runs parts: Int) {
+        let room = used + Self.room(for: values.count, reusing: encoded) + 8 * parts
+        if storage.capacity < room { storage.reserveCapacity(room) }
+        varint(UInt64(values.count))
+        for run in Self.runs(of: values.count, parts: parts) {
+            let at = used
+            fixed(0)
+            for i in run {
+                if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
+            }
+            let length = UInt64(used - at - 8).littleEndian
+            withUnsafeBytes(of: length) { length in
+                storage.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: at).copyMemory(from: length.baseAddress!, byteCount: 8) }
+            }
+        }
+    }
+
+    /// The indices of `count` values cut in `parts` runs in order (some a value longer when they do not divide evenly).
+    static func runs(of count: Int, parts: Int) -> [Range<Int>] {
+        (0..<parts).map { k in (k * count / parts)..<((k + 1) * count / parts) }
+    }
+
     /// About the bytes `values(_:reusing:)` writes for `count` values (at most a few bytes short).
     public static func room(for count: Int, reusing encoded: [ArraySlice<UInt8>?]) -> Int {
         var room = 10
@@ -476,6 +501,19 @@ public struct CacheReader {
             bytes.append(self.bytes[start..<position])
         }
         return (values, bytes)
+    }
+
+    /// The runs `CacheWriter.values(_:reusing:runs:)` wrote, passed over: where each run's bytes are
+    /// and how many values it holds (each run is then read by a reader of its own, `init(_:from:to:)`).
+    public mutating func runs(_ parts: Int) throws -> [(bytes: Range<Int>, count: Int)] {
+        let count = try length()
+        return try CacheWriter.runs(of: count, parts: parts).map { run in
+            let length = try fixed()
+            guard length <= UInt64(end - position) else { throw Self.corrupt("run past the end") }
+            let start = position
+            position += Int(length)
+            return (start..<position, run.count)
+        }
     }
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
@@ -1006,9 +1044,14 @@ struct CandidateDecoder {
 }
 
 extension CacheManifest: CacheCodable {
+    /// The records are written in this many runs, decoded at once on the cores there are (with the
+    /// rest of the file beside them): more runs than cores, so that a core busy with other work for
+    /// a while (the files' stamps are taken meanwhile) leaves its share to the others.
+    static let recordRuns = 4
+
     func write(to out: inout CacheWriter) {
         out.optional(readStart) { $0.int(Int($1)) }
-        out.values(records, reusing: encoded)
+        out.values(records, reusing: encoded, runs: Self.recordRuns)
         out.array(periods) { out, p in
             out.value(p.period)
             out.fixed(p.hash)
@@ -1022,15 +1065,80 @@ extension CacheManifest: CacheCodable {
 
     init(from input: inout CacheReader) throws {
         readStart = try input.optional { Int64(try $0.int()) }
+        // Each run of records, and what follows them, read on a core of its own (a reader each),
+        // every record made in its place in the one array.
+        let runs = try input.runs(Self.recordRuns)
+        let (bytes, rest) = (input.bytes, input.offset..<input.end)
+        let count = runs.reduce(0) { $0 + $1.count }
+        let firsts = runs.indices.map { k in runs[..<k].reduce(0) { $0 + $1.count } }
+        let made = ResultSlots<Int>(count: runs.count), failures = ResultSlots<Error>(count: runs.count + 1)
+        let tail = ResultSlots<([PeriodEntry], BoilerplateTally, NameTally)>(count: 1)
+        var encoded: [ArraySlice<UInt8>?] = []
+        records = try Array(unsafeUninitializedCapacity: count) { recordSlots, recordCount in
+            encoded = try Array(unsafeUninitializedCapacity: count) { encodedSlots, encodedCount in
+                let places = RecordPlaces(records: recordSlots.baseAddress, encoded: encodedSlots.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: runs.count + 1) { k in
+                    do {
+                        if k == runs.count {
+                            tail.set(0, try Self.rest(bytes, rest))
+                        } else {
+                            try Self.records(bytes, runs[k], into: places, at: firsts[k]) { made.set(k, $0) }
+                        }
+                    } catch {
+                        failures.set(k, error)
+                    }
+                }
+                guard let failure = failures.filled.first else {
+                    (recordCount, encodedCount) = (count, count)
+                    return
+                }
+                // Each run's records made before the failure, undone (the arrays then hold none).
+                for (k, n) in made.values().enumerated() {
+                    (places.records! + firsts[k]).deinitialize(count: n)
+                    (places.encoded! + firsts[k]).deinitialize(count: n)
+                }
+                throw failure
+            }
+        }
+        self.encoded = encoded
+        (periods, boilerplate, names) = tail.values()[0]
+        try input.skip(bytes: rest.count)
+    }
+
+    /// Where the records decoded on several cores go, each run's in its own range.
+    private struct RecordPlaces: @unchecked Sendable {
+        let records: UnsafeMutablePointer<ArticleRecord>?
+        let encoded: UnsafeMutablePointer<ArraySlice<UInt8>?>?
+    }
+
+    /// Decodes a run of records (with the bytes each was read from) into `places` from `first` on;
+    /// `made` is given how many it made, also when it throws.
+    private static func records(_ bytes: [UInt8], _ run: (bytes: Range<Int>, count: Int), into places: RecordPlaces, at first: Int,
+                                made: (Int) -> Void) throws {
+        var input = CacheReader(bytes, from: run.bytes.lowerBound, to: run.bytes.upperBound)
         var shared = ArticleRecord.SharedValues()
-        (records, encoded) = try input.valuesWithBytes { try ArticleRecord(from: &$0, shared: &shared) }
-        periods = try input.array { input in
+        var n = 0
+        defer { made(n) }
+        while n < run.count {
+            let start = input.offset
+            (places.records! + first + n).initialize(to: try ArticleRecord(from: &input, shared: &shared))
+            (places.encoded! + first + n).initialize(to: bytes[start..<input.offset])
+            n += 1
+        }
+        guard input.isAtEnd else { throw CacheReader.corrupt("a run of records of another length") }
+    }
+
+    /// The periods and the site-wide counts after the records.
+    private static func rest(_ bytes: [UInt8], _ range: Range<Int>) throws -> ([PeriodEntry], BoilerplateTally, NameTally) {
+        var input = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
+        let periods = try input.array { input in
             let period = try input.value(Period.self), hash = try input.fixed()
             let mentions = try input.int(), events = try input.int()
             return PeriodEntry(period: period, hash: hash, mentionCount: mentions, eventCount: events, openNames: try input.internedStrings())
         }
-        boilerplate = try input.value()
-        names = try input.value()
+        let boilerplate: BoilerplateTally = try input.value(), names: NameTally = try input.value()
+        guard input.isAtEnd else { throw CacheReader.corrupt("trailing bytes") }
+        return (periods, boilerplate, names)
     }
 }
 
