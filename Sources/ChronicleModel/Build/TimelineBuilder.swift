@@ -781,6 +781,60 @@ public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (
     }
 }
 
+/// `body` for each of `0..<iterations`, on the calling thread and on the pool's threads that are free
+/// meanwhile, for work inside `concurrentMap`: there a nested `concurrentPerform` runs on the calling
+/// thread alone (libdispatch gives a nested apply the share of the cores its parent leaves, none when
+/// the parent has as many iterations as cores). The calling thread takes whatever iterations no other
+/// thread has taken, so none waits for a thread to start; it returns once all are done. A helper
+/// that starts late finds nothing left and never calls `body`.
+func sharedPerform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    guard iterations > 1 else {
+        if iterations == 1 { body(0) }
+        return
+    }
+    let shared = SharedIterations(count: iterations, body: body)
+    for _ in 0..<min(iterations, ProcessInfo.processInfo.activeProcessorCount) - 1 {
+        DispatchQueue.global().async { shared.run() }
+    }
+    shared.run()
+    shared.wait()
+}
+
+/// The iterations of a `sharedPerform`: each taken by one thread, counted when done.
+private final class SharedIterations: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+    private var done = 0
+    private let count: Int
+    private let body: @Sendable (Int) -> Void
+
+    init(count: Int, body: @escaping @Sendable (Int) -> Void) {
+        self.count = count
+        self.body = body
+    }
+
+    func run() {
+        while true {
+            condition.lock()
+            let i = next
+            if i < count { next += 1 }
+            condition.unlock()
+            guard i < count else { return }
+            body(i)
+            condition.lock()
+            done += 1
+            if done == count { condition.broadcast() }
+            condition.unlock()
+        }
+    }
+
+    func wait() {
+        condition.lock()
+        while done < count { condition.wait() }
+        condition.unlock()
+    }
+}
+
 /// The uninitialised storage `concurrentMap` fills, one element per iteration.
 private struct Slots<R>: @unchecked Sendable {
     let base: UnsafeMutablePointer<R>?
