@@ -139,17 +139,19 @@ public struct EventMerger: Sendable {
     /// The events `groups` (indices into `candidates`, each candidate in one group at most) make, as
     /// `makeEvent` makes them, each mention moved into its event rather than copied (a copy retains
     /// each of its fields, and the candidate's release then releases them again): the candidates
-    /// are left with blank mentions. A large period's events are made in chunks of groups on all
-    /// cores (`eventChunks`): a rebuild merges a few periods of very unequal sizes, and a core done
-    /// with its own takes part of the last one's. Each event is made in its place, so the order
-    /// (and every byte) is the same however the chunks run.
-    func takeEvents(_ candidates: inout [Candidate], groups: [[Int]], names: SiteNames?, prepared: Prepared) -> [Event] {
-        let chunks = Self.eventChunks(groups, candidateCount: candidates.count)
+    /// are left with blank mentions. With `helpWhen`, a large period's events are made in chunks of
+    /// groups (`eventChunks`) that other threads take once it says a core is free (`sharedPerform`):
+    /// a rebuild merges a few periods of very unequal sizes, and a core done with its own takes part
+    /// of the last one's. Each event is made in its place, so the order (and every byte) is the
+    /// same however the chunks run.
+    func takeEvents(_ candidates: inout [Candidate], groups: [[Int]], names: SiteNames?, prepared: Prepared,
+                    helpWhen: (@Sendable () -> Bool)? = nil) -> [Event] {
+        let chunks = helpWhen == nil ? [groups.indices] : Self.eventChunks(groups, candidateCount: candidates.count)
         return [Event](unsafeUninitializedCapacity: groups.count) { buffer, count in
             candidates.withUnsafeMutableBufferPointer { c in
                 let work = EventChunks(candidates: c, events: buffer, groups: groups, chunks: chunks, merger: self, names: names,
                                        prepared: prepared)
-                sharedPerform(iterations: chunks.count) { work.make($0) }
+                sharedPerform(iterations: chunks.count, helpWhen: helpWhen) { work.make($0) }
             }
             count = groups.count
         }
