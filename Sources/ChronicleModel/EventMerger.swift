@@ -139,13 +139,70 @@ public struct EventMerger: Sendable {
     /// The events `groups` (indices into `candidates`, each candidate in one group at most) make, as
     /// `makeEvent` makes them, each mention moved into its event rather than copied (a copy retains
     /// each of its fields, and the candidate's release then releases them again): the candidates
-    /// are left with blank mentions.
-    func takeEvents(_ candidates: inout [Candidate], groups: [[Int]], names: SiteNames?, prepared: Prepared) -> [Event] {
-        var events: [Event] = []
-        events.reserveCapacity(groups.count)
-        candidates.withUnsafeMutableBufferPointer { c in
+    /// are left with blank mentions. With `helpWhen`, a large period's events are made in chunks of
+    /// groups (`eventChunks`) that other threads take once it says a core is free (`sharedPerform`):
+    /// a rebuild merges a few periods of very unequal sizes, and a core done with its own takes part
+    /// of the last one's. Each event is made in its place, so the order (and every byte) is the
+    /// same however the chunks run.
+    func takeEvents(_ candidates: inout [Candidate], groups: [[Int]], names: SiteNames?, prepared: Prepared,
+                    helpWhen: (@Sendable () -> Bool)? = nil) -> [Event] {
+        let chunks = helpWhen == nil ? [groups.indices] : Self.eventChunks(groups, candidateCount: candidates.count)
+        return [Event](unsafeUninitializedCapacity: groups.count) { buffer, count in
+            candidates.withUnsafeMutableBufferPointer { c in
+                let work = EventChunks(candidates: c, events: buffer, groups: groups, chunks: chunks, merger: self, names: names,
+                                       prepared: prepared)
+                sharedPerform(iterations: chunks.count, helpWhen: helpWhen) { work.make($0) }
+            }
+            count = groups.count
+        }
+    }
+
+    /// Mentions from which a period's events are made in chunks, and about the mentions of each: a
+    /// smaller period is made on one core (a clean build's many periods keep the cores busy).
+    static let mentionsPerEventChunk = 2_048
+    static let maximumEventChunks = 8
+
+    /// Whether a period of `candidateCount` mentions has its events made in chunks.
+    static func makesEventsInChunks(_ candidateCount: Int) -> Bool { candidateCount / mentionsPerEventChunk > 1 }
+
+    /// `groups` cut into runs of about equal mention counts (one run for a small period).
+    static func eventChunks(_ groups: [[Int]], candidateCount: Int) -> [Range<Int>] {
+        let count = min(maximumEventChunks, candidateCount / mentionsPerEventChunk)
+        guard makesEventsInChunks(candidateCount), groups.count > 1 else { return [groups.indices] }
+        let total = groups.reduce(0) { $0 + $1.count }
+        var chunks: [Range<Int>] = []
+        var start = 0, mentions = 0
+        for g in groups.indices {
+            mentions += groups[g].count
+            if mentions * count >= total * (chunks.count + 1), chunks.count < count - 1 {
+                chunks.append(start..<(g + 1))
+                start = g + 1
+            }
+        }
+        if start < groups.count { chunks.append(start..<groups.count) }
+        return chunks
+    }
+
+    /// What the chunks of `takeEvents` share. Chunks move the mentions of different candidates
+    /// (each candidate is in one group at most) and fill different events: no lock.
+    private struct EventChunks: @unchecked Sendable {
+        let candidates: UnsafeMutableBufferPointer<Candidate>
+        let events: UnsafeMutableBufferPointer<Event>
+        let groups: [[Int]]
+        let chunks: [Range<Int>]
+        let merger: EventMerger
+        let names: SiteNames?
+        let prepared: Prepared
+
+        /// The events of chunk `k`, each made in its place. A chunk of several has lookups of its own
+        /// (`Prepared`'s are not shared between threads).
+        func make(_ k: Int) {
+            let (descriptions, resolutions) = chunks.count == 1
+                ? (prepared.descriptions, prepared.resolutions) : (Prepared.Descriptions(), Prepared.Resolutions())
+            let c = candidates
             prepared.traits.withUnsafeBufferPointer { traits in
-                for members in groups {
+                for g in chunks[k] {
+                    let members = groups[g]
                     let period = c[members[0]].period
                     let mentions = [Mention](unsafeUninitializedCapacity: members.count) { buffer, count in
                         for (k, i) in members.enumerated() {
@@ -156,12 +213,12 @@ public struct EventMerger: Sendable {
                         }
                         count = members.count
                     }
-                    events.append(makeEvent(consume mentions, period: period, members: members, names: names, traits: traits,
-                                            slugs: prepared.slugs, descriptions: prepared.descriptions, resolutions: prepared.resolutions))
+                    (events.baseAddress! + g).initialize(to: merger.makeEvent(
+                        consume mentions, period: period, members: members, names: names, traits: traits, slugs: prepared.slugs,
+                        descriptions: descriptions, resolutions: resolutions))
                 }
             }
         }
-        return events
     }
 
     /// What making an event reads of a candidate besides its mention, worked out once (a candidate

@@ -285,9 +285,11 @@ struct PeriodFile: Codable {
     /// The events in timeline order, and in `groupOf` the group each was made from. Each mention is
     /// moved into its event: the candidates are left with blank mentions (`EventMerger.takeEvents`).
     /// - Parameter prepared: `EventMerger.Prepared` of the candidates, when worked out already.
-    mutating func takeEvents(merger: EventMerger, names: SiteNames, groupOf: inout [Int], prepared: EventMerger.Prepared? = nil) -> [Event] {
+    /// - Parameter helpWhen: for a large period, when other threads may make some of its events (`sharedPerform`).
+    mutating func takeEvents(merger: EventMerger, names: SiteNames, groupOf: inout [Int], prepared: EventMerger.Prepared? = nil,
+                             helpWhen: (@Sendable () -> Bool)? = nil) -> [Event] {
         let prepared = prepared ?? EventMerger.Prepared(candidates)
-        var events = merger.takeEvents(&candidates, groups: groups, names: names, prepared: prepared)
+        var events = merger.takeEvents(&candidates, groups: groups, names: names, prepared: prepared, helpWhen: helpWhen)
         // Sorted by keys worked out once per event (`Event.timelineOrder` works out each event's days
         // per comparison), and moved into place, not copied.
         // The keys are compared where they lie (a key copied out of the array retains its id).
@@ -326,12 +328,14 @@ struct MergedPeriod {
     ///   - previous: the period's last grouping, and each candidate's index in it (nil when new).
     ///   - encoded: each candidate's bytes, when known already (as analysis wrote a new one, or as the
     ///     last period file holds one kept as it was; nil for one renamed).
+    ///   - helpWhen: when other threads may take parts of a large period's merge (`sharedPerform`).
     ///   - last: the last period file's groups, each candidate's index among its candidates (nil when
     ///     new) and the hash the period had under this build's names: which events are unchanged is
     ///     worked out from them (`PeriodResult.unchanged`).
     init(_ period: Period, candidates: consuming [EventMerger.Candidate], merger: EventMerger, names: SiteNames, cache: BuildCache?,
          records: [ArticleRecord], rank: [String: Int], previous: consuming (MonthGrouping.Memory, [Int?])? = nil, keepsEvents: Bool = false,
-         encoded: [ArraySlice<UInt8>?] = [], merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil,
+         encoded: [ArraySlice<UInt8>?] = [], helpWhen: (@Sendable () -> Bool)? = nil,
+         merged: (@Sendable (PeriodResult, [Event]) -> Void)? = nil,
          last: (groups: [[Int]], origins: [Int?], hash: UInt64)? = nil) throws {
         // The grouping (which holds the candidates too) is dropped once its groups and memory are
         // known, so that the file's candidates are the only ones and their mentions can be moved out.
@@ -347,16 +351,26 @@ struct MergedPeriod {
             (groups, memory) = (grouping!.groups(), grouping!.memory)
         }
         var file = PeriodFile(candidates: consume candidates, groups: groups, encoded: encoded)
-        let prepared = EventMerger.Prepared(file.candidates)
-        openNames = file.openNames
+        // A large period's file is encoded on a core that is free (when one is) while what making its
+        // events needs is worked out: a rebuild merges a few periods of very unequal sizes.
+        let parts = withUnsafePointer(to: &file) { file in
+            let parts = FileParts(file)
+            let together = helpWhen != nil && EventMerger.makesEventsInChunks(file.pointee.candidates.count)
+            sharedPerform(iterations: together ? 2 : 1, helpWhen: helpWhen) { k in
+                if k == 0 { parts.prepare() }
+                if k == 1 || !together { parts.encode() }
+            }
+            return parts
+        }
+        let prepared = parts.prepared!
+        openNames = parts.openNames
         // What the period shows depends on its mentions and on the articles they come from.
-        let payload = try BinaryCoder.encode(file, capacity: file.room)
+        let (payload, checksum) = try parts.encoding!.get()
         var articles: [UInt8] = []
         for slug in prepared.slugs {
             let r = rank[slug]!
             articles += withUnsafeBytes(of: records[r].contentHash, Array.init) + Array(records[r].sourcePath.utf8)
         }
-        let checksum = ContentHash.xxh64(payload)
         let fileHash = ContentHash.xxh64(articles, seed: checksum)
         result = PeriodResult(period: period, hash: CacheManifest.PeriodEntry.hash(fileHash, openNames: openNames, names: names),
                               fileHash: fileHash, mentionCount: file.candidates.count, eventCount: file.groups.count, changed: true)
@@ -371,7 +385,7 @@ struct MergedPeriod {
         // Last: making the events leaves the file's candidates blank.
         var groupOf: [Int] = []
         let made = cache == nil || merged != nil || keepsEvents
-            ? file.takeEvents(merger: merger, names: names, groupOf: &groupOf, prepared: prepared) : nil
+            ? file.takeEvents(merger: merger, names: names, groupOf: &groupOf, prepared: prepared, helpWhen: helpWhen) : nil
         events = cache == nil || keepsEvents ? made : nil
         if let last, let made {
             result.unchanged = UnchangedEvents(ids: Self.unchanged(made, groupOf: groupOf, groups: file.groups, last: last.groups,
@@ -384,6 +398,26 @@ struct MergedPeriod {
 }
 
 extension MergedPeriod {
+    /// The two parts of a period's merge between its grouping and its events, which only read its
+    /// file: what making the events needs, and the file's bytes. Each part sets its own fields.
+    private final class FileParts: @unchecked Sendable {
+        private let file: UnsafePointer<PeriodFile>
+        private(set) var prepared: EventMerger.Prepared?
+        private(set) var openNames: [String] = []
+        private(set) var encoding: Swift.Result<(payload: [UInt8], checksum: UInt64), Error>?
+
+        init(_ file: UnsafePointer<PeriodFile>) { self.file = file }
+
+        func prepare() {
+            prepared = EventMerger.Prepared(file.pointee.candidates)
+            openNames = file.pointee.openNames
+        }
+
+        func encode() {
+            encoding = Swift.Result { try BinaryCoder.encode(file.pointee, capacity: file.pointee.room) }.map { ($0, ContentHash.xxh64($0)) }
+        }
+    }
+
     /// The ids of the events whose group is one of the last grouping's, member for member, every
     /// member kept as it was (in the last grouping, with its bytes: not renamed).
     /// - Parameters:

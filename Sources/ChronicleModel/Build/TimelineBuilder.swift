@@ -368,8 +368,14 @@ public struct TimelineBuilder: Sendable {
             let hashes = rank.mapValues { records[$0].contentHash }
             return { merged($0, $1, hashes, cache) }
         }
+        // A core is free once fewer periods than cores are left: the last ones' parts are shared then.
+        let (unfinished, cores) = (Unfinished(dirtyList.count), ProcessInfo.processInfo.activeProcessorCount)
+        let helpWhen: @Sendable () -> Bool = { unfinished.count < cores }
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
-            defer { mergeCounter.advance() }
+            defer {
+                unfinished.finishOne()
+                mergeCounter.advance()
+            }
             return Swift.Result {
                 // The candidates, each with its index among the period's previous candidates (nil
                 // when new) and its bytes as they are written: a new one's as analysis wrote them, one
@@ -454,7 +460,7 @@ public struct TimelineBuilder: Sendable {
                 let keepsEvents = keptEvents.take(candidates.count)
                 return try MergedPeriod(period, candidates: consume candidates, merger: merger, names: names, cache: cache,
                                         records: included, rank: rank, previous: (consume memory).map { ($0, origins) },
-                                        keepsEvents: keepsEvents, encoded: encoded,
+                                        keepsEvents: keepsEvents, encoded: encoded, helpWhen: helpWhen,
                                         merged: hook, last: lastGroups.map { groups in
                                             (groups, origins, oldPeriods[period]!.result(changed: false, names: names).hash)
                                         })
@@ -780,6 +786,89 @@ public func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (
         let results = Slots(base: buffer.baseAddress)
         DispatchQueue.concurrentPerform(iterations: items.count) { i in (results.base! + i).initialize(to: transform(items[i])) }
         count = items.count
+    }
+}
+
+/// `body` for each of `0..<iterations` on the calling thread, and, once `helpWhen` says a core is
+/// free (asked before each iteration the calling thread takes), on the pool's threads as well: for
+/// work inside `concurrentMap`, where a nested `concurrentPerform` runs on the calling thread alone
+/// (libdispatch gives a nested apply the share of the cores its parent leaves, none when the parent
+/// has as many iterations as cores), and where a helper while every core is busy only adds a thread.
+/// The calling thread takes whatever iterations no other thread has taken, so none waits for a
+/// thread to start; it returns once all are done. A helper that starts late finds nothing left.
+func sharedPerform(iterations: Int, helpWhen: (@Sendable () -> Bool)?, _ body: @escaping @Sendable (Int) -> Void) {
+    guard let helpWhen, iterations > 1 else {
+        for i in 0..<iterations { body(i) }
+        return
+    }
+    let shared = SharedIterations(count: iterations, body: body)
+    var helped = false
+    repeat {
+        if !helped, helpWhen() {
+            helped = true
+            for _ in 0..<min(iterations, ProcessInfo.processInfo.activeProcessorCount) - 1 {
+                DispatchQueue.global().async { shared.run(once: false) }
+            }
+        }
+    } while shared.run(once: true)
+    shared.wait()
+}
+
+/// A count of work items not finished yet, for `sharedPerform`'s `helpWhen`.
+final class Unfinished: @unchecked Sendable {
+    private let lock = NSLock()
+    private var left: Int
+
+    init(_ count: Int) { left = count }
+
+    func finishOne() {
+        lock.lock()
+        left -= 1
+        lock.unlock()
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return left
+    }
+}
+
+/// The iterations of a `sharedPerform`: each taken by one thread, counted when done.
+private final class SharedIterations: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+    private var done = 0
+    private let count: Int
+    private let body: @Sendable (Int) -> Void
+
+    init(count: Int, body: @escaping @Sendable (Int) -> Void) {
+        self.count = count
+        self.body = body
+    }
+
+    /// Takes iterations and runs them until none is left, or one only (`once`); false when none was left.
+    @discardableResult
+    func run(once: Bool) -> Bool {
+        while true {
+            condition.lock()
+            let i = next
+            if i < count { next += 1 }
+            condition.unlock()
+            guard i < count else { return false }
+            body(i)
+            condition.lock()
+            done += 1
+            if done == count { condition.broadcast() }
+            condition.unlock()
+            if once { return true }
+        }
+    }
+
+    func wait() {
+        condition.lock()
+        while done < count { condition.wait() }
+        condition.unlock()
     }
 }
 
