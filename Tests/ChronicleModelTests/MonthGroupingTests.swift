@@ -165,4 +165,35 @@ import Testing
         let origins: [Int?] = fewer.indices.map { $0 + memory.candidateCount }  // past the old candidates
         #expect(MonthGrouping(fewer, merger: EventMerger(), memory: memory, origins: origins) == nil)
     }
+    /// A large period's events made in chunks on several threads (`takeEvents` with `helpWhen`, as a
+    /// rebuild's re-merge does once a core is free) are the events made in one run, byte for byte.
+    @Test func eventsMadeInChunksAreTheEventsMadeInOneRun() throws {
+        let candidates = (0..<640).flatMap { Self.article($0, happenings: 40) }
+        #expect(EventMerger.makesEventsInChunks(candidates.count))
+        let merger = EventMerger()
+        let groups = MonthGrouping(candidates, merger: merger).groups()
+        let chunks = EventMerger.eventChunks(groups, candidateCount: candidates.count)
+        #expect(chunks.count > 1 && chunks.count <= EventMerger.maximumEventChunks)
+        #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == groups.count)
+        #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && !$0.isEmpty })
+        var (alone, shared) = (candidates, candidates)
+        let one = merger.takeEvents(&alone, groups: groups, names: nil, prepared: EventMerger.Prepared(candidates))
+        let many = merger.takeEvents(&shared, groups: groups, names: nil, prepared: EventMerger.Prepared(candidates), helpWhen: { true })
+        #expect(many.count == groups.count)
+        #expect(try BinaryCoder.encode(many) == BinaryCoder.encode(one))
+    }
+
+    /// `sharedPerform` runs each iteration once, whether other threads help or not.
+    @Test func sharedPerformRunsEachIterationOnce() {
+        for helpWhen in [nil, { false }, { true }] as [(@Sendable () -> Bool)?] {
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 50)
+            counts.initialize(repeating: 0)
+            defer { counts.deallocate() }
+            let slots = CountSlots(base: counts.baseAddress!)
+            sharedPerform(iterations: 50, helpWhen: helpWhen) { slots.base[$0] += 1 }
+            #expect(counts.allSatisfy { $0 == 1 })
+        }
+    }
+
+    private struct CountSlots: @unchecked Sendable { let base: UnsafeMutablePointer<Int> }
 }
