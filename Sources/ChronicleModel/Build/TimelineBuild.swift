@@ -38,6 +38,13 @@ public final class ProgressCounter: @unchecked Sendable {
         lock.unlock()
         report(task, now, total)
     }
+
+    /// The items not finished yet.
+    public var left: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return total - done
+    }
 }
 
 /// One period of a build: its counts, a hash of what decides its events, and whether it was

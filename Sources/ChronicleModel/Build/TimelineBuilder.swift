@@ -369,13 +369,10 @@ public struct TimelineBuilder: Sendable {
             return { merged($0, $1, hashes, cache) }
         }
         // A core is free once fewer periods than cores are left: the last ones' parts are shared then.
-        let (unfinished, cores) = (Unfinished(dirtyList.count), ProcessInfo.processInfo.activeProcessorCount)
-        let helpWhen: @Sendable () -> Bool = { unfinished.count < cores }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let helpWhen: @Sendable () -> Bool = { mergeCounter.left < cores }
         let merged: [Swift.Result<MergedPeriod?, Error>] = concurrentMap(dirtyList) { period in
-            defer {
-                unfinished.finishOne()
-                mergeCounter.advance()
-            }
+            defer { mergeCounter.advance() }
             return Swift.Result {
                 // The candidates, each with its index among the period's previous candidates (nil
                 // when new) and its bytes as they are written: a new one's as analysis wrote them, one
@@ -812,26 +809,6 @@ func sharedPerform(iterations: Int, helpWhen: (@Sendable () -> Bool)?, _ body: @
         }
     } while shared.run(once: true)
     shared.wait()
-}
-
-/// A count of work items not finished yet, for `sharedPerform`'s `helpWhen`.
-final class Unfinished: @unchecked Sendable {
-    private let lock = NSLock()
-    private var left: Int
-
-    init(_ count: Int) { left = count }
-
-    func finishOne() {
-        lock.lock()
-        left -= 1
-        lock.unlock()
-    }
-
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return left
-    }
 }
 
 /// The iterations of a `sharedPerform`: each taken by one thread, counted when done.

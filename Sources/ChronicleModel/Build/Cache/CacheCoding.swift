@@ -168,17 +168,15 @@ public struct CacheWriter {
 
     public mutating func value<T: CacheCodable>(_ value: T) { value.write(to: &self) }
 
-    /// `values`, each value that has its bytes in `encoded` (as `CacheReader.valuesWithBytes`
-    /// read them) written as those bytes: a rebuild writes back what did not change.
+    /// `values`, each value that has its bytes in `encoded` (as the reader read them: the
+    /// manifest's records, a period file's candidates) written as those bytes: a rebuild writes back what did not change.
     public mutating func values<T: CacheCodable>(_ values: [T], reusing encoded: [ArraySlice<UInt8>?]) {
         // Room for the reused bytes (and some for the others) at once: a large list does not
         // grow the buffer by doubling, each step a copy that holds twice the memory for a moment.
         let room = used + Self.room(for: values.count, reusing: encoded)
         if storage.capacity < room { storage.reserveCapacity(room) }
         varint(UInt64(values.count))
-        for i in values.indices {
-            if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
-        }
+        append(values, values.indices, reusing: encoded)
     }
 
     /// `values(_:reusing:)` in `parts` runs of about as many values, each after its length in bytes
@@ -191,13 +189,18 @@ public struct CacheWriter {
         for run in Self.runs(of: values.count, parts: parts) {
             let at = used
             fixed(0)
-            for i in run {
-                if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
-            }
+            append(values, run, reusing: encoded)
             let length = UInt64(used - at - 8).littleEndian
             withUnsafeBytes(of: length) { length in
                 storage.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: at).copyMemory(from: length.baseAddress!, byteCount: 8) }
             }
+        }
+    }
+
+    /// `values[range]`, each as its bytes in `encoded` when there, else encoded now.
+    private mutating func append<T: CacheCodable>(_ values: [T], _ range: Range<Int>, reusing encoded: [ArraySlice<UInt8>?]) {
+        for i in range {
+            if i < encoded.count, let bytes = encoded[i] { append(bytes) } else { value(values[i]) }
         }
     }
 
@@ -480,28 +483,6 @@ public struct CacheReader {
 
     @inlinable
     public mutating func values<T: CacheCodable>(_: T.Type = T.self) throws -> [T] { try array { try T(from: &$0) } }
-
-    /// `values`, with the bytes each was read from.
-    @inlinable
-    public mutating func valuesWithBytes<T: CacheCodable>(_: T.Type = T.self) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
-        try valuesWithBytes { try T(from: &$0) }
-    }
-
-    /// `valuesWithBytes`, each value read by `read`.
-    @inlinable
-    public mutating func valuesWithBytes<T>(_ read: (inout CacheReader) throws -> T) throws -> (values: [T], bytes: [ArraySlice<UInt8>?]) {
-        let count = try length()
-        var values: [T] = []
-        var bytes: [ArraySlice<UInt8>?] = []
-        values.reserveCapacity(count)
-        bytes.reserveCapacity(count)
-        for _ in 0..<count {
-            let start = position
-            values.append(try read(&self))
-            bytes.append(self.bytes[start..<position])
-        }
-        return (values, bytes)
-    }
 
     /// The runs `CacheWriter.values(_:reusing:runs:)` wrote, passed over: where each run's bytes are
     /// and how many values it holds (each run is then read by a reader of its own, `init(_:from:to:)`).
