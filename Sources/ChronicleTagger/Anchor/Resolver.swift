@@ -26,7 +26,17 @@ struct Resolver {
         var out: [Timex] = []
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
-        for c in chosen {
+        var previous: (candidate: Candidate, value: TimexValue)?
+        for var c in chosen {
+            defer { previous = out.last.map { (c, $0.value) } }
+            // "5 to 6 May", "April 24 and 25": the two days of a range fall in one year, the first's
+            var inRangeYear = false
+            if case .monthDay(let m, let d, year: .implied) = c.value, let (p, value) = previous,
+               p.rule == .range || c.rule == .range, p.end + 1 == c.first, case .day(let day) = value,
+               case .monthDay(_, _, year: .implied) = p.value, day.month == m {
+                c.value = .monthDay(month: m, day: d, year: .stated(day.year))
+                inRangeYear = true
+            }
             var yearlessDay = false
             if case .weekday(_, .bare) = c.value { yearlessDay = true }
             if case .monthDay(_, _, year: .implied) = c.value { yearlessDay = true }
@@ -46,7 +56,8 @@ struct Resolver {
                                     lead: LeadCue(stream, before: c.first))
             anchorer.ownsHappening = stream.isPossessive(c.end)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
-            let anchored = anchorer.anchor(c.value)
+            var anchored = anchorer.anchor(c.value)
+            if inRangeYear { anchored.reason = "in the year of its range's first day" }
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
             var trace: [String] = []
@@ -86,18 +97,40 @@ struct Resolver {
     /// ("told oil companies of a cutback in September") or a past verb far from the expression may
     /// report something still ahead.
     private func datesPastEvent(_ c: Candidate, cueAt k: Int) -> Bool {
-        let opensSentence = stream.sentenceBreak(before: c.first)
-            || stream.keyword(c.first - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: c.first - 1)
+        // "the night of 5 May", "the first week of April": the phrase the expression ends is what the cue dates
+        let first = phraseStart(c.first)
+        let opensSentence = stream.sentenceBreak(before: first)
+            || stream.keyword(first - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: first - 1)
         let flags = stream.info(k)?.tenseFlags ?? []
         // "last Thursday, to Nov. 6": an adverb of another expression; "had been set to expire": a plan
         if flags.contains(.adverb) || flags.contains(.forwardBeforeTo) { return false }
         if k >= c.end { return opensSentence && k - c.end <= 6 }
-        if flags.contains(.reporting) || c.first - k > 4 { return false }
+        if k >= first { return false }
+        if flags.contains(.reporting) || first - k > 4 { return false }
         // "prayed for help as Easter week began": a clause of its own in between
-        for j in (k + 1)..<c.first where stream.isPunct(j, 0x2C) || stream.isKeyword(j, .as, .when, .while, .that, .until, .before, .after, .and) {
+        for j in (k + 1)..<first where stream.isPunct(j, 0x2C) || stream.isKeyword(j, .as, .when, .while, .that, .until, .before, .after, .and) {
             return false
         }
         return true
+    }
+
+    /// Where the noun phrase that expression token `first` completes starts: at "the" of "the night of",
+    /// "the first week of", "the early hours of", "the end of"; `first` itself when there is none.
+    private func phraseStart(_ first: Int) -> Int {
+        guard stream.isKeyword(first - 1, .of) else { return first }
+        var j = first - 2
+        guard let head = stream.info(j),
+              head.unit != nil || head.partOfDay != nil || stream.isKeyword(j, .end, .beginning, .start, .middle)
+                || stream.isSpelled(j, "hours") else { return first }
+        j -= 1
+        // at most two modifiers: "the very first week of", "the early hours of", "the last days of"
+        var modifiers = 0
+        while modifiers < 2, stream.info(j)?.ordinal != nil || stream.isKeyword(j, .early, .late, .last, .first, .final)
+                || stream.isSpelled(j, "very") || stream.isSpelled(j, "small") {
+            j -= 1
+            modifiers += 1
+        }
+        return stream.isKeyword(j, .the) ? j : first
     }
 
     /// "the first nine months", "the six months": the part of the year a report covers so far.

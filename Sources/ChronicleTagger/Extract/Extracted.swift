@@ -61,6 +61,8 @@ indirect enum Extracted: Sendable {
     case overnight
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// The weekend of the ISO week holding a day ("the weekend of March 8", "the weekend of 12-13 July").
+    case weekendOf(Extracted)
     /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").
     case dayMoved(Extracted, days: Int)
     /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter

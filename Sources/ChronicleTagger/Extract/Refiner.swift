@@ -75,7 +75,8 @@ struct Refiner {
             if s.isKeyword(i - 2, .the) { /* "the early 1990s" */ c.first = i - 2 }
             return
         }
-        if s.isGluedPunct(i - 1, 0x2D), s.isKeyword(i - 2, .mid, .early, .late), i - 2 >= limit {
+        // "end-March", "end-2024": business English for the end of a month or year
+        if s.isGluedPunct(i - 1, 0x2D), s.isKeyword(i - 2, .mid, .early, .late, .end), i - 2 >= limit {
             c.mod = s.isKeyword(i - 2, .mid) ? .mid : s.isKeyword(i - 2, .early) ? .start : .end
             c.first = i - 2
             if s.isKeyword(i - 3, .the), i - 3 >= limit { c.first = i - 3 }

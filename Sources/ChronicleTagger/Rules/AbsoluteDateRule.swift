@@ -188,7 +188,8 @@ enum AbsoluteDateRule {
             default: break
             }
         }
-        if s.isGluedPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .mid) { return true }
+        // "mid-March", "end-May"
+        if s.isGluedPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .mid, .end) { return true }
         return s.isNumber(after) && !s.glued(after)
     }
 }

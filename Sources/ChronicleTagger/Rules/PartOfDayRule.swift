@@ -27,14 +27,22 @@ enum PartOfDayRule {
         }
         guard s.isKeyword(i, .the) else { return }
         var j = i + 1
-        // "the week of March 6": the week holding that day
-        if s.info(j)?.unit == .week, !(s.info(j)?.unitPlural ?? true), s.isKeyword(j + 1, .of) {
+        // "the week of March 6", "the weekend of March 8": the week (its weekend) holding that day
+        if let unit = s.info(j)?.unit, unit == .week || unit == .weekend, !(s.info(j)?.unitPlural ?? true), s.isKeyword(j + 1, .of) {
             var found: [Candidate] = []
             AbsoluteDateRule.match(s, j + 2, &found)
             if let day = found.filter({ $0.first == j + 2 }).max(by: { $0.end < $1.end }) {
+                // "the weekend of 12-13 July": the span takes in the range's second day
+                var end = day.end
+                if day.rule == .range {
+                    AbsoluteDateRule.match(s, day.end + 1, &found)
+                    end = found.filter { $0.first == day.end + 1 }.map(\.end).max() ?? end
+                }
                 switch day.value {
                 case .monthDay, .stated(.day):
-                    out.append(Candidate(i, day.end, .weekOf(day.value), rule: .partOfDay, note: "the week of a day"))
+                    out.append(unit == .week
+                        ? Candidate(i, end, .weekOf(day.value), rule: .partOfDay, note: "the week of a day")
+                        : Candidate(i, end, .weekendOf(day.value), rule: .partOfDay, note: "the weekend of a day"))
                 default: break
                 }
             }
