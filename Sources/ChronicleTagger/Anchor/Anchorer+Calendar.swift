@@ -124,6 +124,10 @@ extension Anchorer {
             switch unit {
             case .year: return .year(y + n)
             case .decade: return .year(y + 10 * n)
+            // "18 months later", "six quarters later" from a year: the year the amount reaches from its middle
+            // (less than a year stays in it, as days and weeks do)
+            case .month where abs(n) >= 12: return .year(y + Int((Double(n) / 12).rounded()))
+            case .quarter where abs(n) >= 4: return .year(y + Int((Double(n) / 4).rounded()))
             default: return base
             }
         default:
