@@ -42,7 +42,8 @@ extension Anchorer {
         switch spec {
         case .implied:
             let current = dct.quarter
-            if q > current && direction < 0 { return dct.year - 1 }
+            // a quarter still ahead is last year's in the past tense, or with no tense cue at all (news reports the past)
+            if q > current && (direction < 0 || tense == .unknown && lead == .none) { return dct.year - 1 }
             return dct.year
         case .stated(let y): return y
         case .current: return dct.year
