@@ -103,7 +103,9 @@ struct Resolver {
             || stream.keyword(first - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: first - 1)
         let flags = stream.info(k)?.tenseFlags ?? []
         // "last Thursday, to Nov. 6": an adverb of another expression; "had been set to expire": a plan
-        if flags.contains(.adverb) || flags.contains(.forwardBeforeTo) { return false }
+        // ("the truce agreed on 8 May" is no plan: a commitment points forward only before "to")
+        let plan = flags.contains(.forwardBeforeTo) && !(flags.contains(.pastCommitment) && !stream.isSpelled(k + 1, "to"))
+        if flags.contains(.adverb) || plan { return false }
         if k >= c.end { return opensSentence && k - c.end <= 6 }
         if k >= first { return false }
         if flags.contains(.reporting) || first - k > 4 { return false }
