@@ -125,6 +125,13 @@ public struct DocumentDecorations: Sendable {
         attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { $0.appendEscaped(value, quotes: true) })
     }
 
+    /// Adds an attribute to the span added last whose value is UTF-8 `value`, escaped (a value
+    /// written as bytes, with no string made for it).
+    public mutating func addAttribute(_ name: StaticString, utf8 value: UnsafeRawBufferPointer) {
+        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) },
+                  value: { $0.appendEscaped(value.assumingMemoryBound(to: UInt8.self), quotes: true) })
+    }
+
     /// Adds an attribute to the span added last whose value is `prefix`, `a`, `separator`, `b` and
     /// `suffix` (the texts escaped), the numbers written as decimal digits straight into the tags:
     /// a body has such an id per sentence, and a string for each cost more than writing it.

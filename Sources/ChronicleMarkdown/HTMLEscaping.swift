@@ -69,6 +69,9 @@ public enum HTMLEscape {
         let n = text.count
         guard let base = text.baseAddress else { return n }
         while true {
+            while i + 16 <= n && !mayHaveSpecial(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self), quotes: quotes) {
+                i += 16
+            }
             while i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if mayHaveSpecial(word, quotes: quotes) { break }
@@ -81,6 +84,17 @@ public enum HTMLEscape {
             }
             if i >= n { return n }
         }
+    }
+
+    /// Whether some byte of `v` is one escaping changes, sixteen at once. The constants are
+    /// vectors, not scalars: a scalar compared with each lane is a loop.
+    @inlinable @inline(__always)
+    static func mayHaveSpecial(_ v: SIMD16<UInt8>, quotes: Bool) -> Bool {
+        let amp = SIMD16<UInt8>(repeating: 0x26), lt = SIMD16<UInt8>(repeating: 0x3C), gt = SIMD16<UInt8>(repeating: 0x3E)
+        let found = (v .== amp) .| (v .== lt) .| (v .== gt)
+        guard quotes else { return WordBytes.any(found) }
+        let quote = SIMD16<UInt8>(repeating: 0x22), apostrophe = SIMD16<UInt8>(repeating: 0x27)
+        return WordBytes.any(found .| (v .== quote) .| (v .== apostrophe))
     }
 
     /// Whether some byte of `word` is one escaping changes, in three tests (two without quotes):
@@ -293,6 +307,14 @@ public enum WordBytes {
     /// Whether some byte of `word` is `byte`.
     @inlinable @inline(__always)
     public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool { hasZero(word ^ (ones &* UInt64(byte))) }
+
+    /// Whether some lane of a sixteen-byte comparison is set: the mask read as two words (the
+    /// library's `any` is a reduction that may be left as a call).
+    @inlinable @inline(__always)
+    public static func any(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let words = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        return words.0 | words.1 != 0
+    }
 
     /// Whether some byte of `word` is below `limit` (at most 128).
     @inlinable @inline(__always)

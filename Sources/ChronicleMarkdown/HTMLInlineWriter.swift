@@ -171,13 +171,14 @@ struct InlineWriter {
     /// current element's base.
     private mutating func sync(to position: Int) {
         advance(to: position)
-        let wanted = live
-        let base = bases.last ?? 0
         var common = 0
-        while common < stack.count, common < wanted.count, stack[common] == wanted[common] { common += 1 }
-        common = max(common, base)
+        while common < stack.count, common < live.count, stack[common] == live[common] { common += 1 }
+        // Most pieces of text are covered by exactly the spans open already: nothing to close or open.
+        if common == stack.count && common == live.count { return }
+        common = max(common, bases.last ?? 0)
         close(downTo: common)
-        for index in wanted where !stack.contains(index) {
+        for j in live.indices where !stack.contains(live[j]) {
+            let index = live[j]
             let first = !opened[index - spans.startIndex]
             out.append(tags, first ? spans[index].open : spans[index].reopen)
             opened[index - spans.startIndex] = true
@@ -194,7 +195,10 @@ struct InlineWriter {
             live.append(next)
             next += 1
         }
-        live.removeAll { spans[$0].range.upperBound <= position }
+        // Removed only when one has ended (mostly none has: no list rebuilt).
+        var j = 0
+        while j < live.count && spans[live[j]].range.upperBound > position { j += 1 }
+        if j < live.count { live.removeAll { spans[$0].range.upperBound <= position } }
     }
 
     private mutating func close(downTo depth: Int) {

@@ -221,7 +221,11 @@ enum ArticlePage {
                 for t in block.sentences[s].timexes.indices {
                     let timex = block.sentences[s].timexes[t].utf8Range
                     out.addSpan((range.lowerBound + timex.lowerBound)..<(range.lowerBound + timex.upperBound), tag: "time")
-                    out.addAttribute("datetime", EventView.htmlDatetime(block.sentences[s].timexes[t].value))
+                    // `EventView.htmlDatetime`: a day's, month's or year's text written from its digits.
+                    let value = block.sentences[s].timexes[t].value
+                    if !ValueBytes.withText(value, { out.addAttribute("datetime", utf8: $0) }) {
+                        out.addAttribute("datetime", EventView.htmlDatetime(value))
+                    }
                     out.addAttribute("title", block.sentences[s].timexes[t].explanation)
                     if anchorTimex == t { out.addAttribute("class", "anchor") }
                 }

@@ -61,6 +61,8 @@ struct ByteText: ~Copyable {
 
     /// `String(n)`.
     mutating func appendDecimal(_ n: Int) {
+        // One digit (most sentence numbers and counts): the byte itself.
+        if n >= 0 && n < 10 { return append(0x30 + UInt8(truncatingIfNeeded: n)) }
         guard n >= 0 else { return append(Array(String(n).utf8)) }
         let width = DecimalDigits.count(n)
         append(count: width) { DecimalDigits.write(n, width: width, endingAt: width, into: UnsafeMutableBufferPointer(start: $0, count: width)) }

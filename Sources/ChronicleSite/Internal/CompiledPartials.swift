@@ -373,15 +373,16 @@ enum CompiledPartials {
     static func periods(_ digests: [PeriodDigest], index: SiteIndex, root: String, into out: inout PageText) {
         out.add("<div class=\"periods\">\n")
         for digest in digests {
-            let period = digest.period.description
+            // The period's name (`Period.description`) written as digits, not made as a String each time.
+            let period = digest.period
             // Where the period and its events are shown: its page, or the index.
             func page(_ out: inout PageText) {
-                if index.paged { out.add("months/"); out.escaped(period); out.add(".html") } else { out.add("index.html") }
+                if index.paged { out.add("months/"); out.period(period); out.add(".html") } else { out.add("index.html") }
             }
-            out.add("<section class=\"period\" id=\"m-"); out.escaped(period); out.add("\">\n")
+            out.add("<section class=\"period\" id=\"m-"); out.period(period); out.add("\">\n")
             out.add("<h2 class=\"month-label\"><a href=\""); out.escaped(root)
-            if index.paged { page(&out) } else { out.add("index.html#m-"); out.escaped(period) }
-            out.add("\"><time datetime=\""); out.escaped(period); out.add("\">"); out.escaped(digest.period.label); out.add("</time></a>")
+            if index.paged { page(&out) } else { out.add("index.html#m-"); out.period(period) }
+            out.add("\"><time datetime=\""); out.period(period); out.add("\">"); out.escaped(digest.period.label); out.add("</time></a>")
             out.add(" <span class=\"count\">"); out.add(digest.eventCount); out.add(" events, "); out.add(digest.keyCount)
             out.add(" key</span></h2>\n<ul class=\"highlights\">\n")
             for h in digest.highlights {
@@ -455,16 +456,17 @@ struct PageText: ~Copyable {
     }
 
     /// Bytes as they are (already escaped, or markup).
-    mutating func add(_ piece: UnsafeBufferPointer<UInt8>) { buffer.append(piece) }
+    @inline(__always) mutating func add(_ piece: UnsafeBufferPointer<UInt8>) { buffer.append(piece) }
 
     mutating func add(_ piece: [UInt8]) { piece.withUnsafeBufferPointer { add($0) } }
 
     mutating func add(_ piece: ArraySlice<UInt8>) { piece.withUnsafeBufferPointer { add($0) } }
 
-    mutating func add(byte: UInt8) { buffer.append(byte) }
+    @inline(__always) mutating func add(byte: UInt8) { buffer.append(byte) }
 
-    /// Literal markup (a static string needs no checks to be read as bytes).
-    mutating func add(_ literal: StaticString) { buffer.append(literal) }
+    /// Literal markup (a static string needs no checks to be read as bytes). Inlined, so that the
+    /// copy of a literal of known length is a few moves, not a call (a page is many short literals).
+    @inline(__always) mutating func add(_ literal: StaticString) { buffer.append(literal) }
 
     /// Text as it is (already escaped, or markup).
     mutating func text(_ text: String) {
