@@ -33,6 +33,9 @@ struct SentenceReading {
     let reportingVerb: Int?
     /// True when the sentence ends inside a quotation that the next sentence continues.
     let endsQuoted: Bool
+    /// Index into `words` of the first word outside quotations that starts a strong-future phrase
+    /// (noted as the words are scanned: most sentences have none, and need no second look).
+    private let firstFutureStart: Int?
 
     /// The arrays of a reading done with, for the next one to fill: a paragraph's sentences are
     /// read without allocating per sentence (`init(_:startsQuoted:buffers:)`, `release(into:)`).
@@ -53,11 +56,12 @@ struct SentenceReading {
         var lowered: [UInt8] = []
         swap(&words, &buffers.words)
         swap(&lowered, &buffers.lowered)
-        let quoted = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, words: &words, lowered: &lowered) }
+        let (quoted, future) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, words: &words, lowered: &lowered) }
         self.text = text
         self.words = words
         self.lowered = lowered
         self.endsQuoted = quoted
+        self.firstFutureStart = future
         self.reportingVerb = ReportingCues.firstVerb(in: words)
     }
 
@@ -67,8 +71,10 @@ struct SentenceReading {
         swap(&lowered, &buffers.lowered)
     }
 
-    /// The words of a sentence's UTF-8 bytes (into `words`), and whether it ends inside a quotation.
-    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, words: inout [Word], lowered: inout [UInt8]) -> Bool {
+    /// The words of a sentence's UTF-8 bytes (into `words`), whether it ends inside a quotation, and
+    /// the first word outside quotations that starts a strong-future phrase (`firstFutureStart`).
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, words: inout [Word],
+                             lowered: inout [UInt8]) -> (endsQuoted: Bool, firstFutureStart: Int?) {
         words.removeAll(keepingCapacity: true)
         words.reserveCapacity(b.count / 4 + 1)
         lowered.removeAll(keepingCapacity: true)
@@ -78,6 +84,7 @@ struct SentenceReading {
         }
         var quoted = startsQuoted
         var pause = startsQuoted
+        var firstFutureStart: Int?
         var start = -1
         var capitalized = false
         var ascii = true
@@ -114,8 +121,10 @@ struct SentenceReading {
                 if length > 1 { ascii = false }
             } else {
                 if start >= 0 {
-                    words.append(word(UnsafeBufferPointer(rebasing: b[start..<offset]), at: start, ascii: ascii, table: table, lowered: &lowered,
-                                      quoted: quoted, capitalized: capitalized, afterPause: pause))
+                    let w = word(UnsafeBufferPointer(rebasing: b[start..<offset]), at: start, ascii: ascii, table: table, lowered: &lowered,
+                                 quoted: quoted, capitalized: capitalized, afterPause: pause)
+                    if firstFutureStart == nil, !quoted, w.flags.contains(.futureStart) { firstFutureStart = words.count }
+                    words.append(w)
                     pause = false
                     start = -1
                 }
@@ -129,7 +138,7 @@ struct SentenceReading {
             }
             offset += length
         }
-        return quoted
+        return (quoted, firstFutureStart)
     }
 
     /// A word of the sentence, looked up in `ReadingWords.table`: an ASCII word's lower-cased bytes
@@ -190,7 +199,7 @@ struct SentenceReading {
     /// Whether a strong-future phrase ("will", "is expected to") occurs in the main clause.
     var mainClauseIsFuture: Bool {
         let end = reportingVerb.map { $0 + 1 } ?? words.count
-        guard words[..<end].contains(where: { !$0.quoted && $0.flags.contains(.futureStart) }) else { return false }
+        guard let first = firstFutureStart, first < end else { return false }
         return TenseCues.hasStrongFuture(cues: mainClause.map { words[$0].cue })
     }
 
@@ -283,6 +292,8 @@ enum ReadingWords {
         static let copula = Flags(rawValue: 1 << 7)
         /// The first word of a strong-future phrase (`TenseCues.strongFuture`).
         static let futureStart = Flags(rawValue: 1 << 8)
+        /// A reporting verb (`ReportingCues.table`).
+        static let reporting = Flags(rawValue: 1 << 9)
     }
 
     struct Cue: Sendable {
@@ -295,7 +306,10 @@ enum ReadingWords {
 
     static let table: WordTable<Cue> = {
         var cues: [String: Cue] = [:]
-        for (word, tense) in ReportingCues.table { cues[word, default: Cue()].reporting = tense }
+        for (word, tense) in ReportingCues.table {
+            cues[word, default: Cue()].reporting = tense
+            cues[word, default: Cue()].flags.insert(.reporting)
+        }
         for (word, tense) in ReportingCues.auxiliaries { cues[word, default: Cue()].auxiliary = tense }
         let sets: [(Set<String>, Flags)] = [
             (ReportingCues.alsoNouns, .alsoNoun), (ReportingCues.determiners, .determiner), (ReportingCues.pronouns, .pronoun),
@@ -372,7 +386,8 @@ enum ReportingCues {
     /// subject before it or a clause after it: "Apple Corps claims that …", "…," says Jobs — not
     /// "a lawsuit over claims of hearing loss".
     static func firstVerb(in words: [SentenceReading.Word]) -> Int? {
-        for (i, w) in words.enumerated() where !w.quoted && !w.capitalized && reporting(w) != nil {
+        // The flag first: most words are no reporting verb, and need no look into the table.
+        for (i, w) in words.enumerated() where w.flags.contains(.reporting) && !w.quoted && !w.capitalized {
             let before = i > 0 ? words[i - 1] : nil
             if let before, before.flags.contains(.determiner) { continue }
             if w.flags.contains(.alsoNoun) {

@@ -37,6 +37,10 @@ enum TenseCues {
     /// Whether `text` has at least `n` words (`words(text).count >= n`, without building them).
     static func hasWords(_ text: String, atLeast n: Int) -> Bool {
         guard n > 0 else { return true }
+        // A sentence's bytes read in place (a copy of the string would be retained and released).
+        if case .some(.some(let found)) = text.utf8.withContiguousStorageIfAvailable({ hasWords(ascii: $0, atLeast: n) }) {
+            return found
+        }
         var copy = text
         return copy.withUTF8 { b in
             var count = 0
@@ -46,6 +50,33 @@ enum TenseCues {
             }
             return count >= n
         }
+    }
+
+    /// `hasWords` read on the bytes while they are ASCII or punctuation of U+2000–U+203F (curly
+    /// quotes, dashes: E2 80 xx, neither letters, digits nor marks), as most sentences are until they
+    /// reach `n` words: there a word starts at each letter or digit after any other character. Nil
+    /// when another byte beyond ASCII comes first (a letter or a combining mark may join the words around it).
+    private static func hasWords(ascii b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool? {
+        var count = 0
+        var inWord = false
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c >= 0x80 {
+                guard c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 else { return nil }
+                inWord = false
+                i += 3
+                continue
+            }
+            let isWord = WordBytes.isASCIIWordByte(c)
+            if isWord && !inWord {
+                count += 1
+                if count >= n { return true }
+            }
+            inWord = isWord
+            i += 1
+        }
+        return false
     }
 
     /// Calls `body` with the byte range of each word of `words(_:)`, in order, while it returns true.

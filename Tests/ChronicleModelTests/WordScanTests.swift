@@ -13,6 +13,7 @@ import Testing
         "",
         "   ",
         "2024-03-15: 12,000 people (about 40%) left.",
+        "\u{201C}Yes,\u{201D} she\u{2009}said \u{2014} \u{2018}no\u{2019}\u{2026} 5\u{2030} x\u{2070}\u{2071}",
     ]
 
     /// `TenseCues.words` as first written: lower-case the whole text, then scan its scalars.
@@ -39,6 +40,12 @@ import Testing
     @Test(arguments: texts)
     func wordCountIsTheWords(text: String) {
         for n in 0...4 { #expect(TenseCues.hasWords(text, atLeast: n) == (TenseCues.words(text).count >= n)) }
+    }
+
+    @Test(arguments: texts + ["Keir Starmer", "  Keir  Starmer ", "Madonna", "Zoë Müller", "Jean-Luc Picard Jr"])
+    func nameWordsAreTheSplitWords(text: String) {
+        #expect(ArticleNames.firstWord(text) == text.split(separator: " ").first.map(String.init))
+        #expect(EntityResolver.surname(text) == text.lastIndex(of: " ").map { String(text[text.index(after: $0)...]) })
     }
 
     @Test(arguments: texts)

@@ -313,10 +313,13 @@ public struct EntityRecognizer: Sendable {
         // Only a name's words and the words around it are read by what they mean: a capitalised word,
         // the two after it ("of", "the" inside "Bank of the North") and the one before it ("the", "in").
         // Time expressions only take capitals away, so this covers every word `names` reads.
-        for k in words.indices where !words[k].isLookedUp {
-            if words[k].isCapitalised || (k > 0 && words[k - 1].isCapitalised) || (k > 1 && words[k - 2].isCapitalised)
-                || (k + 1 < words.count && words[k + 1].isCapitalised) {
-                lookUp(&words[k], bytes, table)
+        // (The words read in place: each access to the array would check its bounds and uniqueness.)
+        words.withUnsafeMutableBufferPointer { words in
+            for k in words.indices where !words[k].isLookedUp {
+                if words[k].isCapitalised || (k > 0 && words[k - 1].isCapitalised) || (k > 1 && words[k - 2].isCapitalised)
+                    || (k + 1 < words.count && words[k + 1].isCapitalised) {
+                    lookUp(&words[k], bytes, table)
+                }
             }
         }
     }

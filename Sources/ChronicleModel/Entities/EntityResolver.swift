@@ -82,7 +82,11 @@ public enum ArticleNames {
     /// return: then each byte is a character).
     static func firstWord(_ name: String) -> String? {
         guard WordBytes.isPlainASCII(name) else { return name.split(separator: " ").first.map(String.init) }
-        return name.utf8.split(separator: 0x20).first.map { String(Substring($0)) }
+        // The first run of bytes that are not spaces (splitting the whole name would make every word).
+        let bytes = name.utf8
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return nil }
+        let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.endIndex
+        return String(Substring(bytes[start..<end]))
     }
 
     /// - Returns: names per block and sentence (same shape as `article.blocks`), the evidence, and
@@ -90,10 +94,16 @@ public enum ArticleNames {
     ///   in order of first appearance, the actors of its story (`EventMerger.Candidate.storyNames`).
     public static func resolve(_ article: Article) -> (names: [[[ArticleName]]], evidence: NameEvidence, storyNames: [String]) {
         var evidence = NameEvidence()
+        // The working tables below hold at most one entry per mention: sized once for them (growing
+        // one rehash at a time cost more than the lookups). The evidence, kept with the article's
+        // record, grows as it needs.
+        let mentions = mentionCount(in: article)
         // Within an article a single name is the full name it shares a surname or, after a title
         // ("Sir Keir"), a given name with.
         var surnames: [String: String] = [:]
+        surnames.reserveCapacity(mentions)
         var nonInitial: Set<String> = []
+        nonInitial.reserveCapacity(mentions)
         forEachMention(in: article) { m in
             guard !m.name.isEmpty else { return }
             if !m.isSentenceInitial && !Self.hasSpace(m.name) { nonInitial.insert(m.name) }
@@ -141,10 +151,12 @@ public enum ArticleNames {
         var kinds: [EntityKind] = []
         var keys: [ArticleName] = []
         var position: [Slot: Int] = [:]
+        position.reserveCapacity(mentions)
         // Each name's text once (a slot's name by its number), with the number of sentences that give
         // it and the last of them (numbered in order) that was counted.
         var textOfSlot: [Int] = []
         var textNumber: [String: Int] = [:]
+        textNumber.reserveCapacity(mentions)
         var texts: [String] = []
         var sentencesGiving: [Int] = []
         var lastCounted: [Int] = []
@@ -194,6 +206,15 @@ public enum ArticleNames {
             if found < 0 { found = next }
             return found
         }(&numbers[key, default: -1])
+    }
+
+    /// How many names the article's sentences give outside boilerplate (`forEachMention`).
+    private static func mentionCount(in article: Article) -> Int {
+        var count = 0
+        for b in article.blocks.indices where !article.blocks[b].isBoilerplate {
+            for s in article.blocks[b].sentences.indices { count += article.blocks[b].sentences[s].entities.count }
+        }
+        return count
     }
 
     /// Calls `body` with each name the article's sentences give outside boilerplate, in order, read
@@ -326,8 +347,10 @@ struct EntityResolver {
     static func surname(_ name: String) -> String? {
         // On bytes when the name is ASCII (then every byte is a character), as nearly every name is.
         if WordBytes.isASCII(name) {
-            guard let space = name.utf8.lastIndex(of: 0x20) else { return nil }
-            return String(name[name.utf8.index(after: space)...])
+            // The last space found on the contiguous bytes (walking the UTF-8 view back costs more).
+            var copy = name
+            guard let space = copy.withUTF8({ $0.lastIndex(of: 0x20) }) else { return nil }
+            return String(name[name.utf8.index(name.utf8.startIndex, offsetBy: space + 1)...])
         }
         guard let space = name.lastIndex(of: " ") else { return nil }
         return String(name[name.index(after: space)...])
