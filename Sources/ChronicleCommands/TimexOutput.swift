@@ -33,6 +33,8 @@ enum TimexOutput {
             out += "\n {\"start\":\(ranges[n].lowerBound),\"end\":\(ranges[n].upperBound)"
             out += ",\"text\":\(quote(t.text)),\"type\":\"\(t.type.rawValue)\",\"value\":\(quote(t.value.description))"
             if let mod = t.mod { out += ",\"mod\":\"\(mod.rawValue)\"" }
+            if let quant = t.quant { out += ",\"quant\":\"\(quant.rawValue)\"" }
+            if let freq = t.freq { out += ",\"freq\":\"\(freq)X\"" }
             out += "}"
             if out.utf8.count > 1 << 16 {
                 write(out)
@@ -57,6 +59,8 @@ enum TimexOutput {
             out += escape(String(decoding: bytes[last..<t.utf8Range.lowerBound], as: UTF8.self))
             out += "<TIMEX3 tid=\"t\(n + 1)\" type=\"\(t.type.rawValue)\" value=\"\(escape(t.value.description))\""
             if let mod = t.mod { out += " mod=\"\(mod.rawValue)\"" }
+            if let quant = t.quant { out += " quant=\"\(quant.rawValue)\"" }
+            if let freq = t.freq { out += " freq=\"\(freq)X\"" }
             out += ">" + escape(t.text) + "</TIMEX3>"
             last = t.utf8Range.upperBound
         }
@@ -70,7 +74,8 @@ enum TimexOutput {
         for (n, t) in timexes.enumerated() {
             let span = "\(ranges[n].lowerBound)-\(ranges[n].upperBound)"
             let mod = t.mod.map { " mod=\($0.rawValue)" } ?? ""
-            out += "\(span)\t\(t.text)\t\(t.type.rawValue)\t\(t.value)\(mod)\t[\(t.rule)]\t\(t.explanation)\n"
+            let set = (t.quant.map { " quant=\($0.rawValue)" } ?? "") + (t.freq.map { " freq=\($0)X" } ?? "")
+            out += "\(span)\t\(t.text)\t\(t.type.rawValue)\t\(t.value)\(mod)\(set)\t[\(t.rule)]\t\(t.explanation)\n"
             if explain {
                 for step in t.trace { out += "    · \(step)\n" }
             }

@@ -47,6 +47,10 @@ public struct Timex: Codable, Sendable {
     /// The preposition right before the expression, lower-cased ("on", "since", "until"), if any:
     /// "since March 2008" or "until 30 September" name a reference point, not the event's date.
     public var preposition: String?
+    /// A SET's quantifier ("every Tuesday": `EVERY`, "each month": `EACH`), as TimeML's `quant`.
+    public var quant: SetQuantifier?
+    /// How many times a SET recurs in its period ("twice a week": 2, written `2X`), as TimeML's `freq`.
+    public var freq: Int?
 
     /// True for "since …", "until …", "by …", "before …", "after …": a bound, not the date of the event.
     public var isReferencePoint: Bool {
@@ -67,6 +71,11 @@ public struct Timex: Codable, Sendable {
         self.trace = trace
         self.tense = tense
     }
+}
+
+/// TimeML's `quant` of a SET.
+public enum SetQuantifier: String, Codable, Sendable {
+    case every = "EVERY", each = "EACH"
 }
 
 /// Finds temporal expressions in text and resolves them (extract, then anchor).

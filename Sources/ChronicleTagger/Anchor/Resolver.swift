@@ -71,6 +71,8 @@ struct Resolver {
             var timex = Timex(utf8Range: start..<end, text: text, type: c.type, value: anchored.value, mod: c.mod,
                               rule: c.rule.rawValue, anchor: anchored.anchor, explanation: explanation, trace: trace,
                               tense: tense)
+            timex.quant = c.quant
+            timex.freq = c.freq
             timex.preposition = Resolver.prepositions.contains(stream.keyword(c.first - 1) ?? .the)
                 ? stream.lowerWord(c.first - 1) : nil
             out.append(timex)

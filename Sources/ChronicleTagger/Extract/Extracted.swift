@@ -118,6 +118,9 @@ struct Candidate: Sendable {
     var rule: RuleName
     /// A line for the trace: what the rule saw.
     var note: String
+    /// A SET's TimeML quantifier and frequency ("every Tuesday": EVERY; "twice a week": 2X).
+    var quant: SetQuantifier?
+    var freq: Int?
 
     init(_ first: Int, _ end: Int, _ value: Extracted, _ type: TimexType = .date, mod: TimexMod? = nil,
          rule: RuleName, note: String = "") {

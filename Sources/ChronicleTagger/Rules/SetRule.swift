@@ -14,7 +14,9 @@ enum SetRule {
             // "Daily Mail reporters said …", "Weekly Standard": a title opening the sentence
             if s.capitalized(i), s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1) { return }
             let (n, unit) = f.period
-            out.append(Candidate(i, i + 1, .stated(.duration(TimexDuration(n, unit.durationUnit.0))), .set, rule: .set))
+            var c = Candidate(i, i + 1, .stated(.duration(TimexDuration(n, unit.durationUnit.0))), .set, rule: .set)
+            c.freq = 1
+            out.append(c)
             return
         }
         if info.unit == .weekend, info.unitPlural, s.isKeyword(i - 1, .on, .at) {
@@ -34,17 +36,22 @@ enum SetRule {
                 j += 1
             }
             guard let next = s.info(j) else { return }
+            var c: Candidate
             if let unit = next.unit, !unit.isClockUnit || amount != 1 || k == .every {
                 if k == .each && unit != .year && unit != .month && unit != .week && unit != .day { return }
                 let (du, f) = unit.durationUnit
-                out.append(Candidate(i, j + 1, .stated(.duration(TimexDuration(amount * f, du))), .set, rule: .set))
+                c = Candidate(i, j + 1, .stated(.duration(TimexDuration(amount * f, du))), .set, rule: .set)
             } else if let wd = next.weekday, s.capitalized(j) {
-                out.append(Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set))
+                c = Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set)
             } else if let part = next.partOfDay, part != .noon, part != .midnight {
-                out.append(Candidate(i, j + 1, .fixed("XXXX-XX-XXT\(part.part.rawValue)"), .set, rule: .set))
+                c = Candidate(i, j + 1, .fixed("XXXX-XX-XXT\(part.part.rawValue)"), .set, rule: .set)
             } else if next.month > 0, s.capitalized(j) {
-                out.append(Candidate(i, j + 1, .fixed("XXXX-\(TimexFormat.two(next.month))"), .set, rule: .set))
+                c = Candidate(i, j + 1, .fixed("XXXX-\(TimexFormat.two(next.month))"), .set, rule: .set)
+            } else {
+                return
             }
+            c.quant = k == .every ? .every : .each
+            out.append(c)
         case .per, .a, .an:
             // "$5 a year", "twice a week", "per day": the article follows an amount or a frequency word
             guard let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true), !s.glued(i + 1) else { return }
@@ -57,9 +64,23 @@ enum SetRule {
                 if s.isWord(i + 2) && s.keyword(i + 2) == nil && !s.glued(i + 2) && s.info(i + 2)?.unit == nil { return }
             }
             let (du, f) = unit.durationUnit
-            out.append(Candidate(i, i + 2, .stated(.duration(TimexDuration(f, du))), .set, rule: .set))
+            var c = Candidate(i, i + 2, .stated(.duration(TimexDuration(f, du))), .set, rule: .set)
+            // "once a day", "twice a week", "three times a year": the count is the SET's frequency, inside its span
+            if k != .per, let (times, start) = Self.times(s, before: i) {
+                c.first = start
+                c.freq = times
+            }
+            out.append(c)
         default:
             break
         }
+    }
+
+    /// "once", "twice", "three times", "3 times" ending right before token `i`: the count and its first token.
+    private static func times(_ s: TokenStream, before i: Int) -> (Int, Int)? {
+        if s.isKeyword(i - 1, .once) { return (1, i - 1) }
+        if s.isKeyword(i - 1, .twice) { return (2, i - 1) }
+        guard s.isSpelled(i - 1, "times"), let n = s.info(i - 2)?.number ?? s.number(i - 2, maxDigits: 3), n > 0, n < 1000 else { return nil }
+        return (n, i - 2)
     }
 }
