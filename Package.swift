@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "ChronicleSite",
             dependencies: [
-                "ChronicleModel", "ChronicleMarkdown", "ChronicleTime",
+                "ChronicleModel", "ChronicleMarkdown", "ChronicleTagger", "ChronicleTime",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -52,7 +52,8 @@ let package = Package(
         .target(
             name: "ChronicleCommands",
             dependencies: [
-                "ChronicleTime", "ChronicleTagger", "ChronicleModel", "ChronicleSite", "ChronicleImport", "ChronicleServe",
+                "ChronicleTime", "ChronicleTagger", "ChronicleMarkdown", "ChronicleModel", "ChronicleSite", "ChronicleImport",
+                "ChronicleServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,3 +88,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
     ]
 )
+
+// Every file imports each module whose members it uses. A target that used a type's fields through a
+// module it did not import was not recompiled when that type changed: an incremental release build
+// then read `[Timex]` with the old stride and trapped (ChronicleSite, session 21).
+for target in package.targets where target.name.hasPrefix("Chronicle") && target.type == .regular {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChronicleMarkdown
 import ChronicleModel
+import ChronicleTagger
 import ChronicleTime
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChronicleServe
+import ChronicleSite
 import Foundation
 
 /// `chronicle serve`: build, serve `public/` on 127.0.0.1, rebuild and reload on every change.

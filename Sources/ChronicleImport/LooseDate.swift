@@ -1,4 +1,5 @@
 import ChronicleTime
+import Foundation
 
 /// Publication dates pages write in other forms than ISO 8601, rewritten as ISO:
 /// `Sat, 15 Mar 2025 09:30:00 GMT`, `15 March 2025 09:30 +0100`, `March 15, 2025`, `2025/03/15`.

@@ -1,4 +1,5 @@
 import ChronicleTagger
+import ChronicleTime
 
 /// How a sentence reads for dating: its words (and which of them are quoted speech), its
 /// reporting verb, its main clause and the tense of that clause.

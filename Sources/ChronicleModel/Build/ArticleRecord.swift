@@ -1,3 +1,4 @@
+import ChronicleMarkdown
 import ChronicleTime
 
 /// An article as a build keeps it between runs: what it says about itself, its boilerplate

@@ -1,3 +1,5 @@
+import ChronicleMarkdown
+import ChronicleTagger
 import ChronicleTime
 import Foundation
 

@@ -1,5 +1,6 @@
 import ChronicleMarkdown
 import ChronicleModel
+import ChronicleTagger
 import ChronicleTime
 import Foundation
 

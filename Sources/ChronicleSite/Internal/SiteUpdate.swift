@@ -1,4 +1,5 @@
 import ChronicleModel
+import ChronicleTime
 import Foundation
 
 /// `site.bin` in the cache: what the output folder held after the last build, and what was
