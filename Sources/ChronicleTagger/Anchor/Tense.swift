@@ -61,17 +61,23 @@ struct TenseClassifier {
         // then right, up to the sentence end
         i = end
         steps = 0
+        // "the mid-May deadline passed": a noun cue heading the expression's phrase yields to the clause's verb
+        var headNoun: TenseCue?
         while i < s.count && steps < Self.rightSteps {
             if i > 0 && s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
             if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) {
-                return TenseCue(tense: t, word: w, index: i)
+                if i == end, headNoun == nil, s.info(i)?.tenseFlags.contains(.nounCue) ?? false {
+                    headNoun = TenseCue(tense: t, word: w, index: i)
+                } else {
+                    return TenseCue(tense: t, word: w, index: i)
+                }
             }
             i += 1
             steps += 1
         }
-        return TenseCue(tense: .unknown, word: nil, index: nil)
+        return headNoun ?? TenseCue(tense: .unknown, word: nil, index: nil)
     }
 
     /// A cue at `i`: its tense and the token index whose word names it (and a suffix for the trace).

@@ -28,6 +28,9 @@ struct TenseFlags: OptionSet, Sendable {
     static let adverb = TenseFlags(rawValue: 1024)
     /// A modal verb: before "last" it makes the verb ("could last two weeks"), not the adjective.
     static let modal = TenseFlags(rawValue: 2048)
+    /// A noun cue ("deadline"): right after an expression it heads the expression's own phrase
+    /// ("the mid-May deadline passed"), and the clause's verb, when there is one, decides.
+    static let nounCue = TenseFlags(rawValue: 4096)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -104,5 +107,6 @@ enum TenseWords {
         (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
           "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
+        (["deadline"], .nounCue),
     ]
 }
