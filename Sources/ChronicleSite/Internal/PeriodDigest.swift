@@ -179,8 +179,8 @@ struct PeriodDigest: Codable, Sendable {
             if events[i].isKey { keyCount += 1 }
             if events[i].status == .expected { expectedCount += 1 }
             guard let interval = events[i].value.interval else { continue }
-            first = first.map { min($0, interval.start) } ?? interval.start
-            last = last.map { max($0, interval.end) } ?? interval.end
+            if first.map({ Self.before(interval.start, $0) }) ?? true { first = interval.start }
+            if last.map({ Self.before($0, interval.end) }) ?? true { last = interval.end }
         }
         // The events in brief as the shares hold them (one per event, in order).
         let shares = shares ?? PeriodShares(events: events)
@@ -224,6 +224,9 @@ struct PeriodDigest: Codable, Sendable {
         }
         self.articles = ArticleShares(ordered: entries.map(\.slug), hashes: entries.map(\.hash), shares: prints)
     }
+
+    /// `a < b` of valid days (every `CivilDate` is one) by their fields: no day numbers worked out.
+    private static func before(_ a: CivilDate, _ b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// Each article's share of the period in `HashedKeys` order (by its slug's XXH64, ties by the
     /// slug's bytes), as the digest's cache file holds them: read back as they lie (the slugs as
@@ -352,9 +355,20 @@ extension PeriodDigest {
         withUnsafeTemporaryAllocation(of: (block: Int, sentence: Int)?.self, capacity: shown) { first in
             first.initialize(repeating: nil)
             var found = 0
+            // The runs mostly come in the sources' order: each article is looked for first where the last one was found.
+            var next = 0
             for j in mentions.indices where found < shown {
                 if j > 0 && mentions[j].article == mentions[j - 1].article { continue }
-                guard let k = sources[..<shown].firstIndex(of: mentions[j].article), first[k] == nil else { continue }
+                let k: Int
+                if next < shown && sources[next] == mentions[j].article {
+                    k = next
+                } else if let at = sources[..<shown].firstIndex(of: mentions[j].article) {
+                    k = at
+                } else {
+                    continue
+                }
+                next = k + 1
+                guard first[k] == nil else { continue }
                 first[k] = (mentions[j].blockOrdinal, mentions[j].sentenceIndex)
                 found += 1
             }
@@ -456,7 +470,10 @@ struct HashInput: ~Copyable {
 
     /// Room for `n` more bytes.
     @inline(__always) private mutating func reserve(_ n: Int) {
-        guard count + n > capacity else { return }
+        if count + n > capacity { grow(n) }
+    }
+
+    @inline(never) private mutating func grow(_ n: Int) {
         let grown = max(2 * capacity, count + n)
         let moved = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
         moved.copyMemory(from: start, byteCount: count)
@@ -472,14 +489,14 @@ struct HashInput: ~Copyable {
         count += 8
     }
 
-    private mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    @inline(__always) private mutating func add(_ bytes: UnsafeRawBufferPointer) {
         add(bytes.count)
         reserve(bytes.count)
         if let base = bytes.baseAddress { (start + count).copyMemory(from: base, byteCount: bytes.count) }
         count += bytes.count
     }
 
-    mutating func add(_ text: String) {
+    @inline(__always) mutating func add(_ text: String) {
         // Native strings are read where they lie (`withUTF8` needs a copy of its own to make them contiguous).
         if text.utf8.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) == nil {
             var text = text
@@ -487,9 +504,46 @@ struct HashInput: ~Copyable {
         }
     }
 
-    /// `add(value.description)`, without the String for most values.
-    mutating func add(_ value: TimexValue) {
-        if !ValueBytes.withText(value, { add($0) }) { add(value.description) }
+    /// `add(value.description)`, written in place for a day, month or year of years 0–9999 (most
+    /// values; `ValueBytes.withText`'s text).
+    @inline(__always) mutating func add(_ value: TimexValue) {
+        switch value {
+        case .day(let d) where (0..<10000).contains(d.year) && (0..<100).contains(d.month) && (0..<100).contains(d.day):
+            addDate(d.year, d.month, d.day, length: 10)
+        case .month(let y, let m) where (0..<10000).contains(y) && (0..<100).contains(m):
+            addDate(y, m, 0, length: 7)
+        case .year(let y) where (0..<10000).contains(y):
+            addDate(y, 0, 0, length: 4)
+        default:
+            addDescription(value)
+        }
+    }
+
+    @inline(never) private mutating func addDescription(_ value: TimexValue) { add(value.description) }
+
+    /// `add` of the text `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`length` 4, 7 or 10; the year 0–9999,
+    /// the others 0–99), its digits written straight into the buffer.
+    @inline(__always) private mutating func addDate(_ year: Int, _ month: Int, _ day: Int, length: Int) {
+        add(length)
+        reserve(length)
+        let y = UInt(truncatingIfNeeded: year)
+        two(y / 100, at: count)
+        two(y % 100, at: count + 2)
+        if length > 4 {
+            start.storeBytes(of: 0x2D, toByteOffset: count + 4, as: UInt8.self)
+            two(UInt(truncatingIfNeeded: month), at: count + 5)
+        }
+        if length > 7 {
+            start.storeBytes(of: 0x2D, toByteOffset: count + 7, as: UInt8.self)
+            two(UInt(truncatingIfNeeded: day), at: count + 8)
+        }
+        count += length
+    }
+
+    /// Writes `n` (0–99) as two digits at `offset` (room reserved).
+    @inline(__always) private func two(_ n: UInt, at offset: Int) {
+        start.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 + n / 10), toByteOffset: offset, as: UInt8.self)
+        start.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 + n % 10), toByteOffset: offset + 1, as: UInt8.self)
     }
 
     var hash: UInt64 { ContentHash.xxh64(UnsafeRawBufferPointer(start: start, count: count)) }
