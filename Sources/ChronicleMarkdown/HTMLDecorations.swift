@@ -1,3 +1,5 @@
+import ChronicleTime
+
 /// A pair of tags wrapped around a UTF-8 range of a text block's plain text (`TextBlock.text`).
 public struct InlineSpan: Hashable, Sendable {
     /// UTF-8 offsets into the block's plain text, end exclusive.
@@ -65,12 +67,17 @@ public struct DocumentDecorations: Sendable {
 
     private(set) var tags = HTMLBuffer()
     private(set) var spans: [Span] = []
+    /// The blocks; the last one's `spans` is complete once the next block is added or at `finish`.
     private(set) var blocks: [Block] = []
-    /// Whether the span added last is still being added (its opening tag lacks its `>`), where
-    /// its tag name is and where its `id` attributes are, in `tags`.
+    /// Whether the span added last is still being added (its opening tag lacks its `>`); its
+    /// range, where its opening tag and its tag name are, and where its `id` attributes are (the
+    /// first, then any others), in `tags`. It joins `spans` once its tags are written.
     private var spanIsOpen = false
+    private var spanRange = 0..<0
+    private var spanStart = 0
     private var spanName = 0..<0
-    private var spanIDs: [Range<Int>] = []
+    private var spanID: Range<Int>?
+    private var moreSpanIDs: [Range<Int>] = []
 
     public init() {}
 
@@ -96,6 +103,7 @@ public struct DocumentDecorations: Sendable {
     /// and `classes` on its element. Blocks are added in increasing order.
     public mutating func addBlock(_ ordinal: Int, classes: [String] = [], id: String? = nil) {
         finishSpan()
+        closeBlock()
         precondition(blocks.last.map { $0.ordinal < ordinal } ?? true, "text blocks are decorated in order")
         let start = tags.count
         if let id {
@@ -117,19 +125,28 @@ public struct DocumentDecorations: Sendable {
     /// Adds a span of the last block added: `tag` around `range` of its plain text (UTF-8 offsets
     /// into `TextBlock.text`). Its attributes follow (`addAttribute`).
     public mutating func addSpan(_ range: Range<Int>, tag: StaticString) {
-        startSpan(range) { $0.appendName(tag) }
+        startSpan(range) { tags in
+            let start = tags.count
+            var safe = true
+            tags.write(atMost: tag.utf8CodeUnitCount) { safe = $0.putName(tag) }
+            if !safe {
+                tags.truncate(to: start)
+                tags.appendName(tag)
+            }
+        }
     }
 
     /// Adds an attribute to the span added last; `value` is escaped.
     public mutating func addAttribute(_ name: StaticString, _ value: String) {
-        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { $0.appendEscaped(value, quotes: true) })
+        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ addAttribute(name, escaping: $0) }) { return done }
+        var copy = value
+        copy.withUTF8 { addAttribute(name, escaping: $0) }
     }
 
     /// Adds an attribute to the span added last whose value is UTF-8 `value`, escaped (a value
     /// written as bytes, with no string made for it).
     public mutating func addAttribute(_ name: StaticString, utf8 value: UnsafeRawBufferPointer) {
-        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) },
-                  value: { $0.appendEscaped(value.assumingMemoryBound(to: UInt8.self), quotes: true) })
+        addAttribute(name, escaping: value.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Adds an attribute to the span added last whose value is `prefix`, `a`, `separator`, `b` and
@@ -137,7 +154,31 @@ public struct DocumentDecorations: Sendable {
     /// a body has such an id per sentence, and a string for each cost more than writing it.
     public mutating func addAttribute(_ name: StaticString, _ prefix: StaticString, _ a: Int, _ separator: StaticString, _ b: Int,
                                       _ suffix: StaticString = "") {
-        attribute(isID: Self.isID(name), opening: { $0.appendAttributeStart(name) }, value: { $0.appendNumberPair(prefix, a, separator, b, suffix) })
+        precondition(spanIsOpen, "an attribute belongs to a span")
+        let start = tags.count
+        var plain = a >= 0 && b >= 0
+        if plain {
+            // Written as if plain, checked as it is copied, taken back if not.
+            let room = name.utf8CodeUnitCount + 4 + DecimalDigits.pairCapacity(prefix, separator, suffix)
+            tags.write(atMost: room) { w in
+                w.put(0x20)
+                plain = w.putName(name)
+                w.put("=\"" as StaticString)
+                plain = w.putPlain(prefix) && plain
+                w.putDecimal(a)
+                plain = w.putPlain(separator) && plain
+                w.putDecimal(b)
+                plain = w.putPlain(suffix) && plain
+                w.put(0x22)
+            }
+        }
+        if !plain {
+            tags.truncate(to: start)
+            tags.appendAttributeStart(name)
+            tags.appendNumberPair(prefix, a, separator, b, suffix)
+            tags.append(byte: 0x22)
+        }
+        if Self.isID(name) { noteID(start..<tags.count) }
     }
 
     /// Room for `blocks` text blocks and `spans` spans in all (the lists then grow once, not from nothing).
@@ -150,6 +191,33 @@ public struct DocumentDecorations: Sendable {
         name.utf8CodeUnitCount == 2 && name.utf8Start[0] == 0x69 && name.utf8Start[1] == 0x64
     }
 
+    /// An attribute whose value is UTF-8 `value`, escaped, written in one access to the tags
+    /// (room for six bytes per byte of the value: no entity is longer).
+    private mutating func addAttribute(_ name: StaticString, escaping value: UnsafeBufferPointer<UInt8>) {
+        precondition(spanIsOpen, "an attribute belongs to a span")
+        let start = tags.count
+        var safe = true
+        tags.write(atMost: name.utf8CodeUnitCount + 4 + 6 * value.count) { w in
+            w.put(0x20)
+            safe = w.putName(name)
+            w.put("=\"" as StaticString)
+            w.putEscaped(value, quotes: true)
+            w.put(0x22)
+        }
+        if !safe {
+            tags.truncate(to: start)
+            tags.appendAttributeStart(name)
+            tags.appendEscaped(value, quotes: true)
+            tags.append(byte: 0x22)
+        }
+        if Self.isID(name) { noteID(start..<tags.count) }
+    }
+
+    private mutating func noteID(_ range: Range<Int>) {
+        if spanID == nil { spanID = range } else { moreSpanIDs.append(range) }
+    }
+
+    /// `name` writes `<` and the tag name.
     private mutating func startSpan(_ range: Range<Int>, name: (inout HTMLBuffer) -> Void) {
         finishSpan()
         precondition(!blocks.isEmpty, "a span belongs to a text block")
@@ -157,9 +225,9 @@ public struct DocumentDecorations: Sendable {
         tags.append(byte: 0x3C)  // <
         name(&tags)
         spanIsOpen = true
+        spanRange = range
+        spanStart = start
         spanName = start + 1..<tags.count
-        spans.append(Span(range: range, open: start..<start, reopen: start..<start, close: start..<start))
-        blocks[blocks.count - 1].spans = blocks[blocks.count - 1].spans.lowerBound..<spans.count
     }
 
     /// An attribute: `opening` writes ` name="`, `value` the value escaped, then the closing quote.
@@ -170,40 +238,59 @@ public struct DocumentDecorations: Sendable {
         opening(&tags)
         value(&tags)
         tags.append(byte: 0x22)
-        if isID { spanIDs.append(start..<tags.count) }
+        if isID { noteID(start..<tags.count) }
     }
 
-    /// Closes the opening tag of the span added last and writes its other two tags.
+    /// Closes the opening tag of the span added last and writes its other two tags (in one access
+    /// to the tags), and adds the span.
     private mutating func finishSpan() {
         guard spanIsOpen else { return }
         spanIsOpen = false
-        let k = spans.count - 1
-        let start = spans[k].open.lowerBound
-        tags.append(byte: 0x3E)  // >
-        let open = start..<tags.count
-        var reopen = open
-        if !spanIDs.isEmpty {
-            let reopenStart = tags.count
-            var from = start
-            for id in spanIDs {
-                tags.append(copyOf: from..<id.lowerBound)
-                from = id.upperBound
-            }
-            tags.append(copyOf: from..<open.upperBound)
-            reopen = reopenStart..<tags.count
-            spanIDs.removeAll(keepingCapacity: true)
+        let start = spanStart, name = spanName, firstID = spanID
+        let openEnd = tags.count + 1
+        var reopenCount = 0
+        var more: [Range<Int>] = []
+        if let firstID {
+            if !moreSpanIDs.isEmpty { more = moreSpanIDs }
+            reopenCount = openEnd - start - more.reduce(firstID.count) { $0 + $1.count }
         }
-        let close = tags.count
-        tags.append("</" as StaticString)
-        tags.append(copyOf: spanName)
-        tags.append(byte: 0x3E)
-        spans[k].open = open
-        spans[k].reopen = reopen
-        spans[k].close = close..<tags.count
+        var reopen = start..<openEnd
+        var close = 0..<0
+        tags.write(atMost: 1 + reopenCount + 3 + name.count) { w in
+            w.put(0x3E)  // >
+            if let firstID {
+                let reopenStart = w.at
+                w.put(copyOf: start..<firstID.lowerBound)
+                var from = firstID.upperBound
+                for id in more {
+                    w.put(copyOf: from..<id.lowerBound)
+                    from = id.upperBound
+                }
+                w.put(copyOf: from..<openEnd)
+                reopen = reopenStart..<w.at
+            }
+            let closeStart = w.at
+            w.put("</" as StaticString)
+            w.put(copyOf: name)
+            w.put(0x3E)
+            close = closeStart..<w.at
+        }
+        spans.append(Span(range: spanRange, open: start..<openEnd, reopen: reopen, close: close))
+        if firstID != nil {
+            spanID = nil
+            if !moreSpanIDs.isEmpty { moreSpanIDs.removeAll(keepingCapacity: true) }
+        }
     }
 
-    /// Ready to render: the last span's tags written.
+    /// Ends the spans of the block added last.
+    private mutating func closeBlock() {
+        guard let last = blocks.indices.last else { return }
+        blocks[last].spans = blocks[last].spans.lowerBound..<spans.count
+    }
+
+    /// Ready to render: the last span's tags written, the last block's spans complete.
     mutating func finish() {
         finishSpan()
+        closeBlock()
     }
 }

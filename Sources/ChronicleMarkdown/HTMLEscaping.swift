@@ -287,6 +287,119 @@ struct HTMLBuffer {
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
         HTMLEscape.pieces(of: text, quotes: quotes) { append($0) }
     }
+
+    /// Forgets what was written from `count` on.
+    mutating func truncate(to count: Int) {
+        precondition(count >= 0 && count <= used)
+        used = count
+    }
+
+    /// Writes at most `count` bytes through `body` in one access to the storage, for writers of
+    /// many short pieces (a tag and its attributes): one capacity test, not one per piece.
+    @inline(__always)
+    mutating func write(atMost count: Int, _ body: (inout ByteWriter) -> Void) {
+        reserve(Swift.max(count, 1))
+        let at = used
+        used = storage.withUnsafeMutableBufferPointer { b in
+            var writer = ByteWriter(base: b.baseAddress!, end: at + count, at: at)
+            body(&writer)
+            return writer.at
+        }
+    }
+}
+
+/// Writes bytes into room an `HTMLBuffer` reserved (`write(atMost:_:)`); every write checks that
+/// it stays in that room.
+struct ByteWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    let end: Int
+    /// Where the next byte goes (everything before it is written).
+    private(set) var at: Int
+
+    init(base: UnsafeMutablePointer<UInt8>, end: Int, at: Int) {
+        self.base = base
+        self.end = end
+        self.at = at
+    }
+
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        precondition(at < end, "write within the room reserved")
+        base[at] = byte
+        at += 1
+    }
+
+    /// Short pieces (a tag name, `="`) byte by byte, longer ones with `memmove`.
+    @inline(__always)
+    mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        precondition(count <= end - at, "write within the room reserved")
+        guard let source = bytes.baseAddress else { return }
+        if count <= 8 {
+            for k in 0..<count { base[at + k] = source[k] }
+        } else {
+            (base + at).update(from: source, count: count)
+        }
+        at += count
+    }
+
+    @inline(__always)
+    mutating func put(_ s: StaticString) {
+        put(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Bytes written before (`range` ends at or before `at`) again.
+    @inline(__always)
+    mutating func put(copyOf range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= at, "copy what is written")
+        put(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// UTF-8 `text` escaped as `HTMLEscape` escapes it; room for `6 * text.count` bytes is enough.
+    @inline(__always)
+    mutating func putEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool) {
+        HTMLEscape.pieces(of: text, quotes: quotes) { put($0) }
+    }
+
+    /// A name from code if it is safe (`HTMLRenderer.isSafeNameByte`) and not empty; tells whether
+    /// it was (when not, what it wrote is to be discarded).
+    @inline(__always)
+    mutating func putName(_ name: StaticString) -> Bool {
+        putText(name) { HTMLRenderer.isSafeNameByte($0) } && name.utf8CodeUnitCount > 0
+    }
+
+    /// Text from code if escaping leaves it as it is; tells whether it did (when not, what it
+    /// wrote is to be discarded).
+    @inline(__always)
+    mutating func putPlain(_ text: StaticString) -> Bool {
+        putText(text) { !HTMLEscape.isSpecial($0, quotes: true) }
+    }
+
+    /// Copies `text` checking each byte as it goes: one pass, not a check and then a copy.
+    @inline(__always)
+    private mutating func putText(_ text: StaticString, _ isKept: (UInt8) -> Bool) -> Bool {
+        let count = text.utf8CodeUnitCount
+        precondition(count <= end - at, "write within the room reserved")
+        var kept = true
+        for k in 0..<count {
+            let c = text.utf8Start[k]
+            kept = kept && isKept(c)
+            base[at + k] = c
+        }
+        at += count
+        return kept
+    }
+
+    /// `n` (≥ 0) as decimal digits.
+    @inline(__always)
+    mutating func putDecimal(_ n: Int) {
+        precondition(n >= 0)
+        if n < 10 { return put(0x30 + UInt8(truncatingIfNeeded: n)) }
+        let width = DecimalDigits.count(n)
+        precondition(width <= end - at, "write within the room reserved")
+        DecimalDigits.write(n, width: width, endingAt: at + width, into: UnsafeMutableBufferPointer(start: base, count: end))
+        at += width
+    }
 }
 
 /// Tests on the eight bytes of a word at once (little-endian loads of UTF-8 text), exact: no
