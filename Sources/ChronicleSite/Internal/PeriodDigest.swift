@@ -504,46 +504,9 @@ struct HashInput: ~Copyable {
         }
     }
 
-    /// `add(value.description)`, written in place for a day, month or year of years 0–9999 (most
-    /// values; `ValueBytes.withText`'s text).
-    @inline(__always) mutating func add(_ value: TimexValue) {
-        switch value {
-        case .day(let d) where (0..<10000).contains(d.year) && (0..<100).contains(d.month) && (0..<100).contains(d.day):
-            addDate(d.year, d.month, d.day, length: 10)
-        case .month(let y, let m) where (0..<10000).contains(y) && (0..<100).contains(m):
-            addDate(y, m, 0, length: 7)
-        case .year(let y) where (0..<10000).contains(y):
-            addDate(y, 0, 0, length: 4)
-        default:
-            addDescription(value)
-        }
-    }
-
-    @inline(never) private mutating func addDescription(_ value: TimexValue) { add(value.description) }
-
-    /// `add` of the text `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`length` 4, 7 or 10; the year 0–9999,
-    /// the others 0–99), its digits written straight into the buffer.
-    @inline(__always) private mutating func addDate(_ year: Int, _ month: Int, _ day: Int, length: Int) {
-        add(length)
-        reserve(length)
-        let y = UInt(truncatingIfNeeded: year)
-        two(y / 100, at: count)
-        two(y % 100, at: count + 2)
-        if length > 4 {
-            start.storeBytes(of: 0x2D, toByteOffset: count + 4, as: UInt8.self)
-            two(UInt(truncatingIfNeeded: month), at: count + 5)
-        }
-        if length > 7 {
-            start.storeBytes(of: 0x2D, toByteOffset: count + 7, as: UInt8.self)
-            two(UInt(truncatingIfNeeded: day), at: count + 8)
-        }
-        count += length
-    }
-
-    /// Writes `n` (0–99) as two digits at `offset` (room reserved).
-    @inline(__always) private func two(_ n: UInt, at offset: Int) {
-        start.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 + n / 10), toByteOffset: offset, as: UInt8.self)
-        start.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 + n % 10), toByteOffset: offset + 1, as: UInt8.self)
+    /// `add(value.description)`, without the String for most values (`ValueBytes`).
+    mutating func add(_ value: TimexValue) {
+        if !ValueBytes.withText(value, { add($0) }) { add(value.description) }
     }
 
     var hash: UInt64 { ContentHash.xxh64(UnsafeRawBufferPointer(start: start, count: count)) }
