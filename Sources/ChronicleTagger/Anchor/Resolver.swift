@@ -101,8 +101,10 @@ struct Resolver {
     private func datesPastEvent(_ c: Candidate, cueAt k: Int) -> Bool {
         // "the night of 5 May", "the first week of April": the phrase the expression ends is what the cue dates
         let first = phraseStart(c.first)
-        let opensSentence = stream.sentenceBreak(before: first)
-            || stream.keyword(first - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: first - 1)
+        // "The mid-May deadline passed": the article of the noun the expression modifies opens the sentence
+        let opening = stream.isKeyword(first - 1, .the) ? first - 1 : first
+        let opensSentence = stream.sentenceBreak(before: opening)
+            || stream.keyword(opening - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: opening - 1)
         let flags = stream.info(k)?.tenseFlags ?? []
         // "last Thursday, to Nov. 6": an adverb of another expression; "had been set to expire": a plan
         // ("the truce agreed on 8 May" is no plan: a commitment points forward only before "to")

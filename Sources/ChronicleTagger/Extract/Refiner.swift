@@ -72,14 +72,14 @@ struct Refiner {
         if s.isKeyword(i - 1, .early) || s.isKeyword(i - 1, .late) {
             c.mod = s.isKeyword(i - 1, .early) ? .start : .end
             c.first = i - 1
-            if s.isKeyword(i - 2, .the) { /* "the early 1990s" */ c.first = i - 2 }
+            if s.isKeyword(i - 2, .the), takesArticle(c.value) { /* "the early 1990s" */ c.first = i - 2 }
             return
         }
         // "end-March", "end-2024": business English for the end of a month or year
         if s.isGluedPunct(i - 1, 0x2D), s.isKeyword(i - 2, .mid, .early, .late, .end), i - 2 >= limit {
             c.mod = s.isKeyword(i - 2, .mid) ? .mid : s.isKeyword(i - 2, .early) ? .start : .end
             c.first = i - 2
-            if s.isKeyword(i - 3, .the), i - 3 >= limit { c.first = i - 3 }
+            if s.isKeyword(i - 3, .the), i - 3 >= limit, takesArticle(c.value) { c.first = i - 3 }
             return
         }
         if s.isKeyword(i - 1, .mid) {
@@ -106,6 +106,18 @@ struct Refiner {
         if s.isKeyword(i - 1, .earlier, .later), isDay(c.value) {
             c.mod = s.isKeyword(i - 1, .earlier) ? .start : .end
             c.first = i - 1
+        }
+    }
+
+    /// Whether "the" in front of "early", "late" or "mid-" belongs to the expression: "the early
+    /// 1990s", "the mid-1990s", "the early summer" are whole noun phrases, but a month, a day or a
+    /// year takes no article, so in "the mid-May deadline" or "the late-2023 talks" it is the
+    /// following noun's.
+    private func takesArticle(_ e: Extracted) -> Bool {
+        switch e {
+        case .month, .monthDay, .weekday, .dayOffset, .dayOfMonth: false
+        case .stated(let v): ![.day, .month, .year].contains(v.grain)
+        default: true
         }
     }
 

@@ -188,8 +188,8 @@ enum AbsoluteDateRule {
             default: break
             }
         }
-        // "mid-March", "end-May"
-        if s.isGluedPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .mid, .end) { return true }
+        // "mid-March", "end-May", "early-June"
+        if s.isGluedPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .mid, .end, .early, .late) { return true }
         return s.isNumber(after) && !s.glued(after)
     }
 }

@@ -21,9 +21,18 @@ enum SeasonRule {
         // alone: after "in", "during", "the", "this"… and not used as a noun modifier ("spring training")
         let cue = hasThe || s.isKeyword(i - 1, .in, .during, .since, .by, .until, .through, .over, .early, .late, .mid)
         guard cue else { return }
-        if s.isWord(j + 1) && s.info(j + 1)?.keyword == nil && !s.glued(j + 1) { return }
+        let fall = s.isSpelled(j, "fall")
+        if s.isWord(j + 1) && s.info(j + 1)?.keyword == nil && !s.glued(j + 1) {
+            // "the summer offensive", "the spring statement": with "the" the modifier is one season
+            // (the article is the noun's); "spring training", "the Spring Festival", "the fall guy" are not
+            guard hasThe, !fall, !s.capitalized(j + 1), !s.capitalized(j) || s.capitalized(i) else { return }
+            out.append(Candidate(j, j + 1, .season(season, year: .implied), rule: .season))
+            return
+        }
         if s.isPossessive(j + 1) && !hasThe { return }
         if s.isKeyword(j + 1, .of) { return }  // "The Fall of Rome", "the spring of discontent"
+        // "the fall in prices", "the fall from power": a drop, not autumn
+        if fall, s.isKeyword(j + 1, .in, .from, .to, .by, .since, .on, .at) { return }
         out.append(Candidate(i, j + 1, .season(season, year: .implied), rule: .season))
     }
 }
