@@ -31,9 +31,20 @@ enum LeadCue: Sendable {
     private static func inPreparation(_ s: TokenStream, before k: Int) -> Bool {
         if s.isKeyword(k - 1, .of) { return s.isKeyword(k - 2, .ahead) }
         if s.isKeyword(k - 1, .to) {
+            // "looking ahead to Friday's jobs report"
+            if s.isKeyword(k - 2, .ahead) { return true }
             return s.isKeyword(k - 2, .up) && s.isPunct(k - 3, 0x2D) && (s.isSpelled(k - 4, "run") || s.isSpelled(k - 4, "lead"))
         }
-        if s.isKeyword(k - 1, .for) { return s.isSpelled(k - 2, "preparing") || s.isSpelled(k - 2, "preparation") }
+        if s.isKeyword(k - 1, .for) {
+            // "investors brace for Wednesday's announcement"
+            return s.isSpelled(k - 2, "preparing") || s.isSpelled(k - 2, "preparation") || s.isSpelled(k - 2, "brace")
+                || s.isSpelled(k - 2, "braces") || s.isSpelled(k - 2, "bracing")
+        }
+        // "all eyes are on Thursday's meeting", "investors are focused on Friday's report"
+        if s.isKeyword(k - 1, .on) {
+            return s.isSpelled(k - 2, "are") && s.isSpelled(k - 3, "eyes")
+                || s.isSpelled(k - 2, "focused") && (s.isSpelled(k - 3, "are") || s.isSpelled(k - 3, "is"))
+        }
         return false
     }
 
@@ -44,7 +55,9 @@ enum LeadCue: Sendable {
             if s.isSpelled(k - 2, "takes") || s.isSpelled(k - 2, "take") { return true }
             return s.isSpelled(k - 2, "into") && (s.isSpelled(k - 3, "goes") || s.isSpelled(k - 3, "go"))
         }
-        return s.isSpelled(k - 1, "force") && s.isSpelled(k - 2, "into") && (s.isSpelled(k - 3, "comes") || s.isSpelled(k - 3, "come"))
+        // "comes into force", "enters into force", "enter into force"
+        return s.isSpelled(k - 1, "force") && s.isSpelled(k - 2, "into")
+            && (s.isSpelled(k - 3, "comes") || s.isSpelled(k - 3, "come") || s.isSpelled(k - 3, "enters") || s.isSpelled(k - 3, "enter"))
     }
 
     /// "postponed until Tuesday", "adjourned the hearing until Monday", "extended its deadline to
@@ -173,6 +186,18 @@ struct Anchorer {
         }
     }
 
+    /// "The uprising began in January 2011. By February, Mubarak had resigned": in an account of an earlier
+    /// month, a month without a year that the past perfect or "by" ties to the account is that account's year
+    /// (the next year's when it comes before the account's month), not the publication year's. (A plain past
+    /// tense is not enough: news names older dates in passing, "the Dec. 21, 1988, bombing … agreed in April".)
+    func narrativeYear(month m: Int, _ dct: CivilDate) -> Int? {
+        let pastPerfect = tenseCue == "had" || tenseCue?.hasPrefix("had ") == true
+        guard tense == .past, pastPerfect || lead == .deadline, let ref = narrative, ref.grain >= .day, ref.grain <= .month,
+              let start = ref.interval?.start, start.year < dct.year else { return nil }
+        let y = m >= start.month ? start.year : start.year + 1
+        return y < dct.year ? y : nil
+    }
+
     /// Direction for an implied year or week: -1 back, +1 forward, 0 nearest.
     var direction: Int {
         if lead == .start || lead == .deferred || lead == .upcoming { return 1 }
@@ -241,6 +266,10 @@ struct Anchorer {
             guard let date = CivilDate(year: month.year, month: month.month, day: d) else { return .month(year: month.year, month: month.month) }
             return .day(date)
         case .month(let m, let spec):
+            if spec == .implied, let y = narrativeYear(month: m, dct) {
+                steps.append("year \(y), the year of the account (narrative reference \(narrative!))")
+                return .month(year: y, month: m)
+            }
             let year = pickYear(spec, dct, sameUnit: dct.month == m) { y in CivilDate(year: y, month: m, day: 15)! }
             steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
             return .month(year: year, month: m)

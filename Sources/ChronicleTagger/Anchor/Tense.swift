@@ -109,9 +109,16 @@ struct TenseClassifier {
            s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t") {
             return nil
         }
+        if flags.contains(.fixture), fixtureVerb(s, i) { return (.future, s.lowerWord(i)) }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
+            // "is expected to hit", "will hit": a past form that is also the plain form ("hit") is the plain
+            // form after "to" (the verb before decides) or after a modal (which points forward)
+            if tense == .past, !flags.contains(.adverb) {
+                if s.isSpelled(i - 1, "to") { return nil }
+                if s.info(i - 1)?.tenseFlags.contains(.modal) ?? false { return (.future, s.lowerWord(i - 1) + " " + info.spelling) }
+            }
             // "when the case is heard in May": a passive in the present, no past
             if tense == .past, !flags.contains(.adverb), presentPassive(s, i) { return nil }
             // "is hosting talks on Saturday", "are meeting on Friday": the present progressive of a plan
@@ -138,6 +145,22 @@ struct TenseClassifier {
         if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") || adjectiveSlot(s, i - 1) { return nil }
         if s.bytes[Int(t.end) - 3] | 0x20 == 0x65 && !flags.contains(.pastInEed) { return nil }  // "proceed", "need"
         return (modalBefore(s, i) ? .future : .past, s.lowerWord(i))
+    }
+
+    /// "Spurs host Villa", "England play Australia", "voters head to the polls": a fixture word as the
+    /// finite verb, after a subject (no determiner, preposition, modal, "to", "not" or "did" in front) and
+    /// before its object (a name, "the", "their") or "to"; "the host nation", "a state visit on Friday",
+    /// "to face the music" are no such verb.
+    private func fixtureVerb(_ s: TokenStream, _ i: Int) -> Bool {
+        guard !s.capitalized(i), s.isWord(i - 1), s.keyword(i - 1) == nil else { return false }
+        let before = s.info(i - 1)?.tenseFlags ?? []
+        if !before.isDisjoint(with: [.adjectiveMarker, .modal]) || s.info(i - 1)?.tense != nil { return false }
+        if s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t") { return false }
+        if s.isWord(i + 1) && s.capitalized(i + 1) || s.isSpelled(i + 1, "to") || s.isSpelled(i + 1, "their") || s.isSpelled(i + 1, "the") {
+            return true
+        }
+        // "Canadians vote on Monday": with a named subject the verb may take its date at once ("a postal vote on Monday" may not)
+        return s.capitalized(i - 1) && (s.isSpelled(i + 1, "on") || s.isSpelled(i + 1, "in"))
     }
 
     /// "is hosting", "are also meeting": a present progressive of a planned event after "is"/"are"/"am" at

@@ -135,6 +135,30 @@ enum AbsoluteDateRule {
         out.append(Candidate(i, after, .month(m, year: .implied), rule: .monthName))
     }
 
+    /// "the May consumer price index", "the Fed's March meeting", "its wettest March on record", "for May
+    /// delivery": a capitalised month inside a sentence, after an article, a possessive or a superlative
+    /// and before a plain noun, is no verb and no modal ("the March on Washington", "the May Queen" are names);
+    /// "March was the worst month": a sentence opened by "March" and a form of "be" ("May" may be a name there).
+    /// Nouns that make "the May …" a leader's ("the May government").
+    private static let leaderNouns: [StaticString] = ["government", "administration", "cabinet", "era", "years", "premiership",
+                                                     "ministry", "team", "camp", "deal", "plan", "doctrine"]
+
+    private static func attributiveMonth(_ s: TokenStream, _ i: Int, after: Int) -> Bool {
+        if s.sentenceBreak(before: i) {
+            return s.isSpelled(i, "march") && (s.isSpelled(after, "was") || s.isSpelled(after, "is") || s.isSpelled(after, "has"))
+        }
+        guard s.capitalized(i), !s.tokens[i].allCaps else { return false }
+        let plainNoun = s.isWord(after) && !s.capitalized(after) && s.keyword(after) == nil && s.info(after)?.tense == nil
+        let onRecord = s.isKeyword(after, .on) && s.isSpelled(after + 1, "record")
+        let superlative = s.isWord(i - 1) && !s.capitalized(i - 1) && s.lowerWord(i - 1).hasSuffix("est") && s.tokens[i - 1].end - s.tokens[i - 1].start > 4
+        if superlative { return plainNoun || onRecord || !s.isWord(after) }
+        if s.isKeyword(i - 1, .the) || s.isSpelled(i - 1, "its") || s.isSpelled(i - 1, "their") || s.isPossessive(i - 2) {
+            // "the May government", "the May deal": the prime minister's
+            return plainNoun && !(s.isSpelled(i, "may") && Self.leaderNouns.contains { s.isSpelled(after, $0) })
+        }
+        return s.isKeyword(i - 1, .for) && plainNoun
+    }
+
     /// The second day of a range or pair ("April 24 and 25", "March 3-5"): its own expression.
     private static func secondDay(_ s: TokenStream, month m: Int, after j: Int, _ out: inout [Candidate]) {
         guard s.isKeyword(j, .and, .to, .or, .through) || s.isPunct(j, 0x2D) else { return }
@@ -190,6 +214,11 @@ enum AbsoluteDateRule {
         }
         // "mid-March", "end-May", "early-June"
         if s.isGluedPunct(i - 1, 0x2D) && s.isKeyword(i - 2, .mid, .end, .early, .late) { return true }
+        // "May and June", "March or April": beside another month
+        if s.isKeyword(after, .and, .or, .to), let next = s.info(after + 1), next.month > 0, !MonthWords.isAmbiguous(spelling: next.spelling) {
+            return true
+        }
+        if attributiveMonth(s, i, after: after) { return true }
         return s.isNumber(after) && !s.glued(after)
     }
 }

@@ -31,6 +31,10 @@ struct TenseFlags: OptionSet, Sendable {
     /// A noun cue ("deadline"): right after an expression it heads the expression's own phrase
     /// ("the mid-May deadline passed"), and the clause's verb, when there is one, decides.
     static let nounCue = TenseFlags(rawValue: 4096)
+    /// A plain present form that is also a noun ("host", "face", "visit"): a fixture ahead ("Spurs host
+    /// Villa on Saturday", "voters head to the polls on Sunday") only as a finite verb, after its subject
+    /// and before its object or "to".
+    static let fixture = TenseFlags(rawValue: 8192)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -108,5 +112,6 @@ enum TenseWords {
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
           "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
         (["deadline"], .nounCue),
+        (["host", "face", "play", "visit", "travel", "head", "welcome", "entertain", "vote", "tour"], .fixture),
     ]
 }
