@@ -111,6 +111,9 @@ struct Anchorer {
     /// The expression owns a happening ("Thursday's closing price"): a day already behind us unless a
     /// cue points ahead.
     var ownsHappening = false
+    /// The day a report was made when the expression is a weekday it put ahead ("said on Monday that talks
+    /// would resume on Thursday"): the weekday counts from it, not from publication.
+    var speechDay: CivilDate? = nil
 
     func anchor(_ e: Extracted) -> Anchored {
         if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }
@@ -236,7 +239,10 @@ struct Anchorer {
             case .last, .previous, .following, .coming: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
             case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
             case .bare:
-                if back == 0 {
+                if let speechDay, direction > 0 {
+                    d = Anchorer.weekday(wd, .next, from: speechDay)
+                    steps.append("the first \(wd) after the day it was said, \(speechDay)")
+                } else if back == 0 {
                     d = dct
                     steps.append("names the publication weekday")
                 } else if direction == 0 && (lead == .deadline || tense == .present && !ownsHappening) {

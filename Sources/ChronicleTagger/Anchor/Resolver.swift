@@ -55,8 +55,10 @@ struct Resolver {
             var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
             anchorer.ownsHappening = stream.isPossessive(c.end)
+            anchorer.speechDay = speechDay(c, tense: tense, cue: cue, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             var anchored = anchorer.anchor(c.value)
+            checkWeekday(c, tense: tense, &anchored)
             if inRangeYear { anchored.reason = "in the year of its range's first day" }
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
@@ -104,7 +106,8 @@ struct Resolver {
         // "The mid-May deadline passed": the article of the noun the expression modifies opens the sentence
         let opening = stream.isKeyword(first - 1, .the) ? first - 1 : first
         let opensSentence = stream.sentenceBreak(before: opening)
-            || stream.keyword(opening - 1).map { Resolver.prepositions.contains($0) } ?? false && stream.sentenceBreak(before: opening - 1)
+            || stream.keyword(opening - 1).map { Resolver.prepositions.contains($0) } ?? false
+                && (stream.sentenceBreak(before: opening - 1) || stream.isKeyword(opening - 1, .in, .on, .during) && inSubject(before: opening - 1))
         let flags = stream.info(k)?.tenseFlags ?? []
         // "last Thursday, to Nov. 6": an adverb of another expression; "had been set to expire": a plan
         // ("the truce agreed on 8 May" is no plan: a commitment points forward only before "to")
@@ -118,6 +121,47 @@ struct Resolver {
             return false
         }
         return true
+    }
+
+    /// "The minister said on Monday that talks would resume on Thursday": a weekday the future in the past
+    /// ("would") puts ahead of a day named earlier in the sentence, before publication, counts from that day.
+    private func speechDay(_ c: Candidate, tense: Tense, cue: String?, previous: (candidate: Candidate, value: TimexValue)?,
+                           before dct: CivilDate?) -> CivilDate? {
+        guard case .weekday(_, .bare) = c.value, tense == .future,
+              let (p, value) = previous, case .day(let day) = value, let dct, day < dct, p.end <= c.first else { return nil }
+        var wouldAt = false
+        for j in p.end..<c.first {
+            if stream.sentenceBreak(before: j + 1) { return nil }
+            if stream.isSpelled(j, "would") { wouldAt = true }
+        }
+        return wouldAt ? day : nil
+    }
+
+    /// "Sunday, May 18" without a year: the weekday written with the date moves it from the year the tense
+    /// chose to the next one (or the one before) when that makes the date that weekday, never against the
+    /// tense (a past-tense "held on Sunday, May 18" stays in the past).
+    private func checkWeekday(_ c: Candidate, tense: Tense, _ anchored: inout Anchored) {
+        guard case .monthDay(let m, let d, .implied) = c.value, let wd = stream.info(c.first)?.weekday,
+              case .day(let day) = anchored.value, day.weekday != wd else { return }
+        for delta in tense == .past ? [-1] : tense == .future ? [1] : [1, -1] {
+            if let other = CivilDate(year: day.year + delta, month: m, day: d), other.weekday == wd {
+                anchored.value = .day(other)
+                anchored.steps.append("\(wd) on the date → \(other)")
+                return
+            }
+        }
+    }
+
+    /// "The 12-day war in June left hundreds dead": the words before token `k` back to the sentence start
+    /// are a short noun phrase (at most six tokens, no verb cue, no comma), the subject the expression is in.
+    private func inSubject(before k: Int) -> Bool {
+        var j = k - 1
+        while j >= max(0, k - 6) {
+            if stream.info(j)?.tense != nil || stream.isPunct(j, 0x2C) { return false }
+            if stream.sentenceBreak(before: j) { return stream.isKeyword(j, .the) || stream.capitalized(j) }
+            j -= 1
+        }
+        return false
     }
 
     /// Where the noun phrase that expression token `first` completes starts: at "the" of "the night of",

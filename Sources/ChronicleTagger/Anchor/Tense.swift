@@ -68,7 +68,8 @@ struct TenseClassifier {
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
             if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) {
-                if i == end, headNoun == nil, s.info(i)?.tenseFlags.contains(.nounCue) ?? false {
+                // ("Monday's deadline passed": after a possessive as well)
+                if i == end || s.isPossessive(end) && i == end + 2, headNoun == nil, s.info(i)?.tenseFlags.contains(.nounCue) ?? false {
                     headNoun = TenseCue(tense: t, word: w, index: i)
                 } else {
                     return TenseCue(tense: t, word: w, index: i)
@@ -163,6 +164,13 @@ struct TenseClassifier {
         return s.capitalized(i - 1) && (s.isSpelled(i + 1, "on") || s.isSpelled(i + 1, "in"))
     }
 
+    /// An adverb in "-ly" ("formally", "officially"), of more than four letters.
+    private func isAdverb(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isWord(i), !s.capitalized(i) else { return false }
+        let t = s.tokens[i], e = Int(t.end)
+        return e - Int(t.start) > 4 && s.bytes[e - 2] | 0x20 == 0x6C && s.bytes[e - 1] | 0x20 == 0x79
+    }
+
     /// "is hosting", "are also meeting": a present progressive of a planned event after "is"/"are"/"am" at
     /// `i` ("is continuing to try" is an activity under way); returns the index of the -ing form.
     private func progressive(_ s: TokenStream, after i: Int) -> Int? {
@@ -199,8 +207,10 @@ struct TenseClassifier {
 
     /// "will be held", "to be signed", "would still be held": a passive after a modal or "to".
     private func modalBefore(_ s: TokenStream, _ i: Int) -> Bool {
-        guard s.isSpelled(i - 1, "be") else { return false }
-        for k in [i - 2, i - 3] {
+        // "will be formally installed": an adverb between
+        let be = s.isSpelled(i - 1, "be") ? i - 1 : s.isSpelled(i - 2, "be") && isAdverb(s, i - 1) ? i - 2 : -1
+        guard be >= 0 else { return false }
+        for k in [be - 1, be - 2] {
             // "could not be reached", "neither he nor his wife could be located": a failed attempt, in the past
             if s.isSpelled(k, "could") && (s.isSpelled(k + 1, "not") || negatedBefore(s, k)) { return false }
             if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
