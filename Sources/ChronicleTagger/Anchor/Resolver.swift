@@ -37,6 +37,10 @@ struct Resolver {
                 c.value = .monthDay(month: m, day: d, year: .stated(day.year))
                 inRangeYear = true
             }
+            // "Stocks typically fall in September": a habit's month is any year's
+            if case .month(let m, .implied) = c.value, habitual(around: c) {
+                c.value = .fixed("XXXX-" + TimexFormat.two(m))
+            }
             var yearlessDay = false
             if case .weekday(_, .bare) = c.value { yearlessDay = true }
             if case .monthDay(_, _, year: .implied) = c.value { yearlessDay = true }
@@ -135,6 +139,21 @@ struct Resolver {
             if stream.isSpelled(j, "would") { wouldAt = true }
         }
         return wouldAt ? day : nil
+    }
+
+    /// A habitual adverb in the expression's sentence, at most eight tokens off.
+    private func habitual(around c: Candidate) -> Bool {
+        var j = c.first - 1
+        while j >= max(0, c.first - 8), !stream.sentenceBreak(before: j + 1) {
+            if stream.info(j)?.tenseFlags.contains(.habitual) ?? false { return true }
+            j -= 1
+        }
+        j = c.end
+        while j < min(stream.count, c.end + 8), !stream.sentenceBreak(before: j) {
+            if stream.info(j)?.tenseFlags.contains(.habitual) ?? false { return true }
+            j += 1
+        }
+        return false
     }
 
     /// "Sunday, May 18" without a year: the weekday written with the date moves it from the year the tense

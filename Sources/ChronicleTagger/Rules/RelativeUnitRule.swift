@@ -106,6 +106,13 @@ enum RelativeUnitRule {
                                      note: "the \(unit.rawValue) up to now"))
                 return
             }
+            // "this season", "last season", "the previous season": news means a season of sport, of a show, of
+            // flu or hurricanes or sales, seldom the weather's; no calendar season, only its direction
+            if unit == .season {
+                let reference = amount < 0 ? "PAST_REF" : amount > 0 ? "FUTURE_REF" : "PRESENT_REF"
+                out.append(Candidate(i, head + 1, .fixed(reference), mod: mod, rule: .relativeUnit, note: "a season of sport or trade"))
+                return
+            }
             // "the past two years" is a duration; "last year's" stays a date
             let value: Extracted = narrative ? .narrativeUnit(unit, amount) : .shift(unit, amount)
             var c = Candidate(i, head + 1, value, mod: mod, rule: narrative ? .narrative : .relativeUnit)

@@ -35,6 +35,8 @@ struct TenseFlags: OptionSet, Sendable {
     /// Villa on Saturday", "voters head to the polls on Sunday") only as a finite verb, after its subject
     /// and before its object or "to".
     static let fixture = TenseFlags(rawValue: 8192)
+    /// A habit ("usually", "typically", "historically"): a month it speaks of is any year's.
+    static let habitual = TenseFlags(rawValue: 16384)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -112,6 +114,8 @@ enum TenseWords {
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
           "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
         (["deadline"], .nounCue),
+        (["usually", "typically", "traditionally", "historically", "normally", "generally", "often", "always", "tends",
+          "tend", "regularly", "customarily", "seasonally"], .habitual),
         (["host", "face", "play", "visit", "travel", "head", "welcome", "entertain", "vote", "tour"], .fixture),
     ]
 }
