@@ -34,7 +34,7 @@ enum HolidayRule {
         }
         // "Easter Island", "the Good Friday Agreement", "Christmas Carol Services": a longer name
         if s.capitalized(end) && s.isWord(end) && s.keyword(end) == nil && s.info(end)?.weekday == nil && !s.tokens[end].allCaps
-            && (s.info(end)?.month ?? 0) == 0 && s.info(end)?.unit == nil {
+            && (s.info(end)?.month ?? 0) == 0 && s.info(end)?.unit != .weekend {
             return
         }
         var k = end
