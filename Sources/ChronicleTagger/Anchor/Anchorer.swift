@@ -334,6 +334,11 @@ struct Anchorer {
             if decade * 10 > dct.year { decade -= 10 }
             return .decade(decade)
         case .overnight:
+            // "Snow will fall overnight": the coming night
+            if tense == .future {
+                steps.append("the night of publication (future-tense sentence)")
+                return .partOfDay(dct, .night)
+            }
             steps.append("the night before publication")
             return .partOfDay(dct.adding(days: -1), .night)
         case .recentWeekend:

@@ -26,7 +26,7 @@ extension WordInfo {
         if unit != nil { r.insert(.unit) }
         if partOfDay != nil { r.insert(.partOfDay) }
         if season != nil { r.insert(.season) }
-        if holiday != nil { r.insert(.holiday) }
+        if isHolidayHead { r.insert(.holiday) }
         if reference != nil { r.insert(.reference) }
         if frequency != nil { r.insert(.frequency) }
         if dayOffset != nil { r.insert(.dayOffset) }

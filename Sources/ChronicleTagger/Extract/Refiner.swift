@@ -25,10 +25,11 @@ struct Refiner {
             taken.append(c)
         }
         taken.sort { $0.first < $1.first }
-        // "at 10:30 a.m. on Monday": a time of day takes the day named right after it
+        // "at 10:30 a.m. on Monday", "at 5 p.m., New York time, on June 27": a time of day takes the day named right after it
         for n in taken.indices.dropLast() {
-            if case .clock(nil, let h, let m) = taken[n].value, s.isKeyword(taken[n].end, .on),
-               taken[n + 1].first == taken[n].end + 1, isNamedDay(taken[n + 1].value) {
+            let on = s.isPunct(taken[n].end, 0x2C) ? taken[n].end + 1 : taken[n].end
+            if case .clock(nil, let h, let m) = taken[n].value, s.isKeyword(on, .on),
+               taken[n + 1].first == on + 1, isNamedDay(taken[n + 1].value) {
                 taken[n].value = .clock(taken[n + 1].value, hour: h, minute: m)
             }
         }

@@ -27,7 +27,11 @@ enum ClockTimeRule {
                s.glued(j + 1) {
                 minute = m
                 j += 2
-                if s.isGluedPunct(j, 0x3A) && s.isNumber(j + 1) { j += 2 }  // seconds
+                if s.isGluedPunct(j, 0x3A) && s.isNumber(j + 1) {
+                    j += 2  // seconds
+                    // "finished in 2:18:45": a race time, unless a meridiem or a zone makes it a clock reading
+                    guard meridiem(s, j) != nil || zone(s, j) > j else { return }
+                }
             } else if s.isGluedPunct(j, 0x2E), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2,
                       m < 60, s.glued(j + 1), meridiem(s, j + 2) != nil || s.has(j + 2) && s.isWord(j + 2) && s.tokens[j + 2].allCaps
                         && zoneWords.contains(s.lowerWord(j + 2)) {
@@ -70,6 +74,15 @@ enum ClockTimeRule {
             return
         }
         j = zone(s, j)
+        // "at 9am every Saturday": one recurring time, not a time of the publication day
+        if s.isKeyword(j, .every, .each), let wd = s.info(j + 1)?.weekday, !(s.info(j + 1)?.weekdayPlural ?? true),
+           s.capitalized(j + 1) {
+            let at = "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute ?? 0))"
+            var c = Candidate(i, j + 2, .fixed("XXXX-WXX-\(wd.rawValue)\(at)"), .set, rule: .clockTime)
+            c.quant = s.isKeyword(j, .every) ? .every : .each
+            out.append(c)
+            return
+        }
         // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
         var day: Extracted?
         var end = j
@@ -123,7 +136,7 @@ enum ClockTimeRule {
             if s.isGluedPunct(end, 0x2E) {
                 let next = s.info(end + 1)
                 let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
-                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1))
+                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1)) || placeTime(s, end + 1) != nil
                 if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
             }
             return (s.isKeyword(j, .pm), end)
@@ -134,7 +147,7 @@ enum ClockTimeRule {
             if s.isGluedPunct(end, 0x2E) {
                 let next = s.info(end + 1)
                 let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
-                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1))
+                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1)) || placeTime(s, end + 1) != nil
                 if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
             }
             return (s.isSpelled(j, "p"), end)
@@ -142,10 +155,28 @@ enum ClockTimeRule {
         return nil
     }
 
-    /// Skips a zone after a clock time: "GMT", "UK time", "local time", "(1400 GMT)" is left alone.
+    /// Skips a zone after a clock time: "GMT", "UK time", "local time", "New York time", "Eastern",
+    /// ", New York City time," (the comma before "on DATE" is left out); "(1400 GMT)" is left alone.
     static func zone(_ s: TokenStream, _ j: Int) -> Int {
         if s.isWord(j), zoneWords.contains(s.lowerWord(j)), s.tokens[j].allCaps || s.capitalized(j) { return j + 1 }
-        if s.isKeyword(j + 1, .time), s.isWord(j), s.capitalized(j) || s.isKeyword(j, .local) { return j + 2 }
+        if s.isKeyword(j + 1, .time), s.isKeyword(j, .local) { return j + 2 }
+        if let end = placeTime(s, j) { return end }
+        if s.isPunct(j, 0x2C), let end = placeTime(s, j + 1), s.isKeyword(end - 1, .time) { return end }
         return j
+    }
+
+    /// "UK time", "New York time", "New York City time", "Brussels time", "Eastern Time", "Eastern Standard Time",
+    /// or a bare region ("Eastern", "Pacific"): up to three capitalised words before "time"; the token after.
+    static func placeTime(_ s: TokenStream, _ j: Int) -> Int? {
+        var k = j
+        while k < j + 3, s.isWord(k), s.capitalized(k), !s.glued(k), s.keyword(k) == nil, s.info(k)?.weekday == nil,
+              (s.info(k)?.month ?? 0) == 0 {
+            k += 1
+        }
+        guard k > j else { return nil }
+        if s.isKeyword(k, .time), !s.glued(k) { return k + 1 }
+        // "4:20 p.m. Eastern", not "9 a.m. Eastern Airlines"
+        if k == j + 1, ZoneWords.regions.contains(s.lowerWord(j)) { return k }
+        return nil
     }
 }

@@ -1,12 +1,13 @@
 import ChronicleTime
 
-/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday" (weekday and
-/// relative-day rules take "Friday night", "yesterday morning"); "the week of March 6".
+/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday", "the evening of
+/// October 9", "overnight on Wednesday" (weekday and relative-day rules take "Friday night",
+/// "yesterday morning"); "the week of March 6".
 enum PartOfDayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(keywords: [.mid, .the])
+    static let firstToken = FirstToken(keywords: [.mid, .the], spellings: ["overnight"])
     /// What can follow "the" where a match starts at "the".
-    static let afterThe = FirstToken(readings: .unit, keywords: [.early], spellings: ["small", "wee"])
+    static let afterThe = FirstToken(readings: [.unit, .partOfDay], keywords: [.early], spellings: ["small", "wee"])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         // "mid-afternoon", "mid morning": a part of the account's day
@@ -22,6 +23,16 @@ enum PartOfDayRule {
                 } else {
                     out.append(Candidate(i, j + 1, .partOfDay(.narrativeUnit(.day, 0), p.part), .time, mod: .mid, rule: .partOfDay))
                 }
+            }
+            return
+        }
+        // "overnight on Wednesday", "overnight Saturday", "overnight tonight": the night of that day
+        if s.isSpelled(i, "overnight") {
+            let j = s.isKeyword(i + 1, .on) ? i + 2 : i + 1
+            if j == i + 1, s.isSpelled(j, "tonight") {
+                out.append(Candidate(i, j + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .partOfDay, note: "overnight tonight"))
+            } else if let day = namedDay(s, j) {
+                out.append(Candidate(i, day.end, .partOfDay(day.value, .night), .time, rule: .partOfDay, note: "overnight on a day"))
             }
             return
         }
@@ -52,23 +63,34 @@ enum PartOfDayRule {
         if (s.isKeyword(j, .early) || s.isSpelled(j, "small") || s.isSpelled(j, "wee")), s.isSpelled(j + 1, "hours") {
             part = .night
             j += 2
+        } else if let p = s.info(j)?.partOfDay, p == .morning || p == .afternoon || p == .evening,
+                  !(s.info(j)?.unitPlural ?? false), !s.capitalized(j) {
+            // "the evening of October 9", "the morning of June 4" ("the night of Oct. 23": TimeBank marks only the day)
+            part = p.part
+            j += 1
+            // "heavy buy orders in the morning", "talks ran into the evening": a part of the account's day
+            if !s.isKeyword(j, .of), s.isKeyword(i - 1, .in, .into, .during, .until), !s.isWord(j) || s.keyword(j) != nil && s.info(j)?.unit == nil {
+                out.append(Candidate(i, j, .partOfDay(.narrativeUnit(.day, 0), part), .time, rule: .partOfDay,
+                                     note: "a part of the account's day"))
+                return
+            }
         } else {
-            // "the night of Oct. 23": TimeBank marks only the day
             return
         }
-        guard s.isKeyword(j, .of) else { return }
-        j += 1
-        // the day: a weekday, a relative day, or a date
+        guard s.isKeyword(j, .of), let day = namedDay(s, j + 1) else { return }
+        out.append(Candidate(i, day.end, .partOfDay(day.value, part), .time, rule: .partOfDay))
+    }
+
+    /// A day named at `j`: a weekday, a relative day, or a date (the longest reading).
+    private static func namedDay(_ s: TokenStream, _ j: Int) -> Candidate? {
         var found: [Candidate] = []
         WeekdayRule.match(s, j, &found)
         RelativeDayRule.match(s, j, &found)
         AbsoluteDateRule.match(s, j, &found)
-        guard let day = found.filter({ $0.first == j }).max(by: { $0.end < $1.end }) else { return }
+        guard let day = found.filter({ $0.first == j }).max(by: { $0.end < $1.end }) else { return nil }
         switch day.value {
-        case .weekday, .dayOffset, .monthDay, .stated(.day):
-            out.append(Candidate(i, day.end, .partOfDay(day.value, part), .time, rule: .partOfDay))
-        default:
-            return
+        case .weekday, .dayOffset, .monthDay, .stated(.day): return day
+        default: return nil
         }
     }
 }

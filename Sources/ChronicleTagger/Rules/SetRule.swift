@@ -45,8 +45,14 @@ enum SetRule {
                 c = Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set)
             } else if let part = next.partOfDay, part != .noon, part != .midnight {
                 c = Candidate(i, j + 1, .fixed("XXXX-XX-XXT\(part.part.rawValue)"), .set, rule: .set)
-            } else if next.month > 0, s.capitalized(j) {
+            } else if next.month > 0, s.capitalized(j), !next.isHolidayHead || holidayDay(s, j) == nil {
                 c = Candidate(i, j + 1, .fixed("XXXX-\(TimexFormat.two(next.month))"), .set, rule: .set)
+            } else if let season = next.season, amount == 1 {
+                // "every summer", "each winter"
+                c = Candidate(i, j + 1, .fixed("XXXX-\(season.rawValue)"), .set, rule: .set)
+            } else if amount == 1, let (month, day, end) = holidayDay(s, j) {
+                // "every Christmas Eve", "each Bonfire Night": a holiday that keeps its date
+                c = Candidate(i, end, .fixed("XXXX-\(TimexFormat.two(month))-\(TimexFormat.two(day))"), .set, rule: .set)
             } else {
                 return
             }
@@ -74,6 +80,16 @@ enum SetRule {
         default:
             break
         }
+    }
+
+    /// A holiday with a fixed date starting at `j` ("Christmas Eve", "April Fools' Day"): its month, day and end.
+    private static func holidayDay(_ s: TokenStream, _ j: Int) -> (Int, Int, Int)? {
+        guard s.info(j)?.isHolidayHead ?? false else { return nil }
+        var found: [Candidate] = []
+        HolidayRule.match(s, j, &found)
+        guard let c = found.first(where: { $0.first == j }), case .holiday(let h, .implied) = c.value,
+              let (month, day) = h.fixedDay else { return nil }
+        return (month, day, c.end)
     }
 
     /// "once", "twice", "three times", "3 times" ending right before token `i`: the count and its first token.

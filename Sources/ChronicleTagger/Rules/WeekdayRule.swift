@@ -11,7 +11,7 @@ enum WeekdayRule {
 
     /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
     static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
-                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean"]
+                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean", "good", "mothering"]
     /// Capitalised words that make a weekday part of a title ("Sunday Times", "Monday Night Football").
     static let nameSuffixes: Set<String> = ["times", "telegraph", "express", "mirror", "post", "herald", "observer",
                                             "mail", "independent", "star", "sport", "people", "tribune", "review",

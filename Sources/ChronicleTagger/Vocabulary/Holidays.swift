@@ -6,85 +6,99 @@ enum Holiday: String, CaseIterable, Sendable {
     case christmas, christmasEve, easter, goodFriday, thanksgiving, halloween, newYearsDay, newYearsEve
     case independenceDay, laborDay, labourDay, memorialDay, valentinesDay, boxingDay, veteransDay, electionDay
     case stPatricksDay, easterMonday, ashWednesday, bastilleDay, remembranceDay, armisticeDay, mayDay
+    case palmSunday, shroveTuesday, motheringSunday, aprilFoolsDay, bonfireNight, burnsNight, hogmanay
+    case orthodoxChristmas, orthodoxEaster
 
-    /// First word of the name, lower-cased (the trigger in the lexicon).
-    var headWord: String {
+    /// Every spelling of the name as lower-case words ("'" for an apostrophe, "s" after it); the first
+    /// word triggers the rule. The longest spelling that matches wins ("Easter Sunday" over "Easter").
+    var names: [[String]] {
         switch self {
-        case .christmas, .christmasEve: "christmas"
-        case .easter: "easter"
-        case .goodFriday: "good"
-        case .thanksgiving: "thanksgiving"
-        case .halloween: "halloween"
-        case .newYearsDay, .newYearsEve: "new"
-        case .independenceDay: "independence"
-        case .laborDay: "labor"
-        case .memorialDay: "memorial"
-        case .valentinesDay: "valentine"
-        case .boxingDay: "boxing"
-        case .veteransDay: "veterans"
-        case .electionDay: "election"
-        case .labourDay: "labour"
-        case .stPatricksDay: "st"
-        case .easterMonday: "easter"
-        case .ashWednesday: "ash"
-        case .bastilleDay: "bastille"
-        case .remembranceDay: "remembrance"
-        case .armisticeDay: "armistice"
-        case .mayDay: "may"
+        case .christmas: [["christmas"], ["christmas", "day"]]
+        case .christmasEve: [["christmas", "eve"]]
+        case .easter: [["easter"], ["easter", "day"], ["easter", "sunday"]]
+        case .goodFriday: [["good", "friday"]]
+        case .thanksgiving: [["thanksgiving"], ["thanksgiving", "day"]]
+        case .halloween: [["halloween"]]
+        case .newYearsDay: [["new", "year", "'", "s", "day"]]
+        case .newYearsEve: [["new", "year", "'", "s", "eve"]]
+        case .independenceDay: [["independence", "day"], ["fourth", "of", "july"]]
+        case .laborDay: [["labor", "day"]]
+        case .labourDay: [["labour", "day"]]
+        case .memorialDay: [["memorial", "day"]]
+        case .valentinesDay: [["valentine", "'", "s", "day"]]
+        case .boxingDay: [["boxing", "day"]]
+        case .veteransDay: [["veterans", "day"]]
+        case .electionDay: [["election", "day"]]
+        case .stPatricksDay: [["st", "patrick", "'", "s", "day"]]
+        case .easterMonday: [["easter", "monday"]]
+        case .ashWednesday: [["ash", "wednesday"]]
+        case .bastilleDay: [["bastille", "day"]]
+        case .remembranceDay: [["remembrance", "day"]]
+        case .armisticeDay: [["armistice", "day"]]
+        case .mayDay: [["may", "day"]]
+        case .palmSunday: [["palm", "sunday"]]
+        case .shroveTuesday: [["shrove", "tuesday"], ["pancake", "day"]]
+        // "Mother's Day" is left out: the British one (Mothering Sunday) and the American one fall on different days
+        case .motheringSunday: [["mothering", "sunday"]]
+        case .aprilFoolsDay: [["april", "fools", "'", "day"], ["april", "fool", "'", "s", "day"], ["april", "fools", "day"]]
+        case .bonfireNight: [["bonfire", "night"], ["guy", "fawkes", "night"]]
+        case .burnsNight: [["burns", "night"]]
+        case .hogmanay: [["hogmanay"]]
+        case .orthodoxChristmas: [["orthodox", "christmas"], ["orthodox", "christmas", "day"]]
+        case .orthodoxEaster: [["orthodox", "easter"], ["orthodox", "easter", "sunday"]]
         }
     }
 
-    /// Words after the head word, in order ("'s" written as "s" after an apostrophe); optional ones
-    /// are listed in `optionalTail`.
-    var tail: [String] {
-        switch self {
-        case .christmas, .easter, .thanksgiving, .halloween: []
-        case .christmasEve: ["eve"]
-        case .goodFriday: ["friday"]
-        case .newYearsDay: ["year", "'", "s", "day"]
-        case .newYearsEve: ["year", "'", "s", "eve"]
-        case .independenceDay, .laborDay, .memorialDay, .boxingDay: ["day"]
-        case .valentinesDay: ["'", "s", "day"]
-        case .veteransDay, .electionDay, .labourDay, .bastilleDay, .remembranceDay, .armisticeDay, .mayDay: ["day"]
-        case .stPatricksDay: ["patrick", "'", "s", "day"]
-        case .easterMonday: ["monday"]
-        case .ashWednesday: ["wednesday"]
-        }
-    }
-
-    /// A trailing "Day" that may follow ("Thanksgiving Day", "Christmas Day").
-    var optionalDay: Bool { self == .christmas || self == .thanksgiving || self == .easter }
+    /// The words that can start a holiday's name (the triggers in the lexicon).
+    static let headWords: Set<String> = Set(allCases.flatMap { $0.names.map { $0[0] } })
 
     /// Words that, following the name, show it is not the holiday ("Easter Island").
     static let falseFriendFollowers: Set<String> = ["island", "islands", "rising", "bowl", "parade", "tree", "trees",
                                                      "card", "cards", "egg", "eggs", "bunny", "party"]
 
-    func date(in year: Int) -> CivilDate {
+    /// The month and day of a holiday that keeps its date every year; nil for Easter's and the nth-weekday ones.
+    var fixedDay: (month: Int, day: Int)? {
         switch self {
-        case .christmas: return CivilDate(year: year, month: 12, day: 25)!
-        case .christmasEve: return CivilDate(year: year, month: 12, day: 24)!
-        case .boxingDay: return CivilDate(year: year, month: 12, day: 26)!
+        case .christmas: (12, 25)
+        case .christmasEve: (12, 24)
+        case .boxingDay: (12, 26)
+        case .halloween: (10, 31)
+        case .newYearsDay: (1, 1)
+        case .newYearsEve, .hogmanay: (12, 31)
+        case .independenceDay: (7, 4)
+        case .valentinesDay: (2, 14)
+        case .veteransDay, .remembranceDay, .armisticeDay: (11, 11)
+        case .labourDay, .mayDay: (5, 1)
+        case .stPatricksDay: (3, 17)
+        case .bastilleDay: (7, 14)
+        case .aprilFoolsDay: (4, 1)
+        case .bonfireNight: (11, 5)
+        case .burnsNight: (1, 25)
+        // Julian 25 December: 7 January of the Gregorian calendar from 1901 to 2100
+        case .orthodoxChristmas: (1, 7)
+        case .easter, .goodFriday, .easterMonday, .ashWednesday, .palmSunday, .shroveTuesday, .motheringSunday,
+             .orthodoxEaster, .thanksgiving, .laborDay, .memorialDay, .electionDay: nil
+        }
+    }
+
+    func date(in year: Int) -> CivilDate {
+        if let (month, day) = fixedDay { return CivilDate(year: year, month: month, day: day)! }
+        switch self {
         case .easter: return Holiday.easterSunday(year)
         case .goodFriday: return Holiday.easterSunday(year).adding(days: -2)
+        case .easterMonday: return Holiday.easterSunday(year).adding(days: 1)
+        case .ashWednesday: return Holiday.easterSunday(year).adding(days: -46)
+        case .palmSunday: return Holiday.easterSunday(year).adding(days: -7)
+        case .shroveTuesday: return Holiday.easterSunday(year).adding(days: -47)
+        case .motheringSunday: return Holiday.easterSunday(year).adding(days: -21)
+        case .orthodoxEaster: return Holiday.orthodoxEasterSunday(year)
         case .thanksgiving: return Holiday.nth(4, .thursday, month: 11, year: year)
-        case .halloween: return CivilDate(year: year, month: 10, day: 31)!
-        case .newYearsDay: return CivilDate(year: year, month: 1, day: 1)!
-        case .newYearsEve: return CivilDate(year: year, month: 12, day: 31)!
-        case .independenceDay: return CivilDate(year: year, month: 7, day: 4)!
         case .laborDay: return Holiday.nth(1, .monday, month: 9, year: year)
         case .memorialDay:
             let lastDay = CivilDate(year: year, month: 5, day: 31)!
             return lastDay.adding(days: -((lastDay.weekday.rawValue - Weekday.monday.rawValue + 7) % 7))
-        case .valentinesDay: return CivilDate(year: year, month: 2, day: 14)!
-        case .veteransDay: return CivilDate(year: year, month: 11, day: 11)!
         case .electionDay: return Holiday.nth(1, .monday, month: 11, year: year).adding(days: 1)
-        case .labourDay: return CivilDate(year: year, month: 5, day: 1)!
-        case .stPatricksDay: return CivilDate(year: year, month: 3, day: 17)!
-        case .easterMonday: return Holiday.easterSunday(year).adding(days: 1)
-        case .ashWednesday: return Holiday.easterSunday(year).adding(days: -46)
-        case .bastilleDay: return CivilDate(year: year, month: 7, day: 14)!
-        case .remembranceDay, .armisticeDay: return CivilDate(year: year, month: 11, day: 11)!
-        case .mayDay: return CivilDate(year: year, month: 5, day: 1)!
+        default: preconditionFailure("\(self) has a fixed day")
         }
     }
 
@@ -99,6 +113,18 @@ enum Holiday: String, CaseIterable, Sendable {
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
         return CivilDate(year: y, month: month, day: day)!
+    }
+
+    /// Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar by the
+    /// century gap between the two (13 days from 1900 to 2099).
+    static func orthodoxEasterSunday(_ y: Int) -> CivilDate {
+        let a = y % 4, b = y % 7, c = y % 19
+        let d = (19 * c + 15) % 30
+        let e = (2 * a + 4 * b - d + 34) % 7
+        let month = (d + e + 114) / 31
+        let day = (d + e + 114) % 31 + 1
+        let gap = y / 100 - y / 400 - 2
+        return CivilDate(year: y, month: month, day: day)!.adding(days: gap)
     }
 
     static func nth(_ n: Int, _ weekday: Weekday, month: Int, year: Int) -> CivilDate {

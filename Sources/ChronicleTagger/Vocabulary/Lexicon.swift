@@ -33,7 +33,8 @@ struct WordInfo: Sendable {
     var partOfDay: PartOfDayWord?
     var season: Season?
     var keyword: Keyword?
-    var holiday: Holiday?
+    /// The first word of a holiday's name ("Easter", "Bonfire").
+    var isHolidayHead = false
     var reference: ReferenceWord?
     var frequency: FrequencyWord?
     /// Days from the publication date ("yesterday" = -1).
@@ -146,7 +147,7 @@ struct Lexicon: Sendable {
         for (word, season) in SeasonWords.table { lex.add(word) { $0.season = season } }
         for k in Keyword.allCases { lex.add(k.rawValue) { $0.keyword = k } }
         for (word, k) in KeywordSynonyms.table { lex.add(word) { $0.keyword = k } }
-        for h in Holiday.allCases { lex.add(h.headWord) { $0.holiday = h } }
+        for word in Holiday.headWords { lex.add(word) { $0.isHolidayHead = true } }
         for r in ReferenceWord.allCases { lex.add(r.rawValue) { $0.reference = r } }
         for f in FrequencyWord.allCases { lex.add(f.rawValue) { $0.frequency = f } }
         for (word, offset, _) in RelativeDayWord.table { lex.add(word) { $0.dayOffset = offset } }

@@ -8,4 +8,7 @@ public enum ZoneWords {
         "ast", "adt", "nst", "ndt", "aest", "aedt", "acst", "acdt", "awst", "aet", "nzst", "nzdt", "jst",
         "kst", "hkt", "pkt", "ict", "wib",
     ]
+
+    /// North American zone regions named alone after a clock time ("4:20 p.m. Eastern", "9 a.m. Pacific").
+    public static let regions: Set<String> = ["eastern", "central", "mountain", "pacific", "atlantic"]
 }
