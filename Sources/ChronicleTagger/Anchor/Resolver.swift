@@ -56,6 +56,7 @@ struct Resolver {
                stream.lexicon.isPastCommitment(String(w.dropLast(3))) {
                 tense = .present
             }
+            if let dct { ReportedPeriod.apply(stream, &c, tense: tense, dct: dct) }
             var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
             anchorer.ownsHappening = stream.isPossessive(c.end)

@@ -34,7 +34,9 @@ struct Quantity {
     @inline(__always)
     private static func single(_ s: TokenStream, _ i: Int, allowArticle: Bool, allowVague: Bool) -> Quantity? {
         if let n = s.number(i, maxDigits: 6) {
-            // "2,000" and "3.5": a thousands group or a decimal part.
+            // a later group of a bigger number ("352" in "2,352"): the number starts before it
+            if s.glued(i), s.isGluedPunct(i - 1, 0x2C), s.isNumber(i - 2) { return nil }
+            // "2,352" and "3.5": thousands groups or a decimal part.
             var end = i + 1
             var value = Double(n)
             if s.isGluedPunct(end, 0x2E) && s.glued(end + 1), let frac = s.number(end + 1), s.isNumber(end + 1) {
@@ -42,7 +44,12 @@ struct Quantity {
                 value += Double(frac) / pow10(digits)
                 end += 2
             } else if s.isGluedPunct(end, 0x2C) && s.glued(end + 1) && s.isNumber(end + 1) && s.tokens[end + 1].digits == 3 {
-                return nil  // "2,000 tonnes": a count, not a span of time
+                // "2,352 years", "1,000 days" ("2,000 tonnes" is read too, and has no unit)
+                guard s.tokens[i].digits <= 3 else { return nil }
+                while s.isGluedPunct(end, 0x2C) && s.glued(end + 1) && s.isNumber(end + 1) && s.tokens[end + 1].digits == 3 {
+                    value = value * 1000 + Double(s.number(end + 1) ?? 0)
+                    end += 2
+                }
             } else if s.isNumber(end), !s.glued(end), let num = s.number(end, maxDigits: 1), s.isGluedPunct(end + 1, 0x2F),
                       let den = s.number(end + 2, maxDigits: 1), s.glued(end + 2), den > num, num > 0 {
                 value += Double(num) / Double(den)  // "5 1/2 hours"
@@ -55,6 +62,7 @@ struct Quantity {
             if s.isWord(end) && s.glued(end) && s.info(end)?.unit == nil {
                 return nil  // "10th", "3pm", "1990s": not a plain amount
             }
+            if let e = andAHalf(s, end) { return Quantity(amount: value + 0.5, end: e) }
             return Quantity(amount: value, end: end)
         }
         guard let info = s.info(i) else { return nil }
@@ -70,6 +78,7 @@ struct Quantity {
                 n *= next
                 end += 1
             }
+            if let e = andAHalf(s, end) { return Quantity(amount: Double(n) + 0.5, end: e) }
             return Quantity(amount: Double(n), end: end)
         }
         switch info.keyword {
@@ -103,6 +112,28 @@ struct Quantity {
         default:
             return nil
         }
+    }
+
+    /// "and a half" ("three and a half years") or "-and-a-half" ("two-and-a-half months") at `i`, before a
+    /// unit: the token after "half".
+    private static func andAHalf(_ s: TokenStream, _ i: Int) -> Int? {
+        let hyphens = s.isGluedPunct(i, 0x2D)
+        var k = hyphens ? i + 1 : i
+        guard s.isKeyword(k, .and) else { return nil }
+        k += 1
+        if hyphens {
+            guard s.isGluedPunct(k, 0x2D) else { return nil }
+            k += 1
+        }
+        guard s.isKeyword(k, .a) else { return nil }
+        k += 1
+        if hyphens {
+            guard s.isGluedPunct(k, 0x2D) else { return nil }
+            k += 1
+        }
+        guard s.isKeyword(k, .half) else { return nil }
+        let unit = s.isGluedPunct(k + 1, 0x2D) ? k + 2 : k + 1
+        return s.info(unit)?.unit != nil ? k + 1 : nil
     }
 
     /// "½", "¼", "¾" (U+00BD, U+00BC, U+00BE) at `i`.

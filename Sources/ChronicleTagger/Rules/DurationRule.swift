@@ -102,6 +102,8 @@ enum DurationRule {
         var start = start
         if hyphenated { j += 1 }
         guard let info = s.info(j), let unit = info.unit, !(s.isWord(j + 1) && s.glued(j + 1)) else { return nil }
+        // "a year-end party": the end of a year, not a year
+        if unit == .year, s.isGluedPunct(j + 1, 0x2D), s.isKeyword(j + 2, .end) { return nil }
         // "the 30-day ceasefire", "the eleven year partnership" (more than one, yet singular): an
         // adjective; the article belongs to the noun
         if hyphenated || !info.unitPlural && (q.amount ?? 0) > 1 && s.isWord(j + 1) && s.keyword(j + 1) == nil {

@@ -2,26 +2,36 @@ import ChronicleTime
 
 /// Business periods: "the third quarter", "third-quarter", "the fourth quarter of 1989",
 /// "this year's third quarter", "the first half", "the year-ago quarter", "fiscal 1989",
-/// "the latest quarter", "Q3 2025".
+/// "the latest quarter", "the most recent quarter", "Q3 2025", "Q3 FY26", "2Q25", "the December quarter",
+/// "the July-September quarter".
 enum QuarterRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(
-        digits: true, apostrophe: true, readings: [.unit, .ordinal],
+        digits: true, apostrophe: true, readings: [.unit, .ordinal, .month],
         keywords: [.the, .this, .last, .next, .current, .latest, .previous, .past, .comparable, .fiscal, .calendar, .prior,
                    .preceding, .coming, .final, .half, .period],
-        spellings: ["q", "h", "fy"])
+        spellings: ["q", "h", "fy", "most", "just", "recently"])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(
-        digits: true, hyphen: true, readings: [.unit, .ordinal],
+        digits: true, hyphen: true, readings: [.unit, .ordinal, .month],
         keywords: [.this, .last, .next, .same, .comparable, .current, .latest, .previous, .past, .fiscal, .calendar, .prior,
                    .preceding, .coming, .final, .half, .period],
-        spellings: ["corresponding"])
+        spellings: ["corresponding", "most", "just", "recently"])
+
+    /// Word pairs that name the quarter just over, as "latest" does ("the most recent quarter", "the just-ended quarter").
+    static let recentPairs: [(String, String)] = [("most", "recent"), ("just", "ended"), ("just", "completed"),
+                                                  ("recently", "ended"), ("recently", "completed")]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchCode(s, i, &out)
         var j = i
         let hasThe = s.isKeyword(j, .the)
         if hasThe { j += 1 }
+        // "the December quarter", "the July-September quarter", "Apple's June quarter"
+        if let (q, end) = monthQuarter(s, j) {
+            out.append(Candidate(i, end, .quarter(q, year: .implied), rule: .quarter, note: "the quarter a month closes"))
+            return
+        }
         // "this year's", "last year's", "1989's"
         var year: YearSpec = .implied
         if s.isKeyword(j, .this, .last, .next), s.info(j + 1)?.unit == .year, s.isPossessive(j + 2) {
@@ -85,13 +95,14 @@ enum QuarterRule {
         // the ordinal: "third", "3rd", "third-" / "latest", "current", "last", "previous"
         var ordinal: Int?
         var shift: Int?
+        let recentEnd = recent(s, j)
         if let o = s.info(j)?.ordinal, o >= 1, o <= 4 {
             ordinal = o
         } else if let n = s.number(j, maxDigits: 1), n >= 1, n <= 4, s.isWord(j + 1), s.glued(j + 1),
                   NumberWords.ordinalSuffixes.contains(s.lowerWord(j + 1)) {
             ordinal = n
             j += 1
-        } else if s.isKeyword(j, .latest, .previous, .prior, .preceding, .last) {
+        } else if recentEnd != nil || s.isKeyword(j, .latest, .previous, .prior, .preceding, .last) {
             shift = -1
         } else if s.isKeyword(j, .current, .this) {
             shift = 0
@@ -100,7 +111,7 @@ enum QuarterRule {
         } else if s.isKeyword(j, .final) {
             ordinal = 4
         }
-        if ordinal != nil || shift != nil { j += 1 }
+        if ordinal != nil || shift != nil { j = recentEnd ?? j + 1 }
         // "the third-quarter results": the adjective form leaves the article out
         var start = i
         if s.isGluedPunct(j, 0x2D) {
@@ -181,13 +192,21 @@ enum QuarterRule {
     /// "Q3 2025", "Q3", "H1 2025": a quarter or half written as a code; "FY2025", "FY25", "FY 2025":
     /// a fiscal year, written as TimeBank writes "fiscal 1989".
     private static func matchCode(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
-        if s.isSpelled(i, "fy"), s.tokens[i].allCaps, s.isNumber(i + 1), !(s.isWord(i + 2) && s.glued(i + 2)) {
-            let digits = s.tokens[i + 1].digits
-            if digits == 4, let y = DateParts.year(s, i + 1) {
-                out.append(Candidate(i, i + 2, .stated(.year(y)), rule: .quarter, note: "fiscal year"))
-            } else if digits == 2, s.glued(i + 1), let y = s.number(i + 1) {
-                out.append(Candidate(i, i + 2, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .quarter, note: "fiscal year"))
+        if s.isSpelled(i, "fy") {
+            if let (y, end) = fiscalYearCode(s, i) {
+                out.append(Candidate(i, end, .stated(.year(y)), rule: .quarter, note: "fiscal year"))
             }
+            return
+        }
+        // "2Q25", "1H25": the number of the period, its letter and a two-digit year, glued
+        if let n = s.number(i, maxDigits: 1), !(s.glued(i) && (s.isWord(i - 1) || s.isNumber(i - 1))),
+           s.isWord(i + 1), s.glued(i + 1), s.tokens[i + 1].capitalized, s.isSpelled(i + 1, "q") || s.isSpelled(i + 1, "h"),
+           s.isNumber(i + 2), s.glued(i + 2), s.tokens[i + 2].digits == 2, let yy = s.number(i + 2),
+           !((s.isWord(i + 3) || s.isNumber(i + 3)) && s.glued(i + 3)) {
+            let isQuarter = s.isSpelled(i + 1, "q")
+            guard n >= 1, n <= (isQuarter ? 4 : 2) else { return }
+            let year = YearSpec.stated(yy < 50 ? 2000 + yy : 1900 + yy)
+            out.append(Candidate(i, i + 3, isQuarter ? .quarter(n, year: year) : .half(n, year: year), rule: .quarter))
             return
         }
         let isQuarter = s.isSpelled(i, "q"), isHalf = s.isSpelled(i, "h")
@@ -198,7 +217,46 @@ enum QuarterRule {
         if let y = DateParts.year(s, end) {
             year = .stated(y)
             end += 1
+        } else if s.isSpelled(end, "fy"), let (y, e) = fiscalYearCode(s, end) {
+            // "Q3 FY26", "H1 FY2026": the period of that fiscal year, numbered as TimeBank numbers fiscal quarters
+            year = .stated(y)
+            end = e
         }
         out.append(Candidate(i, end, isQuarter ? .quarter(n, year: year) : .half(n, year: year), rule: .quarter))
+    }
+
+    /// "FY2025", "FY25", "FY 2025" at `i`: the year, and the token after it.
+    private static func fiscalYearCode(_ s: TokenStream, _ i: Int) -> (Int, Int)? {
+        guard s.isSpelled(i, "fy"), s.tokens[i].allCaps, s.isNumber(i + 1), !(s.isWord(i + 2) && s.glued(i + 2)) else { return nil }
+        let digits = s.tokens[i + 1].digits
+        if digits == 4, let y = DateParts.year(s, i + 1) { return (y, i + 2) }
+        if digits == 2, s.glued(i + 1), let y = s.number(i + 1) { return (y < 50 ? 2000 + y : 1900 + y, i + 2) }
+        return nil
+    }
+
+    /// "December quarter", "July-September quarter" at `i`: the calendar quarter the (last) month closes (the one
+    /// holding the month before it, so "the August quarter" is the third), and the token after "quarter".
+    private static func monthQuarter(_ s: TokenStream, _ i: Int) -> (Int, Int)? {
+        guard let (first, afterFirst) = DateParts.month(s, i) else { return nil }
+        var last = first
+        var k = afterFirst
+        if s.isPunct(k, 0x2D), let (m, e) = DateParts.month(s, k + 1), (m - first + 12) % 12 == 2 {
+            last = m
+            k = e
+        }
+        guard let info = s.info(k), info.unit == .quarter, !info.unitPlural, !s.isGluedPunct(k + 1, 0x2D) else { return nil }
+        let before = last == 1 ? 12 : last - 1
+        return ((before - 1) / 3 + 1, k + 1)
+    }
+
+    /// "most recent", "just-ended", "recently completed" at `i`: the token after the pair.
+    private static func recent(_ s: TokenStream, _ i: Int) -> Int? {
+        guard s.isWord(i) else { return nil }
+        let word = s.lowerWord(i)
+        guard recentPairs.contains(where: { $0.0 == word }) else { return nil }
+        let k = s.isGluedPunct(i + 1, 0x2D) ? i + 2 : i + 1
+        guard s.isWord(k) else { return nil }
+        let next = s.lowerWord(k)
+        return recentPairs.contains { $0.0 == word && $0.1 == next } ? k + 1 : nil
     }
 }

@@ -17,6 +17,16 @@ enum YearRule {
         "patients", "children", "men", "women", "officers", "police", "marines", "casualties", "lb", "lbs", "ft",
     ]
 
+    /// Verbs that take a year as their object ("Stocks ended 2025 higher", "began 2024 weakly"), alone or
+    /// before "out"/"up"/"off" ("close out 2025", "wrapped up 2024", "kicked off 2026").
+    static let periodVerbs: Set<String> = [
+        "ended", "ends", "ending", "began", "begun", "begins", "beginning", "closed", "close", "closes", "closing",
+        "finished", "finish", "finishes", "started", "starts", "start", "wrapped", "wrap", "rounded", "round", "kicked",
+        "kick",
+    ]
+    /// Particles between such a verb and its year.
+    static let periodParticles: Set<String> = ["out", "up", "off"]
+
     /// Possessive determiners that introduce a year used as an adjective ("its 1990 invasion").
     static let determiners: Set<String> = ["its", "his", "her", "their", "our", "my", "your", "whose", "these", "those"]
 
@@ -25,8 +35,10 @@ enum YearRule {
             if let (y, end) = DateParts.yearSpan(s, i + 2) {
                 out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             } else {
-                // "the year ended March 31" is a twelve-month stretch; "for the year" the year of the account
-                let lasting = s.isKeyword(i + 2, .ended, .ending)
+                // "the year ended March 31", "the year that ended in March", "the year to May" are twelve-month
+                // stretches (TimeBank: P1Y); "for the year" the year of the account
+                let lasting = s.isKeyword(i + 2, .ended, .ending) || s.isKeyword(i + 2, .that) && s.isKeyword(i + 3, .ended, .ending)
+                    || s.isKeyword(i + 2, .to) && DateParts.month(s, i + 3) != nil
                 // "2007 was the year of the iPhone": a year named by what happened in it, the one the
                 // account is about, not the year of publication
                 if s.isKeyword(i + 2, .of), !s.isNumber(i + 3), DateParts.yearSpan(s, i + 3) == nil {
@@ -98,6 +110,16 @@ enum YearRule {
         return false
     }
 
+    /// The year is the object of a verb of beginning or ending ("ended 2025", "close out 2025").
+    static func isPeriodObject(_ s: TokenStream, _ i: Int) -> Bool {
+        // "ended 1500 contracts": an amount; years of the modern calendar only
+        guard s.isWord(i - 1), (s.number(i) ?? 0) >= 1900 else { return false }
+        var k = i - 1
+        if periodParticles.contains(s.lowerWord(k)) { k -= 1 }
+        return k < i - 1 ? s.isWord(k) && periodVerbs.contains(s.lowerWord(k)) && !periodParticles.contains(s.lowerWord(k))
+            : periodVerbs.contains(s.lowerWord(k))
+    }
+
     /// A preposition, determiner or punctuation in front that introduces a year ("in 1990", ", 1990").
     static func hasYearCue(_ s: TokenStream, _ i: Int) -> Bool {
         if s.sentenceBreak(before: i) { return true }
@@ -110,6 +132,7 @@ enum YearRule {
         default:
             // "its 1990 invasion", "Navigation Mixte's 1989 profit", "his unsuccessful 1996 campaign"
             if s.isPossessive(i - 2) { return true }
+            if isPeriodObject(s, i) { return true }
             if s.isWord(i - 1) && determiners.contains(s.lowerWord(i - 1)) { return true }
             return s.isWord(i - 1) && !s.capitalized(i - 1) && s.keyword(i - 1) == nil && s.info(i - 1)?.number == nil
                 && s.info(i - 1)?.ordinal == nil && s.isWord(i - 2) && determiners.contains(s.lowerWord(i - 2))
