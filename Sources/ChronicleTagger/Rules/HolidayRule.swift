@@ -21,11 +21,9 @@ enum HolidayRule {
         }
         guard let head = s.info(i), head.isHolidayHead, s.capitalized(i) else { return }
         var best: (Holiday, Int)?
-        for h in Holiday.allCases {
-            for name in h.names where name[0] == head.spelling {
-                guard let e = matchTail(s, i + 1, name.dropFirst()) else { continue }
-                if best == nil || e > best!.1 { best = (h, e) }
-            }
+        for (h, name) in Holiday.byHead[head.spelling] ?? [] {
+            guard let e = matchTail(s, i + 1, name.dropFirst()) else { continue }
+            if best == nil || e > best!.1 { best = (h, e) }
         }
         guard let (holiday, end) = best else { return }
         if s.isWord(end), s.capitalized(end) || !s.glued(end),

@@ -19,8 +19,8 @@ enum QuarterRule {
         spellings: ["corresponding", "most", "just", "recently"])
 
     /// Word pairs that name the quarter just over, as "latest" does ("the most recent quarter", "the just-ended quarter").
-    static let recentPairs: [(String, String)] = [("most", "recent"), ("just", "ended"), ("just", "completed"),
-                                                  ("recently", "ended"), ("recently", "completed")]
+    static let recentPairs: [(StaticString, StaticString)] = [("most", "recent"), ("just", "ended"), ("just", "completed"),
+                                                              ("recently", "ended"), ("recently", "completed")]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         matchCode(s, i, &out)
@@ -252,11 +252,9 @@ enum QuarterRule {
     /// "most recent", "just-ended", "recently completed" at `i`: the token after the pair.
     private static func recent(_ s: TokenStream, _ i: Int) -> Int? {
         guard s.isWord(i) else { return nil }
-        let word = s.lowerWord(i)
-        guard recentPairs.contains(where: { $0.0 == word }) else { return nil }
         let k = s.isGluedPunct(i + 1, 0x2D) ? i + 2 : i + 1
-        guard s.isWord(k) else { return nil }
-        let next = s.lowerWord(k)
-        return recentPairs.contains { $0.0 == word && $0.1 == next } ? k + 1 : nil
+        // only before a quarter, half or period (cheap to test first: the rule tries every "the")
+        guard s.isWord(k), s.info(k + 1)?.unit == .quarter || s.isKeyword(k + 1, .half, .period, .fiscal) else { return nil }
+        return recentPairs.contains { s.isSpelled(i, $0.0) && s.isSpelled(k, $0.1) } ? k + 1 : nil
     }
 }

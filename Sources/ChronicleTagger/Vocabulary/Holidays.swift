@@ -49,6 +49,13 @@ enum Holiday: String, CaseIterable, Sendable {
         }
     }
 
+    /// Every spelling by its first word, in case order: what the rule reads at a head word (built once).
+    static let byHead: [String: [(Holiday, [String])]] = {
+        var table: [String: [(Holiday, [String])]] = [:]
+        for h in allCases { for name in h.names { table[name[0], default: []].append((h, name)) } }
+        return table
+    }()
+
     /// The words that can start a holiday's name (the triggers in the lexicon).
     static let headWords: Set<String> = Set(allCases.flatMap { $0.names.map { $0[0] } })
 
