@@ -60,7 +60,7 @@ struct Resolver {
             var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: LeadCue(stream, before: c.first))
             anchorer.ownsHappening = stream.isPossessive(c.end)
-            anchorer.speechDay = speechDay(c, tense: tense, cue: cue, previous: previous, before: dct)
+            anchorer.speechDay = speechDay(c, tense: tense, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             var anchored = anchorer.anchor(c.value)
             checkWeekday(c, tense: tense, &anchored)
@@ -130,7 +130,7 @@ struct Resolver {
 
     /// "The minister said on Monday that talks would resume on Thursday": a weekday the future in the past
     /// ("would") puts ahead of a day named earlier in the sentence, before publication, counts from that day.
-    private func speechDay(_ c: Candidate, tense: Tense, cue: String?, previous: (candidate: Candidate, value: TimexValue)?,
+    private func speechDay(_ c: Candidate, tense: Tense, previous: (candidate: Candidate, value: TimexValue)?,
                            before dct: CivilDate?) -> CivilDate? {
         guard case .weekday(_, .bare) = c.value, tense == .future,
               let (p, value) = previous, case .day(let day) = value, let dct, day < dct, p.end <= c.first else { return nil }
