@@ -117,23 +117,20 @@ struct Quantity {
     /// "and a half" ("three and a half years") or "-and-a-half" ("two-and-a-half months") at `i`, before a
     /// unit: the token after "half".
     private static func andAHalf(_ s: TokenStream, _ i: Int) -> Int? {
+        // hyphens before each of the three words, or none
         let hyphens = s.isGluedPunct(i, 0x2D)
-        var k = hyphens ? i + 1 : i
-        guard s.isKeyword(k, .and) else { return nil }
-        k += 1
-        if hyphens {
-            guard s.isGluedPunct(k, 0x2D) else { return nil }
+        guard s.isKeyword(hyphens ? i + 1 : i, .and) else { return nil }  // the usual case, before any table
+        var k = i
+        for word in [Keyword.and, .a, .half] {
+            if hyphens {
+                guard s.isGluedPunct(k, 0x2D) else { return nil }
+                k += 1
+            }
+            guard s.isKeyword(k, word) else { return nil }
             k += 1
         }
-        guard s.isKeyword(k, .a) else { return nil }
-        k += 1
-        if hyphens {
-            guard s.isGluedPunct(k, 0x2D) else { return nil }
-            k += 1
-        }
-        guard s.isKeyword(k, .half) else { return nil }
-        let unit = s.isGluedPunct(k + 1, 0x2D) ? k + 2 : k + 1
-        return s.info(unit)?.unit != nil ? k + 1 : nil
+        let unit = s.isGluedPunct(k, 0x2D) ? k + 1 : k
+        return s.info(unit)?.unit != nil ? k : nil
     }
 
     /// "½", "¼", "¾" (U+00BD, U+00BC, U+00BE) at `i`.

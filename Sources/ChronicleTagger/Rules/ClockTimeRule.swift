@@ -132,27 +132,22 @@ enum ClockTimeRule {
     /// "pm", "p.m.", "PM", "a.m.": returns whether afternoon and the token after.
     static func meridiem(_ s: TokenStream, _ j: Int) -> (Bool, Int)? {
         if s.isKeyword(j, .pm) || s.isKeyword(j, .am) {
-            var end = j + 1
-            if s.isGluedPunct(end, 0x2E) {
-                let next = s.info(end + 1)
-                let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
-                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1)) || placeTime(s, end + 1) != nil
-                if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
-            }
-            return (s.isKeyword(j, .pm), end)
+            return (s.isKeyword(j, .pm), afterFullStop(s, j + 1))
         }
         if (s.isSpelled(j, "p") || s.isSpelled(j, "a")), s.isGluedPunct(j + 1, 0x2E), s.isSpelled(j + 2, "m"), s.glued(j + 2) {
-            var end = j + 3
-            // the last full stop of "p.m." also ends the sentence: leave it out there
-            if s.isGluedPunct(end, 0x2E) {
-                let next = s.info(end + 1)
-                let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
-                    || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1)) || placeTime(s, end + 1) != nil
-                if dayFollows || !s.sentenceBreak(before: end + 1) { end += 1 }
-            }
-            return (s.isSpelled(j, "p"), end)
+            return (s.isSpelled(j, "p"), afterFullStop(s, j + 3))
         }
         return nil
+    }
+
+    /// The end of a meridiem at `end`, past its full stop ("pm.", "p.m.") unless that stop also ends the
+    /// sentence: it stays in when a day, a zone or a place's clock follows, or the sentence goes on.
+    private static func afterFullStop(_ s: TokenStream, _ end: Int) -> Int {
+        guard s.isGluedPunct(end, 0x2E) else { return end }
+        let next = s.info(end + 1)
+        let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
+            || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1)) || placeTime(s, end + 1) != nil
+        return dayFollows || !s.sentenceBreak(before: end + 1) ? end + 1 : end
     }
 
     /// Skips a zone after a clock time: "GMT", "UK time", "local time", "New York time", "Eastern",

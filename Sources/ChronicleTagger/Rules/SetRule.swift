@@ -45,14 +45,14 @@ enum SetRule {
                 c = Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set)
             } else if let part = next.partOfDay, part != .noon, part != .midnight {
                 c = Candidate(i, j + 1, .fixed("XXXX-XX-XXT\(part.part.rawValue)"), .set, rule: .set)
-            } else if next.month > 0, s.capitalized(j), !next.isHolidayHead || holidayDay(s, j) == nil {
+            } else if let (month, day, end) = amount == 1 ? holidayDay(s, j) : nil {
+                // "every Christmas Eve", "each Bonfire Night": a holiday that keeps its date
+                c = Candidate(i, end, .fixed("XXXX-\(TimexFormat.two(month))-\(TimexFormat.two(day))"), .set, rule: .set)
+            } else if next.month > 0, s.capitalized(j) {
                 c = Candidate(i, j + 1, .fixed("XXXX-\(TimexFormat.two(next.month))"), .set, rule: .set)
             } else if let season = next.season, amount == 1 {
                 // "every summer", "each winter"
                 c = Candidate(i, j + 1, .fixed("XXXX-\(season.rawValue)"), .set, rule: .set)
-            } else if amount == 1, let (month, day, end) = holidayDay(s, j) {
-                // "every Christmas Eve", "each Bonfire Night": a holiday that keeps its date
-                c = Candidate(i, end, .fixed("XXXX-\(TimexFormat.two(month))-\(TimexFormat.two(day))"), .set, rule: .set)
             } else {
                 return
             }

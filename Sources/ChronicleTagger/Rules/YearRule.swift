@@ -114,10 +114,9 @@ enum YearRule {
     static func isPeriodObject(_ s: TokenStream, _ i: Int) -> Bool {
         // "ended 1500 contracts": an amount; years of the modern calendar only
         guard s.isWord(i - 1), (s.number(i) ?? 0) >= 1900 else { return false }
-        var k = i - 1
-        if periodParticles.contains(s.lowerWord(k)) { k -= 1 }
-        return k < i - 1 ? s.isWord(k) && periodVerbs.contains(s.lowerWord(k)) && !periodParticles.contains(s.lowerWord(k))
-            : periodVerbs.contains(s.lowerWord(k))
+        let word = s.lowerWord(i - 1)
+        if periodParticles.contains(word) { return s.isWord(i - 2) && periodVerbs.contains(s.lowerWord(i - 2)) }
+        return periodVerbs.contains(word)
     }
 
     /// A preposition, determiner or punctuation in front that introduces a year ("in 1990", ", 1990").
