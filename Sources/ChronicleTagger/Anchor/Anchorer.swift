@@ -13,6 +13,9 @@ enum LeadCue: Sendable {
     /// "ahead of Sunday's vote", "in the run-up to the election on Sunday": an event still to come,
     /// whatever the tense of the report ("campaigning intensified ahead of Sunday's vote").
     case upcoming
+    /// "starting Monday", "beginning Jan. 1", "from Tuesday" (no range after it): the start of an effect.
+    /// The `Resolver` keeps it as `.start` only when the clause is not a report of the past.
+    case opening
 
     init(_ s: TokenStream, before i: Int) {
         if s.isSpelled(i - 1, "effective") || LeadCue.comingIntoForce(s, before: s.isKeyword(i - 1, .on) ? i - 1 : i) {
@@ -20,11 +23,23 @@ enum LeadCue: Sendable {
         }
         else if s.isKeyword(i - 1, .until, .till, .to), LeadCue.deferral(s, before: i - 1) { self = .deferred }
         else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
+        else if s.isKeyword(i - 1, .from) || s.isSpelled(i - 1, "starting") || s.isSpelled(i - 1, "beginning") { self = .opening }
+        else if LeadCue.scheduled(s, before: i) { self = .upcoming }
         else if LeadCue.inPreparation(s, before: i) || s.isKeyword(i - 1, .on) && s.isWord(i - 2) && s.isKeyword(i - 3, .the)
                     && LeadCue.inPreparation(s, before: i - 3) {
             self = .upcoming
         }
         else { self = .none }
+    }
+
+    /// "the vote is on Wednesday", "the deadline is Friday", "the final falls on Sunday", "Diwali falls on
+    /// Nov. 1": a scheduled happening in the present names the coming day (a name may head "falls on").
+    private static func scheduled(_ s: TokenStream, before k: Int) -> Bool {
+        let v = s.isKeyword(k - 1, .on) ? k - 2 : k - 1
+        let falls = v == k - 2 && (s.isSpelled(v, "falls") || s.isSpelled(v, "fall"))
+        guard falls || s.isSpelled(v, "is") || s.isSpelled(v, "are") else { return false }
+        if s.info(v - 1)?.tenseFlags.contains(.eventNoun) ?? false { return true }
+        return falls && s.isWord(v - 1) && s.capitalized(v - 1)
     }
 
     /// "ahead of", "in the run-up to", "in the lead-up to", "preparing for", "in preparation for" right before `k`.
@@ -271,6 +286,11 @@ struct Anchorer {
             steps.append("day \(d) of the month of publication (\(tensePhrase))")
             guard let date = CivilDate(year: month.year, month: month.month, day: d) else { return .month(year: month.year, month: month.month) }
             return .day(date)
+        case .dayOfShiftedMonth(let d, let k):
+            let month = CivilDate(year: dct.year, month: dct.month, day: 1)!.adding(months: k)
+            steps.append("day \(d) of the publication month, shifted \(k)")
+            guard let date = CivilDate(year: month.year, month: month.month, day: d) else { return .month(year: month.year, month: month.month) }
+            return .day(date)
         case .month(let m, let spec):
             if spec == .implied, let y = narrativeYear(month: m, dct) {
                 steps.append("year \(y), the year of the account (narrative reference \(narrative!))")
@@ -393,7 +413,7 @@ struct Anchorer {
         switch e {
         case .monthDay(let m, let d, _): "XXXX-\(TimexFormat.two(m))-\(TimexFormat.two(d))"
         case .month(let m, _): "XXXX-\(TimexFormat.two(m))"
-        case .dayOfMonth(let d): "XXXX-XX-\(TimexFormat.two(d))"
+        case .dayOfMonth(let d), .dayOfShiftedMonth(let d, _): "XXXX-XX-\(TimexFormat.two(d))"
         case .weekday(let wd, _): "XXXX-WXX-\(wd.rawValue)"
         case .season(let s, _): "XXXX-\(s.rawValue)"
         case .quarter(let q, _): "XXXX-Q\(q)"

@@ -27,8 +27,10 @@ struct Resolver {
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
         var previous: (candidate: Candidate, value: TimexValue)?
+        var previousAnchored: Anchored?
         for var c in chosen {
             defer { previous = out.last.map { (c, $0.value) } }
+            let original = c.value
             // "5 to 6 May", "April 24 and 25": the two days of a range fall in one year, the first's
             var inRangeYear = false
             if case .monthDay(let m, let d, year: .implied) = c.value, let (p, value) = previous,
@@ -57,14 +59,49 @@ struct Resolver {
                 tense = .present
             }
             if let dct { ReportedPeriod.apply(stream, &c, tense: tense, dct: dct) }
+            var lead = LeadCue(stream, before: c.first)
+            var actDay: CivilDate?
+            if lead == .opening { (lead, actDay) = opening(c, tense: tense, previous: previous, before: dct) }
             var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
-                                    lead: LeadCue(stream, before: c.first))
+                                    lead: lead)
             anchorer.ownsHappening = stream.isPossessive(c.end)
-            anchorer.speechDay = speechDay(c, tense: tense, previous: previous, before: dct)
+            anchorer.speechDay = actDay ?? speechDay(c, tense: tense, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             var anchored = anchorer.anchor(c.value)
             checkWeekday(c, tense: tense, &anchored)
             if inRangeYear { anchored.reason = "in the year of its range's first day" }
+            if let dct, let (p, value) = previous, var before = previousAnchored, RangeOrder.impliedYear(original),
+               RangeOrder.impliedYear(p.value), RangeOrder.joins(stream, p, c),
+               let fix = RangeOrder.fix(start: value, end: anchored.value, tense: out.last?.tense, dct: dct) {
+                switch fix {
+                case .endForward:
+                    anchored.value = RangeOrder.shifted(anchored.value, 1)!
+                    anchored.steps.append("after its range's start, \(value) → \(anchored.value)")
+                    anchored.reason = "after its range's start"
+                case .startBack:
+                    before.value = RangeOrder.shifted(value, -1)!
+                    before.reason = "before its range's end"
+                    out[out.count - 1].value = before.value
+                    out[out.count - 1].explanation = explain(p, text: out[out.count - 1].text, anchored: before)
+                    if recordsTrace { out[out.count - 1].trace.append("before its range's end \(anchored.value) → \(before.value)") }
+                }
+            }
+            if case .clock(nil, _, _) = original, let (p, value) = previous, case .clock = p.value, RangeOrder.joins(stream, p, c),
+               let next = RangeOrder.clockEnd(start: value, end: anchored.value) {
+                anchored.steps.append("earlier on the clock than its range's start \(value): the day after → \(next)")
+                anchored.value = next
+                anchored.anchor = .narrative
+                anchored.reference = value
+            }
+            if case .clock(.weekday(let wd, .bare)?, let h, let m) = original, let (p, value) = previous, case .clock = p.value,
+               p.end + 1 == c.first, stream.isPunct(p.end, 0x28), case .time(let outer, _, _) = value,
+               case .time(let day, _, _)? = RangeOrder.sameMoment(value, weekday: wd, hour: h), day != anchored.value.day {
+                anchored.steps.append("the time before the bracket, \(value), on another clock → \(day)")
+                anchored.value = .time(day, hour: h, minute: m)
+                anchored.anchor = .narrative
+                anchored.reference = .day(outer)
+            }
+            previousAnchored = anchored
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
             var trace: [String] = []
@@ -140,6 +177,39 @@ struct Resolver {
             if stream.isSpelled(j, "would") { wouldAt = true }
         }
         return wouldAt ? day : nil
+    }
+
+    /// "starting Monday", "beginning Jan. 1", "fares rise from Tuesday": the start of an effect lies ahead
+    /// unless the clause reports the past ("took effect from Tuesday") or is in the present perfect ("has
+    /// risen from Monday"). In the past tense, a day named before it in the sentence ("signed orders on
+    /// Saturday imposing tariffs from Tuesday") is the day of the act, and the start is the first one after
+    /// it. "from" opens a start only before a weekday and not before the other end of a range ("from Monday
+    /// to Friday"); a possessive ("from Tuesday's meeting") is a happening; a day of a month with no tense
+    /// cue keeps the usual reading.
+    private func opening(_ c: Candidate, tense: Tense, previous: (candidate: Candidate, value: TimexValue)?,
+                         before dct: CivilDate?) -> (LeadCue, CivilDate?) {
+        let weekday: Bool
+        switch c.value {
+        case .weekday(_, .bare): weekday = true
+        case .monthDay(_, _, .implied): weekday = false
+        default: return (.none, nil)
+        }
+        if stream.isPossessive(c.end) { return (.none, nil) }
+        if stream.isKeyword(c.first - 1, .from) {
+            guard weekday, !stream.isKeyword(c.end, .to, .through, .until, .till, .and), !stream.isPunct(c.end, 0x2D) else { return (.none, nil) }
+        }
+        var j = c.first - 1
+        while j >= max(0, c.first - 6), !stream.sentenceBreak(before: j + 1) {
+            if stream.isSpelled(j, "has") || stream.isSpelled(j, "have") { return (.none, nil) }
+            j -= 1
+        }
+        // a day of a month needs a clause that looks ahead or is in the present ("Starting Jan. 1, the company cut …")
+        if !weekday && tense == .unknown { return (.none, nil) }
+        guard tense == .past else { return (.start, nil) }
+        // the act's day: the expression before it in the sentence, a day not after publication
+        guard weekday, let (p, value) = previous, case .day(let day) = value, let dct, day <= dct, p.end < c.first else { return (.none, nil) }
+        for j in p.end..<c.first where stream.sentenceBreak(before: j + 1) { return (.none, nil) }
+        return (.start, day)
     }
 
     /// A habitual adverb in the expression's sentence, at most eight tokens off.

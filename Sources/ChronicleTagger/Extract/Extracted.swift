@@ -33,6 +33,8 @@ indirect enum Extracted: Sendable {
     /// A day of the month with no month named ("on the 10th"): the account's month, else the
     /// publication month (or the one before/after, by tense).
     case dayOfMonth(Int)
+    /// A day of the publication month shifted whole months ("the 28th of last month": day 28, -1).
+    case dayOfShiftedMonth(Int, months: Int)
     /// A whole month; the year comes from `YearSpec`.
     case month(Int, year: YearSpec)
     case weekday(Weekday, WeekdayShift)

@@ -70,7 +70,7 @@ enum AbsoluteDateRule {
         }
     }
 
-    /// "15 March 2025", "15th of March", "15 Mar"; "on the 10th" alone.
+    /// "15 March 2025", "15th of March", "15 Mar"; "on the 10th" alone; "the 28th of last month".
     private static func matchDayMonth(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let (d, afterDay) = DateParts.day(s, i) else { return }
         // "on the 10th." — a numeric ordinal with no month and nothing it could count
@@ -80,6 +80,14 @@ enum AbsoluteDateRule {
         }
         var j = afterDay
         if s.isKeyword(j, .of) { j += 1 }
+        // "the 28th of last month", "the 5th of this month", "the 1st of next month"
+        // ("ranked 5th of last month's entries" is a rank)
+        if j == afterDay + 1, s.isKeyword(i - 1, .the), s.isKeyword(j, .this, .last, .next), s.info(j + 1)?.unit == .month,
+           !(s.info(j + 1)?.unitPlural ?? true), !s.isPossessive(j + 2) {
+            let shift = s.isKeyword(j, .last) ? -1 : s.isKeyword(j, .next) ? 1 : 0
+            out.append(Candidate(i - 1, j + 2, .dayOfShiftedMonth(d, months: shift), rule: .absoluteDate))
+            return
+        }
         guard let (m, afterMonth) = DateParts.month(s, j) else {
             firstDay(s, i, day: d, afterDay: afterDay, &out)
             return

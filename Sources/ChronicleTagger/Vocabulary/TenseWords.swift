@@ -37,6 +37,8 @@ struct TenseFlags: OptionSet, Sendable {
     static let fixture = TenseFlags(rawValue: 8192)
     /// A habit ("usually", "typically", "historically"): a month it speaks of is any year's.
     static let habitual = TenseFlags(rawValue: 16384)
+    /// A scheduled happening ("vote", "hearing", "final"): "the vote is on Wednesday" names the coming one.
+    static let eventNoun = TenseFlags(rawValue: 32768)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -118,5 +120,11 @@ enum TenseWords {
         (["usually", "typically", "traditionally", "historically", "normally", "tends", "tend", "customarily",
           "seasonally"], .habitual),
         (["host", "face", "play", "visit", "travel", "head", "welcome", "entertain", "vote", "tour"], .fixture),
+        (["vote", "election", "referendum", "ballot", "poll", "polls", "runoff", "deadline", "hearing", "trial",
+          "sentencing", "verdict", "inquest", "match", "game", "final", "derby", "race", "fixture", "rematch", "festival",
+          "holiday", "celebration", "celebrations", "ceremony", "parade", "inauguration", "coronation", "funeral",
+          "wedding", "concert", "premiere", "launch", "debate", "summit", "meeting", "conference", "talks", "strike",
+          "walkout", "rally", "auction", "anniversary", "eclipse", "budget", "announcement", "kickoff", "showdown",
+          "event", "vigil", "commemoration", "opening"], .eventNoun),
     ]
 }
