@@ -27,6 +27,15 @@ enum YearRule {
     /// Particles between such a verb and its year.
     static let periodParticles: Set<String> = ["out", "up", "off"]
 
+    /// Makers whose name after a year makes it a model year ("a 2019 Honda Civic", "Kopp's 1987 Chevrolet Cavalier"):
+    /// part of the vehicle's name, not a date.
+    static let vehicleMakes: Set<String> = [
+        "chevrolet", "chevy", "ford", "honda", "toyota", "bmw", "vauxhall", "nissan", "volkswagen", "vw", "audi", "mercedes",
+        "dodge", "jeep", "hyundai", "kia", "mazda", "subaru", "volvo", "peugeot", "renault", "fiat", "cadillac", "buick",
+        "pontiac", "chrysler", "lexus", "tesla", "porsche", "ferrari", "jaguar", "mitsubishi", "oldsmobile", "plymouth",
+        "skoda", "citroen", "gmc", "saab", "suzuki", "isuzu", "infiniti", "acura", "lamborghini", "maserati", "bentley",
+    ]
+
     /// Possessive determiners that introduce a year used as an adjective ("its 1990 invasion").
     static let determiners: Set<String> = ["its", "his", "her", "their", "our", "my", "your", "whose", "these", "those"]
 
@@ -88,6 +97,7 @@ enum YearRule {
             return
         }
         if y >= 2100 && !s.isKeyword(i - 1, .in, .by, .until, .since) { return }
+        if isInName(s, i) { return }
         // "1989-90", "1990-1995": a range of years is two years here; the hyphen stays out.
         out.append(Candidate(i, i + 1, .stated(.year(y)), rule: .year))
     }
@@ -108,6 +118,23 @@ enum YearRule {
         if s.isSpelled(i - 1, "no") || s.isSpelled(i - 1, "number") || s.isSpelled(i - 1, "room") || s.isSpelled(i - 1, "flight")
             || s.isSpelled(i - 1, "route") || s.isSpelled(i - 1, "resolution") { return true }
         return false
+    }
+
+    /// The number is part of a name: a model year before a maker ("a 2019 Honda Civic"), a number after a
+    /// capitalised name inside a sentence ("Orion 1980", "Operation 2020", "the band The 1975"), or "The" and a
+    /// number as the subject of a verb ("The 1975 will headline").
+    static func isInName(_ s: TokenStream, _ i: Int) -> Bool {
+        if s.isWord(i + 1), !s.glued(i + 1), vehicleMakes.contains(s.lowerWord(i + 1)) { return true }
+        guard s.isWord(i - 1), !s.glued(i), s.capitalized(i - 1), !s.tokens[i - 1].allCaps else { return false }
+        if s.sentenceBreak(before: i - 1) {
+            // "The 1975 will headline": a year is no subject of "will"
+            return s.isKeyword(i - 1, .the) && s.isWord(i + 1) && s.info(i + 1)?.tense != nil
+        }
+        if s.isKeyword(i - 1, .the) { return true }  // "includes The 1975, Neil Young"
+        if s.keyword(i - 1) != nil { return false }
+        guard let before = s.info(i - 1) else { return true }
+        return before.month == 0 && before.weekday == nil && before.season == nil && before.unit == nil && !before.isHolidayHead
+            && before.dayOffset == nil && before.partOfDay == nil
     }
 
     /// The year is the object of a verb of beginning or ending ("ended 2025", "close out 2025").
