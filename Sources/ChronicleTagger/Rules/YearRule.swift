@@ -89,6 +89,15 @@ enum YearRule {
             out.append(Candidate(i + 1, i + 3, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .year))
             return
         }
+        // "AD 79", "79 AD": a year of the first millennia, named by its era
+        if let y = s.number(i, maxDigits: 4), y > 0, s.tokens[i].digits <= 4 {
+            let before = s.isWord(i - 1) && s.tokens[i - 1].allCaps && s.isSpelled(i - 1, "ad") && !s.glued(i)
+            let after = s.isWord(i + 1) && s.tokens[i + 1].allCaps && s.isSpelled(i + 1, "ad") && !s.glued(i + 1)
+            if before || after {
+                out.append(Candidate(before ? i - 1 : i, after ? i + 2 : i + 1, .stated(.year(y)), rule: .year, note: "a year of the era AD"))
+                return
+            }
+        }
         guard let y = DateParts.year(s, i), y >= 1200 else { return }
         if isCount(s, i) { return }
         // "1500 rounds": a bare number before a noun, with nothing that introduces a year
@@ -124,7 +133,9 @@ enum YearRule {
     /// capitalised name inside a sentence ("Orion 1980", "Operation 2020", "the band The 1975"), or "The" and a
     /// number as the subject of a verb ("The 1975 will headline").
     static func isInName(_ s: TokenStream, _ i: Int) -> Bool {
-        if s.isWord(i + 1), !s.glued(i + 1), vehicleMakes.contains(s.lowerWord(i + 1)) { return true }
+        // "in 1990 Ford sold more cars": a preposition of dates keeps the year
+        if s.isWord(i + 1), !s.glued(i + 1), vehicleMakes.contains(s.lowerWord(i + 1)),
+           !s.isKeyword(i - 1, .in, .since, .by, .until, .from, .through, .during, .before, .after) { return true }
         guard s.isWord(i - 1), !s.glued(i), s.capitalized(i - 1), !s.tokens[i - 1].allCaps else { return false }
         if s.sentenceBreak(before: i - 1) {
             // "The 1975 will headline": a year is no subject of "will"
