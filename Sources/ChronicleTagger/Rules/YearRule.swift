@@ -137,6 +137,8 @@ enum YearRule {
         if s.isWord(i + 1), !s.glued(i + 1), vehicleMakes.contains(s.lowerWord(i + 1)),
            !s.isKeyword(i - 1, .in, .since, .by, .until, .from, .through, .during, .before, .after) { return true }
         guard s.isWord(i - 1), !s.glued(i), s.capitalized(i - 1), !s.tokens[i - 1].allCaps else { return false }
+        // "Steve Jobs 1955-2011": a span of years after a name is a life, still dates
+        if s.isGluedPunct(i + 1, 0x2D), s.isNumber(i + 2) { return false }
         if s.sentenceBreak(before: i - 1) {
             // "The 1975 will headline": a year is no subject of "will"
             return s.isKeyword(i - 1, .the) && s.isWord(i + 1) && s.info(i + 1)?.tense != nil
