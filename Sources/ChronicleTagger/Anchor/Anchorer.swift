@@ -198,7 +198,8 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .quarterEnding(let inner), .dayMoved(let inner, _): return needsTense(inner)
+        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .quarterEnding(let inner), .dayMoved(let inner, _),
+             .yearOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -388,6 +389,9 @@ struct Anchorer {
         case .weekendOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .weekend($0.isoWeek) } ?? v
+        case .yearOf(let inner):
+            let v = resolve(inner, dct, &steps)
+            return v.day.map { .year($0.year) } ?? v
         case .partOfDay(let inner, let part):
             let v = resolve(inner, dct, &steps)
             guard let day = v.day else { return v }

@@ -63,6 +63,8 @@ indirect enum Extracted: Sendable {
     case overnight
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// The year holding a day ("the new year": the year New Year's Day opens).
+    case yearOf(Extracted)
     /// The weekend of the ISO week holding a day ("the weekend of March 8", "the weekend of 12-13 July").
     case weekendOf(Extracted)
     /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").

@@ -203,10 +203,12 @@ enum AbsoluteDateRule {
         // "Feb" alone needs its full stop, or a preposition of dates in front ("in Feb", "since Oct")
         if info.monthAbbreviation && !s.isGluedPunct(i + 1, 0x2E)
             && !(s.isKeyword(i - 1, .in, .since, .until, .by, .from, .through, .during) && !s.capitalized(i + 1)) { return false }
-        // "Jan Smith", "March Madness": part of a name
-        if s.capitalized(after) && s.isWord(after) && !s.glued(after) && s.info(after)?.month == 0
-            && s.info(after)?.weekday == nil && !s.tokens[after].allCaps {
-            if s.keyword(after) == nil { return false }
+        // "Jan Smith", "March Madness", "Judge June Kim", "the victim, April Jones": part of a name (a word the
+        // lexicon does not know is no time word either); "in June Congress passed …" keeps its date cue
+        if s.capitalized(after) && s.isWord(after) && !s.glued(after) && (s.info(after)?.month ?? 0) == 0
+            && s.info(after)?.weekday == nil && !s.tokens[after].allCaps && s.keyword(after) == nil
+            && !s.isKeyword(i - 1, .in, .since, .until, .by, .from, .through, .during, .before, .after, .last, .next, .this, .early, .late, .mid) {
+            return false
         }
         let ambiguous = MonthWords.isAmbiguous(spelling: info.spelling)
         if s.tokens[i].allCaps && ambiguous { return false }

@@ -13,6 +13,11 @@ enum DecadeRule {
         var j = hasThe ? i + 1 : i
         // "1990s", "1980's"
         if let y = s.number(j), s.tokens[j].digits == 4, y % 10 == 0 {
+            // "the 1800s", "the 1700s": a whole century (not "the 2000s", the decade after 1999)
+            if y % 100 == 0, y < 2000, s.isSpelled(j + 1, "s"), s.glued(j + 1) {
+                out.append(Candidate(i, j + 2, .stated(.century(y / 100)), rule: .decade, note: "the hundreds of a century"))
+                return
+            }
             if s.isSpelled(j + 1, "s"), s.glued(j + 1) {
                 out.append(Candidate(i, j + 2, .stated(.decade(y / 10)), rule: .decade))
                 return

@@ -19,8 +19,22 @@ enum DurationRule {
     static let afterHoursNouns: Set<String> = ["trading", "trade", "dealing", "deals", "session", "market", "markets",
                                                "club", "clubs", "clinic", "clinics", "service", "services", "access"]
 
+    /// Adjectives of "a … period" that leave its length vague ("a fairly lengthy period").
+    static let vaguePeriodAdjectives: Set<String> = ["lengthy", "long", "short", "brief", "extended", "prolonged"]
+
+    /// Nouns after "of" that make an amount of time a measure of something else ("six months of base pay",
+    /// "two years of salary"): the pay for that long, not a stretch of time in the account.
+    static let measuredNouns: Set<String> = ["pay", "salary", "salaries", "wages", "wage", "severance", "rent", "pension",
+                                             "compensation", "benefits", "supply", "supplies", "output", "production",
+                                             "income", "earnings", "revenue", "sales", "imports", "exports", "inventory",
+                                             "inventories", "reserves", "stocks"]
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if ReferenceRule.isSomeday(s, i) { return }
+        if let c = vagueStretch(s, i) {
+            out.append(c)
+            return
+        }
         // "the coming days", "past weeks" (the article is optional)
         var k = i
         if s.isKeyword(k, .the) { k += 1 }
@@ -71,11 +85,32 @@ enum DurationRule {
             if unit == .hour, s.isKeyword(i - 1, .early) || s.isSpelled(i - 1, "small") || s.isSpelled(i - 1, "wee") { return }
             // "in after hours trading": the market session outside opening hours, not a stretch of hours
             if unit == .hour, s.isKeyword(i - 1, .after), s.isWord(i + 1), afterHoursNouns.contains(s.lowerWord(i + 1)) { return }
+            // "on days when traders are nervous": days of a kind, no stretch of time
+            if s.isKeyword(i - 1, .on), s.isKeyword(i + 1, .when) { return }
             let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
             let end = long ? i + 3 : coordinatedEnd(s, i + 1)
             out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
                                  .duration, rule: .duration, note: info.unitPlural ? "a plural unit without an amount" : "a unit-long stretch"))
         }
+    }
+
+    /// Stretches of unknown length said without a unit (TimeML `PXX`): "for a while", "for some time", "a fairly
+    /// lengthy period"; not "once in a while" (a set) nor "a while ago" (a point in the past).
+    static func vagueStretch(_ s: TokenStream, _ i: Int) -> Candidate? {
+        if s.isKeyword(i, .a), s.isKeyword(i + 1, .while), !s.isKeyword(i + 2, .ago), !s.isSpelled(i + 2, "back"),
+           !(s.isKeyword(i - 1, .in) && s.isKeyword(i - 2, .once)) {
+            return Candidate(i, i + 2, .fixed("PXX"), .duration, rule: .duration, note: "a while: an unknown stretch")
+        }
+        if s.isKeyword(i, .some), s.isKeyword(i + 1, .time), s.isKeyword(i - 1, .for), !s.isKeyword(i + 2, .to, .in, .of, .after, .before, .ago) {
+            return Candidate(i, i + 2, .fixed("PXX"), .duration, rule: .duration, note: "for some time: an unknown stretch")
+        }
+        guard s.isKeyword(i, .a) else { return nil }
+        var j = i + 1
+        if s.isWord(j), s.lowerWord(j).hasSuffix("ly"), s.keyword(j) == nil { j += 1 }  // "a fairly lengthy period"
+        guard s.isWord(j), vaguePeriodAdjectives.contains(s.lowerWord(j)), s.isKeyword(j + 1, .period) else { return nil }
+        var end = j + 2
+        if s.isKeyword(end, .of), s.isKeyword(end + 1, .time) { end += 2 }
+        return Candidate(i, end, .fixed("PXX"), .duration, rule: .duration, note: "a vague period: an unknown stretch")
     }
 
     /// "to last", "will last", "must last": the verb, not the adjective ("is expected to last several months").
@@ -140,6 +175,11 @@ enum DurationRule {
         if hyphenated, s.isGluedPunct(end, 0x2D), s.isSpelled(end + 1, "old") { return nil }
         if s.isSpelled(end, "old") || s.isSpelled(end, "olds") { return nil }
         if s.isGluedPunct(end, 0x2D) && (s.isSpelled(end + 1, "old") || s.isSpelled(end + 1, "olds")) { return nil }
+        // "six months of base pay": a measure of pay
+        if s.isKeyword(end, .of), s.isWord(end + 1), measuredNouns.contains(s.lowerWord(end + 1))
+            || s.isWord(end + 2) && !s.capitalized(end + 1) && s.keyword(end + 1) == nil && measuredNouns.contains(s.lowerWord(end + 2)) {
+            return nil
+        }
         let (durationUnit, factor) = unit.durationUnit
         let duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
         return Candidate(start, end, .stated(.duration(duration)), .duration,

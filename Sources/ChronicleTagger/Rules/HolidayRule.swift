@@ -19,6 +19,12 @@ enum HolidayRule {
             }
             return
         }
+        // "in the new year", "before the New Year": the year New Year's Day opens (not "the new year's budget")
+        if s.isSpelled(i, "new"), s.isKeyword(i - 1, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true),
+           !s.isPossessive(i + 2), !s.isGluedPunct(i + 2, 0x2D) {
+            out.append(Candidate(i - 1, i + 2, .yearOf(.holiday(.newYearsDay, year: .implied)), rule: .holiday, note: "the new year"))
+            return
+        }
         guard let head = s.info(i), head.isHolidayHead, s.capitalized(i) else { return }
         var best: (Holiday, Int)?
         for (h, name) in Holiday.byHead[head.spelling] ?? [] {

@@ -4,7 +4,7 @@ import ChronicleTime
 /// "recent years" (TimeML `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
 enum ReferenceRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(readings: [.reference, .number], keywords: [.these, .this, .the], spellings: ["present"])
+    static let firstToken = FirstToken(readings: [.reference, .number], keywords: [.these, .this, .the, .a], spellings: ["present"])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(
         readings: .reference, spellings: ["moment", "present"] + (termWords + pastOrFutureModifiers).map { $0.description })
@@ -13,16 +13,26 @@ enum ReferenceRule {
     /// The words between "the" and "past" or "future" ("the near future", "the recent past").
     static let pastOrFutureModifiers: [StaticString] = ["near", "distant", "foreseeable", "recent", "immediate"]
 
-    /// "will one day be", "could one day": "one day" after a modal is some time ahead, not a day long.
+    /// "will one day be", "could one day", "hopes to one day become": "one day" after a modal, or between "to" and
+    /// its verb, is some time ahead, not a day long.
     static func isSomeday(_ s: TokenStream, _ i: Int) -> Bool {
-        s.isSpelled(i, "one") && s.info(i + 1)?.unit == .day && !(s.info(i + 1)?.unitPlural ?? true)
-            && (s.isSpelled(i - 1, "will") || s.isSpelled(i - 1, "would") || s.isSpelled(i - 1, "could")
-                || s.isSpelled(i - 1, "might") || s.isSpelled(i - 1, "may") || s.isSpelled(i - 1, "can"))
+        guard s.isSpelled(i, "one"), s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true) else { return false }
+        if s.isKeyword(i - 1, .to) {
+            // "to one day become": a plain word after it, the verb ("cut to one day a week" is an amount)
+            return s.isWord(i + 2) && !s.glued(i + 2) && !s.capitalized(i + 2) && s.keyword(i + 2) == nil && s.info(i + 2) == nil
+        }
+        return s.isSpelled(i - 1, "will") || s.isSpelled(i - 1, "would") || s.isSpelled(i - 1, "could")
+            || s.isSpelled(i - 1, "might") || s.isSpelled(i - 1, "may") || s.isSpelled(i - 1, "can")
     }
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if isSomeday(s, i) {
             out.append(Candidate(i, i + 2, .stated(.reference(.future)), rule: .reference, note: "'one day' after a modal"))
+            return
+        }
+        // "at a later date", "to a future date": some time ahead
+        if s.isKeyword(i, .a), s.isKeyword(i + 1, .later) || s.info(i + 1)?.reference == .future, s.isSpelled(i + 2, "date") {
+            out.append(Candidate(i, i + 3, .stated(.reference(.future)), rule: .reference, note: "a later date: the future"))
             return
         }
         guard let info = s.info(i) else { return }
@@ -77,6 +87,8 @@ enum ReferenceRule {
             // "Now, he says, …": set off by a comma at the head of a sentence, a discourse marker that
             // turns to the next point, not a reference to the present (TimeBank leaves it untagged)
             if s.capitalized(i), !s.tokens[i].allCaps, s.isPunct(i + 1, 0x2C) { return }
+            // "Now for today's quiz", "Now for the weather": turning to the next item
+            if s.capitalized(i), s.sentenceBreak(before: i), s.isKeyword(i + 1, .for) { return }
             // "Support Now", "Apocalypse Now": capitalised after a word inside a sentence, a title or a button
             if s.capitalized(i), !s.tokens[i].allCaps, s.isWord(i - 1), !s.sentenceBreak(before: i) { return }
             value = .present

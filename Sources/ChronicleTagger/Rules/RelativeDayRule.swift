@@ -10,7 +10,7 @@ enum RelativeDayRule {
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if let info = s.info(i), let offset = info.dayOffset {
-            if isTitle(s, i) { return }
+            if isTitle(s, i) || isDayAfterTitle(s, i) { return }
             if offset == 0, isEra(s, i) { return }
             if info.spelling == "tonight" {
                 out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .relativeDay))
@@ -48,8 +48,8 @@ enum RelativeDayRule {
                 out.append(Candidate(i, i + 3, .dayOffset(0), rule: .relativeDay, note: "the nth day of something, today"))
                 return
             }
-            // "the day before yesterday", "the day after tomorrow"
-            if s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true) {
+            // "the day before yesterday", "the day after tomorrow" (not the film "The Day After Tomorrow")
+            if s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true), !isDayAfterTitle(s, i + 3) {
                 if s.isKeyword(i + 2, .before), s.info(i + 3)?.dayOffset == -1 {
                     out.append(Candidate(i, i + 4, .dayOffset(-2), rule: .relativeDay))
                 } else if s.isKeyword(i + 2, .after), s.info(i + 3)?.dayOffset == 1 {
@@ -74,6 +74,12 @@ enum RelativeDayRule {
             if eraNouns.contains(s.lowerWord(k)) { return true }
         }
         return false
+    }
+
+    /// "The Day After Tomorrow": "Day", "After" (or "Before") and the day word all capitalised inside a sentence, a title.
+    static func isDayAfterTitle(_ s: TokenStream, _ i: Int) -> Bool {
+        s.capitalized(i) && !s.tokens[i].allCaps && !s.sentenceBreak(before: i) && s.isKeyword(i - 1, .after, .before)
+            && s.capitalized(i - 1) && s.info(i - 2)?.unit == .day && s.capitalized(i - 2)
     }
 
     /// "USA Today", "VOA Today", "The Tonight Show": a capitalised day word inside a sentence, right

@@ -126,7 +126,7 @@ enum RelativeUnitRule {
         let year: YearSpec = amount < 0 ? .previous : amount > 0 ? .following : .current
         if let (m, end) = DateParts.month(s, head), !s.isNumber(end) {
             out.append(Candidate(i, end, .month(m, year: year), rule: .monthName))
-        } else if let season = s.info(head)?.season {
+        } else if let season = s.info(head)?.season, !SeasonRule.opensEventName(s, head) {
             out.append(Candidate(i, head + 1, .season(season, year: year), rule: .season))
         }
     }
@@ -169,6 +169,9 @@ enum RelativeUnitRule {
         } else if amount == nil {
             // "a few days later", "several weeks earlier": with no amount the day cannot be placed; what is left
             // is the stretch ("a few days", PXD) and the word after it a signal, as TimeML writes "N days later"
+            return
+        } else if s.isKeyword(j, .earlier, .later), s.isKeyword(j + 1, .than) {
+            // "a month earlier than usual": a difference between two times, the amount (a duration) alone
             return
         } else if s.isKeyword(j, .earlier) || s.isKeyword(j, .before) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount.map { -$0 }), mod: q.approximate ? .approx : nil,

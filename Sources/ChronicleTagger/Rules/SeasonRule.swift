@@ -35,4 +35,9 @@ enum SeasonRule {
         if fall, s.isKeyword(j + 1, .in, .from, .to, .by, .since, .on, .at) { return }
         out.append(Candidate(i, j + 1, .season(season, year: .implied), rule: .season))
     }
+
+    /// "Summer Games": the season at `j` opens an event's name.
+    static func opensEventName(_ s: TokenStream, _ j: Int) -> Bool {
+        s.capitalized(j) && s.isWord(j + 1) && s.capitalized(j + 1) && SeasonWords.eventNouns.contains(s.lowerWord(j + 1))
+    }
 }

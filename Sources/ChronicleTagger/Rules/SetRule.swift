@@ -13,9 +13,19 @@ enum SetRule {
             if s.capitalized(i) && !s.sentenceBreak(before: i) { return }
             // "Daily Mail reporters said …", "Weekly Standard": a title opening the sentence
             if s.capitalized(i), s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1) { return }
+            // "the Communist Party daily Granma", "the daily said": the noun, a newspaper
+            if f == .daily || f == .weekly, !s.capitalized(i), s.isWord(i + 1), !s.glued(i + 1),
+               s.capitalized(i + 1) && s.keyword(i + 1) == nil && s.info(i + 1) == nil || reportingVerbs.contains(s.lowerWord(i + 1)) {
+                return
+            }
             let (n, unit) = f.period
             var c = Candidate(i, i + 1, .stated(.duration(TimexDuration(n, unit.durationUnit.0))), .set, rule: .set)
             c.freq = 1
+            // "twice daily", "three times weekly": the count is the frequency, inside the span
+            if let (times, start) = Self.times(s, before: i) {
+                c.first = start
+                c.freq = times
+            }
             out.append(c)
             return
         }
@@ -61,9 +71,14 @@ enum SetRule {
         case .per, .a, .an:
             // "$5 a year", "twice a week", "per day": the article follows an amount or a frequency word
             guard let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true), !s.glued(i + 1) else { return }
+            // "instructions per second", "miles per hour": a rate of a quantity, not a recurring time
+            if k == .per, unit.isClockUnit, s.isWord(i - 1), s.keyword(i - 1) == nil { return }
             if k != .per {
                 let prev = i - 1
-                let afterAmount = s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
+                // "four flights a week", "three meals a day": a count of things per unit
+                let countedThings = s.isWord(prev) && !s.capitalized(prev) && s.keyword(prev) == nil && s.info(prev) == nil
+                    && s.lowerWord(prev).hasSuffix("s") && (s.isNumber(prev - 1) || s.info(prev - 1)?.number != nil)
+                let afterAmount = countedThings || s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
                     || s.isSpelled(prev, "million") || s.isSpelled(prev, "billion") || s.isSpelled(prev, "percent")
                     || s.isPunct(prev, 0x25) || s.isSpelled(prev, "dollars") || s.isSpelled(prev, "cents")
                 guard afterAmount else { return }
@@ -81,6 +96,10 @@ enum SetRule {
             break
         }
     }
+
+    /// Verbs after "daily" that make it a newspaper ("the daily said").
+    static let reportingVerbs: Set<String> = ["said", "says", "reported", "reports", "wrote", "writes", "quoted", "quotes",
+                                              "cited", "added", "claimed", "published", "carried"]
 
     /// A holiday with a fixed date starting at `j` ("Christmas Eve", "April Fools' Day"): its month, day and end.
     private static func holidayDay(_ s: TokenStream, _ j: Int) -> (Int, Int, Int)? {

@@ -5,13 +5,14 @@ import ChronicleTime
 /// "Sunday Times" are not dates.
 enum WeekdayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following])
+    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following, .a])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(keywords: [.previous, .following])
 
     /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
     static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
-                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean", "good", "mothering"]
+                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean", "good", "mothering",
+                                            "sheffield", "remembrance"]
     /// Capitalised words that make a weekday part of a title ("Sunday Times", "Monday Night Football").
     static let nameSuffixes: Set<String> = ["times", "telegraph", "express", "mirror", "post", "herald", "observer",
                                             "mail", "independent", "star", "sport", "people", "tribune", "review",
@@ -21,6 +22,13 @@ enum WeekdayRule {
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let info = s.info(i), let day = info.weekday else {
+            // British "a week on Saturday": seven days after the coming Saturday
+            if s.isKeyword(i, .a), s.info(i + 1)?.unit == .week, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i + 2, .on),
+               let day = s.info(i + 3)?.weekday, !(s.info(i + 3)?.weekdayPlural ?? true), s.capitalized(i + 3) {
+                out.append(Candidate(i, i + 4, .dayMoved(.weekday(day, .coming), days: 7), rule: .weekday,
+                                     note: "a week on a weekday: seven days after the coming one"))
+                return
+            }
             // "last Friday", "this coming Sunday", "the previous Friday"
             var j = i
             if s.isKeyword(j, .the), s.isKeyword(j + 1, .previous, .following) { j += 1 }
@@ -45,11 +53,24 @@ enum WeekdayRule {
         if s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1), nameSuffixes.contains(s.lowerWord(i + 1)) {
             return
         }
+        // "Saturday Night Live", "Monday Night Football", "Friday Night Lights": a capitalised part of the day
+        // and another capitalised word make a title
+        if s.info(i + 1)?.partOfDay != nil, s.capitalized(i + 1), !s.tokens[i + 1].allCaps, !s.glued(i + 1),
+           s.isWord(i + 2), s.capitalized(i + 2), !s.glued(i + 2), s.keyword(i + 2) == nil, s.info(i + 2) == nil {
+            return
+        }
         // "Friday prayers" recur; "his Sunday Mass", "this Friday's prayers" are one day's
         let owned = s.isWord(i - 1) && YearRule.determiners.contains(s.lowerWord(i - 1)) || s.isKeyword(i - 1, .this, .last, .next)
         if !owned, s.isWord(i + 1), recurringNouns.contains(s.lowerWord(i + 1)) {
             out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-\(day.rawValue)"), .set, rule: .set,
                                  note: "a weekday before '\(s.lowerWord(i + 1))' recurs"))
+            return
+        }
+        // British "Monday week": seven days after the coming Monday ("Monday week's final" too; not "Monday weekly")
+        if s.info(i + 1)?.unit == .week, !(s.info(i + 1)?.unitPlural ?? true), !s.glued(i + 1),
+           !s.isWord(i + 2) || s.keyword(i + 2) != nil || s.isPossessive(i + 2) {
+            out.append(Candidate(i, i + 2, .dayMoved(.weekday(day, .coming), days: 7), rule: .weekday,
+                                 note: "a weekday and 'week': seven days after the coming one"))
             return
         }
         out.append(withPart(s, Candidate(i, i + 1, .weekday(day, .bare), rule: .weekday)))

@@ -27,6 +27,15 @@ enum YearRule {
     /// Particles between such a verb and its year.
     static let periodParticles: Set<String> = ["out", "up", "off"]
 
+    /// Makers whose name after a year makes it a model year ("a 2019 Honda Civic", "Kopp's 1987 Chevrolet Cavalier"):
+    /// part of the vehicle's name, not a date.
+    static let vehicleMakes: Set<String> = [
+        "chevrolet", "chevy", "ford", "honda", "toyota", "bmw", "vauxhall", "nissan", "volkswagen", "vw", "audi", "mercedes",
+        "dodge", "jeep", "hyundai", "kia", "mazda", "subaru", "volvo", "peugeot", "renault", "fiat", "cadillac", "buick",
+        "pontiac", "chrysler", "lexus", "tesla", "porsche", "ferrari", "jaguar", "mitsubishi", "oldsmobile", "plymouth",
+        "skoda", "citroen", "gmc", "saab", "suzuki", "isuzu", "infiniti", "acura", "lamborghini", "maserati", "bentley",
+    ]
+
     /// Possessive determiners that introduce a year used as an adjective ("its 1990 invasion").
     static let determiners: Set<String> = ["its", "his", "her", "their", "our", "my", "your", "whose", "these", "those"]
 
@@ -80,6 +89,15 @@ enum YearRule {
             out.append(Candidate(i + 1, i + 3, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .year))
             return
         }
+        // "AD 79", "79 AD": a year of the first millennia, named by its era
+        if let y = s.number(i, maxDigits: 4), y > 0, s.tokens[i].digits <= 4 {
+            let before = s.isWord(i - 1) && s.tokens[i - 1].allCaps && s.isSpelled(i - 1, "ad") && !s.glued(i)
+            let after = s.isWord(i + 1) && s.tokens[i + 1].allCaps && s.isSpelled(i + 1, "ad") && !s.glued(i + 1)
+            if before || after {
+                out.append(Candidate(before ? i - 1 : i, after ? i + 2 : i + 1, .stated(.year(y)), rule: .year, note: "a year of the era AD"))
+                return
+            }
+        }
         guard let y = DateParts.year(s, i), y >= 1200 else { return }
         if isCount(s, i) { return }
         // "1500 rounds": a bare number before a noun, with nothing that introduces a year
@@ -88,6 +106,7 @@ enum YearRule {
             return
         }
         if y >= 2100 && !s.isKeyword(i - 1, .in, .by, .until, .since) { return }
+        if isInName(s, i) { return }
         // "1989-90", "1990-1995": a range of years is two years here; the hyphen stays out.
         out.append(Candidate(i, i + 1, .stated(.year(y)), rule: .year))
     }
@@ -108,6 +127,27 @@ enum YearRule {
         if s.isSpelled(i - 1, "no") || s.isSpelled(i - 1, "number") || s.isSpelled(i - 1, "room") || s.isSpelled(i - 1, "flight")
             || s.isSpelled(i - 1, "route") || s.isSpelled(i - 1, "resolution") { return true }
         return false
+    }
+
+    /// The number is part of a name: a model year before a maker ("a 2019 Honda Civic"), a number after a
+    /// capitalised name inside a sentence ("Orion 1980", "Operation 2020", "the band The 1975"), or "The" and a
+    /// number as the subject of a verb ("The 1975 will headline").
+    static func isInName(_ s: TokenStream, _ i: Int) -> Bool {
+        // "in 1990 Ford sold more cars": a preposition of dates keeps the year
+        if s.isWord(i + 1), !s.glued(i + 1), vehicleMakes.contains(s.lowerWord(i + 1)),
+           !s.isKeyword(i - 1, .in, .since, .by, .until, .from, .through, .during, .before, .after) { return true }
+        guard s.isWord(i - 1), !s.glued(i), s.capitalized(i - 1), !s.tokens[i - 1].allCaps else { return false }
+        // "Steve Jobs 1955-2011": a span of years after a name is a life, still dates
+        if s.isGluedPunct(i + 1, 0x2D), s.isNumber(i + 2) { return false }
+        if s.sentenceBreak(before: i - 1) {
+            // "The 1975 will headline": a year is no subject of "will"
+            return s.isKeyword(i - 1, .the) && s.isWord(i + 1) && s.info(i + 1)?.tense != nil
+        }
+        if s.isKeyword(i - 1, .the) { return true }  // "includes The 1975, Neil Young"
+        if s.keyword(i - 1) != nil { return false }
+        guard let before = s.info(i - 1) else { return true }
+        return before.month == 0 && before.weekday == nil && before.season == nil && before.unit == nil && !before.isHolidayHead
+            && before.dayOffset == nil && before.partOfDay == nil
     }
 
     /// The year is the object of a verb of beginning or ending ("ended 2025", "close out 2025").

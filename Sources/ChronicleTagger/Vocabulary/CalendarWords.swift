@@ -40,6 +40,11 @@ enum SeasonWords {
     static let table: [(String, Season)] = [
         ("spring", .spring), ("summer", .summer), ("fall", .fall), ("autumn", .fall), ("winter", .winter),
     ]
+
+    /// Capitalised nouns that make a capitalised season part of an event's name ("the last Summer Games",
+    /// "the next Winter Olympics"), not a season.
+    static let eventNouns: Set<String> = ["games", "olympics", "olympic", "paralympics", "paralympic", "universiade",
+                                          "festival", "solstice"]
 }
 
 /// Words naming a part of the day, with the TimeML part they stand for.

@@ -7,7 +7,7 @@ enum Holiday: String, CaseIterable, Sendable {
     case independenceDay, laborDay, labourDay, memorialDay, valentinesDay, boxingDay, veteransDay, electionDay
     case stPatricksDay, easterMonday, ashWednesday, bastilleDay, remembranceDay, armisticeDay, mayDay
     case palmSunday, shroveTuesday, motheringSunday, aprilFoolsDay, bonfireNight, burnsNight, hogmanay
-    case orthodoxChristmas, orthodoxEaster
+    case orthodoxChristmas, orthodoxEaster, remembranceSunday, anzacDay, juneteenth
 
     /// Every spelling of the name as lower-case words ("'" for an apostrophe, "s" after it); the first
     /// word triggers the rule. The longest spelling that matches wins ("Easter Sunday" over "Easter").
@@ -46,6 +46,9 @@ enum Holiday: String, CaseIterable, Sendable {
         case .hogmanay: [["hogmanay"]]
         case .orthodoxChristmas: [["orthodox", "christmas"], ["orthodox", "christmas", "day"]]
         case .orthodoxEaster: [["orthodox", "easter"], ["orthodox", "easter", "sunday"]]
+        case .remembranceSunday: [["remembrance", "sunday"]]
+        case .anzacDay: [["anzac", "day"]]
+        case .juneteenth: [["juneteenth"]]
         }
     }
 
@@ -81,10 +84,12 @@ enum Holiday: String, CaseIterable, Sendable {
         case .aprilFoolsDay: (4, 1)
         case .bonfireNight: (11, 5)
         case .burnsNight: (1, 25)
+        case .anzacDay: (4, 25)
+        case .juneteenth: (6, 19)
         // Julian 25 December: 7 January of the Gregorian calendar from 1901 to 2100
         case .orthodoxChristmas: (1, 7)
         case .easter, .goodFriday, .easterMonday, .ashWednesday, .palmSunday, .shroveTuesday, .motheringSunday,
-             .orthodoxEaster, .thanksgiving, .laborDay, .memorialDay, .electionDay: nil
+             .orthodoxEaster, .thanksgiving, .laborDay, .memorialDay, .electionDay, .remembranceSunday: nil
         }
     }
 
@@ -105,6 +110,8 @@ enum Holiday: String, CaseIterable, Sendable {
             let lastDay = CivilDate(year: year, month: 5, day: 31)!
             return lastDay.adding(days: -((lastDay.weekday.rawValue - Weekday.monday.rawValue + 7) % 7))
         case .electionDay: return Holiday.nth(1, .monday, month: 11, year: year).adding(days: 1)
+        // the second Sunday of November
+        case .remembranceSunday: return Holiday.nth(2, .sunday, month: 11, year: year)
         default: preconditionFailure("\(self) has a fixed day")
         }
     }

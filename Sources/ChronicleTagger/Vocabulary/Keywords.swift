@@ -33,7 +33,7 @@ enum ReferenceWord: String, CaseIterable, Sendable {
 
 /// Adverbs of frequency, each a TIMEX3 set ("daily" → `P1D`).
 enum FrequencyWord: String, CaseIterable, Sendable {
-    case daily, weekly, monthly, yearly, hourly, nightly, biweekly, fortnightly, biannually, semiannually
+    case daily, weekly, monthly, yearly, annually, hourly, nightly, biweekly, fortnightly, biannually, semiannually
 
     var period: (Double, TimeUnit) {
         switch self {
@@ -41,7 +41,7 @@ enum FrequencyWord: String, CaseIterable, Sendable {
         case .weekly: (1, .week)
         case .biweekly, .fortnightly: (2, .week)
         case .monthly: (1, .month)
-        case .yearly: (1, .year)
+        case .yearly, .annually: (1, .year)
         case .biannually, .semiannually: (6, .month)
         case .hourly: (1, .hour)
         }
