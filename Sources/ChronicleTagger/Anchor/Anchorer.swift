@@ -112,6 +112,8 @@ struct Anchored {
 ///   narrative reference, or from the publication date when there is none.
 struct Anchorer {
     var documentDate: CivilDate?
+    /// The publication time of day, when the publication date carries one.
+    var documentClock: (hour: Int, minute: Int)? = nil
     var narrative: TimexValue?
     /// The last reporting period (quarter or half) the text named: comparisons ("a year
     /// earlier", "the year-ago period") are made with it.
@@ -135,6 +137,7 @@ struct Anchorer {
         if case .fixed(let text) = e {
             return Anchored(value: TimexValue(timex3: text) ?? .underspecified(text), anchor: .absolute, steps: ["kept as written"])
         }
+        if case .narrative(let unit, let n?) = e, let a = anchorClockNarrative(unit, n) { return a }
         if case .narrative(let unit, let n) = e { return anchorNarrative(unit, n) }
         if case .narrativeUnit(let unit, let n) = e { return anchorNarrative(unit, n, grain: true) }
         // "the previous Friday": the one before the account's day
@@ -335,6 +338,7 @@ struct Anchorer {
             return shifted(.quarter, -5, from: dct)
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
+            if unit == .hour || unit == .minute { return clockOffset(unit, n, sign: sign, dct, &steps) }
             // "a year ago" in a report about a quarter or month: that period a year back ("41 years ago" is not a comparison)
             if unit == .year, n == 1, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")

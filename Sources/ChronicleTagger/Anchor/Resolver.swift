@@ -59,11 +59,13 @@ struct Resolver {
                 tense = .present
             }
             if let dct { ReportedPeriod.apply(stream, &c, tense: tense, dct: dct) }
+            if !Anchorer.placesClockNarrative(narrative) { Resolver.keepClockAmount(&c) }
             var lead = LeadCue(stream, before: c.first)
             var actDay: CivilDate?
             if lead == .opening { (lead, actDay) = opening(c, tense: tense, previous: previous, before: dct) }
             var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
                                     lead: lead)
+            if let t = context.documentTime, let h = t.hour { anchorer.documentClock = (h, t.minute ?? 0) }
             anchorer.ownsHappening = stream.isPossessive(c.end)
             anchorer.speechDay = actDay ?? speechDay(c, tense: tense, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
@@ -136,6 +138,16 @@ struct Resolver {
             if let dct, isYearToDate(c) { period = .year(Anchorer.lastCompletedQuarterYear(dct)) }
         }
         return out
+    }
+
+    /// "Two hours later" with no clock time in the account: the amount, a duration, as TimeBank writes it
+    /// ("later" is a signal outside the span).
+    static func keepClockAmount(_ c: inout Candidate) {
+        guard case .narrative(let unit, let n?) = c.value, unit == .hour || unit == .minute, c.type == .time else { return }
+        c.value = .stated(.duration(TimexDuration(Double(abs(n)), unit == .hour ? .hour : .minute)))
+        c.type = .duration
+        c.end -= 1
+        c.rule = .duration
     }
 
     /// "arrested in January", "In January, floods hit the north": the expression dates the past event

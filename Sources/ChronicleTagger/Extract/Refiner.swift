@@ -66,6 +66,16 @@ struct Refiner {
             c.first = start
             return
         }
+        // "nearly an hour later", "about two hours later" (kept when the resolver makes it a duration), "about an hour ago"
+        if isClockAmount(c.value) {
+            if let (mod, start) = quantityModifier(s, i), start >= limit {
+                c.mod = mod
+                c.first = start
+            } else if s.isKeyword(i - 1, .about, .around, .approximately, .roughly) {
+                c.mod = .approx
+            }
+            return
+        }
         if case .stated(.reference) = c.value {
             return
         }
@@ -127,6 +137,14 @@ struct Refiner {
         switch e {
         case .weekday, .monthDay, .holiday: true
         case .stated(let v): v.grain == .day
+        default: false
+        }
+    }
+
+    /// Hours or minutes from the publication time or the account's ("an hour ago", "20 minutes later").
+    private func isClockAmount(_ e: Extracted) -> Bool {
+        switch e {
+        case .narrative(let unit, _), .offset(let unit, _, _): unit == .hour || unit == .minute
         default: false
         }
     }

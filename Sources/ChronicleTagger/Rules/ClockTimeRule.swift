@@ -13,12 +13,15 @@ enum ClockTimeRule {
         var hour: Int
         var minute: Int?
         var j: Int
+        // "pm", "in the morning": the hour is already on the 24-hour clock
+        var halfDayStated = false
         if let info = s.info(i), let part = info.partOfDay, part == .noon || part == .midnight {
             if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }  // "the midnight sun"
             if s.isSpelled(i - 1, "high") { return }  // "High Noon", "high noon comes today": the showdown
             hour = part == .noon ? 12 : 24
             minute = 0
             j = i + 1
+            halfDayStated = true
         } else if let h = s.number(i, maxDigits: 2), h <= 24, !s.isGluedPunct(i - 1, 0x2E), !s.isGluedPunct(i - 1, 0x3A),
                   !s.isGluedPunct(i - 1, 0x24) {
             hour = h
@@ -27,6 +30,8 @@ enum ClockTimeRule {
                s.glued(j + 1) {
                 minute = m
                 j += 2
+                // "ran 3:48.68", "a lap of 1:23.456": minutes, seconds and hundredths of a race, not a clock
+                if s.isGluedPunct(j, 0x2E) && s.isNumber(j + 1) && s.glued(j + 1) { return }
                 if s.isGluedPunct(j, 0x3A) && s.isNumber(j + 1) {
                     j += 2  // seconds
                     // "finished in 2:18:45": a race time, unless a meridiem or a zone makes it a clock reading
@@ -34,8 +39,8 @@ enum ClockTimeRule {
                 }
             } else if s.isGluedPunct(j, 0x2E), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2,
                       m < 60, s.glued(j + 1), meridiem(s, j + 2) != nil || s.has(j + 2) && s.isWord(j + 2) && s.tokens[j + 2].allCaps
-                        && zoneWords.contains(s.lowerWord(j + 2)) {
-                minute = m  // "10.30pm", "10.02 GMT"
+                        && zoneWords.contains(s.lowerWord(j + 2)) || afterAt(s, i) && evening(dayPart(s, j + 2, bare: true)?.1) {
+                minute = m  // "10.30pm", "10.02 GMT", "at 7.45 tonight"
                 j += 2
             }
             if let (pm, end) = meridiem(s, j) {
@@ -43,6 +48,7 @@ enum ClockTimeRule {
                 hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
                 minute = minute ?? 0
                 j = end
+                halfDayStated = true
             } else if s.isSpelled(j, "o"), s.isPunct(j + 1, 0x27), s.isSpelled(j + 2, "clock") {
                 minute = minute ?? 0
                 j += 3
@@ -50,6 +56,9 @@ enum ClockTimeRule {
                 hour = h  // "at 4 in the morning"
                 minute = 0
                 j = end
+                halfDayStated = true
+            } else if minute == nil, hour >= 1, hour <= 12, afterAt(s, i), dayPart(s, j, bare: true) != nil {
+                minute = 0  // "at 3 this afternoon": the part of the day that follows sets the clock
             } else if minute == nil {
                 return
             } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
@@ -70,6 +79,11 @@ enum ClockTimeRule {
             hour = h  // "at four in the afternoon"
             minute = 0
             j = end
+            halfDayStated = true
+        } else if let n = s.info(i)?.number, n >= 1, n <= 12, afterAt(s, i), dayPart(s, i + 1, bare: true) != nil {
+            hour = n  // "at nine tonight"
+            minute = 0
+            j = i + 1
         } else {
             return
         }
@@ -86,6 +100,24 @@ enum ClockTimeRule {
         // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
         var day: Extracted?
         var end = j
+        // "8:30 tonight", "6:15 tomorrow evening", "9 on Saturday night": the day, and the half of the clock
+        if let (d, part, partEnd) = dayPart(s, j, bare: false) {
+            var onDay = d
+            if !halfDayStated, hour <= 12 {
+                hour = hour == 12 && part == .night && minute ?? 0 > 0 ? 0 : hourOf(part, hour)
+                // "at 2 tonight", "12:30 on Saturday night": the small hours after that night's midnight
+                if part == .night, hour < 6 { onDay = .dayMoved(d, days: 1) }
+            }
+            out.append(Candidate(i, partEnd, .clock(onDay, hour: hour, minute: minute), .time, rule: .clockTime,
+                                 note: "a clock time on a part of a day"))
+            return
+        }
+        // "10:24 p.m. (1424 GMT) on Friday": the day after the other zone's time belongs to both times
+        if let d = dayAfterBracket(s, i, j) {
+            out.append(Candidate(i, j, .clock(d, hour: hour, minute: minute), .time, rule: .clockTime,
+                                 note: "the day named after the bracketed time"))
+            return
+        }
         // "5 p.m. EST, Nov. 6"
         if s.isPunct(j, 0x2C), s.info(j + 1)?.month ?? 0 > 0 || s.info(j + 1)?.weekday != nil { j += 1 }
         if let info = s.info(j), !s.glued(j) {
@@ -120,11 +152,71 @@ enum ClockTimeRule {
         if s.isKeyword(i + 1, .in), s.isKeyword(i + 2, .the) { k = i + 3 }
         else if s.isKeyword(i + 1, .at), s.isSpelled(i + 2, "night") { k = i + 2 }
         else { return nil }
-        guard let part = s.info(k)?.partOfDay, !(s.info(k)?.unitPlural ?? false) else { return nil }
+        guard let word = s.info(k)?.partOfDay, word != .midnight, !(s.info(k)?.unitPlural ?? false) else { return nil }
+        let part = word.part
+        guard part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
+        return (hourOf(part, hour), k + 1)
+    }
+
+    /// An hour 1…12 read on the clock of a part of the day ("4 in the morning", "9 tonight", "3 this afternoon").
+    static func hourOf(_ part: PartOfDay, _ hour: Int) -> Int {
         switch part {
-        case .morning, .dawn: return (hour == 12 ? 0 : hour, k + 1)
-        case .afternoon, .evening: return (hour == 12 ? 12 : hour + 12, k + 1)
-        case .night: return (hour == 12 ? 24 : hour >= 6 ? hour + 12 : hour, k + 1)
+        case .morning: hour == 12 ? 0 : hour
+        case .afternoon, .evening: hour == 12 ? 12 : hour + 12
+        case .night: hour == 12 ? 24 : hour >= 6 ? hour + 12 : hour
+        default: hour
+        }
+    }
+
+    /// "at 7.45 tonight", "at 7.30 tomorrow evening": only an evening or a night makes "7.45" a clock time
+    /// ("the index was at 10.45 this morning" is a level).
+    private static func evening(_ part: PartOfDay?) -> Bool {
+        part == .evening || part == .night
+    }
+
+    /// "at", "until", "by", "around" before a bare hour: a clock reading, not an amount ("fell 7.45 this morning").
+    private static func afterAt(_ s: TokenStream, _ i: Int) -> Bool {
+        s.isKeyword(i - 1, .at, .until, .by, .around)
+    }
+
+    /// A part of a named day right after a clock time: "tonight", "this afternoon", "tomorrow evening",
+    /// "last night", "Friday morning", "on Saturday night"; its day, its part and the token after it.
+    /// After a `bare` hour a weekday needs "on" ("tied at 1 Saturday night" is a score).
+    static func dayPart(_ s: TokenStream, _ j: Int, bare: Bool) -> (Extracted, PartOfDay, Int)? {
+        let on = s.isKeyword(j, .on)
+        let k = on ? j + 1 : j
+        guard s.isWord(k), !s.glued(k) else { return nil }
+        var found: [Candidate] = []
+        if !on { RelativeDayRule.match(s, k, &found) }
+        if on || !bare { WeekdayRule.match(s, k, &found) }
+        guard let c = found.filter({ $0.first == k }).max(by: { $0.end < $1.end }),
+              case .partOfDay(let day, let part) = c.value,
+              part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
+        return (day, part, c.end)
+    }
+
+    /// The day named after a bracketed time in another zone: "10:24 p.m. (1424 GMT) on Friday" for the
+    /// first time, and for the bracketed one ("(1424 GMT) on Friday"); `j` is the token after the time.
+    private static func dayAfterBracket(_ s: TokenStream, _ i: Int, _ j: Int) -> Extracted? {
+        var k: Int
+        if s.isPunct(j, 0x29), s.isPunct(i - 1, 0x28) {
+            k = j + 1
+        } else if s.isPunct(j, 0x28) {
+            k = j + 1
+            while k < j + 8, s.has(k), !s.isPunct(k, 0x29), !s.isPunct(k, 0x28), !s.isPunct(k, 0x2E) || s.glued(k) { k += 1 }
+            guard s.isPunct(k, 0x29), k > j + 1, s.isNumber(j + 1) else { return nil }
+            k += 1
+        } else {
+            return nil
+        }
+        if s.isKeyword(k, .on) { k += 1 }
+        if let info = s.info(k), let wd = info.weekday, !info.weekdayPlural, s.capitalized(k) { return .weekday(wd, .bare) }
+        guard s.info(k)?.month ?? 0 > 0 else { return nil }
+        var found: [Candidate] = []
+        AbsoluteDateRule.match(s, k, &found)
+        guard let date = found.first(where: { $0.first == k }) else { return nil }
+        switch date.value {
+        case .monthDay, .stated(.day): return date.value
         default: return nil
         }
     }
@@ -132,22 +224,27 @@ enum ClockTimeRule {
     /// "pm", "p.m.", "PM", "a.m.": returns whether afternoon and the token after.
     static func meridiem(_ s: TokenStream, _ j: Int) -> (Bool, Int)? {
         if s.isKeyword(j, .pm) || s.isKeyword(j, .am) {
-            return (s.isKeyword(j, .pm), afterFullStop(s, j + 1))
+            return (s.isKeyword(j, .pm), afterFullStop(s, j + 1, dotted: false))
         }
         if (s.isSpelled(j, "p") || s.isSpelled(j, "a")), s.isGluedPunct(j + 1, 0x2E), s.isSpelled(j + 2, "m"), s.glued(j + 2) {
-            return (s.isSpelled(j, "p"), afterFullStop(s, j + 3))
+            return (s.isSpelled(j, "p"), afterFullStop(s, j + 3, dotted: true))
         }
         return nil
     }
 
     /// The end of a meridiem at `end`, past its full stop ("pm.", "p.m.") unless that stop also ends the
     /// sentence: it stays in when a day, a zone or a place's clock follows, or the sentence goes on.
-    private static func afterFullStop(_ s: TokenStream, _ end: Int) -> Int {
+    /// Only the stop of "p.m." can be an abbreviation's: "3pm. Tomorrow …" ends there, and so does
+    /// "10 p.m. Tomorrow …" (a day word inside the sentence is not capitalised; a weekday or a month always is).
+    private static func afterFullStop(_ s: TokenStream, _ end: Int, dotted: Bool) -> Int {
         guard s.isGluedPunct(end, 0x2E) else { return end }
+        guard s.sentenceBreak(before: end + 1) else { return end + 1 }
+        guard dotted else { return end }
         let next = s.info(end + 1)
-        let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0 || next?.dayOffset != nil
+        let dayFollows = next?.weekday != nil || next?.month ?? 0 > 0
+            || next?.dayOffset != nil && !(s.capitalized(end + 1) && !s.tokens[end + 1].allCaps)
             || s.isWord(end + 1) && zoneWords.contains(s.lowerWord(end + 1)) || placeTime(s, end + 1) != nil
-        return dayFollows || !s.sentenceBreak(before: end + 1) ? end + 1 : end
+        return dayFollows ? end + 1 : end
     }
 
     /// Skips a zone after a clock time: "GMT", "UK time", "local time", "New York time", "Eastern",

@@ -165,6 +165,12 @@ enum DurationRule {
             amount = a + 0.5
             end += 3
         }
+        // "two years and six months", "six hours and 39 minutes", "2hr 18min": one amount in two units
+        var second: (TimexDuration.Component, Int)?
+        if amount.map({ $0 == $0.rounded() }) ?? false, !hyphenated, let part = smallerPart(s, after: end, unit, abbreviated: s.glued(j)) {
+            second = part
+            end = part.1
+        }
         // "the next year or so": approximate
         var approximate = q.approximate
         if s.isKeyword(end, .or), s.isSpelled(end + 1, "so") {
@@ -181,9 +187,29 @@ enum DurationRule {
             return nil
         }
         let (durationUnit, factor) = unit.durationUnit
-        let duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
+        var duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
+        if let (component, _) = second { duration.components.append(component) }
         return Candidate(start, end, .stated(.duration(duration)), .duration,
                          mod: approximate ? .approx : nil, rule: .duration)
+    }
+
+    /// The second part of a two-unit amount at `k`: "and six months" after "two years", "and 39 minutes" after
+    /// "six hours", or digits right after the first ("2 hours 18 minutes", "2hr 18min": glued like the first,
+    /// `abbreviated`); a whole amount of a smaller unit, and the token after it.
+    static func smallerPart(_ s: TokenStream, after k: Int, _ unit: TimeUnit, abbreviated: Bool) -> (TimexDuration.Component, Int)? {
+        let and = s.isKeyword(k, .and)
+        guard and || s.isNumber(k) else { return nil }
+        guard let q = Quantity.read(s, and ? k + 1 : k, allowVague: false), let a = q.amount, a == a.rounded(), a > 0,
+              let info = s.info(q.end), let small = info.unit, !s.capitalized(q.end) || s.tokens[q.end].allCaps,
+              abbreviated == s.glued(q.end), !(s.isWord(q.end + 1) && s.glued(q.end + 1)) else { return nil }
+        // a smaller unit, singular for one: "a year and a day", not "two weeks and three years" nor "a day and a half"
+        let (big, _) = unit.durationUnit, (u, factor) = small.durationUnit
+        let order = TimexDuration.Unit.allCases
+        guard small != .season, small != .weekend, small != .quarter, unit != .quarter, factor == 1,
+              order.firstIndex(of: u)! > order.firstIndex(of: big)!, abbreviated || info.unitPlural == (a != 1) else { return nil }
+        // "two years and six months ago": the offset rule reads the nearer amount
+        if s.isKeyword(q.end + 1, .ago, .later, .earlier) { return nil }
+        return (TimexDuration.Component(a, u), q.end + 1)
     }
 
     /// A fractional amount as TimeML writes it: whole units plus the rest in the next smaller

@@ -138,6 +138,23 @@ enum RelativeUnitRule {
         return nil
     }
 
+    /// "20 minutes ago", "half an hour ago", "an hour later", "two hours earlier": a time of day counted from
+    /// the publication time or the account's clock time (the resolver keeps "an hour later" a duration when
+    /// the account has no clock time, as TimeBank does).
+    private static func clockOffset(_ s: TokenStream, _ i: Int, _ q: Quantity, _ unit: TimeUnit, after j: Int,
+                                    _ out: inout [Candidate]) {
+        guard let a = q.amount, a > 0, !s.isGluedPunct(j - 1, 0x2D) else { return }
+        // half hours in minutes
+        let (u, n) = a == a.rounded() ? (unit, Int(a)) : unit == .hour && (a * 60) == (a * 60).rounded() ? (.minute, Int(a * 60)) : (unit, 0)
+        guard n > 0 else { return }
+        if s.isKeyword(j, .ago) {
+            out.append(Candidate(i, j + 1, .offset(u, n, sign: -1), .time, mod: q.approximate ? .approx : nil, rule: .offset))
+        } else if s.isKeyword(j, .later, .earlier) {
+            out.append(Candidate(i, j + 1, .narrative(u, s.isKeyword(j, .later) ? n : -n), .time,
+                                 mod: q.approximate ? .approx : nil, rule: .narrative, note: "a clock time from the account's"))
+        }
+    }
+
     /// "three days ago", "a year ago", "two days later", "a year earlier", "five years from now".
     private static func matchAgo(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let q = Quantity.read(s, i) else { return }
@@ -145,7 +162,11 @@ enum RelativeUnitRule {
         // "a year and a half ago" is left to the duration rule
         guard let info = s.info(j), let unit = info.unit else { return }
         j += 1
-        if unit == .second || unit == .minute || unit == .hour { return }
+        if unit == .second { return }
+        if unit == .minute || unit == .hour {
+            clockOffset(s, i, q, unit, after: j, &out)
+            return
+        }
         let amount = q.amount.map { Int($0) }
         if q.amount.map({ $0 != $0.rounded() }) ?? false { return }
         var approximate = q.approximate
