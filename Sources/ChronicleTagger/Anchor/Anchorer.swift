@@ -201,7 +201,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .quarterEnding(let inner), .dayMoved(let inner, _),
+        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .quarterEnding(let inner, _), .dayMoved(let inner, _),
              .yearOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
@@ -371,7 +371,16 @@ struct Anchorer {
             let week = dct.isoWeek
             if tense == .future || direction > 0 { return .weekend(dct.weekday == .sunday ? week.adding(weeks: 1) : week) }
             return .weekend(dct.weekday.isWeekend ? week : week.adding(weeks: -1))
-        case .quarterEnding(let inner):
+        case .quarterEnding(let inner, let number?):
+            let v = resolve(inner, dct, &steps)
+            guard var last = v.day else { return v }
+            // a numbered quarter told of outside the future has closed: its last day is not ahead
+            if tense != .future, dct < last, let before = CivilDate(year: last.year - 1, month: last.month, day: last.day) {
+                last = before
+            }
+            steps.append("quarter \(number) as the report numbers it, closed by \(last)")
+            return .quarter(year: last.year, quarter: number)
+        case .quarterEnding(let inner, nil):
             // the account's own (fiscal) quarter when it named one: "the fiscal first quarter … the quarter ended Sept. 30"
             if let ref = reportingPeriod, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")

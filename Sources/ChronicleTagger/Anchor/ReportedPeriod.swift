@@ -24,7 +24,10 @@ enum ReportedPeriod {
 
     /// Fixes the year of `c` when it names a reported period (and says so in its note).
     static func apply(_ s: TokenStream, _ c: inout Candidate, tense: Tense, dct: CivilDate) {
-        if case .currentPeriod = c.value, let v = quarterEnding(s, c, dct: dct) {
+        if case .shift(.quarter, 0) = c.value, tense != .future, ownFigures(s, c) {
+            c.value = .currentPeriod
+            c.note = "the quarter whose figures the report gives"
+        } else if case .currentPeriod = c.value, let v = quarterEnding(s, c, dct: dct) {
             c.value = v
             c.note = "the quarter whose last day is near"
         } else if let v = value(s, c, tense: tense, dct: dct) {
@@ -60,6 +63,23 @@ enum ReportedPeriod {
         case .month(let m, _): return .month(m, year: spec)
         default: return nil
         }
+    }
+
+    /// "This quarter's loss includes charges": figures that "this quarter" owns in a report are the reported
+    /// quarter's, not those of the quarter the article appears in ("the current quarter" keeps that reading).
+    private static func ownFigures(_ s: TokenStream, _ c: Candidate) -> Bool {
+        guard s.isKeyword(c.first, .this), s.isPossessive(c.end) else { return false }
+        return (c.end + 2..<c.end + 4).contains { isWord(s, $0, in: figureNouns) }
+    }
+
+    /// Whether a quarter names the period a report is about even when a later one was named before, or its
+    /// calendar quarter has not ended: "the fiscal second quarter" (numbered by the company's year), or a
+    /// quarter whose figures a past-tense sentence gives before that quarter is over by the calendar
+    /// ("reported a decline in fourth-quarter earnings" on 2 Nov 1989: a fiscal quarter already closed).
+    static func namesAccount(_ s: TokenStream, _ c: Candidate, tense: Tense, ended: Bool) -> Bool {
+        if (c.first..<c.end).contains(where: { s.isKeyword($0, .fiscal) }) || s.isKeyword(c.first - 1, .fiscal) { return true }
+        guard !ended, tense == .past, case .quarter(_, .implied) = c.value else { return false }
+        return cover(s, first: c.first, end: c.end)?.figures ?? false
     }
 
     /// Whether figures or a forecast cover the expression at `first..<end`.

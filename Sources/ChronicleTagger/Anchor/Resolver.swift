@@ -14,20 +14,29 @@ struct Resolver {
     struct State: Sendable {
         var narrative: TimexValue?
         var period: TimexValue? = nil
+        /// "For the nine months": the months a report covers so far, while they are the period it is about.
+        var yearToDate: TimexDuration? = nil
+        /// The last quarter named, a comparison's too: what "that quarter" points back to.
+        var quarter: TimexValue? = nil
     }
 
     func resolve(_ chosen: [Candidate], state: inout State) -> [Timex] {
         var narrative = state.narrative
         var period = state.period
+        var yearToDate = state.yearToDate
+        var lastQuarter = state.quarter
         defer {
+            state.quarter = lastQuarter
             state.narrative = narrative
             state.period = period
+            state.yearToDate = yearToDate
         }
         var out: [Timex] = []
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
         var previous: (candidate: Candidate, value: TimexValue)?
         var previousAnchored: Anchored?
+        let chosen = Resolver.apposedQuarters(stream, chosen)
         for var c in chosen {
             defer { previous = out.last.map { (c, $0.value) } }
             let original = c.value
@@ -42,6 +51,19 @@ struct Resolver {
             // "Stocks typically fall in September": a habit's month is any year's
             if case .month(let m, .implied) = c.value, habitual(around: c) {
                 c.value = .fixed("XXXX-" + TimexFormat.two(m))
+            }
+            // "usually conducted in the second and fourth quarters": a habit's quarter recurs every year
+            if case .quarter(let q, .implied) = c.value, habitual(around: c), !habitualModifier(before: c.first) {
+                c.value = .fixed("XXXX-Q\(q)")
+                c.type = .set
+                c.quant = .every
+            }
+            // "For the nine months … In the year-earlier period": the same months a year back (TimeBank: P9M)
+            if case .periodYearBefore = c.value, let d = yearToDate, period?.grain == .year,
+               (c.first..<c.end).contains(where: { stream.isKeyword($0, .period) }) {
+                c.value = .stated(.duration(d))
+                c.type = .duration
+                c.note = "the months of the report a year back"
             }
             var yearlessDay = false
             if case .weekday(_, .bare) = c.value { yearlessDay = true }
@@ -60,10 +82,13 @@ struct Resolver {
             }
             if let dct { ReportedPeriod.apply(stream, &c, tense: tense, dct: dct) }
             if !Anchorer.placesClockNarrative(narrative) { Resolver.keepClockAmount(&c) }
+            // "Results for that quarter": the quarter last named, not the quarter of the day named since
+            var reference = narrative
+            if case .narrativeUnit(.quarter, 0) = c.value, let q = lastQuarter { reference = q }
             var lead = LeadCue(stream, before: c.first)
             var actDay: CivilDate?
             if lead == .opening { (lead, actDay) = opening(c, tense: tense, previous: previous, before: dct) }
-            var anchorer = Anchorer(documentDate: dct, narrative: narrative, period: period, tense: tense, tenseCue: cue,
+            var anchorer = Anchorer(documentDate: dct, narrative: reference, period: period, tense: tense, tenseCue: cue,
                                     lead: lead)
             if let t = context.documentTime, let h = t.hour { anchorer.documentClock = (h, t.minute ?? 0) }
             anchorer.ownsHappening = stream.isPossessive(c.end)
@@ -122,20 +147,26 @@ struct Resolver {
             timex.preposition = Resolver.prepositions.contains(stream.keyword(c.first - 1) ?? .the)
                 ? stream.lowerWord(c.first - 1) : nil
             out.append(timex)
+            if c.type == .date, anchored.value.grain == .quarter { lastQuarter = anchored.value }
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
                 // a reporting period is one that has ended (not the current quarter, nor "the third quarter of
                 // 1990" in a forecast); an earlier one named in passing ("after a flat second quarter") does not
                 // replace it
-                if anchored.value.grain == .quarter || anchored.value.grain == .half,
-                   dct.map({ anchored.value.interval!.end < $0 }) ?? true,
-                   !(period.map { anchored.value.interval!.start < $0.interval!.start && $0.grain != .year } ?? false) {
+                let ended = dct.map({ anchored.value.interval!.end < $0 }) ?? true
+                let account = ReportedPeriod.namesAccount(stream, c, tense: tense, ended: ended)
+                if anchored.value.grain == .quarter || anchored.value.grain == .half, ended || account,
+                   account || !(period.map { anchored.value.interval!.start < $0.interval!.start && $0.grain != .year } ?? false) {
                     period = anchored.value
+                    yearToDate = nil
                 }
             }
             // "for the nine months": a report now about the year so far; "a year earlier" is the year before
-            if let dct, isYearToDate(c) { period = .year(Anchorer.lastCompletedQuarterYear(dct)) }
+            if let dct, let months = yearToDateMonths(c) {
+                period = .year(Anchorer.lastCompletedQuarterYear(dct))
+                yearToDate = TimexDuration(Double(months), .month)
+            }
         }
         return out
     }
@@ -239,6 +270,17 @@ struct Resolver {
         return false
     }
 
+    /// "the seasonally slow third quarter": the habit word describes the noun the expression heads (between
+    /// its article and it), not a habit of the clause.
+    private func habitualModifier(before first: Int) -> Bool {
+        var j = first - 1
+        while j >= max(0, first - 4), !stream.isKeyword(j, .the, .a, .an), stream.isWord(j) {
+            if stream.info(j)?.tenseFlags.contains(.habitual) ?? false { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// "Sunday, May 18" without a year: the weekday written with the date moves it from the year the tense
     /// chose to the next one (or the one before) when that makes the date that weekday, never against the
     /// tense (a past-tense "held on Sunday, May 18" stays in the past).
@@ -285,11 +327,28 @@ struct Resolver {
         return stream.isKeyword(j, .the) ? j : first
     }
 
-    /// "the first nine months", "the six months": the part of the year a report covers so far.
-    private func isYearToDate(_ c: Candidate) -> Bool {
+    /// "the comparable year-ago quarter, the second quarter ended Oct. 31": a period put beside the numbered
+    /// quarter a day closes is that quarter.
+    static func apposedQuarters(_ s: TokenStream, _ chosen: [Candidate]) -> [Candidate] {
+        var chosen = chosen
+        for n in chosen.indices.dropLast() where s.isPunct(chosen[n].end, 0x2C) && chosen[n + 1].first == chosen[n].end + 1 {
+            guard case .quarterEnding(_, _?) = chosen[n + 1].value else { continue }
+            switch chosen[n].value {
+            case .periodYearBefore, .currentPeriod:
+                chosen[n].value = chosen[n + 1].value
+                chosen[n].note = "the quarter put beside it"
+            default: continue
+            }
+        }
+        return chosen
+    }
+
+    /// "the first nine months", "the six months": the part of the year a report covers so far, in months.
+    private func yearToDateMonths(_ c: Candidate) -> Int? {
         guard c.type == .duration, stream.isKeyword(c.first, .the), case .stated(.duration(let d)) = c.value,
-              d.components.count == 1, d.components[0].unit == .month, let n = d.components[0].amount else { return false }
-        return n == 6 || n == 9
+              d.components.count == 1, d.components[0].unit == .month, let n = d.components[0].amount,
+              n == 6 || n == 9 else { return nil }
+        return Int(n)
     }
 
     /// Prepositions that govern a time expression.

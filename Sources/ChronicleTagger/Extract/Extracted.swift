@@ -70,8 +70,9 @@ indirect enum Extracted: Sendable {
     /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").
     case dayMoved(Extracted, days: Int)
     /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
-    /// holding most of the three months before it.
-    case quarterEnding(Extracted)
+    /// holding most of the three months before it; with the number the report gives it ("the second quarter
+    /// ended Oct. 31"), that quarter of the closing day's year, as TimeBank writes fiscal quarters.
+    case quarterEnding(Extracted, number: Int?)
     /// A clock time on a day (nil day: the publication day).
     case clock(Extracted?, hour: Int, minute: Int?)
     /// A value TimeML leaves underspecified, kept as written ("XXXX-WXX-5", "PXY").

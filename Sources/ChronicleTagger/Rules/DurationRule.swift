@@ -70,6 +70,10 @@ enum DurationRule {
             if let c = amountAndUnit(s, start: i, q) { out.append(c) }
             return
         }
+        if let c = lowerBound(s, i) {
+            out.append(c)
+            return
+        }
         if let q = Quantity.read(s, j) {
             if let c = amountAndUnit(s, start: i, q) { out.append(c) }
             return
@@ -111,6 +115,21 @@ enum DurationRule {
         var end = j + 2
         if s.isKeyword(end, .of), s.isKeyword(end + 1, .time) { end += 2 }
         return Candidate(i, end, .fixed("PXX"), .duration, rule: .duration, note: "a vague period: an unknown stretch")
+    }
+
+    /// "between two to six days", "from 10 to 15 years": the bounds of a range are two amounts (TimeML tags
+    /// each, the first with the unit written after the second); the amount at `i` with that unit, or nil.
+    /// ("two to three weeks" with no preposition of bounds stays one amount of unknown size.)
+    private static func lowerBound(_ s: TokenStream, _ i: Int) -> Candidate? {
+        guard s.isKeyword(i - 1, .between, .from),
+              let low = Quantity.read(s, i, allowArticle: false, allowVague: false), let a = low.amount,
+              s.isKeyword(low.end, .to, .and),
+              let high = Quantity.read(s, low.end + 1, allowArticle: false, allowVague: false), let b = high.amount, b > a,
+              let info = s.info(high.end), info.unit != nil, !s.isGluedPunct(high.end + 1, 0x2D),
+              var c = amountAndUnit(s, start: i, Quantity(amount: a, end: high.end)) else { return nil }
+        c.end = low.end
+        c.note = "the first bound of a range"
+        return c
     }
 
     /// "to last", "will last", "must last": the verb, not the adjective ("is expected to last several months").

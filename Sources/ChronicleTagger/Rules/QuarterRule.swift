@@ -77,6 +77,13 @@ enum QuarterRule {
         if s.info(j)?.unit == .year, s.isGluedPunct(j + 1, 0x2D), s.isKeyword(j + 2, .earlier, .ago) {
             year = .shifted(-1)
             j += 3
+            // "the year-earlier nine months": the months a report covers so far, a year back (TimeBank: P9M)
+            if hasThe, let q = Quantity.read(s, j, allowArticle: false, allowVague: false), let n = q.amount,
+               let info = s.info(q.end), info.unit == .month, info.unitPlural {
+                out.append(Candidate(i, q.end + 1, .stated(.duration(TimexDuration(n, .month))), .duration, rule: .quarter,
+                                     note: "the months of the report a year back"))
+                return
+            }
         }
         if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) { j += 1 }
         // "fiscal 1989", "fiscal year 1990"
@@ -92,10 +99,13 @@ enum QuarterRule {
                 return
             }
         }
+        if twoQuarters(s, i, from: j, &out) || coordinated(s, from: j, &out) { return }
         // the ordinal: "third", "3rd", "third-" / "latest", "current", "last", "previous"
         var ordinal: Int?
         var shift: Int?
         let recentEnd = recent(s, j)
+        // "the latest quarter", "the most recent period": the quarter the report is about
+        let latest = recentEnd != nil || s.isKeyword(j, .latest)
         if let o = s.info(j)?.ordinal, o >= 1, o <= 4 {
             ordinal = o
         } else if let n = s.number(j, maxDigits: 1), n >= 1, n <= 4, s.isWord(j + 1), s.glued(j + 1),
@@ -167,26 +177,77 @@ enum QuarterRule {
                 return
             }
             // "the quarter ended Sept. 30": the quarter that day closes
-            if s.isKeyword(end, .ended, .ending) {
-                var found: [Candidate] = []
-                AbsoluteDateRule.match(s, end + 1, &found)
-                for date in found where date.first == end + 1 {
-                    switch date.value {
-                    case .monthDay, .stated(.day):
-                        out.append(Candidate(i, end, .quarterEnding(date.value), rule: .quarter, note: "the quarter a day closes"))
-                        return
-                    default: continue
-                    }
-                }
+            if let date = closingDay(s, end) {
+                out.append(Candidate(i, end, .quarterEnding(date, number: nil), rule: .quarter, note: "the quarter a day closes"))
+                return
             }
             out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter of the account"))
             return
         }
+        // "the second quarter ended Oct. 31": the company numbers its own (fiscal) quarters
+        if let o = ordinal, !isHalf, year == .implied, let date = closingDay(s, end) {
+            out.append(Candidate(start, end, .quarterEnding(date, number: o), rule: .quarter, note: "a numbered quarter a day closes"))
+            return
+        }
         if let o = ordinal {
             out.append(Candidate(start, end, isHalf ? .half(o, year: year) : .quarter(o, year: year), rule: .quarter))
+        } else if latest, year == .implied {
+            out.append(Candidate(i, end, .currentPeriod, rule: .quarter, note: "the quarter the report is about"))
         } else if let sh = shift {
             out.append(Candidate(i, end, .shift(.quarter, sh), rule: .quarter))
         }
+    }
+
+    /// "ended Sept. 30", "ending July 31" at `k`: the day that closes a quarter.
+    private static func closingDay(_ s: TokenStream, _ k: Int) -> Extracted? {
+        guard s.isKeyword(k, .ended, .ending) else { return nil }
+        var found: [Candidate] = []
+        AbsoluteDateRule.match(s, k + 1, &found)
+        for date in found where date.first == k + 1 {
+            switch date.value {
+            case .monthDay, .stated(.day): return date.value
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// "the first two quarters of 1990", "the last two quarters of this year": a half of that year (TimeBank:
+    /// `1990-H1`); without a year the two quarters are an amount, left to `DurationRule`.
+    private static func twoQuarters(_ s: TokenStream, _ i: Int, from j: Int, _ out: inout [Candidate]) -> Bool {
+        let half: Int
+        if s.info(j)?.ordinal == 1 || s.isKeyword(j, .first) { half = 1 } else if s.isKeyword(j, .last, .final) { half = 2 } else { return false }
+        guard s.info(j + 1)?.number == 2 || s.number(j + 1, maxDigits: 1) == 2, let unit = s.info(j + 2),
+              unit.unit == .quarter, unit.unitPlural, s.isKeyword(j + 3, .of, .in) else { return false }
+        let k = s.isKeyword(j + 4, .fiscal) ? j + 5 : j + 4
+        let year: YearSpec, end: Int
+        if let y = DateParts.year(s, k) {
+            (year, end) = (.stated(y), k + 1)
+        } else if s.isKeyword(k, .this, .last, .next), s.info(k + 1)?.unit == .year, !(s.info(k + 1)?.unitPlural ?? true) {
+            year = s.isKeyword(k, .this) ? .current : s.isKeyword(k, .last) ? .previous : .following
+            end = k + 2
+        } else {
+            return false
+        }
+        out.append(Candidate(i, end, .half(half, year: year), rule: .quarter, note: "two quarters make a half"))
+        return true
+    }
+
+    /// "the second and fourth quarters": each ordinal names a quarter ("second", "fourth quarters"), of the
+    /// year stated after them ("of 1989"); a habit around them makes them any year's (see `Resolver`).
+    private static func coordinated(_ s: TokenStream, from j: Int, _ out: inout [Candidate]) -> Bool {
+        guard let first = s.info(j)?.ordinal, first >= 1, first <= 4, s.isKeyword(j + 1, .and, .or),
+              let second = s.info(j + 2)?.ordinal, second >= 1, second <= 4, let unit = s.info(j + 3),
+              unit.unit == .quarter, unit.unitPlural else { return false }
+        var year = YearSpec.implied
+        var end = j + 4
+        if s.isKeyword(end, .of, .in), let y = DateParts.year(s, end + 1) {
+            year = .stated(y)
+            end += 2
+        }
+        out.append(Candidate(j, j + 1, .quarter(first, year: year), rule: .quarter, note: "the first of two quarters"))
+        out.append(Candidate(j + 2, end, .quarter(second, year: year), rule: .quarter))
+        return true
     }
 
     /// "Q3 2025", "Q3", "H1 2025": a quarter or half written as a code; "FY2025", "FY25", "FY 2025":

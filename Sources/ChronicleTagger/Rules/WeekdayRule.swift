@@ -73,6 +73,13 @@ enum WeekdayRule {
                                  note: "a weekday and 'week': seven days after the coming one"))
             return
         }
+        // "on Monday and Tuesday nights": the plural part of day after the second weekday makes both recur
+        if s.isKeyword(i + 1, .and, .or), let next = s.info(i + 2), next.weekday != nil, !next.weekdayPlural, s.capitalized(i + 2),
+           let part = s.info(i + 3)?.partOfDay, !s.glued(i + 3), s.lowerWord(i + 3).hasSuffix("s") {
+            out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-\(day.rawValue)T\(part.part.rawValue)"), .set, rule: .set,
+                                 note: "a weekday sharing the recurring '\(s.lowerWord(i + 3))' after it"))
+            return
+        }
         out.append(withPart(s, Candidate(i, i + 1, .weekday(day, .bare), rule: .weekday)))
     }
 
