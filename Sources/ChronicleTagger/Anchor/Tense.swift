@@ -86,8 +86,8 @@ struct TenseClassifier {
     private func infinitive(_ s: TokenStream, before first: Int) -> TenseCue? {
         var j = first - 2
         while j >= max(1, first - 8), !s.sentenceBreak(before: j + 1) {
-            if s.isKeyword(j, .to), s.isWord(j + 1), !s.capitalized(j + 1), s.keyword(j + 1) == nil, s.info(j + 1)?.month == 0 || s.info(j + 1) == nil,
-               !adjectiveSlot(s, j + 1), s.isWord(j - 1), s.keyword(j - 1) == nil, !verbBefore(s, j),
+            if s.isKeyword(j, .to), s.isWord(j + 1), !s.capitalized(j + 1), s.keyword(j + 1) == nil, !adjectiveSlot(s, j + 1),
+               s.isWord(j - 1), s.keyword(j - 1) == nil, !verbBefore(s, j),
                !s.isSpelled(j - 1, "according"), !s.isSpelled(j - 1, "thanks") {
                 return TenseCue(tense: .future, word: "to " + s.lowerWord(j + 1), index: j + 1)
             }
@@ -121,7 +121,7 @@ struct TenseClassifier {
         }
         // "sentencing was set for June 9", "the trial was listed for Monday", "set a date for Friday": the date a
         // schedule points to ("a warrant was issued for his arrest on Tuesday" is no schedule)
-        if flags.contains(.scheduledFor), scheduleFor(s, after: i) != nil { return (.future, s.lowerWord(i) + " for") }
+        if flags.contains(.scheduledFor), schedulesFor(s, after: i) { return (.future, s.lowerWord(i) + " for") }
         // "with a decision expected by June", "the ruling, expected in June," ("than expected in June" compares)
         if flags.contains(.scheduledFor), s.isSpelled(i, "expected"), s.isKeyword(i + 1, .in, .on, .by, .at),
            !s.isKeyword(i - 1, .than, .as) {
@@ -194,21 +194,21 @@ struct TenseClassifier {
         return (modalBefore(s, i) ? .future : .past, s.lowerWord(i))
     }
 
-    /// The "for" of a schedule after the participle at `i`, at most two plain words between ("set sentencing for",
+    /// A schedule's "for" after the participle at `i`, at most two plain words between ("set sentencing for",
     /// "set a date for"), followed by what can start a time expression ("for June 9", "for Friday", "for 9 June").
-    private func scheduleFor(_ s: TokenStream, after i: Int) -> Int? {
+    private func schedulesFor(_ s: TokenStream, after i: Int) -> Bool {
         var k = i + 1
         while k <= i + 3, !s.isKeyword(k, .for) {
             guard s.isWord(k), !s.capitalized(k), s.info(k)?.tense == nil, s.info(k)?.trigger != true || s.isKeyword(k, .a, .the)
-            else { return nil }
+            else { return false }
             k += 1
         }
-        guard s.isKeyword(k, .for) else { return nil }
+        guard s.isKeyword(k, .for) else { return false }
         // "for June 9", "for Friday", "for 9 June", "for next week", "for the week commencing 9 June", "for the 5th"
-        if s.isNumber(k + 1) || s.isWord(k + 1) && s.info(k + 1)?.trigger == true && s.keyword(k + 1) == nil { return k }
-        if s.isKeyword(k + 1, .next, .this, .later) || s.isKeyword(k + 1, .early, .late, .mid) { return k }
-        if s.isKeyword(k + 1, .the), let w = s.info(k + 2), w.unit != nil || w.ordinal != nil || s.isNumber(k + 2) { return k }
-        return nil
+        if s.isNumber(k + 1) || s.isWord(k + 1) && s.info(k + 1)?.trigger == true && s.keyword(k + 1) == nil { return true }
+        if s.isKeyword(k + 1, .next, .this, .later) || s.isKeyword(k + 1, .early, .late, .mid) { return true }
+        if s.isKeyword(k + 1, .the), let w = s.info(k + 2) { return w.unit != nil || w.ordinal != nil }
+        return s.isKeyword(k + 1, .the) && s.isNumber(k + 2)
     }
 
     /// A verb before the "to" at `j` ("failed to meet", "tried to", "wants to"): the infinitive is its object, not
