@@ -29,6 +29,7 @@ enum LeadCue: Sendable {
                     && LeadCue.inPreparation(s, before: i - 3) {
             self = .upcoming
         }
+        else if LeadCue.warningFor(s, before: i) { self = .upcoming }
         else { self = .none }
     }
 
@@ -42,9 +43,27 @@ enum LeadCue: Sendable {
         return falls && s.isWord(v - 1) && s.capitalized(v - 1)
     }
 
-    /// "ahead of", "in the run-up to", "in the lead-up to", "preparing for", "in preparation for" right before `k`.
+    /// "a yellow warning for rain from 6pm on Thursday", "an amber warning for Thursday", "a warning covering
+    /// Thursday and Friday": the period a weather warning is issued for lies ahead, whatever the tense of the
+    /// issuing ("issued a warning for drivers on Tuesday" names the day of issue, not of the warning).
+    private static func warningFor(_ s: TokenStream, before i: Int) -> Bool {
+        var j = i - 1
+        var from = false
+        while j >= max(1, i - 12), !s.sentenceBreak(before: j + 1), !s.isPunct(j, 0x2C) {
+            if s.isKeyword(j, .from, .between) { from = true }
+            if s.isKeyword(j, .for) || s.isSpelled(j, "covering"), WeatherWords.warnings.contains(s.lowerWord(j - 1)) {
+                return from || j + 1 == i || s.isKeyword(j + 1, .on) && j + 2 == i
+            }
+            if s.isWord(j), s.info(j)?.tense != nil { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// "ahead of", "the eve of", "in the run-up to", "in the lead-up to", "preparing for", "in preparation for" right before `k`.
     private static func inPreparation(_ s: TokenStream, before k: Int) -> Bool {
-        if s.isKeyword(k - 1, .of) { return s.isKeyword(k - 2, .ahead) }
+        // "on the eve of Tuesday's election"
+        if s.isKeyword(k - 1, .of) { return s.isKeyword(k - 2, .ahead) || s.isSpelled(k - 2, "eve") }
         if s.isKeyword(k - 1, .to) {
             // "looking ahead to Friday's jobs report"
             if s.isKeyword(k - 2, .ahead) { return true }

@@ -37,6 +37,8 @@ struct Resolver {
         var previous: (candidate: Candidate, value: TimexValue)?
         var previousAnchored: Anchored?
         let chosen = Resolver.apposedQuarters(stream, chosen)
+        // a year that frames its sentence ("In 2005, …"): where it ends, and the year
+        var frame: (end: Int, year: Int)?
         for var c in chosen {
             defer { previous = out.last.map { (c, $0.value) } }
             let original = c.value
@@ -65,6 +67,7 @@ struct Resolver {
                 c.type = .duration
                 c.note = "the months of the report a year back"
             }
+            var inFrameYear: Int?
             var yearlessDay = false
             if case .weekday(_, .bare) = c.value { yearlessDay = true }
             if case .monthDay(_, _, year: .implied) = c.value { yearlessDay = true }
@@ -74,6 +77,16 @@ struct Resolver {
             // "get around Wednesday's ruling": a day named as the owner of a happening is behind us
             // unless a firm future cue says otherwise ("would" is not one)
             if tense == .future, stream.isPossessive(c.end), let w = cue, stream.lexicon.isWeakModal(w) { tense = .past }
+            if tense == .future, causedBy(c, cueAt: found.index) { tense = .past }
+            // "Saturday: bright start, cloud building": a forecast line headed by its day
+            if tense == .unknown, case .weekday(_, .bare) = c.value, stream.sentenceBreak(before: c.first), stream.isPunct(c.end, 0x3A) {
+                tense = .future
+            }
+            // "In 2005, Katrina struck on Aug. 29", "The 2018 Camp Fire started on Nov. 8": the sentence's year
+            if let y = frame.flatMap({ frameYear($0, before: c, cueAt: found.index) }), let framed = c.value.inYear(y) {
+                c.value = framed
+                inFrameYear = y
+            }
             // "agreed to buy the line in February": the month may date the agreement or the purchase, so the
             // nearer February, before or after (a day beside a commitment dates the commitment: see `TenseClassifier`)
             if tense == .future, case .month(_, .implied) = c.value, let w = cue, w.hasSuffix(" to"),
@@ -88,6 +101,8 @@ struct Resolver {
             var lead = LeadCue(stream, before: c.first)
             var actDay: CivilDate?
             if lead == .opening { (lead, actDay) = opening(c, tense: tense, previous: previous, before: dct) }
+            // "the window is open until Monday", "tickets are available until 30 June": a state still running ends ahead
+            if tense == .present, lead == .deadline, stream.isKeyword(c.first - 1, .until, .till) { tense = .future }
             var anchorer = Anchorer(documentDate: dct, narrative: reference, period: period, tense: tense, tenseCue: cue,
                                     lead: lead)
             if let t = context.documentTime, let h = t.hour { anchorer.documentClock = (h, t.minute ?? 0) }
@@ -128,6 +143,8 @@ struct Resolver {
                 anchored.anchor = .narrative
                 anchored.reference = .day(outer)
             }
+            if let y = inFrameYear { anchored.reason = "in the year \(y) its sentence names" }
+            if case .stated(.year(let y)) = c.value, opensFrame(c) { frame = (c.end, y) }
             previousAnchored = anchored
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
@@ -200,12 +217,51 @@ struct Resolver {
         if flags.contains(.adverb) || plan { return false }
         if k >= c.end { return opensSentence && k - c.end <= 6 }
         if k >= first { return false }
-        if flags.contains(.reporting) || first - k > 4 { return false }
+        if flags.contains(.reporting) || first - k > 10 { return false }
         // "prayed for help as Easter week began": a clause of its own in between
         for j in (k + 1)..<first where stream.isPunct(j, 0x2C) || stream.isKeyword(j, .as, .when, .while, .that, .until, .before, .after, .and) {
             return false
         }
+        // further off, only within a plain phrase: "changed from a fiscal year to a calendar year in December", not
+        // a purpose ("signed a deal to deliver jets in December") or another clause
+        return first - k <= 4 || !((k + 1)..<first).contains { opensOtherPhrase($0) }
+    }
+
+    /// "In 2005, Hurricane Katrina struck …", "The 2018 Camp Fire started …": a year fronted with a comma, or
+    /// naming the subject's event at the sentence start, frames the sentence.
+    private func opensFrame(_ c: Candidate) -> Bool {
+        guard c.first >= 1 else { return false }
+        if stream.isKeyword(c.first - 1, .in), stream.sentenceBreak(before: c.first - 1), stream.isPunct(c.end, 0x2C) { return true }
+        return stream.isKeyword(c.first - 1, .the) && stream.sentenceBreak(before: c.first - 1)
+            && stream.isWord(c.end) && stream.keyword(c.end) == nil && stream.info(c.end)?.tense == nil
+    }
+
+    /// The framing year for `c` when it is a month, day or holiday without a year in the same sentence as the
+    /// frame, and the sentence reports no saying ("In 2024, sales rose, the company said on March 3").
+    private func frameYear(_ f: (end: Int, year: Int), before c: Candidate, cueAt k: Int?) -> Int? {
+        guard f.end <= c.first else { return nil }
+        for j in f.end...c.first where stream.sentenceBreak(before: j) { return nil }
+        if let k, stream.info(k)?.tenseFlags.contains(.reporting) ?? false { return nil }
+        return f.year
+    }
+
+    /// "remains in hospital after Saturday's stabbing", "faces charges over Tuesday's attack": a happening a
+    /// present verb follows from is behind us, whatever the verb's schedule sense.
+    private func causedBy(_ c: Candidate, cueAt k: Int?) -> Bool {
+        guard stream.isPossessive(c.end), stream.isKeyword(c.first - 1, .after, .since, .following, .over), let k,
+              let info = stream.info(k), info.tense == .future,
+              info.tenseFlags.isDisjoint(with: [.modal, .forwardBeforeTo, .weakModal]) else { return false }
         return true
+    }
+
+    /// A word at `j` that starts a phrase of its own between a past verb and a far expression: "to" before a verb
+    /// (a purpose), "for"/"with"/"of", another verb cue, "which"/"who".
+    private func opensOtherPhrase(_ j: Int) -> Bool {
+        if stream.isKeyword(j, .to) {
+            return stream.isWord(j + 1) && !stream.capitalized(j + 1) && stream.keyword(j + 1) == nil
+        }
+        if stream.isKeyword(j, .for, .of) || stream.isSpelled(j, "with") || stream.info(j)?.tense != nil { return true }
+        return stream.isSpelled(j, "which") || stream.isSpelled(j, "who")
     }
 
     /// "The minister said on Monday that talks would resume on Thursday": a weekday the future in the past
@@ -391,6 +447,18 @@ struct Resolver {
 }
 
 extension Extracted {
+    /// The value with its implied year set ("Aug. 29" in a sentence about 2005), or nil when it has none to set.
+    func inYear(_ y: Int) -> Extracted? {
+        switch self {
+        case .monthDay(let m, let d, .implied): .monthDay(month: m, day: d, year: .stated(y))
+        case .month(let m, .implied): .month(m, year: .stated(y))
+        case .holiday(let h, .implied): .holiday(h, year: .stated(y))
+        case .partOfDay(let inner, let p): inner.inYear(y).map { .partOfDay($0, p) }
+        case .clock(let inner?, let h, let m): inner.inYear(y).map { .clock($0, hour: h, minute: m) }
+        default: nil
+        }
+    }
+
     /// A point of comparison ("a year earlier", "the year-ago quarter", "two years ago"): it does
     /// not move the account's own time.
     var isComparison: Bool {

@@ -78,7 +78,22 @@ struct TenseClassifier {
             i += 1
             steps += 1
         }
-        return headNoun ?? TenseCue(tense: .unknown, word: nil, index: nil)
+        return headNoun ?? infinitive(s, before: first) ?? TenseCue(tense: .unknown, word: nil, index: nil)
+    }
+
+    /// "Storms to continue Tuesday", "Trial of accused gunman to open in March": with no finite verb in the
+    /// sentence, a subject's "to" + verb before the expression is the headline's future.
+    private func infinitive(_ s: TokenStream, before first: Int) -> TenseCue? {
+        var j = first - 2
+        while j >= max(1, first - 8), !s.sentenceBreak(before: j + 1) {
+            if s.isKeyword(j, .to), s.isWord(j + 1), !s.capitalized(j + 1), s.keyword(j + 1) == nil, !adjectiveSlot(s, j + 1),
+               s.isWord(j - 1), s.keyword(j - 1) == nil, !verbBefore(s, j),
+               !s.isSpelled(j - 1, "according"), !s.isSpelled(j - 1, "thanks") {
+                return TenseCue(tense: .future, word: "to " + s.lowerWord(j + 1), index: j + 1)
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// A cue at `i`: its tense and the token index whose word names it (and a suffix for the trace).
@@ -89,8 +104,13 @@ struct TenseClassifier {
         guard n >= 2 else { return nil }
         let info = s.info(i)
         let flags = info?.tenseFlags ?? []
+        // "will last three days", "is expected to last until Tuesday": the verb, not the adverb of the past
+        if flags.contains(.adverb), s.isSpelled(i, "last") {
+            if s.isSpelled(i - 1, "to") { return nil }
+            if s.info(i - 1)?.tenseFlags.contains(.modal) ?? false { return (.future, s.lowerWord(i - 1) + " last") }
+        }
         // "had been due to expire", "had been scheduled": a plan now behind
-        if flags.contains(.forwardBeforeTo) || info?.tense == .future,
+        if flags.contains(.forwardBeforeTo) || flags.contains(.scheduledFor) || info?.tense == .future,
            s.isSpelled(i - 1, "had") || s.isSpelled(i - 1, "been") && s.isSpelled(i - 2, "had") {
             return (.past, "had " + s.lowerWord(i))
         }
@@ -99,6 +119,14 @@ struct TenseClassifier {
         if yearlessDay, flags.contains(.pastCommitment), s.isSpelled(i + 1, "to"), s.info(i + 2)?.tense != .future {
             return (.past, s.lowerWord(i))
         }
+        // "sentencing was set for June 9", "the trial was listed for Monday", "set a date for Friday": the date a
+        // schedule points to ("a warrant was issued for his arrest on Tuesday" is no schedule)
+        if flags.contains(.scheduledFor), schedulesFor(s, after: i) { return (.future, s.lowerWord(i) + " for") }
+        // "with a decision expected by June", "the ruling, expected in June," ("than expected in June" compares)
+        if flags.contains(.scheduledFor), s.isSpelled(i, "expected"), s.isKeyword(i + 1, .in, .on, .by, .at),
+           !s.isKeyword(i - 1, .than, .as) {
+            return (.future, "expected " + s.lowerWord(i + 1))
+        }
         // "plans to", "is expected to", "set to": forward
         if flags.contains(.forwardBeforeTo), s.isSpelled(i + 1, "to") { return (.future, s.lowerWord(i) + " to") }
         // "are planned for the weekend", "is scheduled for Friday", "is expected on Monday"
@@ -106,11 +134,20 @@ struct TenseClassifier {
             return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i))
         }
         // "failed to meet", "did not meet", "didn't meet": not the finite verb; the cue is further left
+        // ("the start on Monday": a noun after a determiner)
         if flags.contains(.plainPresent),
-           s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t") {
+           s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t")
+            || adjectiveSlot(s, i - 1) {
             return nil
         }
+        // "the Baftas take place on Sunday": the plural of "takes place"
+        if s.isSpelled(i, "take"), s.isSpelled(i + 1, "place"), !s.isSpelled(i - 1, "to"), !s.isSpelled(i - 1, "not"),
+           !s.isSpelled(i - 1, "did"), !(s.info(i - 1)?.tenseFlags.contains(.modal) ?? false) {
+            return (.future, "take place")
+        }
         if flags.contains(.fixture), fixtureVerb(s, i) { return (.future, s.lowerWord(i)) }
+        // "the show is released on Tuesday", "the results are published on Monday": a release ahead
+        if flags.contains(.schedulePassive), presentPassive(s, i) { return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i)) }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }
@@ -122,6 +159,13 @@ struct TenseClassifier {
             }
             // "when the case is heard in May": a passive in the present, no past
             if tense == .past, !flags.contains(.adverb), presentPassive(s, i) { return nil }
+            // "will remain closed Monday", "Bush will meet allied leaders Sunday": an -ed adjective in a clause of "will"
+            if tense == .past, endsInEd(s, t), futureClause(s, before: i) { return nil }
+            // "the plays on Sunday", "its runs": a present form after a determiner is a noun
+            if tense == .future, !flags.contains(.modal), !flags.contains(.adverb), adjectiveSlot(s, i - 1),
+               s.bytes[Int(t.end) - 1] | 0x20 == 0x73 {
+                return nil
+            }
             // "is hosting talks on Saturday", "are meeting on Friday": the present progressive of a plan
             if tense == .present, let k = progressive(s, after: i) { return (.future, info.spelling + " " + s.lowerWord(k)) }
 
@@ -144,8 +188,58 @@ struct TenseClassifier {
         guard n >= 5, !s.capitalized(i), endsInEd(s, t) else { return nil }
         if presentPassive(s, i) { return nil }
         if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") || adjectiveSlot(s, i - 1) { return nil }
+        // "Trial of accused gunman to open in March": a participle after "of" is an adjective
+        if futureClause(s, before: i) || s.isKeyword(i - 1, .of) { return nil }
         if s.bytes[Int(t.end) - 3] | 0x20 == 0x65 && !flags.contains(.pastInEed) { return nil }  // "proceed", "need"
         return (modalBefore(s, i) ? .future : .past, s.lowerWord(i))
+    }
+
+    /// A schedule's "for" after the participle at `i`, at most two plain words between ("set sentencing for",
+    /// "set a date for"), followed by what can start a time expression ("for June 9", "for Friday", "for 9 June").
+    private func schedulesFor(_ s: TokenStream, after i: Int) -> Bool {
+        var k = i + 1
+        while k <= i + 3, !s.isKeyword(k, .for) {
+            guard s.isWord(k), !s.capitalized(k), s.info(k)?.tense == nil, s.info(k)?.trigger != true || s.isKeyword(k, .a, .the)
+            else { return false }
+            k += 1
+        }
+        guard s.isKeyword(k, .for) else { return false }
+        // "for June 9", "for Friday", "for 9 June", "for next week", "for the week commencing 9 June", "for the 5th"
+        if s.isNumber(k + 1) || s.isWord(k + 1) && s.info(k + 1)?.trigger == true && s.keyword(k + 1) == nil { return true }
+        if s.isKeyword(k + 1, .next, .this, .later) || s.isKeyword(k + 1, .early, .late, .mid) { return true }
+        if s.isKeyword(k + 1, .the), let w = s.info(k + 2) { return w.unit != nil || w.ordinal != nil }
+        return s.isKeyword(k + 1, .the) && s.isNumber(k + 2)
+    }
+
+    /// A verb before the "to" at `j` ("failed to meet", "tried to", "wants to"): the infinitive is its object, not
+    /// a headline's future.
+    private func verbBefore(_ s: TokenStream, _ j: Int) -> Bool {
+        let t = s.tokens[j - 1]
+        if let info = s.info(j - 1), info.tense != nil || !info.tenseFlags.isEmpty { return true }
+        return t.end - t.start >= 4 && endsInEd(s, t)
+    }
+
+    /// "will remain closed", "will meet elected officials", "will hold talks with the combined allied command":
+    /// "will" or "shall" at most six words before `i` with no comma or clause word between, so an -ed form at
+    /// `i` is an adjective of its clause ("will say who attacked him on Sunday" has a clause of its own).
+    private func futureClause(_ s: TokenStream, before i: Int) -> Bool {
+        // only an adjective: before its noun ("closed session", "closed-door") or after "remain"/"stay" ("a case
+        // filed on Tuesday" is a past event even in a clause of "will")
+        let attributive = s.isWord(i + 1) && !s.capitalized(i + 1) && s.keyword(i + 1) == nil && s.info(i + 1)?.tense == nil
+            || s.isPunct(i + 1, 0x2D)
+        let predicative = s.isSpelled(i - 1, "remain") || s.isSpelled(i - 1, "stay") || s.isSpelled(i - 1, "keep")
+        guard attributive || predicative else { return false }
+        var j = i - 1
+        while j >= max(0, i - 6), !s.sentenceBreak(before: j + 1), s.isWord(j) {
+            if s.isSpelled(j, "will") || s.isSpelled(j, "shall") { return true }
+            if s.isKeyword(j, .that, .when, .after, .before, .since, .as) || s.isKeyword(j, .while, .until) || s.isSpelled(j, "if")
+                || s.isSpelled(j, "who") || s.isSpelled(j, "which") || s.isSpelled(j, "whether") || s.isSpelled(j, "how")
+                || s.isSpelled(j, "where") || s.isSpelled(j, "because") || s.info(j)?.tense == .past {
+                return false
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// "Spurs host Villa", "England play Australia", "voters head to the polls": a fixture word as the
@@ -214,7 +308,7 @@ struct TenseClassifier {
             // "could not be reached", "neither he nor his wife could be located": a failed attempt, in the past
             if s.isSpelled(k, "could") && (s.isSpelled(k + 1, "not") || negatedBefore(s, k)) { return false }
             if s.isSpelled(k, "will") || s.isSpelled(k, "would") || s.isSpelled(k, "shall") || s.isSpelled(k, "to")
-                || s.isSpelled(k, "could") || s.isSpelled(k, "might") || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
+                || s.isSpelled(k, "could") || s.isSpelled(k, "might") || s.isSpelled(k, "may") && !s.capitalized(k) || (s.isSpelled(k, "ll") && s.isPunct(k - 1, 0x27)) {
                 return true
             }
         }

@@ -1,6 +1,6 @@
 /// Flags of the tense vocabulary.
 struct TenseFlags: OptionSet, Sendable {
-    let rawValue: UInt16
+    let rawValue: UInt32
     /// Points forward when "to" follows ("plans to", "is expected to", "set to").
     static let forwardBeforeTo = TenseFlags(rawValue: 1)
     /// A modal or planning verb that only counts before the expression ("would", "could", "planned").
@@ -37,8 +37,15 @@ struct TenseFlags: OptionSet, Sendable {
     static let fixture = TenseFlags(rawValue: 8192)
     /// A habit ("usually", "typically", "historically"): a month it speaks of is any year's.
     static let habitual = TenseFlags(rawValue: 16384)
+    /// A participle that names a schedule when "for" follows ("sentencing was set for June 9", "the trial
+    /// was listed for Monday"), in any tense of the auxiliary: the date is the one the schedule points to.
+    static let scheduledFor = TenseFlags(rawValue: 32768)
+    /// A participle whose present passive tells of a release or fixture ahead ("the show is released on Tuesday",
+    /// "the results are published on Monday"); other present passives name no time of their own ("is accused of
+    /// killing a man on Saturday").
+    static let schedulePassive = TenseFlags(rawValue: 65536)
     /// A scheduled happening ("vote", "hearing", "final"): "the vote is on Wednesday" names the coming one.
-    static let eventNoun = TenseFlags(rawValue: 32768)
+    static let eventNoun = TenseFlags(rawValue: 131072)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -71,14 +78,19 @@ enum TenseWords {
         // scheduling verbs in the present point forward: "when parliament returns on Tuesday"
         for w in ["returns", "resumes", "reconvenes", "meets", "opens", "reopens", "begins", "starts", "ends", "closes",
                   "arrives", "visits", "travels", "heads", "departs", "convenes", "votes", "launches", "kicks",
-                  "hosts", "expires", "goes", "faces", "takes"] {
+                  "hosts", "expires", "goes", "faces", "takes",
+                  // previews of sport, screen, stage and science: "the finale airs Sunday", "the probe lands on Sunday"
+                  "airs", "premieres", "debuts", "streams", "lands", "tips", "finishes", "concludes", "continues",
+                  "headlines", "performs", "wraps", "culminates", "turns", "plays",
+                  // a state still running ends ahead: "the festival runs until Sunday", "the ban lasts until April"
+                  "runs", "lasts", "remains", "stays",
+                  // intentions told in the present: "critics vow a fight in November", "he can return in January"
+                  "vows", "pledges", "promises", "can"] {
             t.append((w, .future))
         }
         // their plain forms, for plural subjects ("they meet Monday"); words that are also nouns
         // or adjectives ("vote", "visit", "open") are left out
-        for w in ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify", "go"] {
-            t.append((w, .future))
-        }
+        for w in TenseWords.plainPresent { t.append((w, .future)) }
         // expectations and schedules: "officials expect a decision by Friday", "the deadline is Wednesday"
         for w in ["expect", "expects", "scheduled", "slated", "due", "deadline", "awaits", "await", "pending",
                   "planned", "planning"] {
@@ -87,10 +99,22 @@ enum TenseWords {
         return t
     }()
 
+    /// Plain present forms that point forward as a finite verb ("they meet Monday", "the semi-finals start on
+    /// Friday", "proceedings continue on Thursday"); words that are also nouns or adjectives ("vote", "visit",
+    /// "open") are left out, and after a determiner ("the start on Monday") none of them is a verb.
+    static let plainPresent = ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire",
+                               "testify", "go", "start", "finish", "conclude", "continue", "remain", "stay", "vow", "pledge"]
+
     static let flags: [([String], TenseFlags)] = [
         (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
-          "decided", "agreement", "offer", "proposal", "bid"], .forwardBeforeTo),
+          "decided", "agreement", "offer", "proposal", "bid",
+          // "is forecast to reach Scotland on Thursday", "snow is likely over the weekend"
+          "forecast", "likely", "unlikely", "poised"], .forwardBeforeTo),
+        (["set", "scheduled", "slated", "planned", "listed", "fixed", "rescheduled", "booked", "pencilled", "penciled",
+          "timetabled", "earmarked", "expected", "due", "issued"], .scheduledFor),
+        (["released", "published", "played", "held", "broadcast", "screened", "staged", "unveiled", "launched", "aired",
+          "premiered", "streamed", "hosted", "sentenced", "announced", "televised"], .schedulePassive),
         (["would", "could", "might", "may", "should", "must", "planned", "planning"], .weakModal),
         (["will", "would", "shall", "should", "must", "can", "could", "may", "might"], .modal),
         (["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most", "more",
@@ -99,8 +123,7 @@ enum TenseWords {
           "preferred"],
          .notPastForm),
         (["agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed"], .pastInEed),
-        (["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire", "testify", "go"],
-         .plainPresent),
+        (TenseWords.plainPresent, .plainPresent),
         (["agreed", "promised", "vowed", "pledged", "threatened", "decided"], .pastCommitment),
         (["ago", "yesterday", "last", "earlier", "previously", "since", "now", "today", "currently", "tomorrow", "soon",
           "upcoming"], .adverb),
@@ -114,7 +137,7 @@ enum TenseWords {
           "marking", "sending", "reconvening", "resuming", "kicking", "going", "coming"], .plannedProgressive),
         (["postponed", "postpone", "postpones", "delayed", "delay", "delays", "deferred", "defer", "defers",
           "adjourned", "adjourn", "adjourns", "recessed", "extended", "extend", "extends", "rescheduled",
-          "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved"], .deferral),
+          "reschedule", "suspended", "suspend", "suspends", "pushed", "put", "moved", "forward"], .deferral),
         (["deadline"], .nounCue),
         // ("often", "always", "generally" are left out: "officials generally expect the report in June" names one June)
         (["usually", "typically", "traditionally", "historically", "normally", "tends", "tend", "customarily",
@@ -127,4 +150,10 @@ enum TenseWords {
           "walkout", "rally", "auction", "anniversary", "eclipse", "budget", "announcement", "kickoff", "showdown",
           "event", "vigil", "commemoration", "opening"], .eventNoun),
     ]
+}
+
+/// Nouns of weather (and public-safety) warnings: the period one is issued for lies ahead.
+enum WeatherWords {
+    static let warnings: Set<String> = ["warning", "warnings", "alert", "alerts", "watch", "watches", "advisory",
+                                        "advisories", "forecast"]
 }
