@@ -109,9 +109,13 @@ enum DurationRule {
             return Candidate(i, i + 2, .fixed("PXX"), .duration, rule: .duration, note: "for some time: an unknown stretch")
         }
         guard s.isKeyword(i, .a) else { return nil }
+        // the noun first, the cheap test ("a" is common): "a lengthy period", "a fairly lengthy period"
         var j = i + 1
-        if s.isWord(j), s.lowerWord(j).hasSuffix("ly"), s.keyword(j) == nil { j += 1 }  // "a fairly lengthy period"
-        guard s.isWord(j), vaguePeriodAdjectives.contains(s.lowerWord(j)), s.isKeyword(j + 1, .period) else { return nil }
+        if !s.isKeyword(j + 1, .period) {
+            guard s.isKeyword(j + 2, .period), s.isWord(j), s.keyword(j) == nil, s.lowerWord(j).hasSuffix("ly") else { return nil }
+            j += 1
+        }
+        guard s.isWord(j), vaguePeriodAdjectives.contains(s.lowerWord(j)) else { return nil }
         var end = j + 2
         if s.isKeyword(end, .of), s.isKeyword(end + 1, .time) { end += 2 }
         return Candidate(i, end, .fixed("PXX"), .duration, rule: .duration, note: "a vague period: an unknown stretch")

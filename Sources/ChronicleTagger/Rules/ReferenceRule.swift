@@ -26,13 +26,15 @@ enum ReferenceRule {
     }
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
-        if isSomeday(s, i) {
-            out.append(Candidate(i, i + 2, .stated(.reference(.future)), rule: .reference, note: "'one day' after a modal"))
+        // "at a later date", "to a future date": some time ahead (the only match that starts at "a")
+        if s.isKeyword(i, .a) {
+            if s.isKeyword(i + 1, .later) || s.info(i + 1)?.reference == .future, s.isSpelled(i + 2, "date") {
+                out.append(Candidate(i, i + 3, .stated(.reference(.future)), rule: .reference, note: "a later date: the future"))
+            }
             return
         }
-        // "at a later date", "to a future date": some time ahead
-        if s.isKeyword(i, .a), s.isKeyword(i + 1, .later) || s.info(i + 1)?.reference == .future, s.isSpelled(i + 2, "date") {
-            out.append(Candidate(i, i + 3, .stated(.reference(.future)), rule: .reference, note: "a later date: the future"))
+        if isSomeday(s, i) {
+            out.append(Candidate(i, i + 2, .stated(.reference(.future)), rule: .reference, note: "'one day' after a modal"))
             return
         }
         guard let info = s.info(i) else { return }
