@@ -7,10 +7,14 @@ import ChronicleTime
 struct EventDays: Sendable {
     private var days: [Int: CivilDate] = [:]
 
-    /// Records `day`, stated in full before publication in a past-tense sentence, for the happening named
-    /// nearest before it in that sentence ("shot to death last Oct. 23"; "arrested on May 3 in the killing" dates
-    /// the arrest).
-    mutating func record(_ s: TokenStream, first: Int, day: CivilDate) {
+    /// Records `day`, stated in full before publication in a past-tense sentence, for the happening it qualifies
+    /// ("the Oct. 23 killing") or else the one named nearest before it in that sentence ("shot to death last
+    /// Oct. 23"; "arrested on May 3 in the killing" dates the arrest).
+    mutating func record(_ s: TokenStream, first: Int, end: Int, day: CivilDate) {
+        if s.isWord(end), !s.capitalized(end), let k = EventWords.kind(s.lowerWord(end)) {
+            days[k] = day
+            return
+        }
         var j = first - 1
         while j >= 0, !s.sentenceBreak(before: j + 1) {
             if s.isWord(j), let k = EventWords.kind(s.lowerWord(j)) {

@@ -152,7 +152,7 @@ struct Resolver {
             if case .stated(.year(let y)) = c.value, opensFrame(c) { frame = (c.end, y) }
             previousAnchored = anchored
             if tense == .past, let dct, let day = anchored.value.day, day < dct, EventDays.statesDay(original) {
-                events.record(stream, first: c.first, day: day)
+                events.record(stream, first: c.first, end: c.end, day: day)
             }
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)

@@ -2,8 +2,8 @@
 /// "the murder") point back to one dated happening of the story. Each kind is a set of words; the index is the kind.
 enum EventWords {
     static let kinds: [Set<String>] = [
-        // a violent death
-        ["shot", "shooting", "killed", "killing", "murder", "murdered", "slaying", "slain", "assassination",
+        // a (violent) death
+        ["death", "died", "dead", "shot", "shooting", "killed", "killing", "murder", "murdered", "slaying", "slain", "assassination",
          "assassinated", "stabbed", "stabbing", "gunned", "sniper"],
         // an attack
         ["attack", "attacked", "bombing", "bombed", "blast", "explosion", "exploded", "ambush", "ambushed"],
