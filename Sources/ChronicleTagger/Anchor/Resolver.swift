@@ -18,6 +18,8 @@ struct Resolver {
         var yearToDate: TimexDuration? = nil
         /// The last quarter named, a comparison's too: what "that quarter" points back to.
         var quarter: TimexValue? = nil
+        /// The day the story gave each kind of happening ("shot to death last Oct. 23").
+        var events = EventDays()
     }
 
     func resolve(_ chosen: [Candidate], state: inout State) -> [Timex] {
@@ -25,7 +27,9 @@ struct Resolver {
         var period = state.period
         var yearToDate = state.yearToDate
         var lastQuarter = state.quarter
+        var events = state.events
         defer {
+            state.events = events
             state.quarter = lastQuarter
             state.narrative = narrative
             state.period = period
@@ -111,6 +115,7 @@ struct Resolver {
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             var anchored = anchorer.anchor(c.value)
             checkWeekday(c, tense: tense, &anchored)
+            if tense == .past { placeOnEventDay(c, original: original, events: events, &anchored) }
             if inRangeYear { anchored.reason = "in the year of its range's first day" }
             if let dct, let (p, value) = previous, var before = previousAnchored, RangeOrder.impliedYear(original),
                RangeOrder.impliedYear(p.value), RangeOrder.joins(stream, p, c),
@@ -146,6 +151,9 @@ struct Resolver {
             if let y = inFrameYear { anchored.reason = "in the year \(y) its sentence names" }
             if case .stated(.year(let y)) = c.value, opensFrame(c) { frame = (c.end, y) }
             previousAnchored = anchored
+            if tense == .past, let dct, let day = anchored.value.day, day < dct, EventDays.statesDay(original) {
+                events.record(stream, first: c.first, end: c.end, day: day)
+            }
             let start = Int(stream.tokens[c.first].start), end = Int(stream.tokens[c.end - 1].end)
             let text = stream.text(c.first, c.end)
             var trace: [String] = []
@@ -186,6 +194,17 @@ struct Resolver {
             }
         }
         return out
+    }
+
+    /// "Slepian was shot to death at 10 p.m.", after the story dated the shooting: a clock time without a day in a
+    /// past-tense sentence that names a dated happening is on that happening's day (or counted from it: "at 6 a.m.
+    /// ten days before the shooting").
+    func placeOnEventDay(_ c: Candidate, original: Extracted, events: EventDays, _ anchored: inout Anchored) {
+        guard case .clock(nil, let h, let m) = original, let (day, why) = events.clockDay(stream, first: c.first, end: c.end) else { return }
+        anchored.value = .time(day, hour: h, minute: m)
+        anchored.anchor = .narrative
+        anchored.reference = .day(day)
+        anchored.steps.append("on \(why) → \(anchored.value)")
     }
 
     /// "Two hours later" with no clock time in the account: the amount, a duration, as TimeBank writes it

@@ -155,7 +155,11 @@ enum DurationRule {
     static func amountAndUnit(_ s: TokenStream, start: Int, _ q: Quantity) -> Candidate? {
         var j = q.end
         // "eight trading days", "two more weeks", "three straight years"
-        if s.isWord(j), s.info(j + 1)?.unit != nil, DurationRule.amountAdjectives.contains(s.lowerWord(j)) { j += 1 }
+        if s.isWord(j), s.info(j + 1)?.unit != nil, DurationRule.amountAdjectives.contains(s.lowerWord(j)) {
+            // "changed from a fiscal year to a calendar year": a kind of year the books are kept in, not a stretch
+            if q.article, s.isSpelled(j, "calendar"), s.isKeyword(start - 1, .from, .to) { return nil }
+            j += 1
+        }
         let hyphenated = s.isGluedPunct(j, 0x2D) && s.glued(j + 1)
         var start = start
         if hyphenated { j += 1 }

@@ -26,7 +26,13 @@ enum ReferenceRule {
     }
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
-        // "at a later date", "to a future date": some time ahead (the only match that starts at "a")
+        // "in a year or two", "in a week or two": some time ahead, not a stretch of a year
+        if s.isKeyword(i, .a) || s.isSpelled(i, "one"), s.isKeyword(i - 1, .in), let unit = s.info(i + 1)?.unit, unit.grain >= .day,
+           !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i + 2, .or), s.isSpelled(i + 3, "two") {
+            out.append(Candidate(i, i + 4, .stated(.reference(.future)), rule: .reference, note: "in a unit or two: the future"))
+            return
+        }
+        // "at a later date", "to a future date": some time ahead (the only other match that starts at "a")
         if s.isKeyword(i, .a) {
             if s.isKeyword(i + 1, .later) || s.info(i + 1)?.reference == .future, s.isSpelled(i + 2, "date") {
                 out.append(Candidate(i, i + 3, .stated(.reference(.future)), rule: .reference, note: "a later date: the future"))
