@@ -11,13 +11,13 @@ struct EventDays: Sendable {
     /// ("the Oct. 23 killing") or else the one named nearest before it in that sentence ("shot to death last
     /// Oct. 23"; "arrested on May 3 in the killing" dates the arrest).
     mutating func record(_ s: TokenStream, first: Int, end: Int, day: CivilDate) {
-        if s.isWord(end), !s.capitalized(end), let k = EventWords.kind(s.lowerWord(end)) {
+        if !s.capitalized(end), let k = EventWords.kind(s, end) {
             days[k] = day
             return
         }
         var j = first - 1
         while j >= 0, !s.sentenceBreak(before: j + 1) {
-            if s.isWord(j), let k = EventWords.kind(s.lowerWord(j)) {
+            if let k = EventWords.kind(s, j) {
                 days[k] = day
                 return
             }
@@ -35,7 +35,7 @@ struct EventDays: Sendable {
         while stop < s.count, !s.sentenceBreak(before: stop) { stop += 1 }
         var plain: (CivilDate, String)?
         for j in start..<stop where j < first || j >= end {
-            guard s.isWord(j), let k = EventWords.kind(s.lowerWord(j)), let day = days[k] else { continue }
+            guard let k = EventWords.kind(s, j), let day = days[k] else { continue }
             // "ten days before the shooting", "10 days before his murder"
             let head = s.isKeyword(j - 1, .the) || s.isWord(j - 1) && EventWords.determiners.contains(s.lowerWord(j - 1)) ? j - 1 : j
             if s.isKeyword(head - 1, .before, .after), let unit = s.info(head - 2)?.unit, unit == .day || unit == .week,

@@ -17,8 +17,17 @@ enum EventWords {
         ["robbery", "robbed", "kidnapping", "kidnapped", "abducted", "abduction", "hijacking", "hijacked"],
     ]
 
-    /// The kind of the word `w` (lower case), if it names one.
-    static func kind(_ w: String) -> Int? {
-        kinds.firstIndex { $0.contains(w) }
+    /// Each word's kind, built once: one lookup per word.
+    private static let kindOf: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (k, words) in kinds.enumerated() { for w in words { table[w] = k } }
+        return table
+    }()
+
+    /// The kind of the word at `j`, if it names one (keywords and words under four letters never do, and are
+    /// passed over before a lower-case copy is made).
+    static func kind(_ s: TokenStream, _ j: Int) -> Int? {
+        guard s.isWord(j), s.keyword(j) == nil, s.tokens[j].end - s.tokens[j].start >= 4 else { return nil }
+        return kindOf[s.lowerWord(j)]
     }
 }
