@@ -23,7 +23,10 @@ enum LeadCue: Sendable {
         }
         else if s.isKeyword(i - 1, .until, .till, .to), LeadCue.deferral(s, before: i - 1) { self = .deferred }
         else if s.isKeyword(i - 1, .by, .until, .till, .through) { self = .deadline }
-        else if s.isKeyword(i - 1, .from) || s.isSpelled(i - 1, "starting") || s.isSpelled(i - 1, "beginning") { self = .opening }
+        else if s.isKeyword(i - 1, .from) || s.isSpelled(i - 1, "starting") || s.isSpelled(i - 1, "beginning") {
+            // "a warning for rain from 6pm on Thursday": the start of a warned period, ahead like the rest of it
+            self = LeadCue.warningFor(s, before: i) ? .upcoming : .opening
+        }
         else if LeadCue.scheduled(s, before: i) { self = .upcoming }
         else if LeadCue.inPreparation(s, before: i) || s.isKeyword(i - 1, .on) && s.isWord(i - 2) && s.isKeyword(i - 3, .the)
                     && LeadCue.inPreparation(s, before: i - 3) {
@@ -47,6 +50,9 @@ enum LeadCue: Sendable {
     /// Thursday and Friday": the period a weather warning is issued for lies ahead, whatever the tense of the
     /// issuing ("issued a warning for drivers on Tuesday" names the day of issue, not of the warning).
     private static func warningFor(_ s: TokenStream, before i: Int) -> Bool {
+        // most expressions have no "for"/"covering" before them: a scan of words alone rules them out
+        let lower = max(1, i - 12)
+        guard lower < i, (lower..<i).contains(where: { s.isKeyword($0, .for) || s.isSpelled($0, "covering") }) else { return false }
         var j = i - 1
         var from = false
         while j >= max(1, i - 12), !s.sentenceBreak(before: j + 1), !s.isPunct(j, 0x2C) {
@@ -54,7 +60,8 @@ enum LeadCue: Sendable {
             if s.isKeyword(j, .for) || s.isSpelled(j, "covering"), WeatherWords.warnings.contains(s.lowerWord(j - 1)) {
                 return from || j + 1 == i || s.isKeyword(j + 1, .on) && j + 2 == i
             }
-            if s.isWord(j), s.info(j)?.tense != nil { return false }
+            // a verb ends the warning's phrase ("am" of "9am" is no verb)
+            if s.isWord(j), s.info(j)?.tense != nil, !s.isKeyword(j, .am) { return false }
             j -= 1
         }
         return false

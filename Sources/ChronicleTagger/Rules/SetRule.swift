@@ -76,8 +76,8 @@ enum SetRule {
             if k != .per {
                 let prev = i - 1
                 // "four flights a week", "three meals a day": a count of things per unit
-                let countedThings = s.isWord(prev) && !s.capitalized(prev) && s.keyword(prev) == nil && s.info(prev) == nil
-                    && s.lowerWord(prev).hasSuffix("s") && (s.isNumber(prev - 1) || s.info(prev - 1)?.number != nil)
+                let countedThings = s.isWord(prev) && !s.capitalized(prev) && (s.isNumber(prev - 1) || s.info(prev - 1)?.number != nil)
+                    && s.bytes[Int(s.tokens[prev].end) - 1] | 0x20 == 0x73 && s.keyword(prev) == nil && s.info(prev) == nil
                 let afterAmount = countedThings || s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
                     || s.isSpelled(prev, "million") || s.isSpelled(prev, "billion") || s.isSpelled(prev, "percent")
                     || s.isPunct(prev, 0x25) || s.isSpelled(prev, "dollars") || s.isSpelled(prev, "cents")
