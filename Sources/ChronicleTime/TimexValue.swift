@@ -55,9 +55,10 @@ public enum TimexType: String, CaseIterable, Codable, Sendable {
 
 /// A duration such as `P30D`, `PT40M`, `P1.5Y` or `PXY` (unknown amount).
 public struct TimexDuration: Hashable, Codable, Sendable, CustomStringConvertible {
-    /// Units in ISO 8601 order; the time units follow `T`.
+    /// Units in ISO 8601 order; the time units follow `T`. Centuries are written `C` as TimeBank writes them
+    /// ("centuries" `PXC`); TIDES' `CE` is read too.
     public enum Unit: String, CaseIterable, Codable, Sendable {
-        case millennium = "L", century = "CE", decade = "DE", year = "Y", quarter = "Q", month = "M", week = "W", day = "D"
+        case millennium = "L", century = "C", decade = "DE", year = "Y", quarter = "Q", month = "M", week = "W", day = "D"
         case hour = "H", minute = "TM", second = "S"
 
         public var isTimeUnit: Bool { self == .hour || self == .minute || self == .second }
@@ -125,6 +126,7 @@ public struct TimexDuration: Hashable, Codable, Sendable, CustomStringConvertibl
                 case ("M", true): unit = .minute
                 case ("H", _): unit = .hour
                 case ("S", _): unit = .second
+                case ("CE", _): unit = .century
                 default: unit = Unit(rawValue: letter)
                 }
                 guard let unit, !number.isEmpty else { return nil }

@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [
         "2025-03-15", "2025-W11", "2025-W11-WE", "2025-03", "2025-Q1", "2025-H2", "2025-SU", "2025", "199", "19", "020",
         "2025-03-15TMO", "2025-08-17TAF", "2025-08-17T14:00", "2025-08-17T14", "PRESENT_REF", "PAST_REF",
-        "FUTURE_REF", "P3Y", "PT40M", "P30D", "PXY", "P1.5Y", "PT2H30M", "P2DE", "XXXX-WXX-6", "1989-WXX", "XXXX-03-15",
+        "FUTURE_REF", "P3Y", "PT40M", "P30D", "PXY", "P1.5Y", "PT2H30M", "P2DE", "PXC", "XXXX-WXX-6", "1989-WXX", "XXXX-03-15",
     ])
     func roundTrips(value: String) {
         #expect(TimexValue(timex3: value)?.description == value)

@@ -9,7 +9,8 @@ extension Anchorer {
         let base: TimexValue
         let kind: AnchorKind
         var steps: [String] = []
-        if !grain, unit == .year, n == -1, let period {
+        // ("13 facilities, up from seven a year earlier" counts things: a quarter is not the reference)
+        if !grain, unit == .year, n == -1, let period, comparesMoney || period.grain != .quarter && period.grain != .half {
             steps.append("the reporting period \(period) moved back a year")
             return Anchored(value: moved(.year, -1, from: period), anchor: .narrative, steps: steps, reference: period)
         }

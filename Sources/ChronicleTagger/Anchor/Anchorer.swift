@@ -144,6 +144,9 @@ struct Anchorer {
     /// The last reporting period (quarter or half) the text named: comparisons ("a year
     /// earlier", "the year-ago period") are made with it.
     var period: TimexValue? = nil
+    /// Whether "a year ago" compares a report's money figures (`ReportedPeriod.comparesMoney`), and so
+    /// points to the reported period a year back.
+    var comparesMoney = true
     var tense: Tense
     var tenseCue: String?
     /// A word in front that sets the direction whatever the tense ("effective Feb. 1", "by February").
@@ -366,7 +369,8 @@ struct Anchorer {
             guard let n else { return .reference(sign < 0 ? .past : .future) }
             if unit == .hour || unit == .minute { return clockOffset(unit, n, sign: sign, dct, &steps) }
             // "a year ago" in a report about a quarter or month: that period a year back ("41 years ago" is not a comparison)
-            if unit == .year, n == 1, let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half || ref.grain == .month {
+            if unit == .year, n == 1, let ref = reportingPeriod,
+               ref.grain == .month || comparesMoney && (ref.grain == .quarter || ref.grain == .half) {
                 steps.append("\(n) year(s) back from the narrative period \(ref)")
                 return moved(.year, sign * n, from: ref)
             }

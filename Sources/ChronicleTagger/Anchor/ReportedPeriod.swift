@@ -19,6 +19,37 @@ enum ReportedPeriod {
         "forecast", "forecasts", "forecasting", "forecasted", "projected", "projects", "projecting", "predicted",
         "predicts", "guided", "guidance", "outlook",
     ]
+    /// Words of money that make "a year ago" a report's comparison of figures ("net income of $2 million, up from
+    /// $1.5 million a year ago", "the year-ago results"): that period a year back.
+    static let moneyWords: Set<String> = [
+        "cents", "cent", "pence", "net", "income", "revenue", "revenues", "sales", "profit", "profits", "loss", "losses",
+        "results",
+        "earnings", "earned", "expense", "expenses", "cost", "costs", "price", "prices", "dividend", "dividends",
+        "dollars", "dollar", "yen", "pounds", "marks", "francs", "guilders", "euros", "lire", "pesos", "rupees", "yuan",
+    ]
+
+    /// Whether the sentence of `c` speaks of money (a "$" or a money word, or "a share"): "13 facilities in
+    /// operation, up from seven a year ago" counts things, so its "a year ago" is a year before publication,
+    /// not the reported quarter a year back.
+    static func comparesMoney(_ s: TokenStream, _ c: Candidate) -> Bool {
+        func money(_ k: Int) -> Bool {
+            if s.isPunct(k, 0x24) { return true }
+            guard s.isWord(k), s.keyword(k) == nil else { return false }
+            return isWord(s, k, in: moneyWords) || s.isKeyword(k - 1, .a) && s.isSpelled(k, "share")
+        }
+        var k = c.first - 1
+        while k >= 0, !s.sentenceBreak(before: k + 1) {
+            if money(k) { return true }
+            k -= 1
+        }
+        k = c.end
+        while s.has(k), !s.sentenceBreak(before: k) {
+            if money(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Nouns of a market day in "the last trading day of the quarter".
     static let dayModifiers: Set<String> = ["trading", "business", "working"]
 

@@ -111,6 +111,10 @@ struct Resolver {
                                     lead: lead)
             if let t = context.documentTime, let h = t.hour { anchorer.documentClock = (h, t.minute ?? 0) }
             anchorer.ownsHappening = stream.isPossessive(c.end)
+            switch c.value {
+            case .offset(.year, 1, _), .narrative(.year, -1): anchorer.comparesMoney = ReportedPeriod.comparesMoney(stream, c)
+            default: break
+            }
             anchorer.speechDay = actDay ?? speechDay(c, tense: tense, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
             var anchored = anchorer.anchor(c.value)

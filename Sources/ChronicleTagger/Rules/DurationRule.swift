@@ -40,14 +40,14 @@ enum DurationRule {
         if s.isKeyword(k, .the) { k += 1 }
         if s.isKeyword(k, .coming, .past, .last, .next, .previous, .following), !isVerbLast(s, k), let info = s.info(k + 1), let unit = info.unit,
            info.unitPlural, unit != .weekend, unit != .season, unit != .second, !s.capitalized(k + 1) {
-            out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
+            out.append(Candidate(i, k + 2, .stated(.duration(TimexDuration(nil, unit.vagueDurationUnit))), .duration,
                                  rule: .duration, note: "an unknown number of \(unit.rawValue)s"))
             return
         }
         // "the weeks ahead", "the years ahead": a stretch from now of unknown length
         if s.isKeyword(i, .the), let info = s.info(i + 1), let unit = info.unit, info.unitPlural, s.isKeyword(i + 2, .ahead),
            unit != .weekend, unit != .season, unit != .second {
-            out.append(Candidate(i, i + 3, .stated(.duration(TimexDuration(nil, unit.durationUnit.0))), .duration,
+            out.append(Candidate(i, i + 3, .stated(.duration(TimexDuration(nil, unit.vagueDurationUnit))), .duration,
                                  rule: .duration, note: "an unknown number of \(unit.rawValue)s ahead"))
             return
         }
@@ -93,7 +93,8 @@ enum DurationRule {
             if s.isKeyword(i - 1, .on), s.isKeyword(i + 1, .when) { return }
             let amount: Double? = info.unitPlural ? nil : unit.durationUnit.1
             let end = long ? i + 3 : coordinatedEnd(s, i + 1)
-            out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, unit.durationUnit.0))),
+            let durationUnit = info.unitPlural ? unit.vagueDurationUnit : unit.durationUnit.0
+            out.append(Candidate(i, end, .stated(.duration(TimexDuration(amount, durationUnit))),
                                  .duration, rule: .duration, note: info.unitPlural ? "a plural unit without an amount" : "a unit-long stretch"))
         }
     }
@@ -213,7 +214,7 @@ enum DurationRule {
             || s.isWord(end + 2) && !s.capitalized(end + 1) && s.keyword(end + 1) == nil && measuredNouns.contains(s.lowerWord(end + 2)) {
             return nil
         }
-        let (durationUnit, factor) = unit.durationUnit
+        let (durationUnit, factor) = amount == nil ? (unit.vagueDurationUnit, 1) : unit.durationUnit
         var duration = TimexDuration(Self.components(amount.map { $0 * factor }, durationUnit))
         if let (component, _) = second { duration.components.append(component) }
         return Candidate(start, end, .stated(.duration(duration)), .duration,

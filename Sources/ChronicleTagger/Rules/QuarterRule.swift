@@ -66,10 +66,15 @@ enum QuarterRule {
             out.append(Candidate(i, j + 3, .shift(.year, k), rule: .quarter, note: "fiscal year"))
             return
         }
-        // "the fiscal year": gold TimeML marks the span of a year
+        // "the fiscal year ended Sept. 30", "throughout the fiscal year": a twelve-month stretch (TimeBank: P1Y);
+        // "earnings for the fiscal year": the current (fiscal) year, as bare "the year" is
         if hasThe, s.isKeyword(j, .fiscal), s.info(j + 1)?.unit == .year, !(s.info(j + 1)?.unitPlural ?? true),
            DateParts.year(s, j + 2) == nil {
-            out.append(Candidate(i, j + 2, .stated(.duration(TimexDuration(1, .year))), .duration, rule: .quarter))
+            if YearRule.isStretch(s, the: i, after: j + 2) {
+                out.append(Candidate(i, j + 2, .stated(.duration(TimexDuration(1, .year))), .duration, rule: .quarter))
+            } else {
+                out.append(Candidate(i, j + 2, .shift(.year, 0), rule: .quarter, note: "the fiscal year of the account"))
+            }
             return
         }
         // "year-earlier", "year-ago": the same period a year before

@@ -13,16 +13,24 @@ enum ReferenceRule {
     /// The words between "the" and "past" or "future" ("the near future", "the recent past").
     static let pastOrFutureModifiers: [StaticString] = ["near", "distant", "foreseeable", "recent", "immediate"]
 
-    /// "will one day be", "could one day", "hopes to one day become": "one day" after a modal, or between "to" and
-    /// its verb, is some time ahead, not a day long.
+    /// Modals before "one day" that make it some time ahead ("will one day be", "could one day").
+    static let somedayModals: Set<String> = ["will", "would", "could", "might", "may", "can", "should", "must", "shall"]
+    /// Subject pronouns before "one day" and a plain verb ("the hope he one day follow", "we one day return").
+    static let somedayPronouns: Set<String> = ["he", "she", "they", "we", "i", "you"]
+
+    /// "will one day be", "could one day", "hopes to one day become", "the hope he one day follow": "one day"
+    /// after a modal, or between "to" or a subject pronoun and its verb, is some time ahead, not a day long.
     static func isSomeday(_ s: TokenStream, _ i: Int) -> Bool {
-        guard s.isSpelled(i, "one"), s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true) else { return false }
-        if s.isKeyword(i - 1, .to) {
-            // "to one day become": a plain word after it, the verb ("cut to one day a week" is an amount)
-            return s.isWord(i + 2) && !s.glued(i + 2) && !s.capitalized(i + 2) && s.keyword(i + 2) == nil && s.info(i + 2) == nil
+        guard s.isSpelled(i, "one"), s.info(i + 1)?.unit == .day, !(s.info(i + 1)?.unitPlural ?? true), s.isWord(i - 1) else {
+            return false
         }
-        return s.isSpelled(i - 1, "will") || s.isSpelled(i - 1, "would") || s.isSpelled(i - 1, "could")
-            || s.isSpelled(i - 1, "might") || s.isSpelled(i - 1, "may") || s.isSpelled(i - 1, "can")
+        // "to one day become": a plain word after it, the verb ("cut to one day a week" is an amount)
+        let verbAfter = s.isWord(i + 2) && !s.glued(i + 2) && !s.capitalized(i + 2) && s.keyword(i + 2) == nil && s.info(i + 2) == nil
+        if s.isKeyword(i - 1, .to) { return verbAfter }
+        let before = s.lowerWord(i - 1)
+        if somedayModals.contains(before) { return true }
+        // "he one day walked in": a past verb tells of a day gone by, left as it was
+        return verbAfter && somedayPronouns.contains(before) && !s.lowerWord(i + 2).hasSuffix("ed")
     }
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
@@ -121,7 +129,7 @@ enum ReferenceRule {
             if u != .year && u != .decade {
                 // "recent weeks and months": one stretch
                 let end = DurationRule.coordinatedEnd(s, i + 2)
-                out.append(Candidate(i, end, .stated(.duration(TimexDuration(nil, u.durationUnit.0))), .duration,
+                out.append(Candidate(i, end, .stated(.duration(TimexDuration(nil, u.vagueDurationUnit))), .duration,
                                      rule: .duration, note: "recent + plural unit: an unknown stretch"))
                 return
             }

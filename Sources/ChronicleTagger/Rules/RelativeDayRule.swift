@@ -12,6 +12,13 @@ enum RelativeDayRule {
         if let info = s.info(i), let offset = info.dayOffset {
             if isTitle(s, i) || isDayAfterTitle(s, i) { return }
             if offset == 0, isEra(s, i) { return }
+            // "the people of tomorrow", "the cities of today", "tomorrow's world": the age to come (the present
+            // one, the one gone), not a day; "today's world" is left untagged above, as TimeBank leaves it
+            if eraOf(s, i) || offset == 1 && isEra(s, i) {
+                let r: TemporalReference = offset > 0 ? .future : offset == 0 ? .present : .past
+                out.append(Candidate(i, i + 1, .stated(.reference(r)), rule: .reference, note: "an age, not a day"))
+                return
+            }
             if info.spelling == "tonight" {
                 out.append(Candidate(i, i + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .relativeDay))
                 return
@@ -62,10 +69,12 @@ enum RelativeDayRule {
     }
 
     /// Nouns that make "today's" the present era rather than the publication day ("today's world",
-    /// "today's young voters"); "today's vote" stays a day.
+    /// "today's young voters", "the cities of tomorrow"); "today's vote" stays a day.
     static let eraNouns: Set<String> = ["world", "youth", "young", "society", "generation", "generations", "children",
                                         "kids", "teenagers", "teens", "standards", "technology", "culture",
-                                        "computers", "families", "parents", "students"]
+                                        "computers", "families", "parents", "students", "people", "cities", "city",
+                                        "leaders", "workers", "workforce", "heroes", "consumers", "technologies",
+                                        "architecture", "schools", "classrooms", "cars", "homes"]
 
     /// "today's world", "today's personal computers": the era, which TimeBank leaves untagged.
     static func isEra(_ s: TokenStream, _ i: Int) -> Bool {
@@ -74,6 +83,13 @@ enum RelativeDayRule {
             if eraNouns.contains(s.lowerWord(k)) { return true }
         }
         return false
+    }
+
+    /// "the people of tomorrow", "the leaders of today": an era noun right before "of" and the day word, which
+    /// owns nothing after it ("the children of today's Britain" is the day's).
+    static func eraOf(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isKeyword(i - 1, .of), s.isWord(i - 2), !s.capitalized(i - 2), !s.isPossessive(i + 1) else { return false }
+        return eraNouns.contains(s.lowerWord(i - 2))
     }
 
     /// "The Day After Tomorrow": "Day", "After" (or "Before") and the day word all capitalised inside a sentence, a title.

@@ -39,15 +39,21 @@ enum YearRule {
     /// Possessive determiners that introduce a year used as an adjective ("its 1990 invasion").
     static let determiners: Set<String> = ["its", "his", "her", "their", "our", "my", "your", "whose", "these", "those"]
 
+    /// "the year ended March 31", "the year that ended in March", "the year to May", "the fiscal year through
+    /// June", "throughout the fiscal year": a year closed by a day, or gone through whole, is a twelve-month
+    /// stretch (TimeBank: P1Y); "for the year" is the year of the account. `the` is the article, `k` the token
+    /// after "year".
+    static func isStretch(_ s: TokenStream, the: Int, after k: Int) -> Bool {
+        s.isKeyword(k, .ended, .ending) || s.isKeyword(k, .that) && s.isKeyword(k + 1, .ended, .ending)
+            || s.isKeyword(k, .to, .through) && DateParts.month(s, k + 1) != nil || s.isKeyword(the - 1, .throughout)
+    }
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true) {
             if let (y, end) = DateParts.yearSpan(s, i + 2) {
                 out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             } else {
-                // "the year ended March 31", "the year that ended in March", "the year to May" are twelve-month
-                // stretches (TimeBank: P1Y); "for the year" the year of the account
-                let lasting = s.isKeyword(i + 2, .ended, .ending) || s.isKeyword(i + 2, .that) && s.isKeyword(i + 3, .ended, .ending)
-                    || s.isKeyword(i + 2, .to) && DateParts.month(s, i + 3) != nil
+                let lasting = isStretch(s, the: i, after: i + 2)
                 // "2007 was the year of the iPhone": a year named by what happened in it, the one the
                 // account is about, not the year of publication
                 if s.isKeyword(i + 2, .of), !s.isNumber(i + 3), DateParts.yearSpan(s, i + 3) == nil {

@@ -106,6 +106,11 @@ enum TimeUnit: String, Sendable, CaseIterable {
         }
     }
 
+    /// The unit of a duration with no amount: vague centuries keep their unit ("centuries" → `PXC`, as TimeBank
+    /// writes them, like "millennia" `PXL`), where counted ones are written in years ("two centuries" `P200Y`);
+    /// "decades" stays in years (TimeBank: "decades-long" `PXY`).
+    var vagueDurationUnit: TimexDuration.Unit { self == .century ? .century : durationUnit.0 }
+
     var isClockUnit: Bool { self == .second || self == .minute || self == .hour }
 
     /// The grain of a calendar value one unit long.
