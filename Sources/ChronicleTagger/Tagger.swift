@@ -165,7 +165,11 @@ public struct Tagger: Sendable {
             tokens.withUnsafeBufferPointer { tokenBuffer in
                 let stream = TokenStream(bytes: slice, tokens: tokenBuffer, lexicon: lexicon)
                 Extractor().extract(stream, into: &candidates)
-                guard !candidates.isEmpty else { return }
+                guard !candidates.isEmpty else {
+                    // a text without expressions sets no narrative time: "then" after it points back to none
+                    state.narrativeSetInLastText = false
+                    return
+                }
                 let chosen = Refiner().refine(stream, candidates)
                 let publishedDay = context.documentTime.map { scratch.shortDay($0.date) }
                 let found = Resolver(stream: stream, context: context, publishedDay: publishedDay, recordsTrace: recordsTrace)
@@ -246,13 +250,17 @@ public struct ArticleTagger: Sendable {
         self.tagger = tagger
         self.documentTime = documentTime
         self.state = Resolver.State(narrative: nil)
+        state.textIsSentence = true
     }
 
     /// The date of the account so far: the last date an expression resolved to.
     public var narrativeReference: TimexValue? { state.narrative }
 
     /// Starts a new account (a new paragraph that does not continue the previous one).
-    public mutating func resetNarrative() { state = Resolver.State(narrative: nil) }
+    public mutating func resetNarrative() {
+        state = Resolver.State(narrative: nil)
+        state.textIsSentence = true
+    }
 
     /// The expressions of the next sentence (offsets are UTF-8 offsets into `sentence`).
     public mutating func tag(_ sentence: String) -> [Timex] {

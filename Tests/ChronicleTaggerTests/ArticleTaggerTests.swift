@@ -15,6 +15,17 @@ import Testing
         #expect(later.first?.explanation.contains("Mon 3 Mar 2025") == true)
     }
 
+    @Test func thenPointsBackToTheLastSentencesDateOnly() {
+        var article = ArticleTagger(documentTime: Self.published)
+        _ = article.tag("Conversion rights will terminate on Nov. 30.")
+        let until = article.tag("Until then, the stock remains convertible.")
+        #expect(until.map(\.text) == ["then"])
+        #expect(until.first?.value.description == "2025-11-30")
+        _ = article.tag("The shares were sold on 3 March 2025.")
+        _ = article.tag("The buyer was a fund.")
+        #expect(article.tag("By then, prices had fallen.").isEmpty)
+    }
+
     @Test func resetStartsANewAccount() {
         var article = ArticleTagger(documentTime: Self.published)
         _ = article.tag("The talks began on 3 March 2025.")

@@ -384,6 +384,10 @@ struct Anchorer {
             // the end of the publication year unless the sentence looks back
             let y = spec == .implied && tense != .past ? dct.year : pickYear(spec, dct) { CivilDate(year: $0, month: 12, day: 31)! }
             return day ? .day(CivilDate(year: y, month: 12, day: 31)!) : .year(y)
+        case .anaphor:
+            // the `Resolver` takes these from the story
+            steps.append("a date of the story, not of the publication")
+            return .underspecified("XXXX-XX-XX")
         case .decadeOfCentury(let tens):
             var decade = (dct.year / 100) * 10 + tens
             if decade * 10 > dct.year { decade -= 10 }

@@ -48,6 +48,11 @@ struct EventDays: Sendable {
         return plain.map { (day: $0.0, why: $0.1) }
     }
 
+    /// The day the story gave the kind of happening the word at `j` names ("his death" after "the Oct. 23 killing").
+    func day(_ s: TokenStream, _ j: Int) -> CivilDate? {
+        EventWords.kind(s, j).flatMap { days[$0] }
+    }
+
     /// Whether an extracted value states a day in full or by month and day ("Oct. 23", "the night of Oct. 23"):
     /// a day the story gives a happening, not one counted ("two days later") or named by weekday.
     static func statesDay(_ e: Extracted) -> Bool {

@@ -20,6 +20,10 @@ struct Resolver {
         var quarter: TimexValue? = nil
         /// The day the story gave each kind of happening ("shot to death last Oct. 23").
         var events = EventDays()
+        /// Whether an expression of the text before set the narrative time, and whether each text is one
+        /// sentence (`ArticleTagger`): then "then" in this one may point back to it.
+        var narrativeSetInLastText = false
+        var textIsSentence = false
     }
 
     func resolve(_ chosen: [Candidate], state: inout State) -> [Timex] {
@@ -28,7 +32,11 @@ struct Resolver {
         var yearToDate = state.yearToDate
         var lastQuarter = state.quarter
         var events = state.events
+        // the token where an expression of this text last set the narrative time
+        var narrativeAt: Int?
+        let carried = state.textIsSentence && state.narrativeSetInLastText
         defer {
+            state.narrativeSetInLastText = narrativeAt != nil
             state.events = events
             state.quarter = lastQuarter
             state.narrative = narrative
@@ -44,6 +52,12 @@ struct Resolver {
         // a year that frames its sentence ("In 2005, …"): where it ends, and the year
         var frame: (end: Int, year: Int)?
         for var c in chosen {
+            // "Oct. 12, the day before the plunge", "the day after his death", "until then": a date of the story, or nothing
+            if case .anaphor(let a) = c.value {
+                guard let found = pointBack(a, c, previous: previous, events: events, narrative: narrative,
+                                            setAt: narrativeAt, carried: carried) else { continue }
+                if case .time = found.value { c.type = .time }
+            }
             defer { previous = out.last.map { (c, $0.value) } }
             let original = c.value
             // "5 to 6 May", "April 24 and 25": the two days of a range fall in one year, the first's
@@ -117,7 +131,13 @@ struct Resolver {
             }
             anchorer.speechDay = actDay ?? speechDay(c, tense: tense, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
-            var anchored = anchorer.anchor(c.value)
+            var anchored: Anchored
+            if case .anaphor(let a) = c.value {
+                anchored = pointBack(a, c, previous: previous, events: events, narrative: narrative, setAt: narrativeAt,
+                                     carried: carried)!
+            } else {
+                anchored = anchorer.anchor(c.value)
+            }
             checkWeekday(c, tense: tense, &anchored)
             if tense == .past { placeOnEventDay(c, original: original, events: events, &anchored) }
             if inRangeYear { anchored.reason = "in the year of its range's first day" }
@@ -180,6 +200,7 @@ struct Resolver {
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
                !c.value.isComparison {
                 narrative = anchored.value
+                narrativeAt = c.end - 1
                 // a reporting period is one that has ended (not the current quarter, nor "the third quarter of
                 // 1990" in a forecast); an earlier one named in passing ("after a flat second quarter") does not
                 // replace it
@@ -209,6 +230,37 @@ struct Resolver {
         anchored.anchor = .narrative
         anchored.reference = .day(day)
         anchored.steps.append("on \(why) → \(anchored.value)")
+    }
+
+    /// The date an anaphoric expression points back to; nil when the story gave none, and the expression is dropped.
+    /// An apposition takes the day right before its comma; "the day after his death" counts from the day the story
+    /// gave that kind of happening; "then" is the narrative time, when it was set in the same sentence or the one
+    /// before (`setAt`: its token in this text; `carried`: set in the text before, a sentence).
+    func pointBack(_ a: Anaphor, _ c: Candidate, previous: (candidate: Candidate, value: TimexValue)?, events: EventDays,
+                   narrative: TimexValue?, setAt: Int?, carried: Bool) -> Anchored? {
+        switch a {
+        case .apposed:
+            guard let (p, value) = previous, p.end + 1 == c.first, value.day != nil else { return nil }
+            return Anchored(value: value, anchor: .narrative, steps: ["the day put before it, \(value)"], reference: value)
+        case .happening(let unit, let n, let word):
+            guard let day = events.day(stream, word) else { return nil }
+            let value = Anchorer(documentDate: context.documentTime?.date, narrative: nil, tense: .unknown, tenseCue: nil)
+                .moved(unit, n, from: .day(day))
+            return Anchored(value: value, anchor: .narrative,
+                            steps: ["\(day), the day of the '\(stream.lowerWord(word))', moved \(n) \(unit.rawValue) → \(value)"],
+                            reference: .day(day))
+        case .then:
+            guard let narrative, narrative.interval != nil else { return nil }
+            var breaks = 0
+            if let setAt {
+                for j in (setAt + 1)...c.first where stream.sentenceBreak(before: j) { breaks += 1 }
+            } else {
+                guard carried else { return nil }
+                for j in 1...max(1, c.first) where stream.sentenceBreak(before: j) { return nil }
+            }
+            guard breaks <= 1 else { return nil }
+            return Anchored(value: narrative, anchor: .narrative, steps: ["the account's last date, \(narrative)"], reference: narrative)
+        }
     }
 
     /// "Two hours later" with no clock time in the account: the amount, a duration, as TimeBank writes it

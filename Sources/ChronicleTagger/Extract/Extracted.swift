@@ -87,6 +87,19 @@ indirect enum Extracted: Sendable {
     /// The end of a year: its last day as an adjective ("year-end", "year-end results"), the year
     /// itself with mod END as a noun ("by year end", "by year's end", like "the end of the year").
     case yearEnd(YearSpec, day: Bool)
+    /// A date the story gave earlier, pointed back to ("Oct. 12, the day before the plunge", "the day after his
+    /// death", "until then"): the `Resolver` takes it from the account, or drops the expression when there is none.
+    case anaphor(Anaphor)
+}
+
+/// What an anaphoric expression points back to.
+enum Anaphor: Sendable, Equatable {
+    /// "Oct. 12, the day before the stock market plunge": the date right before the comma.
+    case apposed
+    /// "the day after his death": the day the story gave the happening named at token `word`, moved `n` units.
+    case happening(TimeUnit, Int, word: Int)
+    /// "until then", "by then": the account's last date, named in the same sentence or the one before.
+    case then
 }
 
 /// The name of the rule that produced a candidate, shown in traces and corpus files.

@@ -27,7 +27,7 @@ struct Extractor {
 /// The rule families, each with its matcher and the declaration of its first token.
 enum RuleFamily: UInt8, CaseIterable {
     case absoluteDate, year, weekday, relativeDay, relativeUnit, duration, clockTime, reference, quarter, season
-    case decade, holiday, set, partOfDay
+    case decade, holiday, set, partOfDay, anaphora
 
     /// Called directly, not through a table of closures: a closure is retained and released at
     /// each call, for every rule at every token that may start an expression.
@@ -48,6 +48,7 @@ enum RuleFamily: UInt8, CaseIterable {
         case .holiday: HolidayRule.match(s, i, &out)
         case .set: SetRule.match(s, i, &out)
         case .partOfDay: PartOfDayRule.match(s, i, &out)
+        case .anaphora: AnaphoraRule.match(s, i, &out)
         }
     }
 
@@ -67,6 +68,7 @@ enum RuleFamily: UInt8, CaseIterable {
         case .holiday: HolidayRule.firstToken
         case .set: SetRule.firstToken
         case .partOfDay: PartOfDayRule.firstToken
+        case .anaphora: AnaphoraRule.firstToken
         }
     }
 
@@ -84,7 +86,7 @@ enum RuleFamily: UInt8, CaseIterable {
         case .season: SeasonRule.afterThe
         case .decade: DecadeRule.afterThe
         case .partOfDay: PartOfDayRule.afterThe
-        case .absoluteDate, .clockTime, .holiday, .set: nil
+        case .absoluteDate, .clockTime, .holiday, .set, .anaphora: nil
         }
     }
 

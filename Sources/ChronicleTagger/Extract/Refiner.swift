@@ -33,6 +33,7 @@ struct Refiner {
                 taken[n].value = .clock(taken[n + 1].value, hour: h, minute: m)
             }
         }
+        appose(s, &taken)
         var previousEnd = 0
         for n in taken.indices {
             widen(s, &taken[n], limit: previousEnd)
@@ -120,6 +121,45 @@ struct Refiner {
         }
     }
 
+    /// "Oct. 12, the day before the stock market plunge", "Monday, the first day of the trial", "Nov. 7, the eve of
+    /// the vote": a day put beside a named day is that day. Adds "the day" (the head noun phrase, not the clause
+    /// after it) with the value `.anaphor(.apposed)`; a count from the happening at the same place gives way to it.
+    private func appose(_ s: TokenStream, _ taken: inout [Candidate]) {
+        var n = 0
+        while n < taken.count {
+            let comma = taken[n].end
+            n += 1
+            guard s.isPunct(comma, 0x2C), s.isKeyword(comma + 1, .the), isNamedDay(taken[n - 1].value) || isDayOffset(taken[n - 1].value),
+                  let end = apposedDay(s, comma + 1) else { continue }
+            if n < taken.count, taken[n].first < end {
+                guard case .anaphor(.happening) = taken[n].value, taken[n].first == comma + 1 else { continue }
+                taken.remove(at: n)
+            }
+            taken.insert(Candidate(comma + 1, end, .anaphor(.apposed), rule: .narrative, note: "put beside the day before it"), at: n)
+            n += 1
+        }
+    }
+
+    /// The end of the day phrase an apposition opens at "the" (`j`): "the day" before "before", "after", "of",
+    /// "when", "that" or a clause ("the day the market fell", "the day Kennedy died"); "the eve" before "of";
+    /// "the first day" before "of".
+    private func apposedDay(_ s: TokenStream, _ j: Int) -> Int? {
+        if s.isSpelled(j + 1, "eve") { return s.isKeyword(j + 2, .of) ? j + 2 : nil }
+        var head = j + 1
+        if s.info(head)?.ordinal != nil || s.isKeyword(head, .last, .first, .final) { head += 1 }
+        guard let info = s.info(head), info.unit == .day, !info.unitPlural, !s.glued(head), s.isWord(head + 1) else { return nil }
+        if head > j + 1 { return s.isKeyword(head + 1, .of) ? head + 1 : nil }
+        // "the day before yesterday" is a day of its own
+        if s.info(head + 2)?.dayOffset != nil { return nil }
+        if s.isKeyword(head + 1, .before, .after, .of, .when, .that, .the, .a, .an) { return head + 1 }
+        // a clause whose subject is a name or a pronoun: "the day Kennedy died", "the day he resigned"
+        if s.capitalized(head + 1), s.keyword(head + 1) == nil, s.info(head + 1) == nil { return head + 1 }
+        return Refiner.clauseSubjects.contains(s.lowerWord(head + 1)) ? head + 1 : nil
+    }
+
+    /// Words that open the clause of "the day he resigned", "the day its shares fell".
+    static let clauseSubjects: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"]
+
     /// Whether "the" in front of "early", "late" or "mid-" belongs to the expression: "the early
     /// 1990s", "the mid-1990s", "the early summer" are whole noun phrases, but a month, a day or a
     /// year takes no article, so in "the mid-May deadline" or "the late-2023 talks" it is the
@@ -147,6 +187,11 @@ struct Refiner {
         case .narrative(let unit, _), .offset(let unit, _, _): unit == .hour || unit == .minute
         default: false
         }
+    }
+
+    private func isDayOffset(_ e: Extracted) -> Bool {
+        if case .dayOffset = e { return true }
+        return false
     }
 
     private func isDay(_ e: Extracted) -> Bool {

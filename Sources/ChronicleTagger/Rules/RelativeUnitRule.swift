@@ -30,9 +30,15 @@ enum RelativeUnitRule {
         // "the year before", "the day after": the unit next to the account's, when nothing follows
         // the signal ("the day before the vote" is counted from an event)
         if s.isKeyword(i, .the), let info = s.info(i + 1), let unit = info.unit, !info.unitPlural, !s.glued(i + 1),
-           unit == .day || unit == .week || unit == .month || unit == .year, s.isKeyword(i + 2, .before, .after),
-           !s.isWord(i + 3), !s.isNumber(i + 3) {
-            out.append(Candidate(i, i + 3, .narrativeUnit(unit, s.isKeyword(i + 2, .before) ? -1 : 1), rule: .narrative))
+           unit == .day || unit == .week || unit == .month || unit == .year, s.isKeyword(i + 2, .before, .after) {
+            let n = s.isKeyword(i + 2, .before) ? -1 : 1
+            if !s.isWord(i + 3), !s.isNumber(i + 3) {
+                out.append(Candidate(i, i + 3, .narrativeUnit(unit, n), rule: .narrative))
+            } else if unit != .year, let word = happening(s, i + 3) {
+                // "the day after his death": counted from the day the story gave that happening, if it gave one
+                out.append(Candidate(i, i + 2, .anaphor(.happening(unit, n, word: word)), rule: .narrative,
+                                     note: "a \(unit.rawValue) counted from a happening"))
+            }
         }
         // "the end of the month", "the rest of the month": the month of the account
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
@@ -55,6 +61,15 @@ enum RelativeUnitRule {
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .weekend, !(s.info(i + 1)?.unitPlural ?? true) {
             out.append(Candidate(i, i + 2, .recentWeekend, rule: .relativeUnit))
         }
+    }
+
+    /// The token of the happening a noun phrase at `j` names: "the shooting", "his death", "Slepian's murder".
+    static func happening(_ s: TokenStream, _ j: Int) -> Int? {
+        if s.isKeyword(j, .the) || s.isWord(j) && EventWords.determiners.contains(s.lowerWord(j)) {
+            return EventWords.kind(s, j + 1) != nil ? j + 1 : nil
+        }
+        if s.capitalized(j), s.keyword(j) == nil, s.isPossessive(j + 1) { return EventWords.kind(s, j + 3) != nil ? j + 3 : nil }
+        return nil
     }
 
     /// How a shift word moves a unit, and what it is relative to.
