@@ -31,6 +31,7 @@ public struct ArticleAnalyzer: Sendable {
         var blocks: [AnalysedBlock] = []
         var buffers = SentenceReading.Buffers()
         var scratch = Tagger.Scratch()
+        var taggerAccount = Tagger.Account()
         for block in article.document.textBlocks {
             let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
@@ -42,7 +43,7 @@ public struct ArticleAnalyzer: Sendable {
                 let utf8Range = start..<(start + text.utf8.count)
                 var narrativeAfter = narrativeReference
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter,
-                                         scratch: &scratch)
+                                         account: &taggerAccount, scratch: &scratch)
                 var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
                 quoteOpen = reading.endsQuoted
                 var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,

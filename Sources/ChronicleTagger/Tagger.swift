@@ -117,6 +117,26 @@ public struct Tagger: Sendable {
         return copy.withUTF8 { tag(bytes: $0, context: context, state: &state, scratch: &scratch) }
     }
 
+    /// What an account carries from one sentence to the next besides its narrative time: the days
+    /// it gave its happenings ("the Oct. 23 killing" for "the day after his death"), its reporting
+    /// period and last quarter, and whether the sentence before set the narrative time ("Until then").
+    /// A caller that dates sentence by sentence with its own narrative time keeps one per article.
+    public struct Account: Sendable {
+        var state = Resolver.State(narrative: nil)
+
+        public init() { state.textIsSentence = true }
+    }
+
+    /// `tag(_:context:narrative:scratch:)` for one sentence of an account: what the sentences before
+    /// gave (`account`) applies to this one, and this one's is kept there for the next.
+    public func tag(_ text: String, context: AnchorContext, narrative: inout TimexValue?, account: inout Account,
+                    scratch: inout Scratch) -> [Timex] {
+        var copy = text
+        account.state.narrative = narrative
+        defer { narrative = account.state.narrative }
+        return copy.withUTF8 { tag(bytes: $0, context: context, state: &account.state, scratch: &scratch) }
+    }
+
     /// What outlives one call of `tag`: the token and candidate arrays (emptied, their capacity
     /// kept) and the publication day as explanations write it, made once for a document.
     public struct Scratch: Sendable {
