@@ -109,6 +109,22 @@ import Testing
         }
     }
 
+    /// The radix sort behind `SortedCounts(counting:)` orders as `sort()` does: keys alike in some
+    /// 16-bit digits (a digit all share is skipped), with repeats, and lists too short for it.
+    @Test func radixSortOrdersKeysAsSortDoes() {
+        var generator = SplitMix64(seed: 24)
+        let random = (0..<20_000).map { _ in generator.next() }
+        let lists: [[UInt64]] = [
+            random, random.map { $0 & 0xFFFF_0000_FFFF }, random.map { $0 % 300 }, random.map { $0 | 0xFFFF_0000_0000_0000 },
+            Array(random.prefix(100)), [], random.map { _ in 7 },
+        ]
+        for list in lists {
+            var sorted = list
+            SortedCounts.radixSort(&sorted)
+            #expect(sorted == list.sorted())
+        }
+    }
+
     /// A small deterministic generator for the test above.
     struct SplitMix {
         var state: UInt64

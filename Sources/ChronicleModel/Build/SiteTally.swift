@@ -12,9 +12,41 @@ struct SortedCounts: Sendable, Equatable {
 
     /// The counts of `all` (in any order, each occurrence counted).
     init(counting all: [UInt64]) {
-        for key in all.sorted() {
+        var sorted = all
+        Self.radixSort(&sorted)
+        for key in sorted {
             if keys.last == key { counts[counts.count - 1] += 1 } else { keys.append(key); counts.append(1) }
         }
+    }
+
+    /// Sorts `keys` ascending by their four 16-bit digits, least significant first (a clean build
+    /// counts half a million sentence hashes on one core: `sort()` took about 0.06 s of it at
+    /// 10,000 articles). The four digits' counts are taken in one pass; a digit all keys share moves nothing.
+    static func radixSort(_ keys: inout [UInt64]) {
+        guard keys.count > 4096 else { return keys.sort() }
+        var counts = [Int](repeating: 0, count: 4 << 16)
+        var spare = [UInt64](repeating: 0, count: keys.count)
+        keys.withUnsafeMutableBufferPointer { keys in spare.withUnsafeMutableBufferPointer { spare in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for key in keys {
+                    for digit in 0..<4 { counts[digit << 16 | Int(truncatingIfNeeded: key >> UInt64(16 * digit)) & 0xFFFF] += 1 }
+                }
+                var (from, to) = (keys, spare)
+                for digit in 0..<4 {
+                    let base = digit << 16, shift = UInt64(16 * digit)
+                    if counts[base | Int(truncatingIfNeeded: from[0] >> shift) & 0xFFFF] == from.count { continue }
+                    var start = 0
+                    for d in base..<base + (1 << 16) { (counts[d], start) = (start, start + counts[d]) }
+                    for key in from {
+                        let d = base | Int(truncatingIfNeeded: key >> shift) & 0xFFFF
+                        to[counts[d]] = key
+                        counts[d] += 1
+                    }
+                    swap(&from, &to)
+                }
+                if from.baseAddress != keys.baseAddress { _ = keys.update(fromContentsOf: from) }
+            }
+        } }
     }
 
     init(keys: [UInt64], counts: [Int32]) throws {
@@ -159,8 +191,13 @@ struct BoilerplateTally: Sendable, Equatable {
         sentences = SortedCounts(counting: all)
         let distinct = evidence.map(\.distinctParagraphs)
         paragraphs = SortedCounts(counting: distinct.flatMap { $0 })
+        // The few frequent paragraphs in a filter first: most of the site's paragraphs are passed
+        // over on one bit instead of a search of the sorted counts each.
+        let counted = paragraphs
+        let often = HashFilter(counted.keys.indices.lazy.filter { counted.counts[$0] >= BoilerplateDetector.furnitureMinimumArticles }
+            .map { counted.keys[$0] })
         for (e, ps) in zip(evidence, distinct) {
-            for p in ps where paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles { frequent[p] = e.outlet }
+            for p in ps where often.mayContain(p) && paragraphs[p] >= BoilerplateDetector.furnitureMinimumArticles { frequent[p] = e.outlet }
         }
     }
 
@@ -286,6 +323,8 @@ struct NameTally: Sendable, Equatable {
 
     private mutating func update(_ e: NameEvidence, sign: Int) throws(TallyMismatch) {
         func change<K>(_ table: inout [K: Int], _ key: K, by n: Int) throws(TallyMismatch) {
+            // A sum that grows is found once (a clean build adds every article's names on one core).
+            if n > 0 { return table[key, default: 0] += n }
             let total = table[key, default: 0] + n
             guard total >= 0 else { throw TallyMismatch() }
             table[key] = total == 0 ? nil : total

@@ -79,7 +79,7 @@ public struct BuildCache: Sendable {
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
         // Header, then the payload as it is: no copy of a large period's bytes.
         let header = headerStart + withUnsafeBytes(of: (checksum ?? ContentHash.xxh64(payload)).littleEndian, Array.init)
-        let written = WholeWrite.all(header, to: fd) && WholeWrite.all(payload, to: fd)
+        let written = WholeWrite.all(header, then: payload, to: fd)
         let closed = close(fd) == 0
         guard written, closed, rename(temporary, target) == 0 else {
             unlink(temporary)

@@ -26,6 +26,27 @@ public enum WholeWrite {
         bytes.withUnsafeBytes { all($0, to: fd) }
     }
 
+    /// Writes all of `head`, then all of `body`, to `fd`: in one call when the system takes them
+    /// whole (a clean build writes a small cache file per article, each a header and a payload).
+    public static func all(_ head: [UInt8], then body: [UInt8], to fd: Int32) -> Bool {
+        let written = head.withUnsafeBytes { head in
+            body.withUnsafeBytes { body in
+                withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { pieces in
+                    pieces[0] = iovec(iov_base: UnsafeMutableRawPointer(mutating: head.baseAddress), iov_len: head.count)
+                    pieces[1] = iovec(iov_base: UnsafeMutableRawPointer(mutating: body.baseAddress), iov_len: body.count)
+                    var n = writev(fd, pieces.baseAddress, 2)
+                    while n < 0 && errno == EINTR { n = writev(fd, pieces.baseAddress, 2) }
+                    return n
+                }
+            }
+        }
+        guard written >= 0 else { return false }
+        if written < head.count {
+            return head.withUnsafeBytes { all(UnsafeRawBufferPointer(rebasing: $0[written...]), to: fd) } && all(body, to: fd)
+        }
+        return body.withUnsafeBytes { all(UnsafeRawBufferPointer(rebasing: $0[(written - head.count)...]), to: fd) }
+    }
+
     public static func all(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
         var done = 0
         while done < buffer.count {
