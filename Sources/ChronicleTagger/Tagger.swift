@@ -132,6 +132,8 @@ public struct Tagger: Sendable {
     public func tag(_ text: String, context: AnchorContext, narrative: inout TimexValue?, account: inout Account,
                     scratch: inout Scratch) -> [Timex] {
         var copy = text
+        // the caller's narrative time is not the one this account's last sentence left: "then" does not point to it
+        if narrative != account.state.narrative { account.state.narrativeSetInLastText = false }
         account.state.narrative = narrative
         defer { narrative = account.state.narrative }
         return copy.withUTF8 { tag(bytes: $0, context: context, state: &account.state, scratch: &scratch) }
