@@ -37,7 +37,7 @@ struct EventDays: Sendable {
         for j in start..<stop where j < first || j >= end {
             guard let k = EventWords.kind(s, j), let day = days[k] else { continue }
             // "ten days before the shooting", "10 days before his murder"
-            let head = s.isKeyword(j - 1, .the) || s.isWord(j - 1) && EventWords.determiners.contains(s.lowerWord(j - 1)) ? j - 1 : j
+            let head = s.isKeyword(j - 1, .the) || s.isWord(j - 1) && PronounWords.possessives.contains(s.lowerWord(j - 1)) ? j - 1 : j
             if s.isKeyword(head - 1, .before, .after), let unit = s.info(head - 2)?.unit, unit == .day || unit == .week,
                let q = Quantity.read(s, head - 3, allowVague: false), q.end == head - 2, let n = q.amount, n == n.rounded(), j >= end {
                 let shift = Int(n) * (unit == .week ? 7 : 1) * (s.isKeyword(head - 1, .before) ? -1 : 1)
@@ -63,9 +63,4 @@ struct EventDays: Sendable {
         default: return false
         }
     }
-}
-
-extension EventWords {
-    /// Words that may stand between "before"/"after" and the happening ("before his murder").
-    static let determiners: Set<String> = ["his", "her", "their", "its"]
 }

@@ -158,7 +158,7 @@ struct Refiner {
     }
 
     /// Words that open the clause of "the day he resigned", "the day its shares fell".
-    static let clauseSubjects: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"]
+    static let clauseSubjects = PronounWords.subjects.union(PronounWords.possessives)
 
     /// Whether "the" in front of "early", "late" or "mid-" belongs to the expression: "the early
     /// 1990s", "the mid-1990s", "the early summer" are whole noun phrases, but a month, a day or a

@@ -15,8 +15,6 @@ enum ReferenceRule {
 
     /// Modals before "one day" that make it some time ahead ("will one day be", "could one day").
     static let somedayModals: Set<String> = ["will", "would", "could", "might", "may", "can", "should", "must", "shall"]
-    /// Subject pronouns before "one day" and a plain verb ("the hope he one day follow", "we one day return").
-    static let somedayPronouns: Set<String> = ["he", "she", "they", "we", "i", "you"]
 
     /// "will one day be", "could one day", "hopes to one day become", "the hope he one day follow": "one day"
     /// after a modal, or between "to" or a subject pronoun and its verb, is some time ahead, not a day long.
@@ -30,7 +28,7 @@ enum ReferenceRule {
         let before = s.lowerWord(i - 1)
         if somedayModals.contains(before) { return true }
         // "he one day walked in": a past verb tells of a day gone by, left as it was
-        return verbAfter && somedayPronouns.contains(before) && !s.lowerWord(i + 2).hasSuffix("ed")
+        return verbAfter && PronounWords.subjects.contains(before) && !s.lowerWord(i + 2).hasSuffix("ed")
     }
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {

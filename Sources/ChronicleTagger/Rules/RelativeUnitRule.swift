@@ -65,7 +65,7 @@ enum RelativeUnitRule {
 
     /// The token of the happening a noun phrase at `j` names: "the shooting", "his death", "Slepian's murder".
     static func happening(_ s: TokenStream, _ j: Int) -> Int? {
-        if s.isKeyword(j, .the) || s.isWord(j) && EventWords.determiners.contains(s.lowerWord(j)) {
+        if s.isKeyword(j, .the) || s.isWord(j) && PronounWords.possessives.contains(s.lowerWord(j)) {
             return EventWords.kind(s, j + 1) != nil ? j + 1 : nil
         }
         if s.capitalized(j), s.keyword(j) == nil, s.isPossessive(j + 1) { return EventWords.kind(s, j + 3) != nil ? j + 3 : nil }

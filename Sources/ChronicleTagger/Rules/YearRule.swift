@@ -37,7 +37,7 @@ enum YearRule {
     ]
 
     /// Possessive determiners that introduce a year used as an adjective ("its 1990 invasion").
-    static let determiners: Set<String> = ["its", "his", "her", "their", "our", "my", "your", "whose", "these", "those"]
+    static let determiners = PronounWords.possessives.union(["whose", "these", "those"])
 
     /// "the year ended March 31", "the year that ended in March", "the year to May", "the fiscal year through
     /// June", "throughout the fiscal year": a year closed by a day, or gone through whole, is a twelve-month
