@@ -1,4 +1,5 @@
 import ChronicleMarkdown
+import ChronicleTime
 import Foundation
 
 /// Decides which paragraphs are outlet boilerplate rather than reporting: donation appeals,

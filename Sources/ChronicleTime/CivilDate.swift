@@ -87,7 +87,9 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     public var description: String { TimexFormat.date(year, month, day) }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+    /// By year, then month, then day: the order of `dayNumber` (every date is valid: the inits check
+    /// or derive it), without its divisions (intervals and sorts compare dates by the million).
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {

@@ -75,7 +75,7 @@ public struct PublicationTime: Hashable, Codable, Sendable, CustomStringConverti
     /// A date-time with an offset is converted to `zone` when one is given (the article's
     /// own zone decides its calendar day); a naive date-time is taken as local to `zone`.
     public static func parse(_ raw: String, zone: Zone?) throws(ParseError) -> PublicationTime {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingHorizontalWhitespace
         let bytes = Array(text.utf8)
         var i = 0
         func digits(_ n: Int) -> Int? {

@@ -1,5 +1,6 @@
 @testable import ChronicleModel
 import ChronicleMarkdown
+import ChronicleTestSupport
 import ChronicleTime
 import Foundation
 import Testing
@@ -39,6 +40,21 @@ import Testing
         let bytes = try BinaryCoder.encode(Self.sample)
         #expect(try BinaryCoder.decode(Sample.self, from: bytes) == Self.sample)
         #expect(try BinaryCoder.encode(Self.sample) == bytes, "encoding is deterministic")
+    }
+
+    /// A file written in place replaces a longer one whole (nothing of the old one is left after
+    /// it), and one cut short, as a build stopped while writing it leaves it, reads as missing.
+    @Test func aFileWrittenInPlaceIsWholeOrMissing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cache = BuildCache(directory: dir.url, identity: "test")
+        try cache.write(["a long value", "and more"], at: "bodies/x.bin", inPlace: true)
+        try cache.write(["short"], at: "bodies/x.bin", inPlace: true)
+        #expect(cache.read([String].self, at: "bodies/x.bin") == ["short"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/bodies") == ["x.bin"], "no temporary file")
+        let bytes = try Data(contentsOf: dir.url.appendingPathComponent("bodies/x.bin"))
+        try bytes.dropLast().write(to: dir.url.appendingPathComponent("bodies/x.bin"))
+        #expect(cache.read([String].self, at: "bodies/x.bin") == nil)
     }
 
     /// The writer keeps room after its bytes: a copy must still be a value of its own, and what it

@@ -1,4 +1,5 @@
 @testable import ChronicleModel
+import ChronicleTime
 import Testing
 
 /// The fast reader of flat front matter answers as Yams does, and leaves the rest to Yams.

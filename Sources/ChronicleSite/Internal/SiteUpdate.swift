@@ -819,8 +819,9 @@ struct ArticleBodies: Sendable {
     }
 
     private static func store(_ body: [UInt8], at path: String, in cache: BuildCache) {
-        // Room for the body and its length: no file to look at for a size, no buffer regrown.
-        try? cache.write(BodyBytes(utf8: body), at: path, capacity: body.count + 16)
+        // Room for the body and its length: no file to look at for a size, no buffer regrown. Written
+        // in place: a body cut short by a stopped build fails its checksum and is rendered again.
+        try? cache.write(BodyBytes(utf8: body), at: path, capacity: body.count + 16, inPlace: true)
     }
 
     /// A body as the cache keeps it: its UTF-8 bytes, read back as they are (it was valid text

@@ -60,29 +60,34 @@ public struct BuildCache: Sendable {
         return try? BinaryCoder.decode(from: bytes, at: start, read)
     }
 
-    /// Writes a cache file atomically (a temporary file, then a rename).
-    /// - Parameter capacity: about the bytes the value takes; by default, a little more than the
-    ///   file it replaces (a rebuild writes the manifest and the site's state again, a little larger).
-    public func write<T: Encodable>(_ value: T, at relativePath: String, capacity: Int? = nil) throws {
+    /// Writes a cache file atomically (a temporary file, then a rename), or `inPlace`.
+    /// - Parameters:
+    ///   - capacity: about the bytes the value takes; by default, a little more than the file it
+    ///     replaces (a rebuild writes the manifest and the site's state again, a little larger).
+    ///   - inPlace: write the file where it is (opened truncated), for a file that can be lost and
+    ///     that nothing reads while it is written: a build stopped halfway may leave it cut short,
+    ///     and its checksum then fails, so it is read as missing and made again. A clean build
+    ///     writes such a file per article body: no temporary name and no rename for each.
+    public func write<T: Encodable>(_ value: T, at relativePath: String, capacity: Int? = nil, inPlace: Bool = false) throws {
         let room = capacity ?? FileStamp(path: path(relativePath)).map { Int($0.size) + Int($0.size) / 8 + 65536 } ?? 0
-        try write(encoded: BinaryCoder.encode(value, capacity: room), at: relativePath)
+        try write(encoded: BinaryCoder.encode(value, capacity: room), at: relativePath, inPlace: inPlace)
     }
 
-    /// Writes a value already encoded with `BinaryCoder`.
+    /// Writes a value already encoded with `BinaryCoder` (`inPlace` as for `write(_:at:capacity:inPlace:)`).
     /// - Parameter checksum: `ContentHash.xxh64(payload)`, when the caller has worked it out already.
-    public func write(encoded payload: [UInt8], checksum: UInt64? = nil, at relativePath: String) throws {
+    public func write(encoded payload: [UInt8], checksum: UInt64? = nil, at relativePath: String, inPlace: Bool = false) throws {
         // Plain system calls on paths: one file per article body is written in a clean build, so
         // no URL, FileManager or FileHandle work per file; the folder is made only when missing.
         let target = path(relativePath)
-        let temporary = WholeWrite.temporary(beside: target)
-        let fd = try WholeWrite.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
+        let file = inPlace ? target : WholeWrite.temporary(beside: target)
+        let fd = try WholeWrite.open(file, flags: O_WRONLY | O_CREAT | (inPlace ? O_TRUNC : O_EXCL) | O_CLOEXEC)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
         // Header, then the payload as it is: no copy of a large period's bytes.
         let header = headerStart + withUnsafeBytes(of: (checksum ?? ContentHash.xxh64(payload)).littleEndian, Array.init)
         let written = WholeWrite.all(header, then: payload, to: fd)
         let closed = close(fd) == 0
-        guard written, closed, rename(temporary, target) == 0 else {
-            unlink(temporary)
+        guard written, closed, inPlace || rename(file, target) == 0 else {
+            unlink(file)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
         }
     }
