@@ -49,8 +49,10 @@ import Testing
         defer { dir.remove() }
         let cache = BuildCache(directory: dir.url, identity: "test")
         try cache.write(["a long value", "and more"], at: "bodies/x.bin", inPlace: true)
+        let file = try #require(FileStamp(path: cache.path("bodies/x.bin")))
         try cache.write(["short"], at: "bodies/x.bin", inPlace: true)
         #expect(cache.read([String].self, at: "bodies/x.bin") == ["short"])
+        #expect(FileStamp(path: cache.path("bodies/x.bin"))?.inode == file.inode, "the same file, not a renamed one")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/bodies") == ["x.bin"], "no temporary file")
         let bytes = try Data(contentsOf: dir.url.appendingPathComponent("bodies/x.bin"))
         try bytes.dropLast().write(to: dir.url.appendingPathComponent("bodies/x.bin"))

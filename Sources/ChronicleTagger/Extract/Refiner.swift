@@ -189,6 +189,8 @@ struct Refiner {
         }
     }
 
+    /// "yesterday" or "tomorrow" as it is: not `isDay`, which takes "Monday night" too (a day put
+    /// beside a part of a day would take the part's value).
     private func isDayOffset(_ e: Extracted) -> Bool {
         if case .dayOffset = e { return true }
         return false
