@@ -58,6 +58,9 @@ public struct Timex: Codable, Sendable {
         return ["since", "until", "till", "by", "before", "after", "from", "through", "to"].contains(preposition)
     }
 
+    /// "since …": a bound the story looks back to.
+    var isSince: Bool { preposition == "since" }
+
     public init(utf8Range: Range<Int>, text: String, type: TimexType, value: TimexValue, mod: TimexMod? = nil,
                 rule: String, anchor: AnchorKind, explanation: String, trace: [String] = [], tense: Tense? = nil) {
         self.utf8Range = utf8Range

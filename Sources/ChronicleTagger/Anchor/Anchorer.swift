@@ -230,7 +230,7 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .quarterEnding(let inner, _), .dayMoved(let inner, _),
+        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _), .quarterEnding(let inner, _), .dayMoved(let inner, _),
              .yearOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
@@ -352,6 +352,14 @@ struct Anchorer {
             }
             steps.append("the last completed quarter")
             return shifted(.quarter, -1, from: dct)
+        case .accountYear:
+            if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half, let start = ref.interval?.start,
+               start.year < dct.year {
+                steps.append("the year of the reported period \(ref)")
+                return .year(start.year)
+            }
+            steps.append("the year of the publication date")
+            return .year(dct.year)
         case .shift(let unit, let k):
             steps.append("the \(unit.rawValue) of the publication date, shifted \(k)")
             return shifted(unit, k, from: dct)
@@ -365,6 +373,18 @@ struct Anchorer {
             }
             steps.append("the last reported quarter, a year back")
             return shifted(.quarter, -5, from: dct)
+        case .sameUnitInYear(let unit, let spec):
+            let same = anchorNarrative(unit, 0, grain: true)
+            steps += same.steps
+            guard let from = same.value.interval?.start.year else { return same.value }
+            let year = switch spec {
+            case .stated(let y): y
+            case .shifted(let k): from + k
+            default: from
+            }
+            steps.append("that \(unit.rawValue) in \(year)")
+            if case .week = same.value { return moved(.year, year - from, from: same.value) }
+            return RangeOrder.shifted(same.value, year - from) ?? same.value
         case .offset(let unit, let n, let sign):
             guard let n else { return .reference(sign < 0 ? .past : .future) }
             if unit == .hour || unit == .minute { return clockOffset(unit, n, sign: sign, dct, &steps) }
@@ -436,6 +456,34 @@ struct Anchorer {
         case .weekendOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .weekend($0.isoWeek) } ?? v
+        case .movedBy(let inner, let unit, let n):
+            let v = resolve(inner, dct, &steps)
+            guard let day = v.day else { return v }
+            let target: CivilDate
+            switch unit {
+            case .year: target = day.adding(years: n)
+            case .month: target = day.adding(months: n)
+            case .fortnight: target = day.adding(days: 14 * n)
+            case .week: target = day.adding(days: 7 * n)
+            case .day: target = day.adding(days: n)
+            default: return v
+            }
+            steps.append("\(day), moved \(n > 0 ? "+" : "")\(n) \(unit.rawValue)(s) → \(target)")
+            if case .partOfDay(_, let part) = v { return .partOfDay(target, part) }
+            return .day(target)
+        case .weekOfMonth(let inner, let n, let weekend):
+            let v = resolve(inner, dct, &steps)
+            guard case .month(let y, let m) = v, let first = CivilDate(year: y, month: m, day: 1) else { return v }
+            // a week is the month's when its Thursday is (as ISO weeks are years'), a weekend when its Saturday is
+            let key: Weekday = weekend ? .saturday : .thursday
+            var day = first.adding(days: (key.rawValue - first.weekday.rawValue + 7) % 7).adding(days: 7 * (n - 1))
+            if n < 0 {
+                let last = CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!
+                day = last.adding(days: -((last.weekday.rawValue - key.rawValue + 7) % 7))
+            }
+            guard day.month == m else { return v }
+            steps.append("\(weekend ? "weekend" : "week") \(n < 0 ? "last" : String(n)) of \(v): the one of \(key) \(day)")
+            return weekend ? .weekend(day.isoWeek) : .week(day.isoWeek)
         case .yearOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .year($0.year) } ?? v
@@ -472,7 +520,7 @@ struct Anchorer {
         case .partOfDay(let inner, let p): unresolvedForm(inner).prefix(10) + "T\(p.rawValue)"
         case .shift(.week, _), .offset(.week, _, _): "XXXX-WXX"
         case .shift(.month, _), .offset(.month, _, _): "XXXX-XX"
-        case .shift(.year, _), .offset(.year, _, _): "XXXX"
+        case .shift(.year, _), .offset(.year, _, _), .accountYear: "XXXX"
         default: "XXXX-XX-XX"
         }
     }

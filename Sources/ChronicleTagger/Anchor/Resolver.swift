@@ -197,8 +197,10 @@ struct Resolver {
                 ? stream.lowerWord(c.first - 1) : nil
             out.append(timex)
             if c.type == .date, anchored.value.grain == .quarter { lastQuarter = anchored.value }
+            // "their lowest level since early 1987", "delayed six times since Jan. 22": a bound the story looks
+            // back to is not the time it tells of, so it does not become the narrative time
             if c.type == .date || c.type == .time, anchored.anchor != .unresolved, anchored.value.interval != nil,
-               !c.value.isComparison {
+               !c.value.isComparison, !timex.isSince {
                 narrative = anchored.value
                 narrativeAt = c.end - 1
                 // a reporting period is one that has ended (not the current quarter, nor "the third quarter of
@@ -538,7 +540,7 @@ extension Extracted {
     /// not move the account's own time.
     var isComparison: Bool {
         switch self {
-        case .periodYearBefore, .offset, .periodOfYear: true
+        case .periodYearBefore, .offset, .periodOfYear, .sameUnitInYear: true
         case .narrative(let unit, let n): unit == .year && n != 0
         case .narrativeUnit(let unit, let n): unit == .year && n != 0
         default: false

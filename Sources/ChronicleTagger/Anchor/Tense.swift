@@ -187,7 +187,8 @@ struct TenseClassifier {
         // a regular past form: "-ed" after at least three letters
         guard n >= 5, !s.capitalized(i), endsInEd(s, t) else { return nil }
         if presentPassive(s, i) { return nil }
-        if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") || adjectiveSlot(s, i - 1) { return nil }
+        // ("wanted to meet on Friday": the infinitive decides; "returned to Chinese rule", "rose to 5%": a past verb)
+        if flags.contains(.notPastForm) || s.isSpelled(i + 1, "to") && !nounAfterTo(s, i + 2) || adjectiveSlot(s, i - 1) { return nil }
         // "Trial of accused gunman to open in March": a participle after "of" is an adjective
         if futureClause(s, before: i) || s.isKeyword(i - 1, .of) { return nil }
         if s.bytes[Int(t.end) - 3] | 0x20 == 0x65 && !flags.contains(.pastInEed) { return nil }  // "proceed", "need"
@@ -283,6 +284,12 @@ struct TenseClassifier {
     private func endsInEd(_ s: TokenStream, _ t: Token) -> Bool {
         let e = Int(t.end)
         return s.bytes[e - 2] | 0x20 == 0x65 && s.bytes[e - 1] | 0x20 == 0x64
+    }
+
+    /// What follows "to" at `k` starts a noun phrase, so the "to" is a preposition: a number, a name, a determiner.
+    private func nounAfterTo(_ s: TokenStream, _ k: Int) -> Bool {
+        s.isNumber(k) || s.isPunct(k, 0x24) || s.isWord(k) && (s.capitalized(k) || s.isKeyword(k, .the, .a, .an)
+            || PronounWords.possessives.contains(s.lowerWord(k)))
     }
 
     private func adjectiveSlot(_ s: TokenStream, _ i: Int) -> Bool {

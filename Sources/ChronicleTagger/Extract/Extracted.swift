@@ -63,12 +63,19 @@ indirect enum Extracted: Sendable {
     case overnight
     /// The ISO week holding a day ("the week of March 6").
     case weekOf(Extracted)
+    /// The `n`th ISO week of a month, counting the weeks whose Thursday falls in it (as ISO weeks belong to
+    /// years), or its `n`th weekend, counting Saturdays; -1 is the last ("the first week of April", "the last
+    /// weekend of December").
+    case weekOfMonth(Extracted, Int, weekend: Bool)
     /// The year holding a day ("the new year": the year New Year's Day opens).
     case yearOf(Extracted)
     /// The weekend of the ISO week holding a day ("the weekend of March 8", "the weekend of 12-13 July").
     case weekendOf(Extracted)
     /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").
     case dayMoved(Extracted, days: Int)
+    /// A day moved by whole units, keeping its part of day ("a year ago today", "ten years ago tonight",
+    /// "a week ago Sunday", "a week from Friday").
+    case movedBy(Extracted, TimeUnit, Int)
     /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
     /// holding most of the three months before it; with the number the report gives it ("the second quarter
     /// ended Oct. 31"), that quarter of the closing day's year, as TimeBank writes fiscal quarters.
@@ -82,8 +89,14 @@ indirect enum Extracted: Sendable {
     case periodYearBefore
     /// "the quarter": the quarter the account is about, else the last completed one.
     case currentPeriod
+    /// "the year", "the full year": the year of the quarter the account reports when that is a year before the
+    /// publication's ("Fourth-quarter profit rose 8%. For the year, …" in January), else the publication year.
+    case accountYear
     /// The account's reporting period in a stated year ("the 1988 period").
     case periodOfYear(Int)
+    /// The day, week or month of the account in another year ("the same month last year": `.shifted(-1)`,
+    /// "the same week of 1988": `.stated(1988)`).
+    case sameUnitInYear(TimeUnit, YearSpec)
     /// The end of a year: its last day as an adjective ("year-end", "year-end results"), the year
     /// itself with mod END as a noun ("by year end", "by year's end", like "the end of the year").
     case yearEnd(YearSpec, day: Bool)

@@ -22,6 +22,7 @@ struct Refiner {
             if isCompoundHead(s, c.end) { continue }
             if occupied[(c.first - low)..<(c.end - low)].contains(true) { continue }
             for t in (c.first - low)..<(c.end - low) { occupied[t] = true }
+            if isQuotedTitle(s, c) { continue }
             taken.append(c)
         }
         taken.sort { $0.first < $1.first }
@@ -40,6 +41,13 @@ struct Refiner {
             previousEnd = taken[n].end
         }
         return taken
+    }
+
+    /// NBC's "Today", on "This Morning." in mid-sentence: a capitalised expression that is the whole of a quotation
+    /// opened after a word is a title ("Today," he said: a quotation that opens the sentence is speech).
+    private func isQuotedTitle(_ s: TokenStream, _ c: Candidate) -> Bool {
+        guard s.isPunct(c.first - 1, 0x22), s.isWord(c.first - 2), s.capitalized(c.first) else { return false }
+        return s.isPunct(c.end, 0x22) || (s.isPunct(c.end, 0x2E) || s.isPunct(c.end, 0x2C)) && s.isPunct(c.end + 1, 0x22)
     }
 
     /// "quarter-to-quarter", "year-to-year": the first half of an adjective of comparison, not a period.

@@ -7,7 +7,8 @@ enum PartOfDayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(keywords: [.mid, .the], spellings: ["overnight"])
     /// What can follow "the" where a match starts at "the".
-    static let afterThe = FirstToken(readings: [.unit, .partOfDay], keywords: [.early], spellings: ["small", "wee"])
+    static let afterThe = FirstToken(readings: [.unit, .partOfDay, .ordinal], keywords: [.early, .last, .final],
+                                     spellings: ["small", "wee"])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         // "mid-afternoon", "mid morning": a part of the account's day
@@ -57,6 +58,16 @@ enum PartOfDayRule {
                 default: break
                 }
             }
+            return
+        }
+        // "the first week of April", "the last weekend of December 1989": a week (weekend) of a month
+        if let n = s.info(j)?.ordinal ?? (s.isKeyword(j, .last, .final) ? -1 : nil), n <= 5,
+           let unit = s.info(j + 1)?.unit, unit == .week || unit == .weekend, !(s.info(j + 1)?.unitPlural ?? true),
+           s.isKeyword(j + 2, .of), let (m, end) = DateParts.month(s, j + 3) {
+            let year = DateParts.year(s, end)
+            out.append(Candidate(i, year == nil ? end : end + 1,
+                                 .weekOfMonth(.month(m, year: year.map { .stated($0) } ?? .implied), n, weekend: unit == .weekend),
+                                 rule: .partOfDay, note: "a week of a month"))
             return
         }
         let part: PartOfDay

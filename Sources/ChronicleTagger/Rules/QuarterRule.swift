@@ -45,13 +45,15 @@ enum QuarterRule {
         // "the corresponding period last year", "the same quarter a year earlier": the account's period a year back
         if hasThe, s.isKeyword(j, .same, .comparable) || s.isSpelled(j, "corresponding"),
            s.isKeyword(j + 1, .period) || s.info(j + 1)?.unit == .quarter, !(s.info(j + 1)?.unitPlural ?? false) {
-            var end = 0
-            if s.isKeyword(j + 2, .last), s.info(j + 3)?.unit == .year { end = j + 4 }
-            if let q = Quantity.read(s, j + 2), q.amount == 1, s.info(q.end)?.unit == .year,
-               s.isKeyword(q.end + 1, .ago, .earlier) { end = q.end + 2 }
-            if end > 0 {
+            switch RelativeUnitRule.otherYear(s, j + 2) {
+            case (.stated(let y), let end)?:
+                // "the same period of 1996" (Xinhua): the account's period in that year
+                out.append(Candidate(i, end, .periodOfYear(y), rule: .quarter, note: "the same period in another year"))
+                return
+            case (_, let end)?:
                 out.append(Candidate(i, end, .periodYearBefore, rule: .quarter, note: "the same period a year back"))
                 return
+            case nil: break
             }
         }
         // "the 1988 period", "the 1989 quarter": the account's period in that year
@@ -73,7 +75,7 @@ enum QuarterRule {
             if YearRule.isStretch(s, the: i, after: j + 2) {
                 out.append(Candidate(i, j + 2, .stated(.duration(TimexDuration(1, .year))), .duration, rule: .quarter))
             } else {
-                out.append(Candidate(i, j + 2, .shift(.year, 0), rule: .quarter, note: "the fiscal year of the account"))
+                out.append(Candidate(i, j + 2, .accountYear, rule: .quarter, note: "the fiscal year of the account"))
             }
             return
         }

@@ -72,6 +72,24 @@ enum RelativeUnitRule {
         return nil
     }
 
+    /// The year named after "the same month" and its end: "last year", "a year earlier" (or "ago", "before"),
+    /// "of last year", "of the previous year", "of 1988", "in 1988".
+    static func otherYear(_ s: TokenStream, _ j: Int) -> (YearSpec, end: Int)? {
+        var k = j
+        let linked = s.isKeyword(k, .of, .in)
+        if linked { k += 1 }
+        if let y = DateParts.year(s, k), linked { return (.stated(y), k + 1) }
+        if s.isKeyword(k, .the), s.isKeyword(k + 1, .previous, .prior), s.info(k + 2)?.unit == .year, !(s.info(k + 2)?.unitPlural ?? true) {
+            return (.shifted(-1), k + 3)
+        }
+        if s.isKeyword(k, .last), s.info(k + 1)?.unit == .year, !(s.info(k + 1)?.unitPlural ?? true) { return (.shifted(-1), k + 2) }
+        if !linked, let q = Quantity.read(s, k, allowVague: false), q.amount == 1, s.info(q.end)?.unit == .year,
+           s.isKeyword(q.end + 1, .earlier, .ago, .before) {
+            return (.shifted(-1), q.end + 2)
+        }
+        return nil
+    }
+
     /// How a shift word moves a unit, and what it is relative to.
     private static func shift(_ k: Keyword, afterThe: Bool) -> (Int, narrative: Bool)? {
         switch k {
@@ -128,6 +146,12 @@ enum RelativeUnitRule {
                 out.append(Candidate(i, head + 1, .fixed(reference), mod: mod, rule: .relativeUnit, note: "a season of sport or trade"))
                 return
             }
+            // "the same month last year", "the same week of 1988": the account's unit in another year
+            if k == .same, mod == nil, unit == .day || unit == .week || unit == .month,
+               let (year, end) = otherYear(s, head + 1) {
+                out.append(Candidate(i, end, .sameUnitInYear(unit, year), rule: .narrative, note: "the same \(unit.rawValue) in another year"))
+                return
+            }
             // "the past two years" is a duration; "last year's" stays a date
             let value: Extracted = narrative ? .narrativeUnit(unit, amount) : .shift(unit, amount)
             var c = Candidate(i, head + 1, value, mod: mod, rule: narrative ? .narrative : .relativeUnit)
@@ -170,6 +194,19 @@ enum RelativeUnitRule {
         }
     }
 
+    /// A day named by one word at `j`: a weekday ("Sunday"), or, back from it (`past`), also "today",
+    /// "yesterday", "tonight".
+    private static func dayNamed(_ s: TokenStream, _ j: Int, past: Bool) -> Candidate? {
+        var found: [Candidate] = []
+        WeekdayRule.match(s, j, &found)
+        if past { RelativeDayRule.match(s, j, &found) }
+        guard let day = found.first(where: { $0.first == j && $0.end == j + 1 }) else { return nil }
+        switch day.value {
+        case .weekday(_, .bare), .dayOffset, .partOfDay(.dayOffset, _): return day
+        default: return nil
+        }
+    }
+
     /// "three days ago", "a year ago", "two days later", "a year earlier", "five years from now".
     private static func matchAgo(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         guard let q = Quantity.read(s, i) else { return }
@@ -189,8 +226,16 @@ enum RelativeUnitRule {
             approximate = true
             j += 2
         }
-        if s.isKeyword(j, .ago) {
+        if s.isKeyword(j, .ago), let n = amount, let day = dayNamed(s, j + 1, past: true) {
+            // "a year ago today", "ten years ago tonight", "a week ago Sunday": that day moved back
+            out.append(Candidate(i, j + 2, .movedBy(day.value, unit, -n), day.type, mod: approximate ? .approx : nil,
+                                 rule: .offset, note: "a named day moved back"))
+        } else if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: approximate ? .approx : nil, rule: .offset))
+        } else if s.isKeyword(j, .from), let n = amount, let day = dayNamed(s, j + 1, past: false),
+                  case .weekday(let wd, _) = day.value {
+            // "a week from Friday": the coming Friday moved on
+            out.append(Candidate(i, j + 2, .movedBy(.weekday(wd, .coming), unit, n), rule: .offset, note: "a named day moved on"))
         } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "today"), let n = amount,
                   let days = unit == .day ? 1 : unit == .week ? 7 : unit == .fortnight ? 14 : nil {
             // "a week from today": a day, counted from the publication day

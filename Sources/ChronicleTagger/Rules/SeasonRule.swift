@@ -19,7 +19,9 @@ enum SeasonRule {
             return
         }
         // alone: after "in", "during", "the", "this"… and not used as a noun modifier ("spring training")
+        // (or after another season and "and": "in spring and autumn")
         let cue = hasThe || s.isKeyword(i - 1, .in, .during, .since, .by, .until, .through, .over, .early, .late, .mid)
+            || s.isKeyword(i - 1, .and, .or) && s.info(i - 2)?.season != nil && s.isKeyword(i - 3, .in, .during, .the)
         guard cue else { return }
         let fall = s.isSpelled(j, "fall")
         if s.isWord(j + 1) && s.info(j + 1)?.keyword == nil && !s.glued(j + 1) {

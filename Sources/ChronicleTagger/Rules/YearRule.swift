@@ -60,7 +60,7 @@ enum YearRule {
                     out.append(Candidate(i, i + 2, .narrativeUnit(.year, 0), rule: .year, note: "the year of an event"))
                     return
                 }
-                out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .shift(.year, 0),
+                out.append(Candidate(i, i + 2, lasting ? .stated(.duration(TimexDuration(1, .year))) : .accountYear,
                                      lasting ? .duration : .date, rule: .year))
             }
             return
@@ -73,7 +73,7 @@ enum YearRule {
         // "the full year", "the whole year"
         if s.isKeyword(i, .the), s.isKeyword(i + 1, .full, .entire, .whole), s.info(i + 2)?.unit == .year,
            !(s.info(i + 2)?.unitPlural ?? true) {
-            out.append(Candidate(i, i + 3, .shift(.year, 0), rule: .year))
+            out.append(Candidate(i, i + 3, .accountYear, rule: .year))
             return
         }
         // "year-end", "year end"
