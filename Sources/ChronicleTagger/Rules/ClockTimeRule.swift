@@ -70,6 +70,10 @@ enum ClockTimeRule {
             hour = hhmm / 100
             minute = hhmm % 100
             j = i + 1
+        } else if isMilitaryTime(s, i), let hhmm = s.number(i) {
+            hour = hhmm / 100
+            minute = hhmm % 100
+            j = i + 2
         } else if let n = s.info(i)?.number, n >= 1, n <= 12, s.isSpelled(i + 1, "o"), s.isPunct(i + 2, 0x27),
                   s.isSpelled(i + 3, "clock") {
             hour = n
@@ -124,6 +128,13 @@ enum ClockTimeRule {
             if let wd = info.weekday, !info.weekdayPlural, s.capitalized(j) {
                 day = .weekday(wd, .bare)
                 end = j + 1
+                // "noon Saturday, Feb. 23": the date written after the weekday
+                var found: [Candidate] = []
+                AbsoluteDateRule.match(s, j, &found)
+                if let date = found.filter({ $0.first == j }).max(by: { $0.end < $1.end }), date.end > end {
+                    day = date.value
+                    end = date.end
+                }
             } else if let offset = info.dayOffset, info.partOfDay == nil {
                 day = .dayOffset(offset)
                 end = j + 1
@@ -175,6 +186,14 @@ enum ClockTimeRule {
     }
 
     /// "at", "until", "by", "around" before a bare hour: a clock reading, not an amount ("fell 7.45 this morning").
+    /// "at 0400 hours", "0600 hours", "at 2300 hours Tuesday": four digits of a clock before "hours", with a
+    /// leading zero or after "at" (not "1500 hours of talks", an amount).
+    static func isMilitaryTime(_ s: TokenStream, _ i: Int) -> Bool {
+        guard let hhmm = s.number(i), s.tokens[i].digits == 4, hhmm % 100 < 60, hhmm / 100 < 24, s.isSpelled(i + 1, "hours")
+        else { return false }
+        return (s.bytes[Int(s.tokens[i].start)] == 0x30 || afterAt(s, i)) && !s.isKeyword(i + 2, .of)
+    }
+
     private static func afterAt(_ s: TokenStream, _ i: Int) -> Bool {
         s.isKeyword(i - 1, .at, .until, .by, .around)
     }

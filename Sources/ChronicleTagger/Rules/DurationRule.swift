@@ -30,7 +30,7 @@ enum DurationRule {
                                              "inventories", "reserves", "stocks"]
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
-        if ReferenceRule.isSomeday(s, i) { return }
+        if ReferenceRule.isSomeday(s, i) || ClockTimeRule.isMilitaryTime(s, i) { return }
         if let c = vagueStretch(s, i) {
             out.append(c)
             return

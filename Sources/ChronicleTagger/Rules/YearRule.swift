@@ -4,9 +4,9 @@ import ChronicleTime
 /// "$1990"), phone numbers or parts of longer numbers.
 enum YearRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(digits: true, readings: [.unit, .number], keywords: [.the, .in, .since, .of, .by, .until, .from])
+    static let firstToken = FirstToken(digits: true, readings: [.unit, .number], keywords: [.the, .in, .since, .of, .by, .until, .from, .mid])
     /// What can follow "the" where a match starts at "the".
-    static let afterThe = FirstToken(readings: .unit, keywords: [.full, .entire, .whole])
+    static let afterThe = FirstToken(apostrophe: true, readings: .unit, keywords: [.full, .entire, .whole])
 
     /// Words after a number that make it a count, not a year.
     static let countNouns: Set<String> = [
@@ -91,8 +91,14 @@ enum YearRule {
             out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
             return
         }
-        if s.isKeyword(i, .in, .since, .of, .by, .until, .from), let y = DateParts.shortYear(s, i + 1) {
+        // "in '89", "the '92 convention"
+        if s.isKeyword(i, .in, .since, .of, .by, .until, .from, .the), let y = DateParts.shortYear(s, i + 1) {
             out.append(Candidate(i + 1, i + 3, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .year))
+            return
+        }
+        // "mid-'93"
+        if s.isKeyword(i, .mid), s.isGluedPunct(i + 1, 0x2D), let y = DateParts.shortYear(s, i + 2), s.glued(i + 2) {
+            out.append(Candidate(i, i + 4, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), mod: .mid, rule: .year))
             return
         }
         // "AD 79", "79 AD": a year of the first millennia, named by its era
@@ -106,11 +112,13 @@ enum YearRule {
         }
         guard let y = DateParts.year(s, i), y >= 1200 else { return }
         if isCount(s, i) { return }
-        // "1500 rounds": a bare number before a noun, with nothing that introduces a year
+        // "1500 rounds": a bare number before a noun, with nothing that introduces a year ("below 1990 levels" has one)
         if !hasYearCue(s, i), s.isWord(i + 1), !s.capitalized(i + 1), s.keyword(i + 1) == nil,
-           (s.info(i + 1)?.month ?? 0) == 0 {
+           (s.info(i + 1)?.month ?? 0) == 0, !s.isSpelled(i + 1, "levels") {
             return
         }
+        // "rose 12 points to 1996", "closed at 1998, up 23 points": an index level
+        if s.isKeyword(i - 1, .to, .at), pointsNearby(s, i) { return }
         if y >= 2100 && !s.isKeyword(i - 1, .in, .by, .until, .since) { return }
         if isInName(s, i) { return }
         // "1989-90", "1990-1995": a range of years is two years here; the hyphen stays out.
@@ -132,6 +140,22 @@ enum YearRule {
         if s.isWord(i + 1), countNouns.contains(s.lowerWord(i + 1)) { return true }
         if s.isSpelled(i - 1, "no") || s.isSpelled(i - 1, "number") || s.isSpelled(i - 1, "room") || s.isSpelled(i - 1, "flight")
             || s.isSpelled(i - 1, "route") || s.isSpelled(i - 1, "resolution") { return true }
+        return false
+    }
+
+    /// "points" within a few words of the number at `i`, in its sentence: the number is a level of an index.
+    static func pointsNearby(_ s: TokenStream, _ i: Int) -> Bool {
+        func isPoints(_ k: Int) -> Bool { s.isSpelled(k, "points") || s.isSpelled(k, "point") }
+        var k = i - 1
+        while k >= max(0, i - 6), !s.sentenceBreak(before: k + 1) {
+            if isPoints(k) { return true }
+            k -= 1
+        }
+        k = i + 1
+        while k <= i + 6, k < s.count, !s.sentenceBreak(before: k) {
+            if isPoints(k) { return true }
+            k += 1
+        }
         return false
     }
 
