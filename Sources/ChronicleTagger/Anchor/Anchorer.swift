@@ -230,7 +230,8 @@ struct Anchorer {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
-        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _), .quarterEnding(let inner, _), .dayMoved(let inner, _),
+        case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _),
+             .weekdayOfMonth(let inner, _, _), .quarterEnding(let inner, _), .dayMoved(let inner, _),
              .yearOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
@@ -473,17 +474,16 @@ struct Anchorer {
             return .day(target)
         case .weekOfMonth(let inner, let n, let weekend):
             let v = resolve(inner, dct, &steps)
-            guard case .month(let y, let m) = v, let first = CivilDate(year: y, month: m, day: 1) else { return v }
             // a week is the month's when its Thursday is (as ISO weeks are years'), a weekend when its Saturday is
             let key: Weekday = weekend ? .saturday : .thursday
-            var day = first.adding(days: (key.rawValue - first.weekday.rawValue + 7) % 7).adding(days: 7 * (n - 1))
-            if n < 0 {
-                let last = CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!
-                day = last.adding(days: -((last.weekday.rawValue - key.rawValue + 7) % 7))
-            }
-            guard day.month == m else { return v }
+            guard let day = Self.weekday(key, n, of: v) else { return v }
             steps.append("\(weekend ? "weekend" : "week") \(n < 0 ? "last" : String(n)) of \(v): the one of \(key) \(day)")
             return weekend ? .weekend(day.isoWeek) : .week(day.isoWeek)
+        case .weekdayOfMonth(let inner, let n, let wd):
+            let v = resolve(inner, dct, &steps)
+            guard let day = Self.weekday(wd, n, of: v) else { return v }
+            steps.append("\(wd) \(n < 0 ? "last" : String(n)) of \(v) → \(day)")
+            return .day(day)
         case .yearOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .year($0.year) } ?? v
@@ -505,6 +505,17 @@ struct Anchorer {
             if h == 24 { return .time(day, hour: 24, minute: m) }
             return .time(day, hour: h, minute: m)
         }
+    }
+
+    /// The `n`th `wd` of the month `v` (-1: the last), or nil when `v` is no month or the month has no such day.
+    static func weekday(_ wd: Weekday, _ n: Int, of v: TimexValue) -> CivilDate? {
+        guard case .month(let y, let m) = v, let first = CivilDate(year: y, month: m, day: 1) else { return nil }
+        var day = first.adding(days: (wd.rawValue - first.weekday.rawValue + 7) % 7).adding(days: 7 * (n - 1))
+        if n < 0 {
+            let last = CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!
+            day = last.adding(days: -((last.weekday.rawValue - wd.rawValue + 7) % 7))
+        }
+        return day.month == m ? day : nil
     }
 
     /// A TIMEX3 form with unknown digits for a relative value that has no anchor.

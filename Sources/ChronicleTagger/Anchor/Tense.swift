@@ -106,7 +106,10 @@ struct TenseClassifier {
         let flags = info?.tenseFlags ?? []
         // "will last three days", "is expected to last until Tuesday": the verb, not the adverb of the past
         if flags.contains(.adverb), s.isSpelled(i, "last") {
-            if s.isSpelled(i - 1, "to") { return nil }
+            // ("was last seen on 3 January": the auxiliary before decides, not the adverb)
+            if s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "was") || s.isSpelled(i - 1, "were") || s.isSpelled(i - 1, "had") {
+                return nil
+            }
             if s.info(i - 1)?.tenseFlags.contains(.modal) ?? false { return (.future, s.lowerWord(i - 1) + " last") }
         }
         // "had been due to expire", "had been scheduled": a plan now behind

@@ -67,6 +67,8 @@ indirect enum Extracted: Sendable {
     /// years), or its `n`th weekend, counting Saturdays; -1 is the last ("the first week of April", "the last
     /// weekend of December").
     case weekOfMonth(Extracted, Int, weekend: Bool)
+    /// The `n`th given weekday of a month, -1 the last ("the first Monday in October", "the last Thursday of November").
+    case weekdayOfMonth(Extracted, Int, Weekday)
     /// The year holding a day ("the new year": the year New Year's Day opens).
     case yearOf(Extracted)
     /// The weekend of the ISO week holding a day ("the weekend of March 8", "the weekend of 12-13 July").

@@ -88,8 +88,9 @@ struct Refiner {
         if case .stated(.reference) = c.value {
             return
         }
-        // "early 1990", "late Friday", "mid-November", "mid 1990s"
-        if s.isKeyword(i - 1, .early) || s.isKeyword(i - 1, .late) {
+        // "early 1990", "late Friday", "mid-November", "mid 1990s" (not "came two weeks late this year": the
+        // adverb after an amount of time is the amount's)
+        if s.isKeyword(i - 1, .early) || s.isKeyword(i - 1, .late), s.info(i - 2)?.unit == nil {
             c.mod = s.isKeyword(i - 1, .early) ? .start : .end
             c.first = i - 1
             if s.isKeyword(i - 2, .the), takesArticle(c.value) { /* "the early 1990s" */ c.first = i - 2 }

@@ -60,14 +60,21 @@ enum PartOfDayRule {
             }
             return
         }
-        // "the first week of April", "the last weekend of December 1989": a week (weekend) of a month
-        if let n = s.info(j)?.ordinal ?? (s.isKeyword(j, .last, .final) ? -1 : nil), n <= 5,
-           let unit = s.info(j + 1)?.unit, unit == .week || unit == .weekend, !(s.info(j + 1)?.unitPlural ?? true),
-           s.isKeyword(j + 2, .of), let (m, end) = DateParts.month(s, j + 3) {
+        // "the first week of April", "the last weekend of December 1989", "the first Monday in October": a week
+        // (weekend, weekday) of a month
+        if let n = s.info(j)?.ordinal ?? (s.isKeyword(j, .last, .final) ? -1 : nil), n <= 5, let info = s.info(j + 1),
+           s.isKeyword(j + 2, .of) || info.weekday != nil && s.isKeyword(j + 2, .in), let (m, end) = DateParts.month(s, j + 3) {
             let year = DateParts.year(s, end)
-            out.append(Candidate(i, year == nil ? end : end + 1,
-                                 .weekOfMonth(.month(m, year: year.map { .stated($0) } ?? .implied), n, weekend: unit == .weekend),
-                                 rule: .partOfDay, note: "a week of a month"))
+            let month = Extracted.month(m, year: year.map { .stated($0) } ?? .implied)
+            let value: Extracted
+            if let unit = info.unit, unit == .week || unit == .weekend, !info.unitPlural {
+                value = .weekOfMonth(month, n, weekend: unit == .weekend)
+            } else if let wd = info.weekday, !info.weekdayPlural, s.capitalized(j + 1) {
+                value = .weekdayOfMonth(month, n, wd)
+            } else {
+                return
+            }
+            out.append(Candidate(i, year == nil ? end : end + 1, value, rule: .partOfDay, note: "a week or weekday of a month"))
             return
         }
         let part: PartOfDay
