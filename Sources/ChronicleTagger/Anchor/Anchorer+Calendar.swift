@@ -12,6 +12,7 @@ extension Anchorer {
         case .stated(let s): return s
         case .current: return y
         case .shifted(let k): return y + k
+        case .account: return narrative?.interval?.start.year ?? pickYear(.implied, dct, sameUnit: sameUnit, probe)
         case .previous:
             return probe(y) < dct && !sameUnit ? y : y - 1
         case .following:
@@ -50,6 +51,7 @@ extension Anchorer {
         case .previous: return dct.year - 1
         case .following: return dct.year + 1
         case .shifted(let k): return dct.year + k
+        case .account: return narrative?.interval?.start.year ?? quarterYear(.implied, dct, q, perYear: perYear)
         }
     }
 

@@ -497,6 +497,11 @@ struct Anchorer {
             let accountDay = narrative?.day.flatMap { tense == .past && $0 > dct ? nil : $0 }
             let v = inner.map { resolve($0, dct, &steps) } ?? accountDay.map { TimexValue.day($0) } ?? .day(dct)
             guard let day = v.day else { return v }
+            // "Russia struck Kyiv overnight … shortly after 1am": the small hours end the account's night
+            if inner == nil, h < 6, case .partOfDay(let night, .night)? = narrative, night == day, accountDay != nil {
+                steps.append("the small hours after the account's night \(night)")
+                return .time(night.adding(days: 1), hour: h, minute: m)
+            }
             // "the attack took place just after midnight": the midnight gone, which ends the day before
             if h == 24, inner == nil, accountDay == nil, tense == .past {
                 steps.append("midnight in a past-tense sentence: the one that began the publication day")

@@ -14,6 +14,8 @@ enum YearSpec: Sendable, Equatable {
     case current
     /// Shifted whole years from the publication year ("the year-ago quarter": -1).
     case shifted(Int)
+    /// "that July", "that summer": the year of the account (the narrative reference), else as implied.
+    case account
 }
 
 /// Whether a weekday name was shifted explicitly ("last Friday") or needs the tense.

@@ -160,6 +160,16 @@ enum RelativeUnitRule {
             out.append(c)
             return
         }
+        // "that July", "that summer": the month or season of the account's year ("said that fall in prices" is a drop)
+        if k == .that, !afterThe, mod == nil {
+            if let (m, end) = DateParts.month(s, head), !s.isNumber(end) {
+                out.append(Candidate(i, end, .month(m, year: .account), rule: .monthName, note: "a month of the account's year"))
+            } else if let season = s.info(head)?.season, !SeasonRule.opensEventName(s, head), !s.capitalized(head) || s.capitalized(i),
+                      !(s.isSpelled(head, "fall") && (s.isWord(head + 1) && s.keyword(head + 1) == nil || s.isKeyword(head + 1, .in, .from, .to, .by, .of))) {
+                out.append(Candidate(i, head + 1, .season(season, year: .account), rule: .season, note: "a season of the account's year"))
+            }
+            return
+        }
         guard !narrative, mod == nil || k == .this else { return }
         // "last March", "next spring", "this fall"
         let year: YearSpec = amount < 0 ? .previous : amount > 0 ? .following : .current

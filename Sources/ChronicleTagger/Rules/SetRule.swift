@@ -22,7 +22,7 @@ enum SetRule {
             var c = Candidate(i, i + 1, .stated(.duration(TimexDuration(n, unit.durationUnit.0))), .set, rule: .set)
             c.freq = 1
             // "twice daily", "three times weekly": the count is the frequency, inside the span
-            if let (times, start) = Self.times(s, before: i) {
+            if let (times, start) = Self.times(s, before: s.isGluedPunct(i - 1, 0x2D) && s.glued(i) ? i - 1 : i) {  // "twice-yearly"
                 c.first = start
                 c.freq = times
             }
@@ -68,6 +68,13 @@ enum SetRule {
             }
             c.quant = k == .every ? .every : .each
             out.append(c)
+            // "every Tuesday and Thursday": the second weekday recurs too
+            if case .fixed = c.value, next.weekday != nil, s.isKeyword(j + 1, .and, .or), let wd = s.info(j + 2)?.weekday,
+               !(s.info(j + 2)?.weekdayPlural ?? true), s.capitalized(j + 2) {
+                var second = Candidate(j + 2, j + 3, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set)
+                second.quant = c.quant
+                out.append(second)
+            }
         case .per, .a, .an:
             // "$5 a year", "twice a week", "per day": the article follows an amount or a frequency word
             guard let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true), !s.glued(i + 1) else { return }
