@@ -7,7 +7,7 @@ enum WeekdayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following, .a])
     /// What can follow "the" where a match starts at "the".
-    static let afterThe = FirstToken(keywords: [.previous, .following])
+    static let afterThe = FirstToken(readings: .weekday, keywords: [.previous, .following])
 
     /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
     static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
@@ -27,6 +27,14 @@ enum WeekdayRule {
                let day = s.info(i + 3)?.weekday, !(s.info(i + 3)?.weekdayPlural ?? true), s.capitalized(i + 3) {
                 out.append(Candidate(i, i + 4, .dayMoved(.weekday(day, .coming), days: 7), rule: .weekday,
                                      note: "a week on a weekday: seven days after the coming one"))
+                return
+            }
+            // "The Sunday before, the party had won", "the Monday after": the weekday before or after the account's
+            // day, when nothing follows the signal ("the Friday before the vote" counts from an event)
+            if s.isKeyword(i, .the), let day = s.info(i + 1)?.weekday, !(s.info(i + 1)?.weekdayPlural ?? true), s.capitalized(i + 1),
+               s.isKeyword(i + 2, .before, .after), !s.isWord(i + 3), !s.isNumber(i + 3) {
+                out.append(Candidate(i, i + 3, .weekday(day, s.isKeyword(i + 2, .before) ? .previous : .following), rule: .weekday,
+                                     note: "a weekday before or after the account's day"))
                 return
             }
             // "last Friday", "this coming Sunday", "the previous Friday"
