@@ -164,9 +164,10 @@ struct TenseClassifier {
             if tense == .past, !flags.contains(.adverb), presentPassive(s, i) { return nil }
             // "will remain closed Monday", "Bush will meet allied leaders Sunday": an -ed adjective in a clause of "will"
             if tense == .past, endsInEd(s, t), futureClause(s, before: i) { return nil }
-            // "the plays on Sunday", "its runs": a present form after a determiner is a noun
+            // "the plays on Sunday", "its runs": a present form after a determiner is a noun ("a deal that runs
+            // until June": after "that" or "this" an -s form is a verb, a plural noun would take "those", "these")
             if tense == .future, !flags.contains(.modal), !flags.contains(.adverb), adjectiveSlot(s, i - 1),
-               s.bytes[Int(t.end) - 1] | 0x20 == 0x73 {
+               !s.isSpelled(i - 1, "that"), !s.isSpelled(i - 1, "this"), s.bytes[Int(t.end) - 1] | 0x20 == 0x73 {
                 return nil
             }
             // "is hosting talks on Saturday", "are meeting on Friday": the present progressive of a plan
