@@ -409,9 +409,9 @@ struct Anchorer {
             // the `Resolver` takes these from the story
             steps.append("a date of the story, not of the publication")
             return .underspecified("XXXX-XX-XX")
-        case .decadeOfCentury(let tens):
+        case .decadeOfCentury(let tens, let over):
             var decade = (dct.year / 100) * 10 + tens
-            if decade * 10 > dct.year { decade -= 10 }
+            if decade * 10 > dct.year || over && decade * 10 + 9 >= dct.year { decade -= 10 }
             return .decade(decade)
         case .overnight:
             // "Snow will fall overnight": the coming night

@@ -57,7 +57,8 @@ indirect enum Extracted: Sendable {
     case holiday(Holiday, year: YearSpec)
     case partOfDay(Extracted, PartOfDay)
     /// A decade named by its tens digit ("the nineties"), in the latest century that has it by the publication date.
-    case decadeOfCentury(Int)
+    /// `over`: a decade named as an era ("the swinging sixties", "the Roaring Twenties") is one already over.
+    case decadeOfCentury(Int, over: Bool)
     /// "the weekend", "over the weekend": the one just gone unless the sentence looks forward.
     case recentWeekend
     /// "overnight": the night before publication, or before the account's day when a past-tense

@@ -6,7 +6,8 @@ enum DecadeRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(digits: true, apostrophe: true, keywords: [.the])
     /// What can follow "the" where a match starts at "the".
-    static let afterThe = FirstToken(digits: true, apostrophe: true, readings: [.decade, .ordinal, .number])
+    static let afterThe = FirstToken(digits: true, apostrophe: true, readings: [.decade, .ordinal, .number],
+                                     spellings: Array(NumberWords.decadeEpithets))
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)
@@ -27,9 +28,13 @@ enum DecadeRule {
                 return
             }
         }
-        // "the nineties": in the century of the publication date (or the last one, when later)
+        // "the nineties", "the swinging sixties": in the century of the publication date (or the last one, when later)
         if hasThe, let tens = s.info(j)?.decade {
-            out.append(Candidate(i, j + 1, .decadeOfCentury(tens), rule: .decade))
+            out.append(Candidate(i, j + 1, .decadeOfCentury(tens, over: false), rule: .decade))
+            return
+        }
+        if hasThe, s.isWord(j), NumberWords.decadeEpithets.contains(s.lowerWord(j)), let tens = s.info(j + 1)?.decade {
+            out.append(Candidate(i, j + 2, .decadeOfCentury(tens, over: true), rule: .decade))
             return
         }
         // "'90s", "90s"

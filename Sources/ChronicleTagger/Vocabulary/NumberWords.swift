@@ -23,8 +23,11 @@ enum NumberWords {
     /// Decades named in words ("the nineties"): the tens digit of the decade.
     static let decades: [(String, Int)] = [
         ("twenties", 2), ("thirties", 3), ("forties", 4), ("fifties", 5), ("sixties", 6), ("seventies", 7),
-        ("eighties", 8), ("nineties", 9),
+        ("eighties", 8), ("nineties", 9), ("noughties", 0),
     ]
+    /// Epithets of past decades that stand between "the" and the decade ("the swinging sixties", "the Roaring
+    /// Twenties", "the hungry thirties"); "the high twenties" is a temperature, so the table is closed.
+    static let decadeEpithets: Set<String> = ["swinging", "roaring", "hungry", "dirty"]
 
     /// Suffixes of numeric ordinals ("15th", "1st").
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
