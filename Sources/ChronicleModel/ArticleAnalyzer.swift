@@ -49,7 +49,7 @@ public struct ArticleAnalyzer: Sendable {
                 var narrativeAfter = narrativeReference
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter,
                                          account: &taggerAccount, scratch: &scratch)
-                var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
+                var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers, tagged: scratch)
                 quoteOpen = reading.endsQuoted
                 // (The expressions' ranges read in place: mapping the expressions would copy each one.)
                 let entities = recognisesNames && !isBoilerplate

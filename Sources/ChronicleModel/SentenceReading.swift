@@ -43,6 +43,9 @@ struct SentenceReading {
     /// Index into `words` of the first word outside quotations that starts a strong-future phrase
     /// (noted as the words are scanned: most sentences have none, and need no second look).
     private let firstFutureStart: Int?
+    /// The tagger's scratch after tagging this sentence, whose tokens `tense` reads instead of
+    /// scanning the words it joins again (nil: it scans them).
+    private let tagged: Tagger.Scratch?
 
     /// The arrays of a reading done with, for the next one to fill: a paragraph's sentences are
     /// read without allocating per sentence (`init(_:startsQuoted:buffers:)`, `release(into:)`).
@@ -56,8 +59,9 @@ struct SentenceReading {
         self.init(text, startsQuoted: startsQuoted, buffers: &buffers)
     }
 
-    /// Reads `text` into the arrays of `buffers` (taken from it).
-    init(_ text: String, startsQuoted: Bool = false, buffers: inout Buffers) {
+    /// Reads `text` into the arrays of `buffers` (taken from it); `tagged` is the scratch the tagger
+    /// has just tagged `text` with, if it has.
+    init(_ text: String, startsQuoted: Bool = false, buffers: inout Buffers, tagged: Tagger.Scratch? = nil) {
         var copy = text
         var words: [Word] = []
         var lowered: [UInt8] = []
@@ -69,6 +73,7 @@ struct SentenceReading {
         self.lowered = lowered
         self.endsQuoted = quoted
         self.hasASCIIWords = asciiWords
+        self.tagged = tagged
         self.firstFutureStart = future
         self.reportingVerb = ReportingCues.firstVerb(in: words)
     }
@@ -242,7 +247,13 @@ struct SentenceReading {
                     if n > 0 { joined[n] = 0x20; n += 1 }
                     for b in lowered[words[i].lower] { joined[n] = b; n += 1 }
                 }
-                return tagger.tense(ofUTF8: UnsafeBufferPointer(rebasing: joined[..<n]))
+                let text = UnsafeBufferPointer(rebasing: joined[..<n])
+                // ASCII words: the sentence's tokens of them are those of the text joined.
+                guard hasASCIIWords, let tagged else { return tagger.tense(ofUTF8: text) }
+                return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: indices.count) { ranges in
+                    for (k, i) in indices.enumerated() { ranges[k] = words[i].utf8Range }
+                    return tagger.tense(ofUTF8: text, words: UnsafeBufferPointer(ranges), taggedIn: tagged)
+                }
             }
         }
     }
