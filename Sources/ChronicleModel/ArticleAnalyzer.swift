@@ -21,7 +21,10 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     /// Fills `article.blocks`, given which text blocks are boilerplate (`BoilerplateDetector.verdicts`).
-    public func analyse(_ article: inout Article, boilerplate verdicts: [Bool]) {
+    /// With `recognisesNames`, also the `entities` of each sentence outside boilerplate, as
+    /// `EntityRecognizer.recogniseNames(in:skipsBoilerplate:)` would, from the words each sentence's
+    /// reading has scanned (its bytes are then not scanned into words twice).
+    public func analyse(_ article: inout Article, boilerplate verdicts: [Bool], recognisesNames: Bool = false) {
         let published = article.published
         // The same for every sentence the article dates at publication: made once, shared by them.
         let atPublication = published.map { "no date of its own: dated at publication, \(DisplayFormat.day($0.date))" }
@@ -32,6 +35,8 @@ public struct ArticleAnalyzer: Sendable {
         var buffers = SentenceReading.Buffers()
         var scratch = Tagger.Scratch()
         var taggerAccount = Tagger.Account()
+        let recognizer = EntityRecognizer()
+        var entityWords: [EntityRecognizer.Word] = []
         for block in article.document.textBlocks {
             let isBoilerplate = verdicts[block.ordinal]
             var sentences: [Sentence] = []
@@ -44,10 +49,13 @@ public struct ArticleAnalyzer: Sendable {
                 var narrativeAfter = narrativeReference
                 let timexes = tagger.tag(text, context: AnchorContext(documentTime: published), narrative: &narrativeAfter,
                                          account: &taggerAccount, scratch: &scratch)
-                var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers)
+                var reading = SentenceReading(text, startsQuoted: quoteOpen, buffers: &buffers, tagged: scratch)
                 quoteOpen = reading.endsQuoted
-                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, reading: reading, previous: previous,
-                                    account: account, published: published, atPublication: atPublication,
+                // (The expressions' ranges read in place: mapping the expressions would copy each one.)
+                let entities = recognisesNames && !isBoilerplate
+                    ? recognizer.recognise(reading, excluding: timexes.indices.lazy.map { timexes[$0].utf8Range }, words: &entityWords) : []
+                var sentence = date(text, utf8Range: utf8Range, timexes: timexes, entities: entities, reading: reading,
+                                    previous: previous, account: account, published: published, atPublication: atPublication,
                                     explanations: &explanations)
                 reading.release(into: &buffers)
                 if case .heading = block.kind { sentence.dateSource = .publication }
@@ -75,8 +83,8 @@ public struct ArticleAnalyzer: Sendable {
     /// - Parameters:
     ///   - atPublication: the explanation of a sentence dated at publication, when the article has a date.
     ///   - explanations: the article's explanations of narrative dates made so far.
-    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], reading: SentenceReading, previous: PreviousSentence?,
-              account: AccountTime?, published: PublicationTime?, atPublication: String?,
+    func date(_ text: String, utf8Range: Range<Int>, timexes: [Timex], entities: [EntityMention], reading: SentenceReading,
+              previous: PreviousSentence?, account: AccountTime?, published: PublicationTime?, atPublication: String?,
               explanations: inout NarrativeExplanations) -> Sentence {
         let future = reading.mainClauseIsFuture
         var tense = LazyTense()
@@ -111,7 +119,7 @@ public struct ArticleAnalyzer: Sendable {
         return Sentence(text: text, utf8Range: utf8Range, timexes: timexes, date: value, dateSource: source,
                         anchorTimex: anchor, explanation: explanation,
                         status: status(future: future, value: value, source: source, published: published, previous: previous),
-                        datedHappening: happening, setAside: setAside)
+                        datedHappening: happening, setAside: setAside, entities: entities)
     }
 
     /// The expression that dates the sentence's happening: the first calendar date that is not

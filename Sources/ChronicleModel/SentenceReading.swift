@@ -13,6 +13,8 @@ struct SentenceReading {
         var utf8Range: Range<Int>
         /// Where its lower-cased bytes lie in `lowered`.
         var lower: Range<Int>
+        /// `WordHash` of those bytes, before `WordHash.finish` (other word tables look the word up by it).
+        var hash: UInt64
         /// Its entry in `ReadingWords.table`, or -1.
         var cue: Int32
         /// What the word is to the reading (`ReadingWords.Flags`, with `pastForm` worked out from its spelling).
@@ -34,9 +36,16 @@ struct SentenceReading {
     let reportingVerb: Int?
     /// True when the sentence ends inside a quotation that the next sentence continues.
     let endsQuoted: Bool
+    /// Every byte beyond ASCII belongs to a mark of General Punctuation's first row (U+2000–U+203F:
+    /// curly quotes, dashes), none of them a letter: then the words are the runs of ASCII letters and
+    /// digits, as every byte scanner splits them (`EntityRecognizer` reads them instead of the bytes).
+    let hasASCIIWords: Bool
     /// Index into `words` of the first word outside quotations that starts a strong-future phrase
     /// (noted as the words are scanned: most sentences have none, and need no second look).
     private let firstFutureStart: Int?
+    /// The tagger's scratch after tagging this sentence, whose tokens `tense` reads instead of
+    /// scanning the words it joins again (nil: it scans them).
+    private let tagged: Tagger.Scratch?
 
     /// The arrays of a reading done with, for the next one to fill: a paragraph's sentences are
     /// read without allocating per sentence (`init(_:startsQuoted:buffers:)`, `release(into:)`).
@@ -50,18 +59,21 @@ struct SentenceReading {
         self.init(text, startsQuoted: startsQuoted, buffers: &buffers)
     }
 
-    /// Reads `text` into the arrays of `buffers` (taken from it).
-    init(_ text: String, startsQuoted: Bool = false, buffers: inout Buffers) {
+    /// Reads `text` into the arrays of `buffers` (taken from it); `tagged` is the scratch the tagger
+    /// has just tagged `text` with, if it has.
+    init(_ text: String, startsQuoted: Bool = false, buffers: inout Buffers, tagged: Tagger.Scratch? = nil) {
         var copy = text
         var words: [Word] = []
         var lowered: [UInt8] = []
         swap(&words, &buffers.words)
         swap(&lowered, &buffers.lowered)
-        let (quoted, future) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, words: &words, lowered: &lowered) }
+        let (quoted, future, asciiWords) = copy.withUTF8 { Self.scan($0, startsQuoted: startsQuoted, words: &words, lowered: &lowered) }
         self.text = text
         self.words = words
         self.lowered = lowered
         self.endsQuoted = quoted
+        self.hasASCIIWords = asciiWords
+        self.tagged = tagged
         self.firstFutureStart = future
         self.reportingVerb = ReportingCues.firstVerb(in: words)
     }
@@ -72,10 +84,11 @@ struct SentenceReading {
         swap(&lowered, &buffers.lowered)
     }
 
-    /// The words of a sentence's UTF-8 bytes (into `words`), whether it ends inside a quotation, and
-    /// the first word outside quotations that starts a strong-future phrase (`firstFutureStart`).
+    /// The words of a sentence's UTF-8 bytes (into `words`), whether it ends inside a quotation, the
+    /// first word outside quotations that starts a strong-future phrase (`firstFutureStart`), and
+    /// `hasASCIIWords`.
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, startsQuoted: Bool, words: inout [Word],
-                             lowered: inout [UInt8]) -> (endsQuoted: Bool, firstFutureStart: Int?) {
+                             lowered: inout [UInt8]) -> (endsQuoted: Bool, firstFutureStart: Int?, hasASCIIWords: Bool) {
         words.removeAll(keepingCapacity: true)
         words.reserveCapacity(b.count / 4 + 1)
         lowered.removeAll(keepingCapacity: true)
@@ -89,6 +102,7 @@ struct SentenceReading {
         var start = -1
         var capitalized = false
         var ascii = true
+        var asciiWords = true
         var offset = 0
         // Read once for the sentence, not once per word (each read of a static checks that it is made).
         let table = ReadingWords.table
@@ -114,6 +128,7 @@ struct SentenceReading {
                 isWordScalar = isUpper || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
             } else {
                 (scalar, length) = WordBytes.scalar(b, at: offset)
+                if b[offset] != 0xE2 || b[offset + 1] != 0x80 { asciiWords = false }
                 isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 isUpper = isWordScalar && scalar.properties.isUppercase
             }
@@ -139,7 +154,7 @@ struct SentenceReading {
             }
             offset += length
         }
-        return (quoted, firstFutureStart)
+        return (quoted, firstFutureStart, asciiWords)
     }
 
     /// A word of the sentence, looked up in `ReadingWords.table`: an ASCII word's lower-cased bytes
@@ -177,7 +192,7 @@ struct SentenceReading {
             : lowered.withUnsafeBufferPointer({ ReadingWords.isRegularPastForm(UnsafeBufferPointer(rebasing: $0[lower]), ascii: false) }) {
             flags.insert(.pastForm)
         }
-        return Word(utf8Range: start..<(start + bytes.count), lower: lower, cue: cue, flags: flags, quoted: quoted,
+        return Word(utf8Range: start..<(start + bytes.count), lower: lower, hash: hash, cue: cue, flags: flags, quoted: quoted,
                     capitalized: capitalized, afterPause: afterPause)
     }
 
@@ -232,7 +247,13 @@ struct SentenceReading {
                     if n > 0 { joined[n] = 0x20; n += 1 }
                     for b in lowered[words[i].lower] { joined[n] = b; n += 1 }
                 }
-                return tagger.tense(ofUTF8: UnsafeBufferPointer(rebasing: joined[..<n]))
+                let text = UnsafeBufferPointer(rebasing: joined[..<n])
+                // ASCII words: the sentence's tokens of them are those of the text joined.
+                guard hasASCIIWords, let tagged else { return tagger.tense(ofUTF8: text) }
+                return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: indices.count) { ranges in
+                    for (k, i) in indices.enumerated() { ranges[k] = words[i].utf8Range }
+                    return tagger.tense(ofUTF8: text, words: UnsafeBufferPointer(ranges), taggedIn: tagged)
+                }
             }
         }
     }

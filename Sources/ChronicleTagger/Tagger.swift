@@ -147,6 +147,8 @@ public struct Tagger: Sendable {
     public struct Scratch: Sendable {
         var tokens: [Token] = []
         var candidates: [Candidate] = []
+        /// `tokens` are those of the whole text last tagged (a text of one chunk), not of its last chunk.
+        var tokensAreWholeText = false
         private var publishedDay: (date: CivilDate, text: String)?
 
         public init() {}
@@ -184,6 +186,7 @@ public struct Tagger: Sendable {
         }
         // About a token every four bytes: one allocation for most sentences.
         tokens.reserveCapacity(min(bytes.count, 4096) / 3 + 8)
+        scratch.tokensAreWholeText = bytes.count <= 4096
         func tag(_ chunk: Range<Int>) {
             let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
             Tokenizer(lexicon: lexicon).tokenize(slice, into: &tokens)
@@ -253,10 +256,59 @@ public struct Tagger: Sendable {
         var tokens: [Token] = []
         tokens.reserveCapacity(limit)
         Tokenizer(lexicon: lexicon).tokenize(bytes, into: &tokens, limit: limit)
-        return tokens.withUnsafeBufferPointer { tb in
-            let stream = TokenStream(bytes: bytes, tokens: tb, lexicon: lexicon)
-            return TenseClassifier().classify(stream, first: 0, end: 0).0
+        return tokens.withUnsafeBufferPointer { tense(of: $0, in: bytes) }
+    }
+
+    /// `tense(ofUTF8: joined)`, where `joined` is words of the text last tagged with `scratch`
+    /// lower-cased and joined by single spaces, and `words` are their UTF-8 ranges in that text, in
+    /// order, each of ASCII letters and digits only: the text's own tokens of those words are what
+    /// scanning `joined` would give (moved to its offsets, without capitals, glued only inside a
+    /// word), so it is not scanned again. When the tokens do not cover the words exactly, `joined` is scanned.
+    public func tense(ofUTF8 joined: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<Range<Int>>,
+                      taggedIn scratch: Scratch) -> Tense {
+        let limit = TenseClassifier.rightSteps + TenseClassifier.lookahead
+        guard scratch.tokensAreWholeText else { return tense(ofUTF8: joined) }
+        return scratch.tokens.withUnsafeBufferPointer { tokens in
+            withUnsafeTemporaryAllocation(of: Token.self, capacity: limit) { out in
+                guard let count = Self.joinedTokens(words, of: tokens, into: out) else { return tense(ofUTF8: joined) }
+                return tense(of: UnsafeBufferPointer(rebasing: out[..<count]), in: joined)
+            }
         }
+    }
+
+    /// Writes the first tokens of the words (`tense(ofUTF8:words:taggedIn:)`) from the text's `tokens`
+    /// into `out`, up to its size, and returns how many; nil when a word is not made of whole word
+    /// and number tokens.
+    static func joinedTokens(_ words: UnsafeBufferPointer<Range<Int>>, of tokens: UnsafeBufferPointer<Token>,
+                             into out: UnsafeMutableBufferPointer<Token>) -> Int? {
+        var count = 0
+        var k = 0
+        // Where the word starts in the joined text.
+        var offset: Int32 = 0
+        for word in words {
+            let lower = Int32(word.lowerBound), upper = Int32(word.upperBound)
+            while k < tokens.count && tokens[k].start < lower { k += 1 }
+            var at = lower
+            while at < upper {
+                guard k < tokens.count, tokens[k].start == at, tokens[k].end <= upper, tokens[k].kind != .punct else { return nil }
+                var token = tokens[k]
+                token.start += offset - lower
+                token.end += offset - lower
+                token.flags = at == lower ? 0 : TokenFlags.glued
+                (out.baseAddress! + count).initialize(to: token)
+                count += 1
+                if count == out.count { return count }
+                at = tokens[k].end
+                k += 1
+            }
+            offset += upper - lower + 1
+        }
+        return count
+    }
+
+    /// The tense `TenseClassifier` reads from the start of `tokens`, the tokens of `bytes`.
+    private func tense(of tokens: UnsafeBufferPointer<Token>, in bytes: UnsafeBufferPointer<UInt8>) -> Tense {
+        TenseClassifier().classify(TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon), first: 0, end: 0).0
     }
 }
 

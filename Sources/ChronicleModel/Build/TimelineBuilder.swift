@@ -618,10 +618,9 @@ public struct TimelineBuilder: Sendable {
             do { article = try reader.read(bytes: [UInt8](data), path: record.sourcePath).0 } catch { throw BuildFailure.input(error) }
             article.sourcePath = record.sourcePath
         }
-        ArticleAnalyzer(boilerplate: BoilerplateDetector(evidence: [])).analyse(&article, boilerplate: record.verdicts)
-        article.slug = record.slug
         // Names in boilerplate count nowhere: the article's evidence, its story names and its mentions all skip it.
-        EntityRecognizer().recogniseNames(in: &article, skipsBoilerplate: true)
+        ArticleAnalyzer(boilerplate: BoilerplateDetector(evidence: [])).analyse(&article, boilerplate: record.verdicts, recognisesNames: true)
+        article.slug = record.slug
         let (names, evidence, storyNames) = ArticleNames.resolve(article)
         record.storedNames = .decoded(evidence)
         var candidates: [EventMerger.Candidate] = []

@@ -62,6 +62,9 @@ public struct EntityRecognizer: Sendable {
 
         /// The fields above from `isASCII` on are filled in (`EntityRecognizer.lookUp`).
         var isLookedUp: Bool
+        /// The `WordHash` of its lower-cased bytes when a reading worked it out (a word of ASCII
+        /// letters and digits alone, without an apostrophe), so the look-up does not hash it again.
+        var readingHash: UInt64?
 
         /// The lower-cased word is in a table of `flag`.
         @inline(__always) func has(_ flag: EntityWords.Flags) -> Bool { flags.contains(flag) }
@@ -83,9 +86,27 @@ public struct EntityRecognizer: Sendable {
         return copy.withUTF8 { recognise(bytes: $0, excluding: excluded, words: &words) }
     }
 
+    /// `recognise(_:excluding:words:)` of the sentence `reading` has read, from its words when they are
+    /// the ASCII ones (`SentenceReading.hasASCIIWords`: nearly every sentence of English news).
+    func recognise<Excluded: Collection>(_ reading: SentenceReading, excluding excluded: Excluded, words: inout [Word]) -> [EntityMention]
+    where Excluded.Element == Range<Int> {
+        guard reading.hasASCIIWords else { return recognise(reading.text, excluding: excluded, words: &words) }
+        var copy = reading.text
+        return copy.withUTF8 { bytes in
+            reading.words.withUnsafeBufferPointer { Self.scanWords(in: bytes, reading: $0, into: &words) }
+            return recognise(bytes: bytes, excluding: excluded, scanned: &words)
+        }
+    }
+
     private func recognise<Excluded: Collection>(bytes: UnsafeBufferPointer<UInt8>, excluding excluded: Excluded,
                                                  words: inout [Word]) -> [EntityMention] where Excluded.Element == Range<Int> {
         Self.scanWords(in: bytes, into: &words)
+        return recognise(bytes: bytes, excluding: excluded, scanned: &words)
+    }
+
+    /// The names of the sentence's words, once scanned into `words`.
+    private func recognise<Excluded: Collection>(bytes: UnsafeBufferPointer<UInt8>, excluding excluded: Excluded,
+                                                 scanned words: inout [Word]) -> [EntityMention] where Excluded.Element == Range<Int> {
         for k in words.indices where words[k].isCapitalised && excluded.contains(where: { $0.overlaps(words[k].range) }) {
             words[k].isCapitalised = false
         }
@@ -251,6 +272,49 @@ public struct EntityRecognizer: Sendable {
 
     /// The words of a sentence's bytes, into `words` (emptied first).
     private static func scanWords(in bytes: UnsafeBufferPointer<UInt8>, into words: inout [Word]) {
+        scanWords(in: bytes, into: &words) { start -> (Int, UInt64?)? in
+            guard WordBytes.isWordByte(bytes, start) else { return nil }
+            var i = start + 1
+            while i < bytes.count {
+                if WordBytes.isWordByte(bytes, i) { i += 1; continue }
+                // Inner apostrophe or hyphen: "O'Brien", "Putin's", "Al-Assad".
+                let joiner = joinerLength(bytes, i)
+                if joiner > 0, i + joiner < bytes.count, WordBytes.isWordByte(bytes, i + joiner) {
+                    i += joiner
+                    continue
+                }
+                break
+            }
+            return (i, nil)
+        }
+    }
+
+    /// The words of a sentence a reading has split into ASCII words (`SentenceReading.hasASCIIWords`),
+    /// into `words`: the same as scanning its bytes, where a word is a reading's word or several joined
+    /// by an apostrophe or a hyphen, without reading each byte of the words again.
+    private static func scanWords(in bytes: UnsafeBufferPointer<UInt8>, reading: UnsafeBufferPointer<SentenceReading.Word>,
+                                  into words: inout [Word]) {
+        var next = 0
+        scanWords(in: bytes, into: &words) { start -> (Int, UInt64?)? in
+            guard next < reading.count, reading[next].utf8Range.lowerBound == start else { return nil }
+            let first = next
+            var end = reading[next].utf8Range.upperBound
+            next += 1
+            while next < reading.count, end < bytes.count, case let joiner = joinerLength(bytes, end), joiner > 0,
+                  reading[next].utf8Range.lowerBound == end + joiner {
+                end = reading[next].utf8Range.upperBound
+                next += 1
+            }
+            return (end, next == first + 1 ? reading[first].hash : nil)
+        }
+    }
+
+    /// The words of a sentence's bytes, into `words` (emptied first); `wordEnd` gives the end of the
+    /// word that starts at an offset and its `Word.readingHash`, nil when none starts there (called at
+    /// each byte between words).
+    @inline(__always)
+    private static func scanWords(in bytes: UnsafeBufferPointer<UInt8>, into words: inout [Word],
+                                  wordEnd: (Int) -> (end: Int, hash: UInt64?)?) {
         // Read once for the sentence, not once per word (each read of a static checks that it is made).
         let table = EntityWords.table
         words.removeAll(keepingCapacity: true)
@@ -262,19 +326,9 @@ public struct EntityRecognizer: Sendable {
         var spaces = 0
         while i < bytes.count {
             let b = bytes[i]
-            if WordBytes.isWordByte(bytes, i) {
+            if let (end, hash) = wordEnd(i) {
                 let start = i
-                i += 1
-                while i < bytes.count {
-                    if WordBytes.isWordByte(bytes, i) { i += 1; continue }
-                    // Inner apostrophe or hyphen: "O'Brien", "Putin's", "Al-Assad".
-                    let joiner = joinerLength(bytes, i)
-                    if joiner > 0, i + joiner < bytes.count, WordBytes.isWordByte(bytes, i + joiner) {
-                        i += joiner
-                        continue
-                    }
-                    break
-                }
+                i = end
                 let first = bytes[start]
                 let isCap = (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < bytes.count && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E && bytes[start + 1] != 0x97)
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
@@ -282,7 +336,7 @@ public struct EntityRecognizer: Sendable {
                 words.append(Word(range: start..<i, isCapitalised: isCap, isAllCaps: allCaps && word.count > 1,
                                   joinsPrevious: gapSimple && spaces <= 1 && !words.isEmpty, isInitial: initial, dashBefore: dash,
                                   isASCII: true, isPossessive: false, entry: -1, bareEntry: -1, flags: [], bareFlags: [],
-                                  isLookedUp: false))
+                                  isLookedUp: false, readingHash: hash))
                 gapSimple = true
                 initial = false
                 dash = false
@@ -341,11 +395,16 @@ public struct EntityRecognizer: Sendable {
         let n = word.count
         var hash = WordHash.basis
         var bareHash = hash
-        for k in 0..<n {
-            let c = word[k]
-            if c >= 0x80 { w.isASCII = false; break }
-            if k == n - 2 { bareHash = hash }
-            hash = WordHash.mix(hash, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        if let known = w.readingHash {
+            // ASCII, and without an apostrophe: no possessive, whose bare hash is read.
+            hash = known
+        } else {
+            for k in 0..<n {
+                let c = word[k]
+                if c >= 0x80 { w.isASCII = false; break }
+                if k == n - 2 { bareHash = hash }
+                hash = WordHash.mix(hash, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            }
         }
         if w.isASCII {
             w.entry = table.index(lowerCasing: word, hash: WordHash.finish(hash)).map(Int32.init) ?? -1
