@@ -292,8 +292,7 @@ struct TenseClassifier {
 
     /// What follows "to" at `k` starts a noun phrase, so the "to" is a preposition: a number, a name, a determiner.
     private func nounAfterTo(_ s: TokenStream, _ k: Int) -> Bool {
-        s.isNumber(k) || s.isPunct(k, 0x24) || s.isWord(k) && (s.capitalized(k) || s.isKeyword(k, .the, .a, .an)
-            || PronounWords.possessives.contains(s.lowerWord(k)))
+        s.isNumber(k) || s.isPunct(k, 0x24) || s.isWord(k) && (s.capitalized(k) || adjectiveSlot(s, k))
     }
 
     private func adjectiveSlot(_ s: TokenStream, _ i: Int) -> Bool {

@@ -189,8 +189,8 @@ enum ClockTimeRule {
     /// "at 0400 hours", "0600 hours", "at 2300 hours Tuesday": four digits of a clock before "hours", with a
     /// leading zero or after "at" (not "1500 hours of talks", an amount).
     static func isMilitaryTime(_ s: TokenStream, _ i: Int) -> Bool {
-        guard let hhmm = s.number(i), s.tokens[i].digits == 4, hhmm % 100 < 60, hhmm / 100 < 24, s.isSpelled(i + 1, "hours")
-        else { return false }
+        guard s.isNumber(i), s.tokens[i].digits == 4, s.isSpelled(i + 1, "hours"), let hhmm = s.number(i), hhmm % 100 < 60,
+              hhmm / 100 < 24 else { return false }
         return (s.bytes[Int(s.tokens[i].start)] == 0x30 || afterAt(s, i)) && !s.isKeyword(i + 2, .of)
     }
 

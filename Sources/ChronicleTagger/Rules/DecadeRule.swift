@@ -33,7 +33,7 @@ enum DecadeRule {
             out.append(Candidate(i, j + 1, .decadeOfCentury(tens, over: false), rule: .decade))
             return
         }
-        if hasThe, s.isWord(j), NumberWords.decadeEpithets.contains(s.lowerWord(j)), let tens = s.info(j + 1)?.decade {
+        if hasThe, let tens = s.info(j + 1)?.decade, let epithet = s.info(j)?.spelling, NumberWords.decadeEpithets.contains(epithet) {
             out.append(Candidate(i, j + 2, .decadeOfCentury(tens, over: true), rule: .decade))
             return
         }

@@ -156,6 +156,8 @@ struct Lexicon: Sendable {
         for word in NumberWords.ordinalSuffixes { lex.add(word, trigger: false) { _ in } }
         for word in ["q", "h", "fy"] { lex.add(word) { _ in } }
         for (word, tens) in NumberWords.decades { lex.add(word) { $0.decade = tens } }
+        // read by the decade rule after "the" ("the swinging sixties"): in the lexicon, so that only they wake it there
+        for word in NumberWords.decadeEpithets { lex.add(word, trigger: false) { _ in } }
         for (word, tense) in TenseWords.cues { lex.add(word, trigger: false) { $0.tense = tense } }
         for (words, flag) in TenseWords.flags {
             for word in words { lex.add(word, trigger: false) { $0.tenseFlags.insert(flag) } }
