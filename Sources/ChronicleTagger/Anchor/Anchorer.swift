@@ -231,7 +231,7 @@ struct Anchorer {
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
             return true
         case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _),
-             .weekdayOfMonth(let inner, _, _), .quarterEnding(let inner, _), .dayMoved(let inner, _),
+             .weekdayOfMonth(let inner, _, _), .quarterEnding(let inner, _),
              .yearOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
@@ -446,11 +446,6 @@ struct Anchorer {
             let middle = last.adding(days: -45)
             steps.append("the quarter closed by \(last)")
             return .quarter(year: middle.year, quarter: middle.quarter)
-        case .dayMoved(let inner, let n):
-            let v = resolve(inner, dct, &steps)
-            guard let day = v.day else { return v }
-            steps.append("\(day), moved \(n > 0 ? "+" : "")\(n) day(s)")
-            return .day(day.adding(days: n))
         case .weekOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .week($0.isoWeek) } ?? v

@@ -39,12 +39,15 @@ enum DateParts {
         return y
     }
 
-    /// "'89": an apostrophe and two digits.
+    /// "'89": an apostrophe and two digits; the full year (`fullYear(twoDigits:)`).
     static func shortYear(_ s: TokenStream, _ i: Int) -> Int? {
         guard s.isPunct(i, 0x27), let y = s.number(i + 1), s.tokens[i + 1].digits == 2, s.glued(i + 1),
               !(s.isWord(i + 2) && s.glued(i + 2)) else { return nil }
-        return y
+        return fullYear(twoDigits: y)
     }
+
+    /// The year two digits name in news: "'89", "FY25", "3/15/25" (00-49 this century, 50-99 the last).
+    static func fullYear(twoDigits y: Int) -> Int { y < 50 ? 2000 + y : 1900 + y }
 }
 
 extension DateParts {

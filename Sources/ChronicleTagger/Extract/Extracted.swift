@@ -76,10 +76,8 @@ indirect enum Extracted: Sendable {
     case yearOf(Extracted)
     /// The weekend of the ISO week holding a day ("the weekend of March 8", "the weekend of 12-13 July").
     case weekendOf(Extracted)
-    /// A day moved by whole days ("the day before last Tuesday's hearing", "the day after Christmas").
-    case dayMoved(Extracted, days: Int)
-    /// A day moved by whole units, keeping its part of day ("a year ago today", "ten years ago tonight",
-    /// "a week ago Sunday", "a week from Friday").
+    /// A day moved by whole units, keeping its part of day ("the day after Christmas", "a year ago today",
+    /// "ten years ago tonight", "a week ago Sunday", "a week from Friday").
     case movedBy(Extracted, TimeUnit, Int)
     /// The (fiscal) quarter a day closes ("the quarter ended July 31"): the calendar quarter
     /// holding most of the three months before it; with the number the report gives it ("the second quarter

@@ -117,7 +117,7 @@ struct Refiner {
         // "the day before last Tuesday's hearing", "the day after Christmas": one day off a named day
         if s.isKeyword(i - 1, .before, .after), s.info(i - 2)?.unit == .day, s.info(i - 2)?.unitPlural == false,
            s.isKeyword(i - 3, .the), i - 3 >= limit, isNamedDay(c.value) {
-            c.value = .dayMoved(c.value, days: s.isKeyword(i - 1, .before) ? -1 : 1)
+            c.value = .movedBy(c.value, .day, s.isKeyword(i - 1, .before) ? -1 : 1)
             c.first = i - 3
             return
         }

@@ -62,7 +62,7 @@ enum AbsoluteDateRule {
         if let a = s.number(i, maxDigits: 2), s.isGluedPunct(i + 1, 0x2F), let b = s.number(i + 2, maxDigits: 2),
            s.glued(i + 2), s.isGluedPunct(i + 3, 0x2F), s.glued(i + 4), let yy = s.number(i + 4, maxDigits: 4),
            s.tokens[i + 4].digits == 4 || s.tokens[i + 4].digits == 2 {
-            let y = s.tokens[i + 4].digits == 4 ? yy : (yy < 50 ? 2000 + yy : 1900 + yy)
+            let y = s.tokens[i + 4].digits == 4 ? yy : DateParts.fullYear(twoDigits: yy)
             let (m, d) = a > 12 ? (b, a) : (a, b)
             if let date = CivilDate(year: y, month: m, day: d), !(s.isPunct(i + 5, 0x2F)) {
                 out.append(Candidate(i, i + 5, .stated(.day(date)), rule: .absoluteDate))
@@ -126,8 +126,7 @@ enum AbsoluteDateRule {
             out.append(Candidate(start, yearEnd, .stated(.month(year: y, month: m)), rule: .absoluteDate))
             return
         }
-        if let y = DateParts.shortYear(s, k) {
-            let year = y < 50 ? 2000 + y : 1900 + y
+        if let year = DateParts.shortYear(s, k) {
             out.append(Candidate(start, k + 2, .stated(.month(year: year, month: m)), rule: .absoluteDate))
             return
         }

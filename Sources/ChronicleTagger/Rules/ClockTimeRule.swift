@@ -110,7 +110,7 @@ enum ClockTimeRule {
             if !halfDayStated, hour <= 12 {
                 hour = hour == 12 && part == .night && minute ?? 0 > 0 ? 0 : hourOf(part, hour)
                 // "at 2 tonight", "12:30 on Saturday night": the small hours after that night's midnight
-                if part == .night, hour < 6 { onDay = .dayMoved(d, days: 1) }
+                if part == .night, hour < 6 { onDay = .movedBy(d, .day, 1) }
             }
             out.append(Candidate(i, partEnd, .clock(onDay, hour: hour, minute: minute), .time, rule: .clockTime,
                                  note: "a clock time on a part of a day"))
@@ -185,7 +185,6 @@ enum ClockTimeRule {
         part == .evening || part == .night
     }
 
-    /// "at", "until", "by", "around" before a bare hour: a clock reading, not an amount ("fell 7.45 this morning").
     /// "at 0400 hours", "0600 hours", "at 2300 hours Tuesday": four digits of a clock before "hours", with a
     /// leading zero or after "at" (not "1500 hours of talks", an amount).
     static func isMilitaryTime(_ s: TokenStream, _ i: Int) -> Bool {
@@ -194,6 +193,7 @@ enum ClockTimeRule {
         return (s.bytes[Int(s.tokens[i].start)] == 0x30 || afterAt(s, i)) && !s.isKeyword(i + 2, .of)
     }
 
+    /// "at", "until", "by", "around" before a bare hour: a clock reading, not an amount ("fell 7.45 this morning").
     private static func afterAt(_ s: TokenStream, _ i: Int) -> Bool {
         s.isKeyword(i - 1, .at, .until, .by, .around)
     }

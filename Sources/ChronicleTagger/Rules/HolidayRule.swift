@@ -54,7 +54,7 @@ enum HolidayRule {
         } else if let weekendEnd = weekendAfter(s, end) {
             // "Easter weekend", "Labor Day weekend", "the Easter long weekend": the weekend next to the holiday;
             // a Monday or Tuesday holiday closes the weekend before it, so the day is moved back two days first
-            out.append(Candidate(i, weekendEnd, .weekendOf(.dayMoved(.holiday(holiday, year: .implied), days: -2)),
+            out.append(Candidate(i, weekendEnd, .weekendOf(.movedBy(.holiday(holiday, year: .implied), .day, -2)),
                                  rule: .holiday, note: "the weekend of a holiday"))
         } else {
             out.append(Candidate(i, end, .holiday(holiday, year: .implied), rule: .holiday))

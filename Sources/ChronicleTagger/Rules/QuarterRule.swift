@@ -102,7 +102,7 @@ enum QuarterRule {
                 return
             }
             if let y = DateParts.shortYear(s, k) {
-                out.append(Candidate(i, k + 2, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .quarter))
+                out.append(Candidate(i, k + 2, .stated(.year(y)), rule: .quarter))
                 return
             }
         }
@@ -273,7 +273,7 @@ enum QuarterRule {
            !((s.isWord(i + 3) || s.isNumber(i + 3)) && s.glued(i + 3)) {
             let isQuarter = s.isSpelled(i + 1, "q")
             guard n >= 1, n <= (isQuarter ? 4 : 2) else { return }
-            let year = YearSpec.stated(yy < 50 ? 2000 + yy : 1900 + yy)
+            let year = YearSpec.stated(DateParts.fullYear(twoDigits: yy))
             out.append(Candidate(i, i + 3, isQuarter ? .quarter(n, year: year) : .half(n, year: year), rule: .quarter))
             return
         }
@@ -298,7 +298,7 @@ enum QuarterRule {
         guard s.isSpelled(i, "fy"), s.tokens[i].allCaps, s.isNumber(i + 1), !(s.isWord(i + 2) && s.glued(i + 2)) else { return nil }
         let digits = s.tokens[i + 1].digits
         if digits == 4, let y = DateParts.year(s, i + 1) { return (y, i + 2) }
-        if digits == 2, s.glued(i + 1), let y = s.number(i + 1) { return (y < 50 ? 2000 + y : 1900 + y, i + 2) }
+        if digits == 2, s.glued(i + 1), let y = s.number(i + 1) { return (DateParts.fullYear(twoDigits: y), i + 2) }
         return nil
     }
 

@@ -164,8 +164,8 @@ enum RelativeUnitRule {
         if k == .that, !afterThe, mod == nil {
             if let (m, end) = DateParts.month(s, head), !s.isNumber(end) {
                 out.append(Candidate(i, end, .month(m, year: .account), rule: .monthName, note: "a month of the account's year"))
-            } else if let season = s.info(head)?.season, !SeasonRule.opensEventName(s, head), !s.capitalized(head) || s.capitalized(i),
-                      !(s.isSpelled(head, "fall") && (s.isWord(head + 1) && s.keyword(head + 1) == nil || s.isKeyword(head + 1, .in, .from, .to, .by, .of))) {
+            } else if let season = s.info(head)?.season, !SeasonRule.opensEventName(s, head), !SeasonRule.isDrop(s, head),
+                      !s.capitalized(head) || s.capitalized(i) {
                 out.append(Candidate(i, head + 1, .season(season, year: .account), rule: .season, note: "a season of the account's year"))
             }
             return

@@ -33,9 +33,13 @@ enum SeasonRule {
         }
         if s.isPossessive(j + 1) && !hasThe { return }
         if s.isKeyword(j + 1, .of) { return }  // "The Fall of Rome", "the spring of discontent"
-        // "the fall in prices", "the fall from power": a drop, not autumn
-        if fall, s.isKeyword(j + 1, .in, .from, .to, .by, .since, .on, .at) { return }
+        if isDrop(s, j) { return }
         out.append(Candidate(i, j + 1, .season(season, year: .implied), rule: .season))
+    }
+
+    /// "the fall in prices", "the fall from power", "that fall of the wall": "fall" at `j` is a drop, not autumn.
+    static func isDrop(_ s: TokenStream, _ j: Int) -> Bool {
+        s.isSpelled(j, "fall") && s.isKeyword(j + 1, .in, .from, .to, .by, .since, .on, .at, .of)
     }
 
     /// "Summer Games": the season at `j` opens an event's name.

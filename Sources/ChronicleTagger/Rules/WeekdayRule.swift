@@ -25,7 +25,7 @@ enum WeekdayRule {
             // British "a week on Saturday": seven days after the coming Saturday
             if s.isKeyword(i, .a), s.info(i + 1)?.unit == .week, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i + 2, .on),
                let day = s.info(i + 3)?.weekday, !(s.info(i + 3)?.weekdayPlural ?? true), s.capitalized(i + 3) {
-                out.append(Candidate(i, i + 4, .dayMoved(.weekday(day, .coming), days: 7), rule: .weekday,
+                out.append(Candidate(i, i + 4, .movedBy(.weekday(day, .coming), .week, 1), rule: .weekday,
                                      note: "a week on a weekday: seven days after the coming one"))
                 return
             }
@@ -77,7 +77,7 @@ enum WeekdayRule {
         // British "Monday week": seven days after the coming Monday ("Monday week's final" too; not "Monday weekly")
         if s.info(i + 1)?.unit == .week, !(s.info(i + 1)?.unitPlural ?? true), !s.glued(i + 1),
            !s.isWord(i + 2) || s.keyword(i + 2) != nil || s.isPossessive(i + 2) {
-            out.append(Candidate(i, i + 2, .dayMoved(.weekday(day, .coming), days: 7), rule: .weekday,
+            out.append(Candidate(i, i + 2, .movedBy(.weekday(day, .coming), .week, 1), rule: .weekday,
                                  note: "a weekday and 'week': seven days after the coming one"))
             return
         }

@@ -93,12 +93,12 @@ enum YearRule {
         }
         // "in '89", "the '92 convention"
         if s.isKeyword(i, .in, .since, .of, .by, .until, .from, .the), let y = DateParts.shortYear(s, i + 1) {
-            out.append(Candidate(i + 1, i + 3, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), rule: .year))
+            out.append(Candidate(i + 1, i + 3, .stated(.year(y)), rule: .year))
             return
         }
         // "mid-'93"
         if s.isKeyword(i, .mid), s.isGluedPunct(i + 1, 0x2D), let y = DateParts.shortYear(s, i + 2), s.glued(i + 2) {
-            out.append(Candidate(i, i + 4, .stated(.year(y < 50 ? 2000 + y : 1900 + y)), mod: .mid, rule: .year))
+            out.append(Candidate(i, i + 4, .stated(.year(y)), mod: .mid, rule: .year))
             return
         }
         // "AD 79", "79 AD": a year of the first millennia, named by its era
