@@ -284,12 +284,7 @@ struct SentenceReading {
     }
 
     /// A reporting clause set off after what was said: ", the ministry said.", "," said Jobs, "".
-    func isTag(_ v: Int) -> Bool {
-        let start = max(0, v - 4)
-        guard words[start...v].contains(where: \.afterPause) || v == 0 else { return false }
-        let after = words[(v + 1)...].prefix { !$0.afterPause }
-        return after.count <= 4 && !after.contains { $0.flags.contains(.that) }
-    }
+    func isTag(_ v: Int) -> Bool { ReportingCues.isTag(v, in: words) }
 }
 
 /// The words a sentence's reading looks for, from the tables of `ReportingCues`, `PerfectCues`
@@ -316,6 +311,8 @@ enum ReadingWords {
         static let futureStart = Flags(rawValue: 1 << 8)
         /// A reporting verb (`ReportingCues.table`).
         static let reporting = Flags(rawValue: 1 << 9)
+        /// `ReportingCues.alsoTransitive`.
+        static let alsoTransitive = Flags(rawValue: 1 << 10)
     }
 
     struct Cue: Sendable {
@@ -334,7 +331,7 @@ enum ReadingWords {
         }
         for (word, tense) in ReportingCues.auxiliaries { cues[word, default: Cue()].auxiliary = tense }
         let sets: [(Set<String>, Flags)] = [
-            (ReportingCues.alsoNouns, .alsoNoun), (ReportingCues.determiners, .determiner), (ReportingCues.pronouns, .pronoun),
+            (ReportingCues.alsoNouns, .alsoNoun), (ReportingCues.alsoTransitive, .alsoTransitive), (ReportingCues.determiners, .determiner), (ReportingCues.pronouns, .pronoun),
             (PerfectCues.auxiliaries, .perfectAuxiliary), (PerfectCues.adverbs, .adverb), (PerfectCues.irregularPast, .pastForm),
             (PerfectCues.participles, .pastForm), (["that"], .that), (["is", "are", "be"], .copula),
         ]
@@ -389,6 +386,9 @@ enum ReportingCues {
 
     /// Forms that are also nouns ("earlier reports", "over claims of", "the thought of").
     static let alsoNouns: Set<String> = ["reports", "claims", "notes", "states", "thought", "says"]
+    /// Forms that are as often a plain transitive verb, with an object and no clause: "Apple added
+    /// audio recording to the Macintosh in the late 1980s", "the economy added 263,000 jobs in October".
+    static let alsoTransitive: Set<String> = ["added", "adds"]
     /// After a determiner any form is a noun or an adjective ("a claimed seven hours", "the reported deal").
     static let determiners: Set<String> = [
         "the", "a", "an", "these", "those", "this", "his", "her", "its", "their", "our", "my", "your", "such", "no",
@@ -418,9 +418,21 @@ enum ReportingCues {
                 let clause = after.map { $0.flags.contains(.that) || $0.afterPause } ?? true
                 guard subject || w.afterPause || clause else { continue }
             }
+            // "added", "adds" say something only with a clause or a quotation after them ("added that …",
+            // "added: "…"", "he added.") or set off after what was said (", he added").
+            if w.flags.contains(.alsoTransitive), i + 1 < words.count, !words[i + 1].flags.contains(.that),
+               !words[i + 1].afterPause, !words[i + 1].quoted, !isTag(i, in: words) { continue }
             return i
         }
         return nil
+    }
+
+    /// A reporting clause set off after what was said (`SentenceReading.isTag`).
+    static func isTag(_ v: Int, in words: [SentenceReading.Word]) -> Bool {
+        let start = max(0, v - 4)
+        guard words[start...v].contains(where: \.afterPause) || v == 0 else { return false }
+        let after = words[(v + 1)...].prefix { !$0.afterPause }
+        return after.count <= 4 && !after.contains { $0.flags.contains(.that) }
     }
 
     /// The tense of the clause headed by the reporting verb at `verb`: an auxiliary among the
