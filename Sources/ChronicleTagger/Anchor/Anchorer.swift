@@ -228,7 +228,7 @@ struct Anchorer {
     private func needsTense(_ e: Extracted) -> Bool {
         switch e {
         case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
-             .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied):
+             .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied), .twoDigitYear:
             return true
         case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _),
              .weekdayOfMonth(let inner, _, _), .quarterEnding(let inner, _),
@@ -336,7 +336,17 @@ struct Anchorer {
         case .season(let season, let spec):
             let start = Self.seasonStartMonth(season)
             let current = Self.season(of: dct)
-            let year = pickYear(spec, dct, sameUnit: current.0 == season) { y in CivilDate(year: y, month: start, day: 15)! }
+            var year = pickYear(spec, dct, sameUnit: current.0 == season) { y in CivilDate(year: y, month: start, day: 15)! }
+            // A winter is written with the year it starts in ("Winter 2024-25" is 2024-WI): in January and
+            // February the winter under way, and the ones counted from it, began the year before.
+            if season == .winter {
+                switch spec {
+                case .current, .previous, .following, .implied: if current == (.winter, dct.year - 1) { year -= 1 }
+                case .account:
+                    if let d = narrative?.interval?.start, d.month <= 2 { year = d.year - 1 }
+                case .stated, .shifted: break
+                }
+            }
             return .season(year: year, season)
         case .holiday(let h, let spec):
             let year = pickYear(spec, dct) { y in h.date(in: y) }
@@ -353,6 +363,16 @@ struct Anchorer {
             }
             steps.append("the last completed quarter")
             return shifted(.quarter, -1, from: dct)
+        case .twoDigitYear(let yy):
+            // the past tense looks back, the future ahead; with neither, the century nearer the publication
+            let years = [1900 + yy, 2000 + yy]
+            let year = switch direction {
+            case ..<0: years.last { $0 <= dct.year } ?? years[0]
+            case 1...: years.first { $0 >= dct.year } ?? years[1]
+            default: years.min { abs($0 - dct.year) < abs($1 - dct.year) }!
+            }
+            steps.append("'\(TimexFormat.two(yy)) → \(year) (\(tensePhrase))")
+            return .year(year)
         case .accountYear:
             if let ref = reportingPeriod, ref.grain == .quarter || ref.grain == .half, let start = ref.interval?.start,
                start.year < dct.year {
@@ -531,7 +551,7 @@ struct Anchorer {
         case .partOfDay(let inner, let p): unresolvedForm(inner).prefix(10) + "T\(p.rawValue)"
         case .shift(.week, _), .offset(.week, _, _): "XXXX-WXX"
         case .shift(.month, _), .offset(.month, _, _): "XXXX-XX"
-        case .shift(.year, _), .offset(.year, _, _), .accountYear: "XXXX"
+        case .shift(.year, _), .offset(.year, _, _), .accountYear, .twoDigitYear: "XXXX"
         default: "XXXX-XX-XX"
         }
     }

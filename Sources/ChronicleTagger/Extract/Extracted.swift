@@ -95,6 +95,8 @@ indirect enum Extracted: Sendable {
     /// "the year", "the full year": the year of the quarter the account reports when that is a year before the
     /// publication's ("Fourth-quarter profit rose 8%. For the year, …" in January), else the publication year.
     case accountYear
+    /// "in '42", "mid-'93": a year written with two digits; the tense chooses its century when it is anchored.
+    case twoDigitYear(Int)
     /// The account's reporting period in a stated year ("the 1988 period").
     case periodOfYear(Int)
     /// The day, week or month of the account in another year ("the same month last year": `.shifted(-1)`,

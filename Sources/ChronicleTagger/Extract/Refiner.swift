@@ -88,6 +88,16 @@ struct Refiner {
         if case .stated(.reference) = c.value {
             return
         }
+        // "around Nov. 1", "around 7:15 p.m.", "about two years ago", "circa 1665", "c. 1665": an approximate point
+        // (TimeBank takes the word into the span, as it does not for an amount); "at about 10:35 a.m." keeps
+        // "about" out. Not a verb's particle before a date that qualifies a noun ("get around Wednesday's ruling").
+        var ago = false
+        if case .offset = c.value { ago = true }
+        if !s.isPossessive(c.end), let start = approximator(s, before: i, anyAbout: ago), start >= limit {
+            c.mod = .approx
+            if ago || !s.isKeyword(start, .about) { c.first = start }
+            return
+        }
         // "early 1990", "late Friday", "mid-November", "mid 1990s" (not "came two weeks late this year": the
         // adverb after an amount of time is the amount's)
         if s.isKeyword(i - 1, .early) || s.isKeyword(i - 1, .late), s.info(i - 2)?.unit == nil {
@@ -211,6 +221,21 @@ struct Refiner {
         case .partOfDay(let inner, _): isDay(inner)
         default: false
         }
+    }
+
+    /// Where "around", "approximately", "roughly", "circa", "c." or "about" before `i` starts ("about" after a
+    /// preposition, or before an amount ago (`anyAbout`): "worried about the future" is no approximation).
+    private func approximator(_ s: TokenStream, before i: Int, anyAbout: Bool) -> Int? {
+        if s.isKeyword(i - 1, .around, .approximately, .roughly) || s.isSpelled(i - 1, "circa") { return i - 1 }
+        if s.isKeyword(i - 1, .about) {
+            if anyAbout { return i - 1 }
+            return s.isKeyword(i - 2, .in, .at, .by, .until, .since, .from, .to, .before, .after, .on) || s.sentenceBreak(before: i - 1)
+                ? i - 1 : nil
+        }
+        if s.isGluedPunct(i - 1, 0x2E), s.isSpelled(i - 2, "c"), !s.capitalized(i - 2) {
+            return i - 2
+        }
+        return nil
     }
 
     /// "nearly", "almost", "more than", "less than", "up to", "at least" before an amount. TimeBank leaves

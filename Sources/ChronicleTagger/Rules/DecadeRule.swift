@@ -38,9 +38,10 @@ enum DecadeRule {
             return
         }
         // "'90s", "90s"
-        if s.isPunct(j, 0x27) { j += 1 }
+        let apostrophe = s.isPunct(j, 0x27)
+        if apostrophe { j += 1 }
         if let y = s.number(j, maxDigits: 2), s.tokens[j].digits == 2, y % 10 == 0, s.isSpelled(j + 1, "s"), s.glued(j + 1),
-           s.glued(j) || s.isPunct(j - 1, 0x27) || hasThe {
+           s.glued(j) || apostrophe || hasThe, apostrophe || !isTemperature(s, before: i) {
             let full = y < 30 ? 2000 + y : 1900 + y
             out.append(Candidate(i, j + 2, .stated(.decade(full / 10)), rule: .decade))
             return
@@ -63,8 +64,28 @@ enum DecadeRule {
             ordinal = (s.info(j)!.number!) + o2  // "twenty-first"
             j += 3
         }
-        if let ordinal, hasThe || s.isNumber(i), s.info(j)?.unit == .century, !(s.info(j)?.unitPlural ?? true) {
+        guard let ordinal else { return }
+        // "the 18th-century mansion", "mid-20th-century furniture": an adjective; the article is the noun's
+        if hasThe || s.isNumber(i), s.isGluedPunct(j, 0x2D), s.glued(j + 1), s.info(j + 1)?.unit == .century,
+           !(s.info(j + 1)?.unitPlural ?? true) {
+            out.append(Candidate(hasThe ? i + 1 : i, j + 2, .stated(.century(ordinal - 1)), rule: .decade, note: "a century as an adjective"))
+            return
+        }
+        if hasThe || s.isNumber(i), s.info(j)?.unit == .century, !(s.info(j)?.unitPlural ?? true) {
             out.append(Candidate(i, j + 1, .stated(.century(ordinal - 1)), rule: .decade))
         }
+    }
+
+    /// Words of a weather report: "highs in the 90s", "overnight lows in the mid-70s", "temperatures in the 40s".
+    static let temperatureWords: Set<String> = ["highs", "lows", "temperature", "temperatures", "readings", "degrees",
+                                                "mercury", "thermometer", "thermometers", "chills"]
+
+    /// A two-digit "the 90s" within a few words of a weather word: temperatures, not a decade.
+    static func isTemperature(_ s: TokenStream, before i: Int) -> Bool {
+        for k in stride(from: i - 1, through: max(0, i - 8), by: -1) {
+            if s.isWord(k), temperatureWords.contains(s.lowerWord(k)) { return true }
+            if s.sentenceBreak(before: k) { return false }
+        }
+        return false
     }
 }

@@ -16,6 +16,8 @@ enum DurationRule {
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
     /// Nouns that make "after hours" a compound ("after hours trading"): a session, not a length of time.
+    /// Amounts no calendar counts in: "13 billion years ago", "the light years between": words before a bare plural unit.
+    static let largeAmountWords: Set<String> = ["million", "millions", "billion", "billions", "trillion", "light"]
     static let afterHoursNouns: Set<String> = ["trading", "trade", "dealing", "deals", "session", "market", "markets",
                                                "club", "clubs", "clinic", "clinics", "service", "services", "access"]
 
@@ -85,6 +87,9 @@ enum DurationRule {
         // a bare plural: "years", "for weeks", "decades"
         if info.unitPlural || long {
             if s.isNumber(i - 1) || s.info(i - 1)?.number != nil { return }
+            // "13 billion years ago" (an amount past any calendar), "100 light-years away" (a distance)
+            if s.isWord(i - 1), largeAmountWords.contains(s.lowerWord(i - 1)) { return }
+            if s.isGluedPunct(i - 1, 0x2D), s.glued(i), s.isSpelled(i - 2, "light") { return }
             // "in the early hours of Thursday", "the small hours": a part of the night, not a stretch
             if unit == .hour, s.isKeyword(i - 1, .early) || s.isSpelled(i - 1, "small") || s.isSpelled(i - 1, "wee") { return }
             // "in after hours trading": the market session outside opening hours, not a stretch of hours
@@ -241,7 +246,8 @@ enum DurationRule {
     }
 
     /// A fractional amount as TimeML writes it: whole units plus the rest in the next smaller
-    /// unit ("an hour and a half" → PT1H30M, "half a day" → PT12H).
+    /// unit when that rest is whole ("an hour and a half" → PT1H30M, "half a day" → PT12H), else
+    /// the decimal in the unit itself ("78.4 years" → P78.4Y, not P78Y4.8M).
     static func components(_ amount: Double?, _ unit: TimexDuration.Unit) -> [TimexDuration.Component] {
         guard let v = amount, v != v.rounded(.down) else { return [.init(amount, unit)] }
         let smaller: (TimexDuration.Unit, Double)?
@@ -257,6 +263,7 @@ enum DurationRule {
         guard let (small, per) = smaller else { return [.init(v, unit)] }
         let whole = v.rounded(.down)
         let rest = ((v - whole) * per * 1000).rounded() / 1000
+        guard rest == rest.rounded() else { return [.init(v, unit)] }
         return whole > 0 ? [.init(whole, unit), .init(rest, small)] : [.init(rest, small)]
     }
 }

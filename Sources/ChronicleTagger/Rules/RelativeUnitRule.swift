@@ -152,6 +152,14 @@ enum RelativeUnitRule {
                 out.append(Candidate(i, end, .sameUnitInYear(unit, year), rule: .narrative, note: "the same \(unit.rawValue) in another year"))
                 return
             }
+            // "the last decade of her life", "the last week of the campaign": the final stretch of something
+            // that is no calendar period (as "the last two years of his life" is two years)
+            if afterThe, k == .last, mod == nil, isFinalStretch(s, of: head + 1) {
+                let (u, n) = unit.durationUnit
+                out.append(Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration,
+                                     note: "the final \(unit.rawValue) of something"))
+                return
+            }
             // "the past two years" is a duration; "last year's" stays a date
             let value: Extracted = narrative ? .narrativeUnit(unit, amount) : .shift(unit, amount)
             var c = Candidate(i, head + 1, value, mod: mod, rule: narrative ? .narrative : .relativeUnit)
@@ -270,5 +278,16 @@ enum RelativeUnitRule {
         } else if s.isKeyword(j, .later) || s.isKeyword(j, .after) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount), mod: q.approximate ? .approx : nil, rule: .narrative))
         }
+    }
+
+    /// "of her life", "of the campaign", "of his career" at `k`: what a last unit is the end of is no calendar
+    /// period ("the last week of January", "of the year", "of 1990" and "of the quarter" are).
+    static func isFinalStretch(_ s: TokenStream, of k: Int) -> Bool {
+        guard s.isKeyword(k, .of) else { return false }
+        var n = k + 1
+        if s.isKeyword(n, .the) || s.isWord(n) && PronounWords.possessives.contains(s.lowerWord(n)) { n += 1 }
+        guard s.isWord(n), !s.isNumber(n), DateParts.month(s, n) == nil else { return false }
+        if let info = s.info(n), info.unit != nil || info.season != nil || info.weekday != nil || info.isHolidayHead { return false }
+        return true
     }
 }

@@ -24,6 +24,10 @@ enum YearRule {
         "finished", "finish", "finishes", "started", "starts", "start", "wrapped", "wrap", "rounded", "round", "kicked",
         "kick",
     ]
+    /// Verbs that greet a new year ("Sydney welcomed 2023 with fireworks"); not before a noun ("welcomed 1990 guests").
+    static let greetingVerbs: Set<String> = ["welcomed", "welcome", "welcomes", "welcoming", "greeted", "greet", "greets", "greeting"]
+    /// Words after such a year that are no noun it counts ("welcomed 2023 with fireworks", "amid tight security").
+    static let greetingFollowers: Set<String> = ["with", "amid", "as", "under", "despite", "without", "quietly", "early"]
     /// Particles between such a verb and its year.
     static let periodParticles: Set<String> = ["out", "up", "off"]
 
@@ -93,12 +97,12 @@ enum YearRule {
         }
         // "in '89", "the '92 convention"
         if s.isKeyword(i, .in, .since, .of, .by, .until, .from, .the), let y = DateParts.shortYear(s, i + 1) {
-            out.append(Candidate(i + 1, i + 3, .stated(.year(y)), rule: .year))
+            out.append(Candidate(i + 1, i + 3, .twoDigitYear(y % 100), rule: .year))
             return
         }
         // "mid-'93"
         if s.isKeyword(i, .mid), s.isGluedPunct(i + 1, 0x2D), let y = DateParts.shortYear(s, i + 2), s.glued(i + 2) {
-            out.append(Candidate(i, i + 4, .stated(.year(y)), mod: .mid, rule: .year))
+            out.append(Candidate(i, i + 4, .twoDigitYear(y % 100), mod: .mid, rule: .year))
             return
         }
         // "AD 79", "79 AD": a year of the first millennia, named by its era
@@ -138,10 +142,13 @@ enum YearRule {
             && s.tokens[i + 2].digits != 2 { return true }
         if s.isPunct(i + 1, 0x3A) && s.isNumber(i + 2) { return true }
         if s.isWord(i + 1), countNouns.contains(s.lowerWord(i + 1)) { return true }
-        if s.isSpelled(i - 1, "no") || s.isSpelled(i - 1, "number") || s.isSpelled(i - 1, "room") || s.isSpelled(i - 1, "flight")
-            || s.isSpelled(i - 1, "route") || s.isSpelled(i - 1, "resolution") { return true }
+        if s.isWord(i - 1), numberedNouns.contains(s.lowerWord(i - 1)) { return true }
         return false
     }
+
+    /// Words before a number that make it a label, not a year ("Room 1215", "page 1984", "Resolution 1973").
+    static let numberedNouns: Set<String> = ["no", "number", "room", "flight", "route", "resolution", "page", "pages",
+                                             "pp", "chapter", "platform", "gate", "exhibit", "item", "bwv", "op"]
 
     /// "points" within a few words of the number at `i`, in its sentence: the number is a level of an index.
     static func pointsNearby(_ s: TokenStream, _ i: Int) -> Bool {
@@ -180,12 +187,15 @@ enum YearRule {
             && before.dayOffset == nil && before.partOfDay == nil
     }
 
-    /// The year is the object of a verb of beginning or ending ("ended 2025", "close out 2025").
+    /// The year is the object of a verb of beginning or ending ("ended 2025", "close out 2025") or of greeting.
     static func isPeriodObject(_ s: TokenStream, _ i: Int) -> Bool {
         // "ended 1500 contracts": an amount; years of the modern calendar only
         guard s.isWord(i - 1), (s.number(i) ?? 0) >= 1900 else { return false }
         let word = s.lowerWord(i - 1)
         if periodParticles.contains(word) { return s.isWord(i - 2) && periodVerbs.contains(s.lowerWord(i - 2)) }
+        if greetingVerbs.contains(word) {
+            return !(s.isWord(i + 1) && !s.capitalized(i + 1) && s.keyword(i + 1) == nil && !greetingFollowers.contains(s.lowerWord(i + 1)))
+        }
         return periodVerbs.contains(word)
     }
 

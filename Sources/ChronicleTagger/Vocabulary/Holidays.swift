@@ -7,7 +7,7 @@ enum Holiday: String, CaseIterable, Sendable {
     case independenceDay, laborDay, labourDay, memorialDay, valentinesDay, boxingDay, veteransDay, electionDay
     case stPatricksDay, easterMonday, ashWednesday, bastilleDay, remembranceDay, armisticeDay, mayDay
     case palmSunday, shroveTuesday, motheringSunday, aprilFoolsDay, bonfireNight, burnsNight, hogmanay
-    case orthodoxChristmas, orthodoxEaster, remembranceSunday, anzacDay, juneteenth
+    case orthodoxChristmas, orthodoxEaster, remembranceSunday, anzacDay, juneteenth, blackFriday, cyberMonday
 
     /// Every spelling of the name as lower-case words ("'" for an apostrophe, "s" after it); the first
     /// word triggers the rule. The longest spelling that matches wins ("Easter Sunday" over "Easter").
@@ -19,7 +19,8 @@ enum Holiday: String, CaseIterable, Sendable {
         case .goodFriday: [["good", "friday"]]
         case .thanksgiving: [["thanksgiving"], ["thanksgiving", "day"]]
         case .halloween: [["halloween"]]
-        case .newYearsDay: [["new", "year", "'", "s", "day"]]
+        // "before New Year's": the day, as "New Year's Day" ("New Year's Eve" is longer, and wins)
+        case .newYearsDay: [["new", "year", "'", "s", "day"], ["new", "year", "'", "s"]]
         case .newYearsEve: [["new", "year", "'", "s", "eve"]]
         case .independenceDay: [["independence", "day"], ["fourth", "of", "july"]]
         case .laborDay: [["labor", "day"]]
@@ -49,6 +50,9 @@ enum Holiday: String, CaseIterable, Sendable {
         case .remembranceSunday: [["remembrance", "sunday"]]
         case .anzacDay: [["anzac", "day"]]
         case .juneteenth: [["juneteenth"]]
+        // the shopping days after Thanksgiving (as "Black Monday" of 1987 is a name, the weekday rule leaves these alone)
+        case .blackFriday: [["black", "friday"]]
+        case .cyberMonday: [["cyber", "monday"]]
         }
     }
 
@@ -64,7 +68,8 @@ enum Holiday: String, CaseIterable, Sendable {
 
     /// Words that, following the name, show it is not the holiday ("Easter Island").
     static let falseFriendFollowers: Set<String> = ["island", "islands", "rising", "bowl", "parade", "tree", "trees",
-                                                     "card", "cards", "egg", "eggs", "bunny", "party"]
+                                                     "card", "cards", "egg", "eggs", "bunny", "party", "resolution",
+                                                     "resolutions", "honours", "honors", "list"]
 
     /// The month and day of a holiday that keeps its date every year; nil for Easter's and the nth-weekday ones.
     var fixedDay: (month: Int, day: Int)? {
@@ -89,7 +94,8 @@ enum Holiday: String, CaseIterable, Sendable {
         // Julian 25 December: 7 January of the Gregorian calendar from 1901 to 2100
         case .orthodoxChristmas: (1, 7)
         case .easter, .goodFriday, .easterMonday, .ashWednesday, .palmSunday, .shroveTuesday, .motheringSunday,
-             .orthodoxEaster, .thanksgiving, .laborDay, .memorialDay, .electionDay, .remembranceSunday: nil
+             .orthodoxEaster, .thanksgiving, .laborDay, .memorialDay, .electionDay, .remembranceSunday, .blackFriday,
+             .cyberMonday: nil
         }
     }
 
@@ -105,6 +111,8 @@ enum Holiday: String, CaseIterable, Sendable {
         case .motheringSunday: return Holiday.easterSunday(year).adding(days: -21)
         case .orthodoxEaster: return Holiday.orthodoxEasterSunday(year)
         case .thanksgiving: return Holiday.nth(4, .thursday, month: 11, year: year)
+        case .blackFriday: return Holiday.nth(4, .thursday, month: 11, year: year).adding(days: 1)
+        case .cyberMonday: return Holiday.nth(4, .thursday, month: 11, year: year).adding(days: 4)
         case .laborDay: return Holiday.nth(1, .monday, month: 9, year: year)
         case .memorialDay:
             let lastDay = CivilDate(year: year, month: 5, day: 31)!
