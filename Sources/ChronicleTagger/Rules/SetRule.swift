@@ -85,7 +85,10 @@ enum SetRule {
                 // "four flights a week", "three meals a day": a count of things per unit
                 let countedThings = s.isWord(prev) && !s.capitalized(prev) && (s.isNumber(prev - 1) || s.info(prev - 1)?.number != nil)
                     && s.bytes[Int(s.tokens[prev].end) - 1] | 0x20 == 0x73 && s.keyword(prev) == nil && s.info(prev) == nil
-                let afterAmount = countedThings || s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
+                // "four days a week", "150 minutes of exercise a week": a stretch of time per unit
+                let stretch = { (k: Int) in (s.info(k)?.unitPlural ?? false) && (s.isNumber(k - 1) || s.info(k - 1)?.number != nil) }
+                let perStretch = stretch(prev) || s.isWord(prev) && s.isKeyword(prev - 1, .of) && stretch(prev - 2)
+                let afterAmount = countedThings || perStretch || s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
                     || s.isSpelled(prev, "million") || s.isSpelled(prev, "billion") || s.isSpelled(prev, "percent")
                     || s.isPunct(prev, 0x25) || s.isSpelled(prev, "dollars") || s.isSpelled(prev, "cents")
                 guard afterAmount else { return }
