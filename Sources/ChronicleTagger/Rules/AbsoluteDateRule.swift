@@ -96,6 +96,9 @@ enum AbsoluteDateRule {
         if s.isGluedPunct(k, 0x2C) { k += 1 }
         if let (y, yearEnd) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
             out.append(Candidate(i, yearEnd, .stated(.day(date)), rule: .absoluteDate))
+        } else if CivilDate(year: 2000, month: m, day: d) != nil, let (year, end) = relativeYear(s, afterMonth) {
+            // "8 February next year", "18 May last year"
+            out.append(Candidate(i, end, .monthDay(month: m, day: d, year: year), rule: .absoluteDate))
         } else if CivilDate(year: 2000, month: m, day: d) != nil {
             out.append(Candidate(i, afterMonth, .monthDay(month: m, day: d, year: .implied), rule: .absoluteDate))
         }
@@ -131,11 +134,8 @@ enum AbsoluteDateRule {
             return
         }
         // "July last year", "January of this year", "March next year"
-        let shiftWord = s.isKeyword(after, .of) ? after + 1 : after
-        if s.isKeyword(shiftWord, .last, .this, .next), s.info(shiftWord + 1)?.unit == .year,
-           !(s.info(shiftWord + 1)?.unitPlural ?? true) {
-            let shift = s.isKeyword(shiftWord, .last) ? -1 : s.isKeyword(shiftWord, .next) ? 1 : 0
-            out.append(Candidate(start, shiftWord + 2, .month(m, year: .shifted(shift)), rule: .monthName))
+        if let (year, end) = relativeYear(s, s.isKeyword(after, .of) ? after + 1 : after) {
+            out.append(Candidate(start, end, .month(m, year: year), rule: .monthName))
             return
         }
         guard start == i, monthAloneIsDate(s, i, after: after) else { return }
@@ -191,8 +191,17 @@ enum AbsoluteDateRule {
         if let (y, _) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
             out.append(Candidate(i, afterDay, .stated(.day(date)), rule: .range))
         } else {
-            out.append(Candidate(i, afterDay, .monthDay(month: m, day: d, year: .implied), rule: .range))
+            // "from 3 to 8 February last year": the first day in the year of the last
+            let year = relativeYear(s, afterMonth)?.year ?? .implied
+            out.append(Candidate(i, afterDay, .monthDay(month: m, day: d, year: year), rule: .range))
         }
+    }
+
+    /// "last year", "this year", "next year" at `k`: the year as shifted from the publication year, and the
+    /// token after it.
+    static func relativeYear(_ s: TokenStream, _ k: Int) -> (year: YearSpec, end: Int)? {
+        guard s.isKeyword(k, .last, .this, .next), s.info(k + 1)?.unit == .year, !(s.info(k + 1)?.unitPlural ?? true) else { return nil }
+        return (.shifted(s.isKeyword(k, .last) ? -1 : s.isKeyword(k, .next) ? 1 : 0), k + 2)
     }
 
     /// A month name alone is a date unless it is one of the words that are also verbs or names
