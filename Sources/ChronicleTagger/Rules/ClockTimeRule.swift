@@ -22,8 +22,8 @@ enum ClockTimeRule {
             minute = 0
             j = i + 1
             halfDayStated = true
-        } else if let h = s.number(i, maxDigits: 2), h <= 24, !s.isGluedPunct(i - 1, 0x2E), !s.isGluedPunct(i - 1, 0x3A),
-                  !s.isGluedPunct(i - 1, 0x24) {
+        } else if let h = s.number(i, maxDigits: 2), h <= 24, !gluedAfter(s, i, 0x2E), !gluedAfter(s, i, 0x3A),
+                  !gluedAfter(s, i, 0x24) {
             hour = h
             j = i + 1
             if s.isGluedPunct(j, 0x3A), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2, m < 60,
@@ -57,8 +57,8 @@ enum ClockTimeRule {
                 minute = 0
                 j = end
                 halfDayStated = true
-            } else if minute == nil, hour >= 1, hour <= 12, afterAt(s, i), dayPart(s, j, bare: true) != nil {
-                minute = 0  // "at 3 this afternoon": the part of the day that follows sets the clock
+            } else if minute == nil, hour >= 1, hour <= 12, afterAt(s, i), dayPart(s, j, bare: true) != nil || partBefore(s, i) != nil {
+                minute = 0  // "at 3 this afternoon", "tonight at 11": the part of the day named sets the clock
             } else if minute == nil {
                 return
             } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
@@ -114,6 +114,15 @@ enum ClockTimeRule {
             }
             out.append(Candidate(i, partEnd, .clock(onDay, hour: hour, minute: minute), .time, rule: .clockTime,
                                  note: "a clock time on a part of a day"))
+            return
+        }
+        // "tonight at 11", "Friday night at 9:30": the clock of the part of the day just before it
+        if !halfDayStated, hour >= 1, hour <= 12, s.tokens[i].kind == .word || s.tokens[i].digits == 1 || s.tokens[i].digits == 2
+            && s.bytes[Int(s.tokens[i].start)] != 0x30, let (d, part) = partBefore(s, i) {
+            hour = hourOf(part, hour)
+            let onDay = part == .night && hour < 6 ? Extracted.movedBy(d, .day, 1) : d
+            out.append(Candidate(i, j, .clock(onDay, hour: hour, minute: minute ?? 0), .time, rule: .clockTime,
+                                 note: "a clock time in the part of a day named before it"))
             return
         }
         // "10:24 p.m. (1424 GMT) on Friday": the day after the other zone's time belongs to both times
@@ -193,13 +202,19 @@ enum ClockTimeRule {
         return (s.bytes[Int(s.tokens[i].start)] == 0x30 || afterAt(s, i)) && !s.isKeyword(i + 2, .of)
     }
 
+    /// The number at `i` written onto `mark` ("2.5", "3:16", "$5"): part of another number or an amount. A full
+    /// stop before a space ("Biden arrived. 5 p.m. ET: …", a live-blog entry) ends a sentence instead.
+    private static func gluedAfter(_ s: TokenStream, _ i: Int, _ mark: UInt8) -> Bool {
+        s.isGluedPunct(i - 1, mark) && s.glued(i)
+    }
+
     /// "at", "until", "by", "around" before a bare hour: a clock reading, not an amount ("fell 7.45 this morning").
     private static func afterAt(_ s: TokenStream, _ i: Int) -> Bool {
         s.isKeyword(i - 1, .at, .until, .by, .around)
     }
 
     /// A part of a named day right after a clock time: "tonight", "this afternoon", "tomorrow evening",
-    /// "last night", "Friday morning", "on Saturday night"; its day, its part and the token after it.
+    /// "last night", "Friday morning", "on Saturday night", "that night"; its day, its part and the token after it.
     /// After a `bare` hour a weekday needs "on" ("tied at 1 Saturday night" is a score).
     static func dayPart(_ s: TokenStream, _ j: Int, bare: Bool) -> (Extracted, PartOfDay, Int)? {
         let on = s.isKeyword(j, .on)
@@ -208,10 +223,30 @@ enum ClockTimeRule {
         var found: [Candidate] = []
         if !on { RelativeDayRule.match(s, k, &found) }
         if on || !bare { WeekdayRule.match(s, k, &found) }
+        // "9 o'clock that night", "at 3 a.m. the next morning": a part of the account's day
+        if !on, s.isKeyword(k, .that, .the) { RelativeUnitRule.match(s, k, &found) }
         guard let c = found.filter({ $0.first == k }).max(by: { $0.end < $1.end }),
               case .partOfDay(let day, let part) = c.value,
               part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
         return (day, part, c.end)
+    }
+
+    /// A part of a named day right before "at" and the clock time at `i`: "tonight at 11", "this evening at 7",
+    /// "Friday night at 9", "that night at 10"; its day and its part.
+    private static func partBefore(_ s: TokenStream, _ i: Int) -> (Extracted, PartOfDay)? {
+        guard s.isKeyword(i - 1, .at), let word = s.info(i - 2)?.partOfDay, !(s.info(i - 2)?.unitPlural ?? false),
+              !s.lowerWord(i - 2).hasSuffix("s") else { return nil }
+        let part = word.part
+        guard word != .midnight, part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
+        var found: [Candidate] = []
+        for k in max(0, i - 4)...(i - 2) {
+            RelativeDayRule.match(s, k, &found)
+            WeekdayRule.match(s, k, &found)
+            if s.isKeyword(k, .that, .the) { RelativeUnitRule.match(s, k, &found) }
+        }
+        guard let c = found.filter({ $0.end == i - 1 }).min(by: { $0.first < $1.first }),
+              case .partOfDay(let day, let p) = c.value, p == part else { return nil }
+        return (day, part)
     }
 
     /// The day named after a bracketed time in another zone: "10:24 p.m. (1424 GMT) on Friday" for the

@@ -198,7 +198,8 @@ enum RelativeUnitRule {
         guard n > 0 else { return }
         if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(u, n, sign: -1), .time, mod: q.approximate ? .approx : nil, rule: .offset))
-        } else if s.isKeyword(j, .later, .earlier) {
+        } else if s.isKeyword(j, .later, .earlier), !s.isKeyword(j + 1, .than) {
+            // "three hours later than planned" is a delay: the amount (a duration) alone, as for days
             out.append(Candidate(i, j + 1, .narrative(u, s.isKeyword(j, .later) ? n : -n), .time,
                                  mod: q.approximate ? .approx : nil, rule: .narrative, note: "a clock time from the account's"))
         }
