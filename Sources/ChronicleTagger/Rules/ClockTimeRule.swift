@@ -4,7 +4,7 @@ import ChronicleTime
 /// and a day right after them ("10 p.m. Wednesday", "noon Thursday").
 enum ClockTimeRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(digits: true, readings: [.partOfDay, .number])
+    static let firstToken = FirstToken(digits: true, readings: [.partOfDay, .number], keywords: [.half], spellings: ["quarter"])
 
     /// Zone words that may follow a clock time and belong to the expression.
     static let zoneWords = ZoneWords.abbreviations
@@ -15,6 +15,7 @@ enum ClockTimeRule {
         var j: Int
         // "pm", "in the morning": the hour is already on the 24-hour clock
         var halfDayStated = false
+        if s.isKeyword(i + 1, .past, .to), spoken(s, i, &out) { return }
         if let info = s.info(i), let part = info.partOfDay, part == .noon || part == .midnight {
             if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }  // "the midnight sun"
             if s.isSpelled(i - 1, "high") { return }  // "High Noon", "high noon comes today": the showdown
@@ -101,6 +102,15 @@ enum ClockTimeRule {
             out.append(c)
             return
         }
+        // "11am on Saturdays", "at 10am on weekends": a standing time of those days, not of the publication day
+        if s.isKeyword(j, .on), let info = s.info(j + 1), !s.glued(j + 1),
+           info.weekdayPlural && s.capitalized(j + 1) || info.unit == .weekend && info.unitPlural {
+            let at = "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute ?? 0))"
+            let days = info.weekday.map { "\($0.rawValue)" } ?? "WE"
+            out.append(Candidate(i, j + 2, .fixed("XXXX-WXX-\(days)\(at)"), .set, rule: .clockTime,
+                                 note: "a clock time on recurring days"))
+            return
+        }
         // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
         var day: Extracted?
         var end = j
@@ -166,8 +176,8 @@ enum ClockTimeRule {
 
     /// "at 4 in the morning", "until ten at night": an hour 1…12 after "at"/"until"/"by"/"around",
     /// read on the clock of the part of the day that follows; returns the 24-hour hour and the token after.
-    static func hourOfPart(_ s: TokenStream, _ i: Int, hour: Int) -> (Int, Int)? {
-        guard hour >= 1, hour <= 12, s.isKeyword(i - 1, .at, .until, .by, .around) else { return nil }
+    static func hourOfPart(_ s: TokenStream, _ i: Int, hour: Int, after spoken: Bool = false) -> (Int, Int)? {
+        guard hour >= 1, hour <= 12, spoken || s.isKeyword(i - 1, .at, .until, .by, .around) else { return nil }
         let k: Int
         if s.isKeyword(i + 1, .in), s.isKeyword(i + 2, .the) { k = i + 3 }
         else if s.isKeyword(i + 1, .at), s.isSpelled(i + 2, "night") { k = i + 2 }
@@ -229,6 +239,47 @@ enum ClockTimeRule {
               case .partOfDay(let day, let part) = c.value,
               part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
         return (day, part, c.end)
+    }
+
+    /// Minute words of a spoken clock time before "past" ("ten past nine"; "to" only after "quarter": "five to six" is a range).
+    private static let spokenMinutes: Set<Int> = [5, 10, 20, 25]
+
+    /// Spoken clock times: "half past nine", "a quarter to six", "twenty past ten last night", "half past midnight";
+    /// `i` is the minutes word, before "past" or "to". Appends the time and returns true when it matches.
+    private static func spoken(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) -> Bool {
+        let to = s.isKeyword(i + 1, .to)
+        let minutes: Int
+        if s.isKeyword(i, .half), !to { minutes = 30 }
+        // "a quarter to six", "at quarter past ten" (not "raised its forecast for the quarter to seven cents")
+        else if s.isSpelled(i, "quarter"), s.isKeyword(i - 1, .a) || afterAt(s, i) { minutes = 15 }
+        else if !to, s.isWord(i), let n = s.info(i)?.number, spokenMinutes.contains(n) { minutes = n }
+        else { return false }
+        var hour: Int
+        if let p = s.info(i + 2)?.partOfDay, p == .noon || p == .midnight, !s.glued(i + 2) {
+            hour = p == .noon ? 12 : to ? 24 : 0
+        } else if s.isWord(i + 2), let h = s.info(i + 2)?.number, h >= 1, h <= 12 {
+            hour = h
+        } else {
+            return false
+        }
+        var j = i + 3
+        var day: Extracted?
+        if let (pm, end) = meridiem(s, j) {
+            hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
+            j = end
+        } else if let (h, end) = hourOfPart(s, i + 2, hour: hour, after: true) {
+            hour = h  // "half past four in the afternoon"
+            j = end
+        } else if let (d, part, end) = dayPart(s, j, bare: false) {
+            hour = hourOf(part, hour)  // "twenty past ten last night"
+            day = part == .night && hour < 6 ? .movedBy(d, .day, 1) : d
+            j = end
+        }
+        let total = hour * 60 + (to ? -minutes : minutes)
+        let first = s.isSpelled(i, "quarter") && s.isKeyword(i - 1, .a) ? i - 1 : i
+        out.append(Candidate(first, j, .clock(day, hour: total / 60, minute: total % 60), .time, rule: .clockTime,
+                             note: "a spoken clock time"))
+        return true
     }
 
     /// A part of a named day right before "at" and the clock time at `i`: "tonight at 11", "this evening at 7",

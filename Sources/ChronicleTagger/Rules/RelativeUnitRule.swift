@@ -192,6 +192,11 @@ enum RelativeUnitRule {
     /// the account has no clock time, as TimeBank does).
     private static func clockOffset(_ s: TokenStream, _ i: Int, _ q: Quantity, _ unit: TimeUnit, after j: Int,
                                     _ out: inout [Candidate]) {
+        // "a few hours ago", "several minutes ago": some time before publication, as "a few days ago" is
+        if q.amount == nil, s.isKeyword(j, .ago) {
+            out.append(Candidate(i, j + 1, .offset(unit, nil, sign: -1), rule: .offset))
+            return
+        }
         guard let a = q.amount, a > 0, !s.isGluedPunct(j - 1, 0x2D) else { return }
         // half hours in minutes
         let (u, n) = a == a.rounded() ? (unit, Int(a)) : unit == .hour && (a * 60) == (a * 60).rounded() ? (.minute, Int(a * 60)) : (unit, 0)
