@@ -241,6 +241,10 @@ enum ClockTimeRule {
         return (day, part, c.end)
     }
 
+    /// Words after "a quarter to five" that make it an amount.
+    private static let amountWords: Set<String> = ["percent", "hundred", "thousand", "million", "billion", "trillion",
+                                                   "points", "cents", "dollars", "pounds", "euros", "people", "times"]
+
     /// Minute words of a spoken clock time before "past" ("ten past nine"; "to" only after "quarter": "five to six" is a range).
     private static let spokenMinutes: Set<Int> = [5, 10, 20, 25]
 
@@ -263,6 +267,10 @@ enum ClockTimeRule {
             return false
         }
         var j = i + 3
+        // "cut its staff by a quarter to five thousand", "half past ten percent": an amount, not a clock
+        if s.isWord(j), !s.glued(j), s.info(j)?.number != nil || s.info(j)?.unit != nil || amountWords.contains(s.lowerWord(j)) {
+            return false
+        }
         var day: Extracted?
         if let (pm, end) = meridiem(s, j) {
             hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
