@@ -30,6 +30,14 @@ extension Anchorer {
         return false
     }
 
+    /// "The first rocket hit at 11 p.m. … sirens sounded again at 2 a.m.": an hour before 6 after the account's
+    /// clock time in the evening of `day` is on the next day (not past the publication day in a past-tense sentence).
+    func dayAfterLateClock(_ hour: Int, _ day: CivilDate, _ dct: CivilDate) -> CivilDate? {
+        guard hour < 6, case .time(let d, let last, _)? = narrative, d == day, last >= 18, last < 24 else { return nil }
+        let next = day.adding(days: 1)
+        return tense == .past && next > dct ? nil : next
+    }
+
     /// A clock reading moved by whole minutes, across midnight when it must.
     static func clock(_ day: CivilDate, hour: Int, minute: Int, plus minutes: Int) -> TimexValue {
         let total = hour * 60 + minute + minutes

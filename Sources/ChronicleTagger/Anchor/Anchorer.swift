@@ -517,6 +517,10 @@ struct Anchorer {
                 steps.append("the small hours after the account's night \(night)")
                 return .time(night.adding(days: 1), hour: h, minute: m)
             }
+            if inner == nil, accountDay != nil, let next = dayAfterLateClock(h, day, dct) {
+                steps.append("the small hours after the account's evening clock time → \(next)")
+                return .time(next, hour: h, minute: m)
+            }
             // "the attack took place just after midnight": the midnight gone, which ends the day before
             if h == 24, inner == nil, accountDay == nil, tense == .past {
                 steps.append("midnight in a past-tense sentence: the one that began the publication day")

@@ -4,7 +4,7 @@ import ChronicleTime
 /// and a day right after them ("10 p.m. Wednesday", "noon Thursday").
 enum ClockTimeRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(digits: true, readings: [.partOfDay, .number])
+    static let firstToken = FirstToken(digits: true, readings: [.partOfDay, .number], keywords: [.half], spellings: ["quarter"])
 
     /// Zone words that may follow a clock time and belong to the expression.
     static let zoneWords = ZoneWords.abbreviations
@@ -15,6 +15,7 @@ enum ClockTimeRule {
         var j: Int
         // "pm", "in the morning": the hour is already on the 24-hour clock
         var halfDayStated = false
+        if s.isKeyword(i + 1, .past, .to), spoken(s, i, &out) { return }
         if let info = s.info(i), let part = info.partOfDay, part == .noon || part == .midnight {
             if s.isWord(i - 1) && s.isKeyword(i - 1, .the) { return }  // "the midnight sun"
             if s.isSpelled(i - 1, "high") { return }  // "High Noon", "high noon comes today": the showdown
@@ -22,8 +23,8 @@ enum ClockTimeRule {
             minute = 0
             j = i + 1
             halfDayStated = true
-        } else if let h = s.number(i, maxDigits: 2), h <= 24, !s.isGluedPunct(i - 1, 0x2E), !s.isGluedPunct(i - 1, 0x3A),
-                  !s.isGluedPunct(i - 1, 0x24) {
+        } else if let h = s.number(i, maxDigits: 2), h <= 24, !gluedAfter(s, i, 0x2E), !gluedAfter(s, i, 0x3A),
+                  !gluedAfter(s, i, 0x24) {
             hour = h
             j = i + 1
             if s.isGluedPunct(j, 0x3A), let m = s.number(j + 1, maxDigits: 2), s.tokens[j + 1].digits == 2, m < 60,
@@ -57,8 +58,8 @@ enum ClockTimeRule {
                 minute = 0
                 j = end
                 halfDayStated = true
-            } else if minute == nil, hour >= 1, hour <= 12, afterAt(s, i), dayPart(s, j, bare: true) != nil {
-                minute = 0  // "at 3 this afternoon": the part of the day that follows sets the clock
+            } else if minute == nil, hour >= 1, hour <= 12, afterAt(s, i), dayPart(s, j, bare: true) != nil || partBefore(s, i) != nil {
+                minute = 0  // "at 3 this afternoon", "tonight at 11": the part of the day named sets the clock
             } else if minute == nil {
                 return
             } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
@@ -101,6 +102,15 @@ enum ClockTimeRule {
             out.append(c)
             return
         }
+        // "11am on Saturdays", "at 10am on weekends": a standing time of those days, not of the publication day
+        if s.isKeyword(j, .on), let info = s.info(j + 1), !s.glued(j + 1),
+           info.weekdayPlural && s.capitalized(j + 1) || info.unit == .weekend && info.unitPlural {
+            let at = "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute ?? 0))"
+            let days = info.weekday.map { "\($0.rawValue)" } ?? "WE"
+            out.append(Candidate(i, j + 2, .fixed("XXXX-WXX-\(days)\(at)"), .set, rule: .clockTime,
+                                 note: "a clock time on recurring days"))
+            return
+        }
         // "10 p.m. Wednesday", "noon Thursday", "2pm yesterday"
         var day: Extracted?
         var end = j
@@ -114,6 +124,15 @@ enum ClockTimeRule {
             }
             out.append(Candidate(i, partEnd, .clock(onDay, hour: hour, minute: minute), .time, rule: .clockTime,
                                  note: "a clock time on a part of a day"))
+            return
+        }
+        // "tonight at 11", "Friday night at 9:30": the clock of the part of the day just before it
+        if !halfDayStated, hour >= 1, hour <= 12, s.tokens[i].kind == .word || s.tokens[i].digits == 1 || s.tokens[i].digits == 2
+            && s.bytes[Int(s.tokens[i].start)] != 0x30, let (d, part) = partBefore(s, i) {
+            hour = hourOf(part, hour)
+            let onDay = part == .night && hour < 6 ? Extracted.movedBy(d, .day, 1) : d
+            out.append(Candidate(i, j, .clock(onDay, hour: hour, minute: minute ?? 0), .time, rule: .clockTime,
+                                 note: "a clock time in the part of a day named before it"))
             return
         }
         // "10:24 p.m. (1424 GMT) on Friday": the day after the other zone's time belongs to both times
@@ -157,8 +176,8 @@ enum ClockTimeRule {
 
     /// "at 4 in the morning", "until ten at night": an hour 1…12 after "at"/"until"/"by"/"around",
     /// read on the clock of the part of the day that follows; returns the 24-hour hour and the token after.
-    static func hourOfPart(_ s: TokenStream, _ i: Int, hour: Int) -> (Int, Int)? {
-        guard hour >= 1, hour <= 12, s.isKeyword(i - 1, .at, .until, .by, .around) else { return nil }
+    static func hourOfPart(_ s: TokenStream, _ i: Int, hour: Int, after spoken: Bool = false) -> (Int, Int)? {
+        guard hour >= 1, hour <= 12, spoken || s.isKeyword(i - 1, .at, .until, .by, .around) else { return nil }
         let k: Int
         if s.isKeyword(i + 1, .in), s.isKeyword(i + 2, .the) { k = i + 3 }
         else if s.isKeyword(i + 1, .at), s.isSpelled(i + 2, "night") { k = i + 2 }
@@ -193,13 +212,19 @@ enum ClockTimeRule {
         return (s.bytes[Int(s.tokens[i].start)] == 0x30 || afterAt(s, i)) && !s.isKeyword(i + 2, .of)
     }
 
+    /// The number at `i` written onto `mark` ("2.5", "3:16", "$5"): part of another number or an amount. A full
+    /// stop before a space ("Biden arrived. 5 p.m. ET: …", a live-blog entry) ends a sentence instead.
+    private static func gluedAfter(_ s: TokenStream, _ i: Int, _ mark: UInt8) -> Bool {
+        s.isGluedPunct(i - 1, mark) && s.glued(i)
+    }
+
     /// "at", "until", "by", "around" before a bare hour: a clock reading, not an amount ("fell 7.45 this morning").
     private static func afterAt(_ s: TokenStream, _ i: Int) -> Bool {
         s.isKeyword(i - 1, .at, .until, .by, .around)
     }
 
     /// A part of a named day right after a clock time: "tonight", "this afternoon", "tomorrow evening",
-    /// "last night", "Friday morning", "on Saturday night"; its day, its part and the token after it.
+    /// "last night", "Friday morning", "on Saturday night", "that night"; its day, its part and the token after it.
     /// After a `bare` hour a weekday needs "on" ("tied at 1 Saturday night" is a score).
     static func dayPart(_ s: TokenStream, _ j: Int, bare: Bool) -> (Extracted, PartOfDay, Int)? {
         let on = s.isKeyword(j, .on)
@@ -208,10 +233,79 @@ enum ClockTimeRule {
         var found: [Candidate] = []
         if !on { RelativeDayRule.match(s, k, &found) }
         if on || !bare { WeekdayRule.match(s, k, &found) }
+        // "9 o'clock that night", "at 3 a.m. the next morning": a part of the account's day
+        if !on, s.isKeyword(k, .that, .the) { RelativeUnitRule.match(s, k, &found) }
         guard let c = found.filter({ $0.first == k }).max(by: { $0.end < $1.end }),
               case .partOfDay(let day, let part) = c.value,
               part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
         return (day, part, c.end)
+    }
+
+    /// Words after "a quarter to five" that make it an amount.
+    private static let amountWords: Set<String> = ["percent", "hundred", "thousand", "million", "billion", "trillion",
+                                                   "points", "cents", "dollars", "pounds", "euros", "people", "times"]
+
+    /// Minute words of a spoken clock time before "past" ("ten past nine"; "to" only after "quarter": "five to six" is a range).
+    private static let spokenMinutes: Set<Int> = [5, 10, 20, 25]
+
+    /// Spoken clock times: "half past nine", "a quarter to six", "twenty past ten last night", "half past midnight";
+    /// `i` is the minutes word, before "past" or "to". Appends the time and returns true when it matches.
+    private static func spoken(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) -> Bool {
+        let to = s.isKeyword(i + 1, .to)
+        let minutes: Int
+        if s.isKeyword(i, .half), !to { minutes = 30 }
+        // "a quarter to six", "at quarter past ten" (not "raised its forecast for the quarter to seven cents")
+        else if s.isSpelled(i, "quarter"), s.isKeyword(i - 1, .a) || afterAt(s, i) { minutes = 15 }
+        else if !to, s.isWord(i), let n = s.info(i)?.number, spokenMinutes.contains(n) { minutes = n }
+        else { return false }
+        var hour: Int
+        if let p = s.info(i + 2)?.partOfDay, p == .noon || p == .midnight, !s.glued(i + 2) {
+            hour = p == .noon ? 12 : to ? 24 : 0
+        } else if s.isWord(i + 2), let h = s.info(i + 2)?.number, h >= 1, h <= 12 {
+            hour = h
+        } else {
+            return false
+        }
+        var j = i + 3
+        // "cut its staff by a quarter to five thousand", "half past ten percent": an amount, not a clock
+        if s.isWord(j), !s.glued(j), s.info(j)?.number != nil || s.info(j)?.unit != nil || amountWords.contains(s.lowerWord(j)) {
+            return false
+        }
+        var day: Extracted?
+        if let (pm, end) = meridiem(s, j) {
+            hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
+            j = end
+        } else if let (h, end) = hourOfPart(s, i + 2, hour: hour, after: true) {
+            hour = h  // "half past four in the afternoon"
+            j = end
+        } else if let (d, part, end) = dayPart(s, j, bare: false) {
+            hour = hourOf(part, hour)  // "twenty past ten last night"
+            day = part == .night && hour < 6 ? .movedBy(d, .day, 1) : d
+            j = end
+        }
+        let total = hour * 60 + (to ? -minutes : minutes)
+        let first = s.isSpelled(i, "quarter") && s.isKeyword(i - 1, .a) ? i - 1 : i
+        out.append(Candidate(first, j, .clock(day, hour: total / 60, minute: total % 60), .time, rule: .clockTime,
+                             note: "a spoken clock time"))
+        return true
+    }
+
+    /// A part of a named day right before "at" and the clock time at `i`: "tonight at 11", "this evening at 7",
+    /// "Friday night at 9", "that night at 10"; its day and its part.
+    private static func partBefore(_ s: TokenStream, _ i: Int) -> (Extracted, PartOfDay)? {
+        guard s.isKeyword(i - 1, .at), let word = s.info(i - 2)?.partOfDay, !(s.info(i - 2)?.unitPlural ?? false),
+              !s.lowerWord(i - 2).hasSuffix("s") else { return nil }
+        let part = word.part
+        guard word != .midnight, part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
+        var found: [Candidate] = []
+        for k in max(0, i - 4)...(i - 2) {
+            RelativeDayRule.match(s, k, &found)
+            WeekdayRule.match(s, k, &found)
+            if s.isKeyword(k, .that, .the) { RelativeUnitRule.match(s, k, &found) }
+        }
+        guard let c = found.filter({ $0.end == i - 1 }).min(by: { $0.first < $1.first }),
+              case .partOfDay(let day, let p) = c.value, p == part else { return nil }
+        return (day, part)
     }
 
     /// The day named after a bracketed time in another zone: "10:24 p.m. (1424 GMT) on Friday" for the

@@ -92,6 +92,8 @@ enum DurationRule {
             if s.isGluedPunct(i - 1, 0x2D), s.glued(i), s.isSpelled(i - 2, "light") { return }
             // "in the early hours of Thursday", "the small hours": a part of the night, not a stretch
             if unit == .hour, s.isKeyword(i - 1, .early) || s.isSpelled(i - 1, "small") || s.isSpelled(i - 1, "wee") { return }
+            // "the afternoon and evening hours", "the early morning hours", "the predawn hours": a part of the day
+            if unit == .hour, s.info(i - 1)?.partOfDay != nil || s.isSpelled(i - 1, "predawn") { return }
             // "in after hours trading": the market session outside opening hours, not a stretch of hours
             if unit == .hour, s.isKeyword(i - 1, .after), s.isWord(i + 1), afterHoursNouns.contains(s.lowerWord(i + 1)) { return }
             // "on days when traders are nervous": days of a kind, no stretch of time

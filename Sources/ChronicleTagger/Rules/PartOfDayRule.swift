@@ -1,14 +1,13 @@
 import ChronicleTime
 
-/// Parts of a named day: "the early hours of Friday", "the small hours of Sunday", "the evening of
-/// October 9", "overnight on Wednesday" (weekday and relative-day rules take "Friday night",
-/// "yesterday morning"); "the week of March 6".
+/// Parts of a named day: "the evening of October 9", "overnight on Wednesday" (weekday and relative-day
+/// rules take "Friday night", "yesterday morning"); "the week of March 6". "The early (small, wee) hours
+/// of Friday" are Friday itself, and TimeBank marks only the day: the weekday rule tags "Friday".
 enum PartOfDayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
     static let firstToken = FirstToken(keywords: [.mid, .the], spellings: ["overnight"])
     /// What can follow "the" where a match starts at "the".
-    static let afterThe = FirstToken(readings: [.unit, .partOfDay, .ordinal], keywords: [.early, .last, .final],
-                                     spellings: ["small", "wee"])
+    static let afterThe = FirstToken(readings: [.unit, .partOfDay, .ordinal], keywords: [.last, .final])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         // "mid-afternoon", "mid morning": a part of the account's day
@@ -78,10 +77,7 @@ enum PartOfDayRule {
             return
         }
         let part: PartOfDay
-        if (s.isKeyword(j, .early) || s.isSpelled(j, "small") || s.isSpelled(j, "wee")), s.isSpelled(j + 1, "hours") {
-            part = .night
-            j += 2
-        } else if let p = s.info(j)?.partOfDay, p == .morning || p == .afternoon || p == .evening,
+        if let p = s.info(j)?.partOfDay, p == .morning || p == .afternoon || p == .evening,
                   !(s.info(j)?.unitPlural ?? false), !s.capitalized(j) {
             // "the evening of October 9", "the morning of June 4" ("the night of Oct. 23": TimeBank marks only the day)
             part = p.part

@@ -8,7 +8,7 @@ enum RelativeUnitRule {
     static let firstToken = Quantity.firstToken.union(FirstToken(
         readings: .unit,
         keywords: [.earlier, .later, .the, .that, .this, .current, .last, .past, .previous, .preceding, .prior, .next,
-                   .following, .subsequent, .coming, .upcoming, .same]))
+                   .following, .subsequent, .coming, .upcoming, .same, .ago]))
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(
         readings: .unit,
@@ -16,6 +16,10 @@ enum RelativeUnitRule {
                    .upcoming, .that, .same])
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        if s.isKeyword(i, .ago) {
+            momentsAgo(s, i, &out)
+            return
+        }
         matchShift(s, i, &out)
         matchAgo(s, i, &out)
         // "year-earlier", "year-ago" (as in "year-earlier profit"): the account's period a year back
@@ -130,7 +134,16 @@ enum RelativeUnitRule {
         }
         if let info = s.info(head), let unit = info.unit, !info.unitPlural, !s.glued(head),
            !(s.capitalized(head) && !s.tokens[head].allCaps) {  // "This Week", a title
-            if unit == .second || unit == .minute || unit == .hour { return }
+            if unit == .second || unit == .minute || unit == .hour {
+                // "within the last hour", "over the past hour", "the next hour": that stretch up to (from) now
+                // ("the last hour of his life" is one hour of an account, left alone)
+                if afterThe, k == .last || k == .past || k == .next, mod == nil, unit != .second, !s.isKeyword(head + 1, .of) {
+                    let (u, n) = unit.durationUnit
+                    out.append(Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration,
+                                         note: "the \(unit.rawValue) up to or from now"))
+                }
+                return
+            }
             // "the past decade", "over the past century": the ten (hundred) years up to now, as "the past
             // two decades" is twenty, not the previous calendar decade ("the last decade" stays one)
             if afterThe, k == .past, mod == nil, unit == .decade || unit == .century {
@@ -200,16 +213,35 @@ enum RelativeUnitRule {
     /// the account has no clock time, as TimeBank does).
     private static func clockOffset(_ s: TokenStream, _ i: Int, _ q: Quantity, _ unit: TimeUnit, after j: Int,
                                     _ out: inout [Candidate]) {
+        // "a few hours ago", "several minutes ago": some time before publication, as "a few days ago" is
+        if q.amount == nil, s.isKeyword(j, .ago) {
+            out.append(Candidate(i, j + 1, .offset(unit, nil, sign: -1), rule: .offset))
+            return
+        }
         guard let a = q.amount, a > 0, !s.isGluedPunct(j - 1, 0x2D) else { return }
         // half hours in minutes
         let (u, n) = a == a.rounded() ? (unit, Int(a)) : unit == .hour && (a * 60) == (a * 60).rounded() ? (.minute, Int(a * 60)) : (unit, 0)
         guard n > 0 else { return }
         if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(u, n, sign: -1), .time, mod: q.approximate ? .approx : nil, rule: .offset))
-        } else if s.isKeyword(j, .later, .earlier) {
+        } else if s.isKeyword(j, .later, .earlier), !s.isKeyword(j + 1, .than) {
+            // "three hours later than planned" is a delay: the amount (a duration) alone, as for days
             out.append(Candidate(i, j + 1, .narrative(u, s.isKeyword(j, .later) ? n : -n), .time,
                                  mod: q.approximate ? .approx : nil, rule: .narrative, note: "a clock time from the account's"))
         }
+    }
+
+    /// "moments ago", "a few moments ago", "just minutes ago", "hours ago" (`i` is "ago"): some time before
+    /// publication with no amount, as "a few days ago" (an amount before the unit is read from the amount).
+    private static func momentsAgo(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
+        let k = i - 1
+        let moments = s.isSpelled(k, "moments")
+        guard moments || s.info(k)?.unitPlural == true && (s.info(k)?.unit == .minute || s.info(k)?.unit == .hour) else { return }
+        var first = k
+        if moments, s.isKeyword(k - 1, .few, .several) { first = s.isKeyword(k - 2, .a) ? k - 2 : k - 1 }
+        else if s.isNumber(k - 1) || s.info(k - 1)?.number != nil || Quantity.read(s, k - 1) != nil || s.isKeyword(k - 1, .few) { return }
+        out.append(Candidate(first, i + 1, .offset(moments ? .minute : s.info(k)!.unit!, nil, sign: -1), rule: .offset,
+                             note: "some time ago"))
     }
 
     /// A day named by one word at `j`: a weekday ("Sunday"), or, back from it (`past`), also "today",

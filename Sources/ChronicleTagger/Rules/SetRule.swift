@@ -53,6 +53,11 @@ enum SetRule {
                 c = Candidate(i, j + 1, .stated(.duration(TimexDuration(amount * f, du))), .set, rule: .set)
             } else if let wd = next.weekday, s.capitalized(j) {
                 c = Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set)
+                // "every Sunday morning": that part of the weekday recurs
+                if let part = s.info(j + 1)?.partOfDay?.part, part == .morning || part == .afternoon || part == .evening
+                    || part == .night, !s.glued(j + 1), !s.lowerWord(j + 1).hasSuffix("s") {
+                    c = Candidate(i, j + 2, .fixed("XXXX-WXX-\(wd.rawValue)T\(part.rawValue)"), .set, rule: .set)
+                }
             } else if let part = next.partOfDay, part != .noon, part != .midnight {
                 c = Candidate(i, j + 1, .fixed("XXXX-XX-XXT\(part.part.rawValue)"), .set, rule: .set)
             } else if let (month, day, end) = amount == 1 ? holidayDay(s, j) : nil {

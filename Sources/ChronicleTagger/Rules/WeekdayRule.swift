@@ -98,6 +98,13 @@ enum WeekdayRule {
         if case .weekday(let day, .bare) = c.value, s.lowerWord(c.end).hasSuffix("s") {
             return Candidate(c.first, c.end + 1, .fixed("XXXX-WXX-\(day.rawValue)T\(part.part.rawValue)"), .set, rule: .set)
         }
+        // "Saturday noon", "Thursday midnight", "Friday noon Eastern time": a clock time on that day
+        if part == .noon || part == .midnight {
+            var clock = Candidate(c.first, ClockTimeRule.zone(s, c.end + 1), .clock(c.value, hour: part == .noon ? 12 : 24, minute: 0),
+                                  .time, rule: .clockTime, note: "noon or midnight of a day")
+            clock.mod = c.mod
+            return clock
+        }
         var extended = c
         extended.end = c.end + 1
         extended.value = .partOfDay(c.value, part.part)
