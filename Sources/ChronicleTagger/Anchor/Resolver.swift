@@ -195,6 +195,8 @@ struct Resolver {
             }
             if let y = inFrameYear { anchored.reason = "in the year \(y) its sentence names" }
             if case .stated(.year(let y)) = c.value, opensFrame(c) { frame = (c.end, y) }
+            // "Next year's ceremony will take place on March 14", "Last year the festival was held on 18 May"
+            if case .shift(.year, let k) = c.value, k != 0, let dct, stream.sentenceBreak(before: c.first) { frame = (c.end, dct.year + k) }
             previousAnchored = anchored
             if let dct, let day = anchored.value.day, day <= dct, !c.value.isComparison { namedDay = (c.end, day) }
             if !reportsWeek, anchored.anchor == .documentTime, let dct, let weekBefore, let day = anchored.value.day, day >= weekBefore, day <= dct {
