@@ -51,3 +51,39 @@ extension Anchorer {
         return Anchored(value: value, anchor: kind, steps: steps, reference: base)
     }
 }
+
+/// Dates without a year or week in a past-tense story set in another year or week: they follow the
+/// story's time, not the publication date.
+extension Anchorer {
+    /// "Elvis died on August 16, 1977. … his funeral was held on August 18", "The flood began on March 28,
+    /// 2023. … In June": in a past-tense account of an earlier year told in this sentence or the one before,
+    /// a date without a year that falls within a year after the account's time is in the account's year (or
+    /// the next: "Dec. 30, 2022 … on Jan. 3"); one before it ("Oct. 19, 1987 … Oct. 13") keeps the usual
+    /// reading, and so does a date ahead ("effective Feb. 1"). An account of a whole year takes only dates inside
+    /// it. `last(y)` is the value's last day in `y`.
+    func storyYear(picked: Int, _ last: (Int) -> CivilDate) -> Int? {
+        guard direction <= 0, let story, let span = story.interval, span.start.year < picked else { return nil }
+        let from = story.day ?? span.start
+        let years = story.grain >= .year ? [span.start.year] : [span.start.year, span.start.year + 1]
+        for y in years where y < picked {
+            let gap = from.days(until: last(y))
+            if gap >= 0 && gap <= 330 { return y }
+        }
+        return nil
+    }
+
+    /// "Woodstock began on Friday, August 15, 1969. By Sunday …": in a past-tense account of a day more than
+    /// a week before the weekday the tense picked, a bare weekday is the first one on or after the account's day.
+    /// In the story's future ("planned to be back by Saturday"), the first one after it.
+    func storyWeekday(_ wd: Weekday, picked: CivilDate) -> CivilDate? {
+        let ahead = tense == .future
+        guard direction <= 0 || ahead, let day = story?.day, day.days(until: picked) >= 7 else { return nil }
+        if ahead { return Anchorer.weekday(wd, .next, from: day) }
+        return day.adding(days: (wd.rawValue - day.weekday.rawValue + 7) % 7)
+    }
+
+    /// The step that tells a value was placed in the story's time (`anchor` then names the story as its reference).
+    static let storyStep = "in the story's time"
+    /// The step that tells a weekday was put after the day of the act that set it (`actDay`).
+    static let actStep = "ends or opens what was set on"
+}

@@ -160,6 +160,12 @@ struct Anchorer {
     /// The day a report was made when the expression is a weekday it put ahead ("said on Monday that talks
     /// would resume on Thursday"): the weekday counts from it, not from publication.
     var speechDay: CivilDate? = nil
+    /// The narrative time when the sentence tells the past and the story set it in this sentence or the one
+    /// before: dates without a year or week follow it (`storyYear`, `storyWeekday`).
+    var story: TimexValue? = nil
+    /// The day of an act named before in the sentence when the expression is a weekday that ends or opens what
+    /// the act set ("on Monday gave Hamas until Saturday"): the weekday is not before it.
+    var actDay: CivilDate? = nil
 
     func anchor(_ e: Extracted) -> Anchored {
         if case .stated(let v) = e { return Anchored(value: v, anchor: .absolute, steps: ["stated in full"]) }
@@ -196,6 +202,12 @@ struct Anchorer {
         }
         var steps: [String] = []
         let value = resolve(e, dct, &steps)
+        if let story, steps.contains(where: { $0.utf8.starts(with: Anchorer.storyStep.utf8) }) {
+            return Anchored(value: value, anchor: .narrative, steps: steps, reference: story)
+        }
+        if let actDay, steps.contains(where: { $0.utf8.starts(with: Anchorer.actStep.utf8) }) {
+            return Anchored(value: value, anchor: .narrative, steps: steps, reference: .day(actDay))
+        }
         let usesTense = needsTense(e)
         return Anchored(value: value, anchor: .documentTime, steps: steps,
                         reason: usesTense ? tensePhrase : nil)
@@ -300,12 +312,26 @@ struct Anchorer {
                 } else {
                     d = direction > 0 ? dct.adding(days: fwd) : dct.adding(days: -back)
                 }
+                if let act = actDay, d < act {
+                    let after = Anchorer.weekday(wd, .next, from: act)
+                    steps.append("\(Anchorer.actStep) \(act): \(wd) after it → \(after)")
+                    return .day(after)
+                }
+                if let s = storyWeekday(wd, picked: d) {
+                    steps.append("\(Anchorer.storyStep) \(story!): \(wd) → \(s)")
+                    return .day(s)
+                }
             }
             steps.append("\(tensePhrase)\(tenseCue.map { " (cue '\($0)')" } ?? "") → \(d)")
             return .day(d)
         case .monthDay(let m, let d, let spec):
-            let year = pickYear(spec, dct) { y in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
-            steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
+            var year = pickYear(spec, dct) { y in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
+            if spec == .implied, let y = storyYear(picked: year, { CivilDate(year: $0, month: m, day: min(d, CivilDate.daysIn(month: m, year: $0)))! }) {
+                steps.append("\(Anchorer.storyStep) \(story!): year \(y)")
+                year = y
+            } else {
+                steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
+            }
             guard let date = CivilDate(year: year, month: m, day: d) else { return .month(year: year, month: m) }
             return .day(date)
         case .dayOfMonth(let d):
@@ -331,12 +357,20 @@ struct Anchorer {
                 return .month(year: y, month: m)
             }
             let year = pickYear(spec, dct, sameUnit: dct.month == m) { y in CivilDate(year: y, month: m, day: 15)! }
+            if spec == .implied, let y = storyYear(picked: year, { CivilDate(year: $0, month: m, day: CivilDate.daysIn(month: m, year: $0))! }) {
+                steps.append("\(Anchorer.storyStep) \(story!): year \(y)")
+                return .month(year: y, month: m)
+            }
             steps.append("year \(year) (\(tensePhrase)\(tenseCue.map { ", cue '\($0)'" } ?? ""))")
             return .month(year: year, month: m)
         case .season(let season, let spec):
             let start = Self.seasonStartMonth(season)
             let current = Self.season(of: dct)
             var year = pickYear(spec, dct, sameUnit: current.0 == season) { y in CivilDate(year: y, month: start, day: 15)! }
+            if spec == .implied, let y = storyYear(picked: year, { TimexValue.season(year: $0, season).interval!.end }) {
+                steps.append("\(Anchorer.storyStep) \(story!): year \(y)")
+                return .season(year: y, season)
+            }
             // A winter is written with the year it starts in ("Winter 2024-25" is 2024-WI): in January and
             // February the winter under way, and the ones counted from it, began the year before.
             if season == .winter {
@@ -349,7 +383,11 @@ struct Anchorer {
             }
             return .season(year: year, season)
         case .holiday(let h, let spec):
-            let year = pickYear(spec, dct) { y in h.date(in: y) }
+            var year = pickYear(spec, dct) { y in h.date(in: y) }
+            if spec == .implied, let y = storyYear(picked: year, { h.date(in: $0) }) {
+                steps.append("\(Anchorer.storyStep) \(story!): year \(y)")
+                year = y
+            }
             steps.append("\(h.rawValue) of \(year)")
             return .day(h.date(in: year))
         case .quarter(let q, let spec):

@@ -24,6 +24,9 @@ struct Resolver {
         /// sentence (`ArticleTagger`): then "then" in this one may point back to it.
         var narrativeSetInLastText = false
         var textIsSentence = false
+        /// Whether a day in the week up to publication was counted from it ("said Thursday", "yesterday"): the
+        /// text reports this week's news, and its older dates are background, not a story told in order.
+        var reportsWeek = false
     }
 
     func resolve(_ chosen: [Candidate], state: inout State) -> [Timex] {
@@ -32,12 +35,16 @@ struct Resolver {
         var yearToDate = state.yearToDate
         var lastQuarter = state.quarter
         var events = state.events
+        var reportsWeek = state.reportsWeek
+        // the last day up to publication named, and where: the day of an act a deadline may follow
+        var namedDay: (at: Int, day: CivilDate)?
         // the token where an expression of this text last set the narrative time
         var narrativeAt: Int?
         let carried = state.textIsSentence && state.narrativeSetInLastText
         defer {
             state.narrativeSetInLastText = narrativeAt != nil
             state.events = events
+            state.reportsWeek = reportsWeek
             state.quarter = lastQuarter
             state.narrative = narrative
             state.period = period
@@ -46,6 +53,7 @@ struct Resolver {
         var out: [Timex] = []
         out.reserveCapacity(chosen.count)
         let dct = context.documentTime?.date
+        let weekBefore = dct?.adding(days: -7)
         var previous: (candidate: Candidate, value: TimexValue)?
         var previousAnchored: Anchored?
         let chosen = Resolver.apposedQuarters(stream, chosen)
@@ -131,6 +139,19 @@ struct Resolver {
             }
             anchorer.speechDay = actDay ?? speechDay(c, tense: tense, previous: previous, before: dct)
             anchorer.datesPastEvent = tense == .past && found.index.map { datesPastEvent(c, cueAt: $0) } ?? false
+            if tense == .past, let (at, day) = namedDay, endsAfterAct(c, since: at) { anchorer.actDay = day }
+            // a past story told in order places dates without a year or week (`Anchorer.story`), and so does the future
+            // seen from it ("They planned to be back by Saturday"); not after an amount's year ("from last year's $1.55
+            // billion"), for the day of a saying ("In 2024, sales rose, the company said on March 3") nor as the end
+            // of a range ("from Sept. 14 to Thursday")
+            if !reportsWeek, reference != nil, c.value.followsStory,
+               tense == .past || tense == .future && found.index.map({ TenseWords.futureInPast.contains(stream.lowerWord($0)) }) ?? false,
+               !(narrativeAt.map { stream.isPossessive($0 + 1) } ?? false),
+               !(found.index.map { stream.info($0)?.tenseFlags.contains(.reporting) ?? false } ?? false),
+               !(previous.map { RangeOrder.joins(stream, $0.candidate, c) } ?? false),
+               told(since: narrativeAt, carried: carried, before: c.first) {
+                anchorer.story = reference
+            }
             var anchored: Anchored
             if case .anaphor(let a) = c.value {
                 anchored = pointBack(a, c, previous: previous, events: events, narrative: narrative, setAt: narrativeAt,
@@ -174,7 +195,13 @@ struct Resolver {
             }
             if let y = inFrameYear { anchored.reason = "in the year \(y) its sentence names" }
             if case .stated(.year(let y)) = c.value, opensFrame(c) { frame = (c.end, y) }
+            // "Next year's ceremony will take place on March 14", "Last year the festival was held on 18 May"
+            if case .shift(.year, let k) = c.value, k != 0, let dct, stream.sentenceBreak(before: c.first) { frame = (c.end, dct.year + k) }
             previousAnchored = anchored
+            if let dct, let day = anchored.value.day, day <= dct, !c.value.isComparison { namedDay = (c.end, day) }
+            if !reportsWeek, anchored.anchor == .documentTime, let dct, let weekBefore, let day = anchored.value.day, day >= weekBefore, day <= dct {
+                reportsWeek = true
+            }
             if tense == .past, let dct, let day = anchored.value.day, day < dct, EventDays.statesDay(original) {
                 events.record(stream, first: c.first, end: c.end, day: day)
             }
@@ -221,6 +248,37 @@ struct Resolver {
             }
         }
         return out
+    }
+
+    /// "Trump on Monday gave Hamas until noon on Saturday", "suspended travel, starting at midnight on Friday",
+    /// "postponed Saturday's release", "with the window closing on Thursday", "days before the Friday deadline":
+    /// a weekday that ends or opens what an act in the same sentence (from token `at`) set, after that act.
+    private func endsAfterAct(_ c: Candidate, since at: Int) -> Bool {
+        switch c.value {
+        case .weekday(_, .bare), .clock(.weekday(_, .bare)?, _, _), .partOfDay(.weekday(_, .bare), _): break
+        default: return false
+        }
+        for j in at..<c.first where stream.sentenceBreak(before: j + 1) { return false }
+        if stream.isSpelled(c.end, "deadline") { return true }
+        if stream.isPossessive(c.end), stream.info(c.first - 1)?.tenseFlags.contains(.deferral) ?? false { return true }
+        var j = c.first - 1
+        while j >= max(at, c.first - 4), !stream.isPunct(j, 0x2C) {
+            if stream.isWord(j), TenseWords.bounds.contains(stream.lowerWord(j)) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether the narrative time was set in this sentence or the one before: at token `setAt` of this text, or by
+    /// the sentence before when each text is one (`carried`).
+    private func told(since setAt: Int?, carried: Bool, before first: Int) -> Bool {
+        guard let setAt else { return carried }
+        var breaks = 0
+        for j in setAt..<first where stream.sentenceBreak(before: j + 1) {
+            breaks += 1
+            if breaks > 1 { return false }
+        }
+        return true
     }
 
     /// "Slepian was shot to death at 10 p.m.", after the story dated the shooting: a clock time without a day in a
@@ -533,6 +591,16 @@ extension Extracted {
         case .partOfDay(let inner, let p): inner.inYear(y).map { .partOfDay($0, p) }
         case .clock(let inner?, let h, let m): inner.inYear(y).map { .clock($0, hour: h, minute: m) }
         default: nil
+        }
+    }
+
+    /// A date without a year or a bare weekday, alone or with a part of the day or a clock time: what a past
+    /// story told in order places in its own time (`Anchorer.storyYear`, `Anchorer.storyWeekday`).
+    var followsStory: Bool {
+        switch self {
+        case .weekday(_, .bare), .monthDay(_, _, .implied), .month(_, .implied), .season(_, .implied), .holiday(_, .implied): true
+        case .partOfDay(let inner, _), .clock(let inner?, _, _): inner.followsStory
+        default: false
         }
     }
 

@@ -105,6 +105,15 @@ enum TenseWords {
     static let plainPresent = ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire",
                                "testify", "go", "start", "finish", "conclude", "continue", "remain", "stay", "vow", "pledge"]
 
+    /// Cues of the future seen from a past story ("they planned to be back by Saturday", "said they would return
+    /// on Sunday"): a day they put ahead follows the story's time (`Anchorer.storyWeekday`).
+    static let futureInPast: Set<String> = ["would", "planned", "intended", "hoped", "meant"]
+
+    /// Words before a day that ends or opens what an act set ("gave them until Saturday", "starting at midnight on
+    /// Friday", "with the window closing on Thursday"): the day is after the act (`Resolver.endsAfterAct`).
+    static let bounds: Set<String> = ["until", "till", "by", "starting", "beginning", "effective", "closing", "expiring",
+                                      "ending"]
+
     static let flags: [([String], TenseFlags)] = [
         (["scheduled", "expected", "planned", "slated", "set", "due", "plans", "plan", "expects", "intends", "aims",
           "hopes", "going", "wants", "seeks", "is", "are", "agreed", "promised", "vowed", "threatened", "pledged",
