@@ -42,6 +42,7 @@ public struct ArticleAnalyzer: Sendable {
             var sentences: [Sentence] = []
             var previous: PreviousSentence?
             var quoteOpen = false
+            taggerAccount.beginParagraph()
             for range in splitter.split(block.text) {
                 let text = String(block.text[range])
                 let start = block.text.utf8.distance(from: block.text.startIndex, to: range.lowerBound)

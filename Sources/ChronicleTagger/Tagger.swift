@@ -128,6 +128,9 @@ public struct Tagger: Sendable {
         var state = Resolver.State(narrative: nil)
 
         public init() { state.textIsSentence = true }
+
+        /// The next sentence opens a paragraph: the story time of the paragraph before does not place its dates.
+        public mutating func beginParagraph() { state.opensParagraph = true }
     }
 
     /// `tag(_:context:narrative:scratch:)` for one sentence of an account: what the sentences before

@@ -27,6 +27,9 @@ struct Resolver {
         /// Whether a day in the week up to publication was counted from it ("said Thursday", "yesterday"): the
         /// text reports this week's news, and its older dates are background, not a story told in order.
         var reportsWeek = false
+        /// This text opens a paragraph (`Tagger.Account.beginParagraph`): a story time the text before set does
+        /// not place its dates ("Background: the bridge was built in 2019.¶Rescuers recovered … on 28 May").
+        var opensParagraph = false
     }
 
     func resolve(_ chosen: [Candidate], state: inout State) -> [Timex] {
@@ -41,7 +44,9 @@ struct Resolver {
         // the token where an expression of this text last set the narrative time
         var narrativeAt: Int?
         let carried = state.textIsSentence && state.narrativeSetInLastText
+        let storyCarried = carried && !state.opensParagraph
         defer {
+            state.opensParagraph = false
             state.narrativeSetInLastText = narrativeAt != nil
             state.events = events
             state.reportsWeek = reportsWeek
@@ -149,7 +154,7 @@ struct Resolver {
                !(narrativeAt.map { stream.isPossessive($0 + 1) } ?? false),
                !(found.index.map { stream.info($0)?.tenseFlags.contains(.reporting) ?? false } ?? false),
                !(previous.map { RangeOrder.joins(stream, $0.candidate, c) } ?? false),
-               told(since: narrativeAt, carried: carried, before: c.first) {
+               told(since: narrativeAt, carried: storyCarried, before: c.first) {
                 anchorer.story = reference
             }
             var anchored: Anchored
@@ -275,6 +280,8 @@ struct Resolver {
         guard let setAt else { return carried }
         var breaks = 0
         for j in setAt..<first where stream.sentenceBreak(before: j + 1) {
+            // a new paragraph leaves the story told before it
+            if stream.tokens[j + 1].flags & TokenFlags.paragraphBefore != 0 { return false }
             breaks += 1
             if breaks > 1 { return false }
         }
