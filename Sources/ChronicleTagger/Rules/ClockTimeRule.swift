@@ -128,7 +128,8 @@ enum ClockTimeRule {
         }
         // "tonight at 11", "Friday night at 9:30": the clock of the part of the day just before it
         if !halfDayStated, hour >= 1, hour <= 12, s.tokens[i].kind == .word || s.tokens[i].digits == 1 || s.tokens[i].digits == 2
-            && s.bytes[Int(s.tokens[i].start)] != 0x30, let (d, part) = partBefore(s, i) {
+            && s.bytes[Int(s.tokens[i].start)] != 0x30, let (d, part) = partBefore(s, i),
+           part != .morning || hour != 12 {  // "this morning at 12:00 BST" is noon, as written
             hour = hourOf(part, hour)
             let onDay = part == .night && hour < 6 ? Extracted.movedBy(d, .day, 1) : d
             out.append(Candidate(i, j, .clock(onDay, hour: hour, minute: minute ?? 0), .time, rule: .clockTime,
