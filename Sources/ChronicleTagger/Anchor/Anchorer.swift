@@ -325,8 +325,9 @@ struct Anchorer {
             steps.append("\(tensePhrase)\(tenseCue.map { " (cue '\($0)')" } ?? "") → \(d)")
             return .day(d)
         case .monthDay(let m, let d, let spec):
-            var year = pickYear(spec, dct) { y in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
-            if spec == .implied, let y = storyYear(picked: year, { CivilDate(year: $0, month: m, day: min(d, CivilDate.daysIn(month: m, year: $0)))! }) {
+            let probe = { (y: Int) in CivilDate(year: y, month: m, day: min(d, CivilDate.daysIn(month: m, year: y)))! }
+            var year = pickYear(spec, dct, probe)
+            if spec == .implied, let y = storyYear(picked: year, probe) {
                 steps.append("\(Anchorer.storyStep) \(story!): year \(y)")
                 year = y
             } else {

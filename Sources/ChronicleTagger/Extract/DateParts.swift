@@ -84,4 +84,16 @@ extension DateParts {
         }
         return (n, i + 1)
     }
+
+    /// A superlative at `k` ("warmest", "wettest", "best", "worst"): before a month or a season it makes
+    /// that one month or season ("its wettest March on record", "the hottest summer").
+    static func isSuperlative(_ s: TokenStream, _ k: Int) -> Bool {
+        guard s.isWord(k), !s.capitalized(k) else { return false }
+        let w = s.lowerWord(k)
+        return w == "best" || w == "worst" || w.count > 5 && w.hasSuffix("est") && !superlativeLookalikes.contains(w)
+    }
+
+    /// Words ending in "est" that are no superlative ("the harvest moon", "an interest").
+    static let superlativeLookalikes: Set<String> = ["harvest", "interest", "protest", "contest", "request", "conquest",
+                                                     "midwest", "honest", "modest", "forest", "digest"]
 }

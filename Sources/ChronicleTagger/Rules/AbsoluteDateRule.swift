@@ -157,8 +157,7 @@ enum AbsoluteDateRule {
         guard s.capitalized(i), !s.tokens[i].allCaps else { return false }
         let plainNoun = s.isWord(after) && !s.capitalized(after) && s.keyword(after) == nil && s.info(after)?.tense == nil
         let onRecord = s.isKeyword(after, .on) && s.isSpelled(after + 1, "record")
-        let superlative = s.isWord(i - 1) && !s.capitalized(i - 1) && s.lowerWord(i - 1).hasSuffix("est") && s.tokens[i - 1].end - s.tokens[i - 1].start > 4
-        if superlative { return plainNoun || onRecord || !s.isWord(after) }
+        if DateParts.isSuperlative(s, i - 1) { return plainNoun || onRecord || !s.isWord(after) }
         if s.isKeyword(i - 1, .the) || s.isSpelled(i - 1, "its") || s.isSpelled(i - 1, "their") || s.isPossessive(i - 2) {
             // "the May government", "the May deal": the prime minister's
             return plainNoun && !(s.isSpelled(i, "may") && Self.leaderNouns.contains { s.isSpelled(after, $0) })

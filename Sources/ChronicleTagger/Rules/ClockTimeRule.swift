@@ -46,7 +46,7 @@ enum ClockTimeRule {
             }
             if let (pm, end) = meridiem(s, j) {
                 guard hour >= 1 && hour <= 12 else { return }
-                hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
+                hour = hourOf(pm: pm, hour)
                 minute = minute ?? 0
                 j = end
                 halfDayStated = true
@@ -120,7 +120,7 @@ enum ClockTimeRule {
             if !halfDayStated, hour <= 12 {
                 hour = hour == 12 && part == .night && minute ?? 0 > 0 ? 0 : hourOf(part, hour)
                 // "at 2 tonight", "12:30 on Saturday night": the small hours after that night's midnight
-                if part == .night, hour < 6 { onDay = .movedBy(d, .day, 1) }
+                onDay = Self.day(d, part, hour: hour)
             }
             out.append(Candidate(i, partEnd, .clock(onDay, hour: hour, minute: minute), .time, rule: .clockTime,
                                  note: "a clock time on a part of a day"))
@@ -131,8 +131,7 @@ enum ClockTimeRule {
             && s.bytes[Int(s.tokens[i].start)] != 0x30, let (d, part) = partBefore(s, i),
            part != .morning || hour != 12 {  // "this morning at 12:00 BST" is noon, as written
             hour = hourOf(part, hour)
-            let onDay = part == .night && hour < 6 ? Extracted.movedBy(d, .day, 1) : d
-            out.append(Candidate(i, j, .clock(onDay, hour: hour, minute: minute ?? 0), .time, rule: .clockTime,
+            out.append(Candidate(i, j, .clock(Self.day(d, part, hour: hour), hour: hour, minute: minute ?? 0), .time, rule: .clockTime,
                                  note: "a clock time in the part of a day named before it"))
             return
         }
@@ -188,6 +187,13 @@ enum ClockTimeRule {
         guard part == .morning || part == .afternoon || part == .evening || part == .night else { return nil }
         return (hourOf(part, hour), k + 1)
     }
+
+    /// An hour 1…12 with "am" or "pm" on the 24-hour clock.
+    static func hourOf(pm: Bool, _ hour: Int) -> Int { pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour) }
+
+    /// The day of an hour read on the clock of a part of day `d`: the small hours of a night ("at 2 tonight",
+    /// "12:30 on Saturday night") come after that night's midnight.
+    static func day(_ d: Extracted, _ part: PartOfDay, hour: Int) -> Extracted { part == .night && hour < 6 ? .movedBy(d, .day, 1) : d }
 
     /// An hour 1…12 read on the clock of a part of the day ("4 in the morning", "9 tonight", "3 this afternoon").
     static func hourOf(_ part: PartOfDay, _ hour: Int) -> Int {
@@ -274,14 +280,14 @@ enum ClockTimeRule {
         }
         var day: Extracted?
         if let (pm, end) = meridiem(s, j) {
-            hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
+            hour = hourOf(pm: pm, hour)
             j = end
         } else if let (h, end) = hourOfPart(s, i + 2, hour: hour, after: true) {
             hour = h  // "half past four in the afternoon"
             j = end
         } else if let (d, part, end) = dayPart(s, j, bare: false) {
             hour = hourOf(part, hour)  // "twenty past ten last night"
-            day = part == .night && hour < 6 ? .movedBy(d, .day, 1) : d
+            day = Self.day(d, part, hour: hour)
             j = end
         }
         let total = hour * 60 + (to ? -minutes : minutes)

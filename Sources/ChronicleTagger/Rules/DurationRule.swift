@@ -15,9 +15,10 @@ enum DurationRule {
     static let amountAdjectives: Set<String> = ["trading", "business", "working", "school", "calendar", "straight",
                                                 "consecutive", "more", "additional", "full", "successive", "long"]
 
-    /// Nouns that make "after hours" a compound ("after hours trading"): a session, not a length of time.
-    /// Amounts no calendar counts in: "13 billion years ago", "the light years between": words before a bare plural unit.
+    /// Words before a bare plural unit that make it no calendar stretch: "13 billion years ago", "100 light years away".
     static let largeAmountWords: Set<String> = ["million", "millions", "billion", "billions", "trillion", "light"]
+
+    /// Nouns that make "after hours" a compound ("after hours trading"): a session, not a length of time.
     static let afterHoursNouns: Set<String> = ["trading", "trade", "dealing", "deals", "session", "market", "markets",
                                                "club", "clubs", "clinic", "clinics", "service", "services", "access"]
 

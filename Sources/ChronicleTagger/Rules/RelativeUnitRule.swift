@@ -138,18 +138,14 @@ enum RelativeUnitRule {
                 // "within the last hour", "over the past hour", "the next hour": that stretch up to (from) now
                 // ("the last hour of his life" is one hour of an account, left alone)
                 if afterThe, k == .last || k == .past || k == .next, mod == nil, unit != .second, !s.isKeyword(head + 1, .of) {
-                    let (u, n) = unit.durationUnit
-                    out.append(Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration,
-                                         note: "the \(unit.rawValue) up to or from now"))
+                    out.append(oneUnit(i, head, unit, note: "the \(unit.rawValue) up to or from now"))
                 }
                 return
             }
             // "the past decade", "over the past century": the ten (hundred) years up to now, as "the past
             // two decades" is twenty, not the previous calendar decade ("the last decade" stays one)
             if afterThe, k == .past, mod == nil, unit == .decade || unit == .century {
-                let (u, n) = unit.durationUnit
-                out.append(Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration,
-                                     note: "the \(unit.rawValue) up to now"))
+                out.append(oneUnit(i, head, unit, note: "the \(unit.rawValue) up to now"))
                 return
             }
             // "this season", "last season", "the previous season": news means a season of sport, of a show, of
@@ -168,9 +164,7 @@ enum RelativeUnitRule {
             // "the last decade of her life", "the last week of the campaign": the final stretch of something
             // that is no calendar period (as "the last two years of his life" is two years)
             if afterThe, k == .last, mod == nil, isFinalStretch(s, of: head + 1) {
-                let (u, n) = unit.durationUnit
-                out.append(Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration,
-                                     note: "the final \(unit.rawValue) of something"))
+                out.append(oneUnit(i, head, unit, note: "the final \(unit.rawValue) of something"))
                 return
             }
             // "the past two years" is a duration; "last year's" stays a date
@@ -310,6 +304,12 @@ enum RelativeUnitRule {
         } else if s.isKeyword(j, .later) || s.isKeyword(j, .after) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount), mod: q.approximate ? .approx : nil, rule: .narrative))
         }
+    }
+
+    /// One `unit` as a duration, from `i` through the unit word at `head` ("the past decade" → P10Y).
+    private static func oneUnit(_ i: Int, _ head: Int, _ unit: TimeUnit, note: String) -> Candidate {
+        let (u, n) = unit.durationUnit
+        return Candidate(i, head + 1, .stated(.duration(TimexDuration(n, u))), .duration, rule: .duration, note: note)
     }
 
     /// "of her life", "of the campaign", "of his career" at `k`: what a last unit is the end of is no calendar

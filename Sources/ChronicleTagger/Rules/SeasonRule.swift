@@ -22,7 +22,7 @@ enum SeasonRule {
         // (or after another season and "and": "in spring and autumn")
         let cue = hasThe || s.isKeyword(i - 1, .in, .during, .since, .by, .until, .through, .over, .early, .late, .mid)
             || s.isKeyword(i - 1, .and, .or) && s.info(i - 2)?.season != nil && s.isKeyword(i - 3, .in, .during, .the)
-            || isSuperlative(s, i - 1)
+            || DateParts.isSuperlative(s, i - 1)  // "its warmest summer", as "the coldest February"
         guard cue else { return }
         let fall = s.isSpelled(j, "fall")
         if s.isWord(j + 1) && s.info(j + 1)?.keyword == nil && !s.glued(j + 1) {
@@ -42,18 +42,6 @@ enum SeasonRule {
     static func isDrop(_ s: TokenStream, _ j: Int) -> Bool {
         s.isSpelled(j, "fall") && s.isKeyword(j + 1, .in, .from, .to, .by, .since, .on, .at, .of)
     }
-
-    /// "its warmest summer", "the wettest winter", "the worst spring": a superlative at `k` makes the season
-    /// one season, as it does a month ("the coldest February").
-    static func isSuperlative(_ s: TokenStream, _ k: Int) -> Bool {
-        guard s.isWord(k), !s.capitalized(k) else { return false }
-        let w = s.lowerWord(k)
-        return w == "best" || w == "worst" || w.count > 5 && w.hasSuffix("est") && !superlativeLookalikes.contains(w)
-    }
-
-    /// Words ending in "est" that are no superlative ("the harvest summer", "an interest").
-    static let superlativeLookalikes: Set<String> = ["harvest", "interest", "protest", "contest", "request", "conquest",
-                                                     "midwest", "honest", "modest", "forest", "digest"]
 
     /// "Summer Games": the season at `j` opens an event's name.
     static func opensEventName(_ s: TokenStream, _ j: Int) -> Bool {
