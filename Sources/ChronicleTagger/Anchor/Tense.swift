@@ -256,11 +256,24 @@ struct TenseClassifier {
         let before = s.info(i - 1)?.tenseFlags ?? []
         if !before.isDisjoint(with: [.adjectiveMarker, .modal]) || s.info(i - 1)?.tense != nil { return false }
         if s.isSpelled(i - 1, "to") || s.isSpelled(i - 1, "not") || s.isSpelled(i - 1, "did") || s.isSpelled(i - 1, "t") { return false }
+        // ("sources close to the talks": an adjective)
+        if s.isSpelled(i, "close") && s.isSpelled(i + 1, "to") { return false }
         if s.isWord(i + 1) && s.capitalized(i + 1) || s.isSpelled(i + 1, "to") || s.isSpelled(i + 1, "their") || s.isSpelled(i + 1, "the") {
             return true
         }
-        // "Canadians vote on Monday": with a named subject the verb may take its date at once ("a postal vote on Monday" may not)
-        return s.capitalized(i - 1) && (s.isSpelled(i + 1, "on") || s.isSpelled(i + 1, "in"))
+        // "Canadians vote on Monday", "the polls open at 7 a.m.": with a named or plural subject the verb may take
+        // its date at once ("a postal vote on Monday", "an open day on Friday" may not)
+        return (s.capitalized(i - 1) || pluralNoun(s, i - 1)) && s.isKeyword(i + 1, .on, .in, .at, .next, .until)
+    }
+
+    /// A lower-case plural noun ending in "-s" ("polls", "schools", "markets"): not "-ss" or "-us" ("boss",
+    /// "campus"), and of four letters or more ("its", "has" are shorter).
+    private func pluralNoun(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isWord(i), !s.capitalized(i) else { return false }
+        let t = s.tokens[i], e = Int(t.end)
+        guard e - Int(t.start) >= 4, s.bytes[e - 1] == 0x73 else { return false }
+        let before = s.bytes[e - 2]
+        return before != 0x73 && before != 0x75 && !s.isSpelled(i, "does")
     }
 
     /// An adverb in "-ly" ("formally", "officially"), of more than four letters.

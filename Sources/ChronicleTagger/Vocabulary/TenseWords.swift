@@ -151,7 +151,8 @@ enum TenseWords {
         // ("often", "always", "generally" are left out: "officials generally expect the report in June" names one June)
         (["usually", "typically", "traditionally", "historically", "normally", "tends", "tend", "customarily",
           "seasonally"], .habitual),
-        (["host", "face", "play", "visit", "travel", "head", "welcome", "entertain", "vote", "tour"], .fixture),
+        (["host", "face", "play", "visit", "travel", "head", "welcome", "entertain", "vote", "tour", "open", "close",
+          "return"], .fixture),
         (["vote", "election", "referendum", "ballot", "poll", "polls", "runoff", "deadline", "hearing", "trial",
           "sentencing", "verdict", "inquest", "match", "game", "final", "derby", "race", "fixture", "rematch", "festival",
           "holiday", "celebration", "celebrations", "ceremony", "parade", "inauguration", "coronation", "funeral",
