@@ -597,6 +597,10 @@ extension Extracted {
         case .holiday(let h, .implied): .holiday(h, year: .stated(y))
         case .partOfDay(let inner, let p): inner.inYear(y).map { .partOfDay($0, p) }
         case .clock(let inner?, let h, let m): inner.inYear(y).map { .clock($0, hour: h, minute: m) }
+        // "Last year's Thanksgiving weekend", "Easter week"
+        case .weekendOf(let inner): inner.inYear(y).map { .weekendOf($0) }
+        case .weekOf(let inner): inner.inYear(y).map { .weekOf($0) }
+        case .movedBy(let inner, let unit, let n) where unit == .day: inner.inYear(y).map { .movedBy($0, unit, n) }
         default: nil
         }
     }

@@ -223,6 +223,18 @@ struct Refiner {
         }
     }
 
+    /// Whether "over" or "under" at `i` bounds the amount after it: the word before makes the amount a measure
+    /// ("for over a year", "in under two hours", "took over an hour", "just over", "a little under"), where "prices
+    /// rose 5% over two years" spans them.
+    private func measured(_ s: TokenStream, before i: Int) -> Bool {
+        if s.isKeyword(i - 1, .for, .in, .after, .within, .of, .just) { return true }
+        return Refiner.measuringWords.contains(s.lowerWord(i - 1))
+    }
+
+    static let measuringWords: Set<String> = ["well", "little", "bit", "slightly", "only", "last", "lasts", "lasted",
+                                              "lasting", "take", "takes", "took", "taking", "taken", "spent", "spend",
+                                              "spends", "spending"]
+
     /// Where "around", "approximately", "roughly", "circa", "c." or "about" before `i` starts ("about" after a
     /// preposition, or before an amount ago (`anyAbout`): "worried about the future" is no approximation).
     private func approximator(_ s: TokenStream, before i: Int, anyAbout: Bool) -> Int? {
@@ -239,8 +251,12 @@ struct Refiner {
     }
 
     /// "nearly", "almost", "more than", "less than", "up to", "at least" before an amount. TimeBank leaves
-    /// "about", "around" and "over" outside the span ("over the past year", "about two weeks").
+    /// "about", "around" and "over" outside the span ("over the past year", "about two weeks", "rose 5% over two years"), but takes in
+    /// "over" before a bare amount that it measures ("last over a week", "Just over an hour later"; `measured`).
     private func quantityModifier(_ s: TokenStream, _ i: Int) -> (TimexMod, Int)? {
+        if s.isKeyword(i - 1, .over, .under), s.keyword(i) == nil || s.isKeyword(i, .a, .an), measured(s, before: i - 1) {
+            return (s.isKeyword(i - 1, .over) ? .moreThan : .lessThan, i - 1)
+        }
         if s.isKeyword(i - 1, .nearly, .almost) || s.isKeyword(i - 1, .some) && s.isNumber(i) {
             return (.approx, i - 1)
         }

@@ -284,6 +284,9 @@ enum RelativeUnitRule {
                   let days = unit == .day ? 1 : unit == .week ? 7 : unit == .fortnight ? 14 : nil {
             // "a week from today": a day, counted from the publication day
             out.append(Candidate(i, j + 2, .dayOffset(n * days), rule: .offset))
+        } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "today"), let n = amount, unit == .month || unit == .year {
+            // "exactly four years from today": that day, moved on ("four years from now" is the year)
+            out.append(Candidate(i, j + 2, .movedBy(.dayOffset(0), unit, n), rule: .offset, note: "the publication day moved on"))
         } else if s.isKeyword(j, .from), s.isSpelled(j + 1, "now") || s.isSpelled(j + 1, "today") {
             out.append(Candidate(i, j + 2, .offset(unit, amount, sign: 1), rule: .offset))
         } else if s.isKeyword(i - 1, .in), let end = timeAfter(s, j), amount != nil {

@@ -88,6 +88,12 @@ enum WeekdayRule {
                                  note: "a weekday sharing the recurring '\(s.lowerWord(i + 3))' after it"))
             return
         }
+        // "the final was played on a Monday", "released on a Thursday": a weekday after "on a" is no one week's
+        if s.isKeyword(i - 1, .a), s.isKeyword(i - 2, .on) {
+            out.append(Candidate(i, i + 1, .fixed("XXXX-WXX-\(day.rawValue)"), rule: .weekday,
+                                 note: "a weekday after 'on a' is no one week's"))
+            return
+        }
         out.append(withPart(s, Candidate(i, i + 1, .weekday(day, .bare), rule: .weekday)))
     }
 
