@@ -274,6 +274,12 @@ enum RelativeUnitRule {
             // "a year ago today", "ten years ago tonight", "a week ago Sunday": that day moved back
             out.append(Candidate(i, j + 2, .movedBy(day.value, unit, -n), day.type, mod: approximate ? .approx : nil,
                                  rule: .offset, note: "a named day moved back"))
+        } else if s.isKeyword(j, .ago), let n = amount, s.isKeyword(j + 1, .this), let this = s.info(j + 2),
+                  this.unit == .week && unit != .day || this.unit == .month && unit == .year, !this.unitPlural {
+            // "a year ago this week", "sixty-one years ago this month": the publication's week or month moved back
+            let day = Extracted.movedBy(.dayOffset(0), unit, -n)
+            out.append(Candidate(i, j + 3, this.unit == .week ? .weekOf(day) : .monthOf(day), mod: approximate ? .approx : nil,
+                                 rule: .offset, note: "this week or month moved back"))
         } else if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: approximate ? .approx : nil, rule: .offset))
         } else if s.isKeyword(j, .from), let n = amount, let day = dayNamed(s, j + 1, past: false),
