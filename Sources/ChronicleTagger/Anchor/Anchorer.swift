@@ -244,7 +244,7 @@ struct Anchorer {
             return true
         case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _),
              .weekdayOfMonth(let inner, _, _), .quarterEnding(let inner, _),
-             .yearOf(let inner): return needsTense(inner)
+             .yearOf(let inner), .monthOf(let inner): return needsTense(inner)
         case .clock(let inner?, _, _): return needsTense(inner)
         default: return false
         }
@@ -541,6 +541,9 @@ struct Anchorer {
         case .yearOf(let inner):
             let v = resolve(inner, dct, &steps)
             return v.day.map { .year($0.year) } ?? v
+        case .monthOf(let inner):
+            let v = resolve(inner, dct, &steps)
+            return v.day.map { .month(year: $0.year, month: $0.month) } ?? v
         case .partOfDay(let inner, let part):
             let v = resolve(inner, dct, &steps)
             guard let day = v.day else { return v }

@@ -151,6 +151,10 @@ struct TenseClassifier {
         if flags.contains(.fixture), fixtureVerb(s, i) { return (.future, s.lowerWord(i)) }
         // "the show is released on Tuesday", "the results are published on Monday": a release ahead
         if flags.contains(.schedulePassive), presentPassive(s, i) { return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i)) }
+        // "the album is out on Friday", "the film is out Friday": a release ahead, as "is released" ("is out of hospital" is no release)
+        if n == 3, s.bytes[Int(t.start)] | 0x20 == 0x6F, s.isSpelled(i, "out"), presentPassive(s, i), s.isKeyword(i + 1, .on) || s.info(i + 1)?.weekday != nil {
+            return (.future, s.lowerWord(i - 1) + " out")
+        }
         if let info, let tense = info.tense {
             // "will be held", "to be signed": a modal in front points forward
             if tense == .past, modalBefore(s, i) { return (.future, info.spelling) }

@@ -74,6 +74,8 @@ indirect enum Extracted: Sendable {
     case weekdayOfMonth(Extracted, Int, Weekday)
     /// The year holding a day ("the new year": the year New Year's Day opens).
     case yearOf(Extracted)
+    /// The month holding a day ("sixty years ago this month": the month of the publication day sixty years back).
+    case monthOf(Extracted)
     /// The weekend of the ISO week holding a day ("the weekend of March 8", "the weekend of 12-13 July").
     case weekendOf(Extracted)
     /// A day moved by whole units, keeping its part of day ("the day after Christmas", "a year ago today",

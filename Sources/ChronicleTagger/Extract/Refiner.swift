@@ -118,6 +118,13 @@ struct Refiner {
             c.first = i - 1
             return
         }
+        // "the first half of April", "the latter half of March", "the last half of the '80s": the start or end of a
+        // month or decade, as TimeBank writes the last (`198`, END); a year's half is `QuarterRule`'s (`2025-H2`)
+        if let (mod, start) = halfOf(s, before: i), start >= limit, isMonthOrDecade(c.value) {
+            c.mod = mod
+            c.first = start
+            return
+        }
         // "the end of 1990", "the beginning of the year", "the middle of next week", "the start of March"
         if s.isKeyword(i - 1, .of), s.isKeyword(i - 2, .end, .beginning, .start, .middle), i - 2 >= limit {
             c.mod = s.isKeyword(i - 2, .end) ? .end : s.isKeyword(i - 2, .middle) ? .mid : .start
@@ -188,6 +195,25 @@ struct Refiner {
         case .month, .monthDay, .weekday, .dayOffset, .dayOfMonth: false
         case .stated(let v): ![.day, .month, .year].contains(v.grain)
         default: true
+        }
+    }
+
+    /// "the first half of", "the second (latter, last) half of" ending at `i`: the modifier (START, END) and the
+    /// token of "the".
+    @inline(__always) private func halfOf(_ s: TokenStream, before i: Int) -> (TimexMod, Int)? {
+        guard s.isKeyword(i - 1, .of), s.isKeyword(i - 2, .half), s.isKeyword(i - 4, .the) else { return nil }
+        let o = i - 3
+        if s.isKeyword(o, .first) || s.info(o)?.ordinal == 1 { return (.start, i - 4) }
+        if s.isKeyword(o, .last, .final) || s.info(o)?.ordinal == 2 || s.isKeyword(o, .latter) { return (.end, i - 4) }
+        return nil
+    }
+
+    /// A month or a decade: what a half is the start or end of ("the first half of April", "of next month", "of the '80s").
+    private func isMonthOrDecade(_ e: Extracted) -> Bool {
+        switch e {
+        case .month, .decadeOfCentury, .shift(.month, _): true
+        case .stated(let v): v.grain == .month || v.grain == .decade
+        default: false
         }
     }
 

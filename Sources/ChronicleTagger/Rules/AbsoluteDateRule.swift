@@ -54,7 +54,8 @@ enum AbsoluteDateRule {
         // "2025-03": a month in ISO form (not "2024-25", a season, nor "2010-2015", a range)
         if let y = DateParts.year(s, i) ?? (s.tokens[i].digits == 4 ? s.number(i) : nil), y >= 1000,
            s.isGluedPunct(i + 1, 0x2D), s.glued(i + 2), s.tokens.count > i + 2, s.tokens[i + 2].digits == 2,
-           let m = s.number(i + 2, maxDigits: 2), m >= 1, m <= 12, !s.isGluedPunct(i + 3, 0x2D), !(s.isWord(i + 3) && s.glued(i + 3)) {
+           let m = s.number(i + 2, maxDigits: 2), m >= 1, m <= 12, m != (y + 1) % 100, !s.isGluedPunct(i + 3, 0x2D),
+           !(s.isWord(i + 3) && s.glued(i + 3)) {
             out.append(Candidate(i, i + 3, .stated(.month(year: y, month: m)), rule: .isoDate))
             return
         }
@@ -118,7 +119,7 @@ enum AbsoluteDateRule {
             if CivilDate(year: 2000, month: m, day: d) != nil, s.tokens[after].kind == .number || s.info(after)?.ordinal != nil,
                s.number(after).map({ _ in s.tokens[after].digits <= 2 }) ?? true {
                 out.append(Candidate(start, afterDay, .monthDay(month: m, day: d, year: .implied), rule: .absoluteDate))
-                secondDay(s, month: m, after: afterDay, &out)
+                secondDay(s, month: m, first: d, after: afterDay, &out)
                 return
             }
         }
@@ -165,8 +166,24 @@ enum AbsoluteDateRule {
         return s.isKeyword(i - 1, .for) && plainNoun
     }
 
-    /// The second day of a range or pair ("April 24 and 25", "March 3-5"): its own expression.
-    private static func secondDay(_ s: TokenStream, month m: Int, after j: Int, _ out: inout [Candidate]) {
+    /// The second day of a range or pair ("April 24 and 25", "March 3-5"), or each day after the first of a list
+    /// ("March 7, 8 and 9"): its own expression.
+    private static func secondDay(_ s: TokenStream, month m: Int, first d0: Int, after j: Int, _ out: inout [Candidate]) {
+        if s.isPunct(j, 0x2C) {
+            guard let days = listedDays(s, from: j, after: d0), let last = days.last,
+                  s.info(last.end)?.unit == nil, !s.isPunct(last.end, 0x25) else { return }
+            var k = last.end
+            if s.isPunct(k, 0x2C) { k += 1 }
+            let year = DateParts.yearSpan(s, k)?.year
+            for (first, d, end) in days where CivilDate(year: 2000, month: m, day: d) != nil {
+                if let y = year, let date = CivilDate(year: y, month: m, day: d) {
+                    out.append(Candidate(first, end, .stated(.day(date)), rule: .range, note: "a day of a list"))
+                } else {
+                    out.append(Candidate(first, end, .monthDay(month: m, day: d, year: .implied), rule: .range, note: "a day of a list"))
+                }
+            }
+            return
+        }
         guard s.isKeyword(j, .and, .to, .or, .through) || s.isPunct(j, 0x2D) else { return }
         guard let (d, end) = DateParts.day(s, j + 1), s.isNumber(j + 1), CivilDate(year: 2000, month: m, day: d) != nil else { return }
         if s.info(end)?.month ?? 0 > 0 || s.info(end)?.unit != nil || s.isPunct(end, 0x25) { return }
@@ -182,9 +199,18 @@ enum AbsoluteDateRule {
     /// The first day of a range written day first ("3–5 March", "3 to 5 March 2025", "3 and 4 March"):
     /// its own expression, in the month (and year) written after the second day.
     private static func firstDay(_ s: TokenStream, _ i: Int, day d: Int, afterDay: Int, _ out: inout [Candidate]) {
-        guard s.isNumber(i), s.isKeyword(afterDay, .and, .to, .through) || s.isPunct(afterDay, 0x2D),
-              s.isNumber(afterDay + 1), let (d2, afterSecond) = DateParts.day(s, afterDay + 1), d2 > d,
-              let (m, afterMonth) = DateParts.month(s, afterSecond), CivilDate(year: 2000, month: m, day: d) != nil else { return }
+        guard s.isNumber(i) else { return }
+        let afterSecond: Int
+        if s.isPunct(afterDay, 0x2C) {
+            // "on 7, 8 and 9 March": the first day of a list (the others are pairs or lists of their own)
+            guard let last = listedDays(s, from: afterDay, after: d)?.last else { return }
+            afterSecond = last.end
+        } else {
+            guard s.isKeyword(afterDay, .and, .to, .through) || s.isPunct(afterDay, 0x2D), s.isNumber(afterDay + 1),
+                  let (d2, end) = DateParts.day(s, afterDay + 1), d2 > d else { return }
+            afterSecond = end
+        }
+        guard let (m, afterMonth) = DateParts.month(s, afterSecond), CivilDate(year: 2000, month: m, day: d) != nil else { return }
         var k = afterMonth
         if s.isGluedPunct(k, 0x2C) { k += 1 }
         if let (y, _) = DateParts.yearSpan(s, k), let date = CivilDate(year: y, month: m, day: d) {
@@ -194,6 +220,23 @@ enum AbsoluteDateRule {
             let year = relativeYear(s, afterMonth)?.year ?? .implied
             out.append(Candidate(i, afterDay, .monthDay(month: m, day: d, year: year), rule: .range))
         }
+    }
+
+    /// The days of a list after its first day `d0`, from the comma at `j` ("7, 8 and 9", "7, 8, and 9"): each a number
+    /// after a comma, rising, the last after "and" or "or"; nil unless the list closes so ("March 7, 8 people died" is none).
+    private static func listedDays(_ s: TokenStream, from j: Int, after d0: Int) -> [(first: Int, day: Int, end: Int)]? {
+        var days: [(first: Int, day: Int, end: Int)] = []
+        var k = j, previous = d0
+        while s.isPunct(k, 0x2C) || s.isKeyword(k, .and, .or) {
+            var n = k + 1
+            let closing = s.isKeyword(k, .and, .or) || s.isKeyword(n, .and, .or)
+            if s.isPunct(k, 0x2C) && closing { n += 1 }
+            guard s.isNumber(n), let (d, end) = DateParts.day(s, n), d > previous else { return nil }
+            days.append((n, d, end))
+            if closing { return days }
+            (k, previous) = (end, d)
+        }
+        return nil
     }
 
     /// "last year", "this year", "next year" at `k`: the year as shifted from the publication year, and the

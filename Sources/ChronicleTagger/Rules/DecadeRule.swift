@@ -7,10 +7,15 @@ enum DecadeRule {
     static let firstToken = FirstToken(digits: true, apostrophe: true, keywords: [.the])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(digits: true, apostrophe: true, readings: [.decade, .ordinal, .number],
-                                     spellings: Array(NumberWords.decadeEpithets))
+                                     keywords: [.first, .last, .final], spellings: Array(NumberWords.decadeEpithets))
 
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         let hasThe = s.isKeyword(i, .the)
+        if hasThe, s.info(i + 2)?.unit == .decade, let c = decadeOfCentury(s, i) {
+            out.append(c)
+            return
+        }
+        if hasThe, s.isKeyword(i + 1, .last, .final) { return }  // admitted only for "the last decade of …"
         var j = hasThe ? i + 1 : i
         // "1990s", "1980's"
         if let y = s.number(j), s.tokens[j].digits == 4, y % 10 == 0 {
@@ -72,8 +77,24 @@ enum DecadeRule {
             return
         }
         if hasThe || s.isNumber(i), s.info(j)?.unit == .century, !(s.info(j)?.unitPlural ?? true) {
+            // "the 5th century BC": the century before the era, as TIMEX3 writes years BC (`BC04`)
+            if let end = YearRule.beforeEra(s, j + 1) {
+                out.append(Candidate(i, end, .fixed("BC" + TimexFormat.two(ordinal - 1)), rule: .decade, note: "a century before the era"))
+                return
+            }
             out.append(Candidate(i, j + 1, .stated(.century(ordinal - 1)), rule: .decade))
         }
+    }
+
+    /// "the first decade of the 21st century", "the last decade of the 20th century" at `i` ("the"): that decade of the
+    /// century (`200`, `199`).
+    private static func decadeOfCentury(_ s: TokenStream, _ i: Int) -> Candidate? {
+        let n = s.isKeyword(i + 1, .last, .final) ? 10 : s.isKeyword(i + 1, .first) ? 1 : s.info(i + 1)?.ordinal ?? 0
+        guard n >= 1, n <= 10, !(s.info(i + 2)?.unitPlural ?? true), s.isKeyword(i + 3, .of), s.isKeyword(i + 4, .the) else { return nil }
+        var found: [Candidate] = []
+        match(s, i + 4, &found)
+        guard let century = found.first, case .stated(.century(let c)) = century.value else { return nil }
+        return Candidate(i, century.end, .stated(.decade(c * 10 + n - 1)), rule: .decade, note: "a decade of a century")
     }
 
     /// Words of a weather report: "highs in the 90s", "overnight lows in the mid-70s", "temperatures in the 40s".

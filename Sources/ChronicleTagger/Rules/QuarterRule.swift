@@ -15,7 +15,7 @@ enum QuarterRule {
     static let afterThe = FirstToken(
         digits: true, hyphen: true, readings: [.unit, .ordinal, .month],
         keywords: [.this, .last, .next, .same, .comparable, .current, .latest, .previous, .past, .fiscal, .calendar, .prior,
-                   .preceding, .coming, .final, .half, .period],
+                   .preceding, .coming, .final, .half, .period, .latter],
         spellings: ["corresponding", "most", "just", "recently"])
 
     /// Word pairs that name the quarter just over, as "latest" does ("the most recent quarter", "the just-ended quarter").
@@ -127,6 +127,8 @@ enum QuarterRule {
             shift = 1
         } else if s.isKeyword(j, .final) {
             ordinal = 4
+        } else if hasThe, s.isKeyword(j, .latter), s.isKeyword(j + 1, .half) {
+            ordinal = 2  // "the latter half of 2024"
         }
         if ordinal != nil || shift != nil { j = recentEnd ?? j + 1 }
         // "the third-quarter results": the adjective form leaves the article out

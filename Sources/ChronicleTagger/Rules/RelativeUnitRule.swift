@@ -8,7 +8,7 @@ enum RelativeUnitRule {
     static let firstToken = Quantity.firstToken.union(FirstToken(
         readings: .unit,
         keywords: [.earlier, .later, .the, .that, .this, .current, .last, .past, .previous, .preceding, .prior, .next,
-                   .following, .subsequent, .coming, .upcoming, .same, .ago]))
+                   .following, .subsequent, .coming, .upcoming, .same, .ago, .midweek, .mid]))
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(
         readings: .unit,
@@ -18,6 +18,15 @@ enum RelativeUnitRule {
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if s.isKeyword(i, .ago) {
             momentsAgo(s, i, &out)
+            return
+        }
+        // "talks resumed midweek", "a mid-week game": the middle of the week whose Wednesday the tense picks
+        // ("Midweek", a programme's name, is capitalised inside the sentence)
+        if s.isKeyword(i, .midweek) || s.isKeyword(i, .mid) && s.isGluedPunct(i + 1, 0x2D) && s.info(i + 2)?.unit == .week
+            && !(s.info(i + 2)?.unitPlural ?? true) && s.glued(i + 2) {
+            if s.capitalized(i) && !s.sentenceBreak(before: i) { return }
+            out.append(Candidate(i, s.isKeyword(i, .mid) ? i + 3 : i + 1, .weekOf(.weekday(.wednesday, .bare)), mod: .mid,
+                                 rule: .relativeUnit, note: "the middle of the week"))
             return
         }
         matchShift(s, i, &out)
@@ -48,11 +57,11 @@ enum RelativeUnitRule {
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .month, !(s.info(i + 1)?.unitPlural ?? true), s.isKeyword(i - 1, .of) {
             out.append(Candidate(i, i + 2, .shift(.month, 0), rule: .relativeUnit))
         }
-        // "by the end of the week", "at the start of the decade": the publication's week or decade (not "the
-        // busiest day of the week", which names none)
+        // "by the end of the week", "at the start of the decade", "for the rest of the week": the publication's week
+        // or decade (not "the busiest day of the week", which names none)
         if s.isKeyword(i, .the), let unit = s.info(i + 1)?.unit, !(s.info(i + 1)?.unitPlural ?? true),
            unit == .week || unit == .decade || unit == .century, s.isKeyword(i - 1, .of),
-           s.isKeyword(i - 2, .end, .beginning, .start, .middle) {
+           s.isKeyword(i - 2, .end, .beginning, .start, .middle) || unit == .week && s.isKeyword(i - 2, .rest) {
             out.append(Candidate(i, i + 2, .shift(unit, 0), rule: .relativeUnit))
         }
         // "the week before last": two weeks back
@@ -274,6 +283,12 @@ enum RelativeUnitRule {
             // "a year ago today", "ten years ago tonight", "a week ago Sunday": that day moved back
             out.append(Candidate(i, j + 2, .movedBy(day.value, unit, -n), day.type, mod: approximate ? .approx : nil,
                                  rule: .offset, note: "a named day moved back"))
+        } else if s.isKeyword(j, .ago), let n = amount, s.isKeyword(j + 1, .this), let this = s.info(j + 2),
+                  this.unit == .week && unit != .day || this.unit == .month && unit == .year, !this.unitPlural {
+            // "a year ago this week", "sixty-one years ago this month": the publication's week or month moved back
+            let day = Extracted.movedBy(.dayOffset(0), unit, -n)
+            out.append(Candidate(i, j + 3, this.unit == .week ? .weekOf(day) : .monthOf(day), mod: approximate ? .approx : nil,
+                                 rule: .offset, note: "this week or month moved back"))
         } else if s.isKeyword(j, .ago) {
             out.append(Candidate(i, j + 1, .offset(unit, amount, sign: -1), mod: approximate ? .approx : nil, rule: .offset))
         } else if s.isKeyword(j, .from), let n = amount, let day = dayNamed(s, j + 1, past: false),

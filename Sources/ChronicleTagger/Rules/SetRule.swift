@@ -38,9 +38,16 @@ enum SetRule {
         case .every, .each:
             var j = i + 1
             var amount: Double = 1
+            // "every two to three days", "every three or four weeks": a period of unknown length (`PXD`), as
+            // TimeML writes the amount "two to three days" (the lower bound would state more than the text)
+            var ranged = false
             if let q = Quantity.read(s, j, allowArticle: false, allowVague: false), let a = q.amount {
                 amount = a
                 j = q.end
+                if let r = Quantity.read(s, i + 1, allowArticle: false), r.amount == nil, r.end > j {
+                    ranged = true
+                    j = r.end
+                }
             } else if s.isKeyword(j, .other) {
                 amount = 2
                 j += 1
@@ -50,7 +57,8 @@ enum SetRule {
             if let unit = next.unit, !unit.isClockUnit || amount != 1 || k == .every {
                 if k == .each && unit != .year && unit != .month && unit != .week && unit != .day { return }
                 let (du, f) = unit.durationUnit
-                c = Candidate(i, j + 1, .stated(.duration(TimexDuration(amount * f, du))), .set, rule: .set)
+                c = Candidate(i, j + 1, .stated(.duration(ranged ? TimexDuration(nil, unit.vagueDurationUnit) : TimexDuration(amount * f, du))),
+                              .set, rule: .set)
             } else if let wd = next.weekday, s.capitalized(j) {
                 c = Candidate(i, j + 1, .fixed("XXXX-WXX-\(wd.rawValue)"), .set, rule: .set)
                 // "every Sunday morning": that part of the weekday recurs

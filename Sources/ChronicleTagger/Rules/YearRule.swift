@@ -113,6 +113,11 @@ enum YearRule {
                 out.append(Candidate(before ? i - 1 : i, after ? i + 2 : i + 1, .stated(.year(y)), rule: .year, note: "a year of the era AD"))
                 return
             }
+            // "44 BC", "3000 BCE": a year before the era, as TIMEX3 writes it (`BC0044`); "Vancouver, BC" has no number
+            if let end = beforeEra(s, i + 1) {
+                out.append(Candidate(i, end, .fixed("BC" + TimexFormat.year(y)), rule: .year, note: "a year before the era"))
+                return
+            }
         }
         guard let y = DateParts.year(s, i), y >= 1200 else { return }
         if isCount(s, i) { return }
@@ -127,6 +132,24 @@ enum YearRule {
         if isInName(s, i) { return }
         // "1989-90", "1990-1995": a range of years is two years here; the hyphen stays out.
         out.append(Candidate(i, i + 1, .stated(.year(y)), rule: .year))
+        if let (last, end) = shortRangeEnd(s, i, year: y) {
+            out.append(Candidate(i + 2, end, .stated(.year(last)), rule: .range, note: "the last year of a range"))
+        }
+    }
+
+    /// "BC" or "BCE" at `k`, in capitals and apart from the number before it: the token after it.
+    @inline(__always) static func beforeEra(_ s: TokenStream, _ k: Int) -> Int? {
+        guard s.isWord(k), s.tokens[k].allCaps, !s.glued(k), s.isSpelled(k, "bc") || s.isSpelled(k, "bce") else { return nil }
+        return k + 1
+    }
+
+    /// "1914-18", "the 2024-25 season", "1999-00": the last year of a range written with its last two digits, the
+    /// first such year after `y`, and the token after it.
+    static func shortRangeEnd(_ s: TokenStream, _ i: Int, year y: Int) -> (Int, Int)? {
+        guard s.isGluedPunct(i + 1, 0x2D), s.glued(i + 2), s.isNumber(i + 2), s.tokens[i + 2].digits == 2, let yy = s.number(i + 2),
+              !(s.isWord(i + 3) && s.glued(i + 3)), !s.isGluedPunct(i + 3, 0x2D), !s.isPunct(i + 3, 0x25) else { return nil }
+        let last = y - y % 100 + yy
+        return (last > y ? last : last + 100, i + 3)
     }
 
     /// The number is an amount or part of a code: currency before, a unit or "%" after, or digits

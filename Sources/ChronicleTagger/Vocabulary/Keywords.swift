@@ -9,7 +9,7 @@ enum Keyword: String, CaseIterable, Sendable {
     case full, entire, whole, another, calendar, ahead, just, once, twice, upcoming, period, again, no, not
     case local, time, clock, am, pm, dozens, hundreds
     case preceding, subsequent, remaining, rest, straight, consecutive, successive, lately
-    case long, still, into, throughout, then, when, `while`, hence, `as`, comparable, other, first, final
+    case long, still, into, throughout, then, when, `while`, hence, `as`, comparable, other, first, final, latter, midweek
 }
 
 /// Other spellings of keywords: British "financial year" is the fiscal year.
