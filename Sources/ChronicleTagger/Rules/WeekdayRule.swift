@@ -11,12 +11,15 @@ enum WeekdayRule {
 
     /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
     static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
-                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean", "good", "mothering",
+                                            "giving", "manic", "blue", "patch", "easter", "whit", "shrove", "fat", "clean", "good", "mothering",
                                             "sheffield", "remembrance"]
     /// Capitalised words that make a weekday part of a title ("Sunday Times", "Monday Night Football").
     static let nameSuffixes: Set<String> = ["times", "telegraph", "express", "mirror", "post", "herald", "observer",
                                             "mail", "independent", "star", "sport", "people", "tribune", "review",
                                             "club", "business", "record", "news", "world"]
+    /// Capitalised words before "on Sunday" that make a newspaper's name ("The Independent on Sunday",
+    /// "The Mail on Sunday", "Scotland on Sunday").
+    static let onSundayTitles: Set<String> = ["independent", "mail", "scotland", "wales", "observer"]
     /// Nouns after a weekday that make it a recurring event ("Friday prayers").
     static let recurringNouns: Set<String> = ["prayers", "prayer", "sermon", "services", "mass", "school"]
 
@@ -58,6 +61,7 @@ enum WeekdayRule {
             return
         }
         if s.isWord(i - 1), s.capitalized(i - 1), namePrefixes.contains(s.lowerWord(i - 1)) { return }
+        if day == .sunday, s.isKeyword(i - 1, .on), s.capitalized(i - 2), onSundayTitles.contains(s.lowerWord(i - 2)) { return }
         if s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1), nameSuffixes.contains(s.lowerWord(i + 1)) {
             return
         }
