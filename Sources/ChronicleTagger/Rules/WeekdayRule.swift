@@ -5,7 +5,8 @@ import ChronicleTime
 /// "Sunday Times" are not dates.
 enum WeekdayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following, .a])
+    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following, .a,
+                                                                      .that])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(readings: .weekday, keywords: [.previous, .following])
 
@@ -38,6 +39,15 @@ enum WeekdayRule {
                s.isKeyword(i + 2, .before, .after), !s.isWord(i + 3), !s.isNumber(i + 3) {
                 out.append(Candidate(i, i + 3, .weekday(day, s.isKeyword(i + 2, .before) ? .previous : .following), rule: .weekday,
                                      note: "a weekday before or after the account's day"))
+                return
+            }
+            // "That Friday, he appeared in court", "at noon that Saturday", "on that Monday": the account's weekday
+            // (not the conjunction of "officials said that Monday's attack …")
+            if s.isKeyword(i, .that), let day = s.info(i + 1)?.weekday, !(s.info(i + 1)?.weekdayPlural ?? true), s.capitalized(i + 1),
+               s.sentenceBreak(before: i) || s.isPunct(i - 1, 0x2C) || s.isKeyword(i - 1, .on, .by, .until, .later, .earlier)
+                || s.info(i - 1)?.partOfDay != nil || s.isSpelled(i - 1, "pm") || s.isSpelled(i - 1, "am")
+                || s.isPunct(i - 1, 0x2E) && s.isSpelled(i - 2, "m") && s.glued(i - 1) {  // "at 9 a.m. that Monday"
+                out.append(withPart(s, Candidate(i, i + 2, .weekday(day, .that), rule: .weekday, note: "that weekday: the account's")))
                 return
             }
             // "last Friday", "this coming Sunday", "the previous Friday"
