@@ -317,8 +317,12 @@ enum QuarterRule {
             last = m
             k = e
         }
-        guard let info = s.info(k), info.unit == .quarter, !info.unitPlural, !s.isGluedPunct(k + 1, 0x2D) else { return nil }
         let before = last == 1 ? 12 : last - 1
+        // "the January-March period", "output rose in January-March": three months that make a calendar quarter
+        if last != first, first % 3 == 1, !s.isNumber(k), !(s.info(k)?.unit == .quarter) {
+            return ((before - 1) / 3 + 1, s.isKeyword(k, .period) && !s.isGluedPunct(k + 1, 0x2D) ? k + 1 : k)
+        }
+        guard let info = s.info(k), info.unit == .quarter, !info.unitPlural, !s.isGluedPunct(k + 1, 0x2D) else { return nil }
         return ((before - 1) / 3 + 1, k + 1)
     }
 
