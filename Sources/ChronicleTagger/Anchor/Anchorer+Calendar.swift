@@ -6,8 +6,18 @@ extension Anchorer {
     /// The year for a value without one. `probe` gives a representative day of the value in a
     /// year; the tense picks the latest one not after (past) or the earliest not before (future)
     /// the publication date, or the nearest.
-    func pickYear(_ spec: YearSpec, _ dct: CivilDate, sameUnit: Bool = false, _ probe: (Int) -> CivilDate) -> Int {
+    func pickYear(_ spec: YearSpec, _ dct: CivilDate, sameUnit: Bool = false, only years: [Int]? = nil,
+                  _ probe: (Int) -> CivilDate) -> Int {
         let y = dct.year
+        if let years {
+            // a holiday of a cycle ("Super Tuesday"): the year of the cycle the tense points to
+            switch spec {
+            case .previous: return years.last { probe($0) < dct } ?? years[0]
+            case .following: return years.first { probe($0) > dct } ?? years[years.count - 1]
+            case .implied: return impliedYear(years, dct, probe)
+            default: break
+            }
+        }
         switch spec {
         case .stated(let s): return s
         case .current: return y
@@ -19,18 +29,22 @@ extension Anchorer {
             return probe(y) > dct && !sameUnit ? y : y + 1
         case .implied:
             if sameUnit { return y }
-            // past: the latest one not more than two months ahead (none ahead when it dates the past event
-            // itself); future: the earliest not more than two weeks back; otherwise the nearest
-            let candidates = [y - 1, y, y + 1]
-            // with no tense cue, news reports the past
-            let backward = direction < 0 || tense == .unknown && lead == .none
-            let ahead = datesPastEvent ? 0 : 60
-            switch direction {
-            case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + ahead } ?? y
-            case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? y
-            default:
-                return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!
-            }
+            return impliedYear([y - 1, y, y + 1], dct, probe)
+        }
+    }
+
+    /// Among `candidates` (ascending), the year a day without one falls in: past, the latest one not more
+    /// than two months ahead (none ahead when it dates the past event itself); future, the earliest not
+    /// more than two weeks back; otherwise the nearest.
+    private func impliedYear(_ candidates: [Int], _ dct: CivilDate, _ probe: (Int) -> CivilDate) -> Int {
+        // with no tense cue, news reports the past
+        let backward = direction < 0 || tense == .unknown && lead == .none
+        let ahead = datesPastEvent ? 0 : 60
+        switch direction {
+        case _ where backward: return candidates.last { probe($0).dayNumber <= dct.dayNumber + ahead } ?? candidates[1]
+        case 1: return candidates.first { probe($0).dayNumber >= dct.dayNumber - 14 } ?? candidates[1]
+        default:
+            return candidates.min { abs(probe($0).days(until: dct)) < abs(probe($1).days(until: dct)) }!
         }
     }
 

@@ -181,6 +181,13 @@ struct Anchorer {
             return Anchored(value: .day(d), anchor: .narrative, steps: ["narrative reference \(day)", "\(wd) \(shift == .previous ? "before" : "after") it → \(d)"],
                             reference: .day(day))
         }
+        // "the vote ends on 2 November, with the result at noon that Saturday": the weekday of the account's days,
+        // on or after its day
+        if case .weekday(let wd, .that) = e, let day = narrative?.day {
+            let d = Anchorer.weekday(wd, onOrAfter: day)
+            return Anchored(value: .day(d), anchor: .narrative, steps: ["narrative reference \(day)", "that \(wd), on or after it → \(d)"],
+                            reference: .day(day))
+        }
         // "overnight" in a past-tense account of a day earlier in the week: the night before that day
         // (after yesterday's account the night just gone is still the one before publication, and an
         // older account is not what "overnight" is counted from)
@@ -239,7 +246,7 @@ struct Anchorer {
 
     private func needsTense(_ e: Extracted) -> Bool {
         switch e {
-        case .weekday(_, .bare), .weekday(_, .this), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
+        case .weekday(_, .bare), .weekday(_, .this), .weekday(_, .that), .monthDay(_, _, .implied), .month(_, .implied), .dayOfMonth, .recentWeekend,
              .season(_, .implied), .holiday(_, .implied), .quarter(_, .implied), .twoDigitYear:
             return true
         case .partOfDay(let inner, _), .weekOf(let inner), .weekendOf(let inner), .weekOfMonth(let inner, _, _), .movedBy(let inner, _, _),
@@ -273,6 +280,11 @@ struct Anchorer {
     }
 
     /// The nearest `wd` strictly before (`.last`) or after (`.next`) `day`.
+    /// `wd` on `day` or the first one after it.
+    static func weekday(_ wd: Weekday, onOrAfter day: CivilDate) -> CivilDate {
+        day.adding(days: (wd.rawValue - day.weekday.rawValue + 7) % 7)
+    }
+
     static func weekday(_ wd: Weekday, _ shift: WeekdayShift, from day: CivilDate) -> CivilDate {
         let back = (day.weekday.rawValue - wd.rawValue + 7) % 7
         let fwd = (wd.rawValue - day.weekday.rawValue + 7) % 7
@@ -286,6 +298,11 @@ struct Anchorer {
         case .dayOffset(let n):
             steps.append("\(n >= 0 ? "+" : "")\(n) day(s) from the publication date")
             return .day(dct.adding(days: n))
+        case .weekday(let wd, .that) where narrative?.day != nil:
+            // "at noon that Saturday": the clock's day, the account's weekday
+            let d = Anchorer.weekday(wd, onOrAfter: narrative!.day!)
+            steps.append("that \(wd), on or after the account's day → \(d)")
+            return .day(d)
         case .weekday(let wd, let shift):
             let back = (dct.weekday.rawValue - wd.rawValue + 7) % 7
             let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
@@ -299,7 +316,7 @@ struct Anchorer {
                 return .day(day)
             case .last, .previous, .following, .coming: d = Anchorer.weekday(wd, shift == .last || shift == .previous ? .last : .next, from: dct)
             case .this: d = direction < 0 ? dct.adding(days: -back) : dct.adding(days: fwd)
-            case .bare:
+            case .bare, .that:
                 if let speechDay, direction > 0 {
                     d = Anchorer.weekday(wd, .next, from: speechDay)
                     steps.append("the first \(wd) after the day it was said, \(speechDay)")
@@ -384,8 +401,9 @@ struct Anchorer {
             }
             return .season(year: year, season)
         case .holiday(let h, let spec):
-            var year = pickYear(spec, dct) { y in h.date(in: y) }
-            if spec == .implied, let y = storyYear(picked: year, { h.date(in: $0) }) {
+            let cycle = h.cycle.map { Holiday.cycleYears(around: dct.year, $0) }
+            var year = pickYear(spec, dct, only: cycle) { y in h.date(in: y) }
+            if spec == .implied, let y = storyYear(picked: year, { h.date(in: $0) }), h.occurs(in: y) {
                 steps.append("\(Anchorer.storyStep) \(story!): year \(y)")
                 year = y
             }

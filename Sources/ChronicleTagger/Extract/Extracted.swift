@@ -24,6 +24,8 @@ enum WeekdayShift: Sendable, Equatable {
     case bare, last, next, this, coming
     /// "the previous Friday", "the following Monday": before/after the account's day (else the publication day).
     case previous, following
+    /// "that Saturday": the one on or after the account's day (else read as a bare weekday).
+    case that
 }
 
 /// A partly specified value as extraction finds it, before anchoring (extract, then anchor).

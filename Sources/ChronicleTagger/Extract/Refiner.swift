@@ -29,8 +29,10 @@ struct Refiner {
         // "at 10:30 a.m. on Monday", "at 5 p.m., New York time, on June 27": a time of day takes the day named right after it
         for n in taken.indices.dropLast() {
             let on = s.isPunct(taken[n].end, 0x2C) ? taken[n].end + 1 : taken[n].end
-            if case .clock(nil, let h, let m) = taken[n].value, s.isKeyword(on, .on),
-               taken[n + 1].first == on + 1, isNamedDay(taken[n + 1].value) {
+            // ("at noon that Saturday": the account's weekday right after it)
+            let thatDay = if case .weekday(_, .that) = taken[n + 1].value { taken[n + 1].first == taken[n].end } else { false }
+            if case .clock(nil, let h, let m) = taken[n].value, thatDay || s.isKeyword(on, .on) && taken[n + 1].first == on + 1,
+               isNamedDay(taken[n + 1].value) {
                 taken[n].value = .clock(taken[n + 1].value, hour: h, minute: m)
             }
         }

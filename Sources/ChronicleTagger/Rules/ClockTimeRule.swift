@@ -9,6 +9,13 @@ enum ClockTimeRule {
     /// Zone words that may follow a clock time and belong to the expression.
     static let zoneWords = ZoneWords.abbreviations
 
+    /// "left", "remaining", "to play", "to go" at `j`: what follows the time still on a game's clock
+    /// ("with 2:04 left in the second quarter"); the token after them.
+    static func gameClockEnd(_ s: TokenStream, _ j: Int) -> Int? {
+        if s.isSpelled(j, "left") || s.isSpelled(j, "remaining") { return j + 1 }
+        return s.isKeyword(j, .to) && (s.isSpelled(j + 1, "play") || s.isSpelled(j + 1, "go")) ? j + 2 : nil
+    }
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         var hour: Int
         var minute: Int?
@@ -64,6 +71,8 @@ enum ClockTimeRule {
                 return
             } else if s.isGluedPunct(i - 1, 0x2D) || s.isPunct(j, 0x2D) && s.isNumber(j + 1) {
                 return  // "3:2-1" scores
+            } else if gameClockEnd(s, j) != nil {
+                return  // "with 2:04 left", "with 1:54 to play": the clock of a game, counting down
             }
         } else if let hhmm = s.number(i), s.tokens[i].digits == 4, hhmm % 100 < 60, hhmm / 100 < 24,
                   s.isWord(i + 1), zoneWords.contains(s.lowerWord(i + 1)) || s.isKeyword(i + 2, .time) && s.isKeyword(i + 1, .local) {

@@ -78,6 +78,9 @@ enum DurationRule {
             return
         }
         if let q = Quantity.read(s, j) {
+            // "ahead on 49 minutes", "equalised on 71 minutes": the minute of a match, a point in it
+            if s.isKeyword(i - 1, .on), q.amount != nil, s.info(q.end)?.unit == .minute, !s.isKeyword(q.end + 1, .of) { return }
+            if RelativeUnitRule.isTitle(s, from: i, unit: q.end) { return }
             if let c = amountAndUnit(s, start: i, q) { out.append(c) }
             return
         }

@@ -27,6 +27,10 @@ enum QuarterRule {
         var j = i
         let hasThe = s.isKeyword(j, .the)
         if hasThe { j += 1 }
+        // "with 2:04 left in the second quarter", "two minutes to play in the first half": a period of a game
+        let lead = hasThe || !s.isKeyword(i - 1, .the) ? i : i - 1
+        if s.isKeyword(lead - 1, .in), ClockTimeRule.gameClockEnd(s, lead - 2) == lead - 1
+            || s.isKeyword(lead - 3, .to) && ClockTimeRule.gameClockEnd(s, lead - 3) == lead - 1 { return }
         // "the December quarter", "the July-September quarter", "Apple's June quarter"
         if let (q, end) = monthQuarter(s, j) {
             out.append(Candidate(i, end, .quarter(q, year: .implied), rule: .quarter, note: "the quarter a month closes"))
@@ -281,7 +285,8 @@ enum QuarterRule {
         }
         let isQuarter = s.isSpelled(i, "q"), isHalf = s.isSpelled(i, "h")
         guard isQuarter || isHalf, s.tokens[i].capitalized, let n = s.number(i + 1, maxDigits: 1), s.glued(i + 1),
-              n >= 1, n <= (isQuarter ? 4 : 2), !(s.isWord(i + 2) && s.glued(i + 2)) else { return }
+              n >= 1, n <= (isQuarter ? 4 : 2), !(s.isWord(i + 2) && s.glued(i + 2)),
+              !(s.glued(i) && s.isNumber(i - 1) && s.tokens[i - 1].digits <= 2) else { return }  // "Windows 11 24H2": a release label
         var end = i + 2
         var year = YearSpec.implied
         if let y = DateParts.year(s, end) {
@@ -314,8 +319,12 @@ enum QuarterRule {
             last = m
             k = e
         }
-        guard let info = s.info(k), info.unit == .quarter, !info.unitPlural, !s.isGluedPunct(k + 1, 0x2D) else { return nil }
         let before = last == 1 ? 12 : last - 1
+        // "the January-March period", "output rose in January-March": three months that make a calendar quarter
+        if last != first, first % 3 == 1, !s.isNumber(k), !(s.info(k)?.unit == .quarter) {
+            return ((before - 1) / 3 + 1, s.isKeyword(k, .period) && !s.isGluedPunct(k + 1, 0x2D) ? k + 1 : k)
+        }
+        guard let info = s.info(k), info.unit == .quarter, !info.unitPlural, !s.isGluedPunct(k + 1, 0x2D) else { return nil }
         return ((before - 1) / 3 + 1, k + 1)
     }
 

@@ -24,6 +24,8 @@ enum RelativeDayRule {
                 return
             }
             if info.spelling == "overnight" {
+                // "the overnight rate", "overnight lending", "overnight index swaps": money lent for a night, not a night
+                if s.isWord(i + 1), !s.glued(i + 1), overnightMoneyNouns.contains(s.lowerWord(i + 1)) { return }
                 // the night just gone ("overnight losses in New York", "strikes overnight")
                 out.append(Candidate(i, i + 1, .overnight, .time, rule: .relativeDay, note: "overnight: the night just gone"))
                 return
@@ -68,6 +70,11 @@ enum RelativeDayRule {
         }
     }
 
+    /// Money-market nouns after "overnight" that make it the term of a loan ("overnight rate", "overnight repo").
+    static let overnightMoneyNouns: Set<String> = ["rate", "rates", "lending", "loan", "loans", "borrowing", "borrowings",
+                                                   "index", "indexed", "repo", "repos", "repurchase", "funds", "deposit",
+                                                   "deposits", "interbank", "money", "libor", "sofr", "swap", "swaps", "cash"]
+
     /// Nouns that make "today's" the present era rather than the publication day ("today's world",
     /// "today's young voters", "the cities of tomorrow"); "today's vote" stays a day.
     static let eraNouns: Set<String> = ["world", "youth", "young", "society", "generation", "generations", "children",
@@ -101,9 +108,16 @@ enum RelativeDayRule {
     /// "USA Today", "VOA Today", "The Tonight Show": a capitalised day word inside a sentence, right
     /// after another capitalised word that is not a time word, is part of a name.
     static func isTitle(_ s: TokenStream, _ i: Int) -> Bool {
-        guard s.capitalized(i), !s.tokens[i].allCaps, !s.sentenceBreak(before: i), s.isWord(i - 1), !s.glued(i),
-              s.capitalized(i - 1), s.keyword(i - 1) == nil else { return false }
-        guard let before = s.info(i - 1) else { return true }
+        guard s.capitalized(i), !s.tokens[i].allCaps, !s.sentenceBreak(before: i), s.isWord(i - 1), !s.glued(i) else { return false }
+        // "Good Morning America and Today": a capitalised day word joined to a name is another name
+        if s.isKeyword(i - 1, .and, .or), !s.capitalized(i - 1) { return isName(s, i - 2) }
+        return isName(s, i - 1)
+    }
+
+    /// A capitalised word at `j` that is no keyword and no time word.
+    private static func isName(_ s: TokenStream, _ j: Int) -> Bool {
+        guard s.isWord(j), s.capitalized(j), s.keyword(j) == nil else { return false }
+        guard let before = s.info(j) else { return true }
         return before.weekday == nil && before.month == 0 && before.unit == nil && before.dayOffset == nil
     }
 }

@@ -153,7 +153,10 @@ enum RelativeUnitRule {
             }
             // "the past decade", "over the past century": the ten (hundred) years up to now, as "the past
             // two decades" is twenty, not the previous calendar decade ("the last decade" stays one)
-            if afterThe, k == .past, mod == nil, unit == .decade || unit == .century {
+            // British "over the past fortnight", "in the next fortnight": two weeks up to (from) now, as "the
+            // past two weeks" is, since no calendar fortnight exists
+            if afterThe, k == .past || unit == .fortnight && (k == .last || k == .next), mod == nil,
+               unit == .decade || unit == .century || unit == .fortnight {
                 out.append(oneUnit(i, head, unit, note: "the \(unit.rawValue) up to now"))
                 return
             }
@@ -266,6 +269,7 @@ enum RelativeUnitRule {
         var j = q.end
         // "a year and a half ago" is left to the duration rule
         guard let info = s.info(j), let unit = info.unit else { return }
+        if isTitle(s, from: i, unit: j) { return }
         j += 1
         if unit == .second { return }
         if unit == .minute || unit == .hour {
@@ -322,6 +326,13 @@ enum RelativeUnitRule {
         } else if s.isKeyword(j, .later) || s.isKeyword(j, .after) && !s.isWord(j + 1) {
             out.append(Candidate(i, j + 1, .narrative(unit, amount), mod: q.approximate ? .approx : nil, rule: .narrative))
         }
+    }
+
+    /// "the film 28 Days Later", "Two Weeks Notice": inside a sentence, a capitalised unit and a capitalised
+    /// "Later", "Earlier" or "Ago" after it are a title, not a count from the account's day.
+    static func isTitle(_ s: TokenStream, from i: Int, unit: Int) -> Bool {
+        s.capitalized(unit) && !s.tokens[unit].allCaps && s.capitalized(unit + 1) && s.isKeyword(unit + 1, .later, .earlier, .ago)
+            && !s.sentenceBreak(before: i)
     }
 
     /// One `unit` as a duration, from `i` through the unit word at `head` ("the past decade" → P10Y).

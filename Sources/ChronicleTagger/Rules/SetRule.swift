@@ -41,6 +41,8 @@ enum SetRule {
             // "every two to three days", "every three or four weeks": a period of unknown length (`PXD`), as
             // TimeML writes the amount "two to three days" (the lower bound would state more than the text)
             var ranged = false
+            // "every single day": the emphasis leaves the set as it is
+            if s.isSpelled(j, "single"), s.info(j + 1)?.unit != nil { j += 1 }
             if let q = Quantity.read(s, j, allowArticle: false, allowVague: false), let a = q.amount {
                 amount = a
                 j = q.end
@@ -96,14 +98,15 @@ enum SetRule {
             if k != .per {
                 let prev = i - 1
                 // "four flights a week", "three meals a day": a count of things per unit
+                // ("300 people a year": a plural without an "s" too)
                 let countedThings = s.isWord(prev) && !s.capitalized(prev) && (s.isNumber(prev - 1) || s.info(prev - 1)?.number != nil)
-                    && s.bytes[Int(s.tokens[prev].end) - 1] | 0x20 == 0x73 && s.keyword(prev) == nil && s.info(prev) == nil
+                    && (s.bytes[Int(s.tokens[prev].end) - 1] | 0x20 == 0x73 || irregularPlurals.contains(s.lowerWord(prev)))
+                    && s.keyword(prev) == nil && s.info(prev) == nil
                 // "four days a week", "150 minutes of exercise a week": a stretch of time per unit
                 let stretch = { (k: Int) in (s.info(k)?.unitPlural ?? false) && (s.isNumber(k - 1) || s.info(k - 1)?.number != nil) }
                 let perStretch = stretch(prev) || s.isWord(prev) && s.isKeyword(prev - 1, .of) && stretch(prev - 2)
                 let afterAmount = countedThings || perStretch || s.isNumber(prev) || s.isKeyword(prev, .once, .twice) || s.isSpelled(prev, "times")
-                    || s.isSpelled(prev, "million") || s.isSpelled(prev, "billion") || s.isSpelled(prev, "percent")
-                    || s.isPunct(prev, 0x25) || s.isSpelled(prev, "dollars") || s.isSpelled(prev, "cents")
+                    || s.isWord(prev) && amountWords.contains(s.lowerWord(prev)) || s.isPunct(prev, 0x25)
                 guard afterAmount else { return }
                 if s.isWord(i + 2) && s.keyword(i + 2) == nil && !s.glued(i + 2) && s.info(i + 2)?.unit == nil { return }
             }
@@ -119,6 +122,13 @@ enum SetRule {
             break
         }
     }
+
+    /// Words that end an amount before "a year", "a month" ("$5 million a year", "£5bn a year", "2 percent a year").
+    static let amountWords: Set<String> = ["million", "billion", "trillion", "bn", "m", "tn", "percent", "dollars", "cents",
+                                           "pounds", "euros"]
+
+    /// Plurals without a final "s" that count things before "a year" ("300 people a year").
+    static let irregularPlurals: Set<String> = ["people", "men", "women", "staff", "cattle", "sheep", "fish", "police"]
 
     /// Verbs after "daily" that make it a newspaper ("the daily said").
     static let reportingVerbs: Set<String> = ["said", "says", "reported", "reports", "wrote", "writes", "quoted", "quotes",

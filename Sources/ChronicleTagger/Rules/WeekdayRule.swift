@@ -5,18 +5,22 @@ import ChronicleTime
 /// "Sunday Times" are not dates.
 enum WeekdayRule {
     /// The tokens a match can start at: the tables and keywords the rule reads at its first token.
-    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following, .a])
+    static let firstToken = FirstToken(readings: .weekday, keywords: [.the, .this, .last, .next, .coming, .past, .previous, .following, .a,
+                                                                      .that])
     /// What can follow "the" where a match starts at "the".
     static let afterThe = FirstToken(readings: .weekday, keywords: [.previous, .following])
 
     /// Capitalised words that make a weekday part of a name ("Black Monday", "Super Tuesday").
     static let namePrefixes: Set<String> = ["black", "bloody", "super", "ash", "holy", "cyber", "palm", "maundy",
-                                            "giving", "manic", "blue", "easter", "whit", "shrove", "fat", "clean", "good", "mothering",
+                                            "giving", "manic", "blue", "patch", "easter", "whit", "shrove", "fat", "clean", "good", "mothering",
                                             "sheffield", "remembrance"]
     /// Capitalised words that make a weekday part of a title ("Sunday Times", "Monday Night Football").
     static let nameSuffixes: Set<String> = ["times", "telegraph", "express", "mirror", "post", "herald", "observer",
                                             "mail", "independent", "star", "sport", "people", "tribune", "review",
                                             "club", "business", "record", "news", "world"]
+    /// Capitalised words before "on Sunday" that make a newspaper's name ("The Independent on Sunday",
+    /// "The Mail on Sunday", "Scotland on Sunday").
+    static let onSundayTitles: Set<String> = ["independent", "mail", "scotland", "wales", "observer"]
     /// Nouns after a weekday that make it a recurring event ("Friday prayers").
     static let recurringNouns: Set<String> = ["prayers", "prayer", "sermon", "services", "mass", "school"]
 
@@ -35,6 +39,15 @@ enum WeekdayRule {
                s.isKeyword(i + 2, .before, .after), !s.isWord(i + 3), !s.isNumber(i + 3) {
                 out.append(Candidate(i, i + 3, .weekday(day, s.isKeyword(i + 2, .before) ? .previous : .following), rule: .weekday,
                                      note: "a weekday before or after the account's day"))
+                return
+            }
+            // "That Friday, he appeared in court", "at noon that Saturday", "on that Monday": the account's weekday
+            // (not the conjunction of "officials said that Monday's attack …")
+            if s.isKeyword(i, .that), let day = s.info(i + 1)?.weekday, !(s.info(i + 1)?.weekdayPlural ?? true), s.capitalized(i + 1),
+               s.sentenceBreak(before: i) || s.isPunct(i - 1, 0x2C) || s.isKeyword(i - 1, .on, .by, .until, .later, .earlier)
+                || s.info(i - 1)?.partOfDay != nil || s.isSpelled(i - 1, "pm") || s.isSpelled(i - 1, "am")
+                || s.isPunct(i - 1, 0x2E) && s.isSpelled(i - 2, "m") && s.glued(i - 1) {  // "at 9 a.m. that Monday"
+                out.append(withPart(s, Candidate(i, i + 2, .weekday(day, .that), rule: .weekday, note: "that weekday: the account's")))
                 return
             }
             // "last Friday", "this coming Sunday", "the previous Friday"
@@ -58,6 +71,7 @@ enum WeekdayRule {
             return
         }
         if s.isWord(i - 1), s.capitalized(i - 1), namePrefixes.contains(s.lowerWord(i - 1)) { return }
+        if day == .sunday, s.isKeyword(i - 1, .on), s.capitalized(i - 2), onSundayTitles.contains(s.lowerWord(i - 2)) { return }
         if s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1), nameSuffixes.contains(s.lowerWord(i + 1)) {
             return
         }

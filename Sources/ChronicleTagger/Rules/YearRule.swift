@@ -52,10 +52,20 @@ enum YearRule {
             || s.isKeyword(k, .to, .through) && DateParts.month(s, k + 1) != nil || s.isKeyword(the - 1, .throughout)
     }
 
+    /// "grew 2.9 per cent on the year", "up 0.3% on the month": statistics copy for a change against the
+    /// same period a year (a month) before, a comparison and not the year of publication. `on` is the
+    /// token before "the"; a percentage or "points" ends right before it.
+    static func isRateComparison(_ s: TokenStream, on: Int) -> Bool {
+        guard s.isKeyword(on, .on), !s.isPossessive(on + 3), !s.isKeyword(on + 3, .of, .before, .earlier, .ago) else { return false }
+        return s.isPunct(on - 1, 0x25) || s.isSpelled(on - 1, "cent") || s.isSpelled(on - 1, "percent") || s.isSpelled(on - 1, "points")
+    }
+
     static func match(_ s: TokenStream, _ i: Int, _ out: inout [Candidate]) {
         if s.isKeyword(i, .the), s.info(i + 1)?.unit == .year, !(s.info(i + 1)?.unitPlural ?? true) {
             if let (y, end) = DateParts.yearSpan(s, i + 2) {
                 out.append(Candidate(i, end, .stated(.year(y)), rule: .year))
+            } else if isRateComparison(s, on: i - 1) {
+                return
             } else {
                 let lasting = isStretch(s, the: i, after: i + 2)
                 // "2007 was the year of the iPhone": a year named by what happened in it, the one the

@@ -8,6 +8,7 @@ enum Holiday: String, CaseIterable, Sendable {
     case stPatricksDay, easterMonday, ashWednesday, bastilleDay, remembranceDay, armisticeDay, mayDay
     case palmSunday, shroveTuesday, motheringSunday, aprilFoolsDay, bonfireNight, burnsNight, hogmanay
     case orthodoxChristmas, orthodoxEaster, remembranceSunday, anzacDay, juneteenth, blackFriday, cyberMonday
+    case columbusDay, superTuesday, inaugurationDay
 
     /// Every spelling of the name as lower-case words ("'" for an apostrophe, "s" after it); the first
     /// word triggers the rule. The longest spelling that matches wins ("Easter Sunday" over "Easter").
@@ -53,6 +54,10 @@ enum Holiday: String, CaseIterable, Sendable {
         // the shopping days after Thanksgiving (as "Black Monday" of 1987 is a name, the weekday rule leaves these alone)
         case .blackFriday: [["black", "friday"]]
         case .cyberMonday: [["cyber", "monday"]]
+        case .columbusDay: [["columbus", "day"]]
+        // the US presidential cycle: the primaries' biggest day and the swearing-in (see `cycle`)
+        case .superTuesday: [["super", "tuesday"]]
+        case .inaugurationDay: [["inauguration", "day"]]
         }
     }
 
@@ -91,11 +96,12 @@ enum Holiday: String, CaseIterable, Sendable {
         case .burnsNight: (1, 25)
         case .anzacDay: (4, 25)
         case .juneteenth: (6, 19)
+        case .inaugurationDay: (1, 20)
         // Julian 25 December: 7 January of the Gregorian calendar from 1901 to 2100
         case .orthodoxChristmas: (1, 7)
         case .easter, .goodFriday, .easterMonday, .ashWednesday, .palmSunday, .shroveTuesday, .motheringSunday,
              .orthodoxEaster, .thanksgiving, .laborDay, .memorialDay, .electionDay, .remembranceSunday, .blackFriday,
-             .cyberMonday: nil
+             .cyberMonday, .columbusDay, .superTuesday: nil
         }
     }
 
@@ -114,6 +120,9 @@ enum Holiday: String, CaseIterable, Sendable {
         case .blackFriday: return Holiday.nth(4, .thursday, month: 11, year: year).adding(days: 1)
         case .cyberMonday: return Holiday.nth(4, .thursday, month: 11, year: year).adding(days: 4)
         case .laborDay: return Holiday.nth(1, .monday, month: 9, year: year)
+        case .columbusDay: return Holiday.nth(2, .monday, month: 10, year: year)
+        // the first Tuesday of March, as in every cycle since 2012 (2008's fell on 5 February)
+        case .superTuesday: return Holiday.nth(1, .tuesday, month: 3, year: year)
         case .memorialDay:
             let lastDay = CivilDate(year: year, month: 5, day: 31)!
             return lastDay.adding(days: -((lastDay.weekday.rawValue - Weekday.monday.rawValue + 7) % 7))
@@ -122,6 +131,29 @@ enum Holiday: String, CaseIterable, Sendable {
         case .remembranceSunday: return Holiday.nth(2, .sunday, month: 11, year: year)
         default: preconditionFailure("\(self) has a fixed day")
         }
+    }
+
+    /// Holidays that come only every few years: the length of the cycle and the remainder of their
+    /// years. Super Tuesday falls in a presidential election year (divisible by four), Inauguration
+    /// Day on 20 January of the year after one.
+    var cycle: (years: Int, phase: Int)? {
+        switch self {
+        case .superTuesday: (4, 0)
+        case .inaugurationDay: (4, 1)
+        default: nil
+        }
+    }
+
+    /// Whether the holiday falls in `year` (every year but for those of a `cycle`).
+    func occurs(in year: Int) -> Bool {
+        guard let (n, phase) = cycle else { return true }
+        return ((year - phase) % n + n) % n == 0
+    }
+
+    /// The years of `cycle` around `year`: the one at or before it, and one cycle either side.
+    static func cycleYears(around year: Int, _ cycle: (years: Int, phase: Int)) -> [Int] {
+        let back = year - ((year - cycle.phase) % cycle.years + cycle.years) % cycle.years
+        return [back - cycle.years, back, back + cycle.years]
     }
 
     /// Easter Sunday (Gregorian, anonymous algorithm of Meeus/Jones/Butcher).
