@@ -18,9 +18,10 @@ enum WeekdayRule {
     static let nameSuffixes: Set<String> = ["times", "telegraph", "express", "mirror", "post", "herald", "observer",
                                             "mail", "independent", "star", "sport", "people", "tribune", "review",
                                             "club", "business", "record", "news", "world"]
-    /// Capitalised words before "on Sunday" that make a newspaper's name ("The Independent on Sunday",
-    /// "The Mail on Sunday", "Scotland on Sunday").
-    static let onSundayTitles: Set<String> = ["independent", "mail", "scotland", "wales", "observer"]
+    /// Capitalised words after "the" and before "on Sunday" that make a newspaper's name ("The Independent on
+    /// Sunday", "The Mail on Sunday"); not an outlet that was told something on Sunday ("told Deccan Observer on
+    /// Sunday", "told the Daily Mail on Sunday"), nor a place ("in Scotland on Sunday").
+    static let onSundayTitles: Set<String> = ["independent", "mail"]
     /// Nouns after a weekday that make it a recurring event ("Friday prayers").
     static let recurringNouns: Set<String> = ["prayers", "prayer", "sermon", "services", "mass", "school"]
 
@@ -71,7 +72,8 @@ enum WeekdayRule {
             return
         }
         if s.isWord(i - 1), s.capitalized(i - 1), namePrefixes.contains(s.lowerWord(i - 1)) { return }
-        if day == .sunday, s.isKeyword(i - 1, .on), s.capitalized(i - 2), onSundayTitles.contains(s.lowerWord(i - 2)) { return }
+        if day == .sunday, s.isKeyword(i - 1, .on), s.capitalized(i - 2), s.isKeyword(i - 3, .the),
+           onSundayTitles.contains(s.lowerWord(i - 2)) { return }
         if s.isWord(i + 1), s.capitalized(i + 1), !s.glued(i + 1), nameSuffixes.contains(s.lowerWord(i + 1)) {
             return
         }
