@@ -67,7 +67,8 @@ struct TenseClassifier {
             if i > 0 && s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
-            if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) {
+            // (and a third-person schedule dates only what follows it)
+            if let (t, w) = cue(s, i), (s.info(i)?.tenseFlags ?? []).isDisjoint(with: [.weakModal, .leftOnly]) {
                 // ("Monday's deadline passed": after a possessive as well)
                 if i == end || s.isPossessive(end) && i == end + 2, headNoun == nil, s.info(i)?.tenseFlags.contains(.nounCue) ?? false {
                     headNoun = TenseCue(tense: t, word: w, index: i)
@@ -149,6 +150,9 @@ struct TenseClassifier {
             return (.future, "take place")
         }
         if flags.contains(.fixture), fixtureVerb(s, i) { return (.future, s.lowerWord(i)) }
+        // "media reports on Friday said", "it appears that …": a noun, or no schedule of its own
+        if flags.contains(.objectVerb), !objectFollows(s, i) { return nil }
+        if flags.contains(.notBeforeClause), s.isSpelled(i + 1, "to") || s.isSpelled(i + 1, "that") { return nil }
         // "the show is released on Tuesday", "the results are published on Monday": a release ahead
         if flags.contains(.schedulePassive), presentPassive(s, i) { return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i)) }
         if let info, let tense = info.tense {
@@ -264,6 +268,13 @@ struct TenseClassifier {
         // "Canadians vote on Monday", "the polls open at 7 a.m.": with a named or plural subject the verb may take
         // its date at once ("a postal vote on Monday", "an open day on Friday" may not)
         return (s.capitalized(i - 1) || pluralNoun(s, i - 1)) && s.isKeyword(i + 1, .on, .in, .at, .next, .until)
+    }
+
+    /// The verb at `i` has its object after it: a plain lower-case word or an article ("reports earnings",
+    /// "holds its next meeting", "releases the figures"), not a preposition or a time ("reports on Friday").
+    private func objectFollows(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isWord(i + 1), !s.capitalized(i + 1) else { return false }
+        return s.keyword(i + 1) == nil || s.isKeyword(i + 1, .the, .a, .an)
     }
 
     /// A lower-case plural noun ending in "-s" ("polls", "schools", "markets"): not "-ss" or "-us" ("boss",
