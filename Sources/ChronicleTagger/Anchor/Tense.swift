@@ -43,7 +43,10 @@ struct TenseClassifier {
         var obligation: TenseCue?
         while i >= 0 && steps < 40 && !s.sentenceBreak(before: i + 1) {
             if let (t, w) = cue(s, i) {
-                let found = TenseCue(tense: t, word: w, index: i)
+                var found = TenseCue(tense: t, word: w, index: i)
+                if t == .past, let k = directedAct(s, verb: i, before: first) {
+                    found = TenseCue(tense: .future, word: w + " … to " + s.lowerWord(k), index: k)
+                }
                 if t == .past, obligation != nil { return found }
                 if t == .future, w == "must" {
                     obligation = obligation ?? found
@@ -268,6 +271,23 @@ struct TenseClassifier {
         // "Canadians vote on Monday", "the polls open at 7 a.m.": with a named or plural subject the verb may take
         // its date at once ("a postal vote on Monday", "an open day on Friday" may not)
         return (s.capitalized(i - 1) || pluralNoun(s, i - 1)) && s.isKeyword(i + 1, .on, .in, .at, .next, .until)
+    }
+
+    /// "ordered both sides to appear at a hearing on Saturday", "remanded in custody to appear before magistrates
+    /// on Monday", "told to return to court on Tuesday": a directing verb at `verb`, then within six words before
+    /// the expression and with no comma between, "to" and a schedule verb; returns the schedule verb's index
+    /// ("ordered to pay £500 on Monday" dates the order).
+    private func directedAct(_ s: TokenStream, verb: Int, before first: Int) -> Int? {
+        guard s.info(verb)?.tenseFlags.contains(.directive) ?? false else { return nil }
+        var j = verb + 1
+        while j < min(first - 1, verb + 7), !s.isPunct(j, 0x2C) {
+            if s.isSpelled(j, "to"), s.isWord(j + 1), !s.capitalized(j + 1) {
+                let info = s.info(j + 1)
+                return info?.tense == .future || info?.tenseFlags.contains(.fixture) ?? false ? j + 1 : nil
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// The verb at `i` has its object after it: a plain lower-case word or an article ("reports earnings",

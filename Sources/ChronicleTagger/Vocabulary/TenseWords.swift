@@ -55,6 +55,9 @@ struct TenseFlags: OptionSet, Sendable {
     /// A schedule verb in the third person that dates only what follows it ("the Fed announces its decision on
     /// Wednesday"); after the expression it is another clause's ("Tuesday's declaration by Ford, which holds…").
     static let leftOnly = TenseFlags(rawValue: 1048576)
+    /// A past verb that directs someone to act ("ordered", "told", "remanded"): before its object and "to" + a
+    /// schedule verb ("ordered both sides to appear at a hearing on Saturday") the act directed lies ahead.
+    static let directive = TenseFlags(rawValue: 2097152)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -113,7 +116,8 @@ enum TenseWords {
     /// Friday", "proceedings continue on Thursday"); words that are also nouns or adjectives ("vote", "visit",
     /// "open") are left out, and after a determiner ("the start on Monday") none of them is a verb.
     static let plainPresent = ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire",
-                               "testify", "go", "start", "finish", "conclude", "continue", "remain", "stay", "vow", "pledge"]
+                               "testify", "go", "start", "finish", "conclude", "continue", "remain", "stay", "vow", "pledge",
+                               "appear"]
 
     /// Schedules told in the third person: "the Fed announces its decision on Wednesday", "the bill becomes law on
     /// Friday", "the defendant appears in court on Monday", "the court hears arguments on Monday".
@@ -173,10 +177,13 @@ enum TenseWords {
           "holiday", "celebration", "celebrations", "ceremony", "parade", "inauguration", "coronation", "funeral",
           "wedding", "concert", "premiere", "launch", "debate", "summit", "meeting", "conference", "talks", "strike",
           "walkout", "rally", "auction", "anniversary", "eclipse", "budget", "announcement", "kickoff", "showdown",
-          "event", "vigil", "commemoration", "opening"], .eventNoun),
+          "event", "vigil", "commemoration", "opening", "birthday", "cup", "stage", "tournament", "championship",
+          "championships"], .eventNoun),
         (["reports", "releases", "rules", "holds"], .objectVerb),
         (["appears", "announces", "becomes"], .notBeforeClause),
         (TenseWords.thirdPersonSchedules, .leftOnly),
+        (["ordered", "told", "remanded", "summoned", "instructed", "directed", "asked", "invited", "bailed", "urged",
+          "called", "required"], .directive),
     ]
 }
 
