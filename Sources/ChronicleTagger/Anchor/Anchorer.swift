@@ -403,6 +403,11 @@ struct Anchorer {
                 steps.append("the quarter of the account, \(ref)")
                 return ref
             }
+            // "a review is scheduled for the end of the quarter": ahead, the quarter under way
+            if direction > 0 {
+                steps.append("the quarter under way (\(tensePhrase))")
+                return shifted(.quarter, 0, from: dct)
+            }
             steps.append("the last completed quarter")
             return shifted(.quarter, -1, from: dct)
         case .twoDigitYear(let yy):
