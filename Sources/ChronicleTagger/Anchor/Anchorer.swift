@@ -37,12 +37,15 @@ enum LeadCue: Sendable {
     }
 
     /// "the vote is on Wednesday", "the deadline is Friday", "the final falls on Sunday", "Diwali falls on
-    /// Nov. 1": a scheduled happening in the present names the coming day (a name may head "falls on").
+    /// Nov. 1", "Game 5 is on Sunday", "the Ryder Cup is in September": a scheduled happening in the present
+    /// names the coming day or month (a name may head "falls on").
     private static func scheduled(_ s: TokenStream, before k: Int) -> Bool {
-        let v = s.isKeyword(k - 1, .on) ? k - 2 : k - 1
-        let falls = v == k - 2 && (s.isSpelled(v, "falls") || s.isSpelled(v, "fall"))
+        let v = s.isKeyword(k - 1, .on, .in) ? k - 2 : k - 1
+        let falls = v == k - 2 && s.isKeyword(k - 1, .on) && (s.isSpelled(v, "falls") || s.isSpelled(v, "fall"))
         guard falls || s.isSpelled(v, "is") || s.isSpelled(v, "are") else { return false }
-        if s.info(v - 1)?.tenseFlags.contains(.eventNoun) ?? false { return true }
+        // ("Game 5", "Stage 14": a happening numbered)
+        let head = s.isNumber(v - 1) ? v - 2 : v - 1
+        if s.info(head)?.tenseFlags.contains(.eventNoun) ?? false { return true }
         return falls && s.isWord(v - 1) && s.capitalized(v - 1)
     }
 
@@ -417,6 +420,11 @@ struct Anchorer {
             if let ref = reportingPeriod, ref.grain == .quarter {
                 steps.append("the quarter of the account, \(ref)")
                 return ref
+            }
+            // "a review is scheduled for the end of the quarter": ahead, the quarter under way
+            if direction > 0 {
+                steps.append("the quarter under way (\(tensePhrase))")
+                return shifted(.quarter, 0, from: dct)
             }
             steps.append("the last completed quarter")
             return shifted(.quarter, -1, from: dct)

@@ -352,6 +352,8 @@ struct Resolver {
         let opensSentence = stream.sentenceBreak(before: opening)
             || stream.keyword(opening - 1).map { Resolver.prepositions.contains($0) } ?? false
                 && (stream.sentenceBreak(before: opening - 1) || stream.isKeyword(opening - 1, .in, .on, .during) && inSubject(before: opening - 1))
+        // "has fallen 25% since March 10", "since the end of March": the bound "since" looks back to is behind us
+        if stream.isKeyword(k, .since), k == first - 1 || k == first - 2 && stream.isKeyword(first - 1, .the) { return true }
         let flags = stream.info(k)?.tenseFlags ?? []
         // "last Thursday, to Nov. 6": an adverb of another expression; "had been set to expire": a plan
         // ("the truce agreed on 8 May" is no plan: a commitment points forward only before "to")

@@ -43,7 +43,10 @@ struct TenseClassifier {
         var obligation: TenseCue?
         while i >= 0 && steps < 40 && !s.sentenceBreak(before: i + 1) {
             if let (t, w) = cue(s, i) {
-                let found = TenseCue(tense: t, word: w, index: i)
+                var found = TenseCue(tense: t, word: w, index: i)
+                if t == .past, let k = directedAct(s, verb: i, before: first) {
+                    found = TenseCue(tense: .future, word: w + " … to " + s.lowerWord(k), index: k)
+                }
                 if t == .past, obligation != nil { return found }
                 if t == .future, w == "must" {
                     obligation = obligation ?? found
@@ -67,7 +70,8 @@ struct TenseClassifier {
             if i > 0 && s.sentenceBreak(before: i) { break }
             // after the expression, a weak modal usually belongs to a subordinate clause
             // ("on April 8, investigators, wondering how he could have…, searched")
-            if let (t, w) = cue(s, i), !(s.info(i)?.tenseFlags.contains(.weakModal) ?? false) {
+            // (and a third-person schedule dates only what follows it)
+            if let (t, w) = cue(s, i), (s.info(i)?.tenseFlags ?? []).isDisjoint(with: [.weakModal, .leftOnly]) {
                 // ("Monday's deadline passed": after a possessive as well)
                 if i == end || s.isPossessive(end) && i == end + 2, headNoun == nil, s.info(i)?.tenseFlags.contains(.nounCue) ?? false {
                     headNoun = TenseCue(tense: t, word: w, index: i)
@@ -149,6 +153,9 @@ struct TenseClassifier {
             return (.future, "take place")
         }
         if flags.contains(.fixture), fixtureVerb(s, i) { return (.future, s.lowerWord(i)) }
+        // "media reports on Friday said", "it appears that …": a noun, or no schedule of its own
+        if flags.contains(.objectVerb), !objectFollows(s, i) { return nil }
+        if flags.contains(.notBeforeClause), s.isSpelled(i + 1, "to") || s.isSpelled(i + 1, "that") { return nil }
         // "the show is released on Tuesday", "the results are published on Monday": a release ahead
         if flags.contains(.schedulePassive), presentPassive(s, i) { return (.future, s.lowerWord(i - 1) + " " + s.lowerWord(i)) }
         // "the album is out on Friday", "the film is out Friday": a release ahead, as "is released" ("is out of hospital" is no release)
@@ -268,6 +275,30 @@ struct TenseClassifier {
         // "Canadians vote on Monday", "the polls open at 7 a.m.": with a named or plural subject the verb may take
         // its date at once ("a postal vote on Monday", "an open day on Friday" may not)
         return (s.capitalized(i - 1) || pluralNoun(s, i - 1)) && s.isKeyword(i + 1, .on, .in, .at, .next, .until)
+    }
+
+    /// "ordered both sides to appear at a hearing on Saturday", "remanded in custody to appear before magistrates
+    /// on Monday", "told to return to court on Tuesday": a directing verb at `verb`, then within six words before
+    /// the expression and with no comma between, "to" and a schedule verb; returns the schedule verb's index
+    /// ("ordered to pay £500 on Monday" dates the order).
+    private func directedAct(_ s: TokenStream, verb: Int, before first: Int) -> Int? {
+        guard s.info(verb)?.tenseFlags.contains(.directive) ?? false else { return nil }
+        var j = verb + 1
+        while j < min(first - 1, verb + 7), !s.isPunct(j, 0x2C) {
+            if s.isSpelled(j, "to"), s.isWord(j + 1), !s.capitalized(j + 1) {
+                let info = s.info(j + 1)
+                return info?.tense == .future || info?.tenseFlags.contains(.fixture) ?? false ? j + 1 : nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The verb at `i` has its object after it: a plain lower-case word or an article ("reports earnings",
+    /// "holds its next meeting", "releases the figures"), not a preposition or a time ("reports on Friday").
+    private func objectFollows(_ s: TokenStream, _ i: Int) -> Bool {
+        guard s.isWord(i + 1), !s.capitalized(i + 1) else { return false }
+        return s.keyword(i + 1) == nil || s.isKeyword(i + 1, .the, .a, .an)
     }
 
     /// A lower-case plural noun ending in "-s" ("polls", "schools", "markets"): not "-ss" or "-us" ("boss",

@@ -118,17 +118,27 @@ struct TokenStream {
         isGluedPunct(i, 0x27) && glued(i + 1) && isSpelled(i + 1, "s")
     }
 
-    /// A sentence boundary lies before token `i` (the start of the text, a blank line, or . ! ? before it).
+    /// A sentence boundary lies before token `i` (the start of the text, a blank line, or . ! ? before it,
+    /// with a closing quotation mark between: `"It was hard." He`).
     func sentenceBreak(before i: Int) -> Bool {
         guard has(i), i > 0 else { return true }
         if tokens[i].flags & TokenFlags.paragraphBefore != 0 { return true }
         guard has(i - 1), tokens[i - 1].kind == .punct else { return false }
-        let v = tokens[i - 1].value
+        var stop = i - 1
+        // `hard." He said`: the quotation closes the sentence before a capital
+        if tokens[stop].value == 0x22, tokens[stop].glued, stop > 0, tokens[stop - 1].kind == .punct {
+            guard !tokens[i].glued, tokens[i].capitalized else { return false }
+            stop -= 1
+        }
+        let v = tokens[stop].value
         if v == 0x21 || v == 0x3F { return true }
         if v == 0x2E {
-            guard !tokens[i].glued, tokens[i].capitalized || tokens[i].lineBreakBefore else { return false }
+            // `Arteta said. "Sunday will be…"`: a quotation opening the next sentence
+            let opensQuote = tokens[i].kind == .punct && tokens[i].value == 0x22 && has(i + 1) && tokens[i + 1].glued
+                && tokens[i + 1].capitalized
+            guard !tokens[i].glued, tokens[i].capitalized || opensQuote || tokens[i].lineBreakBefore else { return false }
             // "P. Davison", "Mr. Smith": an initial or a title before the full stop
-            let w = i - 2
+            let w = stop - 1
             if isWord(w), tokens[w].end - tokens[w].start == 1, tokens[w].capitalized { return false }
             if isWord(w), SentenceSplitter.titles.contains(lowerWord(w)) { return false }
             return true

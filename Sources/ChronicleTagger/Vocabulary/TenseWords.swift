@@ -46,6 +46,18 @@ struct TenseFlags: OptionSet, Sendable {
     static let schedulePassive = TenseFlags(rawValue: 65536)
     /// A scheduled happening ("vote", "hearing", "final"): "the vote is on Wednesday" names the coming one.
     static let eventNoun = TenseFlags(rawValue: 131072)
+    /// A present form that is also a plural noun ("reports", "releases", "rules", "holds"): a schedule ahead
+    /// ("Nvidia reports earnings on Wednesday", "the group holds its next meeting on June 4") only before its
+    /// object, not before a preposition ("media reports on Friday said").
+    static let objectVerb = TenseFlags(rawValue: 262144)
+    /// A present form that is no schedule before "to" or "that" ("it appears that", "appears to have").
+    static let notBeforeClause = TenseFlags(rawValue: 524288)
+    /// A schedule verb in the third person that dates only what follows it ("the Fed announces its decision on
+    /// Wednesday"); after the expression it is another clause's ("Tuesday's declaration by Ford, which holds…").
+    static let leftOnly = TenseFlags(rawValue: 1048576)
+    /// A past verb that directs someone to act ("ordered", "told", "remanded"): before its object and "to" + a
+    /// schedule verb ("ordered both sides to appear at a hearing on Saturday") the act directed lies ahead.
+    static let directive = TenseFlags(rawValue: 2097152)
 }
 
 /// The tense vocabulary: verbs and adverbs that tell whether a clause looks back or forward.
@@ -88,6 +100,7 @@ enum TenseWords {
                   "vows", "pledges", "promises", "can"] {
             t.append((w, .future))
         }
+        for w in TenseWords.thirdPersonSchedules { t.append((w, .future)) }
         // their plain forms, for plural subjects ("they meet Monday"); words that are also nouns
         // or adjectives ("vote", "visit", "open") are left out
         for w in TenseWords.plainPresent { t.append((w, .future)) }
@@ -103,7 +116,13 @@ enum TenseWords {
     /// Friday", "proceedings continue on Thursday"); words that are also nouns or adjectives ("vote", "visit",
     /// "open") are left out, and after a determiner ("the start on Monday") none of them is a verb.
     static let plainPresent = ["meet", "resume", "reconvene", "reopen", "begin", "arrive", "depart", "convene", "expire",
-                               "testify", "go", "start", "finish", "conclude", "continue", "remain", "stay", "vow", "pledge"]
+                               "testify", "go", "start", "finish", "conclude", "continue", "remain", "stay", "vow", "pledge",
+                               "appear"]
+
+    /// Schedules told in the third person: "the Fed announces its decision on Wednesday", "the bill becomes law on
+    /// Friday", "the defendant appears in court on Monday", "the court hears arguments on Monday".
+    static let thirdPersonSchedules = ["announces", "unveils", "publishes", "delivers", "becomes", "appears", "sits",
+                                       "hears", "reports", "releases", "rules", "holds"]
 
     /// Cues of the future seen from a past story ("they planned to be back by Saturday", "said they would return
     /// on Sunday"): a day they put ahead follows the story's time (`Anchorer.storyWeekday`).
@@ -158,7 +177,13 @@ enum TenseWords {
           "holiday", "celebration", "celebrations", "ceremony", "parade", "inauguration", "coronation", "funeral",
           "wedding", "concert", "premiere", "launch", "debate", "summit", "meeting", "conference", "talks", "strike",
           "walkout", "rally", "auction", "anniversary", "eclipse", "budget", "announcement", "kickoff", "showdown",
-          "event", "vigil", "commemoration", "opening"], .eventNoun),
+          "event", "vigil", "commemoration", "opening", "birthday", "cup", "stage", "tournament", "championship",
+          "championships"], .eventNoun),
+        (["reports", "releases", "rules", "holds"], .objectVerb),
+        (["appears", "announces", "becomes"], .notBeforeClause),
+        (TenseWords.thirdPersonSchedules, .leftOnly),
+        (["ordered", "told", "remanded", "summoned", "instructed", "directed", "asked", "invited", "bailed", "urged",
+          "called", "required"], .directive),
     ]
 }
 
