@@ -282,12 +282,12 @@ struct Anchorer {
         }
     }
 
-    /// The nearest `wd` strictly before (`.last`) or after (`.next`) `day`.
     /// `wd` on `day` or the first one after it.
     static func weekday(_ wd: Weekday, onOrAfter day: CivilDate) -> CivilDate {
         day.adding(days: (wd.rawValue - day.weekday.rawValue + 7) % 7)
     }
 
+    /// The nearest `wd` strictly before (`.last`) or after (`.next`) `day`.
     static func weekday(_ wd: Weekday, _ shift: WeekdayShift, from day: CivilDate) -> CivilDate {
         let back = (day.weekday.rawValue - wd.rawValue + 7) % 7
         let fwd = (wd.rawValue - day.weekday.rawValue + 7) % 7
@@ -301,12 +301,13 @@ struct Anchorer {
         case .dayOffset(let n):
             steps.append("\(n >= 0 ? "+" : "")\(n) day(s) from the publication date")
             return .day(dct.adding(days: n))
-        case .weekday(let wd, .that) where narrative?.day != nil:
-            // "at noon that Saturday": the clock's day, the account's weekday
-            let d = Anchorer.weekday(wd, onOrAfter: narrative!.day!)
-            steps.append("that \(wd), on or after the account's day → \(d)")
-            return .day(d)
         case .weekday(let wd, let shift):
+            // "at noon that Saturday": the clock's day, the account's weekday
+            if shift == .that, let day = narrative?.day {
+                let d = Anchorer.weekday(wd, onOrAfter: day)
+                steps.append("that \(wd), on or after the account's day → \(d)")
+                return .day(d)
+            }
             let back = (dct.weekday.rawValue - wd.rawValue + 7) % 7
             let fwd = (wd.rawValue - dct.weekday.rawValue + 7) % 7
             let d: CivilDate

@@ -259,6 +259,7 @@ struct Refiner {
         return Refiner.measuringWords.contains(s.lowerWord(i - 1))
     }
 
+    /// Words before "over"/"under" that make the amount after them a measure (`measured`).
     static let measuringWords: Set<String> = ["well", "little", "bit", "slightly", "only", "last", "lasts", "lasted",
                                               "lasting", "take", "takes", "took", "taking", "taken", "spent", "spend",
                                               "spends", "spending"]
