@@ -94,8 +94,11 @@ struct YAMLFields: Equatable {
         guard let c = raw.first else { return (key, "") }
         guard isPlainText(raw) else { return nil }
         if c == 0x22 || c == 0x27 {
-            // "…" or '…' closing at the line's end, with no quote or backslash inside.
-            guard raw.count >= 2, raw.last == c, !raw.dropFirst().dropLast().contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x5C })
+            // "…" or '…' closing at the line's end. Inside, nothing that would end or escape it: in
+            // double quotes no `"` nor backslash, in single quotes no `'` (doubled, it is one). The
+            // other quotation mark is a plain character ("Trump's visit", 'the "deal"').
+            guard raw.count >= 2, raw.last == c,
+                  !raw.dropFirst().dropLast().contains(where: { $0 == c || (c == 0x22 && $0 == 0x5C) })
             else { return nil }
             return (key, String(decoding: UnsafeBufferPointer(rebasing: raw[1..<(raw.count - 1)]), as: UTF8.self))
         }
