@@ -191,6 +191,19 @@ enum CompiledPartials {
         out.add("</section>\n")
     }
 
+    /// The same for a day group of `events` by position, each card written by `card` (given the
+    /// event's position and whether the day's heading shows its date): no event is copied to group it.
+    static func write(_ group: TimelineGroups.IndexGroup, of events: [Event], index: SiteIndex, into out: inout PageText,
+                      card: (Int, Bool, inout PageText) -> Void) {
+        out.add("<section class=\"day")
+        if index.hasKeyEvents && !group.members.contains(where: { events[$0].isKey }) { out.add(" minor") }
+        out.add("\" id=\"d-"); out.escaped(group.key); out.add("\">\n")
+        out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(group.datetime); out.add("\">"); out.escaped(group.label)
+        out.add("</time></h3>\n")
+        for e in group.members { card(e, TimelineGroups.showsDate(of: events[e].value, key: group.key), &out) }
+        out.add("</section>\n")
+    }
+
     /// The `event` partial of one event (`EventView`'s variables).
     /// - Parameter links: the texts of the articles the page links to, and its root (kept by the page).
     static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, links: inout ArticleLinkTexts,
