@@ -229,7 +229,7 @@ enum CompiledPartials {
         // Each source's article by its place in the list (-1: none), looked up once for the
         // sources and for the sentences "Why this date?" links to (mostly the same articles).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: sources.count) { positions in
-            for i in sources.indices { positions[i] = index.positions.position(sources[i]) ?? -1 }
+            for i in sources.indices { positions[i] = links.position(sources[i], in: index.positions) }
             cardRest(event, positions: UnsafeBufferPointer(positions), index: index, links: &links, into: &out)
         }
     }
