@@ -16,6 +16,8 @@ struct Pages: @unchecked Sendable {
     /// Article pages written without the Mustache library, while the templates allow it.
     private let compiledArticle: CompiledArticlePage?
     private let compiledEntity: CompiledEntityPage?
+    /// The events' lines the article pages of this build have written.
+    private let articleEventLines = ArticleEventLines()
 
     init(templates: TemplateSet, index: SiteIndex) {
         self.templates = templates
@@ -333,7 +335,7 @@ struct Pages: @unchecked Sendable {
     func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events, finish: Finish) rethrows {
         guard let compiledArticle else { return try Self.handOver(renderedArticle(info, counts: counts, body: body, events: events), finish) }
         var out = PageText(capacity: body.count + 4096 + events.listed.count * 512)
-        compiledArticle.write(info, body: body, events: events, index: index, into: &out)
+        compiledArticle.write(info, body: body, events: events, index: index, lines: articleEventLines, into: &out)
         try out.withBytes { try finish(Paths.article(info.slug), $0, []) }
     }
 

@@ -544,6 +544,12 @@ final class PeriodData: @unchecked Sendable {
     /// from the shares at hand, else from those in the cache (only the article's part read), else
     /// from the period's events.
     func part(of slug: String, in result: PeriodResult) throws -> ArticlePage.Part? {
+        var part = try sharedPart(of: slug, in: result)
+        part?.period = result.period
+        return part
+    }
+
+    private func sharedPart(of slug: String, in result: PeriodResult) throws -> ArticlePage.Part? {
         lock.lock()
         let (known, index) = (shares[result.period], indexes[result.period])
         lock.unlock()
