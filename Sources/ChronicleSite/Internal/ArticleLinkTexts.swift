@@ -43,6 +43,9 @@ struct ArticleLinkTexts: ~Copyable {
     /// By entry: where its texts start and end in `bytes` (href, title, outlet, name; each starts
     /// where the one before ends), and whether it has an outlet.
     private var ends: [(start: Int32, href: Int32, title: Int32, outlet: Int32, name: Int32, hasOutlet: Bool)] = []
+    /// The position of each source a card names (-1: none), remembered by where its slug's bytes
+    /// lie: a page's events share their sources' strings, so most are found without hashing the slug.
+    private var positionMemo = StorageMemo<Int>(empty: -1)
 
     init(_ articles: [ArticleInfo], root: String) {
         self.articles = articles
@@ -72,6 +75,16 @@ struct ArticleLinkTexts: ~Copyable {
 
     private func write(_ start: Int32, _ end: Int32, into out: inout PageText) {
         texts.write(Int(start)..<Int(end), into: &out)
+    }
+
+    /// `positions.position(slug)`, or -1 when the site has no such article; `slug` must stay alive
+    /// while the page is made (the slugs of its events' sources do).
+    mutating func position(_ slug: String, in positions: SlugPositions) -> Int {
+        let address = StorageMemo<Int>.address(slug)
+        if let known = positionMemo.value(slug, address: address) { return known }
+        let found = positions.position(slug) ?? -1
+        positionMemo.remember(found, for: slug, address: address)
+        return found
     }
 
     /// The page's root, escaped.

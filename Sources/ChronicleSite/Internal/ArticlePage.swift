@@ -12,6 +12,9 @@ enum ArticlePage {
     struct Events {
         var listed: [PeriodShares.Brief] = []
         var keyOfSentence: [MentionKey: Bool] = [:]
+        /// Each listed event's place in its period's list, when every part gave it: the key of its
+        /// line in `ArticleEventLines` (an event is listed on the page of each of its sources).
+        var lineKeys: [ArticleEventLines.Key]?
 
         init(slug: String, shares: [PeriodShares]) {
             self.init(parts: shares.compactMap { $0.part(of: slug) })
@@ -21,10 +24,18 @@ enum ArticlePage {
         init(parts: [Part]) {
             listed.reserveCapacity(parts.reduce(0) { $0 + $1.events.count })
             keyOfSentence.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
+            var keys: [ArticleEventLines.Key]? = []
+            keys?.reserveCapacity(listed.capacity)
             for part in parts {
                 listed += part.events
                 for (key, isKey) in part.sentences { keyOfSentence[key] = isKey }
+                if let period = part.period, part.positions.count == part.events.count {
+                    keys? += part.positions.map { ArticleEventLines.Key(period: period, position: $0) }
+                } else {
+                    keys = nil
+                }
             }
+            lineKeys = keys
         }
     }
 
@@ -33,6 +44,9 @@ enum ArticlePage {
     struct Part {
         var events: [PeriodShares.Brief]
         var sentences: [(MentionKey, Bool)]
+        /// The period, and where each of `events` is in its list (`PeriodShares.events`), when known.
+        var period: Period? = nil
+        var positions: [Int] = []
     }
 
     /// What the page says about the article's analysis.

@@ -19,7 +19,9 @@ struct CompiledArticlePage: Sendable {
     }
 
     /// The page of `info`; `body` as `ArticlePage.body` rendered it (mention classes pending or not).
-    func write(_ info: ArticleInfo, body: [UInt8], events: ArticlePage.Events, index: SiteIndex, into out: inout PageText) {
+    /// - Parameter lines: the events' lines other pages wrote (`ArticleEventLines`), when the events' places are known.
+    func write(_ info: ArticleInfo, body: [UInt8], events: ArticlePage.Events, index: SiteIndex, lines: ArticleEventLines? = nil,
+               into out: inout PageText) {
         let title = "\(info.title) · \(index.config.title)"
         shell.opening.write(title: title, into: &out)
         out.escaped(info.title)
@@ -42,7 +44,11 @@ struct CompiledArticlePage: Sendable {
             out.removeLast()
         }
         out.add("\n</div>\n<p class=\"legend\">Underlined: dates Chronicle recognised (hover for how each was resolved). Highlighted: sentences behind key events. Faded: outlet boilerplate, left off the timeline.</p>\n</article>\n<aside class=\"article-events\">\n<h2>On the timeline</h2>\n")
-        CompiledPartials.articleEvents(events.listed, root: "../", paged: index.paged, into: &out)
+        if let lines, let keys = events.lineKeys {
+            CompiledPartials.articleEvents(events.listed, keys: keys, lines: lines, root: "../", paged: index.paged, into: &out)
+        } else {
+            CompiledPartials.articleEvents(events.listed, root: "../", paged: index.paged, into: &out)
+        }
         shell.closing.write(title: title, into: &out)
     }
 }

@@ -144,22 +144,57 @@ enum CompiledPartials {
 
     static func articleEvents(_ events: [PeriodShares.Brief], root: String, paged: Bool, into out: inout PageText) {
         guard !events.isEmpty else { return out.add("<p>Nothing from this article is on the timeline.</p>\n") }
-        // A line's markup up to its link's path, key or not, made once with the root escaped (an
-        // article lists dozens of events); the markup between the pieces of a line is written whole.
-        func opening(_ start: StaticString) -> [UInt8] {
-            var text = PageText(capacity: 64)
-            text.add(start)
-            text.escaped(root)
-            return text.take()
+        let openings = ArticleEventOpenings(root: root)
+        for e in events { articleEvent(e, openings: openings, paged: paged, into: &out) }
+    }
+
+    /// The same, each line taken from `lines` when another page wrote it (`keys`: each event's
+    /// place in its period's list), else written and kept there.
+    static func articleEvents(_ events: [PeriodShares.Brief], keys: [ArticleEventLines.Key], lines: ArticleEventLines, root: String,
+                              paged: Bool, into out: inout PageText) {
+        guard !events.isEmpty, keys.count == events.count else { return articleEvents(events, root: root, paged: paged, into: &out) }
+        let known = lines.lines(keys)
+        var made: [(ArticleEventLines.Key, [UInt8])] = []
+        var openings: ArticleEventOpenings?
+        for i in events.indices {
+            if let line = known[i] {
+                out.add(line)
+                continue
+            }
+            if openings == nil { openings = ArticleEventOpenings(root: root) }
+            var line = PageText(capacity: 256 + events[i].text.utf8.count)
+            articleEvent(events[i], openings: openings!, paged: paged, into: &line)
+            let bytes = line.take()
+            out.add(bytes)
+            made.append((keys[i], bytes))
         }
-        let (keyOpening, otherOpening) = (opening("<p class=\"article-event key\"><a href=\""), opening("<p class=\"article-event\"><a href=\""))
-        for e in events {
-            out.add(e.isKey ? keyOpening : otherOpening)
-            Paths.writeEventHref(id: e.id, value: e.value, period: e.period, paged: paged, into: &out)
-            out.add("\"><time datetime=\""); out.datetime(e.value); out.add("\">"); out.label(e.value)
-            out.add(e.status == .expected ? "</time></a> <span class=\"badge badge-expected\">expected</span> " : "</time></a> ")
-            out.escaped(e.text); out.add("</p>\n")
+        lines.add(made)
+    }
+
+    /// A line's markup up to its link's path, key or not, made once with the root escaped (an
+    /// article lists dozens of events); the markup between the pieces of a line is written whole.
+    struct ArticleEventOpenings {
+        let key: [UInt8]
+        let other: [UInt8]
+
+        init(root: String) {
+            func opening(_ start: StaticString) -> [UInt8] {
+                var text = PageText(capacity: 64)
+                text.add(start)
+                text.escaped(root)
+                return text.take()
+            }
+            (key, other) = (opening("<p class=\"article-event key\"><a href=\""), opening("<p class=\"article-event\"><a href=\""))
         }
+    }
+
+    /// One event's line of `article-events`.
+    private static func articleEvent(_ e: PeriodShares.Brief, openings: ArticleEventOpenings, paged: Bool, into out: inout PageText) {
+        out.add(e.isKey ? openings.key : openings.other)
+        Paths.writeEventHref(id: e.id, value: e.value, period: e.period, paged: paged, into: &out)
+        out.add("\"><time datetime=\""); out.datetime(e.value); out.add("\">"); out.label(e.value)
+        out.add(e.status == .expected ? "</time></a> <span class=\"badge badge-expected\">expected</span> " : "</time></a> ")
+        out.escaped(e.text); out.add("</p>\n")
     }
 
     /// The `days` partial of these day groups (`TimelineGroups.dayGroups`).
@@ -191,6 +226,19 @@ enum CompiledPartials {
         out.add("</section>\n")
     }
 
+    /// The same for a day group of `events` by position, each card written by `card` (given the
+    /// event's position and whether the day's heading shows its date): no event is copied to group it.
+    static func write(_ group: TimelineGroups.IndexGroup, of events: [Event], index: SiteIndex, into out: inout PageText,
+                      card: (Int, Bool, inout PageText) -> Void) {
+        out.add("<section class=\"day")
+        if index.hasKeyEvents && !group.members.contains(where: { events[$0].isKey }) { out.add(" minor") }
+        out.add("\" id=\"d-"); out.escaped(group.key); out.add("\">\n")
+        out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(group.datetime); out.add("\">"); out.escaped(group.label)
+        out.add("</time></h3>\n")
+        for e in group.members { card(e, TimelineGroups.showsDate(of: events[e].value, key: group.key), &out) }
+        out.add("</section>\n")
+    }
+
     /// The `event` partial of one event (`EventView`'s variables).
     /// - Parameter links: the texts of the articles the page links to, and its root (kept by the page).
     static func card(_ event: Event, dateInHeading: Bool, index: SiteIndex, links: inout ArticleLinkTexts,
@@ -216,7 +264,7 @@ enum CompiledPartials {
         // Each source's article by its place in the list (-1: none), looked up once for the
         // sources and for the sentences "Why this date?" links to (mostly the same articles).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: sources.count) { positions in
-            for i in sources.indices { positions[i] = index.positions.position(sources[i]) ?? -1 }
+            for i in sources.indices { positions[i] = links.position(sources[i], in: index.positions) }
             cardRest(event, positions: UnsafeBufferPointer(positions), index: index, links: &links, into: &out)
         }
     }
@@ -398,6 +446,58 @@ enum CompiledPartials {
             out.add("</ul>\n</section>\n")
         }
         out.add("</div>\n")
+    }
+}
+
+/// The lines of `article-events` the article pages of one build have written, by the event's place
+/// in its period's list: an event is listed on the page of each of its sources, with the same line
+/// (the pages share their root and the site its paging). Safe to use from several threads; a page
+/// takes its known lines, and adds those it wrote, under one lock each.
+final class ArticleEventLines: @unchecked Sendable {
+    struct Key {
+        var period: Period
+        var position: Int
+    }
+
+    /// Each period's slot in `lines`; by slot, each event's line by its place in the period's list.
+    private var slots: [Period: Int] = [:]
+    private var lines: [[[UInt8]?]] = []
+    private let lock = NSLock()
+
+    /// The line of each key, when written already (a page's keys come period by period: each
+    /// period's slot is looked up once per run of its keys).
+    func lines(_ keys: [Key]) -> [[UInt8]?] {
+        var found: [[UInt8]?] = []
+        found.reserveCapacity(keys.count)
+        var period: Period?, slot = -1
+        lock.lock()
+        for key in keys {
+            if key.period != period { (period, slot) = (key.period, slots[key.period] ?? -1) }
+            found.append(slot >= 0 && key.position < lines[slot].count ? lines[slot][key.position] : nil)
+        }
+        lock.unlock()
+        return found
+    }
+
+    func add(_ made: [(Key, [UInt8])]) {
+        guard !made.isEmpty else { return }
+        var period: Period?, slot = -1
+        lock.lock()
+        for (key, line) in made {
+            if key.period != period {
+                period = key.period
+                if let known = slots[key.period] {
+                    slot = known
+                } else {
+                    slot = lines.count
+                    slots[key.period] = slot
+                    lines.append([])
+                }
+            }
+            if key.position >= lines[slot].count { lines[slot] += repeatElement(nil, count: key.position + 1 - lines[slot].count) }
+            lines[slot][key.position] = line
+        }
+        lock.unlock()
     }
 }
 

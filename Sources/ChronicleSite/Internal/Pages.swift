@@ -16,6 +16,8 @@ struct Pages: @unchecked Sendable {
     /// Article pages written without the Mustache library, while the templates allow it.
     private let compiledArticle: CompiledArticlePage?
     private let compiledEntity: CompiledEntityPage?
+    /// The events' lines the article pages of this build have written.
+    private let articleEventLines = ArticleEventLines()
 
     init(templates: TemplateSet, index: SiteIndex) {
         self.templates = templates
@@ -260,13 +262,13 @@ struct Pages: @unchecked Sendable {
     }
 
     /// The same page, and its events' cards as parts a later build may copy: each card whose
-    /// fingerprint (`cardPrint`, given the event and whether its day's heading shows its date) is one
+    /// fingerprint (`cardPrint`, given the event, its position in `events` and whether its day's heading shows its date) is one
     /// of the `previous` page's parts is copied from it, the others are written by the compiled
     /// `event` partial (a new article changes a few cards of a day, not all of them); the days'
     /// headings are written each time. Without the compiled `days` partial (or with a `month.html`
     /// that lists the `days` itself) the page is rendered whole and has no parts.
     /// The page is handed to `finish` (a period page is megabytes: not copied into an array).
-    func period(at position: Int, events: [Event], cardPrint: (Event, Bool) -> UInt64,
+    func period(at position: Int, events: [Event], cardPrint: (_ position: Int, Event, Bool) -> UInt64,
                 previous: (bytes: [UInt8], parts: [OutputEntry.Part])?, finish: Finish) rethrows {
         let needs = needs(["month.html"], root: "../")
         guard needs.daysHTML, !needs.days else { return try Self.handOver(period(at: position, events: events), finish) }
@@ -288,9 +290,10 @@ struct Pages: @unchecked Sendable {
         parts.reserveCapacity(events.count)
         let index = self.index
         var links = ArticleLinkTexts(index.articleList, root: needs.root)
-        for group in TimelineGroups.dayGroups(events, index: index) {
-            CompiledPartials.write(group, index: index, into: &out) { event, dateInHeading, out in
-                let print = cardPrint(event, dateInHeading)
+        for group in TimelineGroups.dayGroupIndices(events, index: index) {
+            CompiledPartials.write(group, of: events, index: index, into: &out) { e, dateInHeading, out in
+                let event = events[e]
+                let print = cardPrint(e, event, dateInHeading)
                 let start = out.count
                 if !out.copy(old[print], of: previous?.bytes) {
                     CompiledPartials.card(event, dateInHeading: dateInHeading, index: index, links: &links, into: &out)
@@ -332,7 +335,7 @@ struct Pages: @unchecked Sendable {
     func article(_ info: ArticleInfo, counts: ArticlePage.Counts, body: [UInt8], events: ArticlePage.Events, finish: Finish) rethrows {
         guard let compiledArticle else { return try Self.handOver(renderedArticle(info, counts: counts, body: body, events: events), finish) }
         var out = PageText(capacity: body.count + 4096 + events.listed.count * 512)
-        compiledArticle.write(info, body: body, events: events, index: index, into: &out)
+        compiledArticle.write(info, body: body, events: events, index: index, lines: articleEventLines, into: &out)
         try out.withBytes { try finish(Paths.article(info.slug), $0, []) }
     }
 

@@ -202,7 +202,8 @@ extension PeriodShares {
     func part(of slug: String) -> ArticlePage.Part? {
         guard let mine = byArticle[slug] else { return nil }
         return ArticlePage.Part(events: mine.events.map { events[$0] },
-                                sentences: mine.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), events[$0.event].isKey) })
+                                sentences: mine.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), events[$0.event].isKey) },
+                                positions: mine.events)
     }
 }
 
@@ -342,7 +343,8 @@ struct SharesIndex: Decodable, CacheCodable, Sendable {
             return found
         }
         return ArticlePage.Part(events: try share.events.map(brief),
-                                sentences: try share.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), try brief($0.event).isKey) })
+                                sentences: try share.sentences.map { (ArticlePage.MentionKey(block: $0.block, sentence: $0.sentence), try brief($0.event).isKey) },
+                                positions: share.events)
     }
 
     /// The entry of `slug`: found by its hash, then its bytes.

@@ -212,9 +212,9 @@ struct SiteUpdate: @unchecked Sendable {
                             let previous = session.intact(path).flatMap { entry in
                                 entry.parts.isEmpty ? nil : session.previousBytes(path).map { ($0, entry.parts) }
                             }
-                            let cards = results[digest.period].flatMap { early?.cards($0) } ?? [:]
-                            try pages.period(at: i, events: try periods.events(digest.period), cardPrint: {
-                                prints.card($0, dateInHeading: $1, articleHashes: articleHashes, cards: cards)
+                            let cards = results[digest.period].flatMap { early?.cards($0) }
+                            try pages.period(at: i, events: try periods.events(digest.period), cardPrint: { e, event, dateInHeading in
+                                prints.card(event, dateInHeading: dateInHeading, articleHashes: articleHashes, known: cards?.card(e, of: event))
                             }, previous: previous) { path, bytes, parts in
                                 try session.write(path, bytes: bytes, fingerprint: print, parts: parts)
                             }
@@ -544,6 +544,12 @@ final class PeriodData: @unchecked Sendable {
     /// from the shares at hand, else from those in the cache (only the article's part read), else
     /// from the period's events.
     func part(of slug: String, in result: PeriodResult) throws -> ArticlePage.Part? {
+        var part = try sharedPart(of: slug, in: result)
+        part?.period = result.period
+        return part
+    }
+
+    private func sharedPart(of slug: String, in result: PeriodResult) throws -> ArticlePage.Part? {
         lock.lock()
         let (known, index) = (shares[result.period], indexes[result.period])
         lock.unlock()
@@ -587,7 +593,7 @@ final class PeriodData: @unchecked Sendable {
 /// period's events are at hand (a large build then reads each period's events back only for its
 /// page and its part of events.json); the shares are written to the cache as `PeriodData` would.
 final class MergedDigests: @unchecked Sendable {
-    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares, cards: [String: UInt64])] = [:]
+    private var made: [Period: (hash: UInt64, digest: PeriodDigest, shares: PeriodShares, cards: CardPrints)] = [:]
     /// With a cache, the bytes of each period's part of events.json that the last events.json does
     /// not hold wait in `runs/` of the cache folder until events.json is written (the folder is
     /// emptied first and removed then).
@@ -643,14 +649,14 @@ final class MergedDigests: @unchecked Sendable {
         let digest = PeriodDigest(period: result.period, hash: result.hash, events: events, shares: shares, articleHashes: articleHashes,
                                   cards: cards)
         // Made before the lock is taken.
-        let cardsByID = Dictionary(zip(events.indices.lazy.map { events[$0].id }, cards), uniquingKeysWith: { a, _ in a })
+        let prints = CardPrints(ids: events.map(\.id), cards: cards)
         lock.lock()
-        made[result.period] = (result.hash, digest, shares, cardsByID)
+        made[result.period] = (result.hash, digest, shares, prints)
         lock.unlock()
     }
 
-    /// The card fingerprint of each event of the period by id, when worked out for this result.
-    func cards(_ result: PeriodResult) -> [String: UInt64]? {
+    /// The card fingerprint of each event of the period, when worked out for this result.
+    func cards(_ result: PeriodResult) -> CardPrints? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = made[result.period], entry.hash == result.hash else { return nil }
@@ -708,6 +714,20 @@ final class MergedDigests: @unchecked Sendable {
         defer { lock.unlock() }
         guard let entry = made[result.period], entry.hash == result.hash else { return nil }
         return (entry.digest, entry.shares)
+    }
+}
+
+/// The card fingerprint (`PeriodDigest.fingerprint`) of each event of a period as merged, by its
+/// position in the period's events: a page reads its events back in that order, so each card's
+/// is found by position (and its id checked), not looked up by id.
+struct CardPrints {
+    var ids: [String]
+    var cards: [UInt64]
+
+    /// The fingerprint of the event at `position` of the period's events, when it is `event`.
+    func card(_ position: Int, of event: Event) -> UInt64? {
+        guard position < ids.count, position < cards.count, ids[position] == event.id else { return nil }
+        return cards[position]
     }
 }
 
@@ -944,13 +964,13 @@ struct Fingerprints: @unchecked Sendable {
     /// An event's card on a period page, as the compiled `event` partial writes it: what the card
     /// shows of the event, the pages of the actors it links, whether its day's heading shows its date,
     /// and whether the site has key events (an event that is not one is minor).
-    /// - Parameter cards: events' `PeriodDigest.fingerprint` by id, when worked out already.
-    func card(_ event: Event, dateInHeading: Bool, articleHashes: [String: UInt64], cards: [String: UInt64] = [:]) -> UInt64 {
+    /// - Parameter known: the event's `PeriodDigest.fingerprint`, when worked out already.
+    func card(_ event: Event, dateInHeading: Bool, articleHashes: [String: UInt64], known: UInt64? = nil) -> UInt64 {
         var h = Fingerprinter()
         h.add(site)
         h.add(index.hasKeyEvents ? 1 : 0)
         h.add(dateInHeading ? 1 : 0)
-        h.add(cards[event.id] ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
+        h.add(known ?? PeriodDigest.fingerprint(event, articleHashes: articleHashes))
         h.add(links(event.entities))
         return h.value
     }

@@ -129,28 +129,57 @@ enum TimelineGroups {
     /// a day is in its day's group, any other in the group of its value's key. (A day's key is
     /// its `YYYY-MM-DD`, which no other value's key is.) A group's label is made once.
     private static func grouped(_ events: [Event]) -> [Group] {
-        var groups: [Group] = []
+        grouped(indices: events).map { group in
+            Group(key: group.key, label: group.label, datetime: group.datetime, members: group.members.map { events[$0] })
+        }
+    }
+
+    /// A day group whose events are given by their positions in the period's list (a period page
+    /// has thousands of events: grouping them so copies none, a retain and a release of each field).
+    struct IndexGroup {
+        var key: String
+        var label: String
+        var datetime: String
+        var members: [Int] = []
+    }
+
+    /// `dayGroups` by position in `events`.
+    static func dayGroupIndices(_ events: [Event], index: SiteIndex) -> [IndexGroup] {
+        let days = grouped(indices: events)
+        return index.config.order == .newestFirst ? days.reversed() : days
+    }
+
+    /// `grouped`, each event by its position; the events read where they lie.
+    private static func grouped(indices events: [Event]) -> [IndexGroup] {
+        var groups: [IndexGroup] = []
         var days: [Int: Int] = [:]
         var others: [String: Int] = [:]
-        for event in events {
-            let v = event.value
+        // Events mostly come by day: one of the day of the event before joins its group at once.
+        var last: (day: Int, group: Int)?
+        for e in events.indices {
+            let v = events[e].value
             if let day = v.day {
-                if let i = days[day.dayNumber] {
-                    groups[i].members.append(event)
+                let number = day.dayNumber
+                if let last, last.day == number {
+                    groups[last.group].members.append(e)
+                } else if let i = days[number] {
+                    groups[i].members.append(e)
+                    last = (number, i)
                 } else {
-                    days[day.dayNumber] = groups.count
-                    groups.append(Group(key: day.description, label: DisplayFormat.value(.day(day)), datetime: day.description, members: [event]))
+                    last = (number, groups.count)
+                    days[number] = groups.count
+                    groups.append(IndexGroup(key: day.description, label: DisplayFormat.value(.day(day)), datetime: day.description, members: [e]))
                 }
                 continue
             }
             let key = safeKey(v.description)
             if let i = others[key] {
-                groups[i].members.append(event)
+                groups[i].members.append(e)
             } else {
                 others[key] = groups.count
                 // Under its month heading, a month-grain group needs words, not the same label again.
                 let label = v.grain >= .month && v.grain != .none ? "Sometime in \(DisplayFormat.value(v))" : DisplayFormat.value(v)
-                groups.append(Group(key: key, label: label, datetime: EventView.htmlDatetime(v), members: [event]))
+                groups.append(IndexGroup(key: key, label: label, datetime: EventView.htmlDatetime(v), members: [e]))
             }
         }
         return groups
@@ -158,13 +187,16 @@ enum TimelineGroups {
 
     /// Whether the heading of the event's day group already says its date (then the event repeats
     /// only a finer date, "…, evening"): the group's key is the key of the event's value.
-    static func showsDate(of event: Event, group: Group) -> Bool {
+    static func showsDate(of event: Event, group: Group) -> Bool { showsDate(of: event.value, key: group.key) }
+
+    /// The same, for a value and its group's key.
+    static func showsDate(of value: TimexValue, key: String) -> Bool {
         // A day, month or year is digits and `-`, which `safe` keeps: compared as bytes.
-        var (same, key) = (false, group.key)
-        if ValueBytes.withText(event.value, { text in same = key.withUTF8 { UnsafeRawBufferPointer($0).elementsEqual(text) } }) { return same }
+        var (same, key) = (false, key)
+        if ValueBytes.withText(value, { text in same = key.withUTF8 { UnsafeRawBufferPointer($0).elementsEqual(text) } }) { return same }
         // Compared character by character as `safeKey` maps them: no key is made per event.
         var scalars = key.unicodeScalars.makeIterator()
-        for scalar in event.value.description.unicodeScalars {
+        for scalar in value.description.unicodeScalars {
             guard let k = scalars.next(), k == safe(scalar) else { return false }
         }
         return scalars.next() == nil
