@@ -82,9 +82,15 @@ struct MonthGrouping {
         // Each candidate's node: the members are listed by node once all are placed.
         var nodeOf: [Int32] = []
         nodeOf.reserveCapacity(candidates.count)
+        // Each candidate's actors (`ActorReading.add`), end to end.
+        var actors = ActorReading()
+        var givenBounds = [0]
+        givenBounds.reserveCapacity(candidates.count + 1)
         // Read in place: a candidate copied is every one of its fields retained.
         let all = candidates
         all.withUnsafeBufferPointer { candidates in for i in candidates.indices {
+            actors.add(candidates[i].mention.names, candidates[i].storyNames)
+            givenBounds.append(actors.given.count)
             reader.read(candidates[i].mention.sentence, focus: candidates[i].mention.expressionRange,
                         entities: candidates[i].mention.names.lazy.map(\.name))
             let interval = candidates[i].mention.value.interval!
@@ -129,8 +135,8 @@ struct MonthGrouping {
             members[filled[Int(n)]] = i
             filled[Int(n)] += 1
         }
-        var read = ActorReading()
-        for n in nodes.indices { appendActors(of: n, &read) }
+        var scratch: [UInt64] = []
+        for n in nodes.indices { appendActors(of: n, given: actors.given, givenBounds: givenBounds, &scratch) }
         (links, conflicts, announcements) = findLinks()
     }
 
@@ -198,19 +204,33 @@ struct MonthGrouping {
         for i in members(of: n) {
             read.add(candidates[i].mention.names, candidates[i].storyNames)
         }
-        read.given.sort()
+        appendCounted(&read.given)
+    }
+
+    /// Node `n`'s actors as `appendActors(of:_:)` finds them, from its members' read before, in the
+    /// pass over the candidates (`given[givenBounds[i]..<givenBounds[i + 1]]`: `ActorReading.add`
+    /// for candidate `i`): a month's candidates are megabytes, not read twice.
+    private mutating func appendActors(of n: Int, given: [UInt64], givenBounds: [Int], _ scratch: inout [UInt64]) {
+        scratch.removeAll(keepingCapacity: true)
+        for i in members(of: n) { scratch += given[givenBounds[i]..<givenBounds[i + 1]] }
+        appendCounted(&scratch)
+    }
+
+    /// The next node's actors from their hashes (sorted here): each once, with how often it is given.
+    private mutating func appendCounted(_ given: inout [UInt64]) {
+        given.sort()
         var k = 0
-        while k < read.given.count {
+        while k < given.count {
             var end = k + 1
-            while end < read.given.count && read.given[end] == read.given[k] { end += 1 }
-            actorNames.append(read.given[k])
+            while end < given.count && given[end] == given[k] { end += 1 }
+            actorNames.append(given[k])
             actorCounts.append(Double(end - k))
             k = end
         }
         actorBounds.append(actorNames.count)
     }
 
-    /// The actors of one node after another: the names of consecutive mentions are most often the
+    /// The actors of one mention after another: the names of consecutive mentions are most often the
     /// same lists (an article's sentences, its story), hashed once per list.
     private struct ActorReading {
         var given: [UInt64] = []
@@ -1220,17 +1240,23 @@ struct MonthGrouping {
 
     /// Links node `b` before node `a` when they are that similar (sources disagreeing on the day only
     /// when `b` dates its own day as well).
+    /// A pair whose Dice coefficient falls short of the threshold is dropped before `similarity` reads
+    /// their numbers and flags: they only lower the figure further.
     /// - Parameter words: `wordSimilarity` of the two, or a way to the same figures.
     @inline(__always)
     private func link(_ b: Int, _ a: Int, reach: Reach, threshold: Double, to links: inout [Link], _ conflicts: inout [Link],
                       words: (Int, Int) -> (Double, Double)) {
         switch reach {
         case .nested:
-            let sim = similarity(b, a, words: words(b, a))
+            let words = words(b, a)
+            guard words.0 >= threshold else { return }
+            let sim = similarity(b, a, words: words)
             if sim >= threshold { links.append(Link(similarity: sim, a: b, b: a)) }
         case .close:
             guard nodes[b].explicitDay else { return }
-            let sim = similarity(b, a, words: words(b, a))
+            let words = words(b, a)
+            guard words.0 >= threshold else { return }
+            let sim = similarity(b, a, words: words)
             if sim >= threshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
         }
     }
