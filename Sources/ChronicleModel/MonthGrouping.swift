@@ -1019,6 +1019,11 @@ struct MonthGrouping {
                 frequency.append(1)
             }
         }
+        // Each token as `spreadSimilarity` reads it, in one record (a node compared is most often far
+        // off in the month: one stream to fetch, not three).
+        let words = tokens.indices.map { k in
+            WeighedWord(weight: weights[k], nameless: isName[k] ? 0 : weights[k], word: wordOf[k])
+        }
         let bound = merger.crossArticleThreshold / (2 - merger.crossArticleThreshold)
         // With each prefix word, the weight of its node's words from it on (in that order): all two
         // nodes can share when it is the first word they share.
@@ -1104,10 +1109,10 @@ struct MonthGrouping {
         // pair met again under a later word has no more to share (both ranks are one order, and the
         // rests only shrink), so it is ruled out again, and only pairs that pass are marked.
         shelves.withUnsafeBufferPointer { shelves in reaches.withUnsafeBufferPointer { reaches in postings.withUnsafeBufferPointer { postings in
-        wordOf.withUnsafeBufferPointer { wordOf in spread.withUnsafeMutableBufferPointer { spread in
+        words.withUnsafeBufferPointer { words in spread.withUnsafeMutableBufferPointer { spread in
             for a in nodes.indices {
-                for k in bounds[a]..<bounds[a + 1] { spread[Int(wordOf[k])] = weights[k] }
-                defer { for k in bounds[a]..<bounds[a + 1] { spread[Int(wordOf[k])] = 0 } }
+                for k in bounds[a]..<bounds[a + 1] { spread[Int(words[k].word)] = words[k].weight }
+                defer { for k in bounds[a]..<bounds[a + 1] { spread[Int(words[k].word)] = 0 } }
                 let row = (2 * spanOf[a] + (nodes[a].explicitDay ? 1 : 0)) * spans.count
                 let (total, onlyArticle) = (nodes[a].total, nodes[a].onlyArticle)
                 for k in prefixBounds[a]..<prefixBounds[a + 1] {
@@ -1122,8 +1127,10 @@ struct MonthGrouping {
                                                             sharing: min(rest, posting.rest)),
                                   seen[b] != Int32(a) else { continue }
                             seen[b] = Int32(a)
-                            link(b, a, reach: reach, threshold: threshold, to: &links, &conflicts) { x, y in
-                                spreadSimilarity(x, y, spread: UnsafeBufferPointer(spread), wordOf: wordOf)
+                            // (`x` is `b`: its total is the posting's, read already.)
+                            link(b, a, reach: reach, threshold: threshold, to: &links, &conflicts) { x, _ in
+                                spreadSimilarity(bounds[x]..<bounds[x + 1], totals: (posting.total, total),
+                                                 spread: UnsafeBufferPointer(spread), words: words)
                             }
                         }
                     }
@@ -1357,24 +1364,32 @@ struct MonthGrouping {
 
     /// `wordSimilarity(x, y)` with node `y`'s words spread out by number (`findLinks` compares each
     /// node with dozens of others): `spread` holds the weight `y` gives each word, 0 for those it
-    /// lacks, and `wordOf` each token's word. Only `x`'s words are read, in order, with no branch on
-    /// which are shared (merging two lists of hashes branches on every step, unpredictably: this
-    /// took a fifth off `findLinks` at 10,000 articles). The sums come out to the bit: the shared
-    /// words are added in the same order (a node's tokens are distinct and sorted), the others add 0.
-    private func spreadSimilarity(_ x: Int, _ y: Int, spread: UnsafeBufferPointer<Double>, wordOf: UnsafeBufferPointer<Int32>)
-        -> (Double, Double) {
-        let tx = nodes[x].total, ty = nodes[y].total
+    /// lacks, and `words` each token's word and weights (`xWords`: node `x`'s tokens; `totals`: the
+    /// two nodes'). Only `x`'s words are read, in order, with no branch on which are shared (merging
+    /// two lists of hashes branches on every step, unpredictably: this took a fifth off `findLinks`
+    /// at 10,000 articles), nor on which are names. The sums come out to the bit: the shared words
+    /// are added in the same order (a node's tokens are distinct and sorted), the others add 0, and
+    /// so do names to `what` (a spread weight is never below 0).
+    private func spreadSimilarity(_ xWords: Range<Int>, totals: (x: Double, y: Double), spread: UnsafeBufferPointer<Double>,
+                                  words: UnsafeBufferPointer<WeighedWord>) -> (Double, Double) {
+        let (tx, ty) = totals
         guard tx > 0, ty > 0 else { return (0, 0) }
         var shared = 0.0
         var what = 0.0
-        weights.withUnsafeBufferPointer { w in isName.withUnsafeBufferPointer { isName in
-            for k in bounds[x]..<bounds[x + 1] {
-                let common = min(spread[Int(wordOf[k])], w[k])
-                shared += common
-                what += isName[k] ? 0 : common
-            }
-        } }
+        for k in xWords {
+            let word = words[k], given = spread[Int(word.word)]
+            shared += min(given, word.weight)
+            what += min(given, word.nameless)
+        }
         return (2 * shared / (tx + ty), what)
+    }
+
+    /// A token as `spreadSimilarity` reads it: its word's number, its weight, and its weight again
+    /// unless it is a name (0 for a name).
+    private struct WeighedWord {
+        var weight: Double
+        var nameless: Double
+        var word: Int32
     }
 }
 /// A value's days as day numbers, cheap to compare.
