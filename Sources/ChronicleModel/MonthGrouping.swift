@@ -82,9 +82,15 @@ struct MonthGrouping {
         // Each candidate's node: the members are listed by node once all are placed.
         var nodeOf: [Int32] = []
         nodeOf.reserveCapacity(candidates.count)
+        // Each candidate's actors (`ActorReading.add`), end to end.
+        var actors = ActorReading()
+        var givenBounds = [0]
+        givenBounds.reserveCapacity(candidates.count + 1)
         // Read in place: a candidate copied is every one of its fields retained.
         let all = candidates
         all.withUnsafeBufferPointer { candidates in for i in candidates.indices {
+            actors.add(candidates[i].mention.names, candidates[i].storyNames)
+            givenBounds.append(actors.given.count)
             reader.read(candidates[i].mention.sentence, focus: candidates[i].mention.expressionRange,
                         entities: candidates[i].mention.names.lazy.map(\.name))
             let interval = candidates[i].mention.value.interval!
@@ -129,8 +135,8 @@ struct MonthGrouping {
             members[filled[Int(n)]] = i
             filled[Int(n)] += 1
         }
-        var read = ActorReading()
-        for n in nodes.indices { appendActors(of: n, &read) }
+        var scratch: [UInt64] = []
+        for n in nodes.indices { appendActors(of: n, given: actors.given, givenBounds: givenBounds, &scratch) }
         (links, conflicts, announcements) = findLinks()
     }
 
@@ -198,19 +204,33 @@ struct MonthGrouping {
         for i in members(of: n) {
             read.add(candidates[i].mention.names, candidates[i].storyNames)
         }
-        read.given.sort()
+        appendCounted(&read.given)
+    }
+
+    /// Node `n`'s actors as `appendActors(of:_:)` finds them, from its members' read before, in the
+    /// pass over the candidates (`given[givenBounds[i]..<givenBounds[i + 1]]`: `ActorReading.add`
+    /// for candidate `i`): a month's candidates are megabytes, not read twice.
+    private mutating func appendActors(of n: Int, given: [UInt64], givenBounds: [Int], _ scratch: inout [UInt64]) {
+        scratch.removeAll(keepingCapacity: true)
+        for i in members(of: n) { scratch += given[givenBounds[i]..<givenBounds[i + 1]] }
+        appendCounted(&scratch)
+    }
+
+    /// The next node's actors from their hashes (sorted here): each once, with how often it is given.
+    private mutating func appendCounted(_ given: inout [UInt64]) {
+        given.sort()
         var k = 0
-        while k < read.given.count {
+        while k < given.count {
             var end = k + 1
-            while end < read.given.count && read.given[end] == read.given[k] { end += 1 }
-            actorNames.append(read.given[k])
+            while end < given.count && given[end] == given[k] { end += 1 }
+            actorNames.append(given[k])
             actorCounts.append(Double(end - k))
             k = end
         }
         actorBounds.append(actorNames.count)
     }
 
-    /// The actors of one node after another: the names of consecutive mentions are most often the
+    /// The actors of one mention after another: the names of consecutive mentions are most often the
     /// same lists (an article's sentences, its story), hashed once per list.
     private struct ActorReading {
         var given: [UInt64] = []
@@ -999,6 +1019,11 @@ struct MonthGrouping {
                 frequency.append(1)
             }
         }
+        // Each token as `spreadSimilarity` reads it, in one record (a node compared is most often far
+        // off in the month: one stream to fetch, not three).
+        let words = tokens.indices.map { k in
+            WeighedWord(weight: weights[k], nameless: isName[k] ? 0 : weights[k], word: wordOf[k])
+        }
         let bound = merger.crossArticleThreshold / (2 - merger.crossArticleThreshold)
         // With each prefix word, the weight of its node's words from it on (in that order): all two
         // nodes can share when it is the first word they share.
@@ -1084,10 +1109,10 @@ struct MonthGrouping {
         // pair met again under a later word has no more to share (both ranks are one order, and the
         // rests only shrink), so it is ruled out again, and only pairs that pass are marked.
         shelves.withUnsafeBufferPointer { shelves in reaches.withUnsafeBufferPointer { reaches in postings.withUnsafeBufferPointer { postings in
-        wordOf.withUnsafeBufferPointer { wordOf in spread.withUnsafeMutableBufferPointer { spread in
+        words.withUnsafeBufferPointer { words in spread.withUnsafeMutableBufferPointer { spread in
             for a in nodes.indices {
-                for k in bounds[a]..<bounds[a + 1] { spread[Int(wordOf[k])] = weights[k] }
-                defer { for k in bounds[a]..<bounds[a + 1] { spread[Int(wordOf[k])] = 0 } }
+                for k in bounds[a]..<bounds[a + 1] { spread[Int(words[k].word)] = words[k].weight }
+                defer { for k in bounds[a]..<bounds[a + 1] { spread[Int(words[k].word)] = 0 } }
                 let row = (2 * spanOf[a] + (nodes[a].explicitDay ? 1 : 0)) * spans.count
                 let (total, onlyArticle) = (nodes[a].total, nodes[a].onlyArticle)
                 for k in prefixBounds[a]..<prefixBounds[a + 1] {
@@ -1102,8 +1127,10 @@ struct MonthGrouping {
                                                             sharing: min(rest, posting.rest)),
                                   seen[b] != Int32(a) else { continue }
                             seen[b] = Int32(a)
-                            link(b, a, reach: reach, threshold: threshold, to: &links, &conflicts) { x, y in
-                                spreadSimilarity(x, y, spread: UnsafeBufferPointer(spread), wordOf: wordOf)
+                            // (`x` is `b`: its total is the posting's, read already.)
+                            link(b, a, reach: reach, threshold: threshold, to: &links, &conflicts) { x, _ in
+                                spreadSimilarity(bounds[x]..<bounds[x + 1], totals: (posting.total, total),
+                                                 spread: UnsafeBufferPointer(spread), words: words)
                             }
                         }
                     }
@@ -1220,17 +1247,23 @@ struct MonthGrouping {
 
     /// Links node `b` before node `a` when they are that similar (sources disagreeing on the day only
     /// when `b` dates its own day as well).
+    /// A pair whose Dice coefficient falls short of the threshold is dropped before `similarity` reads
+    /// their numbers and flags: they only lower the figure further.
     /// - Parameter words: `wordSimilarity` of the two, or a way to the same figures.
     @inline(__always)
     private func link(_ b: Int, _ a: Int, reach: Reach, threshold: Double, to links: inout [Link], _ conflicts: inout [Link],
                       words: (Int, Int) -> (Double, Double)) {
         switch reach {
         case .nested:
-            let sim = similarity(b, a, words: words(b, a))
+            let words = words(b, a)
+            guard words.0 >= threshold else { return }
+            let sim = similarity(b, a, words: words)
             if sim >= threshold { links.append(Link(similarity: sim, a: b, b: a)) }
         case .close:
             guard nodes[b].explicitDay else { return }
-            let sim = similarity(b, a, words: words(b, a))
+            let words = words(b, a)
+            guard words.0 >= threshold else { return }
+            let sim = similarity(b, a, words: words)
             if sim >= threshold { conflicts.append(Link(similarity: sim, a: b, b: a)) }
         }
     }
@@ -1331,24 +1364,32 @@ struct MonthGrouping {
 
     /// `wordSimilarity(x, y)` with node `y`'s words spread out by number (`findLinks` compares each
     /// node with dozens of others): `spread` holds the weight `y` gives each word, 0 for those it
-    /// lacks, and `wordOf` each token's word. Only `x`'s words are read, in order, with no branch on
-    /// which are shared (merging two lists of hashes branches on every step, unpredictably: this
-    /// took a fifth off `findLinks` at 10,000 articles). The sums come out to the bit: the shared
-    /// words are added in the same order (a node's tokens are distinct and sorted), the others add 0.
-    private func spreadSimilarity(_ x: Int, _ y: Int, spread: UnsafeBufferPointer<Double>, wordOf: UnsafeBufferPointer<Int32>)
-        -> (Double, Double) {
-        let tx = nodes[x].total, ty = nodes[y].total
+    /// lacks, and `words` each token's word and weights (`xWords`: node `x`'s tokens; `totals`: the
+    /// two nodes'). Only `x`'s words are read, in order, with no branch on which are shared (merging
+    /// two lists of hashes branches on every step, unpredictably: this took a fifth off `findLinks`
+    /// at 10,000 articles), nor on which are names. The sums come out to the bit: the shared words
+    /// are added in the same order (a node's tokens are distinct and sorted), the others add 0, and
+    /// so do names to `what` (a spread weight is never below 0).
+    private func spreadSimilarity(_ xWords: Range<Int>, totals: (x: Double, y: Double), spread: UnsafeBufferPointer<Double>,
+                                  words: UnsafeBufferPointer<WeighedWord>) -> (Double, Double) {
+        let (tx, ty) = totals
         guard tx > 0, ty > 0 else { return (0, 0) }
         var shared = 0.0
         var what = 0.0
-        weights.withUnsafeBufferPointer { w in isName.withUnsafeBufferPointer { isName in
-            for k in bounds[x]..<bounds[x + 1] {
-                let common = min(spread[Int(wordOf[k])], w[k])
-                shared += common
-                what += isName[k] ? 0 : common
-            }
-        } }
+        for k in xWords {
+            let word = words[k], given = spread[Int(word.word)]
+            shared += min(given, word.weight)
+            what += min(given, word.nameless)
+        }
         return (2 * shared / (tx + ty), what)
+    }
+
+    /// A token as `spreadSimilarity` reads it: its word's number, its weight, and its weight again
+    /// unless it is a name (0 for a name).
+    private struct WeighedWord {
+        var weight: Double
+        var nameless: Double
+        var word: Int32
     }
 }
 /// A value's days as day numbers, cheap to compare.
