@@ -209,25 +209,15 @@ enum CompiledPartials {
     /// (what `TimelineGroups.day` and `EventView` give the templates, with no list of them made:
     /// a period page has thousands of cards).
     static func write(_ group: TimelineGroups.Group, index: SiteIndex, links: inout ArticleLinkTexts, into out: inout PageText) {
-        write(group, index: index, into: &out) { event, dateInHeading, out in
-            card(event, dateInHeading: dateInHeading, index: index, links: &links, into: &out)
+        let byPosition = TimelineGroups.IndexGroup(key: group.key, label: group.label, datetime: group.datetime,
+                                                   members: Array(group.members.indices))
+        write(byPosition, of: group.members, index: index, into: &out) { e, dateInHeading, out in
+            card(group.members[e], dateInHeading: dateInHeading, index: index, links: &links, into: &out)
         }
     }
 
-    /// The same, each card written by `card` (given the event and whether the day's heading shows its date).
-    static func write(_ group: TimelineGroups.Group, index: SiteIndex, into out: inout PageText,
-                      card: (Event, Bool, inout PageText) -> Void) {
-        out.add("<section class=\"day")
-        if index.hasKeyEvents && !group.members.contains(where: \.isKey) { out.add(" minor") }
-        out.add("\" id=\"d-"); out.escaped(group.key); out.add("\">\n")
-        out.add("<h3 class=\"day-label\"><time datetime=\""); out.escaped(group.datetime); out.add("\">"); out.escaped(group.label)
-        out.add("</time></h3>\n")
-        for event in group.members { card(event, TimelineGroups.showsDate(of: event, group: group), &out) }
-        out.add("</section>\n")
-    }
-
-    /// The same for a day group of `events` by position, each card written by `card` (given the
-    /// event's position and whether the day's heading shows its date): no event is copied to group it.
+    /// A day group of `events` by position, each card written by `card` (given the event's position
+    /// and whether the day's heading shows its date): no event is copied to group it.
     static func write(_ group: TimelineGroups.IndexGroup, of events: [Event], index: SiteIndex, into out: inout PageText,
                       card: (Int, Bool, inout PageText) -> Void) {
         out.add("<section class=\"day")
