@@ -299,6 +299,30 @@ import Testing
         #expect(result.statistics?.analysed == 12)
     }
 
+    @Test func aFileInTheWayOfTheCacheFolderIsReportedByName() throws {
+        let site = try Site()
+        defer { site.dir.remove() }
+        let cachePath = site.root.appendingPathComponent(SiteBuild.cacheFolder).path
+        #expect(FileManager.default.createFile(atPath: cachePath, contents: Data("notes".utf8)))
+        let result = site.build()
+        #expect(!result.wroteOutput)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        let message = result.errorMessages.joined(separator: "\n")
+        #expect(message.contains("\(cachePath): error: a file is in the way of the build cache folder"), "\(message)")
+        // The file is the user's: left as it was.
+        #expect(FileManager.default.contents(atPath: cachePath) == Data("notes".utf8))
+    }
+
+    @Test func fileErrorsNameTheFileAndTheCause() {
+        let error = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: "/site/.chronicle/spill/2025-03.bin",
+                                                            NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))])
+        let diagnostic = FileErrorText.diagnostic(error, otherwise: "/site/content")
+        #expect(diagnostic.file == "/site/.chronicle/spill/2025-03.bin")
+        #expect(diagnostic.message == "not a directory")
+        #expect(FileErrorText.describe(CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: "/x"])) == "/x: permission denied")
+        #expect(!FileErrorText.describe(CocoaError(.fileWriteUnknown)).contains("NSCocoaErrorDomain"))
+    }
+
     @Test func cleanIgnoresTheCache() throws {
         let site = try Site()
         defer { site.dir.remove() }

@@ -89,7 +89,7 @@ public struct TimelineBuilder: Sendable {
                                              entities: run.names.entities(Self.eventIDs(byName: events))),
                           diagnostics: run.diagnostics, statistics: run.statistics)
         } catch {
-            throw Diagnostic(.error, file: contentDirectory.path, "\(error)")
+            throw FileErrorText.diagnostic(error, otherwise: contentDirectory.path)
         }
     }
 
@@ -110,14 +110,14 @@ public struct TimelineBuilder: Sendable {
         } catch BuildFailure.input(let d) {
             throw d
         } catch {
-            throw Diagnostic(.error, file: contentDirectory.path, "\(error)")
+            throw FileErrorText.diagnostic(error, otherwise: contentDirectory.path)
         }
         do {
             return try attempt(progress: progress, readsCache: false)
         } catch BuildFailure.input(let d) {
             throw d
         } catch {
-            throw Diagnostic(.error, file: contentDirectory.path, "\(error)")
+            throw FileErrorText.diagnostic(error, otherwise: contentDirectory.path)
         }
     }
 
@@ -142,6 +142,11 @@ public struct TimelineBuilder: Sendable {
         let paths: [String]
         do {
             paths = try discover()
+        } catch {
+            throw BuildFailure.input(error)
+        }
+        do {
+            try cache?.prepareFolder()
         } catch {
             throw BuildFailure.input(error)
         }

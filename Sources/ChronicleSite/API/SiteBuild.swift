@@ -112,7 +112,7 @@ public struct SiteBuild: Sendable {
             // The cache lacked something it named (a damaged or deleted file): build from scratch.
             progress.step("the cache is incomplete: building everything again")
             return (try? attempt(progress: progress, usesCache: false))
-                ?? Result(diagnostics: [], failure: .site("\(error)"), fileCount: 0, statistics: nil)
+                ?? Result(diagnostics: [], failure: .site(FileErrorText.describe(error)), fileCount: 0, statistics: nil)
         }
     }
 
@@ -161,7 +161,7 @@ public struct SiteBuild: Sendable {
         do {
             try timeline.finishCacheWrites()
         } catch {
-            return Result(diagnostics: timeline.diagnostics, failure: .site("could not write the cache: \(error)"), fileCount: 0,
+            return Result(diagnostics: timeline.diagnostics, failure: .site("could not write the cache: \(FileErrorText.describe(error))"), fileCount: 0,
                           statistics: timeline.statistics)
         }
         return try site.get()
@@ -192,7 +192,7 @@ public struct SiteBuild: Sendable {
         } catch let missing as TimelineBuild.Missing where usesCache {
             throw missing
         } catch {
-            result.failure = .site("\(error)")
+            result.failure = .site(FileErrorText.describe(error))
         }
         return result
     }

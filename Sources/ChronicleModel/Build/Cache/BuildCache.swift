@@ -138,3 +138,66 @@ public struct BuildCache: Sendable {
         return p + 8
     }
 }
+
+extension BuildCache {
+    /// Makes the cache folder when it is missing; a diagnostic naming it when it cannot be used
+    /// (a file of that name is in the way, or the folder cannot be made), before a build writes there.
+    public func prepareFolder() throws(Diagnostic) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw Diagnostic(.error, file: folder, "a file is in the way of the build cache folder: remove or rename it")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Diagnostic(.error, file: folder, "cannot make the build cache folder: \(FileErrorText.describe(error))")
+        }
+    }
+}
+
+/// What went wrong with a file, in words: Foundation's file errors print as
+/// `Error Domain=NSCocoaErrorDomain Code=512 "(null)"`, which names neither the file nor the cause.
+public enum FileErrorText {
+    public static func describe(_ error: any Error) -> String {
+        let (path, cause) = parts(error)
+        return path.map { "\($0): \(cause)" } ?? cause
+    }
+
+    /// An error diagnostic for a failed step: at the file the error names, else at `file`.
+    public static func diagnostic(_ error: any Error, otherwise file: String) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
+        let (path, cause) = parts(error)
+        return Diagnostic(.error, file: path ?? file, cause)
+    }
+
+    private static func parts(_ error: any Error) -> (path: String?, cause: String) {
+        if let diagnostic = error as? Diagnostic { return (diagnostic.file, diagnostic.message) }
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return (nil, "\(error)") }
+        var code: Int32?
+        if ns.domain == NSPOSIXErrorDomain { code = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            code = Int32(underlying.code)
+        }
+        let cause = code.map { String(cString: strerror($0)).lowercased() } ?? Self.cause(ns.code)
+        return (ns.userInfo[NSFilePathErrorKey] as? String, cause)
+    }
+
+    private static func cause(_ code: Int) -> String {
+        switch code {
+        case CocoaError.fileNoSuchFile.rawValue, CocoaError.fileReadNoSuchFile.rawValue: "no such file or folder"
+        case CocoaError.fileReadNoPermission.rawValue, CocoaError.fileWriteNoPermission.rawValue: "permission denied"
+        case CocoaError.fileWriteOutOfSpace.rawValue: "no space left on the device"
+        case CocoaError.fileWriteVolumeReadOnly.rawValue: "the file system is read-only"
+        case CocoaError.fileReadCorruptFile.rawValue: "the file is damaged"
+        case CocoaError.fileReadTooLarge.rawValue: "the file is too large"
+        case CocoaError.fileWriteFileExists.rawValue: "a file of that name exists"
+        case CocoaError.fileReadUnknown.rawValue: "cannot read it"
+        case CocoaError.fileWriteUnknown.rawValue: "cannot write it (a file may be in the way of a folder, or the folder be unwritable)"
+        default: "file error \(code)"
+        }
+    }
+}
