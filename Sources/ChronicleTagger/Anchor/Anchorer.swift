@@ -194,6 +194,13 @@ struct Anchorer {
         // "overnight" in a past-tense account of a day earlier in the week: the night before that day
         // (after yesterday's account the night just gone is still the one before publication, and an
         // older account is not what "overnight" is counted from)
+        // ("strikes overnight into Sunday … the shelling went on overnight": an account of a night
+        // goes on telling of that night, not of the one before it)
+        if case .overnight = e, tense == .past, case .partOfDay(let night, .night)? = narrative, let dct = documentDate,
+           night < dct.adding(days: -1), night >= dct.adding(days: -7) {
+            return Anchored(value: .partOfDay(night, .night), anchor: .narrative,
+                            steps: ["narrative reference the night of \(night)", "the same night"], reference: .partOfDay(night, .night))
+        }
         if case .overnight = e, tense == .past, let day = narrative?.day, let dct = documentDate,
            day < dct.adding(days: -1), day >= dct.adding(days: -7) {
             let night = day.adding(days: -1)

@@ -26,8 +26,14 @@ enum PartOfDayRule {
             }
             return
         }
-        // "overnight on Wednesday", "overnight Saturday", "overnight tonight": the night of that day
+        // "overnight on Wednesday", "overnight Saturday", "overnight tonight": the night of that day;
+        // "overnight into Tuesday", "overnight to Sunday": the night that ends on it
         if s.isSpelled(i, "overnight") {
+            if s.isSpelled(i + 1, "into") || s.isKeyword(i + 1, .to), let day = namedDay(s, i + 2) {
+                out.append(Candidate(i, day.end, .partOfDay(.movedBy(day.value, .day, -1), .night), .time, rule: .partOfDay,
+                                     note: "overnight into a day"))
+                return
+            }
             let j = s.isKeyword(i + 1, .on) ? i + 2 : i + 1
             if j == i + 1, s.isSpelled(j, "tonight") {
                 out.append(Candidate(i, j + 1, .partOfDay(.dayOffset(0), .night), .time, rule: .partOfDay, note: "overnight tonight"))
