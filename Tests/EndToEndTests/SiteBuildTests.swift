@@ -73,6 +73,9 @@ import Testing
         let run = try ChronicleProcess.run(["build", "--site", dir.path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("index.html"), "\(run.stderr)")
+        // `FILE:LINE:COL: error: …` as the README shows it, not `error: FILE:LINE:COL: error: …`.
+        let template = dir.url.appendingPathComponent("templates/index.html.mustache").path
+        #expect(run.stderr.hasPrefix("\(template):1:24: error: a section is never closed\n"), "\(run.stderr)")
         let files = try snapshot(of: dir.url.appendingPathComponent("public"))
         #expect(files.keys.sorted() == ["marker.txt"])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: dir.path)

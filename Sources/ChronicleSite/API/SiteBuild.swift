@@ -66,6 +66,8 @@ public struct SiteBuild: Sendable {
         case timeline(Diagnostic)
         /// Templates could not be loaded or rendered, or the site could not be written.
         case site(String)
+        /// A template that cannot be used: described as `templates/x.mustache:LINE:COL: error: …`.
+        case template(TemplateError)
         /// Some articles could not be used and `writesWithArticleErrors` is off; they are in `diagnostics`.
         case articleErrors(Int)
 
@@ -73,6 +75,7 @@ public struct SiteBuild: Sendable {
             switch self {
             case .timeline(let d): d.description
             case .site(let message): "error: \(message)"
+            case .template(let error): error.description
             case .articleErrors(let n): "error: \(n) article\(n == 1 ? "" : "s") could not be read; the site was not written"
             }
         }
@@ -235,6 +238,8 @@ public struct SiteBuild: Sendable {
                 + (usesCache && report.rendered < report.files ? " (\(report.rendered) rendered, the rest unchanged)" : ""))
         } catch let missing as TimelineBuild.Missing where usesCache {
             throw missing
+        } catch let error as TemplateError {
+            result.failure = .template(error)
         } catch {
             result.failure = .site(FileErrorText.describe(error))
         }
