@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChronicleModel
 import ChronicleSite
+import ChronicleTime
 import Foundation
 
 /// `chronicle init DIR`: a new site with a config, the default templates and one example article.
@@ -20,9 +22,20 @@ public struct InitCommand: ParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        // Else the site is made, and its first build fails on chronicle.yml's `timezone`.
+        guard Zone(identifier: timezone) != nil else {
+            throw ValidationError("unknown time zone `\(timezone)`: use an IANA name such as Europe/London")
+        }
+    }
+
     public func run() throws {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("\(root.path) is a file: choose a new folder")
+        }
         if let existing = try? fm.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
             throw ValidationError("\(root.path) is not empty: choose a new folder")
         }
@@ -32,10 +45,16 @@ public struct InitCommand: ParsableCommand {
             (".gitignore", "public/\n.chronicle/\n"),
         ]
         files += TemplateSet.defaultFiles.map { ("templates/\($0.name)", $0.contents) }
-        for (path, contents) in files {
-            let url = root.appendingPathComponent(path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url)
+        do {
+            for (path, contents) in files {
+                let url = root.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contents.utf8).write(to: url)
+            }
+        } catch {
+            // Foundation's own text is an NSError dump that names neither file nor cause plainly.
+            printError("error: \(FileErrorText.describe(error))")
+            throw ExitCode.failure
         }
         print("created \(root.path): chronicle.yml, content/\(Self.exampleName), \(TemplateSet.defaultFiles.count) templates")
         print("next: cd \(directory) && chronicle build")

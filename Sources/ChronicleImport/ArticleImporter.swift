@@ -41,7 +41,7 @@ public struct ArticleImporter {
             let validated = try validate(prepared, input: input)
             return try write(validated, input: input)
         } catch {
-            return .failed(input: input, message: error.message)
+            return error.diagnostic.map(ImportOutcome.invalid) ?? .failed(input: input, message: error.message)
         }
     }
 
@@ -58,7 +58,9 @@ public struct ArticleImporter {
         do {
             (article, warnings) = try ArticleReader(config: config).read(bytes: prepared.bytes, path: prepared.diagnosticPath ?? input)
         } catch {
-            throw ImportError(prepared.diagnosticPath == nil ? "the generated front matter is invalid: \(error.message)" : error.description)
+            guard prepared.diagnosticPath != nil else { throw ImportError("the generated front matter is invalid: \(error.message)") }
+            // The file's own front matter: the diagnostic already names the file and the line.
+            throw ImportError(diagnostic: error)
         }
         self.warnings = warnings.filter { !$0.message.hasPrefix("no publication `date`") }
         guard let published = article.published else {
@@ -98,5 +100,11 @@ public struct ArticleImporter {
 /// Why one input could not be imported, as shown after `error: INPUT:`.
 struct ImportError: Error {
     var message: String
+    /// Set when the error is about a line of the input's own front matter (`FILE:LINE: error: …`).
+    var diagnostic: Diagnostic?
     init(_ message: String) { self.message = message }
+    init(diagnostic: Diagnostic) {
+        self.message = diagnostic.message
+        self.diagnostic = diagnostic
+    }
 }

@@ -1,3 +1,5 @@
+import ChronicleModel
+
 /// Values given on the command line: they fill in (or override) what the input says about itself.
 public struct ImportOptions: Sendable {
     public var title: String?
@@ -25,6 +27,8 @@ public enum ImportOutcome: Equatable, Sendable {
     case added(path: String, title: String, source: String?, date: String, replaced: String?)
     case skipped(input: String, duplicateOf: String)
     case failed(input: String, message: String)
+    /// The input's front matter is invalid: the diagnostic names the file and line itself.
+    case invalid(Diagnostic)
 
     /// The line printed for this input.
     public var line: String {
@@ -36,10 +40,15 @@ public enum ImportOutcome: Equatable, Sendable {
             return "skipped \(input): duplicate of \(original)"
         case .failed(let input, let message):
             return "error: \(input): \(message)"
+        case .invalid(let diagnostic):
+            return diagnostic.description
         }
     }
 
     public var isFailure: Bool {
-        if case .failed = self { true } else { false }
+        switch self {
+        case .failed, .invalid: true
+        case .added, .skipped: false
+        }
     }
 }

@@ -34,6 +34,17 @@ public enum MarkdownParser {
         }
     }
 
+    /// Visits the nodes below `node` in document order with cmark's iterator, so the stack does not
+    /// grow with the depth of the tree; `visit` returns true to skip the children of the node it was given.
+    private static func walkDescendants(of node: OpaquePointer, _ visit: (OpaquePointer) -> Bool) {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
+            if visit(current) { cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT) }
+        }
+    }
+
     private static func string(_ p: UnsafePointer<CChar>?) -> String {
         guard let p else { return "" }
         return String(cString: p)
@@ -55,22 +66,25 @@ public enum MarkdownParser {
             out.append(.paragraph(inlines(of: node, depth: depth), line: line))
         case CMARK_NODE_HEADING:
             out.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth), line: line))
-        case CMARK_NODE_BLOCK_QUOTE:
-            if depth > maxDepth {
-                appendChildren(of: node, depth: depth, to: &out) { appendBlock($0, depth: $1, lineOffset: lineOffset, to: &$2) }
-            } else {
-                out.append(.blockQuote(blocks(of: node, depth: depth, lineOffset: lineOffset)))
+        case CMARK_NODE_BLOCK_QUOTE where depth > maxDepth, CMARK_NODE_LIST where depth > maxDepth:
+            // The blocks below, in a loop: recursion would grow the stack with the nesting (30,000
+            // levels of `>` overflowed it).
+            walkDescendants(of: node) { descendant in
+                switch cmark_node_get_type(descendant) {
+                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM: return false
+                default:
+                    appendBlock(descendant, depth: depth + 1, lineOffset: lineOffset, to: &out)
+                    return true
+                }
             }
+        case CMARK_NODE_BLOCK_QUOTE:
+            out.append(.blockQuote(blocks(of: node, depth: depth, lineOffset: lineOffset)))
         case CMARK_NODE_LIST:
             var items: [[Block]] = []
             appendChildren(of: node, depth: depth, to: &items) { item, itemDepth, list in list.append(blocks(of: item, depth: itemDepth, lineOffset: lineOffset)) }
-            if depth > maxDepth {
-                for item in items { out += item }
-            } else {
-                out.append(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                                 start: Int(cmark_node_get_list_start(node)),
-                                 tight: cmark_node_get_list_tight(node) != 0, items: items))
-            }
+            out.append(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                             start: Int(cmark_node_get_list_start(node)),
+                             tight: cmark_node_get_list_tight(node) != 0, items: items))
         case CMARK_NODE_CODE_BLOCK:
             out.append(.codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node))))
         case CMARK_NODE_HTML_BLOCK:
@@ -88,19 +102,29 @@ public enum MarkdownParser {
         return out
     }
 
-    private static func appendInline(_ node: OpaquePointer, depth: Int, to out: inout [Inline]) {
-        let type = cmark_node_get_type(node)
-        switch type {
-        case CMARK_NODE_TEXT: out.append(.text(string(cmark_node_get_literal(node)))); return
-        case CMARK_NODE_SOFTBREAK: out.append(.softBreak); return
-        case CMARK_NODE_LINEBREAK: out.append(.lineBreak); return
-        case CMARK_NODE_CODE: out.append(.code(string(cmark_node_get_literal(node)))); return
-        case CMARK_NODE_HTML_INLINE: out.append(.html(string(cmark_node_get_literal(node)))); return
-        default: break
+    /// Appends a leaf inline (text, a break, code, raw HTML); false for a node with children.
+    private static func appendLeafInline(_ node: OpaquePointer, to out: inout [Inline]) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: out.append(.text(string(cmark_node_get_literal(node))))
+        case CMARK_NODE_SOFTBREAK: out.append(.softBreak)
+        case CMARK_NODE_LINEBREAK: out.append(.lineBreak)
+        case CMARK_NODE_CODE: out.append(.code(string(cmark_node_get_literal(node))))
+        case CMARK_NODE_HTML_INLINE: out.append(.html(string(cmark_node_get_literal(node))))
+        default: return false
         }
-        let kept = depth <= maxDepth
-            && (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
-        guard kept else {
+        return true
+    }
+
+    private static func appendInline(_ node: OpaquePointer, depth: Int, to out: inout [Inline]) {
+        if appendLeafInline(node, to: &out) { return }
+        if depth > maxDepth {
+            // The leaves below, in a loop: recursion would grow the stack with the nesting
+            // (30,000 `*` around a word overflowed it).
+            walkDescendants(of: node) { appendLeafInline($0, to: &out) }
+            return
+        }
+        let type = cmark_node_get_type(node)
+        guard type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else {
             appendChildren(of: node, depth: depth, to: &out, appendInline)
             return
         }

@@ -19,26 +19,33 @@ struct YAMLFields: Equatable {
 
     subscript(key: String) -> Field? { fields[key] }
 
-    /// Parses a flat YAML mapping; `firstLine` is the file line the YAML starts on.
-    static func parse(_ yaml: String, file: String, firstLine: Int) throws(Diagnostic) -> YAMLFields {
-        if let flat = parseFlat(yaml, firstLine: firstLine) { return flat }
-        return try parseWithYams(yaml, file: file, firstLine: firstLine)
+    /// What the YAML is, as messages name it.
+    enum Source: String {
+        case frontMatter = "front matter"
+        case siteConfig = "site config"
     }
 
-    static func parseWithYams(_ yaml: String, file: String, firstLine: Int) throws(Diagnostic) -> YAMLFields {
+    /// Parses a flat YAML mapping; `firstLine` is the file line the YAML starts on.
+    static func parse(_ yaml: String, file: String, firstLine: Int, source: Source = .frontMatter) throws(Diagnostic) -> YAMLFields {
+        if let flat = parseFlat(yaml, firstLine: firstLine) { return flat }
+        return try parseWithYams(yaml, file: file, firstLine: firstLine, source: source)
+    }
+
+    static func parseWithYams(_ yaml: String, file: String, firstLine: Int, source: Source = .frontMatter) throws(Diagnostic) -> YAMLFields {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw Diagnostic(.error, file: file, line: Self.line(of: error).map { $0 + firstLine - 1 } ?? firstLine,
-                             "malformed YAML front matter: \(Self.problem(of: error))")
+                             "malformed YAML \(source.rawValue): \(Self.problem(of: error))")
         } catch {
-            throw Diagnostic(.error, file: file, line: firstLine, "malformed YAML front matter: \(error)")
+            throw Diagnostic(.error, file: file, line: firstLine, "malformed YAML \(source.rawValue): \(error)")
         }
         var result = YAMLFields()
         guard let node else { return result }
         guard let mapping = node.mapping else {
-            throw Diagnostic(.error, file: file, line: firstLine, "front matter must be a YAML mapping of `key: value` lines")
+            let subject = source == .frontMatter ? "front matter" : "the site config"
+            throw Diagnostic(.error, file: file, line: firstLine, "\(subject) must be a YAML mapping of `key: value` lines")
         }
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
@@ -126,6 +133,9 @@ struct YAMLFields: Equatable {
         switch error {
         case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
             return context?.mark.line ?? mark.line
+        case .reader(_, let offset?, _, let yaml):
+            // The reader counts UTF-8 bytes.
+            return yaml.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         default: return nil
         }
     }
@@ -135,6 +145,9 @@ struct YAMLFields: Equatable {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
             return context.map { "\($0.text): \(problem)" } ?? problem
         case .duplicatedKeysInMapping(let duplicates, _): return "duplicate keys \(duplicates.joined(separator: ", "))"
+        case .reader(let problem, _, let value, _):
+            // Yams' own description quotes the line, the character itself (a NUL byte) included, over three lines.
+            return "\(problem) (U+\(String(format: "%04X", UInt32(bitPattern: value))))"
         default: return "\(error)"
         }
     }

@@ -8,11 +8,14 @@ public enum SiteConfigReader {
 
     /// The config and its warnings; throws a diagnostic naming the file and line for bad values.
     public static func read(_ text: String, path: String = fileName) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
-        let fields = try YAMLFields.parse(text, file: path, firstLine: 1)
+        let fields = try YAMLFields.parse(text, file: path, firstLine: 1, source: .siteConfig)
         var config = SiteConfig()
         var warnings: [Diagnostic] = []
         for key in fields.keys where !knownKeys.contains(key) {
             warnings.append(Diagnostic(.warning, file: path, line: fields[key]?.line, "unknown setting `\(key)` ignored"))
+        }
+        for key in fields.keys where knownKeys.contains(key) && fields[key]?.isScalar == false {
+            throw Diagnostic(.error, file: path, line: fields[key]?.line, "`\(key)` must be a single value")
         }
         func value(_ key: String) -> (String, Int)? {
             guard let f = fields[key], f.isScalar else { return nil }

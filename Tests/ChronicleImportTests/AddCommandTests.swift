@@ -4,6 +4,19 @@ import Testing
 
 /// `chronicle add` as a user runs it: output lines, exit codes, and a site that builds from what it wrote.
 struct AddCommandTests {
+    /// An error in a file's own front matter is shown as `chronicle build` shows it; it was wrapped
+    /// in a second prefix (`error: FILE: FILE:2: error: …`).
+    @Test func badFrontMatterIsReportedByFileAndLineOnce() throws {
+        let site = try TemporaryDirectory("chronicle-add")
+        defer { site.remove() }
+        let bad = try site.write("saved/bad.md", "---\ntitle: [unclosed\ndate: 2025-03-02\n---\nLeaders met on Sunday.\n")
+        let run = try ChronicleProcess.run(["add", bad.path, "--site", site.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("\(bad.path):2: error: malformed YAML front matter: "), "\(run.stderr)")
+        #expect(!run.stderr.contains("error: \(bad.path): "), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.url.appendingPathComponent("content").path))
+    }
+
     @Test func addsSkipsAndFailsWithOneLineEach() throws {
         let site = try TemporaryDirectory("chronicle-add")
         defer { site.remove() }

@@ -80,8 +80,8 @@ struct ArticleImporterTests {
         let input = try site.write("in/bad.md", "---\ntitle: Bad\ndate: 2025-03-11\ntimezone: Mars/Base\n---\nBody.\n")
         var importer = importer()
         let outcome = importer.add(input.path)
-        #expect(outcome == .failed(input: input.path, message:
-            "\(input.path):4: error: unknown time zone `Mars/Base`: use an IANA name such as Europe/London or America/New_York"))
+        #expect(outcome.isFailure)
+        #expect(outcome.line == "\(input.path):4: error: unknown time zone `Mars/Base`: use an IANA name such as Europe/London or America/New_York")
         let undated = try site.write("in/undated.md", "---\ntitle: No date\n---\nBody.\n")
         #expect(importer.add(undated.path) == .failed(input: undated.path,
                                                       message: "no publication date: add `date:` to the front matter or pass --published"))

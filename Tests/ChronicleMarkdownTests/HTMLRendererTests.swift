@@ -75,6 +75,19 @@ struct HTMLRendererTests {
             "<pre><code class=\"language-swift\">let a = b &lt; c &amp;&amp; d\n</code></pre>\n")
     }
 
+    /// Nesting beyond `maxDepth` is flattened in a loop: the recursion it replaced overflowed the
+    /// stack (a segmentation fault of the whole build) at 30,000 `*` or `>`.
+    @Test func deepNestingIsFlattenedWithoutExhaustingTheStack() {
+        let emphasis = String(repeating: "*", count: 30_000) + "deep" + String(repeating: "*", count: 30_000)
+        #expect(html(emphasis).contains("deep"))
+        let quotes = html(String(repeating: "> ", count: 30_000) + "quoted\n\n" + String(repeating: "> ", count: 30_000) + "- item")
+        #expect(quotes.contains("<p>quoted</p>") && quotes.contains("item"))
+        let links = html(String(repeating: "[a ", count: 20_000) + "end" + String(repeating: "](x)", count: 20_000))
+        #expect(links.contains("end"))
+        // Up to the limit the structure is kept.
+        #expect(html("> > *a **b***").hasPrefix("<blockquote>\n<blockquote>\n<p><em>a <strong>b</strong></em></p>"))
+    }
+
     @Test func nestedListsAndQuotes() {
         let markdown = """
         > Quote *one*

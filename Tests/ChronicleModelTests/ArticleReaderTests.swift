@@ -97,6 +97,9 @@ import Testing
         ("---\ntitle: T\ndraft: maybe\n---\nBody.\n", 3, "`draft`"),
         ("---\ntitle: T\ndate: 2025-03-15\n", 1, "never closed"),
         ("---\n- a\n- b\n---\nBody.\n", 2, "mapping"),
+        // Yams' own text for this spans three lines and quotes the NUL byte itself.
+        ("---\ntitle: T\nsource: A\u{0}B\ndate: 2025-03-15\n---\nBody.\n", 3,
+         "malformed YAML front matter: control characters are not allowed (U+0000)"),
     ])
     func badFrontMatterNamesTheLine(text: String, line: Int, message: String) {
         do {
@@ -167,6 +170,24 @@ import Testing
     @Test func badValuesNameTheLine() {
         #expect(throws: Diagnostic(.error, file: "chronicle.yml", line: 2, "`order` must be oldest-first or newest-first, not `sideways`")) {
             try SiteConfigReader.read("title: x\norder: sideways\n")
+        }
+    }
+
+    /// A list or mapping where a setting's value belongs was ignored without a word (`title: {a: 1}`
+    /// gave the default title); the config's YAML errors spoke of "front matter".
+    @Test(arguments: [
+        ("title: x\nlanguage: [en]\n", 2, "`language` must be a single value"),
+        ("# site\ntitle: {a: 1}\n", 2, "`title` must be a single value"),
+        ("title: [unclosed\n", 1, "malformed YAML site config: "),
+        ("- a\n- b\n", 1, "the site config must be a YAML mapping of `key: value` lines"),
+    ])
+    func wrongTypesAndBadYAMLNameTheConfig(text: String, line: Int, message: String) {
+        do {
+            _ = try SiteConfigReader.read(text)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "chronicle.yml" && error.line == line, "\(error)")
+            #expect(error.message.hasPrefix(message), "\(error)")
         }
     }
 }

@@ -36,6 +36,36 @@ import Testing
         #expect(found == c.expected)
     }
 
+    /// Spans to exclude, unsorted and overlapping: a capitalised word inside any of them is no name.
+    @Test func excludedSpansInAnyOrderHideTheWordsTheyOverlap() {
+        let sentence = "Anna Berg met Carl Dahl on Friday in Paris and Rome."
+        func range(_ text: String) -> Range<Int> {
+            let r = sentence.range(of: text)!
+            return sentence.utf8.distance(from: sentence.startIndex, to: r.lowerBound)..<sentence.utf8.distance(from: sentence.startIndex, to: r.upperBound)
+        }
+        let spans = [range("Paris and"), range("met Carl Dahl on Friday"), range("Dahl"), 3..<3]
+        let names = EntityRecognizer().recognise(sentence, excluding: spans).map(\.text)
+        #expect(names == ["Anna Berg", "Rome"], "\(names)")
+    }
+
+    /// Every capitalised word was checked against every excluded span: a 5 MB article of one
+    /// sentence took more than ten minutes to build.
+    @Test func aLongSentenceWithManyTimeExpressionsIsReadInLinearTime() {
+        let words = (0..<60_000).map { $0 % 6 == 0 ? "Friday" : "Word\($0 % 7)" }
+        let sentence = words.joined(separator: " ")
+        var spans: [Range<Int>] = []
+        var offset = 0
+        for word in words {
+            if word == "Friday" { spans.append(offset..<(offset + word.utf8.count)) }
+            offset += word.utf8.count + 1
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let names = EntityRecognizer().recognise(sentence, excluding: spans)
+        #expect(clock.now - start < .seconds(5))
+        #expect(!names.contains { $0.text.contains("Friday") })
+    }
+
     @Test func rangesPointAtTheText() {
         let sentence = "On Friday, Prime Minister Keir Starmer’s office called NATO."
         let mentions = EntityRecognizer().recognise(sentence)

@@ -313,6 +313,26 @@ import Testing
         #expect(FileManager.default.contents(atPath: cachePath) == Data("notes".utf8))
     }
 
+    /// `--output` naming the content folder, a folder inside it, or one that holds the site used to
+    /// replace that folder whole (deleting the articles and everything beside the site).
+    @Test(arguments: ["site/content", "site/content/pub", "", "site/templates", "site/.chronicle"])
+    func anOutputFolderThatHoldsOrIsInsideTheSourcesIsRefused(_ output: String) throws {
+        let dir = try TemporaryDirectory("chronicle-output-overlap")
+        defer { dir.remove() }
+        try dir.write("site/content/a.md", IncrementalBuildTests.article(0, day: 10, outlet: "Wire A", text: IncrementalBuildTests.texts[0]))
+        try dir.write("site/templates/head.mustache", "<meta charset=\"utf-8\">")
+        try dir.write("notes/keep.txt", "mine")
+        let outputURL = output.isEmpty ? dir.url : dir.url.appendingPathComponent(output)
+        let result = SiteBuild(siteDirectory: dir.url.appendingPathComponent("site"), outputDirectory: outputURL).run()
+        #expect(!result.wroteOutput)
+        let message = result.errorMessages.joined(separator: "\n")
+        #expect(message.contains("\(outputURL.standardizedFileURL.path): error: the output folder "), "\(message)")
+        #expect(try dir.read("site/content/a.md").contains("Talks, part 0"))
+        #expect(try dir.read("site/templates/head.mustache") == "<meta charset=\"utf-8\">")
+        #expect(try dir.read("notes/keep.txt") == "mine")
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("site/content/pub").path))
+    }
+
     @Test func fileErrorsNameTheFileAndTheCause() {
         let error = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: "/site/.chronicle/spill/2025-03.bin",
                                                             NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))])

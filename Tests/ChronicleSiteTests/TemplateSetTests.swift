@@ -66,6 +66,33 @@ struct TemplateSetTests {
         #expect(error.description.contains("article.html.mustache:4"))
     }
 
+    /// A partial that includes itself crashed the build (the rendering overflowed the stack).
+    @Test(arguments: [
+        ["index.html.mustache": "<main>\n{{> a}}\n", "a.mustache": "{{> b}}", "b.mustache": "<p>{{> a}}</p>"],
+        ["event.mustache": "<p>{{text}}</p>{{#events}}{{> event}}{{/events}}"],
+    ])
+    func aPartialThatIncludesItselfIsAnError(_ files: [String: String]) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for (name, text) in files { try dir.write(name, text) }
+        let error = try #require(throws: TemplateError.self) { try TemplateSet.load(overridesIn: dir.url) }
+        if files["a.mustache"] != nil {
+            #expect(error.file.hasSuffix("/a.mustache") && error.line == 1 && error.column == 1)
+            #expect(error.message.hasPrefix("partial 'a' includes itself (a → b → a)"), "\(error)")
+        } else {
+            #expect(error.file.hasSuffix("/event.mustache") && error.line == 1 && error.column == 27, "\(error)")
+            #expect(error.message.hasPrefix("partial 'event' includes itself (event → event)"), "\(error)")
+        }
+    }
+
+    @Test func aPartialIncludedTwiceWithoutACycleIsFine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("index.html.mustache", "{{> head}}{{> a}}{{> a}}")
+        try dir.write("a.mustache", "{{> head}}")
+        _ = try TemplateSet.load(overridesIn: dir.url)
+    }
+
     @Test func unknownPartialIsAnError() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -73,6 +73,9 @@ import Testing
         let run = try ChronicleProcess.run(["build", "--site", dir.path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("index.html"), "\(run.stderr)")
+        // `FILE:LINE:COL: error: …` as the README shows it, not `error: FILE:LINE:COL: error: …`.
+        let template = dir.url.appendingPathComponent("templates/index.html.mustache").path
+        #expect(run.stderr.hasPrefix("\(template):1:24: error: a section is never closed\n"), "\(run.stderr)")
         let files = try snapshot(of: dir.url.appendingPathComponent("public"))
         #expect(files.keys.sorted() == ["marker.txt"])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -90,5 +93,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/index.html").path))
         let again = try ChronicleProcess.run(["init", site.path])
         #expect(again.status != 0)
+    }
+
+    /// `init FILE` printed Foundation's NSError dump (`Error Domain=NSCocoaErrorDomain Code=516 …`);
+    /// `init DIR --timezone Nowhere/X` made a site whose first build failed on chronicle.yml.
+    @Test func initRefusesAFileAndAnUnknownTimeZoneBeforeWriting() throws {
+        let dir = try TemporaryDirectory("chronicle-init")
+        defer { dir.remove() }
+        let file = try dir.write("notes.md", "mine")
+        let onFile = try ChronicleProcess.run(["init", file.path])
+        #expect(onFile.status != 0)
+        #expect(onFile.stderr.contains("\(file.path) is a file: choose a new folder"), "\(onFile.stderr)")
+        #expect(!onFile.stderr.contains("NSCocoaErrorDomain"), "\(onFile.stderr)")
+        #expect(try dir.read("notes.md") == "mine")
+        let site = dir.url.appendingPathComponent("new-site")
+        let badZone = try ChronicleProcess.run(["init", site.path, "--timezone", "Nowhere/X"])
+        #expect(badZone.status != 0)
+        #expect(badZone.stderr.contains("unknown time zone `Nowhere/X`"), "\(badZone.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 }

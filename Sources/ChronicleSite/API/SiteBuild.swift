@@ -61,10 +61,13 @@ public struct SiteBuild: Sendable {
 
     /// Why a build wrote nothing.
     public enum Failure: Error, Sendable, CustomStringConvertible {
-        /// The timeline could not be built at all (unreadable config, missing content folder).
+        /// The build could not start (an output folder that holds the site's sources), or the timeline
+        /// could not be built at all (unreadable config, missing content folder).
         case timeline(Diagnostic)
         /// Templates could not be loaded or rendered, or the site could not be written.
         case site(String)
+        /// A template that cannot be used: described as `templates/x.mustache:LINE:COL: error: …`.
+        case template(TemplateError)
         /// Some articles could not be used and `writesWithArticleErrors` is off; they are in `diagnostics`.
         case articleErrors(Int)
 
@@ -72,6 +75,7 @@ public struct SiteBuild: Sendable {
             switch self {
             case .timeline(let d): d.description
             case .site(let message): "error: \(message)"
+            case .template(let error): error.description
             case .articleErrors(let n): "error: \(n) article\(n == 1 ? "" : "s") could not be read; the site was not written"
             }
         }
@@ -106,6 +110,9 @@ public struct SiteBuild: Sendable {
     }
 
     public func run(progress: BuildProgress) -> Result {
+        if let conflict = outputConflict() {
+            return Result(diagnostics: [], failure: .timeline(conflict), fileCount: 0, statistics: nil)
+        }
         do {
             return try attempt(progress: progress, usesCache: usesCache)
         } catch {
@@ -114,6 +121,46 @@ public struct SiteBuild: Sendable {
             return (try? attempt(progress: progress, usesCache: false))
                 ?? Result(diagnostics: [], failure: .site(FileErrorText.describe(error)), fileCount: 0, statistics: nil)
         }
+    }
+
+    /// Why the output folder cannot be used, when it is or holds a folder the build reads (the site,
+    /// its content, templates or cache: a first build replaces the output folder whole, and would
+    /// delete them), or lies inside the content folder (its pages would be read as articles).
+    /// Checked before anything is read or written.
+    func outputConflict() -> Diagnostic? {
+        let output = Self.resolved(outputDirectory)
+        let content = Self.resolved(contentDirectory ?? siteDirectory.appendingPathComponent("content", isDirectory: true))
+        let site = Self.resolved(siteDirectory)
+        func within(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") }
+        let sources = [("the site folder", site), ("the content folder", content),
+                       ("the templates folder", Self.resolved(siteDirectory.appendingPathComponent("templates", isDirectory: true))),
+                       ("the build cache folder", Self.resolved(siteDirectory.appendingPathComponent(Self.cacheFolder, isDirectory: true)))]
+        if let (name, path) = sources.first(where: { within($0.1, output) }) {
+            let what = path == output ? "is \(name)" : "holds \(name) \(path)"
+            return Diagnostic(.error, file: outputDirectory.standardizedFileURL.path,
+                              "the output folder \(what), which a build would replace: choose a folder of its own, such as SITE/public")
+        }
+        if within(output, content) {
+            return Diagnostic(.error, file: outputDirectory.standardizedFileURL.path,
+                              "the output folder is inside the content folder \(content), where its pages would be read as articles")
+        }
+        return nil
+    }
+
+    /// A folder's absolute path with `.`, `..` and symbolic links resolved, as far as it exists
+    /// (the output need not exist yet).
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL.path
+        var rest: [String] = []
+        while existing != "/", !FileManager.default.fileExists(atPath: existing) {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let real = realpath(existing, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? existing
+        return rest.reduce(real) { ($0 as NSString).appendingPathComponent($1) }
     }
 
     /// One build; throws only when the cache turns out to miss what it promised.
@@ -191,6 +238,8 @@ public struct SiteBuild: Sendable {
                 + (usesCache && report.rendered < report.files ? " (\(report.rendered) rendered, the rest unchanged)" : ""))
         } catch let missing as TimelineBuild.Missing where usesCache {
             throw missing
+        } catch let error as TemplateError {
+            result.failure = .template(error)
         } catch {
             result.failure = .site(FileErrorText.describe(error))
         }

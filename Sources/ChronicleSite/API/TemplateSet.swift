@@ -131,6 +131,7 @@ public struct TemplateSet: Sendable {
             }
             try checkPartials(in: text, origin: origin, known: sources)
         }
+        try checkPartialCycles(sources)
         return TemplateSet(parsed: ParsedTemplates(parsed), origins: sources.mapValues(\.origin), sources: sources.mapValues(\.text),
                            registered: registered, compiled: compiled)
     }
@@ -178,20 +179,56 @@ public struct TemplateSet: Sendable {
 
     /// The library renders an unknown partial as nothing; a typo should fail the build instead.
     private static func checkPartials(in text: String, origin: String, known: [String: (text: String, origin: String)]) throws {
+        for tag in partialTags(in: text) where known[tag.name] == nil {
+            throw TemplateError(file: origin, line: tag.line, column: tag.column,
+                                message: "unknown partial '\(tag.name)' (no \(tag.name).mustache here or built in)")
+        }
+    }
+
+    /// The `{{> name}}` tags of a text with their lines and columns (1-based); `{{>*name}}` picks the
+    /// partial at render time and is left out.
+    private static func partialTags(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var tags: [(name: String, line: Int, column: Int)] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{>") {
                 guard let close = rest[open.upperBound...].range(of: "}}") else { break }
                 let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                // `{{>*name}}` picks the partial at render time: nothing to check here.
-                if !name.hasPrefix("*"), known[name] == nil {
-                    throw TemplateError(file: origin, line: lineIndex + 1,
-                                        column: line.distance(from: line.startIndex, to: open.lowerBound) + 1,
-                                        message: "unknown partial '\(name)' (no \(name).mustache here or built in)")
+                if !name.hasPrefix("*") {
+                    tags.append((name, lineIndex + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 }
                 rest = rest[close.upperBound...]
             }
         }
+        return tags
+    }
+
+    /// A partial that includes itself, directly or through others, never stops (the rendering
+    /// overflowed the stack and crashed the process): every name a template shows is found again
+    /// at each level, so no section ends the recursion. Built-in templates include no cycle, so a
+    /// cycle runs through a site's own template, reported at its `{{>` tag that starts the cycle.
+    private static func checkPartialCycles(_ sources: [String: (text: String, origin: String)]) throws {
+        let includes = sources.mapValues { partialTags(in: $0.text) }
+        var finished = Set<String>()
+        var path: [String] = []
+        func visit(_ name: String) throws {
+            if let start = path.firstIndex(of: name) {
+                let cycle = Array(path[start...])
+                // Where the cycle leaves a site's own template (there is one: built-in templates form no cycle).
+                let at = cycle.indices.first { sources[cycle[$0]]?.origin.hasPrefix("built-in") == false } ?? 0
+                let from = cycle[at], to = cycle[(at + 1) % cycle.count]
+                let tag = includes[from]?.first { $0.name == to }
+                throw TemplateError(file: sources[from]?.origin ?? from, line: tag?.line, column: tag?.column,
+                                    message: "partial '\(from)' includes itself (\((cycle[at...] + cycle[..<at] + [from]).joined(separator: " → "))): "
+                                        + "its rendering would never end")
+            }
+            guard !finished.contains(name), let tags = includes[name] else { return }
+            path.append(name)
+            for tag in tags { try visit(tag.name) }
+            path.removeLast()
+            finished.insert(name)
+        }
+        for name in sources.keys.sorted() where sources[name]?.origin.hasPrefix("built-in") == false { try visit(name) }
     }
 
     private static func describe(_ error: Error) -> String {
